@@ -1,0 +1,38 @@
+#pragma once
+// The one exception type for bad input: it names where the problem came from
+// (file, line, field) so a user can fix it. Thrown at API boundaries only
+// (scenario loading, map import, model assembly), never inside a step.
+#include <stdexcept>
+#include <string>
+
+namespace ss {
+
+class InputError : public std::runtime_error {
+ public:
+  InputError(std::string file, int line, std::string field, std::string message)
+      : std::runtime_error(format(file, line, field, message)),
+        file_(std::move(file)),
+        line_(line),
+        field_(std::move(field)),
+        message_(std::move(message)) {}
+
+  [[nodiscard]] const std::string& file() const { return file_; }
+  [[nodiscard]] int line() const { return line_; }  // 1-based; 0 when unknown
+  [[nodiscard]] const std::string& field() const { return field_; }
+  [[nodiscard]] const std::string& message() const { return message_; }
+
+ private:
+  static std::string format(const std::string& file, int line, const std::string& field,
+                            const std::string& message) {
+    std::string s = file.empty() ? std::string("<input>") : file;
+    if (line > 0) s += ":" + std::to_string(line);
+    if (!field.empty()) s += ": " + field;
+    return s + ": " + message;
+  }
+  std::string file_;
+  int line_;
+  std::string field_;
+  std::string message_;
+};
+
+}  // namespace ss

@@ -1,0 +1,62 @@
+#pragma once
+// Behaviour and movement parameters with their published sources. Defaults live
+// here and only here; scenarios may override them. See ../docs/ARCHITECTURE.md and
+// VERIFICATION.md for the reference values.
+#include <array>
+
+#include "engine/population.hpp"
+
+namespace ss {
+
+struct MovementParams {
+  // Weidmann (1993) fundamental diagram v(ρ) = v0 [1 − exp(−γ (1/ρ − 1/ρmax))].
+  double weidmann_gamma = 1.913;  // m⁻², Weidmann 1993
+  double weidmann_rho_max = 5.4;  // P/m², Weidmann 1993 (jam density)
+  // Maximum specific flow through a node per metre of width: Weidmann's maximum is
+  // ≈1.22 P/(m·s) at ≈1.75 P/m²; SFPE and IMO MSC.1/Circ.1533 use 1.3. We take
+  // the Weidmann value so edge speeds and node capacities come from one diagram.
+  double specific_flow = 1.22;  // P/(m·s)
+  // Largest density an edge holds before upstream residents must wait: RiMEA 4 asks
+  // the speed-density relation to hold up to 4 P/m², where Weidmann still gives
+  // ≈12 % of v0, so queues keep creeping instead of freezing.
+  double storage_density = 4.0;  // P/m²
+  // Speed floor as a fraction of free speed; Weidmann at storage_density gives ≈0.117,
+  // so this only guards against density estimates above storage on very short edges.
+  double min_speed_factor = 0.05;
+  // Edges shorter than this count as this long when densities are computed, so a
+  // 1 m stub between two junctions does not read as a jam with one person on it.
+  double min_density_length = 5.0;  // m
+};
+
+struct ResidentParams {
+  // Free walking speed by age (Weidmann 1993 as used by RiMEA 7; VERIFICATION.md):
+  // ages 20..80 step 10, linear in between, clamped at the ends.
+  std::array<double, 7> speed_by_age{1.61, 1.54, 1.48, 1.41, 1.27, 1.10, 0.68};  // m/s
+  // Spread of free speed around the mean: Weidmann 1993, 1.34 ± 0.26 m/s.
+  double speed_sd = 0.26;  // m/s
+  // Mobility-impaired mean speeds, Boyce, Shields & Silcock (1999): walking stick
+  // 0.81 m/s (walking aid), manual wheelchair 0.69 m/s; bedridden people do not walk.
+  double speed_walking_aid = 0.81;  // m/s
+  double speed_wheelchair = 0.69;   // m/s
+  double impaired_sd_share = 0.2;   // relative spread for impaired speeds (assumption: Boyce reports wide ranges)
+  double speed_min = 0.2;           // m/s, floor of drawn speeds
+  // Pre-movement time after the warning: lognormal (VERIFICATION.md: "lognormal in
+  // practice"; median 75 s, σ_ln 0.7 for alerted building occupants). A household
+  // leaving its home after a street-wide warning takes longer: IMO MSC.1/Circ.1533
+  // gives 400–700 s for night-time response, so the default median is 600 s.
+  double premove_median = 600.0;  // s
+  double premove_sigma_ln = 0.7;
+  // Older residents take longer to get ready; factor on the median for age 60+
+  // (assumption for the planning setting; set per subdistrict in the scenario).
+  double premove_senior_factor = 1.5;
+};
+
+struct Params {
+  MovementParams movement;
+  ResidentParams residents;
+};
+
+// Weidmann speed factor v(ρ)/v0 for density rho (P/m²), in [0, 1].
+double weidmann_factor(double rho, const MovementParams& p);
+
+}  // namespace ss
