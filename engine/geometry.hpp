@@ -20,8 +20,8 @@ inline double norm(Vec2 a) { return std::sqrt(dot(a, a)); }
 inline double distance(Vec2 a, Vec2 b) { return norm(a - b); }
 
 struct Box {
-  Vec2 min{std::INFINITY, std::INFINITY};
-  Vec2 max{-std::INFINITY, -std::INFINITY};
+  Vec2 min{HUGE_VAL, HUGE_VAL};
+  Vec2 max{-HUGE_VAL, -HUGE_VAL};
   void extend(Vec2 p) {
     min = {std::fmin(min.x, p.x), std::fmin(min.y, p.y)};
     max = {std::fmax(max.x, p.x), std::fmax(max.y, p.y)};

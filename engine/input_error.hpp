@@ -4,6 +4,7 @@
 // (scenario loading, map import, model assembly), never inside a step.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace ss {
 
@@ -24,10 +25,13 @@ class InputError : public std::runtime_error {
  private:
   static std::string format(const std::string& file, int line, const std::string& field,
                             const std::string& message) {
-    std::string s = file.empty() ? std::string("<input>") : file;
-    if (line > 0) s += ":" + std::to_string(line);
-    if (!field.empty()) s += ": " + field;
-    return s + ": " + message;
+    // Appends piecewise: g++ 12 warns falsely (-Wrestrict) on chained operator+.
+    std::string s;
+    s.append(file.empty() ? std::string_view("<input>") : std::string_view(file));
+    if (line > 0) s.append(":").append(std::to_string(line));
+    if (!field.empty()) s.append(": ").append(field);
+    s.append(": ").append(message);
+    return s;
   }
   std::string file_;
   int line_;

@@ -1,6 +1,7 @@
 #pragma once
 // Everything that changes during a run, in dense arrays. Copyable: a copy is a
 // snapshot that Simulation::restore() can resume from.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -61,6 +62,7 @@ struct TimelineRow {
 struct SimWarnings {
   std::uint64_t non_finite_speed = 0;  // speeds that came out NaN/inf and were replaced
   std::uint64_t rerouted_full = 0;     // arrivals turned away by a full shelter
+  std::uint64_t turned_around = 0;     // residents who reversed on a street after a route change
 };
 
 struct SimState {
@@ -83,13 +85,20 @@ struct SimState {
   std::vector<ShelterId> shelter;   // where they are sheltered, (residents)
   std::vector<std::uint8_t> turned_away;  // times a full/closed shelter sent them on, (residents)
   std::vector<std::uint64_t> reached_end_step;  // step when they reached `toward`, for queue order, (residents)
+  std::vector<ShelterId> assigned;  // shelter the plan sends them to; invalid = nearest with room, (residents)
+  std::vector<Outcome> blocked;     // why a Stranded resident is stuck, (residents)
+  bool warning_issued = false;
 
   // Residents still able to change state (not sheltered); order is deterministic.
   std::vector<ResidentId> active;
 
   // Streets.
   std::vector<std::uint32_t> edge_count;    // residents on each edge, (edges)
-  std::vector<float> edge_flow_credit;      // persons that may still leave each edge end this step, (edges)
+  // Node capacity: persons that may still leave / enter each edge; refilled by
+  // specific flow × width × dt per step, up to one step's worth (at least one person).
+  std::vector<float> exit_credit;           // persons, (edges)
+  std::vector<float> entry_credit;          // persons, (edges)
+  std::vector<std::uint64_t> credit_step;   // step the credits were last refilled, (edges)
   std::vector<std::uint8_t> edge_closed;    // 0/1, (edges)
   std::vector<std::uint64_t> edge_passages; // residents that walked each edge, (edges)
 

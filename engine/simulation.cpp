@@ -1,0 +1,187 @@
+#include "engine/simulation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "engine/navigation.hpp"
+#include "engine/network_movement.hpp"
+#include "engine/resident_draws.hpp"
+
+namespace ss {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+std::uint64_t steps_per_row(const RunSettings& run) {
+  return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(run.timeline_interval / run.dt)));
+}
+
+void record_row(const Model& model, SimState& s, double t) {
+  TimelineRow row;
+  row.time = t;
+  row.safe_by_zone.assign(model.world.zone_count(), 0);
+  const Population& pop = model.population;
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    const Status st = s.status[i];
+    ++row.by_status[static_cast<std::size_t>(st)];
+    if (st != Status::Sheltered) continue;
+    ++row.safe_by_group[GroupIndex::of_age(age_band(pop.age[i]))];
+    ++row.safe_by_group[GroupIndex::of_mobility(pop.mobility[i])];
+    ++row.safe_by_group[GroupIndex::of_alone(pop.lives_alone[i] != 0)];
+    ++row.safe_by_zone[model.home_zone[i].index()];
+  }
+  s.timeline.push_back(std::move(row));
+  s.occupancy_series.push_back(s.occupancy);
+}
+
+SimState initial_state(const Model& model, std::uint64_t seed) {
+  SimState s;
+  s.seed = seed;
+  const std::size_t n = model.population.size();
+  const std::size_t e = model.world.streets.edge_count();
+  const std::size_t sh = model.world.shelters.size();
+  constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+  s.status.assign(n, Status::Unaware);
+  s.edge.assign(n, EdgeId{});
+  s.toward.assign(n, NodeId{});
+  s.remaining.assign(n, 0.0f);
+  s.free_speed.resize(n);
+  s.premove.resize(n);
+  draw_resident_profiles(model, seed, s.free_speed, s.premove);
+  s.warned_time.assign(n, kNaN);
+  s.start_time.assign(n, kNaN);
+  s.arrival_time.assign(n, kNaN);
+  s.distance.assign(n, 0.0f);
+  s.shelter.assign(n, ShelterId{});
+  s.turned_away.assign(n, 0);
+  s.reached_end_step.assign(n, 0);
+  s.assigned.assign(n, ShelterId{});
+  s.blocked.assign(n, Outcome::NoRoute);
+  if (model.plan.assignment == Plan::Assignment::ByZone)
+    for (std::size_t r = 0; r < n; ++r) s.assigned[r] = model.plan.zone_shelter[model.home_zone[r].index()];
+  s.active.reserve(n);
+  for (std::size_t r = 0; r < n; ++r) s.active.push_back(ResidentId{r});
+
+  s.edge_count.assign(e, 0);
+  s.exit_credit.assign(e, 0.0f);
+  s.entry_credit.assign(e, 0.0f);
+  s.credit_step.assign(e, 0);
+  s.edge_closed.assign(e, 0);
+  s.edge_passages.assign(e, 0);
+  for (const EdgeId c : model.plan.closed_edges) s.edge_closed[c.index()] = 1;
+
+  s.occupancy.assign(sh, 0);
+  s.arrivals.assign(sh, 0);
+  s.shelter_closed.assign(sh, 0);
+  s.shelter_full.assign(sh, 0);
+  s.shelter_full_time.assign(sh, kNaN);
+  for (const ShelterId c : model.plan.closed_shelters) s.shelter_closed[c.index()] = 1;
+  s.routes_dirty = true;
+  record_row(model, s, 0.0);
+  return s;
+}
+
+}  // namespace
+
+Simulation::Simulation(const Model& model, std::uint64_t seed)
+    : model_(&model), state_(initial_state(model, seed)), movement_(std::make_unique<NetworkMovement>()) {
+  movement_->reset(model, state_);
+}
+
+Simulation::~Simulation() = default;
+
+bool Simulation::apply(const Intervention& iv) {
+  const bool road = iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::OpenRoad;
+  const std::size_t limit = road ? model_->world.streets.edge_count() : model_->world.shelters.size();
+  if (iv.target >= limit) return false;
+  state_.pending.push_back(iv);
+  state_.journal.push_back({state_.step, time(), iv});
+  return true;
+}
+
+void Simulation::restore(const SimState& snapshot) {
+  state_ = snapshot;
+  movement_->reset(*model_, state_);
+}
+
+bool Simulation::finished() const { return time() >= model_->run.duration || state_.active.empty(); }
+
+void Simulation::run_until(double time_s) {
+  const double end = std::min(time_s, model_->run.duration);
+  while (time() + 0.5 * model_->run.dt < end && !state_.active.empty()) step();
+}
+
+void Simulation::run_to_end() {
+  while (!finished()) step();
+  // Close the timeline with the final state when the run ended between rows.
+  if (state_.timeline.empty() || state_.timeline.back().time < time()) record_row(*model_, state_, time());
+}
+
+void Simulation::step() {
+  const Model& m = *model_;
+  SimState& s = state_;
+  const double t = time();
+  const double dt = m.run.dt;
+
+  // Injects: interventions queued since the last step.
+  auto t0 = Clock::now();
+  for (const Intervention& iv : s.pending) {
+    const std::uint8_t closed =
+        iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::CloseShelter ? 1 : 0;
+    if (iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::OpenRoad)
+      s.edge_closed[iv.target] = closed;
+    else
+      s.shelter_closed[iv.target] = closed;
+    s.routes_dirty = true;
+  }
+  s.pending.clear();
+  profile_.injects += seconds_since(t0);
+
+  // Warning: everyone is warned at the plan's warning time; people who cannot leave
+  // alone wait at home for help.
+  t0 = Clock::now();
+  if (!s.warning_issued && t >= m.plan.warning_time) {
+    for (std::size_t i = 0; i < m.population.size(); ++i) {
+      if (s.status[i] != Status::Unaware) continue;
+      s.warned_time[i] = static_cast<float>(m.plan.warning_time);
+      const bool helpless = m.population.needs_assistance[i] || m.population.mobility[i] == Mobility::Bedridden;
+      s.status[i] = helpless ? Status::WaitingForHelp : Status::Preparing;
+    }
+    s.warning_issued = true;
+  }
+  profile_.warning += seconds_since(t0);
+
+  // Decisions: rebuild the way-out fields when shelters or streets changed.
+  t0 = Clock::now();
+  for (const ShelterSite& site : m.world.shelters)
+    if (site.open_time > 0.0 && site.open_time <= t && site.open_time > t - dt) s.routes_dirty = true;
+  if (s.routes_dirty) {
+    rebuild_routes(m, s, t);
+    movement_->routes_changed(m, s, t);
+  }
+  profile_.routing += seconds_since(t0);
+
+  // Movement: departures, walking, queues, arrivals at shelters.
+  t0 = Clock::now();
+  movement_->step(m, s, t);
+  profile_.movement += seconds_since(t0);
+
+  // Shelters and bookkeeping: drop residents who can no longer change state.
+  t0 = Clock::now();
+  std::erase_if(s.active, [&](ResidentId r) {
+    const Status st = s.status[r.index()];
+    return st == Status::Sheltered || st == Status::WaitingForHelp;
+  });
+  profile_.shelters += seconds_since(t0);
+
+  // Metrics and clock.
+  t0 = Clock::now();
+  ++s.step;
+  if (s.step % steps_per_row(m.run) == 0) record_row(m, s, time());
+  profile_.metrics += seconds_since(t0);
+  ++profile_.steps;
+}
+
+}  // namespace ss

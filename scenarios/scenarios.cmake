@@ -1,0 +1,1 @@
+# Bundled scenarios live beside this file; users copy lauf.yaml as a template.
