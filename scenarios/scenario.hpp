@@ -1,0 +1,133 @@
+#pragma once
+// A scenario as plain description structs: what the YAML file says, validated and
+// with defaults filled in, but nothing loaded yet. load_scenario() fills these;
+// assemble() turns them into an engine Model. Defaults live here, or — for engine
+// parameters — in the engine structs embedded below, and nowhere else.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/input_error.hpp"
+#include "engine/model.hpp"
+#include "engine/params.hpp"
+#include "engine/population_synthesis.hpp"
+
+namespace ss::scenarios {
+
+// Where every field came from: the scenario file and the YAML line of each dotted
+// field path ("run.dt", "shelters.list[2].capacity"), so errors found later (when
+// files are loaded or the model is assembled) still point at the line to fix.
+struct Origins {
+  std::string file;     // the scenario file as given
+  std::string variant;  // variant applied, empty for the base
+  std::map<std::string, int> line_of;  // field path -> 1-based line
+
+  // Line of `field`, else of its closest recorded parent; 0 when unknown.
+  [[nodiscard]] int line(const std::string& field) const;
+  [[nodiscard]] InputError error(const std::string& field, const std::string& message) const;
+};
+
+struct MapDesc {
+  std::string streets;          // required; absolute path after loading
+  std::string streets_layer;    // empty: driver default
+  std::string buildings;        // empty: the streets file
+  std::string buildings_layer;
+  std::string terrain;          // optional raster
+  double terrain_cell = 30.0;   // m; SRTM's 1" cells are ≈30 m
+  std::string crs = "auto";     // "auto" = UTM zone of the data
+};
+
+struct RegistryDesc {
+  std::string file;
+  std::string layer, x_field, y_field, crs;
+};
+
+struct PopulationDesc {
+  std::optional<RegistryDesc> registry;      // exactly one of registry / synthesize
+  std::optional<SynthesisParams> synthesize;
+};
+
+struct ShelterEntry {
+  std::string name;
+  double lon = 0.0, lat = 0.0;  // degrees, WGS 84
+  std::int32_t capacity = 0;    // persons, > 0
+  bool step_free = true;
+  double open_time = 0.0;       // s after start
+};
+
+struct ShelterLayerDesc {
+  std::string file;
+  std::string layer;            // empty: first layer
+  std::string name_field = "name";
+  std::string capacity_field = "capacity";
+  std::string step_free_field;  // optional boolean field
+  bool step_free = true;        // when no field
+  double open_time = 0.0;       // s
+};
+
+// Shelters derived from map tags: schools (amenity=school buildings and site areas)
+// and car parks (amenity=parking areas), where this field's plans put people.
+struct ShelterFromMapDesc {
+  bool schools = true;
+  bool parking = true;
+  // Site area per person. GB 21734-2008 asks at least 1 m² of usable area per
+  // person for emergency assembly sites; we take 2 m² because a site's footprint is
+  // not all usable (cars, fences, buildings).
+  double m2_per_person = 2.0;   // m²/person
+  double min_area = 200.0;      // m²; smaller car parks are lay-bys, not assembly sites
+  bool step_free = true;
+  double open_time = 0.0;       // s
+};
+
+struct SheltersDesc {
+  std::vector<ShelterEntry> list;
+  std::optional<ShelterLayerDesc> layer;
+  std::optional<ShelterFromMapDesc> from_map;
+  // A shelter farther than this from any street is an input error (off the network).
+  double max_snap_distance = 300.0;  // m
+};
+
+struct ZonesDesc {
+  std::string file;         // GIS polygon layer, or
+  std::string layer;
+  std::string name_field = "name";
+  double grid_cell = 0.0;   // m, > 0: square zones over the map named "Z-<col>-<row>"
+};
+
+struct ClosedRoad {
+  std::optional<double> lon, lat;      // a point snapped to the nearest street, or
+  std::optional<std::int64_t> osm_way; // every edge of this way
+};
+
+struct PlanDesc {
+  Plan::Assignment assignment = Plan::Assignment::Nearest;
+  std::map<std::string, std::string> zone_shelters;  // zone name -> shelter name (by_zone)
+  std::vector<ClosedRoad> closed_roads;
+  std::vector<std::string> closed_shelters;          // shelter names
+  double warning_time = 0.0;                         // s after start
+};
+
+struct VariantDesc {
+  std::string name;
+  std::string description;
+};
+
+struct ScenarioDesc {
+  std::string name;
+  std::string description;
+  std::string folder;  // folder of the scenario file; relative paths resolve against it
+  MapDesc map;
+  PopulationDesc population;
+  SheltersDesc shelters;
+  ZonesDesc zones;
+  PlanDesc plan;
+  Params params;        // engine defaults with the scenario's overrides
+  RunSettings run;      // engine defaults with the scenario's values
+  std::vector<VariantDesc> variants;  // all variants the file offers
+  std::string variant;  // the one applied, empty for the base
+  Origins origins;
+};
+
+}  // namespace ss::scenarios

@@ -1,0 +1,27 @@
+#pragma once
+// Readers of the scenario file's sections, one function per section, each taking the
+// section's Field (path and line known) and returning its description struct.
+// Internal to the loader.
+#include <string>
+
+#include "scenarios/scenario.hpp"
+#include "scenarios/yaml_reader.hpp"
+
+namespace ss::scenarios::detail {
+
+struct Sections {
+  std::string folder;  // the scenario file's folder, for relative paths
+
+  // A file path, resolved against `folder`; must exist.
+  [[nodiscard]] std::string existing_file(const Field& f) const;
+
+  [[nodiscard]] MapDesc map(const Field& f) const;
+  [[nodiscard]] PopulationDesc population(const Field& f) const;
+  [[nodiscard]] SheltersDesc shelters(const Field& f) const;
+  [[nodiscard]] ZonesDesc zones(const Field& f) const;
+  [[nodiscard]] PlanDesc plan(const Field& f) const;
+  void params(const Field& f, Params& out) const;       // overrides on engine defaults
+  void run(const Field& f, RunSettings& out) const;     // overrides on engine defaults
+};
+
+}  // namespace ss::scenarios::detail
