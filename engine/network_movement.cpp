@@ -12,16 +12,24 @@ void NetworkMovement::reset(const Model& model, const SimState&) {
   factor_at_.assign(model.world.streets.edge_count(), 0);
 }
 
+float NetworkMovement::queue_length(const Model& model, EdgeId e) const {
+  // The queue packs at storage density across the street's width.
+  const std::size_t i = e.index();
+  return static_cast<float>(queued_start_[i] /
+                            (model.params.movement.storage_density * model.world.streets.edge_width[i]));
+}
+
 float NetworkMovement::speed_factor(const Model& model, const SimState& state, EdgeId e) {
   const std::size_t i = e.index();
   if (factor_at_[i] == state.step + 1) return factor_[i];
   const StreetGraph& g = model.world.streets;
   const MovementParams& p = model.params.movement;
-  // Density over the walkable area of the edge, from the counts frozen at the start of
-  // the step (transfers happen after everyone has advanced).
-  const double area = std::max<double>(g.edge_length[i], p.min_density_length) * g.edge_width[i];
-  const double rho = state.edge_count[i] / area;
-  const double f = std::max(weidmann_factor(rho, p), p.min_speed_factor);
+  // Density of the walkers over the part of the edge not taken by the queue, from
+  // the counts frozen at the start of the step (transfers happen after everyone
+  // has advanced), so the result does not depend on visiting order.
+  const double free_length = std::max<double>(g.edge_length[i] - queue_length(model, e), p.min_density_length);
+  const double walkers = static_cast<double>(state.edge_count[i]) - queued_start_[i];
+  const double f = std::max(weidmann_factor(walkers / (free_length * g.edge_width[i]), p), p.min_speed_factor);
   factor_[i] = static_cast<float>(f);
   factor_at_[i] = state.step + 1;
   return factor_[i];
@@ -48,30 +56,38 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
   ready_.clear();
 
   // 1. Advance everyone on the street with speeds from the frozen densities.
+  queued_start_ = state.edge_queued;
   for (const ResidentId r : state.active) {
     const std::size_t i = r.index();
     const Status st = state.status[i];
-    if (state.edge[i].valid()) {
+    const EdgeId e = state.edge[i];
+    if (e.valid()) {
       if (state.remaining[i] > 0.0f) {
-        float v = state.free_speed[i] * speed_factor(model, state, state.edge[i]);
+        float v = state.free_speed[i] * speed_factor(model, state, e);
         if (!std::isfinite(v)) {
           ++state.warnings.non_finite_speed;
           v = 0.0f;
         }
         const float d = v * static_cast<float>(dt);
-        if (d >= state.remaining[i]) {
+        const float tail = queue_length(model, e);  // m, back of the queue from the node
+        if (state.remaining[i] - d <= tail) {
+          // Joins the queue (or reaches the node when there is none). The distance
+          // through the queue counts as walked.
+          const float to_tail = std::max(0.0f, state.remaining[i] - tail);
+          const double reach = t + (v > 0.0f ? to_tail / v : 0.0);
           state.distance[i] += state.remaining[i];
-          arrivals_.push_back({state.step, r, d - state.remaining[i]});
+          arrivals_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
           state.remaining[i] = 0.0f;
           state.reached_end_step[i] = state.step;
+          ++state.edge_queued[e.index()];
         } else {
           state.remaining[i] -= d;
           state.distance[i] += d;
         }
       } else {
-        arrivals_.push_back({state.reached_end_step[i], r, 0.0f});
+        arrivals_.push_back({state.reached_end_step[i], r, 0.0f, t_end});
       }
-    } else if ((st == Status::Preparing && t >= state.warned_time[i] + state.premove[i]) ||
+    } else if ((st == Status::Preparing && t_end >= state.warned_time[i] + state.premove[i]) ||
                st == Status::Stranded) {
       ready_.push_back(r);
     }
@@ -98,8 +114,9 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
     const ShelterId s = f.target[n.index()];
     if (shelter_accepts(model, state, s, a.r, t_end)) {
       --state.edge_count[e.index()];
+      --state.edge_queued[e.index()];
       state.edge[i] = EdgeId{};
-      admit(model, state, a.r, s, t_end);
+      admit(model, state, a.r, s, std::min(a.time, t_end));
       return;
     }
     // Filled up earlier in this step: wait here until the routes are rebuilt.
@@ -118,9 +135,18 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
   refill(model, state, e);
   refill(model, state, next);
   if (state.exit_credit[e.index()] < 1.0f || state.entry_credit[next.index()] < 1.0f) return;
-  if (state.edge_count[next.index()] >= storage_capacity(g, next, model.params.movement)) return;
+  const MovementParams& p = model.params.movement;
+  if (state.edge_count[next.index()] >= storage_capacity(g, next, p)) {
+    // Gridlock guard (see MovementParams::stuck_time): after waiting long enough at
+    // the head of the queue, squeeze in unless the street is packed to squeeze_density.
+    const double waited = static_cast<double>(state.step - a.reached) * model.run.dt;
+    const double packed = p.squeeze_density * g.edge_length[next.index()] * g.edge_width[next.index()];
+    if (waited < p.stuck_time || state.edge_count[next.index()] + 1.0 > std::max(1.0, packed)) return;
+    ++state.warnings.squeezed;
+  }
 
   --state.edge_count[e.index()];
+  --state.edge_queued[e.index()];
   ++state.edge_count[next.index()];
   state.exit_credit[e.index()] -= 1.0f;
   state.entry_credit[next.index()] -= 1.0f;
@@ -158,6 +184,11 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
   state.remaining[i] = to_a ? off : len - off;
   state.start_time[i] = static_cast<float>(t_end);
   ++state.edge_count[e.index()];
+  if (state.remaining[i] <= 0.0f) {  // the door opens onto the junction: straight into its queue
+    state.remaining[i] = 0.0f;
+    state.reached_end_step[i] = state.step;
+    ++state.edge_queued[e.index()];
+  }
   ++state.edge_passages[e.index()];
 }
 

@@ -20,11 +20,13 @@ class NetworkMovement final : public MovementModel {
 
  private:
   struct Arrival {
-    std::uint64_t reached;  // step the resident reached the node (queue order)
+    std::uint64_t reached;  // step the resident joined the queue (FIFO order)
     ResidentId r;
-    float leftover;         // m walked past the node this step
+    float leftover;         // m walked past the node this step (0 when queued)
+    double time;            // s, when they reached the node (exact within the step)
   };
   float speed_factor(const Model& model, const SimState& state, EdgeId e);
+  [[nodiscard]] float queue_length(const Model& model, EdgeId e) const;
   void refill(const Model& model, SimState& state, EdgeId e) const;
   void at_node(const Model& model, SimState& state, const Arrival& a, double t_end);
   void depart(const Model& model, SimState& state, ResidentId r, double t_end);
@@ -34,6 +36,7 @@ class NetworkMovement final : public MovementModel {
   std::vector<std::uint64_t> factor_at_;  // step + 1 the factor was computed at, 0 = never, (edges)
   std::vector<Arrival> arrivals_;
   std::vector<ResidentId> ready_;
+  std::vector<std::uint32_t> queued_start_;  // edge_queued frozen at the start of the step, (edges)
 };
 
 }  // namespace ss

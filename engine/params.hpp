@@ -26,6 +26,17 @@ struct MovementParams {
   // Edges shorter than this count as this long when densities are computed, so a
   // 1 m stub between two junctions does not read as a jam with one person on it.
   double min_density_length = 5.0;  // m
+  // Queue model in the spirit of MATSim's QSim (Horni, Nagel & Axhausen 2016, "The
+  // Multi-Agent Transport Simulation MATSim", ch. 1): people who reach the back of
+  // the queue at an edge's end wait there, packed at storage_density, and leave in
+  // arrival order as the junction's flow capacity allows. Walkers behind move at the
+  // Weidmann speed of the part of the edge not taken by the queue.
+  // Gridlock guard, MATSim's stuckTime: someone who has waited this long at the head
+  // of a queue squeezes onto the next street even when it is full (pedestrians can
+  // pass each other, unlike cars). Infinity disables it.
+  double stuck_time = 30.0;  // s
+  // The squeeze never packs a street beyond this density (just under Weidmann's ρmax).
+  double squeeze_density = 5.0;  // P/m²
 };
 
 struct ResidentParams {

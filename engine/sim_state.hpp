@@ -63,6 +63,7 @@ struct SimWarnings {
   std::uint64_t non_finite_speed = 0;  // speeds that came out NaN/inf and were replaced
   std::uint64_t rerouted_full = 0;     // arrivals turned away by a full shelter
   std::uint64_t turned_around = 0;     // residents who reversed on a street after a route change
+  std::uint64_t squeezed = 0;          // entries onto a full street by the gridlock guard
 };
 
 struct SimState {
@@ -74,7 +75,7 @@ struct SimState {
   std::vector<Status> status;      // (residents)
   std::vector<EdgeId> edge;        // current edge, invalid when not on the network, (residents)
   std::vector<NodeId> toward;      // node the resident walks to on `edge`, (residents)
-  std::vector<float> remaining;    // m left to `toward` along `edge`, (residents)
+  std::vector<float> remaining;    // m left to `toward` along `edge`; 0 = in the queue at `toward`, (residents)
   std::vector<float> free_speed;   // m/s, drawn at start, (residents)
   // Residents, cold.
   std::vector<float> premove;       // s from warning to leaving home, drawn at start, (residents)
@@ -84,7 +85,7 @@ struct SimState {
   std::vector<float> distance;      // m walked, (residents)
   std::vector<ShelterId> shelter;   // where they are sheltered, (residents)
   std::vector<std::uint8_t> turned_away;  // times a full/closed shelter sent them on, (residents)
-  std::vector<std::uint64_t> reached_end_step;  // step when they reached `toward`, for queue order, (residents)
+  std::vector<std::uint64_t> reached_end_step;  // step when they joined the queue at `toward` (FIFO order), (residents)
   std::vector<ShelterId> assigned;  // shelter the plan sends them to; invalid = nearest with room, (residents)
   std::vector<Outcome> blocked;     // why a Stranded resident is stuck, (residents)
   bool warning_issued = false;
@@ -94,6 +95,7 @@ struct SimState {
 
   // Streets.
   std::vector<std::uint32_t> edge_count;    // residents on each edge, (edges)
+  std::vector<std::uint32_t> edge_queued;   // of those, waiting in the queue at the edge's end, (edges)
   // Node capacity: persons that may still leave / enter each edge; refilled by
   // specific flow × width × dt per step, up to one step's worth (at least one person).
   std::vector<float> exit_credit;           // persons, (edges)

@@ -65,6 +65,7 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
   for (std::size_t r = 0; r < n; ++r) s.active.push_back(ResidentId{r});
 
   s.edge_count.assign(e, 0);
+  s.edge_queued.assign(e, 0);
   s.exit_credit.assign(e, 0.0f);
   s.entry_credit.assign(e, 0.0f);
   s.credit_step.assign(e, 0);
