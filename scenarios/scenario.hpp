@@ -13,6 +13,7 @@
 #include "engine/model.hpp"
 #include "engine/params.hpp"
 #include "engine/population_synthesis.hpp"
+#include "maps/shelter_import.hpp"
 
 namespace ss::scenarios {
 
@@ -47,6 +48,9 @@ struct RegistryDesc {
 struct PopulationDesc {
   std::optional<RegistryDesc> registry;      // exactly one of registry / synthesize
   std::optional<SynthesisParams> synthesize;
+  // Seed of the synthesis: the population is part of the model shared by every run
+  // seed, so it has its own seed rather than run.seed.
+  std::uint64_t synthesis_seed = 1;
 };
 
 struct ShelterEntry {
@@ -60,25 +64,19 @@ struct ShelterEntry {
 struct ShelterLayerDesc {
   std::string file;
   std::string layer;            // empty: first layer
-  std::string name_field = "name";
-  std::string capacity_field = "capacity";
-  std::string step_free_field;  // optional boolean field
-  bool step_free = true;        // when no field
-  double open_time = 0.0;       // s
+  std::string name_field = "name";          // missing value: "shelter <fid>"
+  std::string capacity_field = "capacity";  // empty or missing value: polygon area / covered m² per person
+  std::string step_free_field;  // optional yes/no field; missing: step-free
+  double covered_m2_per_person = maps::ShelterTagRules{}.covered_m2_per_person;
+  double open_time = 0.0;       // s after start
 };
 
-// Shelters derived from map tags: schools (amenity=school buildings and site areas)
-// and car parks (amenity=parking areas), where this field's plans put people.
+// Shelters derived from map tags: schools and car parks, where this field's plans
+// put people. Capacity rules and their sources: maps/shelter_import.hpp.
 struct ShelterFromMapDesc {
-  bool schools = true;
-  bool parking = true;
-  // Site area per person. GB 21734-2008 asks at least 1 m² of usable area per
-  // person for emergency assembly sites; we take 2 m² because a site's footprint is
-  // not all usable (cars, fences, buildings).
-  double m2_per_person = 2.0;   // m²/person
-  double min_area = 200.0;      // m²; smaller car parks are lay-bys, not assembly sites
+  maps::ShelterTagRules rules;
   bool step_free = true;
-  double open_time = 0.0;       // s
+  double open_time = 0.0;  // s after start
 };
 
 struct SheltersDesc {

@@ -58,8 +58,14 @@ void read_buildings(const Field& f, BuildingRules& b) {
   if (auto v = f.get("residential_landuse")) b.residential_landuse = v->text();
 }
 
-SynthesisParams read_synthesis(const Field& f) {
-  f.check_keys({"total", "density_per_km2_floor", "shares", "needs_assistance", "household_sizes", "buildings"});
+SynthesisParams read_synthesis(const Field& f, std::uint64_t& seed) {
+  f.check_keys({"total", "density_per_km2_floor", "shares", "needs_assistance", "household_sizes", "buildings",
+                "seed"});
+  if (auto v = f.get("seed")) {
+    const std::int64_t s = v->integer();
+    if (s < 0) v->fail("seed must not be negative");
+    seed = static_cast<std::uint64_t>(s);
+  }
   SynthesisParams p;
   const auto total = f.get("total");
   const auto density = f.get("density_per_km2_floor");
@@ -104,7 +110,7 @@ PopulationDesc Sections::population(const Field& f) const {
     if (auto v = reg->get("crs")) r.crs = v->text();
     p.registry = r;
   } else {
-    p.synthesize = read_synthesis(*syn);
+    p.synthesize = read_synthesis(*syn, p.synthesis_seed);
   }
   return p;
 }

@@ -89,29 +89,36 @@ SheltersDesc Sections::shelters(const Field& f) const {
     }
   }
   if (auto l = f.get("layer")) {
-    l->check_keys({"file", "layer", "name_field", "capacity_field", "step_free_field", "step_free", "open_time"});
+    l->check_keys({"file", "layer", "name_field", "capacity_field", "step_free_field", "covered_m2_per_person",
+                   "open_time"});
     ShelterLayerDesc d;
     d.file = existing_file(l->need("file"));
     if (auto v = l->get("layer")) d.layer = v->text();
     if (auto v = l->get("name_field")) d.name_field = v->text();
     if (auto v = l->get("capacity_field")) d.capacity_field = v->text();
     if (auto v = l->get("step_free_field")) d.step_free_field = v->text();
-    if (auto v = l->get("step_free")) d.step_free = v->boolean();
+    if (auto v = l->get("covered_m2_per_person")) d.covered_m2_per_person = v->positive();
     if (auto v = l->get("open_time")) d.open_time = v->duration();
     if (d.open_time < 0.0) l->fail_at("open_time", "must not be negative");
     s.layer = d;
   }
   if (auto m = f.get("from_map")) {
-    m->check_keys({"schools", "parking", "m2_per_person", "min_area", "step_free", "open_time"});
+    m->check_keys({"schools", "parking", "covered_m2_per_person", "school_usable_share", "open_m2_per_person",
+                   "parking_usable_share", "schoolyard_usable_share", "min_parking_area", "step_free", "open_time"});
     ShelterFromMapDesc d;
-    if (auto v = m->get("schools")) d.schools = v->boolean();
-    if (auto v = m->get("parking")) d.parking = v->boolean();
-    if (auto v = m->get("m2_per_person")) d.m2_per_person = v->positive();
-    if (auto v = m->get("min_area")) d.min_area = v->non_negative();
+    maps::ShelterTagRules& r = d.rules;
+    if (auto v = m->get("schools")) r.schools = v->boolean();
+    if (auto v = m->get("parking")) r.parking = v->boolean();
+    if (auto v = m->get("covered_m2_per_person")) r.covered_m2_per_person = v->positive();
+    if (auto v = m->get("school_usable_share")) r.school_usable_share = v->share();
+    if (auto v = m->get("open_m2_per_person")) r.open_m2_per_person = v->positive();
+    if (auto v = m->get("parking_usable_share")) r.parking_usable_share = v->share();
+    if (auto v = m->get("schoolyard_usable_share")) r.schoolyard_usable_share = v->share();
+    if (auto v = m->get("min_parking_area")) r.min_parking_area = v->non_negative();
     if (auto v = m->get("step_free")) d.step_free = v->boolean();
     if (auto v = m->get("open_time")) d.open_time = v->duration();
     if (d.open_time < 0.0) m->fail_at("open_time", "must not be negative");
-    if (!d.schools && !d.parking) m->fail("from_map takes neither schools nor parking; remove it or enable one");
+    if (!r.schools && !r.parking) m->fail("from_map takes neither schools nor parking; remove it or enable one");
     s.from_map = d;
   }
   if (s.list.empty() && !s.layer && !s.from_map)
