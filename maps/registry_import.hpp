@@ -1,6 +1,8 @@
 #pragma once
 // Resident registry import: CSV (lon/lat or projected x/y) or any OGR point layer.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/population.hpp"
@@ -24,6 +26,8 @@ struct RegistryReport {
   std::size_t defaulted_mobility = 0;
   std::size_t defaulted_lives_alone = 0;
   std::size_t defaulted_household = 0;
+  std::size_t defaulted_needs_assistance = 0;  // rows without a usable value (default: bedridden)
+  std::size_t skipped_blank_rows = 0;
   std::vector<std::string> ignored_fields;  // personal or unknown columns never copied
   std::vector<std::string> notes;
 };
@@ -33,9 +37,21 @@ struct RegistryImport {
   RegistryReport report;
 };
 
+// Profile columns (case-insensitive): age (years, 0-120; default 40), mobility
+// (walks | walking_aid | wheelchair | bedridden, see mobility_from_registry;
+// default walks), lives_alone (yes/no/true/false/1/0/y/n; default no), household
+// (any id, mapped to dense HouseholdIds; default: a household of its own),
+// needs_assistance (same booleans; default: yes only for bedridden people, who
+// cannot leave without a team). Every defaulted value is counted in the report.
 // Rows outside `bounds` (the map, local CRS) or with non-finite coordinates are an
 // InputError naming the file and row (line). Personal fields are never read into
 // the population.
 RegistryImport load_registry(const RegistrySource& src, const Projector& projector, const Box& bounds);
+
+// Mobility words accepted in registries; nullopt for anything else.
+// walks/walking/walk/none/no/independent -> Walks; walking_aid/walker/rollator/
+// cane/crutches/aid -> WalkingAid; wheelchair -> Wheelchair; bedridden/bed ->
+// Bedridden. Case-insensitive; spaces and hyphens count as underscores.
+std::optional<Mobility> mobility_from_registry(std::string_view s);
 
 }  // namespace ss::maps

@@ -1,0 +1,220 @@
+#include "maps/map_import.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "engine/input_error.hpp"
+#include "maps/map_features.hpp"
+#include "maps/street_graph_builder.hpp"
+#include "maps/terrain_import.hpp"
+
+namespace ss::maps {
+
+namespace {
+using detail::Origin;
+using detail::RawPolygons;
+using detail::RawStreets;
+
+// Areas kept in World::areas besides every landuse=*: amenities that can serve as
+// shelters or attract people, and open leisure grounds usable for assembly.
+bool is_area_amenity(const std::string& a) {
+  static const std::set<std::string> k = {"school",   "kindergarten", "college",         "university",
+                                          "parking",  "hospital",     "marketplace",     "community_centre"};
+  return k.contains(a);
+}
+bool is_area_leisure(const std::string& l) {
+  static const std::set<std::string> k = {"park", "pitch", "playground", "sports_centre", "stadium"};
+  return k.contains(l);
+}
+
+bool looks_like_degrees(const Box& b) {
+  return !b.empty() && b.min.x >= -180.0 && b.max.x <= 180.0 && b.min.y >= -90.0 && b.max.y <= 90.0;
+}
+
+// Source CRS of a layer; a layer without one is taken as WGS 84 when its
+// coordinates can only be degrees, and is an error otherwise.
+OGRSpatialReference source_srs(const detail::RawSource& s, const Box& extent, const std::string& field,
+                               MapReport& report) {
+  if (s.srs) return *s.srs;
+  if (looks_like_degrees(extent)) {
+    report.notes.push_back(s.path + ": layer '" + s.layer + "' has no CRS; coordinates look like degrees, using WGS 84");
+    return detail::wgs84();
+  }
+  throw InputError(s.path, 0, field, "layer '" + s.layer + "' has no coordinate reference system");
+}
+
+void to_local(std::vector<Vec2>& pts, const detail::Transform& t, const std::string& path, const std::string& field) {
+  if (!t.apply(pts)) throw InputError(path, 0, field, "coordinates that cannot be transformed to the local CRS");
+}
+
+detail::Transform make_transform(const OGRSpatialReference& from, const OGRSpatialReference& to,
+                                 const std::string& path, const std::string& field) {
+  try {
+    return detail::Transform(from, to);
+  } catch (const std::exception& e) {
+    throw InputError(path, 0, field, e.what());
+  }
+}
+
+Projector choose_projector(const MapSources& src, const OGRSpatialReference& streets_srs, const Box& extent) {
+  try {
+    if (!src.crs.empty() && !detail::iequals(src.crs, "auto")) return Projector::from_definition(src.crs);
+    Vec2 c = (extent.min + extent.max) * 0.5;
+    detail::Transform(streets_srs, detail::wgs84()).apply(c);
+    return Projector::utm_for({c.x, c.y});
+  } catch (const InputError& e) {
+    throw InputError(src.origin_file, 0, "map.crs", e.message());
+  } catch (const std::exception& e) {
+    throw InputError(src.streets, 0, "map.crs", e.what());
+  }
+}
+
+void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const OGRSpatialReference& local,
+                   const OGRSpatialReference& from, MapReport& rep) {
+  const detail::Transform t = make_transform(from, local, src.streets, "map.streets");
+  std::vector<WayInput> ways;
+  for (detail::RawWay& w : raw.ways) {
+    const StreetKind kind = w.has_highway_column ? street_kind_from_highway(w.tags.highway) : StreetKind::Other;
+    WayInput in;
+    in.points = std::move(w.points);
+    to_local(in.points, t, src.streets, "map.streets");
+    in.width = static_cast<float>(parse_width(w.width).value_or(default_width(kind)));
+    in.kind = kind;
+    in.name = std::move(w.name);
+    in.source_id = w.id;
+    ways.push_back(std::move(in));
+  }
+  GraphBuildResult built = build_street_graph(std::move(ways));
+  rep.duplicate_edges_merged = built.duplicate_edges_merged;
+  if (built.graph.edge_count() == 0)
+    throw InputError(src.streets, 0, "map.streets", "no walkable street has two distinct points");
+  const Components comps = connected_components(built.graph);
+  rep.components = comps.size.size();
+  std::vector<Box> boxes(comps.size.size());
+  for (std::size_t e = 0; e < built.graph.edge_count(); ++e)
+    for (const Vec2& p : built.graph.shape(EdgeId{e})) boxes[comps.of_node[built.graph.edge_from[e].index()]].extend(p);
+  for (std::uint32_t k = 0; k < comps.size.size(); ++k)
+    if (k != comps.largest) rep.dropped_component_bounds.push_back(boxes[k]);
+  const std::size_t nodes_before = built.graph.node_count(), edges_before = built.graph.edge_count();
+  keep_component(built.graph, comps, comps.largest);
+  rep.nodes_dropped = nodes_before - built.graph.node_count();
+  rep.edges_dropped = edges_before - built.graph.edge_count();
+  if (rep.components > 1)
+    rep.notes.push_back(std::to_string(rep.components - 1) + " street pieces not connected to the main network dropped (" +
+                        std::to_string(rep.nodes_dropped) + " nodes, " + std::to_string(rep.edges_dropped) + " edges)");
+  out.world.streets = std::move(built.graph);
+  out.world.bounds = bounds(out.world.streets.shape_points);
+  rep.area_km2 = out.world.bounds.width() * out.world.bounds.height() / 1e6;
+}
+
+void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& local, const std::string& field,
+                    MapReport& rep) {
+  if (raw.polygons.empty()) return;
+  Box extent;
+  for (const auto& p : raw.polygons)
+    for (const auto& part : p.parts)
+      for (const Vec2& v : part.outer) extent.extend(v);
+  const OGRSpatialReference from = source_srs(raw.source, extent, field, rep);
+  const detail::Transform t = make_transform(from, local, raw.source.path, field);
+  for (detail::RawPolygon& p : raw.polygons) {
+    const bool building = p.has_building_column ? (!p.building.empty() && p.building != "no") : true;
+    std::string area_kind = !p.landuse.empty()                ? p.landuse
+                            : is_area_amenity(p.amenity)      ? p.amenity
+                            : is_area_leisure(p.leisure)      ? p.leisure
+                                                              : std::string();
+    // An amenity on a building describes the building (kept in Building::amenity);
+    // only landuse makes a building polygon an area as well.
+    if (building && p.landuse.empty()) area_kind.clear();
+    if (!building && area_kind.empty()) continue;
+    for (detail::PolygonRings& part : p.parts) {
+      to_local(part.outer, t, raw.source.path, field);
+      if (building) {
+        Building b;
+        b.area = std::abs(signed_area(part.outer));
+        for (auto& h : part.holes) {
+          to_local(h, t, raw.source.path, field);
+          b.area -= std::abs(signed_area(h));
+        }
+        b.area = std::max(b.area, 0.0);
+        b.centroid = centroid(part.outer);
+        b.levels = static_cast<int>(std::clamp(detail::parse_double(p.levels).value_or(0.0), 0.0, 200.0));
+        b.kind = p.building.empty() ? "yes" : p.building;
+        b.amenity = p.amenity;
+        b.source_id = p.id;
+        b.outline = part.outer;
+        out.world.buildings.push_back(std::move(b));
+      }
+      if (!area_kind.empty()) out.world.areas.push_back(Area{part.outer, area_kind, p.name});
+    }
+  }
+  rep.buildings = out.world.buildings.size();
+  rep.areas = out.world.areas.size();
+}
+}  // namespace
+
+MapData load_map(const MapSources& src) {
+  const Origin streets_origin{src.origin_file, src.streets_line, "map.streets"};
+  const Origin buildings_origin{src.origin_file, src.buildings_line, "map.buildings"};
+  const bool same_file = src.buildings.empty() || src.buildings == src.streets;
+
+  RawStreets streets;
+  RawPolygons polygons;
+  // Buildings from the streets file are read in the same pass (OSM: one parse).
+  detail::read_streets(src.streets, src.streets_layer, streets_origin, streets, same_file ? &polygons : nullptr,
+                       same_file ? src.buildings_layer : std::string());
+  if (!same_file) detail::read_polygons(src.buildings, src.buildings_layer, buildings_origin, polygons, true);
+
+  MapReport rep;
+  rep.ways_read = streets.ways.size();
+  // Walkability filter before projection: the local CRS is chosen from the walkable network.
+  std::map<std::string, std::size_t> reasons;
+  std::erase_if(streets.ways, [&](const detail::RawWay& w) {
+    if (!w.has_highway_column) return false;
+    const auto why = drop_reason(w.tags);
+    if (why) ++reasons[*why];
+    return why.has_value();
+  });
+  rep.ways_dropped = rep.ways_read - streets.ways.size();
+  if (streets.ways.empty())
+    throw InputError(src.streets, 0, "map.streets",
+                     "no walkable streets in layer '" + streets.source.layer + "' (" + std::to_string(rep.ways_read) +
+                         " lines read, all dropped or none present)");
+  Box extent;
+  for (const auto& w : streets.ways)
+    for (const Vec2& p : w.points) extent.extend(p);
+  const OGRSpatialReference streets_srs = source_srs(streets.source, extent, "map.streets", rep);
+  if (const char* n = streets_srs.GetName()) rep.source_crs = n;
+
+  MapData out{World{}, choose_projector(src, streets_srs, extent), MapReport{}};
+  OGRSpatialReference local;
+  local.importFromWkt(out.projector.wkt().c_str());
+  local.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  out.world.crs_wkt = out.projector.wkt();
+  out.world.crs_name = out.projector.name();
+
+  build_streets(out, src, streets, local, streets_srs, rep);
+  for (const auto& [why, count] : reasons) rep.notes.push_back("dropped " + std::to_string(count) + " ways: " + why);
+
+  build_polygons(out, polygons, local, same_file ? "map.streets" : "map.buildings", rep);
+  if (polygons.source.layer.empty()) rep.notes.push_back("no building layer found: the map has no buildings");
+
+  if (!src.terrain.empty()) {
+    TerrainRequest rq{src.terrain, out.world.bounds, src.terrain_cell, 0.5, src.origin_file, src.terrain_line,
+                      "map.terrain"};
+    out.world.terrain = load_terrain(rq, out.projector);
+    StreetGraph& g = out.world.streets;
+    std::size_t unknown = 0;
+    for (std::size_t v = 0; v < g.node_count(); ++v) {
+      g.node_z[v] = out.world.terrain.sample(g.node_pos[v]);
+      if (std::isnan(g.node_z[v])) ++unknown;
+    }
+    rep.terrain = true;
+    if (unknown) rep.notes.push_back(std::to_string(unknown) + " street nodes without terrain elevation (NoData)");
+  }
+  out.report = std::move(rep);
+  return out;
+}
+
+}  // namespace ss::maps

@@ -1,0 +1,69 @@
+#pragma once
+// Shelter sites from a GIS layer (points or polygons) or derived from map tags
+// (schools and car parks, the shelters named in the planning setting, DESIGN.md).
+// Shelters come back with an invalid `node`: snapping to the network is done
+// when the model is assembled.
+#include <string>
+#include <vector>
+
+#include "engine/world.hpp"
+#include "maps/projection.hpp"
+
+namespace ss::maps {
+
+struct SourceOrigin {
+  std::string file;  // scenario file naming the layer
+  int line = 0;
+  std::string field = "plan.shelters";
+};
+
+// Capacity rules for shelters derived from tags. Every constant is a parameter.
+struct ShelterTagRules {
+  bool schools = true;
+  bool parking = true;
+  // Sphere Handbook 2018, Shelter and Settlement Standard 3 ("Living space"):
+  // at least 3.5 m² of covered living space per person.
+  double covered_m2_per_person = 3.5;
+  // Share of a school's gross floor area (footprint × levels) people can stay in.
+  // Assumption: about half — classrooms, halls and the gym — while walls,
+  // corridors, stairs, sanitary and technical rooms take the rest.
+  double school_usable_share = 0.5;
+  // Open-air assembly: China GB 21734-2008 (emergency shelter for earthquake
+  // disasters — site and facilities) sets at least 1.5 m² of effective area per person.
+  double open_m2_per_person = 1.5;
+  // Share of a car park's area that is free to stand on. Assumption: half of the
+  // spaces are still occupied by parked cars when people arrive.
+  double parking_usable_share = 0.5;
+  // Share of a school site without mapped buildings usable as open ground
+  // (schoolyard and sports field). Assumption: half of the site.
+  double schoolyard_usable_share = 0.5;
+  // Car parks smaller than this are ignored. Assumption: below ~40 spaces
+  // (about 25 m² each with aisles) a lot is not an organised assembly point.
+  double min_parking_area = 1000.0;  // m²
+};
+
+// One shelter per school: a school area (amenity=school) takes every building
+// whose centroid lies inside it (a building in several school areas goes to the
+// smallest) and gets their floor area × usable share / m² per person; its position
+// is the centroid of its largest building. A school area without mapped buildings
+// counts as open ground (schoolyard). A building tagged amenity=school outside all
+// school areas is a school of its own. Car parks (amenity=parking areas) are open
+// assembly sites: area × usable share / m² per person. Unnamed sites are called
+// "school <n>" / "parking <n>" (n counts from 1 in map order). Schools first, then
+// car parks, each in map order.
+std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTagRules& rules = {});
+
+// Shelters from any OGR point or polygon layer (empty `layer` = first layer).
+// name_field: name column (empty or missing value: "shelter <fid>").
+// capacity_field: persons; when empty or a value is missing, polygons get
+//   footprint / covered_m2_per_person and points are an InputError.
+// step_free_field: yes/no/true/false/1/0 (empty or missing: step-free).
+// A `kind` or `type` column with school/parking/building/open sets the kind;
+// otherwise polygons are Building, points Other. The layer's CRS is used (no CRS
+// and degree-like coordinates: WGS 84); positions are projected to the local CRS.
+std::vector<ShelterSite> shelters_from_layer(const std::string& path, const std::string& layer,
+                                             const std::string& name_field, const std::string& capacity_field,
+                                             const std::string& step_free_field, const Projector& projector,
+                                             const SourceOrigin& origin, double covered_m2_per_person = 3.5);
+
+}  // namespace ss::maps

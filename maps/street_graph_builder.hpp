@@ -1,0 +1,39 @@
+#pragma once
+// Turns walkable ways (polylines in the local CRS) into the StreetGraph: ways are
+// split into edges at every vertex shared with another way (an OSM junction node)
+// and at their ends, and duplicate edges are merged.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/world.hpp"
+
+namespace ss::maps {
+
+struct WayInput {
+  std::vector<Vec2> points;  // m, local CRS
+  float width = 0.0f;        // m
+  StreetKind kind = StreetKind::Other;
+  std::string name;
+  std::int64_t source_id = -1;
+};
+
+struct GraphBuildResult {
+  StreetGraph graph;  // adjacency built, node_z NaN
+  std::size_t duplicate_edges_merged = 0;
+  std::size_t degenerate_ways = 0;  // fewer than two distinct points
+};
+
+// Vertices are matched on coordinates rounded to kSnap: identical source
+// coordinates (shared OSM nodes) always project to the same point, and 1 cm is
+// far below mapping accuracy, so distinct nodes never merge by accident.
+inline constexpr double kSnap = 0.01;  // m
+
+// Duplicate edges: same end nodes, lengths within 1 % and polyline midpoints
+// within max(2 m, 5 % of the length) — the midpoint test keeps two genuinely
+// different streets between the same junctions (e.g. both halves of a ring).
+// The widest one is kept.
+GraphBuildResult build_street_graph(std::vector<WayInput> ways);
+
+}  // namespace ss::maps

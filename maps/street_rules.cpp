@@ -1,0 +1,140 @@
+#include "maps/street_rules.hpp"
+
+#include <array>
+#include <cctype>
+
+#include "maps/gdal_support.hpp"
+
+namespace ss::maps {
+
+namespace {
+// Reads one double-quoted hstore token starting at s[i] == '"'; advances i past it.
+std::optional<std::string> quoted(std::string_view s, std::size_t& i) {
+  if (i >= s.size() || s[i] != '"') return std::nullopt;
+  std::string out;
+  for (++i; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\\' && i + 1 < s.size()) {
+      out.push_back(s[++i]);
+    } else if (c == '"') {
+      ++i;
+      return out;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return std::nullopt;  // unterminated
+}
+
+void skip_space(std::string_view s, std::size_t& i) {
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+}
+}  // namespace
+
+Tags parse_hstore(std::string_view s) {
+  Tags tags;
+  std::size_t i = 0;
+  while (true) {
+    skip_space(s, i);
+    if (i >= s.size()) break;
+    auto key = quoted(s, i);
+    if (!key) break;
+    skip_space(s, i);
+    if (s.substr(i, 2) != "=>") break;
+    i += 2;
+    skip_space(s, i);
+    if (s.substr(i, 4) == "NULL") {
+      i += 4;
+    } else {
+      auto value = quoted(s, i);
+      if (!value) break;
+      tags.emplace_back(std::move(*key), std::move(*value));
+    }
+    skip_space(s, i);
+    if (i < s.size() && s[i] == ',') {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  return tags;
+}
+
+std::optional<std::string> tag(const Tags& tags, std::string_view key) {
+  for (const auto& [k, v] : tags)
+    if (k == key) return v;
+  return std::nullopt;
+}
+
+std::optional<double> parse_width(std::string_view raw) {
+  std::string s = detail::lower(detail::trim(raw));
+  // Feet and inches: 16' or 3'6" (https://wiki.openstreetmap.org/wiki/Key:width).
+  if (const auto ft = s.find('\''); ft != std::string::npos) {
+    const auto feet = detail::parse_double(std::string_view(s).substr(0, ft));
+    std::string rest = detail::trim(std::string_view(s).substr(ft + 1));
+    double inches = 0.0;
+    if (!rest.empty()) {
+      if (rest.back() != '"') return std::nullopt;
+      rest.pop_back();
+      const auto in = detail::parse_double(rest);
+      if (!in) return std::nullopt;
+      inches = *in;
+    }
+    if (!feet) return std::nullopt;
+    s = std::to_string((*feet * 12.0 + inches) * 0.0254);
+  } else {
+    double factor = 1.0;
+    for (const auto& [unit, f] : std::array<std::pair<std::string_view, double>, 4>{
+             {{"ft", 0.3048}, {"km", 1000.0}, {"cm", 0.01}, {"m", 1.0}}}) {
+      if (s.size() > unit.size() && s.ends_with(unit)) {
+        s = detail::trim(std::string_view(s).substr(0, s.size() - unit.size()));
+        factor = f;
+        break;
+      }
+    }
+    for (char& c : s)
+      if (c == ',') c = '.';  // decimal comma, common in European data
+    const auto v = detail::parse_double(s);
+    if (!v) return std::nullopt;
+    s = std::to_string(*v * factor);
+  }
+  const auto m = detail::parse_double(s);
+  if (!m || *m <= 0.0 || *m > 100.0) return std::nullopt;
+  return m;
+}
+
+std::optional<std::string> drop_reason(const WayTags& t) {
+  if (t.highway.empty()) return "no highway tag";
+  static constexpr std::array<std::string_view, 13> kNotWalkable = {
+      "motorway", "motorway_link", "construction", "proposed", "abandoned", "disused", "razed",
+      "raceway",  "bus_guideway",  "escape",       "platform", "rest_area", "services"};
+  for (std::string_view h : kNotWalkable)
+    if (t.highway == h) return "highway=" + t.highway;
+  if (t.motorroad == "yes") return "motorroad=yes";
+  if (t.foot == "no" || t.foot == "private" || t.foot == "use_sidepath") return "foot=" + t.foot;
+  const bool foot_allowed = t.foot == "yes" || t.foot == "designated" || t.foot == "permissive";
+  if ((t.access == "no" || t.access == "private") && !foot_allowed) return "access=" + t.access;
+  return std::nullopt;
+}
+
+float default_width(StreetKind k) {
+  switch (k) {
+    case StreetKind::Primary: return 12.0f;       // 7 m carriageway + 2 × 2.5 m sidewalks
+    case StreetKind::Secondary: return 11.0f;     // 6.5 m + 2 × 2.25 m
+    case StreetKind::Tertiary: return 10.0f;      // 6 m + 2 × 2 m
+    case StreetKind::Unclassified: return 6.0f;   // rural single carriageway, no sidewalks
+    case StreetKind::Residential: return 8.0f;    // 5 m + 2 × 1.5 m
+    case StreetKind::LivingStreet: return 5.0f;   // shared surface
+    case StreetKind::Service: return 4.0f;        // one lane
+    case StreetKind::Pedestrian: return 6.0f;     // pedestrian zone
+    case StreetKind::Track: return 3.0f;          // one lane
+    case StreetKind::Footway: return 2.0f;
+    case StreetKind::Path: return 1.5f;
+    case StreetKind::Cycleway: return 2.5f;       // two-way cycle path (ERA 2010)
+    case StreetKind::Steps: return 1.5f;
+    case StreetKind::Other: return 3.0f;
+  }
+  return 3.0f;
+}
+
+}  // namespace ss::maps

@@ -1,0 +1,138 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "engine/input_error.hpp"
+#include "maps/maps_test_support.hpp"
+#include "maps/registry_import.hpp"
+
+using namespace ss;
+using namespace ss::maps;
+
+namespace {
+// A map extent around 11.28 E / 49.51 N, about 700 m × 1100 m.
+struct Area {
+  Projector projector = Projector::utm_for({11.28, 49.51});
+  Box bounds;
+  Area() {
+    bounds.extend(projector.to_local({11.275, 49.505}));
+    bounds.extend(projector.to_local({11.285, 49.515}));
+  }
+};
+
+const char* kRegistry =
+    "id,name,phone,lon,lat,age,mobility,lives_alone,household\n"
+    "1,Anna,0911 123,11.2805,49.5100,82,wheelchair,yes,H1\n"
+    "2,Bob,0911 456,11.2810,49.5105,,walks,no,H1\n"
+    "3,\"Carl, Jr.\",0911 789,11.2812,49.5102,abc,rollator,,H2\n"
+    "\n"
+    "4,Dora,000,11.2815,49.5108,35,flying,no,\n"
+    "5,Emil,,11.2816,49.5109,90,Bedridden,1,H3\n";
+}  // namespace
+
+TEST_CASE("a CSV registry yields residents, counting every defaulted value") {
+  const Area area;
+  const auto dir = test::fixture_dir("registry");
+  RegistrySource src;
+  src.path = test::write_file(dir / "registry.csv", kRegistry);
+  const RegistryImport imp = load_registry(src, area.projector, area.bounds);
+  const Population& p = imp.population;
+  const RegistryReport& r = imp.report;
+  REQUIRE(p.size() == 5);
+  CHECK(r.rows == 5);
+  CHECK(r.skipped_blank_rows == 0);  // the blank line is not a row at all
+  CHECK(p.age[0] == 82);
+  CHECK(p.mobility[0] == Mobility::Wheelchair);
+  CHECK(p.lives_alone[0] == 1);
+  CHECK(p.household[0] == p.household[1]);  // both in H1
+  CHECK(p.household[2] != p.household[0]);
+  CHECK(p.household[3] != p.household[2]);  // no household: one of its own
+  CHECK(p.mobility[2] == Mobility::WalkingAid);  // "rollator"
+  CHECK(p.mobility[4] == Mobility::Bedridden);
+  CHECK(p.needs_assistance[4] == 1);  // bedridden people need a team by default
+  CHECK(p.needs_assistance[0] == 0);
+  CHECK(p.age[1] == 40);  // defaults
+  CHECK(p.mobility[3] == Mobility::Walks);
+  CHECK(r.defaulted_age == 2);
+  CHECK(r.defaulted_mobility == 1);
+  CHECK(r.defaulted_lives_alone == 1);
+  CHECK(r.defaulted_household == 1);
+  CHECK(r.defaulted_needs_assistance == 5);  // no such column
+  CHECK(distance(p.home[0], area.projector.to_local({11.2805, 49.5100})) < 1e-6);
+}
+
+TEST_CASE("personal columns of a registry are listed as ignored and never read") {
+  const Area area;
+  const auto dir = test::fixture_dir("registry_personal");
+  RegistrySource src;
+  src.path = test::write_file(dir / "registry.csv", kRegistry);
+  const RegistryImport imp = load_registry(src, area.projector, area.bounds);
+  const auto& ignored = imp.report.ignored_fields;
+  CHECK(ignored == std::vector<std::string>{"id", "name", "phone"});
+}
+
+TEST_CASE("a registry row outside the map is an input error naming its line") {
+  const Area area;
+  const auto dir = test::fixture_dir("registry_outside");
+  RegistrySource src;
+  src.path = test::write_file(dir / "registry.csv",
+                              "lon;lat;age\n11.2805;49.5100;30\n11.2805;49.5100;31\n13.40;52.52;50\n");
+  try {
+    (void)load_registry(src, area.projector, area.bounds);
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.file() == src.path);
+    CHECK(e.line() == 4);
+    CHECK(e.field() == "lon/lat");
+    CHECK_THAT(e.message(), Catch::Contains("row 3 (line 4)") && Catch::Contains("outside the map"));
+  }
+}
+
+TEST_CASE("a registry row without numeric coordinates is an input error") {
+  const Area area;
+  const auto dir = test::fixture_dir("registry_nan");
+  RegistrySource src;
+  src.path = test::write_file(dir / "registry.csv", "x,y\n11.2805,49.51\n11.2805,\n");
+  CHECK_THROWS_WITH(load_registry(src, area.projector, area.bounds), Catch::Contains("line 3"));
+  src.path = test::write_file(dir / "registry_nan.csv", "x,y\nnan,49.51\n");
+  CHECK_THROWS_AS(load_registry(src, area.projector, area.bounds), InputError);
+}
+
+TEST_CASE("projected registry coordinates need their CRS named") {
+  const Area area;
+  const auto dir = test::fixture_dir("registry_utm");
+  const Vec2 home = area.projector.to_local({11.2805, 49.5100});
+  RegistrySource src;
+  src.path = test::write_file(dir / "registry.csv", "easting,northing\n" + std::to_string(home.x) + "," +
+                                                        std::to_string(home.y) + "\n");
+  CHECK_THROWS_WITH(load_registry(src, area.projector, area.bounds), Catch::Contains("name their CRS"));
+  src.crs = "EPSG:32632";
+  const RegistryImport imp = load_registry(src, area.projector, area.bounds);
+  REQUIRE(imp.population.size() == 1);
+  CHECK(distance(imp.population.home[0], home) < 0.01);
+}
+
+TEST_CASE("a missing registry file names the scenario line") {
+  const Area area;
+  RegistrySource src;
+  src.path = "/nonexistent/registry.csv";
+  src.origin_file = "drill.yaml";
+  src.origin_line = 12;
+  try {
+    (void)load_registry(src, area.projector, area.bounds);
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.file() == "drill.yaml");
+    CHECK(e.line() == 12);
+    CHECK_THAT(e.message(), Catch::Contains("/nonexistent/registry.csv"));
+  }
+}
+
+TEST_CASE("registry mobility words map onto the four mobility classes") {
+  CHECK(mobility_from_registry("Walking aid") == Mobility::WalkingAid);
+  CHECK(mobility_from_registry("walker") == Mobility::WalkingAid);
+  CHECK(mobility_from_registry("WHEELCHAIR") == Mobility::Wheelchair);
+  CHECK(mobility_from_registry("walks") == Mobility::Walks);
+  CHECK_FALSE(mobility_from_registry("flying"));
+  CHECK_FALSE(mobility_from_registry(""));
+}

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "engine/input_error.hpp"
+#include "maps/maps_test_support.hpp"
+#include "maps/shelter_import.hpp"
+
+using namespace ss;
+using namespace ss::maps;
+
+namespace {
+Ring square(Vec2 c, double half) {
+  return {c + Vec2{-half, -half}, c + Vec2{half, -half}, c + Vec2{half, half}, c + Vec2{-half, half}};
+}
+Building building(Vec2 c, double half, int levels, std::string amenity, std::int64_t id) {
+  Building b;
+  b.outline = square(c, half);
+  b.area = 4 * half * half;
+  b.centroid = c;
+  b.levels = levels;
+  b.kind = "school";
+  b.amenity = std::move(amenity);
+  b.source_id = id;
+  return b;
+}
+}  // namespace
+
+TEST_CASE("a school site with several buildings is one shelter sized by floor area") {
+  World w;
+  w.areas.push_back({square({0, 0}, 100), "school", "Bertleinschule"});
+  w.buildings.push_back(building({-50, 0}, 10, 2, "", 1));   // 400 m² × 2 levels
+  w.buildings.push_back(building({50, 0}, 20, 0, "", 2));    // 1600 m², levels untagged -> 1
+  w.buildings.push_back(building({500, 0}, 10, 3, "school", 77));  // school building elsewhere
+  w.buildings.push_back(building({900, 0}, 10, 3, "", 78));        // not a school
+  const ShelterTagRules rules;
+  const auto s = shelters_from_tags(w, rules);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].name == "Bertleinschule");
+  CHECK(s[0].kind == ShelterKind::School);
+  CHECK(s[0].capacity == static_cast<int>((800.0 + 1600.0) * 0.5 / 3.5));
+  CHECK(s[0].pos == Vec2{50, 0});  // the largest building
+  CHECK_FALSE(s[0].node.valid());  // snapping is left to model assembly
+  CHECK(s[1].name == "school #77");
+  CHECK(s[1].capacity == static_cast<int>(400.0 * 3 * 0.5 / 3.5));
+}
+
+TEST_CASE("car parks are open assembly sites; small ones are ignored") {
+  World w;
+  w.areas.push_back({square({0, 0}, 50), "parking", "P1"});  // 10 000 m²
+  w.areas.push_back({square({300, 0}, 10), "parking", ""});  // 400 m² < 1000 m²
+  w.areas.push_back({square({600, 0}, 50), "residential", ""});
+  const auto s = shelters_from_tags(w);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].kind == ShelterKind::Parking);
+  CHECK(s[0].capacity == static_cast<int>(10000.0 * 0.5 / 1.5));
+  ShelterTagRules none;
+  none.parking = false;
+  CHECK(shelters_from_tags(w, none).empty());
+}
+
+TEST_CASE("shelters load from a point or polygon layer with capacity, name and step-free fields") {
+  const auto dir = test::fixture_dir("shelter_layer");
+  const std::string path = test::write_file(
+      dir / "shelters.geojson",
+      R"({"type":"FeatureCollection","features":[)"
+      R"({"type":"Feature","properties":{"name":"Hall","cap":"250","stepfree":"no"},"geometry":{"type":"Point","coordinates":[11.281,49.510]}},)"
+      R"({"type":"Feature","properties":{"name":"Gym","kind":"school"},"geometry":{"type":"Polygon","coordinates":[[[11.280,49.510],[11.2805,49.510],[11.2805,49.5105],[11.280,49.5105],[11.280,49.510]]]}})"
+      "]}");
+  const Projector proj = Projector::utm_for({11.28, 49.51});
+  const auto s = shelters_from_layer(path, "", "name", "cap", "stepfree", proj, {"drill.yaml", 3});
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].name == "Hall");
+  CHECK(s[0].capacity == 250);
+  CHECK_FALSE(s[0].step_free);
+  CHECK(s[0].kind == ShelterKind::Other);
+  CHECK(distance(s[0].pos, proj.to_local({11.281, 49.510})) < 0.01);
+  CHECK(s[1].kind == ShelterKind::School);
+  CHECK(s[1].step_free);
+  // 0.0005° × 0.0005° ≈ 36.2 m × 55.6 m ≈ 2013 m², at 3.5 m² per person
+  CHECK(s[1].capacity == Approx(2013.0 / 3.5).epsilon(0.01));
+  CHECK_THROWS_WITH(shelters_from_layer(path, "", "name", "", "", proj, {"drill.yaml", 3}),
+                    Catch::Contains("without a capacity"));
+  CHECK_THROWS_WITH(shelters_from_layer(path, "", "title", "cap", "", proj, {"drill.yaml", 3}),
+                    Catch::Contains("no column 'title'"));
+}
