@@ -48,7 +48,9 @@ void draw_resident_profiles(const Model& model, std::uint64_t seed, std::span<fl
     // spread for impaired residents.
     const double sd = m == Mobility::Walks ? p.speed_sd * mean / 1.34 : p.impaired_sd_share * mean;
     const double v = mean + sd * speed_rng.normal(i);
-    free_speed[i] = mean > 0.0 ? static_cast<float>(std::clamp(v, p.speed_min, mean + 2.5 * sd)) : 0.0f;
+    // Truncated at ±2.5 sd so the tails stay within observed walking speeds.
+    const double lo = std::max(p.speed_min, mean - 2.5 * sd);
+    free_speed[i] = mean > 0.0 ? static_cast<float>(std::clamp(v, lo, std::max(lo, mean + 2.5 * sd))) : 0.0f;
 
     const HouseholdId hh = pop.household[i];
     // Households and individuals draw from disjoint key ranges.
@@ -56,6 +58,19 @@ void draw_resident_profiles(const Model& model, std::uint64_t seed, std::span<fl
     const double factor = hh.valid() ? household_factor[hh.value] : (pop.age[i] >= 60 ? p.premove_senior_factor : 1.0);
     premove[i] = static_cast<float>(p.premove_median * factor * std::exp(p.premove_sigma_ln * premove_rng.normal(key)));
   }
+
+  // Households walk together at the pace of their slowest walking member, as they
+  // leave together (households evacuate as units: Lindell & Perry 2012, "The
+  // Protective Action Decision Model", Risk Analysis 32(4)). Members who cannot walk
+  // (bedridden) wait for help and do not set the pace.
+  std::unordered_map<std::uint32_t, float> household_pace;
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    if (!pop.household[i].valid() || free_speed[i] <= 0.0f) continue;
+    auto [it, fresh] = household_pace.try_emplace(pop.household[i].value, free_speed[i]);
+    if (!fresh) it->second = std::min(it->second, free_speed[i]);
+  }
+  for (std::size_t i = 0; i < pop.size(); ++i)
+    if (pop.household[i].valid() && free_speed[i] > 0.0f) free_speed[i] = household_pace[pop.household[i].value];
 }
 
 }  // namespace ss

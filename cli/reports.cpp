@@ -1,0 +1,151 @@
+#include "cli/reports.hpp"
+
+#include <cstdio>
+
+namespace ss::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json map_json(const maps::MapReport& r, const World& w) {
+  ordered_json j;
+  j["nodes"] = w.streets.node_count();
+  j["edges"] = w.streets.edge_count();
+  double length = 0.0;
+  for (const float l : w.streets.edge_length) length += l;
+  j["street_length_km"] = length / 1000.0;
+  j["ways_read"] = r.ways_read;
+  j["ways_dropped_not_walkable"] = r.ways_dropped;
+  j["duplicate_edges_merged"] = r.duplicate_edges_merged;
+  j["components"] = r.components;
+  j["nodes_dropped_cut_off"] = r.nodes_dropped;
+  j["edges_dropped_cut_off"] = r.edges_dropped;
+  j["buildings"] = r.buildings;
+  j["areas"] = r.areas;
+  j["area_km2"] = r.area_km2;
+  j["terrain"] = r.terrain;
+  j["source_crs"] = r.source_crs;
+  j["local_crs"] = w.crs_name;
+  j["notes"] = r.notes;
+  return j;
+}
+
+ordered_json population_json(const scenarios::Assembly& a) {
+  const Population& pop = a.model.population;
+  ordered_json j;
+  j["residents"] = pop.size();
+  std::array<std::size_t, GroupIndex::kCount> groups{};
+  std::size_t assistance = 0;
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    ++groups[GroupIndex::of_age(age_band(pop.age[i]))];
+    ++groups[GroupIndex::of_mobility(pop.mobility[i])];
+    ++groups[GroupIndex::of_alone(pop.lives_alone[i] != 0)];
+    assistance += pop.needs_assistance[i] ? 1 : 0;
+  }
+  ordered_json g;
+  for (std::size_t k = 0; k < GroupIndex::kCount; ++k) g[GroupIndex::name(k)] = groups[k];
+  j["by_group"] = g;
+  j["needs_assistance"] = assistance;
+  std::vector<std::size_t> by_zone(a.model.world.zone_count(), 0);
+  for (const ZoneId z : a.model.home_zone) ++by_zone[z.index()];
+  ordered_json zones;
+  for (std::size_t z = 0; z < by_zone.size(); ++z)
+    if (by_zone[z] > 0) zones[a.model.world.zone_name(ZoneId{z})] = by_zone[z];
+  j["by_zone"] = zones;
+  if (a.synthesis_report) {
+    const SynthesisReport& s = *a.synthesis_report;
+    ordered_json sj;
+    sj["buildings_total"] = s.buildings_total;
+    sj["buildings_used"] = s.buildings_used;
+    sj["buildings_inhabited"] = s.buildings_inhabited;
+    for (std::size_t k = 0; k < kBuildingExclusionCount; ++k)
+      sj["excluded_" + std::string(to_string(static_cast<BuildingExclusion>(k)))] = s.excluded[k];
+    sj["residential_floor_area_m2"] = s.floor_area_m2;
+    sj["households"] = s.households;
+    sj["notes"] = s.notes;
+    j["synthesis"] = sj;
+  }
+  if (a.registry_report) {
+    const maps::RegistryReport& r = *a.registry_report;
+    ordered_json rj;
+    rj["rows"] = r.rows;
+    rj["defaulted_age"] = r.defaulted_age;
+    rj["defaulted_mobility"] = r.defaulted_mobility;
+    rj["defaulted_lives_alone"] = r.defaulted_lives_alone;
+    rj["defaulted_household"] = r.defaulted_household;
+    rj["defaulted_needs_assistance"] = r.defaulted_needs_assistance;
+    rj["ignored_fields"] = r.ignored_fields;
+    rj["notes"] = r.notes;
+    j["registry"] = rj;
+  }
+  return j;
+}
+
+ordered_json shelters_json(const scenarios::Assembly& a) {
+  ordered_json j;
+  j["count"] = a.model.world.shelters.size();
+  j["capacity"] = a.shelters.capacity;
+  j["from_list"] = a.shelters.from_list;
+  j["from_layer"] = a.shelters.from_layer;
+  j["from_map"] = a.shelters.from_map;
+  ordered_json list = ordered_json::array();
+  for (const ShelterSite& s : a.model.world.shelters)
+    list.push_back({{"name", s.name}, {"kind", to_string(s.kind)}, {"capacity", s.capacity},
+                    {"step_free", s.step_free}, {"open_time_s", s.open_time}});
+  j["list"] = list;
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json assembly_report(const scenarios::Assembly& a) {
+  ordered_json j;
+  j["map"] = map_json(a.map_report, a.model.world);
+  j["population"] = population_json(a);
+  j["shelters"] = shelters_json(a);
+  j["problems"] = a.problems;
+  return j;
+}
+
+void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, const std::string& scenario_path) {
+  const ordered_json j = assembly_report(a);
+  const auto& m = j["map"];
+  char line[256];
+  out << "scenario  " << scenario_path << "\n";
+  std::snprintf(line, sizeof line, "map       %zu nodes, %zu edges, %.1f km of streets, %.2f km² (%s)\n",
+                m["nodes"].get<std::size_t>(), m["edges"].get<std::size_t>(), m["street_length_km"].get<double>(),
+                m["area_km2"].get<double>(), a.model.world.crs_name.c_str());
+  out << line;
+  std::snprintf(line, sizeof line,
+                "          %zu components before cleaning; kept the largest, dropped %zu nodes / %zu edges\n",
+                m["components"].get<std::size_t>(), m["nodes_dropped_cut_off"].get<std::size_t>(),
+                m["edges_dropped_cut_off"].get<std::size_t>());
+  out << line;
+  std::snprintf(line, sizeof line, "          %zu buildings, terrain %s\n", m["buildings"].get<std::size_t>(),
+                a.map_report.terrain ? "yes" : "no");
+  out << line;
+  const auto& p = j["population"];
+  out << "residents " << p["residents"].get<std::size_t>() << " (" << p["needs_assistance"].get<std::size_t>()
+      << " need assistance)\n";
+  for (const auto& [name, count] : p["by_group"].items()) {
+    std::snprintf(line, sizeof line, "          %-24s %8zu\n", name.c_str(), count.get<std::size_t>());
+    out << line;
+  }
+  const auto& s = j["shelters"];
+  out << "shelters  " << s["count"].get<std::size_t>() << " with room for " << s["capacity"].get<std::int64_t>()
+      << " (list " << s["from_list"].get<std::size_t>() << ", layer " << s["from_layer"].get<std::size_t>()
+      << ", from map " << s["from_map"].get<std::size_t>() << ")\n";
+  for (const ShelterSite& site : a.model.world.shelters) {
+    std::snprintf(line, sizeof line, "          %-40.40s %-8s %7d%s\n", site.name.c_str(), to_string(site.kind),
+                  site.capacity, site.step_free ? "" : "  (not step-free)");
+    out << line;
+  }
+  if (a.problems.empty()) {
+    out << "problems  none\n";
+  } else {
+    out << "problems  " << a.problems.size() << "\n";
+    for (const std::string& pr : a.problems) out << "  - " << pr << "\n";
+  }
+}
+
+}  // namespace ss::cli
