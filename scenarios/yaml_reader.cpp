@@ -33,6 +33,15 @@ std::optional<double> parse_number(std::string_view text) {
   return v;
 }
 
+// YAML 1.2 core schema spellings of NaN and infinity (yaml.org/spec/1.2.2, 10.2.1.4).
+bool is_special_float(std::string_view text) {
+  std::string t = trim(text);
+  if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.erase(0, 1);
+  for (const char* s : {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "nan", "inf", "NaN", "Inf"})
+    if (t == s) return true;
+  return false;
+}
+
 std::string join(std::initializer_list<std::string_view> keys) {
   std::string s;
   for (std::string_view k : keys) s += (s.empty() ? "" : ", ") + std::string(k);
@@ -164,6 +173,7 @@ bool Field::boolean() const {
 
 double Field::duration() const {
   expect_scalar("a duration");
+  if (is_special_float(node_.Scalar())) fail("must be a finite duration, got '" + node_.Scalar() + "'");
   const auto v = parse_quantity(node_.Scalar(), {{"", 1.0}, {"s", 1.0}, {"sec", 1.0}, {"second", 1.0},
                                                  {"seconds", 1.0}, {"min", 60.0}, {"minute", 60.0},
                                                  {"minutes", 60.0}, {"h", 3600.0}, {"hour", 3600.0},
@@ -176,6 +186,7 @@ double Field::duration() const {
 
 double Field::length() const {
   expect_scalar("a length");
+  if (is_special_float(node_.Scalar())) fail("must be a finite length, got '" + node_.Scalar() + "'");
   const auto v = parse_quantity(node_.Scalar(), {{"", 1.0}, {"m", 1.0}, {"km", 1000.0}});
   if (!v) fail("expected a length such as 300, \"300 m\" or \"1.5 km\", got '" + node_.Scalar() + "'");
   if (!std::isfinite(*v)) fail("must be a finite length, got '" + node_.Scalar() + "'");
@@ -195,8 +206,6 @@ std::optional<double> parse_quantity(std::string_view text,
   }
   std::string number = trim(std::string_view(t).substr(0, split));
   const std::string unit = trim(std::string_view(t).substr(split));
-  // YAML's special floats arrive here when the value is quoted or unitless.
-  if (unit == ".nan" || unit == ".inf" || unit == ".NaN" || unit == ".Inf") return std::nullopt;
   const std::optional<double> v = parse_number(number);
   if (!v) return std::nullopt;
   for (const auto& [name, factor] : units)

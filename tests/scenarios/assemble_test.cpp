@@ -1,0 +1,105 @@
+// Assembly of an engine Model from a scenario: shelters on the network, zones,
+// population, plan references resolved by name, and clear errors otherwise.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "scenarios/assemble.hpp"
+#include "scenarios/scenario_loader.hpp"
+#include "tests/scenarios/scenario_test_util.hpp"
+
+using ss::scenarios::assemble_file;
+using ss::testing::TempDir;
+
+namespace {
+
+// Three houses north of Main street (≈ lat 49.5100), 15 m × 15 m.
+const char* kBuildings = R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"building":"house"},"geometry":{"type":"Polygon","coordinates":[[[11.2805,49.5102],[11.2807,49.5102],[11.2807,49.51035],[11.2805,49.51035],[11.2805,49.5102]]]}},
+{"type":"Feature","properties":{"building":"yes"},"geometry":{"type":"Polygon","coordinates":[[[11.2835,49.5102],[11.2837,49.5102],[11.2837,49.51035],[11.2835,49.51035],[11.2835,49.5102]]]}},
+{"type":"Feature","properties":{"building":"garage"},"geometry":{"type":"Polygon","coordinates":[[[11.2845,49.5102],[11.2847,49.5102],[11.2847,49.51035],[11.2845,49.51035],[11.2845,49.5102]]]}}]})";
+
+// Line numbers refer to this text.
+std::string small_town(const std::string& shelter_lat = "49.5121", const std::string& plan = "") {
+  return "name: small town\n"                                                             // 1
+         "map: {streets: streets.geojson, buildings: buildings.geojson}\n"                // 2
+         "population: {synthesize: {total: 40, seed: 3}}\n"                              // 3
+         "shelters:\n"                                                                    // 4
+         "  list:\n"                                                                      // 5
+         "    - {name: Hall, lon: 11.2830, lat: " + shelter_lat + ", capacity: 100}\n"    // 6
+         "    - {name: Gym, lon: 11.2860, lat: 49.5101, capacity: 10}\n"                  // 7
+         "zones: {grid: 200 m}\n"                                                          // 8
+         "run: {dt: 1, duration: 30 min}\n"                                                // 9
+         + plan;
+}
+
+std::string write_town(const TempDir& dir, const std::string& yaml) {
+  dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
+  dir.write("buildings.geojson", kBuildings);
+  return dir.write("town.yaml", yaml);
+}
+
+}  // namespace
+
+TEST_CASE("a small town assembles into a finalized model") {
+  TempDir dir;
+  const std::string file = write_town(dir, small_town());
+  const auto a = assemble_file(file);
+  const ss::Model& m = a.model;
+  REQUIRE(m.world.shelters.size() == 2);
+  CHECK(m.world.shelters[0].name == "Hall");
+  CHECK(m.world.shelters[0].node.valid());
+  CHECK(a.shelters.capacity == 110);
+  CHECK(a.shelters.from_list == 2);
+  CHECK(m.population.size() == 40);
+  REQUIRE(a.synthesis_report);
+  CHECK(a.synthesis_report->excluded[static_cast<std::size_t>(ss::BuildingExclusion::ExcludedKind)] == 1);
+  CHECK(m.world.zones.size() >= 2);
+  CHECK(m.world.zones.front().name == "Z-0-0");
+  CHECK(m.finalized());
+  REQUIRE(a.input_files.size() == 3);  // scenario, streets, buildings
+  CHECK(a.checksums[0].rfind("fnv1a64:", 0) == 0);
+}
+
+TEST_CASE("a shelter far from every street is an input error naming it") {
+  TempDir dir;
+  const std::string file = write_town(dir, small_town("49.5300"));  // ≈2 km north
+  REQUIRE_INPUT_ERROR(assemble_file(file), file, 6, "shelters.list[0]", "shelter 'Hall' is more than 300 m");
+}
+
+TEST_CASE("the plan refers to shelters, zones and streets that exist") {
+  TempDir dir;
+  SECTION("closed shelters and closed roads are resolved") {
+    const std::string file = write_town(
+        dir, small_town("49.5121", "plan:\n  closed_shelters: [Gym]\n  closed_roads: [{lon: 11.2815, lat: 49.5100}]\n"));
+    const auto a = assemble_file(file);
+    REQUIRE(a.model.plan.closed_shelters.size() == 1);
+    CHECK(a.model.plan.closed_shelters[0].index() == 1);
+    CHECK(a.model.plan.closed_edges.size() == 1);
+  }
+  SECTION("an unknown shelter name suggests the closest") {
+    const std::string file = write_town(dir, small_town("49.5121", "plan:\n  closed_shelters: [Gim]\n"));
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 11, "plan.closed_shelters[0]", "did you mean 'Gym'");
+  }
+  SECTION("an unknown zone in a by-zone plan") {
+    const std::string file =
+        write_town(dir, small_town("49.5121", "plan:\n  assignment: by_zone\n  zone_shelters: {Z-9-9: Hall}\n"));
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 12, "plan.zone_shelters.Z-9-9", "no zone named 'Z-9-9'");
+  }
+  SECTION("a closure point far from any street") {
+    const std::string file =
+        write_town(dir, small_town("49.5121", "plan:\n  closed_roads: [{lon: 11.30, lat: 49.53}]\n"));
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 11, "plan.closed_roads[0]", "no walkable street");
+  }
+}
+
+TEST_CASE("the bundled Lauf scenario assembles with room for everyone") {
+  const std::string file = std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/lauf.yaml";
+  const auto a = assemble_file(file);
+  CHECK(a.model.population.size() == 25000);
+  CHECK(a.shelters.capacity > static_cast<std::int64_t>(a.model.population.size()));
+  CHECK(a.model.world.shelters.size() > 10);
+  CHECK(a.model.world.zones.size() > 1);
+  CHECK(a.model.finalized());
+  CHECK(a.input_files.size() == 3);
+}
