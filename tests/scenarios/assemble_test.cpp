@@ -61,6 +61,23 @@ TEST_CASE("a small town assembles into a finalized model") {
   CHECK(a.checksums[0].rfind("fnv1a64:", 0) == 0);
 }
 
+TEST_CASE("zones come from a GIS polygon layer with a name field") {
+  TempDir dir;
+  dir.write("zones.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"district":"West"},"geometry":{"type":"Polygon","coordinates":[[[11.279,49.509],[11.283,49.509],[11.283,49.513],[11.279,49.513],[11.279,49.509]]]}},
+{"type":"Feature","properties":{"district":"East"},"geometry":{"type":"Polygon","coordinates":[[[11.283,49.509],[11.287,49.509],[11.287,49.513],[11.283,49.513],[11.283,49.509]]]}}]})");
+  std::string yaml = small_town();
+  yaml.replace(yaml.find("zones: {grid: 200 m}"), 20, "zones: {file: zones.geojson, name_field: district}");
+  const auto a = assemble_file(write_town(dir, yaml));
+  REQUIRE(a.model.world.zones.size() == 2);
+  CHECK(a.model.world.zones[0].name == "West");
+  CHECK(a.model.world.zone_name(a.model.world.zone_of(a.model.world.zones[1].outline[0] + ss::Vec2{10, 10})) == "East");
+
+  yaml.replace(yaml.find("district}"), 9, "distrikt}");
+  REQUIRE_INPUT_ERROR(assemble_file(write_town(dir, yaml)), dir.path() + "/zones.geojson", 0, "zones.name_field",
+                      "no field 'distrikt'");
+}
+
 TEST_CASE("a shelter far from every street is an input error naming it") {
   TempDir dir;
   const std::string file = write_town(dir, small_town("49.5300"));  // ≈2 km north
