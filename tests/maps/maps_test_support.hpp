@@ -5,16 +5,28 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
+#include <vector>
 
 #include <unistd.h>
 
 namespace ss::maps::test {
 
-// A folder of its own per fixture name and process, emptied on creation.
+// A folder of its own per fixture name and process (ctest runs test cases in
+// parallel processes), emptied on creation and removed when the process exits.
 inline std::filesystem::path fixture_dir(const std::string& name) {
+  struct Cleanup {
+    std::vector<std::filesystem::path> dirs;
+    ~Cleanup() {
+      std::error_code ec;
+      for (const auto& d : dirs) std::filesystem::remove_all(d, ec);
+    }
+  };
+  static Cleanup cleanup;
   const auto dir = std::filesystem::temp_directory_path() / ("safestreet_maps_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  cleanup.dirs.push_back(dir);
   return dir;
 }
 
