@@ -1,0 +1,171 @@
+#include "gui/actions.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace ss::gui {
+
+std::string format_clock(double s) {
+  if (!std::isfinite(s)) return "--:--";
+  const long t = static_cast<long>(std::floor(s));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
+  return buf;
+}
+
+void open_scene(AppContext& ctx, SceneSource src, std::optional<std::uint64_t> seed) {
+  ctx.messages.info("loading " + src.label());
+  ctx.time.playing = false;
+  ctx.session.load(std::move(src), seed);
+}
+
+void restart(AppContext& ctx, std::uint64_t seed) {
+  if (!ctx.session.ready()) return ctx.messages.error("nothing to restart: no scene is loaded");
+  ctx.session.restart(seed);
+  ctx.view.selection = {};
+  ctx.messages.info("restarted with seed " + std::to_string(seed));
+}
+
+bool set_road_closed(AppContext& ctx, EdgeId e, bool closed, const std::string& note) {
+  if (!ctx.session.ready()) return ctx.messages.error("no scene is loaded"), false;
+  if (!e.valid() || e.index() >= ctx.session.model().world.streets.edge_count())
+    return ctx.messages.error("there is no street " + std::to_string(e.value)), false;
+  Intervention iv;
+  iv.kind = closed ? Intervention::Kind::CloseRoad : Intervention::Kind::OpenRoad;
+  iv.target = e.value;
+  iv.note = note;
+  if (!ctx.session.apply(iv)) return ctx.messages.error("the engine refused to change street " + std::to_string(e.value)), false;
+  return true;
+}
+
+bool set_shelter_closed(AppContext& ctx, ShelterId s, bool closed, const std::string& note) {
+  if (!ctx.session.ready()) return ctx.messages.error("no scene is loaded"), false;
+  if (!s.valid() || s.index() >= ctx.session.model().world.shelters.size())
+    return ctx.messages.error("there is no shelter " + std::to_string(s.value)), false;
+  Intervention iv;
+  iv.kind = closed ? Intervention::Kind::CloseShelter : Intervention::Kind::OpenShelter;
+  iv.target = s.value;
+  iv.note = note;
+  if (!ctx.session.apply(iv)) return ctx.messages.error("the engine refused to change shelter " + std::to_string(s.value)), false;
+  return true;
+}
+
+namespace {
+
+bool inside_map(const AppContext& ctx, Vec2 w) {
+  // A margin of 50 m so a click on a street at the very edge still counts.
+  Box b = ctx.map.bounds();
+  b.extend(b.min - Vec2{50, 50});
+  b.extend(b.max + Vec2{50, 50});
+  return b.contains(w);
+}
+
+// Pending interventions take effect at the next step; until then the state still
+// shows the old status, so a second click in the same frame must see the pending one.
+bool road_will_be_closed(const SimState& s, EdgeId e) {
+  bool closed = s.edge_closed[e.index()] != 0;
+  for (const Intervention& iv : s.pending) {
+    if (iv.target != e.value) continue;
+    if (iv.kind == Intervention::Kind::CloseRoad) closed = true;
+    if (iv.kind == Intervention::Kind::OpenRoad) closed = false;
+  }
+  return closed;
+}
+
+}  // namespace
+
+void click_map(AppContext& ctx, sf::Vector2f pixel) {
+  if (!ctx.session.ready()) return ctx.messages.error("no scene is loaded: open a scenario or a demo first");
+  const Vec2 w = ctx.map.camera().to_world(pixel);
+  if (!inside_map(ctx, w)) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "click outside the map at (%.0f, %.0f) m", w.x, w.y);
+    return ctx.messages.error(buf);
+  }
+  if (ctx.view.mode == ClickMode::ToggleRoad) {
+    const EdgeHit hit = ctx.map.street_at(ctx.session.streets(), w);
+    if (!hit.edge.valid()) return ctx.messages.error("no street under the click: zoom in or click closer to a street");
+    const bool close = !road_will_be_closed(ctx.session.state(), hit.edge);
+    if (set_road_closed(ctx, hit.edge, close, "clicked on the map"))
+      ctx.view.selection = {Selection::Kind::Street, hit.edge.value};
+    return;
+  }
+  ctx.view.selection = ctx.map.pick(ctx.session.model(), ctx.session.streets(), pixel);
+}
+
+void click_world(AppContext& ctx, Vec2 world) { click_map(ctx, ctx.map.camera().to_screen(world)); }
+
+const RunMetrics& current_metrics(AppContext& ctx) {
+  MetricsCache& c = ctx.metrics;
+  if (!ctx.session.ready()) return c.metrics;
+  const SimState& s = ctx.session.state();
+  const bool other_run = c.generation != ctx.session.generation() || c.seed != ctx.session.seed();
+  if (other_run || (s.step != c.step && ctx.wall - c.wall >= 0.25) || s.step < c.step) {
+    c.metrics = compute_metrics(ctx.session.model(), s);
+    c.step = s.step;
+    c.generation = ctx.session.generation();
+    c.seed = ctx.session.seed();
+    c.wall = ctx.wall;
+  }
+  return c.metrics;
+}
+
+namespace {
+std::string json_escape(const std::string& s) {
+  std::string o;
+  for (const char ch : s) {
+    if (ch == '"' || ch == '\\') o += '\\', o += ch;
+    else if (static_cast<unsigned char>(ch) < 0x20) o += ' ';
+    else o += ch;
+  }
+  return o;
+}
+}  // namespace
+
+bool write_state_summary(AppContext& ctx, const std::string& path) {
+  std::ostringstream j;
+  j << "{\n  \"loaded\": " << (ctx.session.ready() ? "true" : "false");
+  j << ",\n  \"errors\": " << ctx.messages.error_count();
+  j << ",\n  \"last_error\": \"" << json_escape(ctx.messages.lines().empty() ? "" : ctx.messages.banner()) << "\"";
+  if (ctx.session.ready()) {
+    const Model& m = ctx.session.model();
+    const SimState& s = ctx.session.state();
+    j << ",\n  \"scene\": \"" << json_escape(ctx.session.source().label()) << "\"";
+    j << ",\n  \"seed\": " << ctx.session.seed();
+    j << ",\n  \"time\": " << ctx.session.sim().time() << ",\n  \"step\": " << s.step;
+    j << ",\n  \"residents\": " << m.population.size() << ",\n  \"by_status\": {";
+    std::array<std::uint64_t, kStatusCount> n{};
+    for (const Status st : s.status) ++n[static_cast<std::size_t>(st)];
+    for (std::size_t k = 0; k < kStatusCount; ++k)
+      j << (k ? ", " : "") << '"' << to_string(static_cast<Status>(k)) << "\": " << n[k];
+    j << "},\n  \"closed_edges\": [";
+    bool first = true;
+    for (std::size_t e = 0; e < s.edge_closed.size(); ++e)
+      if (s.edge_closed[e]) j << (first ? "" : ", ") << e, first = false;
+    j << "],\n  \"pending_interventions\": " << s.pending.size();
+    j << ",\n  \"closed_shelters\": [";
+    first = true;
+    for (std::size_t i = 0; i < s.shelter_closed.size(); ++i)
+      if (s.shelter_closed[i]) j << (first ? "" : ", ") << i, first = false;
+    j << "],\n  \"journal\": [";
+    for (std::size_t i = 0; i < s.journal.size(); ++i) {
+      const JournalEntry& e = s.journal[i];
+      j << (i ? ",\n    " : "\n    ") << "{\"time\": " << e.time << ", \"kind\": \"" << to_string(e.intervention.kind)
+        << "\", \"target\": " << e.intervention.target << ", \"note\": \"" << json_escape(e.intervention.note) << "\"}";
+    }
+    j << "]";
+  }
+  j << "\n}\n";
+  // Temporary file + rename: a reader never sees half a summary.
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp);
+    f << j.str();
+    if (!f) return ctx.messages.error("cannot write " + path), false;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return ctx.messages.error("cannot write " + path), false;
+  return true;
+}
+
+}  // namespace ss::gui

@@ -1,0 +1,40 @@
+#pragma once
+// What a user can do, as functions shared by the panels and the script, so a
+// scripted test exercises exactly the code a click in the window runs. Every change
+// to the run goes through Simulation::apply via Session::apply.
+#include <optional>
+#include <string>
+
+#include "gui/app_context.hpp"
+
+namespace ss::gui {
+
+void open_scene(AppContext& ctx, SceneSource src, std::optional<std::uint64_t> seed = std::nullopt);
+void restart(AppContext& ctx, std::uint64_t seed);
+
+// Close (true) or reopen (false) a street. Returns false, with an error shown,
+// when there is no such street or no scene.
+bool set_road_closed(AppContext& ctx, EdgeId e, bool closed, const std::string& note = "gui");
+bool set_shelter_closed(AppContext& ctx, ShelterId s, bool closed, const std::string& note = "gui");
+
+// A click on the map at a window pixel, interpreted by the current click mode:
+// inspect selects what is under it; road mode closes or reopens the street under it.
+// Clicks outside the map area or off any street show an error.
+void click_map(AppContext& ctx, sf::Vector2f pixel);
+// The same click at a world point (local CRS metres), as a script gives it.
+void click_world(AppContext& ctx, Vec2 world);
+
+// Current metrics, recomputed at most 4 times per wall second.
+const RunMetrics& current_metrics(AppContext& ctx);
+
+// A small JSON summary of the run as it stands (time, counts, closed roads and
+// shelters, journal), for scripted tests.
+bool write_state_summary(AppContext& ctx, const std::string& path);
+// The run's result files, the same as `safestreet run --out DIR`, when the output
+// library is built in.
+bool export_results(AppContext& ctx, const std::string& dir);
+bool results_export_supported();
+
+std::string format_clock(double seconds);  // "h:mm:ss"
+
+}  // namespace ss::gui

@@ -1,0 +1,209 @@
+#include "gui/app.hpp"
+
+#include <imgui.h>
+
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/Window/Event.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "gui/actions.hpp"
+#include "gui/panels.hpp"
+
+namespace ss::gui {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Time the simulation may take per frame: beyond it the frame is drawn and the
+// rest of the simulated time dropped, keeping the window at >= ~30 fps.
+constexpr double kStepBudget = 0.020;  // s
+// Longest wall interval one frame accounts for: after a stall (window dragged,
+// machine busy) the simulation does not leap ahead.
+constexpr double kMaxFrameDt = 0.25;  // s
+
+void style_imgui() {
+  ImGui::StyleColorsDark();
+  ImGuiStyle& st = ImGui::GetStyle();
+  st.WindowRounding = 0;
+  st.FrameRounding = 3;
+  st.WindowBorderSize = 0;
+  st.Colors[ImGuiCol_WindowBg] = ImVec4(kPanelBg.r / 255.f, kPanelBg.g / 255.f, kPanelBg.b / 255.f, 1.0f);
+}
+
+}  // namespace
+
+App::App(Options options) : options_(std::move(options)) {
+  window_.create(sf::VideoMode(options_.width, options_.height), "SafeStreet", sf::Style::Default);
+  if (!window_.isOpen()) throw std::runtime_error("cannot open a window (is a display available?)");
+  const bool scripted = !options_.script.empty() || options_.frames >= 0 || options_.stats;
+  // Interactive: 60 fps is plenty and leaves the cores to the simulation. Scripted
+  // and --stats runs are uncapped so frame times measure the work, not the cap.
+  window_.setFramerateLimit(scripted ? 0 : 60);
+  imgui_ = std::make_unique<ImGuiSfml>(window_);
+  style_imgui();
+  ctx_.time.speed = options_.speed;
+  ctx_.buffers.seed = static_cast<int>(options_.seed.value_or(1));
+  if (!options_.scenario.empty())
+    std::snprintf(ctx_.buffers.scenario_path, sizeof ctx_.buffers.scenario_path, "%s", options_.scenario.c_str());
+  if (!options_.script.empty()) {
+    try {
+      script_ = Script::from_file(options_.script);
+    } catch (const std::exception& e) {
+      ctx_.messages.error(e.what());
+    }
+  }
+}
+
+int App::run() {
+  if (!options_.scenario.empty() || !options_.demo.empty()) {
+    open_scene(ctx_, SceneSource{options_.scenario, options_.variant, options_.demo}, options_.seed);
+    load_requested_wall_ = 0.0;
+  }
+  const Clock::time_point start = Clock::now();
+  Clock::time_point last = start;
+  while (window_.isOpen() && !ctx_.quit) {
+    const Clock::time_point now = Clock::now();
+    const double dt = std::chrono::duration<double>(now - last).count();
+    last = now;
+    ctx_.wall = std::chrono::duration<double>(now - start).count();
+    try {
+      frame(static_cast<float>(dt));
+    } catch (const std::exception& e) {
+      // A failure inside one frame (a bad file path, an engine refusal) must not
+      // take the session down: show it and carry on with the next frame.
+      ctx_.messages.error(std::string("unexpected: ") + e.what());
+    }
+    const double frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - now).count();
+    ctx_.frame_ms.push_back(static_cast<float>(frame_ms));
+    ++frames_;
+    if (options_.frames >= 0 && frames_ >= options_.frames) ctx_.quit = true;
+    if (script_ && script_->done() && options_.frames < 0) ctx_.quit = true;
+  }
+  if (!options_.dump_state.empty()) write_state_summary(ctx_, options_.dump_state);
+  if (options_.stats) print_stats();
+  window_.close();
+  if (ctx_.messages.unclaimed_errors() > 0 && (script_ || options_.frames >= 0)) return 1;
+  return 0;
+}
+
+void App::frame(float dt) {
+  handle_events();
+  pick_up_loads();
+  if (script_) script_->tick(ctx_);
+  advance_simulation(dt);
+  // The last frame of a --frames run is the one --screenshot captures.
+  if (options_.frames >= 0 && frames_ + 1 >= options_.frames && !options_.screenshot.empty())
+    ctx_.screenshot_request = options_.screenshot;
+
+  const sf::Vector2u size = window_.getSize();
+  const auto w = static_cast<float>(size.x), h = static_cast<float>(size.y);
+  ctx_.map.set_viewport({kLeftPanelWidth, 0, std::max(w - kLeftPanelWidth - kRightPanelWidth, 50.0f), h});
+
+  imgui_->new_frame(dt);
+  draw_left_panel(ctx_, h);
+  draw_right_panel(ctx_, w, h);
+  draw_overlays(ctx_);
+
+  window_.clear(to_sf(kBackground));
+  // ImGui's renderer changed GL state behind SFML's cache last frame.
+  window_.resetGLStates();
+  if (ctx_.session.ready()) ctx_.map.draw(window_, ctx_.session.model(), ctx_.session.state(), ctx_.view);
+  imgui_->render();
+  if (!ctx_.screenshot_request.empty()) {
+    save_screenshot(ctx_.screenshot_request);
+    ctx_.screenshot_request.clear();
+  }
+  window_.display();
+  if (first_frame_pending_) {
+    first_frame_pending_ = false;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "first frame %.2f s after the load started", ctx_.wall - load_requested_wall_);
+    ctx_.messages.info(buf);
+  }
+}
+
+void App::handle_events() {
+  sf::Event e;
+  while (window_.pollEvent(e)) {
+    imgui_->process_event(e);
+    if (e.type == sf::Event::Closed) ctx_.quit = true;
+    if (e.type == sf::Event::Resized)
+      window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width), static_cast<float>(e.size.height))));
+    const ImGuiIO& io = ImGui::GetIO();
+    if (const auto click = ctx_.map.handle_event(e, io.WantCaptureMouse)) click_map(ctx_, *click);
+    if (e.type == sf::Event::KeyPressed && !io.WantCaptureKeyboard) {
+      switch (e.key.code) {
+        case sf::Keyboard::Space: ctx_.time.playing = !ctx_.time.playing; break;
+        case sf::Keyboard::F: ctx_.map.fit(); break;
+        case sf::Keyboard::R:
+          ctx_.view.mode = ctx_.view.mode == ClickMode::Inspect ? ClickMode::ToggleRoad : ClickMode::Inspect;
+          break;
+        case sf::Keyboard::Escape: ctx_.view.selection = {}; break;
+        default: break;
+      }
+    }
+  }
+}
+
+void App::pick_up_loads() {
+  if (ctx_.session.loading() && load_requested_wall_ < 0) load_requested_wall_ = ctx_.wall;
+  const Session::PollResult r = ctx_.session.poll();
+  if (!r.error.empty()) {
+    ctx_.messages.error("could not load " + ctx_.session.loading_source().label() + ": " + r.error);
+    load_requested_wall_ = -1.0;
+  }
+  if (!r.loaded) return;
+  ctx_.map.set_model(ctx_.session.model());
+  ctx_.view.selection = {};
+  ctx_.buffers.seed = static_cast<int>(ctx_.session.seed());
+  ctx_.frame_ms.clear();  // frame statistics describe the scene, not the loading
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "loaded %s in %.2f s: %zu residents, %zu streets", ctx_.session.name().c_str(),
+                r.seconds, ctx_.session.model().population.size(), ctx_.session.model().world.streets.edge_count());
+  ctx_.messages.info(buf);
+  for (const std::string& p : ctx_.session.problems()) ctx_.messages.info("scenario note: " + p);
+  first_frame_pending_ = load_requested_wall_ >= 0;
+  if (options_.play) ctx_.time.playing = true;
+}
+
+void App::advance_simulation(double dt) {
+  TimeControl& t = ctx_.time;
+  if (!t.playing || !ctx_.session.ready()) {
+    t.achieved = 0;
+    return;
+  }
+  const double before = ctx_.session.sim().time();
+  ctx_.session.advance(std::min(dt, kMaxFrameDt), t.speed, kStepBudget, t.stop_at);
+  const double now = ctx_.session.sim().time();
+  // Smoothed over ~10 frames so the readout does not flicker.
+  if (dt > 0) t.achieved += 0.1 * ((now - before) / dt - t.achieved);
+  if (ctx_.session.sim().finished() || now + 0.5 * ctx_.session.model().run.dt >= t.stop_at) {
+    t.playing = false;
+    t.stop_at = INFINITY;
+  }
+}
+
+void App::save_screenshot(const std::string& path) {
+  sf::Texture tex;
+  const sf::Vector2u size = window_.getSize();
+  if (!tex.create(size.x, size.y)) return ctx_.messages.error("screenshot: cannot create a texture");
+  tex.update(window_);
+  if (!tex.copyToImage().saveToFile(path)) return ctx_.messages.error("screenshot: cannot write " + path);
+  ctx_.messages.info("screenshot saved to " + path);
+}
+
+void App::print_stats() const {
+  std::vector<float> v = ctx_.frame_ms;
+  if (v.empty()) return;
+  std::sort(v.begin(), v.end());
+  const auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * (v.size() - 1) + 0.5))]; };
+  const std::size_t residents = ctx_.session.ready() ? ctx_.session.model().population.size() : 0;
+  std::printf("frame_ms median=%.2f p95=%.2f max=%.2f frames=%zu residents=%zu sim_time=%.0f\n", at(0.5), at(0.95),
+              v.back(), v.size(), residents, ctx_.session.ready() ? ctx_.session.sim().time() : 0.0);
+  std::fflush(stdout);
+}
+
+}  // namespace ss::gui

@@ -1,0 +1,42 @@
+#pragma once
+// The application: window, ImGui glue, main loop. One frame = input → scene load
+// pickup → script → simulation advance → panels → draw → screenshot → display.
+#include <memory>
+#include <optional>
+
+#include <SFML/Graphics/RenderWindow.hpp>
+
+#include "gui/app_context.hpp"
+#include "gui/imgui_sfml.hpp"
+#include "gui/options.hpp"
+#include "gui/script.hpp"
+
+namespace ss::gui {
+
+class App {
+ public:
+  // Opens the window. Throws std::runtime_error when no usable display/GL exists.
+  explicit App(Options options);
+  // Runs until the window is closed, `quit` is scripted or --frames is reached.
+  // Returns the process exit code: 0, or 1 when a scripted run had unexpected errors.
+  int run();
+
+ private:
+  void frame(float dt);
+  void handle_events();
+  void pick_up_loads();
+  void advance_simulation(double dt);
+  void save_screenshot(const std::string& path);
+  void print_stats() const;
+
+  Options options_;
+  sf::RenderWindow window_;
+  std::unique_ptr<ImGuiSfml> imgui_;
+  AppContext ctx_;
+  std::optional<Script> script_;
+  long frames_ = 0;
+  double load_requested_wall_ = -1.0;  // for the "load to first frame" time
+  bool first_frame_pending_ = false;
+};
+
+}  // namespace ss::gui

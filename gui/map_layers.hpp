@@ -1,0 +1,52 @@
+#pragma once
+// Geometry of the map that does not change during a run, built once per model into
+// vertex arrays in origin-relative metres: buildings, terrain, streets. Streets are
+// rebuilt only when the zoom changes enough that their minimum pixel width matters.
+#include <SFML/Graphics/Color.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include "engine/model.hpp"
+#include "gui/palette.hpp"
+
+namespace ss::gui {
+
+inline sf::Color to_sf(Rgb c, std::uint8_t alpha = 255) { return {c.r, c.g, c.b, alpha}; }
+
+// Appends the street polyline of edge `e` as quads of `width` m with square caps
+// (the caps hide the gaps at bends). Coordinates relative to `origin`.
+void append_edge_quads(sf::VertexArray& va, const StreetGraph& g, EdgeId e, float width, sf::Color colour,
+                       Vec2 origin);
+
+class MapLayers {
+ public:
+  // Builds buildings and terrain for `world`, coordinates relative to `origin`.
+  void build(const World& world, Vec2 origin);
+  // Streets with each class at least its minimum pixel width at `scale` (px/m);
+  // does nothing when the last build was for a similar scale.
+  void update_streets(const StreetGraph& g, double scale);
+
+  [[nodiscard]] const sf::VertexArray& building_fill() const { return building_fill_; }
+  [[nodiscard]] const sf::VertexArray& building_edges() const { return building_edges_; }
+  [[nodiscard]] const sf::VertexArray& streets() const { return streets_; }
+  [[nodiscard]] bool has_terrain() const { return has_terrain_; }
+  [[nodiscard]] const sf::Texture& terrain_texture() const { return terrain_tex_; }
+  [[nodiscard]] const sf::VertexArray& terrain_quad() const { return terrain_quad_; }
+  [[nodiscard]] float terrain_min() const { return z_min_; }
+  [[nodiscard]] float terrain_max() const { return z_max_; }
+
+ private:
+  void build_terrain(const TerrainGrid& t);
+
+  Vec2 origin_;
+  sf::VertexArray building_fill_{sf::Triangles};
+  sf::VertexArray building_edges_{sf::Lines};
+  sf::VertexArray streets_{sf::Quads};
+  double streets_scale_ = -1.0;  // px/m the streets were last built for
+  bool has_terrain_ = false;
+  sf::Texture terrain_tex_;
+  sf::VertexArray terrain_quad_{sf::Quads, 4};
+  float z_min_ = 0, z_max_ = 0;  // m
+};
+
+}  // namespace ss::gui

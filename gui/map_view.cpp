@@ -1,0 +1,218 @@
+#include "gui/map_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "gui/resident_positions.hpp"
+
+namespace ss::gui {
+namespace {
+
+constexpr float kPickResidentPx = 6.0f;
+constexpr float kPickShelterPx = 10.0f;
+constexpr float kPickStreetPx = 10.0f;
+constexpr float kDragThresholdPx = 4.0f;  // below this a press-release is a click
+
+void append_square(sf::VertexArray& va, sf::Vector2f c, float half, sf::Color col) {
+  va.append({{c.x - half, c.y - half}, col});
+  va.append({{c.x + half, c.y - half}, col});
+  va.append({{c.x + half, c.y + half}, col});
+  va.append({{c.x - half, c.y + half}, col});
+}
+
+void append_rect(sf::VertexArray& va, float x0, float y0, float x1, float y1, sf::Color col) {
+  va.append({{x0, y0}, col});
+  va.append({{x1, y0}, col});
+  va.append({{x1, y1}, col});
+  va.append({{x0, y1}, col});
+}
+
+// Level-of-service style ramp over density (P/m²): free flow green, 1–2 P/m²
+// yellow (Fruin's LOS D–E band), jammed red from ~3 P/m².
+sf::Color density_colour(float rho) {
+  const float u = std::clamp(rho / 3.0f, 0.0f, 1.0f);
+  const auto r = static_cast<std::uint8_t>(std::min(255.0f, 510 * u));
+  const auto g = static_cast<std::uint8_t>(std::min(255.0f, 510 * (1 - u)));
+  return {r, g, 40, 200};
+}
+
+sf::Color resident_colour(const Model& m, const SimState& s, std::size_t i, ColourBy by) {
+  switch (by) {
+    case ColourBy::AgeBand: return to_sf(kAgeColour[static_cast<std::size_t>(age_band(m.population.age[i]))]);
+    case ColourBy::Mobility: return to_sf(kMobilityColour[static_cast<std::size_t>(m.population.mobility[i])]);
+    case ColourBy::State: break;
+  }
+  return to_sf(kStatusColour[static_cast<std::size_t>(s.status[i])]);
+}
+
+}  // namespace
+
+void MapView::set_model(const Model& model) {
+  bounds_ = model.world.bounds;
+  if (bounds_.empty()) bounds_ = ss::bounds(model.world.streets.node_pos);
+  if (bounds_.empty()) bounds_.extend({0, 0});
+  camera_.set_origin(bounds_.min);
+  layers_.build(model.world, bounds_.min);
+  positions_.clear();
+  drawn_.clear();
+  camera_.fit(bounds_);
+}
+
+std::optional<sf::Vector2f> MapView::handle_event(const sf::Event& e, bool ui_has_mouse) {
+  switch (e.type) {
+    case sf::Event::MouseButtonPressed:
+      if (ui_has_mouse || e.mouseButton.button != sf::Mouse::Left) break;
+      dragging_ = true;
+      moved_ = false;
+      press_ = last_ = {static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y)};
+      break;
+    case sf::Event::MouseMoved: {
+      if (!dragging_) break;
+      const sf::Vector2f p(static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y));
+      if (std::hypot(p.x - press_.x, p.y - press_.y) > kDragThresholdPx) moved_ = true;
+      if (moved_) camera_.pan_pixels(p - last_);
+      last_ = p;
+      break;
+    }
+    case sf::Event::MouseButtonReleased:
+      if (e.mouseButton.button != sf::Mouse::Left || !dragging_) break;
+      dragging_ = false;
+      if (!moved_) return press_;
+      break;
+    case sf::Event::MouseWheelScrolled:
+      if (ui_has_mouse || e.mouseWheelScroll.wheel != sf::Mouse::VerticalWheel) break;
+      // 1.2× per notch: about six notches to double the visible detail.
+      camera_.zoom_at({static_cast<float>(e.mouseWheelScroll.x), static_cast<float>(e.mouseWheelScroll.y)},
+                      std::pow(1.2f, e.mouseWheelScroll.delta));
+      break;
+    default: break;
+  }
+  return std::nullopt;
+}
+
+void MapView::draw(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+  sf::RenderStates local;
+  local.transform = camera_.local_to_screen();
+  if (v.layers.terrain && layers_.has_terrain()) {
+    sf::RenderStates t = local;
+    t.texture = &layers_.terrain_texture();
+    w.draw(layers_.terrain_quad(), t);
+  }
+  if (v.layers.buildings) {
+    w.draw(layers_.building_fill(), local);
+    // Outlines only when a building is several pixels wide; zoomed out they are noise.
+    if (camera_.scale() > 0.6) w.draw(layers_.building_edges(), local);
+  }
+  if (v.layers.streets) {
+    layers_.update_streets(m.world.streets, camera_.scale());
+    w.draw(layers_.streets(), local);
+  }
+  draw_dynamic_streets(w, m, s, v);
+  if (v.layers.shelters) draw_shelters(w, m, s, v);
+  draw_residents(w, m, s, v);
+}
+
+void MapView::draw_dynamic_streets(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+  const StreetGraph& g = m.world.streets;
+  const Vec2 origin = camera_.origin();
+  const auto px = static_cast<float>(1.0 / camera_.scale());  // m per pixel
+  overlay_.clear();
+  if (v.layers.congestion) {
+    for (std::size_t e = 0; e < g.edge_count() && e < s.edge_count.size(); ++e) {
+      if (s.edge_count[e] == 0) continue;
+      const float area = std::max(g.edge_length[e], 5.0f) * std::max(g.edge_width[e], 0.5f);
+      append_edge_quads(overlay_, g, EdgeId{e}, std::max(g.edge_width[e], 3 * px),
+                        density_colour(static_cast<float>(s.edge_count[e]) / area), origin);
+    }
+  }
+  if (v.layers.closed_roads) {
+    for (std::size_t e = 0; e < g.edge_count() && e < s.edge_closed.size(); ++e)
+      if (s.edge_closed[e])
+        append_edge_quads(overlay_, g, EdgeId{e}, std::max(g.edge_width[e], 5 * px), to_sf(kStreetClosed), origin);
+  }
+  if (v.selection.kind == Selection::Kind::Street && v.selection.id < g.edge_count()) {
+    const EdgeId e{v.selection.id};
+    append_edge_quads(overlay_, g, e, std::max(g.edge_width[e.index()], 3 * px) + 4 * px, to_sf(kSelection, 160),
+                      origin);
+  }
+  sf::RenderStates local;
+  local.transform = camera_.local_to_screen();
+  w.draw(overlay_, local);
+}
+
+void MapView::draw_shelters(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+  overlay_.clear();
+  const auto& shelters = m.world.shelters;
+  for (std::size_t i = 0; i < shelters.size() && i < s.occupancy.size(); ++i) {
+    const sf::Vector2f c = camera_.to_screen(shelters[i].pos);
+    const Rgb state_col = s.shelter_closed[i] ? kShelterClosed : s.shelter_full[i] ? kShelterFull : kShelterOpen;
+    const bool selected = v.selection.kind == Selection::Kind::Shelter && v.selection.id == i;
+    append_square(overlay_, c, selected ? 9.0f : 7.0f, to_sf(selected ? kSelection : Rgb{10, 10, 10}));
+    append_square(overlay_, c, 5.0f, to_sf(state_col));
+    // Fill bar right of the marker: 24 px tall, filled bottom-up by occupancy/capacity.
+    const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
+    const float fill = std::clamp(static_cast<float>(s.occupancy[i]) / cap, 0.0f, 1.0f);
+    const float x0 = c.x + 9, x1 = c.x + 14, y1 = c.y + 12, y0 = c.y - 12;
+    append_rect(overlay_, x0 - 1, y0 - 1, x1 + 1, y1 + 1, sf::Color(10, 10, 10));
+    append_rect(overlay_, x0, y0, x1, y1, sf::Color(60, 60, 60));
+    append_rect(overlay_, x0, y1 - fill * (y1 - y0), x1, y1, to_sf(state_col));
+  }
+  w.draw(overlay_);
+}
+
+void MapView::draw_residents(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+  resident_positions(m, s, positions_);
+  drawn_.assign(positions_.size(), 0);
+  dots_.clear();
+  if (!v.layers.residents) return;
+  const sf::FloatRect vp = camera_.viewport();
+  const float half = v.dot_px / 2;
+  for (std::size_t i = 0; i < positions_.size(); ++i) {
+    if (s.status[i] == Status::Sheltered && !v.layers.sheltered_residents) continue;
+    const sf::Vector2f p = camera_.to_screen(positions_[i]);
+    if (!vp.contains(p)) continue;
+    // Snap to whole pixels so dots keep their exact colour (no blending at edges).
+    const sf::Vector2f c(std::round(p.x - half) + half, std::round(p.y - half) + half);
+    append_square(dots_, c, half, resident_colour(m, s, i, v.colour_by));
+    drawn_[i] = 1;
+  }
+  if (v.selection.kind == Selection::Kind::Resident && v.selection.id < positions_.size()) {
+    const sf::Vector2f c = camera_.to_screen(positions_[v.selection.id]);
+    // A hollow ring of four bars so the resident's own colour stays visible.
+    const float r = half + 4;
+    const sf::Color col = to_sf(kSelection);
+    append_rect(dots_, c.x - r, c.y - r, c.x + r, c.y - r + 2, col);
+    append_rect(dots_, c.x - r, c.y + r - 2, c.x + r, c.y + r, col);
+    append_rect(dots_, c.x - r, c.y - r, c.x - r + 2, c.y + r, col);
+    append_rect(dots_, c.x + r - 2, c.y - r, c.x + r, c.y + r, col);
+  }
+  w.draw(dots_);
+}
+
+EdgeHit MapView::street_at(const EdgeIndex& streets, Vec2 world, float tolerance_px) const {
+  return streets.nearest(world, tolerance_px / camera_.scale());
+}
+
+Selection MapView::pick(const Model& m, const EdgeIndex& streets, sf::Vector2f pixel) const {
+  Selection best;
+  float best_d = kPickResidentPx;
+  for (std::size_t i = 0; i < positions_.size() && i < drawn_.size(); ++i) {
+    if (!drawn_[i]) continue;
+    const sf::Vector2f p = camera_.to_screen(positions_[i]);
+    const float d = std::hypot(p.x - pixel.x, p.y - pixel.y);
+    if (d < best_d) best_d = d, best = {Selection::Kind::Resident, static_cast<std::uint32_t>(i)};
+  }
+  if (best.kind != Selection::Kind::None) return best;
+  best_d = kPickShelterPx;
+  for (std::size_t i = 0; i < m.world.shelters.size(); ++i) {
+    const sf::Vector2f p = camera_.to_screen(m.world.shelters[i].pos);
+    const float d = std::hypot(p.x - pixel.x, p.y - pixel.y);
+    if (d < best_d) best_d = d, best = {Selection::Kind::Shelter, static_cast<std::uint32_t>(i)};
+  }
+  if (best.kind != Selection::Kind::None) return best;
+  const EdgeHit hit = street_at(streets, camera_.to_world(pixel), kPickStreetPx);
+  if (hit.edge.valid()) best = {Selection::Kind::Street, hit.edge.value};
+  return best;
+}
+
+}  // namespace ss::gui

@@ -1,0 +1,37 @@
+#pragma once
+// What the GUI tells the user: an error banner in the window and a log of GUI
+// events (loads, failures, exports). Each line is also written to stderr so
+// scripted runs leave a trace. Engine interventions have their own journal.
+#include <string>
+#include <vector>
+
+namespace ss::gui {
+
+struct LogLine {
+  double wall = 0.0;  // s since the GUI started
+  bool error = false;
+  std::string text;
+};
+
+class Messages {
+ public:
+  void info(std::string text);
+  void error(std::string text);
+  [[nodiscard]] const std::vector<LogLine>& lines() const { return lines_; }
+  // The latest error, shown as a banner until dismissed.
+  [[nodiscard]] const std::string& banner() const { return banner_; }
+  void dismiss_banner() { banner_.clear(); }
+  [[nodiscard]] int error_count() const { return errors_; }
+  // For scripts that expect an error: claims the errors since the last claim and
+  // returns how many there were. Unclaimed errors make a scripted run fail.
+  int take_errors();
+  [[nodiscard]] int unclaimed_errors() const { return unclaimed_; }
+
+ private:
+  std::vector<LogLine> lines_;
+  std::string banner_;
+  int errors_ = 0;
+  int unclaimed_ = 0;
+};
+
+}  // namespace ss::gui

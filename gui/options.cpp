@@ -1,0 +1,90 @@
+#include "gui/options.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace ss::gui {
+
+const char* const kUsage =
+    "usage: safestreet-gui [SCENARIO] [--variant NAME] [--seed N] [--demo grid|corridor]\n"
+    "                      [--script FILE] [--frames N] [--screenshot out.png] [--dump-state out.json]\n"
+    "                      [--speed X|max] [--play] [--stats] [--size WxH]\n"
+    "\n"
+    "Script commands (one per line, # comments): load PATH [VARIANT] | demo NAME | seed N | restart |\n"
+    "  speed X|max | play | pause | step [N] | run_to SECONDS | frames N | click X Y | click_street X Y |\n"
+    "  click_pixel PX PY | close_road EDGE | open_road EDGE | close_shelter ID | open_shelter ID |\n"
+    "  mode inspect|road | colour_by state|age|mobility | layer NAME on|off | fit | zoom F | center X Y |\n"
+    "  select resident|shelter|street ID | screenshot FILE | dump_state FILE | export_results DIR |\n"
+    "  expect_error [TEXT] | expect_closed EDGE | expect_open EDGE | stats_reset | quit\n"
+    "X Y are metres in the scenario's local CRS.\n";
+
+namespace {
+bool parse_number(std::string_view s, double& out) {
+  if (s == "max" || s == "inf") return out = INFINITY, true;
+  const std::string str(s);
+  char* end = nullptr;
+  out = std::strtod(str.c_str(), &end);
+  return end && *end == '\0' && !str.empty() && std::isfinite(out);
+}
+}  // namespace
+
+std::optional<Options> parse_options(int argc, char** argv, std::string& error, bool& help) {
+  Options o;
+  help = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    auto value = [&](const char* what) -> std::optional<std::string> {
+      if (i + 1 >= argc) {
+        error = std::string(a) + " needs " + what;
+        return std::nullopt;
+      }
+      return std::string(argv[++i]);
+    };
+    double num = 0;
+    if (a == "-h" || a == "--help") {
+      help = true;
+      return std::nullopt;
+    } else if (a == "--variant" || a == "--demo" || a == "--script" || a == "--screenshot" || a == "--dump-state") {
+      const auto v = value("a value");
+      if (!v) return std::nullopt;
+      (a == "--variant" ? o.variant : a == "--demo" ? o.demo : a == "--script" ? o.script
+                                   : a == "--screenshot" ? o.screenshot : o.dump_state) = *v;
+    } else if (a == "--seed" || a == "--frames") {
+      const auto v = value("a whole number");
+      if (!v) return std::nullopt;
+      if (!parse_number(*v, num) || num < 0 || num != std::floor(num))
+        return error = std::string(a) + ": expected a whole number >= 0, got '" + *v + "'", std::nullopt;
+      if (a == "--seed") o.seed = static_cast<std::uint64_t>(num);
+      else o.frames = static_cast<long>(num);
+    } else if (a == "--speed") {
+      const auto v = value("a factor or 'max'");
+      if (!v) return std::nullopt;
+      if (!parse_number(*v, num) || !(num > 0))
+        return error = "--speed: expected a positive factor or 'max', got '" + *v + "'", std::nullopt;
+      o.speed = num;
+    } else if (a == "--size") {
+      const auto v = value("WxH");
+      if (!v) return std::nullopt;
+      unsigned w = 0, h = 0;
+      if (std::sscanf(v->c_str(), "%ux%u", &w, &h) != 2 || w < 640 || h < 480)
+        return error = "--size: expected WxH of at least 640x480, got '" + *v + "'", std::nullopt;
+      o.width = w, o.height = h;
+    } else if (a == "--play") {
+      o.play = true;
+    } else if (a == "--stats") {
+      o.stats = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return error = "unknown option " + std::string(a), std::nullopt;
+    } else if (o.scenario.empty()) {
+      o.scenario = a;
+    } else {
+      return error = "more than one scenario given: " + o.scenario + " and " + std::string(a), std::nullopt;
+    }
+  }
+  if (!o.scenario.empty() && !o.demo.empty()) return error = "give either a scenario or --demo, not both", std::nullopt;
+  return o;
+}
+
+}  // namespace ss::gui

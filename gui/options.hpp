@@ -1,0 +1,29 @@
+#pragma once
+// Command line of safestreet-gui.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ss::gui {
+
+struct Options {
+  std::string scenario;    // positional SCENARIO
+  std::string variant;
+  std::string demo;        // --demo NAME: a built-in scene instead of a file
+  std::optional<std::uint64_t> seed;
+  std::string script;      // --script FILE
+  long frames = -1;        // --frames N: quit after N frames (<0: run until closed)
+  std::string screenshot;  // --screenshot FILE: saved from the last frame
+  std::string dump_state;  // --dump-state FILE: JSON summary at exit
+  double speed = 1.0;      // --speed X (inf for "max")
+  bool play = false;       // --play: start running as soon as the scene is loaded
+  bool stats = false;      // --stats: print frame-time statistics at exit
+  unsigned width = 1280, height = 800;
+};
+
+extern const char* const kUsage;
+
+// Parses argv. Returns nullopt and sets `error` on bad input; `help` is set for -h.
+std::optional<Options> parse_options(int argc, char** argv, std::string& error, bool& help);
+
+}  // namespace ss::gui

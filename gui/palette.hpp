@@ -1,0 +1,83 @@
+#pragma once
+// View colours, in one place so the map, the legend and the screenshot checker
+// (tests/gui/png_check.cpp) agree. View settings never enter the engine.
+#include <array>
+#include <cstdint>
+
+#include "engine/population.hpp"
+#include "engine/sim_state.hpp"
+#include "engine/world.hpp"
+
+namespace ss::gui {
+
+struct Rgb {
+  std::uint8_t r = 0, g = 0, b = 0;
+  constexpr bool operator==(const Rgb&) const = default;
+};
+
+inline constexpr Rgb kBackground{22, 26, 32};
+inline constexpr Rgb kBuildingFill{52, 58, 68};
+inline constexpr Rgb kBuildingEdge{74, 82, 95};
+inline constexpr Rgb kStreetMajor{214, 178, 110};
+inline constexpr Rgb kStreetMinor{150, 158, 170};
+inline constexpr Rgb kStreetService{112, 120, 132};
+inline constexpr Rgb kStreetFoot{124, 110, 92};
+inline constexpr Rgb kStreetClosed{235, 35, 45};
+inline constexpr Rgb kSelection{255, 255, 255};
+inline constexpr Rgb kShelterOpen{70, 230, 120};
+inline constexpr Rgb kShelterFull{255, 150, 40};
+inline constexpr Rgb kShelterClosed{120, 120, 120};
+// Panels are opaque so the checker can find them and the map under them does not
+// distract; this is ImGui's dark WindowBg without its transparency.
+inline constexpr Rgb kPanelBg{16, 18, 22};
+
+// Resident colours by state, indexed by Status. Chosen to stay apart for the common
+// colour-vision deficiencies (yellow / blue / orange / grey) where it matters most:
+// moving vs waiting vs stranded.
+inline constexpr std::array<Rgb, kStatusCount> kStatusColour{{
+    {165, 165, 185},  // Unaware
+    {255, 220, 0},    // Preparing
+    {0, 190, 255},    // Moving
+    {60, 220, 90},    // Sheltered
+    {255, 120, 0},    // WaitingForHelp
+    {255, 40, 200},   // Stranded
+}};
+
+inline constexpr std::array<Rgb, kAgeBandCount> kAgeColour{{
+    {120, 200, 255}, {200, 200, 200}, {255, 190, 60}, {255, 80, 80}}};
+inline constexpr std::array<Rgb, kMobilityCount> kMobilityColour{{
+    {200, 200, 200}, {255, 200, 0}, {0, 190, 255}, {255, 60, 200}}};
+
+inline constexpr Rgb street_colour(StreetKind k) {
+  switch (k) {
+    case StreetKind::Primary:
+    case StreetKind::Secondary:
+    case StreetKind::Tertiary: return kStreetMajor;
+    case StreetKind::Service:
+    case StreetKind::Track: return kStreetService;
+    case StreetKind::Pedestrian:
+    case StreetKind::Footway:
+    case StreetKind::Path:
+    case StreetKind::Cycleway:
+    case StreetKind::Steps: return kStreetFoot;
+    default: return kStreetMinor;
+  }
+}
+
+// Smallest drawn width in pixels, so a street class stays readable when zoomed out.
+inline constexpr float street_min_px(StreetKind k) {
+  switch (k) {
+    case StreetKind::Primary:
+    case StreetKind::Secondary: return 3.0f;
+    case StreetKind::Tertiary:
+    case StreetKind::Unclassified:
+    case StreetKind::Residential:
+    case StreetKind::LivingStreet: return 2.0f;
+    default: return 1.0f;
+  }
+}
+
+// Distinct line colours for plots (group curves, shelters), cycled.
+Rgb series_colour(std::size_t i);
+
+}  // namespace ss::gui

@@ -1,0 +1,106 @@
+// Inspector: profile, state, route and history of the selected resident, shelter
+// or street, read from the model and this frame's state.
+#include <imgui.h>
+
+#include <cmath>
+
+#include "engine/metrics.hpp"
+#include "gui/actions.hpp"
+#include "gui/panels.hpp"
+
+namespace ss::gui {
+namespace {
+
+std::string when(float t) { return std::isfinite(t) ? format_clock(t) : std::string("-"); }
+
+std::string shelter_name(const Model& m, ShelterId s) {
+  if (!s.valid() || s.index() >= m.world.shelters.size()) return "-";
+  const std::string& n = m.world.shelters[s.index()].name;
+  if (!n.empty()) return n;
+  std::string id = "#";  // appended, not `"#" + ...`: g++ 12 warns falsely (-Wrestrict) on that
+  return id.append(std::to_string(s.value));
+}
+
+void resident(AppContext& ctx, ResidentId r) {
+  const Model& m = ctx.session.model();
+  const SimState& s = ctx.session.state();
+  const std::size_t i = r.index();
+  const Population& p = m.population;
+  ImGui::Text("Resident %u (household %u)", r.value, p.household[i].value);
+  ImGui::Text("Age %d (%s), %s", p.age[i], to_string(age_band(p.age[i])), to_string(p.mobility[i]));
+  ImGui::Text("%s%s", p.lives_alone[i] ? "lives alone" : "lives with others",
+              p.needs_assistance[i] ? ", needs assistance" : "");
+  const Rgb c = kStatusColour[static_cast<std::size_t>(s.status[i])];
+  ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "State: %s", to_string(s.status[i]));
+  if (s.status[i] != Status::Sheltered) ImGui::Text("Outcome so far: %s", to_string(outcome_of(m, s, r)));
+  ImGui::Text("Free speed %.2f m/s, walked %.0f m", s.free_speed[i], s.distance[i]);
+  ImGui::Text("Warned %s, left %s, arrived %s", when(s.warned_time[i]).c_str(), when(s.start_time[i]).c_str(),
+              when(s.arrival_time[i]).c_str());
+  ImGui::Text("Pre-movement delay %.0f s", s.premove[i]);
+  if (s.edge[i].valid()) {
+    ImGui::Text("On street %u, %.0f m to node %u", s.edge[i].value, s.remaining[i], s.toward[i].value);
+    // Route: the way-out field's next edges from the node ahead, up to the shelter.
+    const RouteField& f = m.population.mobility[i] == Mobility::Wheelchair ? s.routes.nearest_step_free : s.routes.nearest;
+    if (s.toward[i].index() < f.dist.size() && f.reachable(s.toward[i]))
+      ImGui::Text("Then %.0f m to %s", f.dist[s.toward[i].index()],
+                  shelter_name(m, f.target[s.toward[i].index()]).c_str());
+  }
+  ImGui::Text("Shelter: %s (assigned %s), turned away %d times", shelter_name(m, s.shelter[i]).c_str(),
+              shelter_name(m, s.assigned[i]).c_str(), s.turned_away[i]);
+}
+
+void shelter(AppContext& ctx, ShelterId id) {
+  const Model& m = ctx.session.model();
+  const SimState& s = ctx.session.state();
+  const std::size_t i = id.index();
+  const ShelterSite& site = m.world.shelters[i];
+  ImGui::Text("Shelter %u: %s (%s)", id.value, site.name.c_str(), to_string(site.kind));
+  ImGui::Text("%d / %d persons, %d arrivals", s.occupancy[i], site.capacity, s.arrivals[i]);
+  ImGui::ProgressBar(static_cast<float>(s.occupancy[i]) / static_cast<float>(std::max(site.capacity, 1)));
+  ImGui::Text("%s, %s, opens at %s", s.shelter_closed[i] ? "closed" : "open", site.step_free ? "step-free" : "has steps",
+              format_clock(site.open_time).c_str());
+  if (std::isfinite(s.shelter_full_time[i])) ImGui::Text("Full since %s", format_clock(s.shelter_full_time[i]).c_str());
+  if (ImGui::Button(s.shelter_closed[i] ? "Open shelter" : "Close shelter"))
+    set_shelter_closed(ctx, id, !s.shelter_closed[i], "inspector");
+}
+
+void street(AppContext& ctx, EdgeId e) {
+  const Model& m = ctx.session.model();
+  const SimState& s = ctx.session.state();
+  const StreetGraph& g = m.world.streets;
+  const std::size_t i = e.index();
+  ImGui::Text("Street %u: %s", e.value, g.edge_name[i].empty() ? "(unnamed)" : g.edge_name[i].c_str());
+  ImGui::Text("%s, %.0f m long, %.1f m wide", to_string(g.edge_kind[i]), g.edge_length[i], g.edge_width[i]);
+  ImGui::Text("Nodes %u - %u%s", g.edge_from[i].value, g.edge_to[i].value,
+              g.edge_source_id[i] >= 0 ? (", OSM way " + std::to_string(g.edge_source_id[i])).c_str() : "");
+  const float area = std::max(g.edge_length[i], 5.0f) * g.edge_width[i];
+  ImGui::Text("%u on it now (%.2f P/m2), %llu walked it", s.edge_count[i], s.edge_count[i] / area,
+              static_cast<unsigned long long>(s.edge_passages[i]));
+  ImGui::Text("%s", s.edge_closed[i] ? "CLOSED" : "open");
+  if (ImGui::Button(s.edge_closed[i] ? "Reopen street" : "Close street"))
+    set_road_closed(ctx, e, !s.edge_closed[i], "inspector");
+}
+
+}  // namespace
+
+void inspector_section(AppContext& ctx) {
+  const Selection sel = ctx.view.selection;
+  if (!ctx.session.ready() || sel.kind == Selection::Kind::None)
+    return ImGui::TextDisabled("Click a resident, shelter or street on the map.");
+  const Model& m = ctx.session.model();
+  switch (sel.kind) {
+    case Selection::Kind::Resident:
+      if (sel.id < m.population.size()) resident(ctx, ResidentId{sel.id});
+      break;
+    case Selection::Kind::Shelter:
+      if (sel.id < m.world.shelters.size()) shelter(ctx, ShelterId{sel.id});
+      break;
+    case Selection::Kind::Street:
+      if (sel.id < m.world.streets.edge_count()) street(ctx, EdgeId{sel.id});
+      break;
+    case Selection::Kind::None: break;
+  }
+  if (ImGui::SmallButton("Clear selection")) ctx.view.selection = {};
+}
+
+}  // namespace ss::gui

@@ -1,0 +1,111 @@
+// Live key figures and plots: share safe overall and per group, T50/T90 so far,
+// states, shelters; evacuation curves per group and shelter occupancy over time.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "gui/actions.hpp"
+#include "gui/panels.hpp"
+#include "gui/plot.hpp"
+
+namespace ss::gui {
+namespace {
+
+std::string time_or_dash(const std::optional<double>& t) { return t ? format_clock(*t) : std::string("not yet"); }
+
+void share_row(const char* label, std::uint32_t safe, std::uint32_t total) {
+  const float share = total ? static_cast<float>(safe) / static_cast<float>(total) : 0.0f;
+  char overlay[64];
+  std::snprintf(overlay, sizeof overlay, "%.1f %% of %u", 100.0f * share, total);
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(140);
+  ImGui::ProgressBar(share, ImVec2(-1, 0), overlay);
+}
+
+}  // namespace
+
+void kpi_section(AppContext& ctx) {
+  if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
+  const RunMetrics& m = current_metrics(ctx);
+  share_row("Safe, all", m.overall.safe, m.overall.residents);
+  ImGui::Text("T50 %s   T90 %s", time_or_dash(m.overall.t50).c_str(), time_or_dash(m.overall.t90).c_str());
+  ImGui::Text("T95 %s   T100 %s", time_or_dash(m.overall.t95).c_str(), time_or_dash(m.overall.t100).c_str());
+  if (ImGui::TreeNode("By group")) {
+    for (std::size_t g = 0; g < GroupIndex::kCount; ++g) {
+      if (m.by_group[g].residents == 0) continue;
+      share_row(GroupIndex::name(g).c_str(), m.by_group[g].safe, m.by_group[g].residents);
+    }
+    ImGui::TreePop();
+  }
+  if (ImGui::BeginTable("states", 2, ImGuiTableFlags_SizingStretchSame)) {
+    for (std::size_t k = 0; k < kStatusCount; ++k) {
+      ImGui::TableNextColumn();
+      const Rgb c = kStatusColour[k];
+      ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "%s %u", to_string(static_cast<Status>(k)),
+                         m.by_status[k]);
+    }
+    ImGui::EndTable();
+  }
+  std::int64_t occ = 0, cap = 0;
+  int full = 0, closed = 0;
+  for (const ShelterMetrics& s : m.shelters) {
+    occ += s.occupancy;
+    cap += s.capacity;
+    full += s.full_time.has_value() && s.occupancy >= s.capacity;
+    closed += s.closed;
+  }
+  ImGui::Text("Shelters: %lld / %lld places taken", static_cast<long long>(occ), static_cast<long long>(cap));
+  ImGui::Text("%d full, %d closed of %zu", full, closed, m.shelters.size());
+  const SimWarnings& w = ctx.session.state().warnings;
+  if (w.non_finite_speed || w.rerouted_full || w.turned_around)
+    ImGui::TextDisabled("turned away %llu, turned around %llu, bad speeds %llu",
+                        static_cast<unsigned long long>(w.rerouted_full), static_cast<unsigned long long>(w.turned_around),
+                        static_cast<unsigned long long>(w.non_finite_speed));
+}
+
+void plots_section(AppContext& ctx) {
+  if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
+  const SimState& s = ctx.session.state();
+  const auto& sizes = ctx.session.group_sizes();
+  static int axis = 0;  // which group axis to plot; a view setting, not run state
+  ImGui::RadioButton("age", &axis, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("mobility", &axis, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("lives alone", &axis, 2);
+  std::vector<float> x;
+  x.reserve(s.timeline.size());
+  for (const TimelineRow& r : s.timeline) x.push_back(static_cast<float>(r.time));
+  const std::size_t g0 = axis == 0 ? 0 : axis == 1 ? kAgeBandCount : kAgeBandCount + kMobilityCount;
+  const std::size_t g1 = axis == 0 ? kAgeBandCount : axis == 1 ? kAgeBandCount + kMobilityCount : GroupIndex::kCount;
+  std::vector<Series> curves;
+  {
+    Series all{"all", {255, 255, 255}, {}};
+    const auto n = static_cast<float>(std::max<std::size_t>(1, ctx.session.model().population.size()));
+    for (const TimelineRow& r : s.timeline)
+      all.y.push_back(100.0f * static_cast<float>(r.by_status[static_cast<std::size_t>(Status::Sheltered)]) / n);
+    curves.push_back(std::move(all));
+  }
+  for (std::size_t g = g0; g < g1; ++g) {
+    if (sizes[g] == 0) continue;
+    Series c{GroupIndex::name(g), series_colour(g - g0), {}};
+    for (const TimelineRow& r : s.timeline) c.y.push_back(100.0f * static_cast<float>(r.safe_by_group[g]) / sizes[g]);
+    curves.push_back(std::move(c));
+  }
+  ImGui::TextUnformatted("Share safe over time");
+  plot_series("curves", x, curves, 100.0f, 110.0f, "%");
+
+  const auto& shelters = ctx.session.model().world.shelters;
+  std::vector<Series> occ;
+  for (std::size_t i = 0; i < shelters.size(); ++i) {
+    Series o{shelters[i].name.empty() ? "shelter " + std::to_string(i) : shelters[i].name, series_colour(i), {}};
+    const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
+    for (const auto& row : s.occupancy_series) o.y.push_back(i < row.size() ? 100.0f * row[i] / cap : 0.0f);
+    occ.push_back(std::move(o));
+  }
+  ImGui::TextUnformatted("Shelter occupancy (% of capacity)");
+  // Many shelters make an unreadable legend; hovering still names each line.
+  plot_series("occupancy", x, occ, 100.0f, 90.0f, "%", occ.size() <= 8);
+}
+
+}  // namespace ss::gui

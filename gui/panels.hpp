@@ -1,0 +1,27 @@
+#pragma once
+// The ImGui panels. Each draws from AppContext and the engine state of this frame
+// and acts only through gui/actions.hpp.
+#include "gui/app_context.hpp"
+
+namespace ss::gui {
+
+inline constexpr float kLeftPanelWidth = 330.0f;   // px
+inline constexpr float kRightPanelWidth = 370.0f;  // px
+
+void draw_left_panel(AppContext& ctx, float height);
+void draw_right_panel(AppContext& ctx, float window_width, float height);
+// Error banner, loading notice, scale bar and hints over the map area.
+void draw_overlays(AppContext& ctx);
+
+// Sections, one file each.
+void scenario_section(AppContext& ctx);
+void time_section(AppContext& ctx);
+void layers_section(AppContext& ctx);
+void kpi_section(AppContext& ctx);
+void plots_section(AppContext& ctx);
+void inspector_section(AppContext& ctx);
+void interventions_section(AppContext& ctx);
+void log_section(AppContext& ctx);
+void export_section(AppContext& ctx);
+
+}  // namespace ss::gui

@@ -1,0 +1,45 @@
+#include "gui/resident_positions.hpp"
+
+#include <algorithm>
+
+namespace ss::gui {
+
+Vec2 point_along(std::span<const Vec2> pts, double offset) {
+  if (pts.empty()) return {};
+  if (offset <= 0) return pts.front();
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+    const double seg = distance(pts[i], pts[i + 1]);
+    if (offset <= seg && seg > 0) return pts[i] + (pts[i + 1] - pts[i]) * (offset / seg);
+    offset -= seg;
+  }
+  return pts.back();
+}
+
+Vec2 resident_position(const Model& model, const SimState& state, ResidentId r) {
+  const std::size_t i = r.index();
+  const StreetGraph& g = model.world.streets;
+  if (state.status[i] == Status::Sheltered && state.shelter[i].valid())
+    return model.world.shelters[state.shelter[i].index()].pos;
+  const EdgeId e = state.edge[i];
+  if (e.valid() && e.index() < g.edge_count()) {
+    // `remaining` is measured back from the node the resident walks to; the
+    // polyline runs from edge_from, so flip it when walking toward edge_to.
+    const double len = g.edge_length[e.index()];
+    const double rem = std::clamp(static_cast<double>(state.remaining[i]), 0.0, len);
+    const double from_start = state.toward[i] == g.edge_to[e.index()] ? len - rem : rem;
+    // The polyline's own length may differ slightly from edge_length (rounding in
+    // import); scale so residents at the far node are drawn at the node.
+    const auto pts = g.shape(e);
+    const double poly = polyline_length(pts);
+    return point_along(pts, len > 0 ? from_start * poly / len : 0.0);
+  }
+  return model.population.home[i];
+}
+
+void resident_positions(const Model& model, const SimState& state, std::vector<Vec2>& out) {
+  const std::size_t n = std::min(model.population.size(), state.status.size());
+  out.resize(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = resident_position(model, state, ResidentId{i});
+}
+
+}  // namespace ss::gui

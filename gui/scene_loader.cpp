@@ -1,0 +1,50 @@
+#include "gui/scene_source.hpp"
+
+#include <stdexcept>
+
+#if defined(SS_GUI_WITH_SCENARIOS) && __has_include("scenarios/assemble.hpp")
+#include "scenarios/assemble.hpp"
+#include "scenarios/scenario_loader.hpp"
+#define SS_GUI_CAN_LOAD_SCENARIOS 1
+#endif
+
+namespace ss::gui {
+
+std::string SceneSource::label() const {
+  if (scenario.empty()) return "demo " + demo;
+  return variant.empty() ? scenario : scenario + " [" + variant + "]";
+}
+
+bool scenario_files_supported() {
+#ifdef SS_GUI_CAN_LOAD_SCENARIOS
+  return true;
+#else
+  return false;
+#endif
+}
+
+LoadedScene load_scene(const SceneSource& src) {
+  LoadedScene out;
+  if (src.scenario.empty()) {
+    out.model = std::make_unique<Model>(make_demo(src.demo));
+    out.name = "demo " + src.demo;
+    return out;
+  }
+#ifdef SS_GUI_CAN_LOAD_SCENARIOS
+  const scenarios::ScenarioDesc desc = scenarios::load_scenario(src.scenario, src.variant);
+  auto built = scenarios::assemble(desc);
+  out.model = std::make_unique<Model>(std::move(built.model));
+  if (!out.model->finalized()) out.model->finalize();
+  out.name = desc.name.empty() ? src.scenario : desc.name;
+  for (const auto& v : desc.variants) out.variants.push_back(v.name);
+  for (std::size_t i = 0; i < built.input_files.size() && i < built.checksums.size(); ++i)
+    out.inputs.emplace_back(built.input_files[i], built.checksums[i]);
+  out.problems = std::move(built.problems);
+  return out;
+#else
+  throw std::runtime_error("cannot open " + src.scenario +
+                           ": this build has no scenario assembler yet; use a demo scene (--demo grid)");
+#endif
+}
+
+}  // namespace ss::gui

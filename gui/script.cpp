@@ -1,0 +1,193 @@
+#include "gui/script.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "gui/actions.hpp"
+
+namespace ss::gui {
+
+Script Script::from_file(const std::string& path) {
+  std::ifstream f(path);
+  if (!f) throw std::runtime_error("cannot read script " + path);
+  Script s;
+  s.path_ = path;
+  for (std::string line; std::getline(f, line);) s.lines_.push_back(line);
+  return s;
+}
+
+void Script::fail(AppContext& ctx, const std::string& what) {
+  ctx.messages.error(path_ + ":" + std::to_string(line_no_) + ": " + what);
+}
+
+bool Script::still_waiting(AppContext& ctx) {
+  switch (wait_) {
+    case Wait::None: return false;
+    case Wait::Load: return ctx.session.loading();
+    case Wait::RunTo:
+      if (!ctx.session.ready() || ctx.session.sim().finished()) return false;
+      return ctx.session.sim().time() + 0.5 * ctx.session.model().run.dt < run_to_;
+    case Wait::Frames: return frames_left_-- > 0;
+    case Wait::Screenshot: return !ctx.screenshot_request.empty();
+  }
+  return false;
+}
+
+void Script::tick(AppContext& ctx) {
+  if (wait_ != Wait::None) {
+    if (still_waiting(ctx)) return;
+    if (wait_ == Wait::RunTo) ctx.time.playing = false, ctx.time.stop_at = INFINITY;
+    wait_ = Wait::None;
+  }
+  while (next_ < lines_.size() && wait_ == Wait::None) {
+    line_no_ = next_ + 1;
+    const std::string line = lines_[next_++];
+    try {
+      run_line(ctx, line);
+    } catch (const std::exception& e) {
+      fail(ctx, e.what());
+    }
+    if (ctx.quit) return;
+  }
+}
+
+void Script::run_line(AppContext& ctx, const std::string& raw) {
+  std::istringstream in(raw.substr(0, raw.find('#')));
+  std::string cmd;
+  if (!(in >> cmd)) return;
+  std::vector<std::string> args;
+  for (std::string a; in >> a;) args.push_back(a);
+  auto need = [&](std::size_t n) {
+    if (args.size() < n) throw std::runtime_error(cmd + " needs " + std::to_string(n) + " argument(s)");
+  };
+  auto num = [&](std::size_t i) {
+    need(i + 1);
+    if (args[i] == "max") return static_cast<double>(INFINITY);
+    std::size_t used = 0;
+    const double v = std::stod(args[i], &used);
+    if (used != args[i].size() || std::isnan(v)) throw std::runtime_error(cmd + ": '" + args[i] + "' is not a number");
+    return v;
+  };
+  auto id = [&](std::size_t i) {
+    const double v = num(i);
+    if (!(v >= 0 && v < 4294967295.0) || v != std::floor(v)) throw std::runtime_error(cmd + ": bad id " + args[i]);
+    return static_cast<std::uint32_t>(v);
+  };
+  auto need_scene = [&] {
+    if (!ctx.session.ready()) throw std::runtime_error(cmd + ": no scene is loaded");
+  };
+
+  if (cmd == "load") {
+    need(1);
+    open_scene(ctx, SceneSource{args[0], args.size() > 1 ? args[1] : "", ""});
+    wait_ = Wait::Load;
+  } else if (cmd == "demo") {
+    need(1);
+    open_scene(ctx, SceneSource{"", "", args[0]});
+    wait_ = Wait::Load;
+  } else if (cmd == "seed" || cmd == "restart") {
+    need_scene();
+    restart(ctx, cmd == "seed" ? id(0) : ctx.session.seed());
+  } else if (cmd == "speed") {
+    const double v = num(0);
+    if (!(v > 0)) throw std::runtime_error("speed must be positive");
+    ctx.time.speed = v;
+  } else if (cmd == "play" || cmd == "pause") {
+    ctx.time.playing = cmd == "play";
+  } else if (cmd == "step") {
+    need_scene();
+    const double n = args.empty() ? 1 : num(0);
+    for (long k = 0; k < static_cast<long>(n); ++k) ctx.session.step();
+  } else if (cmd == "run_to") {
+    need_scene();
+    run_to_ = num(0);
+    ctx.time.stop_at = run_to_;
+    ctx.time.playing = true;
+    wait_ = Wait::RunTo;
+  } else if (cmd == "frames") {
+    frames_left_ = static_cast<long>(num(0));
+    wait_ = Wait::Frames;
+  } else if (cmd == "click") {
+    click_world(ctx, {num(0), num(1)});
+  } else if (cmd == "click_street") {
+    // A click in road mode, as if the user had picked the mode, clicked, and gone back.
+    const ClickMode before = ctx.view.mode;
+    ctx.view.mode = ClickMode::ToggleRoad;
+    click_world(ctx, {num(0), num(1)});
+    ctx.view.mode = before;
+  } else if (cmd == "click_pixel") {
+    click_map(ctx, {static_cast<float>(num(0)), static_cast<float>(num(1))});
+  } else if (cmd == "close_road" || cmd == "open_road") {
+    set_road_closed(ctx, EdgeId{id(0)}, cmd == "close_road", "script");
+  } else if (cmd == "close_shelter" || cmd == "open_shelter") {
+    set_shelter_closed(ctx, ShelterId{id(0)}, cmd == "close_shelter", "script");
+  } else if (cmd == "mode") {
+    need(1);
+    if (args[0] != "inspect" && args[0] != "road") throw std::runtime_error("mode is inspect or road");
+    ctx.view.mode = args[0] == "road" ? ClickMode::ToggleRoad : ClickMode::Inspect;
+  } else if (cmd == "colour_by" || cmd == "color_by") {
+    need(1);
+    if (args[0] == "state") ctx.view.colour_by = ColourBy::State;
+    else if (args[0] == "age") ctx.view.colour_by = ColourBy::AgeBand;
+    else if (args[0] == "mobility") ctx.view.colour_by = ColourBy::Mobility;
+    else throw std::runtime_error("colour_by is state, age or mobility");
+  } else if (cmd == "layer") {
+    need(2);
+    Layers& l = ctx.view.layers;
+    bool* flag = args[0] == "terrain" ? &l.terrain : args[0] == "buildings" ? &l.buildings
+               : args[0] == "streets" ? &l.streets : args[0] == "closed" ? &l.closed_roads
+               : args[0] == "crowding" ? &l.congestion : args[0] == "shelters" ? &l.shelters
+               : args[0] == "residents" ? &l.residents : args[0] == "sheltered" ? &l.sheltered_residents : nullptr;
+    if (!flag) throw std::runtime_error("unknown layer " + args[0]);
+    *flag = args[1] == "on";
+  } else if (cmd == "fit") {
+    ctx.map.fit();
+  } else if (cmd == "zoom") {
+    const sf::FloatRect vp = ctx.map.camera().viewport();
+    ctx.map.camera().zoom_at({vp.left + vp.width / 2, vp.top + vp.height / 2}, static_cast<float>(num(0)));
+  } else if (cmd == "center") {
+    ctx.map.camera().center_on({num(0), num(1)});
+  } else if (cmd == "select") {
+    need(2);
+    const Selection::Kind k = args[0] == "resident" ? Selection::Kind::Resident
+                            : args[0] == "shelter"  ? Selection::Kind::Shelter
+                            : args[0] == "street"   ? Selection::Kind::Street
+                                                    : throw std::runtime_error("select resident|shelter|street ID");
+    ctx.view.selection = {k, id(1)};
+  } else if (cmd == "screenshot") {
+    need(1);
+    ctx.screenshot_request = args[0];
+    wait_ = Wait::Screenshot;
+  } else if (cmd == "dump_state") {
+    need(1);
+    write_state_summary(ctx, args[0]);
+  } else if (cmd == "export_results") {
+    need(1);
+    export_results(ctx, args[0]);
+  } else if (cmd == "expect_error") {
+    const std::string banner = ctx.messages.banner();
+    if (ctx.messages.take_errors() == 0) return fail(ctx, "expected an error, but there was none");
+    if (!args.empty() && banner.find(args[0]) == std::string::npos)
+      return fail(ctx, "expected an error about '" + args[0] + "', got: " + banner);
+    ctx.messages.info("expected error seen: " + banner);
+  } else if (cmd == "expect_closed" || cmd == "expect_open") {
+    need_scene();
+    const std::uint32_t e = id(0);
+    const auto& closed = ctx.session.state().edge_closed;
+    if (e >= closed.size()) throw std::runtime_error("no street " + args[0]);
+    if ((closed[e] != 0) != (cmd == "expect_closed"))
+      fail(ctx, "street " + args[0] + " is " + (closed[e] ? "closed" : "open"));
+  } else if (cmd == "stats_reset") {
+    ctx.frame_ms.clear();
+  } else if (cmd == "echo") {
+    ctx.messages.info(raw.substr(raw.find("echo") + 4));
+  } else if (cmd == "quit") {
+    ctx.quit = true;
+  } else {
+    throw std::runtime_error("unknown command '" + cmd + "'");
+  }
+}
+
+}  // namespace ss::gui

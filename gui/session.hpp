@@ -1,0 +1,93 @@
+#pragma once
+// The scene being watched: the immutable model, the one Simulation over it, and the
+// background load of the next scene. The GUI reads sim().state() every frame and
+// keeps no copy of it.
+#include <chrono>
+#include <cstdint>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/simulation.hpp"
+#include "engine/spatial_index.hpp"
+#include "gui/scene_source.hpp"
+
+namespace ss::gui {
+
+struct AdvanceResult {
+  std::uint64_t steps = 0;
+  double wall_s = 0.0;   // time spent stepping
+  bool capped = false;   // stopped by the frame budget before catching up
+};
+
+class Session {
+ public:
+  Session() = default;
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Starts loading `src` in the background; the current scene stays on screen until
+  // the new one is ready. `seed` empty: the scenario's own seed.
+  void load(SceneSource src, std::optional<std::uint64_t> seed);
+  [[nodiscard]] bool loading() const { return pending_.valid(); }
+  [[nodiscard]] const SceneSource& loading_source() const { return pending_source_; }
+
+  struct PollResult {
+    bool loaded = false;
+    std::string error;  // non-empty when the load failed
+    double seconds = 0; // load time
+  };
+  // Call once a frame: installs a finished load.
+  PollResult poll();
+
+  [[nodiscard]] bool ready() const { return sim_ != nullptr; }
+  // A fresh run of the same model with `seed`.
+  void restart(std::uint64_t seed);
+  [[nodiscard]] std::uint64_t seed() const { return seed_; }
+  [[nodiscard]] std::uint64_t generation() const { return generation_; }  // bumps on each new model
+  [[nodiscard]] const SceneSource& source() const { return source_; }
+  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] const std::vector<std::string>& variants() const { return variants_; }
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& inputs() const { return inputs_; }
+  [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
+
+  [[nodiscard]] const Model& model() const { return *model_; }
+  [[nodiscard]] const Simulation& sim() const { return *sim_; }
+  [[nodiscard]] const SimState& state() const { return sim_->state(); }
+  [[nodiscard]] const EdgeIndex& streets() const { return streets_; }
+  [[nodiscard]] const std::vector<std::uint32_t>& group_sizes() const { return group_sizes_; }
+
+  // Advances simulated time by wall_dt × speed in fixed engine steps (speed = inf:
+  // as fast as the budget allows), never past `stop_at` s, spending at most
+  // `budget_s` of wall time so the window stays responsive. Leftover time is
+  // dropped when capped rather than owed, so a slow machine does not spiral.
+  AdvanceResult advance(double wall_dt, double speed, double budget_s, double stop_at);
+  void step();
+  bool apply(const Intervention& iv);
+
+ private:
+  void install(LoadedScene scene, std::optional<std::uint64_t> seed);
+
+  std::unique_ptr<Model> model_;
+  std::unique_ptr<Simulation> sim_;
+  EdgeIndex streets_;
+  std::vector<std::uint32_t> group_sizes_;  // residents per reporting group, (GroupIndex::kCount)
+  SceneSource source_;
+  std::string name_;
+  std::vector<std::string> variants_;
+  std::vector<std::pair<std::string, std::string>> inputs_;
+  std::vector<std::string> problems_;
+  std::uint64_t seed_ = 1;
+  std::uint64_t generation_ = 0;
+  double debt_ = 0.0;  // s of simulated time owed to the wall clock
+
+  std::future<LoadedScene> pending_;
+  SceneSource pending_source_;
+  std::optional<std::uint64_t> pending_seed_;
+  std::chrono::steady_clock::time_point load_start_;
+};
+
+}  // namespace ss::gui
