@@ -12,6 +12,13 @@ void NetworkMovement::reset(const Model& model, const SimState&) {
   factor_at_.assign(model.world.streets.edge_count(), 0);
 }
 
+void NetworkMovement::join_queue(SimState& state, ResidentId r, EdgeId e) {
+  // remaining == 0 marks a resident in the queue at the edge's end; the two always change together.
+  state.remaining[r.index()] = 0.0f;
+  state.reached_end_step[r.index()] = state.step;
+  ++state.edge_queued[e.index()];
+}
+
 float NetworkMovement::queue_length(const Model& model, EdgeId e) const {
   // The queue packs at storage density across the street's width.
   const std::size_t i = e.index();
@@ -77,9 +84,7 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
           const double reach = t + (v > 0.0f ? to_tail / v : 0.0);
           state.distance[i] += state.remaining[i];
           arrivals_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
-          state.remaining[i] = 0.0f;
-          state.reached_end_step[i] = state.step;
-          ++state.edge_queued[e.index()];
+          join_queue(state, r, e);
         } else {
           state.remaining[i] -= d;
           state.distance[i] += d;
@@ -157,6 +162,7 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
   const float carry = std::min(a.leftover, len);
   state.remaining[i] = len - carry;
   state.distance[i] += carry;
+  if (state.remaining[i] <= 0.0f) join_queue(state, a.r, next);  // crossed a very short street in one step
 }
 
 void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, double t_end) {
@@ -184,11 +190,7 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
   state.remaining[i] = to_a ? off : len - off;
   state.start_time[i] = static_cast<float>(t_end);
   ++state.edge_count[e.index()];
-  if (state.remaining[i] <= 0.0f) {  // the door opens onto the junction: straight into its queue
-    state.remaining[i] = 0.0f;
-    state.reached_end_step[i] = state.step;
-    ++state.edge_queued[e.index()];
-  }
+  if (state.remaining[i] <= 0.0f) join_queue(state, r, e);  // the door opens onto the junction
   ++state.edge_passages[e.index()];
 }
 
@@ -210,6 +212,7 @@ void NetworkMovement::routes_changed(const Model& model, SimState& state, double
       state.toward[i] = behind;
       state.remaining[i] = len - state.remaining[i];
       ++state.warnings.turned_around;
+      if (state.remaining[i] <= 0.0f) join_queue(state, r, e);  // had just stepped onto the street
     }
   }
 }

@@ -27,6 +27,7 @@ class NetworkMovement final : public MovementModel {
   };
   float speed_factor(const Model& model, const SimState& state, EdgeId e);
   [[nodiscard]] float queue_length(const Model& model, EdgeId e) const;
+  static void join_queue(SimState& state, ResidentId r, EdgeId e);
   void refill(const Model& model, SimState& state, EdgeId e) const;
   void at_node(const Model& model, SimState& state, const Arrival& a, double t_end);
   void depart(const Model& model, SimState& state, ResidentId r, double t_end);

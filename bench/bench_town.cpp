@@ -1,0 +1,121 @@
+// Benchmark of the network model on the bundled town: the whole 3 h run, and the
+// steady state while everyone is on the move (warm up, snapshot, restore, time).
+// Prints a table and appends rows to a CSV: medians of several repeats, because
+// these machines are shared and noisy.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "engine/simulation.hpp"
+#include "scenarios/assemble.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+double peak_rss_mb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string scenario = argc > 1 ? argv[1] : SAFESTREET_SOURCE_DIR "/scenarios/lauf.yaml";
+  const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+  const std::string csv = argc > 3 ? argv[3] : SAFESTREET_SOURCE_DIR "/bench/results.csv";
+
+  const auto t_load = Clock::now();
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(scenario);
+  const double load_s = std::chrono::duration<double>(Clock::now() - t_load).count();
+  const ss::Model& m = a.model;
+  const double residents = static_cast<double>(m.population.size());
+
+  // 1. Whole run, as `safestreet run` does it.
+  std::vector<double> whole;
+  std::uint64_t steps = 0;
+  for (int k = 0; k < repeats; ++k) {
+    const auto t0 = Clock::now();
+    ss::Simulation sim(m, 1);
+    sim.run_to_end();
+    whole.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
+    steps = sim.state().step;
+  }
+
+  // 2. Steady state with the most residents on the move: find the step with the
+  // largest number moving, snapshot there, then time 600 steps from the snapshot.
+  ss::Simulation probe(m, 1);
+  std::uint64_t best_step = 0;
+  std::uint32_t best_moving = 0;
+  while (!probe.finished()) {
+    probe.step();
+    const std::uint32_t moving = static_cast<std::uint32_t>(std::count(
+        probe.state().status.begin(), probe.state().status.end(), ss::Status::Moving));
+    if (moving > best_moving) {
+      best_moving = moving;
+      best_step = probe.state().step;
+    }
+    if (probe.state().step > best_step + 600) break;  // well past the peak
+  }
+  ss::Simulation warm(m, 1);
+  while (warm.state().step + 300 < best_step) warm.step();  // start a little before the peak
+  const ss::SimState snapshot = warm.state();
+  const int window = 600;
+  // Count the walkers in the window once, untimed (the step is deterministic).
+  double moving_steps = 0.0;
+  {
+    ss::Simulation sim(m, 1);
+    sim.restore(snapshot);
+    for (int i = 0; i < window; ++i) {
+      moving_steps += static_cast<double>(
+          std::count(sim.state().status.begin(), sim.state().status.end(), ss::Status::Moving));
+      sim.step();
+    }
+  }
+  std::vector<double> steady_rate;  // moving resident-steps per second of wall time
+  for (int k = 0; k < repeats; ++k) {
+    ss::Simulation sim(m, 1);
+    sim.restore(snapshot);
+    const auto t0 = Clock::now();
+    for (int i = 0; i < window; ++i) sim.step();
+    steady_rate.push_back(moving_steps / std::chrono::duration<double>(Clock::now() - t0).count());
+    if (k == 0) {
+      const ss::StepProfile& p = sim.profile();
+      std::printf("phases (s, %d steps)   injects %.4f warning %.4f routing %.4f movement %.4f shelters %.4f metrics %.4f\n",
+                  window, p.injects, p.warning, p.routing, p.movement, p.shelters, p.metrics);
+    }
+  }
+
+  const double whole_med = median(whole);
+  const double rate_whole = residents * static_cast<double>(steps) / whole_med;
+  std::printf("scenario               %s\n", scenario.c_str());
+  std::printf("residents              %.0f, edges %zu\n", residents, m.world.streets.edge_count());
+  std::printf("load (map+population)  %.2f s\n", load_s);
+  std::printf("whole run              %llu steps, median %.3f s of %d (min %.3f, max %.3f)\n",
+              static_cast<unsigned long long>(steps), whole_med, repeats, *std::min_element(whole.begin(), whole.end()),
+              *std::max_element(whole.begin(), whole.end()));
+  std::printf("                       %.1f M resident-steps/s (all residents x steps)\n", rate_whole / 1e6);
+  std::printf("steady state           %u moving at peak (step %llu), %.0f moving on average over %d steps\n",
+              best_moving, static_cast<unsigned long long>(best_step), moving_steps / window, window);
+  std::printf("                       median %.1f M moving resident-steps/s\n", median(steady_rate) / 1e6);
+  std::printf("peak memory            %.0f MB (process, including map loading)\n", peak_rss_mb());
+
+  std::ofstream out(csv, std::ios::app);
+  if (out.tellp() == 0)
+    out << "scenario,residents,steps,repeats,whole_run_median_s,resident_steps_per_s,steady_moving_steps_per_s,peak_rss_mb\n";
+  out << scenario.substr(scenario.find_last_of('/') + 1) << ',' << residents << ',' << steps << ',' << repeats << ','
+      << whole_med << ',' << rate_whole << ',' << median(steady_rate) << ',' << peak_rss_mb() << '\n';
+  return 0;
+}
