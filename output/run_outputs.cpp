@@ -1,0 +1,34 @@
+#include "output/run_outputs.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "engine/metrics.hpp"
+#include "output/staged_directory.hpp"
+#include "output/summary.hpp"
+#include "output/tables.hpp"
+
+namespace ss::output {
+
+void write_run_outputs(const std::filesystem::path& dir, const Model& model, const SimState& state,
+                       const RunInfo& info) {
+  try {
+    const RunMetrics metrics = compute_metrics(model, state);
+    StagedDirectory out(dir);
+    // Names from maps may carry bytes that are not UTF-8; replace them rather than
+    // fail a finished run over a street name.
+    out.write("summary.json", summary_json(model, state, metrics, info)
+                                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                                  "\n");
+    out.write("timeline.csv", timeline_csv(model, state));
+    out.write("residents.csv", residents_csv(model, state));
+    out.write("shelters.csv", shelters_csv(model, metrics));
+    out.write("occupancy.csv", occupancy_csv(model, state));
+    out.write("journal.csv", journal_csv(model, state));
+    out.commit();
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot write run outputs to '" + dir.string() + "': " + e.what());
+  }
+}
+
+}  // namespace ss::output

@@ -1,0 +1,21 @@
+#pragma once
+// Run outputs: the files a planner reads after `safestreet run`. Written from the
+// const model and the final state; the engine itself never writes files.
+#include <filesystem>
+
+#include "engine/model.hpp"
+#include "engine/sim_state.hpp"
+#include "output/run_info.hpp"
+
+namespace ss::output {
+
+// Writes summary.json, timeline.csv, residents.csv, shelters.csv, occupancy.csv and
+// journal.csv into `dir`, replacing whatever run was there. All or nothing: the
+// files are staged in a sibling directory and swapped in only once every one of
+// them is on disk; on failure nothing at `dir` changes and std::runtime_error names
+// the path. Same model and state ⇒ byte-identical files, apart from
+// summary.json's "wall_seconds".
+void write_run_outputs(const std::filesystem::path& dir, const Model& model, const SimState& state,
+                       const RunInfo& info);
+
+}  // namespace ss::output

@@ -1,0 +1,116 @@
+#include "output/staged_directory.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+
+namespace ss::output {
+namespace fs = std::filesystem;
+namespace {
+
+[[noreturn]] void fail(const std::string& what, const fs::path& p, int err) {
+  throw std::runtime_error(what + " '" + p.string() + "': " + std::strerror(err));
+}
+
+// Absolute path without "." / ".." parts or a trailing separator, so that
+// "out/", "./out" and "out" all name the same target and its sibling paths.
+fs::path normalize(const fs::path& dir) {
+  fs::path p = fs::absolute(dir).lexically_normal();
+  if (!p.has_filename()) p = p.parent_path();
+  if (p == p.root_path()) throw std::runtime_error("'" + p.string() + "' cannot be replaced");
+  return p;
+}
+
+fs::path sibling(const fs::path& target, const char* tag) {
+  return target.parent_path() / (target.filename().string() + tag + std::to_string(::getpid()));
+}
+
+// fsync a directory, so the rename that publishes it cannot reach the disk before
+// its entries do. Returns 0 or the errno.
+int sync_dir(const fs::path& p) {
+  const int fd = ::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return errno;
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  return rc == 0 ? 0 : err;
+}
+
+}  // namespace
+
+StagedDirectory::StagedDirectory(const fs::path& dir)
+    : target_(normalize(dir)), staging_(sibling(target_, ".tmp-")) {
+  std::error_code ec;
+  fs::create_directories(target_.parent_path(), ec);
+  if (ec) throw std::runtime_error("cannot create '" + target_.parent_path().string() + "': " + ec.message());
+  if (fs::exists(target_, ec) && !fs::is_directory(target_, ec))
+    throw std::runtime_error("'" + target_.string() + "' exists and is not a directory");
+  // A staging directory left by a crashed process that had the same pid.
+  fs::remove_all(staging_, ec);
+  if (::mkdir(staging_.c_str(), 0777) != 0) fail("cannot create", staging_, errno);
+}
+
+StagedDirectory::~StagedDirectory() {
+  if (committed_) return;
+  std::error_code ec;
+  fs::remove_all(staging_, ec);  // best effort: a destructor must not throw
+}
+
+void StagedDirectory::write(std::string_view name, std::string_view content) {
+  const fs::path p = staging_ / name;
+  const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) fail("cannot create", p, errno);
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = n < 0 ? errno : EIO;
+      ::close(fd);
+      fail("cannot write", p, err);
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  if (::close(fd) != 0 && rc == 0) fail("cannot close", p, errno);
+  if (rc != 0) fail("cannot flush", p, err);
+}
+
+void StagedDirectory::commit() {
+  if (const int err = sync_dir(staging_)) fail("cannot flush", staging_, err);
+  std::error_code ec;
+  if (!fs::exists(target_, ec)) {
+    if (std::rename(staging_.c_str(), target_.c_str()) != 0) fail("cannot rename into", target_, errno);
+  } else if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
+    // Swapped in one step: the staging path now holds the previous outputs.
+    fs::remove_all(staging_, ec);
+  } else {
+    // File systems without RENAME_EXCHANGE: move the old outputs aside first, and
+    // put them back if the new ones cannot take their place.
+    const fs::path old = sibling(target_, ".old-");
+    fs::remove_all(old, ec);
+    if (std::rename(target_.c_str(), old.c_str()) != 0) fail("cannot move aside", target_, errno);
+    if (std::rename(staging_.c_str(), target_.c_str()) != 0) {
+      const int err = errno;
+      std::rename(old.c_str(), target_.c_str());
+      fail("cannot rename into", target_, err);
+    }
+    fs::remove_all(old, ec);
+  }
+  committed_ = true;
+  // Best effort: the outputs are complete and in place; this only hastens the
+  // rename's way to the disk.
+  sync_dir(target_.parent_path());
+}
+
+}  // namespace ss::output

@@ -1,0 +1,128 @@
+#include "output/summary.hpp"
+
+#include "output/format.hpp"
+#include "output/tables.hpp"
+
+namespace ss::output {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// Evacuation times come from float arrival times; tidy() keeps their short decimals.
+ojson time_or_null(const std::optional<double>& t) {
+  return t ? ojson(tidy(static_cast<float>(*t))) : ojson(nullptr);
+}
+
+ojson evacuation(const EvacuationTimes& e) {
+  ojson j;
+  j["residents"] = e.residents;
+  j["safe"] = e.safe;
+  j["safe_share"] = e.residents == 0 ? 0.0 : static_cast<double>(e.safe) / e.residents;
+  j["t50_s"] = time_or_null(e.t50);
+  j["t90_s"] = time_or_null(e.t90);
+  j["t95_s"] = time_or_null(e.t95);
+  j["t100_s"] = time_or_null(e.t100);
+  return j;
+}
+
+ojson shelters(const Model& model, const RunMetrics& metrics) {
+  ojson list = ojson::array();
+  for (std::size_t s = 0; s < metrics.shelters.size(); ++s) {
+    const ShelterSite& site = model.world.shelters[s];
+    const ShelterMetrics& m = metrics.shelters[s];
+    ojson j;
+    j["id"] = s;
+    j["name"] = site.name;
+    j["kind"] = to_string(site.kind);
+    j["capacity"] = m.capacity;
+    j["arrivals"] = m.arrivals;
+    j["occupancy"] = m.occupancy;
+    j["peak_occupancy"] = m.peak_occupancy;
+    j["full_time_s"] = time_or_null(m.full_time);
+    j["closed"] = m.closed;
+    j["step_free"] = site.step_free;
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+ojson journal(const Model& model, const SimState& state) {
+  ojson list = ojson::array();
+  for (const JournalEntry& e : state.journal) {
+    ojson j;
+    j["step"] = e.step;
+    j["time_s"] = e.time;
+    j["kind"] = to_string(e.intervention.kind);
+    j["target"] = e.intervention.target;
+    j["target_name"] = intervention_target_name(model, e.intervention);
+    j["note"] = e.intervention.note;
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+}  // namespace
+
+ojson summary_json(const Model& model, const SimState& state, const RunMetrics& metrics,
+                   const RunInfo& info) {
+  ojson j;
+  j["format"] = "safestreet-run-summary/1";
+  j["version"] = info.version;
+  j["scenario"] = {{"path", info.scenario_path}, {"name", info.scenario_name}};
+  j["variant"] = info.variant;
+  j["seed"] = state.seed;
+  j["run"] = {{"dt_s", model.run.dt},
+              {"duration_s", model.run.duration},
+              {"timeline_interval_s", model.run.timeline_interval},
+              {"steps", state.step},
+              {"end_time_s", metrics.time},
+              {"finished_early", state.active.empty() && metrics.time < model.run.duration}};
+  j["residents"] = model.population.size();
+  j["overall"] = evacuation(metrics.overall);
+
+  ojson groups;
+  for (std::size_t g = 0; g < GroupIndex::kCount; ++g)
+    groups[GroupIndex::name(g)] = evacuation(metrics.by_group[g]);
+  j["by_group"] = std::move(groups);
+  // Zones as a list: names come from the scenario and need not be unique.
+  ojson zones = ojson::array();
+  for (std::size_t z = 0; z < metrics.by_zone.size(); ++z) {
+    ojson e = {{"id", z}, {"zone", model.world.zone_name(ZoneId{z})}};
+    e.update(evacuation(metrics.by_zone[z]));
+    zones.push_back(std::move(e));
+  }
+  j["by_zone"] = std::move(zones);
+
+  ojson status, outcome;
+  for (std::size_t s = 0; s < kStatusCount; ++s)
+    status[to_string(static_cast<Status>(s))] = metrics.by_status[s];
+  for (std::size_t o = 0; o < metrics.by_outcome.size(); ++o)
+    outcome[to_string(static_cast<Outcome>(o))] = metrics.by_outcome[o];
+  j["by_status"] = std::move(status);
+  j["by_outcome"] = std::move(outcome);
+  j["mean_distance_m"] = metrics.mean_distance;
+  j["mean_travel_time_s"] = metrics.mean_travel_time;
+
+  std::int64_t capacity = 0;
+  for (const ShelterMetrics& s : metrics.shelters) capacity += s.capacity;
+  j["shelter_capacity"] = capacity;
+  j["shelters"] = shelters(model, metrics);
+  j["route_rebuilds"] = state.route_rebuilds;
+  j["warnings"] = {{"non_finite_speed", state.warnings.non_finite_speed},
+                   {"rerouted_full", state.warnings.rerouted_full},
+                   {"turned_around", state.warnings.turned_around},
+                   {"squeezed", state.warnings.squeezed}};
+  j["journal"] = journal(model, state);
+
+  ojson inputs = ojson::array();
+  for (const auto& [file, checksum] : info.input_checksums)
+    inputs.push_back({{"file", file}, {"checksum", checksum}});
+  j["inputs"] = std::move(inputs);
+  j["problems"] = info.problems;
+  // Round-trip through text: the reports arrive as unordered json.
+  j["reports"] = ojson::parse(info.extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  j["wall_seconds"] = info.wall_seconds;
+  return j;
+}
+
+}  // namespace ss::output

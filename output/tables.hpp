@@ -1,0 +1,36 @@
+#pragma once
+// The CSV files of a run, each rendered whole into a string (the caller decides
+// where it goes). Columns are listed in docs and in each function's comment; empty
+// cells mean "not reached / not known". No personal data: residents appear by index
+// with their reporting group and home zone only, never their home or exact age.
+#include <string>
+
+#include "engine/metrics.hpp"
+#include "engine/model.hpp"
+#include "engine/sim_state.hpp"
+
+namespace ss::output {
+
+// time_s,time_min,<status>...(one per Status),<group>...(GroupIndex::name, safe so
+// far),zone_<zone name>...(safe so far); one row per SimState::timeline row.
+std::string timeline_csv(const Model& model, const SimState& state);
+
+// id,age_band,mobility,lives_alone,needs_assistance,zone,warned_s,start_s,
+// arrival_s,distance_m,shelter,outcome; one row per resident, id = resident index.
+std::string residents_csv(const Model& model, const SimState& state);
+
+// id,name,kind,x_m,y_m,capacity,arrivals,occupancy,peak_occupancy,full_time_s,
+// closed,step_free,open_time_s; one row per shelter (local metric CRS position).
+std::string shelters_csv(const Model& model, const RunMetrics& metrics);
+
+// time_s,time_min,<shelter name>...; occupancy of each shelter at each timeline row.
+// Repeated names get " (#id)" appended so every column is unambiguous.
+std::string occupancy_csv(const Model& model, const SimState& state);
+
+// step,time_s,kind,target,target_name,note; one row per applied intervention.
+std::string journal_csv(const Model& model, const SimState& state);
+
+// Street name of a road intervention's edge or name of a shelter's site; "" if unknown.
+std::string intervention_target_name(const Model& model, const Intervention& iv);
+
+}  // namespace ss::output

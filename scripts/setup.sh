@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package SafeStreet's build, tests and GUI need.
+# Safe to run twice: when all are installed it does nothing (no apt-get update,
+# which is the slow, network-bound part). Runs as root, or through sudo otherwise.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential g++ cmake pkg-config
+  # engine, maps, scenarios, command line, tests
+  libgdal-dev gdal-bin libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2 libbox2d-dev
+  # GUI: SFML window, Dear ImGui (+ the stb headers it builds on), OpenGL headers
+  libsfml-dev libimgui-dev libstb-dev libgl-dev libglu1-mesa-dev
+  # GUI tests: a virtual X server, and Mesa's software OpenGL (llvmpipe) to draw
+  # into it on machines without a GPU
+  xvfb xauth libgl1-mesa-dri libglx-mesa0
+  # glxinfo: shows which OpenGL the virtual display offers when a GUI test fails
+  mesa-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if [[ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" != installed ]]; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+if ((EUID == 0)); then
+  as_root=()
+elif command -v sudo >/dev/null; then
+  as_root=(sudo)
+else
+  echo "setup: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "setup: installing ${missing[*]}"
+"${as_root[@]}" apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
