@@ -1,0 +1,133 @@
+// The `safestreet` command as a user runs it: real processes, exit codes, messages
+// and the files a run leaves behind.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "tests/scenarios/scenario_test_util.hpp"
+
+using ss::testing::TempDir;
+
+namespace {
+
+struct Result {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+Result safestreet(const std::string& args) {
+  const std::string cmd = std::string(SAFESTREET_BINARY) + " " + args + " 2>&1";
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), p)) r.output += buf.data();
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const char* kHouses = R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"building":"house"},"geometry":{"type":"Polygon","coordinates":[[[11.2805,49.5102],[11.2807,49.5102],[11.2807,49.51035],[11.2805,49.51035],[11.2805,49.5102]]]}},
+{"type":"Feature","properties":{"building":"apartments","building:levels":"4"},"geometry":{"type":"Polygon","coordinates":[[[11.2835,49.5102],[11.2837,49.5102],[11.2837,49.51035],[11.2835,49.51035],[11.2835,49.5102]]]}}]})";
+
+// A complete small scenario; `run_line` and `extra` let a test break one thing.
+std::string town(const TempDir& dir, const std::string& run_line = "run: {dt: 1, duration: 1 h, seed: 4}\n",
+                 const std::string& extra = "", const std::string& streets = "streets.geojson") {
+  dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
+  dir.write("buildings.geojson", kHouses);
+  return dir.write("town.yaml", "name: small town\n"
+                                "map: {streets: " + streets + ", buildings: buildings.geojson}\n"
+                                "population: {synthesize: {total: 60, seed: 3}}\n"
+                                "shelters:\n"
+                                "  list:\n"
+                                "    - {name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}\n"
+                                "zones: {grid: 200 m}\n" +
+                                    run_line + extra);
+}
+
+}  // namespace
+
+TEST_CASE("safestreet run writes the run's files and a summary, and repeats itself exactly") {
+  TempDir dir;
+  const std::string scenario = town(dir);
+  const std::string out1 = dir.path() + "/run1", out2 = dir.path() + "/run2";
+  const Result r = safestreet("run " + scenario + " --out " + out1);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("T50/T90/T95/T100"));
+  for (const char* f : {"summary.json", "timeline.csv", "residents.csv", "shelters.csv", "occupancy.csv", "journal.csv"})
+    CHECK(std::filesystem::exists(std::filesystem::path(out1) / f));
+  REQUIRE(safestreet("run " + scenario + " --quiet --out " + out2).exit_code == 0);
+  CHECK(slurp(out1 + "/residents.csv") == slurp(out2 + "/residents.csv"));
+  CHECK(slurp(out1 + "/timeline.csv") == slurp(out2 + "/timeline.csv"));
+  // Another seed: same files, other draws.
+  REQUIRE(safestreet("run " + scenario + " --quiet --seed 99 --out " + out2).exit_code == 0);
+  CHECK(slurp(out1 + "/residents.csv") != slurp(out2 + "/residents.csv"));
+}
+
+TEST_CASE("safestreet check reports the map, population and shelters without running") {
+  TempDir dir;
+  const Result r = safestreet("check " + town(dir));
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("nodes") && Catch::Contains("residents 60") && Catch::Contains("Hall"));
+}
+
+TEST_CASE("bad input ends with a message naming the file and field and exit code 2") {
+  TempDir dir;
+  struct Case {
+    const char* what;
+    std::string args;
+    std::string expect;
+  };
+  const std::string good = town(dir);
+  TempDir d2, d3, d4, d5, d6, d7;
+  const Case cases[] = {
+      {"missing scenario", "run " + dir.path() + "/nope.yaml", "nope.yaml"},
+      {"dt <= 0", "run " + town(d2, "run: {dt: 0, duration: 1 h}\n"), "run.dt"},
+      {"unknown key (typo)", "run " + town(d3, "run: {dt: 1, duraton: 1 h}\n"), "run.duraton"},
+      {"missing map file", "check " + town(d4, "run: {dt: 1}\n", "", "missing.osm.pbf"), "missing.osm.pbf"},
+      {"negative capacity", "check " + town(d5, "run: {dt: 1}\n", "variants: {bad: {patch: {shelters: {list: [{name: X, lon: 11.283, lat: 49.512, capacity: -5}]}}}}\n") + " --variant bad", "capacity"},
+      {"NaN coordinate", "check " + town(d6, "run: {dt: 1}\n", "plan: {closed_roads: [{lon: .nan, lat: 49.51}]}\n"), "plan.closed_roads"},
+      {"unknown variant", "run " + good + " --variant nope", "nope"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    const Result r = safestreet(c.args);
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains(c.expect));
+  }
+  // A map without any street is refused, not run empty.
+  d7.write("points.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"a"},"geometry":{"type":"Point","coordinates":[11.28,49.51]}}]})");
+  const Result r = safestreet("check " + town(d7, "run: {dt: 1}\n", "", "points.geojson"));
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("points.geojson"));
+}
+
+TEST_CASE("a run that cannot write its results fails without leaving partial files") {
+  TempDir dir;
+  const std::string blocker = dir.write("blocker", "a file where the output folder should go");
+  const Result r = safestreet("run " + town(dir) + " --quiet --out " + blocker + "/out");
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.output, Catch::Contains("blocker"));
+  CHECK(slurp(blocker) == "a file where the output folder should go");
+}
