@@ -78,7 +78,8 @@ int App::run() {
     }
     const double frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - now).count();
     ctx_.frame_ms.push_back(static_cast<float>(frame_ms));
-    ++frames_;
+    // --frames counts frames of the scene, not of the loading screen before it.
+    if (!ctx_.session.loading()) ++frames_;
     if (options_.frames >= 0 && frames_ >= options_.frames) ctx_.quit = true;
     if (script_ && script_->done() && options_.frames < 0) ctx_.quit = true;
   }
@@ -158,6 +159,8 @@ void App::pick_up_loads() {
   if (!r.loaded) return;
   ctx_.map.set_model(ctx_.session.model());
   ctx_.view.selection = {};
+  // Smaller dots for a whole town so neighbouring homes stay apart at fit zoom.
+  ctx_.view.dot_px = ctx_.session.model().population.size() > 10000 ? 2.0f : 3.0f;
   ctx_.buffers.seed = static_cast<int>(ctx_.session.seed());
   ctx_.frame_ms.clear();  // frame statistics describe the scene, not the loading
   char buf[160];

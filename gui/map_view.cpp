@@ -147,12 +147,12 @@ void MapView::draw_shelters(sf::RenderWindow& w, const Model& m, const SimState&
     const sf::Vector2f c = camera_.to_screen(shelters[i].pos);
     const Rgb state_col = s.shelter_closed[i] ? kShelterClosed : s.shelter_full[i] ? kShelterFull : kShelterOpen;
     const bool selected = v.selection.kind == Selection::Kind::Shelter && v.selection.id == i;
-    append_square(overlay_, c, selected ? 9.0f : 7.0f, to_sf(selected ? kSelection : Rgb{10, 10, 10}));
-    append_square(overlay_, c, 5.0f, to_sf(state_col));
-    // Fill bar right of the marker: 24 px tall, filled bottom-up by occupancy/capacity.
+    append_square(overlay_, c, selected ? 7.0f : 5.0f, to_sf(selected ? kSelection : Rgb{10, 10, 10}));
+    append_square(overlay_, c, 4.0f, to_sf(state_col));
+    // Fill bar right of the marker: 16 px tall, filled bottom-up by occupancy/capacity.
     const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
     const float fill = std::clamp(static_cast<float>(s.occupancy[i]) / cap, 0.0f, 1.0f);
-    const float x0 = c.x + 9, x1 = c.x + 14, y1 = c.y + 12, y0 = c.y - 12;
+    const float x0 = c.x + 7, x1 = c.x + 11, y1 = c.y + 8, y0 = c.y - 8;
     append_rect(overlay_, x0 - 1, y0 - 1, x1 + 1, y1 + 1, sf::Color(10, 10, 10));
     append_rect(overlay_, x0, y0, x1, y1, sf::Color(60, 60, 60));
     append_rect(overlay_, x0, y1 - fill * (y1 - y0), x1, y1, to_sf(state_col));

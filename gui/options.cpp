@@ -17,7 +17,8 @@ const char* const kUsage =
     "  click_pixel PX PY | close_road EDGE | open_road EDGE | close_shelter ID | open_shelter ID |\n"
     "  mode inspect|road | colour_by state|age|mobility | layer NAME on|off | fit | zoom F | center X Y |\n"
     "  select resident|shelter|street ID | screenshot FILE | dump_state FILE | export_results DIR |\n"
-    "  expect_error [TEXT] | expect_closed EDGE | expect_open EDGE | stats_reset | quit\n"
+    "  expect_error [TEXT] | expect_closed EDGE | expect_open EDGE | expect_closed_at X Y |\n"
+    "  expect_open_at X Y | stats_reset | echo TEXT | quit\n"
     "X Y are metres in the scenario's local CRS.\n";
 
 namespace {

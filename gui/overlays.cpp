@@ -48,7 +48,7 @@ void draw_overlays(AppContext& ctx) {
   if (!ctx.messages.banner().empty()) {
     ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + 10), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(vp.width - 20, 200));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.55f, 0.08f, 0.1f, 0.95f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(kBannerBg.r / 255.f, kBannerBg.g / 255.f, kBannerBg.b / 255.f, 1));
     if (ImGui::Begin("##error", nullptr, kOverlay)) {
       ImGui::PushTextWrapPos(vp.width - 40);
       ImGui::TextUnformatted(ctx.messages.banner().c_str());

@@ -30,6 +30,8 @@ inline constexpr Rgb kShelterClosed{120, 120, 120};
 // Panels are opaque so the checker can find them and the map under them does not
 // distract; this is ImGui's dark WindowBg without its transparency.
 inline constexpr Rgb kPanelBg{16, 18, 22};
+// Error banner over the map, opaque for the same reason.
+inline constexpr Rgb kBannerBg{140, 20, 26};
 
 // Resident colours by state, indexed by Status. Chosen to stay apart for the common
 // colour-vision deficiencies (yellow / blue / orange / grey) where it matters most:

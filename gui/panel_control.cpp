@@ -90,9 +90,9 @@ void time_section(AppContext& ctx) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  static constexpr double kSpeeds[] = {1, 5, 10, 30, 60, 120, 300, 600};
+  // A short row of common speeds; the slider below has everything in between.
+  static constexpr double kSpeeds[] = {1, 10, 60, 300};
   for (const double sp : kSpeeds) {
-    if (sp > 10 && sp != 60 && sp != 300) continue;  // keep the row short; the slider has the rest
     ImGui::SameLine();
     const std::string label = std::to_string(static_cast<int>(sp)) + "x";
     if (ImGui::SmallButton(label.c_str())) t.speed = sp;

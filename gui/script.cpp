@@ -179,6 +179,14 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     if (e >= closed.size()) throw std::runtime_error("no street " + args[0]);
     if ((closed[e] != 0) != (cmd == "expect_closed"))
       fail(ctx, "street " + args[0] + " is " + (closed[e] ? "closed" : "open"));
+  } else if (cmd == "expect_closed_at" || cmd == "expect_open_at") {
+    // The street a user would hit clicking here, so scripts need no edge numbers.
+    need_scene();
+    const EdgeHit hit = ctx.map.street_at(ctx.session.streets(), {num(0), num(1)});
+    if (!hit.edge.valid()) return fail(ctx, "no street at " + args[0] + " " + args[1]);
+    const bool closed = ctx.session.state().edge_closed[hit.edge.index()] != 0;
+    if (closed != (cmd == "expect_closed_at"))
+      fail(ctx, "street " + std::to_string(hit.edge.value) + " is " + (closed ? "closed" : "open"));
   } else if (cmd == "stats_reset") {
     ctx.frame_ms.clear();
   } else if (cmd == "echo") {
