@@ -94,7 +94,9 @@ void App::frame(float dt) {
   handle_events();
   pick_up_loads();
   if (script_) script_->tick(ctx_);
+  const Clock::time_point t0 = Clock::now();
   advance_simulation(dt);
+  const Clock::time_point t1 = Clock::now();
   // The last frame of a --frames run is the one --screenshot captures.
   if (options_.frames >= 0 && frames_ + 1 >= options_.frames && !options_.screenshot.empty())
     ctx_.screenshot_request = options_.screenshot;
@@ -107,22 +109,29 @@ void App::frame(float dt) {
   draw_left_panel(ctx_, h);
   draw_right_panel(ctx_, w, h);
   draw_overlays(ctx_);
+  const Clock::time_point t2 = Clock::now();
 
   window_.clear(to_sf(kBackground));
   // ImGui's renderer changed GL state behind SFML's cache last frame.
   window_.resetGLStates();
   if (ctx_.session.ready()) ctx_.map.draw(window_, ctx_.session.model(), ctx_.session.state(), ctx_.view);
+  const Clock::time_point t3 = Clock::now();
   imgui_->render();
   if (!ctx_.screenshot_request.empty()) {
     save_screenshot(ctx_.screenshot_request);
     ctx_.screenshot_request.clear();
   }
   window_.display();
+  const Clock::time_point t4 = Clock::now();
+  const Clock::time_point marks[] = {t0, t1, t2, t3, t4};
+  for (std::size_t k = 0; k < ctx_.phase_ms.size(); ++k)
+    ctx_.phase_ms[k].push_back(static_cast<float>(std::chrono::duration<double, std::milli>(marks[k + 1] - marks[k]).count()));
   if (first_frame_pending_) {
     first_frame_pending_ = false;
     char buf[96];
     std::snprintf(buf, sizeof buf, "first frame %.2f s after the load started", ctx_.wall - load_requested_wall_);
     ctx_.messages.info(buf);
+    load_requested_wall_ = -1.0;
   }
 }
 
@@ -163,6 +172,7 @@ void App::pick_up_loads() {
   ctx_.view.dot_px = ctx_.session.model().population.size() > 10000 ? 2.0f : 3.0f;
   ctx_.buffers.seed = static_cast<int>(ctx_.session.seed());
   ctx_.frame_ms.clear();  // frame statistics describe the scene, not the loading
+  for (auto& p : ctx_.phase_ms) p.clear();
   char buf[160];
   std::snprintf(buf, sizeof buf, "loaded %s in %.2f s: %zu residents, %zu streets", ctx_.session.name().c_str(),
                 r.seconds, ctx_.session.model().population.size(), ctx_.session.model().world.streets.edge_count());
@@ -198,14 +208,24 @@ void App::save_screenshot(const std::string& path) {
   ctx_.messages.info("screenshot saved to " + path);
 }
 
-void App::print_stats() const {
-  std::vector<float> v = ctx_.frame_ms;
-  if (v.empty()) return;
+namespace {
+float quantile(std::vector<float> v, double q) {
+  if (v.empty()) return 0.0f;
   std::sort(v.begin(), v.end());
-  const auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * (v.size() - 1) + 0.5))]; };
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5))];
+}
+}  // namespace
+
+void App::print_stats() const {
+  const std::vector<float>& v = ctx_.frame_ms;
+  if (v.empty()) return;
   const std::size_t residents = ctx_.session.ready() ? ctx_.session.model().population.size() : 0;
-  std::printf("frame_ms median=%.2f p95=%.2f max=%.2f frames=%zu residents=%zu sim_time=%.0f\n", at(0.5), at(0.95),
-              v.back(), v.size(), residents, ctx_.session.ready() ? ctx_.session.sim().time() : 0.0);
+  std::printf("frame_ms median=%.2f p95=%.2f max=%.2f frames=%zu residents=%zu sim_time=%.0f\n", quantile(v, 0.5),
+              quantile(v, 0.95), quantile(v, 1.0), v.size(), residents,
+              ctx_.session.ready() ? ctx_.session.sim().time() : 0.0);
+  const auto& p = ctx_.phase_ms;
+  std::printf("phase_ms median: simulation=%.2f panels=%.2f map=%.2f imgui_render+swap=%.2f\n", quantile(p[0], 0.5),
+              quantile(p[1], 0.5), quantile(p[2], 0.5), quantile(p[3], 0.5));
   std::fflush(stdout);
 }
 

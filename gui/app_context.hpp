@@ -1,6 +1,7 @@
 #pragma once
 // Everything the panels, the map and the script act on, in one place. The engine
 // state itself is not here: it is read from session.state() when needed.
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -49,6 +50,9 @@ struct AppContext {
   Buffers buffers;
   std::string screenshot_request;  // saved after the frame is drawn, then cleared
   std::vector<float> frame_ms;     // frame times since the last stats reset, for --stats
+  // Per-phase times of those frames (ms): simulation, panels, map drawing,
+  // ImGui rendering + buffer swap; to tell rendering cost from engine cost.
+  std::array<std::vector<float>, 4> phase_ms;
   bool quit = false;
   double wall = 0.0;               // s since start, for caches
 };

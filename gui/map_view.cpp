@@ -1,5 +1,7 @@
 #include "gui/map_view.hpp"
 
+#include <SFML/Graphics/Sprite.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -55,6 +57,7 @@ void MapView::set_model(const Model& model) {
   layers_.build(model.world, bounds_.min);
   positions_.clear();
   drawn_.clear();
+  ++model_serial_;
   camera_.fit(bounds_);
 }
 
@@ -91,8 +94,37 @@ std::optional<sf::Vector2f> MapView::handle_event(const sf::Event& e, bool ui_ha
 }
 
 void MapView::draw(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+  const sf::FloatRect vp = camera_.viewport();
+  const CacheKey key{camera_.center().x, camera_.center().y, camera_.scale(), vp.left, vp.top, vp.width, vp.height,
+                     v.layers.terrain, v.layers.buildings, v.layers.streets, model_serial_};
+  const auto tw = static_cast<unsigned>(std::max(1.0f, vp.width)), th = static_cast<unsigned>(std::max(1.0f, vp.height));
+  if (!(key == cache_key_) || !cache_ok_) {
+    if (cache_.getSize() != sf::Vector2u(tw, th)) cache_ok_ = cache_.create(tw, th);
+    else cache_ok_ = true;
+    if (cache_ok_) {
+      cache_.clear(to_sf(kBackground));
+      sf::Transform shift;
+      shift.translate(-vp.left, -vp.top);
+      draw_static(cache_, m, v, shift);
+      cache_.display();
+      cache_key_ = key;
+    }
+  }
+  if (cache_ok_) {
+    sf::Sprite sprite(cache_.getTexture());
+    sprite.setPosition(vp.left, vp.top);
+    w.draw(sprite);
+  } else {
+    draw_static(w, m, v, sf::Transform::Identity);
+  }
+  draw_dynamic_streets(w, m, s, v);
+  if (v.layers.shelters) draw_shelters(w, m, s, v);
+  draw_residents(w, m, s, v);
+}
+
+void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& v, const sf::Transform& extra) {
   sf::RenderStates local;
-  local.transform = camera_.local_to_screen();
+  local.transform = extra * camera_.local_to_screen();
   if (v.layers.terrain && layers_.has_terrain()) {
     sf::RenderStates t = local;
     t.texture = &layers_.terrain_texture();
@@ -107,9 +139,6 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const SimState& s, const
     layers_.update_streets(m.world.streets, camera_.scale());
     w.draw(layers_.streets(), local);
   }
-  draw_dynamic_streets(w, m, s, v);
-  if (v.layers.shelters) draw_shelters(w, m, s, v);
-  draw_residents(w, m, s, v);
 }
 
 void MapView::draw_dynamic_streets(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {

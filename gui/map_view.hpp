@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Window/Event.hpp>
 
@@ -39,11 +40,27 @@ class MapView {
   EdgeHit street_at(const EdgeIndex& streets, Vec2 world, float tolerance_px = 10.0f) const;
 
  private:
+  // The static layers (terrain, buildings, streets) are drawn into an offscreen
+  // texture only when the camera or the layer choice changes; every other frame
+  // blits it in one quad. Under a software renderer (Xvfb, llvmpipe) this is what
+  // keeps a whole town at interactive frame rates.
+  struct CacheKey {
+    double cx = 0, cy = 0, scale = 0;
+    float left = 0, top = 0, width = 0, height = 0;
+    bool terrain = false, buildings = false, streets = false;
+    std::uint64_t model = 0;
+    bool operator==(const CacheKey&) const = default;
+  };
+  void draw_static(sf::RenderTarget& target, const Model& m, const ViewState& v, const sf::Transform& extra);
   void draw_dynamic_streets(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
   void draw_shelters(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
   void draw_residents(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
 
   Camera camera_;
+  std::uint64_t model_serial_ = 0;  // bumps on set_model, part of the cache key
+  sf::RenderTexture cache_;
+  CacheKey cache_key_;
+  bool cache_ok_ = false;  // false: offscreen drawing unavailable, draw directly
   MapLayers layers_;
   Box bounds_;
   std::vector<Vec2> positions_;       // scratch: residents' positions this frame, (residents)

@@ -1,0 +1,88 @@
+// Checks a GUI screenshot the way a person glancing at it would: the picture is
+// not blank, the map area shows streets and resident dots, the side panels are
+// there, and (optionally) the error banner is shown. Colours come from
+// gui/palette.hpp, the same constants the GUI draws with; dots and streets are
+// drawn without blending, so their pixels carry the exact palette colour.
+//
+//   safestreet-gui-pngcheck FILE [--streets N] [--residents N] [--panels N] [--banner N]
+//                                [--no-banner]
+// Each N is the minimum pixel count; exit 0 when every check passes.
+#include <SFML/Graphics/Image.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string>
+
+#include "gui/palette.hpp"
+#include "gui/panels.hpp"
+
+namespace {
+
+using ss::gui::Rgb;
+
+bool is_street(Rgb c) {
+  return c == ss::gui::kStreetMajor || c == ss::gui::kStreetMinor || c == ss::gui::kStreetService ||
+         c == ss::gui::kStreetFoot;
+}
+
+bool is_resident(Rgb c) {
+  for (const Rgb s : ss::gui::kStatusColour)
+    if (c == s && !(c == ss::gui::kStatusColour[static_cast<std::size_t>(ss::Status::Sheltered)])) return true;
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return std::fputs("usage: safestreet-gui-pngcheck FILE [--streets N] ...\n", stderr), 2;
+  long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0;
+  bool no_banner = false;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--no-banner") {
+      no_banner = true;
+      continue;
+    }
+    if (i + 1 >= argc) return std::fprintf(stderr, "%s needs a number\n", a.c_str()), 2;
+    const long v = std::strtol(argv[++i], nullptr, 10);
+    if (a == "--streets") min_streets = v;
+    else if (a == "--residents") min_residents = v;
+    else if (a == "--panels") min_panels = v;
+    else if (a == "--banner") min_banner = v;
+    else return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
+  }
+  sf::Image img;
+  if (!img.loadFromFile(argv[1])) return std::fprintf(stderr, "cannot read %s\n", argv[1]), 1;
+  const sf::Vector2u size = img.getSize();
+  const auto map_x0 = static_cast<unsigned>(ss::gui::kLeftPanelWidth);
+  const auto map_x1 = size.x - static_cast<unsigned>(ss::gui::kRightPanelWidth);
+
+  long streets = 0, residents = 0, panels = 0, banner = 0;
+  std::set<std::uint32_t> colours;
+  for (unsigned y = 0; y < size.y; ++y) {
+    for (unsigned x = 0; x < size.x; ++x) {
+      const sf::Color p = img.getPixel(x, y);
+      const Rgb c{p.r, p.g, p.b};
+      colours.insert(p.toInteger() >> 8);
+      if (c == ss::gui::kPanelBg) ++panels;
+      if (c == ss::gui::kBannerBg) ++banner;
+      if (x < map_x0 || x >= map_x1) continue;  // the legend repeats the map colours
+      if (is_street(c)) ++streets;
+      if (is_resident(c)) ++residents;
+    }
+  }
+  std::printf("%s: %ux%u, %zu colours, street px %ld, resident px %ld, panel px %ld, banner px %ld\n", argv[1], size.x,
+              size.y, colours.size(), streets, residents, panels, banner);
+  int failed = 0;
+  auto check = [&](bool ok, const char* what) {
+    if (!ok) std::printf("FAIL: %s\n", what), ++failed;
+  };
+  check(colours.size() >= 16, "the picture is (nearly) blank");
+  check(streets >= min_streets, "too few street pixels in the map area");
+  check(residents >= min_residents, "too few resident dots in the map area");
+  check(panels >= min_panels, "side panels missing");
+  check(banner >= min_banner, "error banner missing");
+  if (no_banner) check(banner == 0, "an error banner is shown");
+  return failed ? 1 : 0;
+}
