@@ -1,7 +1,9 @@
 // Command line parsing and dispatch; every error reaches the user as one line
 // naming the file, line and field, with a non-zero exit code.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "engine/input_error.hpp"
@@ -27,6 +29,26 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--variant", check.variant, "Named plan variant from the scenario");
   check_cmd->add_flag("--json", check.json, "Print the report as JSON");
 
+  BatchOptions batch;
+  batch.jobs = std::max(1u, std::thread::hardware_concurrency());
+  auto* batch_cmd = app.add_subcommand("batch", "Run every plan variant x seed and compare the variants");
+  batch_cmd->add_option("scenario", batch.scenario, "Scenario YAML file")->required();
+  batch_cmd->add_option("--variants", batch.variants, "all, or variant names separated by commas (base = base plan)")
+      ->capture_default_str();
+  auto* seeds_opt = batch_cmd->add_option("--seeds", batch.seeds, "Run seeds 1..N for every variant")->capture_default_str();
+  batch_cmd->add_option("--seed-list", batch.seed_list, "Seeds to run, e.g. 1,2,5")->delimiter(',')->excludes(seeds_opt);
+  batch_cmd->add_option("-j,--jobs", batch.jobs, "Runs at a time (default: number of cores)");
+  batch_cmd->add_option("--out", batch.out, "Batch folder (default: out/<scenario>-batch)");
+  batch_cmd->add_flag("--mpi", batch.mpi, "Split the runs over the ranks of an MPI job (start with mpirun)");
+  batch_cmd->add_option("--shard", batch.shard, "Run only shard i/N of the run list (job arrays); merge with compare");
+  batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress line or table");
+
+  CompareOptions compare;
+  auto* compare_cmd = app.add_subcommand("compare", "Rebuild the comparison of batch folders from their run folders");
+  compare_cmd->add_option("dirs", compare.dirs, "Batch folders (runs in <variant>/seed-<S>/)")->required();
+  compare_cmd->add_option("--out", compare.out, "Where to write comparison.* and report.html (default: first DIR)");
+  compare_cmd->add_flag("-q,--quiet", compare.quiet, "No table");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -35,6 +57,8 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run);
     if (*check_cmd) return check_command(check);
+    if (*batch_cmd) return batch_command(batch);
+    if (*compare_cmd) return compare_command(compare);
   } catch (const InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitBadInput;

@@ -6,13 +6,14 @@
 #include <filesystem>
 #include <iostream>
 
+#include "batch/run_pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/reports.hpp"
+#include "engine/flood_metrics.hpp"
 #include "engine/metrics.hpp"
 #include "engine/simulation.hpp"
-#include "output/run_outputs.hpp"
-#include "scenarios/scenario_loader.hpp"
+#include "maps/flood_outputs.hpp"
 
 namespace ss::cli {
 namespace {
@@ -48,50 +49,47 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
 }  // namespace
 
 int run_command(const RunOptions& opt) {
-  const scenarios::ScenarioDesc desc = scenarios::load_scenario(opt.scenario, opt.variant);
-  const scenarios::Assembly a = scenarios::assemble(desc);
-  const Model& model = a.model;
-  const std::uint64_t seed = opt.seed.value_or(model.run.seed);
   std::string out = opt.out;
   if (out.empty()) {
     out = "out/" + std::filesystem::path(opt.scenario).stem().string();
     if (!opt.variant.empty()) out += "-" + opt.variant;
   }
-  if (!opt.quiet) {
-    for (const std::string& p : a.problems) std::cerr << "warning: " << p << "\n";
-  }
-
-  const auto t0 = std::chrono::steady_clock::now();
-  Simulation sim(model, seed);
   ProgressBar bar(!opt.quiet);
-  const double total = static_cast<double>(model.population.size());
-  while (!sim.finished()) {
-    sim.step();
-    if (sim.state().step % 30 == 0) {
-      const auto& row = sim.state().timeline.back();
-      const double safe = row.by_status[static_cast<std::size_t>(Status::Sheltered)];
-      bar.update(sim.time() / model.run.duration,
-                 format_clock(sim.time()) + "  safe " + std::to_string(static_cast<long>(safe)) + "/" +
-                     std::to_string(static_cast<long>(total)));
-    }
-  }
-  sim.run_to_end();  // closes the timeline with the final state
+  double total = 0, duration = 0;
+  batch::RunHooks hooks;
+  hooks.loaded = [&](const scenarios::Assembly& a) {
+    if (!opt.quiet)
+      for (const std::string& p : a.problems) std::cerr << "warning: " << p << "\n";
+    total = static_cast<double>(a.model.population.size());
+    duration = a.model.run.duration;
+  };
+  hooks.stepped = [&](const Simulation& sim) {
+    if (opt.quiet || sim.state().step % 30 != 0) return;
+    const auto& row = sim.state().timeline.back();
+    const double safe = row.by_status[static_cast<std::size_t>(Status::Sheltered)];
+    bar.update(sim.time() / duration, format_clock(sim.time()) + "  safe " + std::to_string(static_cast<long>(safe)) +
+                                          "/" + std::to_string(static_cast<long>(total)));
+  };
+  hooks.reports = [](const scenarios::Assembly& a) { return nlohmann::json::parse(assembly_report(a).dump()); };
+  // The one run pipeline, shared with every run of `safestreet batch`.
+  const batch::FinishedRun run =
+      batch::execute_run({opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION}, hooks);
   bar.finish();
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
-  output::RunInfo info;
-  info.scenario_path = opt.scenario;
-  info.scenario_name = desc.name;
-  info.variant = opt.variant;
-  info.version = SAFESTREET_VERSION;
-  for (std::size_t i = 0; i < a.input_files.size() && i < a.checksums.size(); ++i)
-    info.input_checksums.emplace_back(a.input_files[i], a.checksums[i]);
-  info.problems = a.problems;
-  info.extra = nlohmann::json::parse(assembly_report(a).dump());
-  info.wall_seconds = wall;
-  output::write_run_outputs(out, model, sim.state(), info);
+  const Model& model = run.assembly->model;
+  const Simulation& sim = *run.sim;
+  const double wall = run.wall_seconds;
 
   if (!opt.quiet) print_summary(model, sim.state(), compute_metrics(model, sim.state()), wall, out);
+  if (model.flood) {  // rasters and layers of the flood (maps/flood_outputs.hpp)
+    const std::vector<std::string> files = maps::write_flood_outputs(out + "/flood", model, sim.state());
+    if (!opt.quiet) {
+      const FloodMetrics fm = compute_flood_metrics(model, sim.state());
+      std::printf("flood            max depth %.2f m, %.2f km² flooded, mass error %.2e, %u in water, %u reached at home, %zu stranded\n",
+                  fm.max_depth, fm.flooded_area / 1e6, fm.mass_error, fm.overall.in_water, fm.overall.reached_at_home,
+                  fm.stranded.size());
+      std::printf("flood files      %zu in %s/flood\n", files.size(), out.c_str());
+    }
+  }
   return kExitOk;
 }
 

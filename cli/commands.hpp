@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ss::cli {
 
@@ -23,6 +24,26 @@ struct CheckOptions {
   bool json = false;  // machine-readable report on stdout
 };
 int check_command(const CheckOptions& opt);
+
+struct BatchOptions {
+  std::string scenario;
+  std::string variants = "all";               // "all" or names, comma-separated ("base": the base plan)
+  std::uint64_t seeds = 10;                   // seeds 1..seeds, unless seed_list is given
+  std::vector<std::uint64_t> seed_list;
+  std::size_t jobs = 1;                       // runs at a time on this machine (or MPI rank)
+  std::string out;                            // default: out/<scenario>-batch
+  bool mpi = false;                           // split the runs over the ranks of an MPI job
+  std::string shard;                          // "i/N": only every N-th run from i (job arrays)
+  bool quiet = false;
+};
+int batch_command(const BatchOptions& opt);
+
+struct CompareOptions {
+  std::vector<std::string> dirs;  // batch folders to read run folders from
+  std::string out;                // default: the first of dirs
+  bool quiet = false;
+};
+int compare_command(const CompareOptions& opt);
 
 // Exit codes shared by the subcommands.
 inline constexpr int kExitOk = 0;

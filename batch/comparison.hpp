@@ -1,0 +1,56 @@
+#pragma once
+// The comparison of a batch: for every KPI and variant the statistics over seeds,
+// the paired difference from the base plan and a rank; plus each variant's
+// evacuation curve (mean and min–max band across seeds).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/run_record.hpp"
+#include "batch/stats.hpp"
+
+namespace ss::batch {
+
+struct VariantKpi {
+  std::string variant;
+  std::size_t runs = 0;     // runs of the variant; stats.n of them had a value
+  SampleStats stats;
+  std::optional<PairedDifference> vs_base;  // none for the base itself or without a base
+  int rank = 0;             // 1 = best; ties share a rank ("1224" competition ranking)
+};
+
+struct KpiComparison {
+  std::string key;
+  Better better = Better::Lower;
+  std::vector<VariantKpi> variants;  // in Comparison::variants order
+};
+
+struct VariantCurve {
+  std::string variant;
+  std::vector<double> time_s, mean, min, max;  // sheltered share across seeds, per time
+};
+
+struct Comparison {
+  std::string scenario;
+  std::vector<std::string> variants;       // base first, then by name
+  std::vector<std::uint64_t> seeds;        // every seed seen, ascending
+  std::vector<KpiComparison> kpis;
+  std::vector<VariantCurve> curves;
+  std::vector<std::string> duplicates;     // "variant seed S: a and b" (the first read is kept)
+};
+
+// Builds the comparison. Records may come in any order and from several batches;
+// they are sorted by (variant, seed) first, so the result depends only on the set
+// of runs. A second record of the same variant and seed is left out and listed in
+// `duplicates`, with a note when its KPIs differ. Throws std::runtime_error when
+// the records come from different scenarios or there are none.
+//
+// Missing values (a KPI null in some runs, e.g. T100 never reached) are never
+// averaged as zero: stats.n counts the runs that had a value; the paired difference
+// uses only seeds where both variant and base had one. Ranking: first by the share
+// of runs with a value (higher first: reaching T100 in every run beats reaching it
+// sometimes), then by the mean in the KPI's better direction.
+Comparison compare_runs(std::vector<RunRecord> records);
+
+}  // namespace ss::batch

@@ -1,0 +1,153 @@
+#include "batch/comparison_files.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+
+#include "batch/report_html.hpp"
+#include "output/format.hpp"
+
+namespace ss::batch {
+namespace fs = std::filesystem;
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson num(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
+
+ojson stats_json(const SampleStats& s) {
+  return {{"n", s.n},       {"mean", num(s.mean)}, {"sd", num(s.sd)},   {"ci_low", num(s.ci_low)},
+          {"ci_high", num(s.ci_high)}, {"min", num(s.min)}, {"max", num(s.max)}};
+}
+
+void cells(output::CsvWriter& w, const std::optional<double>& v) {
+  if (v) w.num(*v);
+  else w.text("");
+}
+
+}  // namespace
+
+ojson comparison_json(const Comparison& c) {
+  ojson j;
+  j["format"] = "safestreet-comparison/1";
+  j["scenario"] = c.scenario;
+  j["confidence"] = kConfidence;
+  j["method"] =
+      "mean ± Student t interval over seeds; difference from base: paired t over seeds both ran "
+      "(common random numbers); runs without a value (e.g. T100 not reached) are counted, not averaged";
+  j["variants"] = c.variants;
+  j["seeds"] = c.seeds;
+  ojson kpis = ojson::array();
+  for (const KpiComparison& k : c.kpis) {
+    ojson row;
+    row["kpi"] = k.key;
+    row["better"] = to_string(k.better);
+    ojson vs = ojson::array();
+    for (const VariantKpi& v : k.variants) {
+      ojson e;
+      e["variant"] = v.variant;
+      e["runs"] = v.runs;
+      e.update(stats_json(v.stats));
+      e["rank"] = v.rank;
+      if (v.vs_base) {
+        ojson d = stats_json(v.vs_base->diff);
+        d["excludes_zero"] = v.vs_base->excludes_zero;
+        e["diff_vs_base"] = std::move(d);
+      } else {
+        e["diff_vs_base"] = nullptr;
+      }
+      vs.push_back(std::move(e));
+    }
+    row["variants"] = std::move(vs);
+    kpis.push_back(std::move(row));
+  }
+  j["kpis"] = std::move(kpis);
+  ojson curves = ojson::array();
+  for (const VariantCurve& cv : c.curves)
+    curves.push_back({{"variant", cv.variant},
+                      {"time_s", cv.time_s},
+                      {"sheltered_share_mean", cv.mean},
+                      {"sheltered_share_min", cv.min},
+                      {"sheltered_share_max", cv.max}});
+  j["curves"] = std::move(curves);
+  j["duplicates"] = c.duplicates;
+  return j;
+}
+
+std::string comparison_csv(const Comparison& c) {
+  output::CsvWriter w;
+  for (const char* h : {"kpi", "better", "variant", "runs", "n", "mean", "sd", "ci_low", "ci_high", "min", "max",
+                        "rank", "diff_n", "diff_mean", "diff_ci_low", "diff_ci_high", "diff_excludes_zero"})
+    w.text(h);
+  w.end_row();
+  for (const KpiComparison& k : c.kpis) {
+    for (const VariantKpi& v : k.variants) {
+      w.text(k.key).text(to_string(k.better)).text(v.variant).num(v.runs).num(v.stats.n);
+      for (const auto& x : {v.stats.mean, v.stats.sd, v.stats.ci_low, v.stats.ci_high, v.stats.min, v.stats.max})
+        cells(w, x);
+      w.num(v.rank);
+      if (v.vs_base) {
+        w.num(v.vs_base->diff.n);
+        cells(w, v.vs_base->diff.mean);
+        cells(w, v.vs_base->diff.ci_low);
+        cells(w, v.vs_base->diff.ci_high);
+        w.num(v.vs_base->excludes_zero);
+      } else {
+        for (int i = 0; i < 5; ++i) w.text("");
+      }
+      w.end_row();
+    }
+  }
+  return w.take();
+}
+
+void write_file_atomically(const fs::path& path, const std::string& content) {
+  const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw std::runtime_error("cannot write '" + tmp.string() + "'");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw std::runtime_error("cannot rename '" + tmp.string() + "' to '" + path.string() + "'");
+  }
+}
+
+void write_comparison(const fs::path& dir, const Comparison& c) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error("cannot create '" + dir.string() + "': " + ec.message());
+  write_file_atomically(dir / "comparison.json", comparison_json(c).dump(2) + "\n");
+  write_file_atomically(dir / "comparison.csv", comparison_csv(c));
+  write_file_atomically(dir / "report.html", report_html(c));
+}
+
+std::vector<fs::path> find_run_folders(const fs::path& batch_dir) {
+  std::error_code ec;
+  if (!fs::is_directory(batch_dir, ec)) throw std::runtime_error("'" + batch_dir.string() + "' is not a folder");
+  std::vector<fs::path> runs;
+  for (const auto& variant : fs::directory_iterator(batch_dir)) {
+    if (!variant.is_directory()) continue;
+    for (const auto& run : fs::directory_iterator(variant.path())) {
+      const std::string name = run.path().filename().string();
+      if (!run.is_directory() || name.rfind("seed-", 0) != 0 || name.find(".tmp-") != std::string::npos ||
+          name.find(".old-") != std::string::npos)
+        continue;
+      if (fs::is_regular_file(run.path() / "summary.json")) runs.push_back(run.path());
+    }
+  }
+  std::sort(runs.begin(), runs.end());
+  return runs;
+}
+
+}  // namespace ss::batch

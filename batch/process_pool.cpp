@@ -1,0 +1,199 @@
+#include "batch/process_pool.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+#include "batch/run_record.hpp"
+
+extern char** environ;
+
+namespace ss::batch {
+namespace fs = std::filesystem;
+namespace {
+
+// Signal handlers may only touch lock-free atomics / sig_atomic_t (C++20 [support.signal]).
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void on_stop_signal(int sig) { g_signal = sig; }
+
+struct Running {
+  pid_t pid;
+  std::size_t index;  // into specs
+  std::chrono::steady_clock::time_point start;
+};
+
+// The last line that starts with "error:" (what `safestreet run` prints), else the
+// last non-empty line of the log.
+std::string error_from_log(const fs::path& log) {
+  std::ifstream in(log);
+  std::string line, last, last_error;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    last = line;
+    if (line.rfind("error:", 0) == 0) last_error = line.substr(6 + (line.size() > 6 && line[6] == ' '));
+  }
+  return !last_error.empty() ? last_error : last;
+}
+
+pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSpec& spec) {
+  std::error_code ec;
+  fs::create_directories(spec.dir.parent_path(), ec);
+  if (ec) throw std::runtime_error("cannot create '" + spec.dir.parent_path().string() + "': " + ec.message());
+  std::vector<std::string> args{exe, "run", scenario};
+  if (spec.variant != kBaseVariant) args.insert(args.end(), {"--variant", spec.variant});
+  args.insert(args.end(), {"--seed", std::to_string(spec.seed), "--out", spec.dir.string(), "--quiet"});
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&files, STDERR_FILENO, spec.log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  posix_spawn_file_actions_adddup2(&files, STDERR_FILENO, STDOUT_FILENO);
+  // The child starts with default SIGINT/SIGTERM dispositions whatever ours are.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, SIGTERM);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, exe.c_str(), &files, &attr, argv.data(), environ);
+  posix_spawnattr_destroy(&attr);
+  posix_spawn_file_actions_destroy(&files);
+  if (rc != 0) throw std::runtime_error("cannot start '" + exe + "': " + std::strerror(rc));
+  return pid;
+}
+
+// What a run killed mid-write leaves: its staging folder DIR.tmp-<pid> (see
+// output/staged_directory.hpp) and a half-moved DIR.old-<pid>.
+void remove_staging(const RunSpec& spec, pid_t pid) {
+  std::error_code ec;
+  fs::remove_all(spec.dir.string() + ".tmp-" + std::to_string(pid), ec);
+  fs::remove_all(spec.dir.string() + ".old-" + std::to_string(pid), ec);
+}
+
+}  // namespace
+
+InterruptGuard::InterruptGuard() {
+  g_signal = 0;
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+InterruptGuard::~InterruptGuard() {
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+bool InterruptGuard::stop_requested() { return g_signal != 0; }
+int InterruptGuard::signal_received() { return g_signal; }
+
+std::string own_executable() {
+  std::error_code ec;
+  const fs::path p = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) throw std::runtime_error("cannot find the safestreet executable (/proc/self/exe): " + ec.message());
+  return p.string();
+}
+
+std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
+                                     const std::vector<RunSpec>& specs, std::size_t jobs,
+                                     const std::function<void(const PoolProgress&)>& on_progress) {
+  using clock = std::chrono::steady_clock;
+  if (jobs == 0) jobs = 1;
+  std::vector<RunResult> results(specs.size());
+  std::vector<Running> running;
+  std::size_t next = 0;
+  PoolProgress progress;
+  progress.total = specs.size();
+  double finished_seconds = 0;  // summed over successful runs, for the ETA
+  std::size_t finished_ok = 0;
+  auto report = [&] {
+    progress.running = running.size();
+    const std::size_t left = specs.size() - progress.done;
+    if (finished_ok > 0)
+      progress.eta_s = finished_seconds / static_cast<double>(finished_ok) * static_cast<double>(left) /
+                       static_cast<double>(std::min(jobs, std::max<std::size_t>(left, 1)));
+    if (on_progress) on_progress(progress);
+  };
+  auto last_report = clock::now();
+
+  while (next < specs.size() || !running.empty()) {
+    const bool stopping = InterruptGuard::stop_requested();
+    if (stopping) {
+      for (const Running& r : running) ::kill(r.pid, SIGTERM);
+    } else {
+      while (next < specs.size() && running.size() < jobs) {
+        results[next].spec = specs[next];
+        running.push_back({spawn_run(exe, scenario, specs[next]), next, clock::now()});
+        ++next;
+        report();
+      }
+    }
+    if (stopping && next < specs.size()) {
+      for (; next < specs.size(); ++next) {
+        results[next].spec = specs[next];
+        results[next].interrupted = true;
+        results[next].error = "not started: batch interrupted";
+      }
+    }
+    int status = 0;
+    const pid_t pid = ::waitpid(-1, &status, WNOHANG);
+    if (pid <= 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      if (clock::now() - last_report > std::chrono::milliseconds(200)) {
+        last_report = clock::now();
+        report();
+      }
+      continue;
+    }
+    const auto it = std::find_if(running.begin(), running.end(), [&](const Running& r) { return r.pid == pid; });
+    if (it == running.end()) continue;  // not one of ours
+    RunResult& res = results[it->index];
+    res.seconds = std::chrono::duration<double>(clock::now() - it->start).count();
+    res.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    std::error_code ec;
+    if (res.ok) {
+      fs::remove(res.spec.log, ec);
+      finished_seconds += res.seconds;
+      ++finished_ok;
+    } else {
+      remove_staging(res.spec, pid);
+      res.interrupted = stopping;
+      if (WIFSIGNALED(status)) {
+        res.error = std::string("killed by signal ") + std::to_string(WTERMSIG(status)) + " (" +
+                    strsignal(WTERMSIG(status)) + ")";
+        const std::string logged = error_from_log(res.spec.log);
+        if (!logged.empty() && !stopping) res.error += ": " + logged;
+      } else {
+        res.error = error_from_log(res.spec.log);
+        if (res.error.empty()) res.error = "exit code " + std::to_string(WEXITSTATUS(status));
+      }
+      if (!stopping) ++progress.failed;
+    }
+    ++progress.done;
+    running.erase(it);
+    report();
+  }
+  return results;
+}
+
+}  // namespace ss::batch

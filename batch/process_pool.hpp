@@ -1,0 +1,53 @@
+#pragma once
+// Runs a batch's runs as child processes (`safestreet run ...`), K at a time. A run
+// that crashes, fails or is killed only ends itself; its stderr is kept in its log
+// file so the batch can report why.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "batch/run_plan.hpp"
+
+namespace ss::batch {
+
+struct RunResult {
+  RunSpec spec;
+  bool ok = false;
+  bool interrupted = false;  // stopped by the batch on SIGINT/SIGTERM, not failed
+  std::string error;         // why it failed: the last error line of its log, or the signal
+  double seconds = 0;        // wall-clock
+};
+
+struct PoolProgress {
+  std::size_t total = 0, done = 0, running = 0, failed = 0;
+  double eta_s = -1;  // estimated seconds left; < 0 while unknown
+};
+
+// Installs SIGINT and SIGTERM handlers for its lifetime that only raise a flag
+// (stop_requested()), so the batch can stop launching, end its children and keep
+// every finished run. The previous handlers come back on destruction.
+class InterruptGuard {
+ public:
+  InterruptGuard();
+  ~InterruptGuard();
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+  [[nodiscard]] static bool stop_requested();
+  [[nodiscard]] static int signal_received();  // 0 when none
+};
+
+// The safestreet executable to start runs with (this process's own binary).
+std::string own_executable();
+
+// Runs every spec with `exe run SCENARIO [--variant V] --seed S --out DIR --quiet`,
+// at most `jobs` at a time, creating DIR's parent first. Returns one result per spec
+// in the order given (interrupted runs included). On a stop request it launches no
+// more runs, sends SIGTERM to the running ones, waits for them and removes their
+// staging folders. `on_progress` is called after every change and about every
+// 0.2 s. A run's log file is deleted when it succeeds.
+std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
+                                     const std::vector<RunSpec>& specs, std::size_t jobs,
+                                     const std::function<void(const PoolProgress&)>& on_progress);
+
+}  // namespace ss::batch

@@ -1,0 +1,14 @@
+#pragma once
+// report.html: one self-contained page (inline CSS and SVG, no scripts, no network)
+// that an analyst opens in any browser: evacuation curves per variant with their
+// spread across seeds, the KPI table with 95 % intervals and a marker where the
+// difference from the base plan is significant, and plan targets met per variant.
+#include <string>
+
+#include "batch/comparison.hpp"
+
+namespace ss::batch {
+
+std::string report_html(const Comparison& c);
+
+}  // namespace ss::batch

@@ -1,0 +1,42 @@
+#include "batch/run_pipeline.hpp"
+
+#include <chrono>
+
+#include "output/run_outputs.hpp"
+#include "scenarios/scenario_loader.hpp"
+
+namespace ss::batch {
+
+FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
+  FinishedRun run;
+  const scenarios::ScenarioDesc desc = scenarios::load_scenario(req.scenario, req.variant);
+  run.assembly = std::make_unique<scenarios::Assembly>(scenarios::assemble(desc));
+  const scenarios::Assembly& a = *run.assembly;
+  const Model& model = a.model;
+  if (hooks.loaded) hooks.loaded(a);
+
+  const auto t0 = std::chrono::steady_clock::now();
+  run.sim = std::make_unique<Simulation>(model, req.seed.value_or(model.run.seed));
+  Simulation& sim = *run.sim;
+  while (!sim.finished()) {
+    sim.step();
+    if (hooks.stepped) hooks.stepped(sim);
+  }
+  sim.run_to_end();  // closes the timeline with the final state
+  run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  output::RunInfo info;
+  info.scenario_path = req.scenario;
+  info.scenario_name = desc.name;
+  info.variant = req.variant;
+  info.version = req.version;
+  for (std::size_t i = 0; i < a.input_files.size() && i < a.checksums.size(); ++i)
+    info.input_checksums.emplace_back(a.input_files[i], a.checksums[i]);
+  info.problems = a.problems;
+  if (hooks.reports) info.extra = hooks.reports(a);
+  info.wall_seconds = run.wall_seconds;
+  output::write_run_outputs(req.out, model, sim.state(), info);
+  return run;
+}
+
+}  // namespace ss::batch

@@ -1,0 +1,203 @@
+#include "batch/run_record.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace ss::batch {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kSummaryFormat = "safestreet-run-summary/1";
+
+[[noreturn]] void bad(const std::string& file, const std::string& field, const std::string& what) {
+  throw std::runtime_error(file + ": field '" + field + "': " + what);
+}
+
+const nlohmann::json& member(const nlohmann::json& j, const char* key, const std::string& file,
+                             const std::string& path) {
+  const std::string field = path.empty() ? key : path + "." + key;
+  if (!j.is_object() || !j.contains(key)) bad(file, field, "missing");
+  return j.at(key);
+}
+
+std::optional<double> number_or_null(const nlohmann::json& j, const char* key, const std::string& file,
+                                     const std::string& path) {
+  const nlohmann::json& v = member(j, key, file, path);
+  if (v.is_null()) return std::nullopt;
+  if (!v.is_number()) bad(file, path + "." + key, "expected a number or null");
+  return v.get<double>();
+}
+
+// T50/T90/T95/T100 and the sheltered share of one evacuation block.
+void evacuation_kpis(const nlohmann::json& e, const std::string& prefix, const std::string& file,
+                     std::vector<KpiValue>& out) {
+  for (const char* t : {"t50_s", "t90_s", "t95_s", "t100_s"})
+    out.push_back({prefix + "." + t, number_or_null(e, t, file, prefix), Better::Lower});
+  out.push_back({prefix + ".safe_share", number_or_null(e, "safe_share", file, prefix), Better::Higher});
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error(p.string() + ": cannot be read");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> split_csv_line(const std::string& line) {
+  // timeline.csv holds numbers and column names; zone names with commas are quoted
+  // (RFC 4180), so honour quotes.
+  std::vector<std::string> cells(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') cells.back() += '"', ++i;
+      else if (c == '"') quoted = false;
+      else cells.back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      cells.emplace_back();
+    } else if (c != '\r') {
+      cells.back() += c;
+    }
+  }
+  return cells;
+}
+
+std::vector<CurvePoint> read_curve(const fs::path& file, double residents) {
+  std::istringstream in(read_text(file));
+  std::string line;
+  if (!std::getline(in, line)) throw std::runtime_error(file.string() + ": empty, expected a header row");
+  const auto header = split_csv_line(line);
+  std::size_t time_col = header.size(), safe_col = header.size();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == "time_s") time_col = i;
+    if (header[i] == "sheltered") safe_col = i;
+  }
+  if (time_col == header.size()) bad(file.string(), "time_s", "column missing");
+  if (safe_col == header.size()) bad(file.string(), "sheltered", "column missing");
+  std::vector<CurvePoint> curve;
+  for (int row = 2; std::getline(in, line); ++row) {
+    if (line.empty()) continue;
+    const auto cells = split_csv_line(line);
+    try {
+      curve.push_back({std::stod(cells.at(time_col)),
+                       residents > 0 ? std::stod(cells.at(safe_col)) / residents : 0.0});
+    } catch (const std::exception&) {
+      throw std::runtime_error(file.string() + ": line " + std::to_string(row) + ": time_s or sheltered is not a number");
+    }
+  }
+  return curve;
+}
+
+}  // namespace
+
+const char* to_string(Better b) { return b == Better::Lower ? "lower" : "higher"; }
+
+std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::string& file) {
+  std::vector<KpiValue> out;
+  evacuation_kpis(member(s, "overall", file, ""), "overall", file, out);
+  const nlohmann::json& groups = member(s, "by_group", file, "");
+  if (!groups.is_object()) bad(file, "by_group", "expected an object");
+  for (const auto& [name, g] : groups.items()) evacuation_kpis(g, "by_group." + name, file, out);
+  const nlohmann::json& outcomes = member(s, "by_outcome", file, "");
+  if (!outcomes.is_object()) bad(file, "by_outcome", "expected an object");
+  for (const auto& [name, v] : outcomes.items()) {
+    if (name == "sheltered") continue;  // the complement of the others, already in safe_share
+    if (!v.is_number()) bad(file, "by_outcome." + name, "expected a number");
+    out.push_back({"outcome." + name, v.get<double>(), Better::Lower});
+  }
+  const nlohmann::json& shelters = member(s, "shelters", file, "");
+  if (!shelters.is_array()) bad(file, "shelters", "expected a list");
+  double filled = 0;
+  for (const auto& sh : shelters)
+    if (sh.is_object() && sh.contains("full_time_s") && !sh["full_time_s"].is_null()) filled += 1;
+  out.push_back({"shelters.filled", filled, Better::Lower});
+  out.push_back({"mean_travel_time_s", number_or_null(s, "mean_travel_time_s", file, ""), Better::Lower});
+  out.push_back({"mean_distance_m", number_or_null(s, "mean_distance_m", file, ""), Better::Lower});
+  if (s.contains("targets") && s["targets"].is_array()) {
+    double met = 0;
+    for (std::size_t i = 0; i < s["targets"].size(); ++i) {
+      const nlohmann::json& t = s["targets"][i];
+      const std::string path = "targets[" + std::to_string(i) + "]";
+      const nlohmann::json& name = member(t, "name", file, path);
+      const nlohmann::json& ok = member(t, "met", file, path);
+      if (!name.is_string() || !ok.is_boolean()) bad(file, path, "expected {name: text, met: true|false}");
+      met += ok.get<bool>() ? 1 : 0;
+      out.push_back({"target." + name.get<std::string>() + ".met", ok.get<bool>() ? 1.0 : 0.0, Better::Higher});
+    }
+    out.push_back({"targets.met", met, Better::Higher});
+  }
+  return out;
+}
+
+RunRecord read_run_folder(const fs::path& dir) {
+  const std::string file = (dir / "summary.json").string();
+  nlohmann::json s;
+  try {
+    s = nlohmann::json::parse(read_text(dir / "summary.json"));
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(file + ": not valid JSON (" + e.what() + ")");
+  }
+  const nlohmann::json& format = member(s, "format", file, "");
+  if (format != kSummaryFormat) bad(file, "format", std::string("expected \"") + kSummaryFormat + "\"");
+  RunRecord r;
+  r.source = dir.string();
+  const nlohmann::json& scen = member(member(s, "scenario", file, ""), "name", file, "scenario");
+  const nlohmann::json& variant = member(s, "variant", file, "");
+  const nlohmann::json& seed = member(s, "seed", file, "");
+  const nlohmann::json& residents = member(s, "residents", file, "");
+  if (!scen.is_string()) bad(file, "scenario.name", "expected text");
+  if (!variant.is_string()) bad(file, "variant", "expected text");
+  if (!seed.is_number_unsigned()) bad(file, "seed", "expected a whole number >= 0");
+  if (!residents.is_number()) bad(file, "residents", "expected a number");
+  r.scenario = scen.get<std::string>();
+  r.variant = variant.get<std::string>().empty() ? kBaseVariant : variant.get<std::string>();
+  r.seed = seed.get<std::uint64_t>();
+  r.kpis = kpis_from_summary(s, file);
+  r.curve = read_curve(dir / "timeline.csv", residents.get<double>());
+  return r;
+}
+
+bool is_complete_run(const fs::path& dir, const std::string& scenario, const std::string& variant,
+                     std::uint64_t seed) {
+  try {
+    const nlohmann::json s = nlohmann::json::parse(read_text(dir / "summary.json"));
+    const std::string v = s.at("variant").get<std::string>();
+    return s.at("format") == kSummaryFormat && s.at("scenario").at("name") == scenario &&
+           (v.empty() ? std::string(kBaseVariant) : v) == variant && s.at("seed").get<std::uint64_t>() == seed &&
+           fs::is_regular_file(dir / "timeline.csv");
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+nlohmann::json to_json(const RunRecord& r) {
+  nlohmann::json k = nlohmann::json::array();
+  for (const KpiValue& v : r.kpis)
+    k.push_back({v.key, v.value ? nlohmann::json(*v.value) : nlohmann::json(nullptr), v.better == Better::Higher});
+  nlohmann::json c = nlohmann::json::array();
+  for (const CurvePoint& p : r.curve) c.push_back({p.time_s, p.sheltered_share});
+  return {{"scenario", r.scenario}, {"variant", r.variant}, {"seed", r.seed},
+          {"kpis", k},             {"curve", c},            {"source", r.source}};
+}
+
+RunRecord record_from_json(const nlohmann::json& j) {
+  RunRecord r;
+  r.scenario = j.at("scenario").get<std::string>();
+  r.variant = j.at("variant").get<std::string>();
+  r.seed = j.at("seed").get<std::uint64_t>();
+  r.source = j.at("source").get<std::string>();
+  for (const auto& k : j.at("kpis")) {
+    KpiValue v{k.at(0).get<std::string>(), std::nullopt, k.at(2).get<bool>() ? Better::Higher : Better::Lower};
+    if (!k.at(1).is_null()) v.value = k.at(1).get<double>();
+    r.kpis.push_back(std::move(v));
+  }
+  for (const auto& p : j.at("curve")) r.curve.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
+  return r;
+}
+
+}  // namespace ss::batch

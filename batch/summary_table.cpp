@@ -1,0 +1,56 @@
+#include "batch/summary_table.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace ss::batch {
+namespace {
+
+const KpiComparison* find(const Comparison& c, const std::string& key) {
+  for (const KpiComparison& k : c.kpis)
+    if (k.key == key) return &k;
+  return nullptr;
+}
+
+std::string clock_text(const std::optional<double>& s) {
+  if (!s || !std::isfinite(*s)) return "never";
+  const long t = std::lround(std::fabs(*s));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%ld:%02ld:%02ld", *s < 0 ? "-" : "", t / 3600, (t / 60) % 60, t % 60);
+  return buf;
+}
+
+}  // namespace
+
+void print_summary_table(std::ostream& out, const Comparison& c) {
+  const KpiComparison* t50 = find(c, "overall.t50_s");
+  const KpiComparison* t90 = find(c, "overall.t90_s");
+  const KpiComparison* t95 = find(c, "overall.t95_s");
+  const KpiComparison* share = find(c, "overall.safe_share");
+  char line[256];
+  std::snprintf(line, sizeof line, "%-18s %5s %9s %9s %9s %9s  %s\n", "variant", "runs", "T50", "T90", "T95",
+                "sheltered", "T90 vs base (95 % CI)");
+  out << line;
+  for (std::size_t i = 0; i < c.variants.size(); ++i) {
+    auto mean = [&](const KpiComparison* k) { return k ? k->variants[i].stats.mean : std::nullopt; };
+    std::string diff = "-";
+    if (t90 && t90->variants[i].vs_base && t90->variants[i].vs_base->diff.mean) {
+      const PairedDifference& d = *t90->variants[i].vs_base;
+      diff = (*d.diff.mean >= 0 ? "+" : "") + clock_text(d.diff.mean);
+      if (d.diff.ci_low && d.diff.ci_high)
+        diff += " [" + clock_text(d.diff.ci_low) + ", " + clock_text(d.diff.ci_high) + "]" +
+                (d.excludes_zero ? " *" : "");
+    }
+    const auto s = mean(share);
+    char pct[32];
+    std::snprintf(pct, sizeof pct, s ? "%.1f %%" : "-", s ? 100.0 * *s : 0.0);
+    std::snprintf(line, sizeof line, "%-18s %5zu %9s %9s %9s %9s  %s\n", c.variants[i].c_str(),
+                  t90 ? t90->variants[i].runs : 0, clock_text(mean(t50)).c_str(), clock_text(mean(t90)).c_str(),
+                  clock_text(mean(t95)).c_str(), pct, diff.c_str());
+    out << line;
+  }
+  out << "(* the 95 % interval of the paired difference excludes zero)\n";
+}
+
+}  // namespace ss::batch

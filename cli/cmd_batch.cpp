@@ -1,0 +1,169 @@
+// `safestreet batch`: every plan variant × seed of a scenario as separate runs, K at
+// a time (or spread over MPI ranks), then the comparison of the variants.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "batch/comparison.hpp"
+#include "batch/comparison_files.hpp"
+#include "batch/mpi_batch.hpp"
+#include "batch/process_pool.hpp"
+#include "batch/run_plan.hpp"
+#include "batch/run_record.hpp"
+#include "batch/summary_table.hpp"
+#include "cli/commands.hpp"
+#include "cli/progress.hpp"
+#include "engine/input_error.hpp"
+
+namespace ss::cli {
+namespace fs = std::filesystem;
+namespace {
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ','))
+    if (!part.empty()) parts.push_back(part);
+  return parts;
+}
+
+// "--shard i/N" with 0 <= i < N.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument(text);
+    const long i = std::stol(text.substr(0, slash)), n = std::stol(text.substr(slash + 1));
+    if (i < 0 || n < 1 || i >= n) throw std::out_of_range(text);
+    return {static_cast<std::size_t>(i), static_cast<std::size_t>(n)};
+  } catch (const std::logic_error&) {
+    throw InputError("command line", 0, "--shard", "expected i/N with 0 <= i < N (e.g. 0/4), got \"" + text + "\"");
+  }
+}
+
+std::string progress_label(const batch::PoolProgress& p) {
+  std::string s = std::to_string(p.done) + "/" + std::to_string(p.total) + " done, " +
+                  std::to_string(p.running) + " running, " + std::to_string(p.failed) + " failed";
+  if (p.eta_s >= 0) s += ", ETA " + format_clock(p.eta_s);
+  return s;
+}
+
+// Records of the finished runs among `runs`; unreadable ones are reported and left out.
+std::vector<batch::RunRecord> read_records(const batch::BatchPlan& plan, const std::vector<batch::RunSpec>& runs) {
+  std::vector<batch::RunRecord> records;
+  for (const batch::RunSpec& r : runs) {
+    if (!batch::is_complete_run(r.dir, plan.scenario_name, r.variant, r.seed)) continue;
+    try {
+      records.push_back(batch::read_run_folder(r.dir));
+    } catch (const std::exception& e) {
+      std::cerr << "warning: left out of the comparison: " << e.what() << "\n";
+    }
+  }
+  return records;
+}
+
+int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch::MpiSession* mpi) {
+  std::vector<batch::RunSpec> mine = plan.runs;
+  std::optional<std::pair<std::size_t, std::size_t>> shard;
+  if (mpi) shard = {{static_cast<std::size_t>(mpi->rank()), static_cast<std::size_t>(mpi->size())}};
+  else if (!opt.shard.empty()) shard = parse_shard(opt.shard);
+  if (shard) mine = batch::shard_of(plan.runs, shard->first, shard->second);
+  const bool lead = !mpi || mpi->rank() == 0;
+
+  batch::claim_output_folder(plan);
+  batch::remove_leftovers(mine);
+  const std::vector<batch::RunSpec> todo = batch::unfinished_runs(plan, mine);
+  const std::size_t jobs = std::max<std::size_t>(1, opt.jobs);
+  if (!opt.quiet) {
+    std::string who = mpi ? "rank " + std::to_string(mpi->rank()) + "/" + std::to_string(mpi->size()) + ": "
+                          : shard ? "shard " + opt.shard + ": " : "";
+    std::fprintf(stderr, "%s%zu variants x %zu seeds: %zu runs here, %zu already finished, %zu to run, %zu at a time\n",
+                 who.c_str(), plan.variants.size(), plan.seeds.size(), mine.size(), mine.size() - todo.size(),
+                 todo.size(), jobs);
+  }
+
+  std::vector<batch::RunResult> results;
+  int signal = 0;
+  {
+    batch::InterruptGuard guard;
+    ProgressBar bar(!opt.quiet);
+    results = batch::run_processes(batch::own_executable(), plan.scenario_path, todo, jobs,
+                                   [&](const batch::PoolProgress& p) {
+                                     bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0,
+                                                progress_label(p));
+                                   });
+    bar.finish();
+    signal = batch::InterruptGuard::signal_received();
+  }
+  long failed = 0, interrupted = 0;
+  for (const batch::RunResult& r : results) {
+    if (r.interrupted) ++interrupted;
+    else if (!r.ok) {
+      ++failed;
+      std::cerr << "failed: " << r.spec.variant << " seed " << r.spec.seed << ": " << r.error
+                << " (log: " << r.spec.log.string() << ")\n";
+    }
+  }
+  std::vector<batch::RunRecord> records = read_records(plan, mine);
+  if (mpi) {
+    records = mpi->gather(records);
+    failed = mpi->sum(failed);
+    interrupted = mpi->sum(interrupted);
+  }
+  if (interrupted > 0) {
+    if (lead)
+      std::cerr << "interrupted: finished runs are kept; run the same command again to do the remaining "
+                << interrupted << "\n";
+    return 128 + (signal ? signal : 2);  // shell convention for "ended by signal N"
+  }
+  if (!lead) return failed ? kExitFailure : kExitOk;
+  if (shard && !mpi) {
+    std::cout << "shard " << opt.shard << ": " << records.size() << " runs finished in " << plan.out.string()
+              << "; merge the shards with `safestreet compare`\n";
+    return failed ? kExitFailure : kExitOk;
+  }
+  if (records.empty()) {
+    std::cerr << "error: no run finished, so there is nothing to compare\n";
+    return kExitFailure;
+  }
+  const batch::Comparison c = batch::compare_runs(std::move(records));
+  batch::write_comparison(plan.out, c);
+  if (!opt.quiet) {
+    batch::print_summary_table(std::cout, c);
+    std::cout << "results          " << (plan.out / "comparison.csv").string() << ", report.html\n";
+  }
+  if (failed) std::cerr << failed << " run(s) failed; see the messages above\n";
+  return failed ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+int batch_command(const BatchOptions& opt) {
+  if (opt.mpi && !opt.shard.empty())
+    throw InputError("command line", 0, "--shard", "use either --mpi or --shard, not both");
+  if (opt.jobs == 0) throw InputError("command line", 0, "--jobs", "at least one job is needed");
+  std::vector<std::uint64_t> seeds = opt.seed_list;
+  if (seeds.empty()) {
+    if (opt.seeds == 0) throw InputError("command line", 0, "--seeds", "at least one seed is needed");
+    seeds = batch::seeds_one_to(opt.seeds);
+  }
+  std::string out = opt.out;
+  if (out.empty()) out = "out/" + fs::path(opt.scenario).stem().string() + "-batch";
+  // Every input problem is reported here, before MPI starts or any run begins.
+  const batch::BatchPlan plan = batch::plan_batch(opt.scenario, split_commas(opt.variants), seeds, out);
+  if (!opt.mpi) return run_batch(opt, plan, nullptr);
+
+  batch::MpiSession mpi;
+  try {
+    return run_batch(opt, plan, &mpi);
+  } catch (const std::exception& e) {
+    // Other ranks may be waiting in a collective call: end the whole job.
+    std::cerr << "error: rank " << mpi.rank() << ": " << e.what() << "\n";
+    mpi.abort(kExitFailure);
+  }
+}
+
+}  // namespace ss::cli
