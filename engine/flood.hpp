@@ -125,6 +125,20 @@ struct PeopleInWaterParams {
   double shelter_close_depth = 0.3;  // m
   // Water deeper than this at a home counts as reaching it.
   double home_reached_depth = 0.05;  // m
+  // A resident on a street with water at least this deep counts as exposed (HR,
+  // exposure time); shallower water is a wet pavement.
+  double exposed_depth = 0.1;  // m
+};
+
+// Where the people-side of the model meets the grid, derived by link_flood()
+// (flood_hazard.hpp) once the world and population are final.
+struct FloodLinks {
+  static constexpr std::uint32_t kNoCell = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> edge_offset;  // cells of edge e: edge_cells[edge_offset[e] .. edge_offset[e+1]), (edges + 1)
+  std::vector<std::uint32_t> edge_cells;
+  std::vector<float> edge_cell_at;          // m from edge_from where the line enters each cell, (edge_cells)
+  std::vector<std::uint32_t> home_cell;     // open cell at each home's door, kNoCell outside the grid, (residents)
+  std::vector<std::uint32_t> shelter_cell;  // (shelters)
 };
 
 struct FloodDesc {
@@ -138,6 +152,8 @@ struct FloodDesc {
   FloodSolverParams solver;
   PeopleInWaterParams people;
   std::vector<double> snapshot_times;     // s, depth snapshots to export
+  std::vector<std::uint8_t> low_lying;    // 1 = low-lying zone (scenario or derived), empty = none, (cells)
+  FloodLinks links;                       // derived, see FloodLinks
 };
 
 }  // namespace ss

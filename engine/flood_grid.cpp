@@ -109,7 +109,8 @@ std::size_t apply_buildings(FloodGrid& g, std::span<const Building> buildings, b
 }
 
 std::size_t burn_channel(FloodGrid& g, std::span<const std::vector<Vec2>> lines, double width, double depth,
-                         const FloodLandUse& land) {
+                         const FloodLandUse& land, std::vector<std::uint8_t>* mask) {
+  if (mask) mask->assign(g.size(), 0);
   std::vector<double> bed(g.size(), HUGE_VAL);
   const double half = std::max(0.5 * width, 0.5 * g.cell);  // at least the cell the line crosses
   for (const std::vector<Vec2>& line : lines) {
@@ -141,6 +142,7 @@ std::size_t burn_channel(FloodGrid& g, std::span<const std::vector<Vec2>> lines,
   for (std::size_t c = 0; c < g.size(); ++c) {
     if (bed[c] == HUGE_VAL) continue;
     ++count;
+    if (mask) (*mask)[c] = 1;
     g.z[c] = std::min(g.z[c], bed[c]);
     g.blocked[c] = 0;  // a river runs under bridges and through mapped buildings' edges
     g.manning[c] = static_cast<float>(land.water);

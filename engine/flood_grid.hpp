@@ -52,9 +52,10 @@ void apply_land_use(FloodGrid& grid, const StreetGraph& streets, std::span<const
 // Burns a channel of `width` and `depth` under each line, drawn in flow direction
 // (the OpenStreetMap convention for waterway=*). The bed follows the running
 // minimum of the terrain along the line minus depth, so the channel never climbs
-// on noisy terrain (SRTM is ±several m under trees and bridges). Returns cells lowered.
+// on noisy terrain (SRTM is ±several m under trees and bridges). Returns the
+// number of channel cells; `mask` (optional) gets 1 on each.
 std::size_t burn_channel(FloodGrid& grid, std::span<const std::vector<Vec2>> lines, double width, double depth,
-                         const FloodLandUse& land);
+                         const FloodLandUse& land, std::vector<std::uint8_t>* mask = nullptr);
 
 // Open cells crossed by a polyline (sampled every half cell), in order, no repeats.
 std::vector<std::uint32_t> cells_along(const FloodGrid& grid, std::span<const Vec2> line);

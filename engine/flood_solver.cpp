@@ -7,38 +7,46 @@
 namespace ss {
 namespace {
 
-// Cells of the grid that can hold water: the bounding box of wet cells and of the
-// cells that get water this step (sources, levels, rain), grown by one cell. Faces
-// outside it carry no flow (both sides dry), so skipping them changes nothing.
-struct Window {
-  int x0 = 0, x1 = -1, y0 = 0, y1 = -1;  // inclusive cell ranges
-  void add(int x, int y) {
-    if (x1 < x0) { x0 = x1 = x; y0 = y1 = y; return; }
-    x0 = std::min(x0, x); x1 = std::max(x1, x); y0 = std::min(y0, y); y1 = std::max(y1, y);
-  }
-  [[nodiscard]] bool empty() const { return x1 < x0; }
+// Cells that can change in a sub-step, row by row: the wet cells of the row and of
+// the rows above and below, grown by one cell. Faces outside carry no flow (both
+// sides dry), so skipping them changes nothing but the cost — a river crossing
+// the map diagonally wets a few per cent of a bounding box.
+struct Spans {
+  std::vector<int> x0, x1;  // inclusive per row; empty row when x1 < x0, (ny)
+  int y0 = 0, y1 = -1;      // rows with a non-empty span
+  [[nodiscard]] bool empty() const { return y1 < y0; }
 };
 
-Window wet_window(const FloodDesc& f, const FloodState& s) {
-  const FloodGrid& g = f.grid;
-  Window w;
-  if (f.rain) { w.add(0, 0); w.add(g.nx - 1, g.ny - 1); return w; }
+void add_wet(FloodState& s, int nx, std::size_t c) {
+  const int x = static_cast<int>(c % static_cast<std::size_t>(nx)), y = static_cast<int>(c / static_cast<std::size_t>(nx));
+  s.wet_x0[y] = std::min(s.wet_x0[y], x);
+  s.wet_x1[y] = std::max(s.wet_x1[y], x);
+}
+
+Spans processing_spans(const FloodGrid& g, const FloodState& s) {
+  Spans sp;
+  sp.x0.assign(g.ny, g.nx);
+  sp.x1.assign(g.ny, -1);
   for (int iy = 0; iy < g.ny; ++iy) {
-    const double* row = s.h.data() + static_cast<std::size_t>(iy) * g.nx;
-    int first = -1, last = -1;
-    for (int ix = 0; ix < g.nx; ++ix)
-      if (row[ix] > 0.0) { if (first < 0) first = ix; last = ix; }
-    if (first >= 0) { w.add(first, iy); w.add(last, iy); }
+    if (s.wet_x1[iy] < s.wet_x0[iy]) continue;
+    for (int k = std::max(0, iy - 1); k <= std::min(g.ny - 1, iy + 1); ++k) {
+      sp.x0[k] = std::min(sp.x0[k], std::max(0, s.wet_x0[iy] - 1));
+      sp.x1[k] = std::max(sp.x1[k], std::min(g.nx - 1, s.wet_x1[iy] + 1));
+    }
   }
-  auto add_cells = [&](const std::vector<std::uint32_t>& cells) {
-    for (const std::uint32_t c : cells) w.add(static_cast<int>(c % g.nx), static_cast<int>(c / g.nx));
-  };
-  for (const FlowSource& src : f.sources) add_cells(src.cells);
-  for (const LevelBoundary& b : f.levels) add_cells(b.cells);
-  if (w.empty()) return w;
-  w.x0 = std::max(0, w.x0 - 1); w.x1 = std::min(g.nx - 1, w.x1 + 1);
-  w.y0 = std::max(0, w.y0 - 1); w.y1 = std::min(g.ny - 1, w.y1 + 1);
-  return w;
+  for (int iy = 0; iy < g.ny; ++iy) {
+    if (sp.x1[iy] < sp.x0[iy]) continue;
+    if (sp.empty()) sp.y0 = iy;
+    sp.y1 = iy;
+  }
+  return sp;
+}
+
+void full_scan(const FloodGrid& g, FloodState& s) {
+  s.wet_x0.assign(g.ny, g.nx);
+  s.wet_x1.assign(g.ny, -1);
+  for (std::size_t c = 0; c < g.size(); ++c)
+    if (s.h[c] > 0.0) add_wet(s, g.nx, c);
 }
 
 // Bates et al. (2010) eq. 11: q⁺ = (q − g h_f Δt ∂η/∂x) / (1 + g Δt n² |q| / h_f^(7/3)),
@@ -49,9 +57,13 @@ inline double face_flux(double q, double eta_i, double eta_j, double z_i, double
   if (hf <= p.dry_depth) return 0.0;
   const double slope = (eta_j - eta_i) / dx;
   const double h73 = hf * hf * std::cbrt(hf);
-  double qn = (q - p.gravity * hf * dt * slope) / (1.0 + p.gravity * dt * n * n * std::fabs(q) / h73);
-  const double qmax = p.max_froude * hf * std::sqrt(p.gravity * hf);  // Froude limiter (see params)
-  return std::clamp(qn, -qmax, qmax);
+  const double qn = (q - p.gravity * hf * dt * slope) / (1.0 + p.gravity * dt * n * n * std::fabs(q) / h73);
+  // Froude limiter (see params): |q| ≤ Fr h √(g h), compared in squares so the
+  // square root is only taken for the few faces it clips.
+  const double fr2 = p.max_froude * p.max_froude * p.gravity * hf * hf * hf;
+  if (qn * qn <= fr2) return qn;
+  const double qmax = std::sqrt(fr2);
+  return qn > 0.0 ? qmax : -qmax;
 }
 
 // Outward discharge (≥ 0) at a free-outflow face of a cell with depth h: Manning's
@@ -66,7 +78,7 @@ inline double outflow_flux(double h, double surface_drop, double n, double dx, c
   return std::min(q, p.max_froude * h * std::sqrt(p.gravity * h));
 }
 
-void update_faces(const FloodDesc& f, FloodState& s, const Window& w, double dt) {
+void update_faces(const FloodDesc& f, FloodState& s, const Spans& w, double dt) {
   const FloodGrid& g = f.grid;
   const FloodSolverParams& p = f.solver;
   const double dx = g.cell;
@@ -74,7 +86,9 @@ void update_faces(const FloodDesc& f, FloodState& s, const Window& w, double dt)
   // Interior x-faces between cells (ix-1, ix).
   for (int iy = w.y0; iy <= w.y1; ++iy) {
     const std::size_t row = static_cast<std::size_t>(iy) * nx;
-    for (int ix = std::max(1, w.x0); ix <= w.x1; ++ix) {
+    // Every face of a processed cell is updated (here: up to the east face of the
+    // last one), so both its cells see the same discharge and mass is conserved.
+    for (int ix = std::max(1, w.x0[iy]); ix <= std::min(w.x1[iy] + 1, g.nx - 1); ++ix) {
       const std::size_t i = row + ix - 1, j = row + ix;
       double& q = s.qx[static_cast<std::size_t>(iy) * (nx + 1) + ix];
       if (g.blocked[i] || g.blocked[j]) { q = 0.0; continue; }
@@ -83,8 +97,9 @@ void update_faces(const FloodDesc& f, FloodState& s, const Window& w, double dt)
     }
   }
   // Interior y-faces between cells (iy-1, iy).
-  for (int iy = std::max(1, w.y0); iy <= w.y1; ++iy) {
-    for (int ix = w.x0; ix <= w.x1; ++ix) {
+  for (int iy = std::max(1, w.y0); iy <= std::min(w.y1 + 1, g.ny - 1); ++iy) {
+    // Faces between rows iy-1 and iy under a processed cell of either row.
+    for (int ix = std::min(w.x0[iy], w.x0[iy - 1]); ix <= std::max(w.x1[iy], w.x1[iy - 1]); ++ix) {
       const std::size_t j = static_cast<std::size_t>(iy) * nx + ix, i = j - nx;
       double& q = s.qy[j];
       if (g.blocked[i] || g.blocked[j]) { q = 0.0; continue; }
@@ -115,7 +130,7 @@ void update_faces(const FloodDesc& f, FloodState& s, const Window& w, double dt)
   // holds has its outgoing discharges scaled down to what it holds. Each face
   // leaves exactly one cell, so the scaling keeps the scheme conservative.
   for (int iy = w.y0; iy <= w.y1; ++iy) {
-    for (int ix = w.x0; ix <= w.x1; ++ix) {
+    for (int ix = w.x0[iy]; ix <= w.x1[iy]; ++ix) {
       const std::size_t c = static_cast<std::size_t>(iy) * nx + ix;
       double& qw = s.qx[static_cast<std::size_t>(iy) * (nx + 1) + ix];
       double& qe = s.qx[static_cast<std::size_t>(iy) * (nx + 1) + ix + 1];
@@ -134,12 +149,15 @@ void update_faces(const FloodDesc& f, FloodState& s, const Window& w, double dt)
   }
 }
 
-void update_depths(const FloodDesc& f, FloodState& s, const Window& w, double dt) {
+void update_depths(const FloodDesc& f, FloodState& s, const Spans& w, double dt) {
   const FloodGrid& g = f.grid;
   const std::size_t nx = static_cast<std::size_t>(g.nx);
   const double k = dt / g.cell;
   for (int iy = w.y0; iy <= w.y1; ++iy) {
-    for (int ix = w.x0; ix <= w.x1; ++ix) {
+    // Cells outside the processed span are dry and stay dry: the row's wet span is
+    // found again within it.
+    int first = g.nx, last = -1;
+    for (int ix = w.x0[iy]; ix <= w.x1[iy]; ++ix) {
       const std::size_t c = static_cast<std::size_t>(iy) * nx + ix;
       const std::size_t fx = static_cast<std::size_t>(iy) * (nx + 1) + ix;
       const double dh = k * ((s.qx[fx] - s.qx[fx + 1]) + (s.qy[c] - s.qy[c + nx]));
@@ -149,7 +167,13 @@ void update_depths(const FloodDesc& f, FloodState& s, const Window& w, double dt
         s.clipped_volume += -s.h[c] * g.cell * g.cell;
         s.h[c] = 0.0;
       }
+      if (s.h[c] > 0.0) {
+        first = std::min(first, ix);
+        last = ix;
+      }
     }
+    s.wet_x0[iy] = first;
+    s.wet_x1[iy] = last;
   }
   // Volume that left through the free-outflow edges.
   double out = 0.0;
@@ -172,14 +196,21 @@ void add_sources(const FloodDesc& f, FloodState& s, double t0, double t1) {
     if (src.cells.empty()) continue;
     const double v = src.discharge.integral(t0, t1);  // m³
     const double dh = v / (static_cast<double>(src.cells.size()) * area);
-    for (const std::uint32_t c : src.cells) s.h[c] += dh;
+    for (const std::uint32_t c : src.cells) {
+      s.h[c] += dh;
+      if (s.h[c] > 0.0) add_wet(s, g.nx, c);
+    }
     s.volumes.inflow += dh * area * static_cast<double>(src.cells.size());
   }
   if (f.rain) {
     const double dh = f.rain->integral(t0, t1);  // m of rain
     std::size_t open = 0;
     for (std::size_t c = 0; c < g.size(); ++c)
-      if (!g.blocked[c]) { s.h[c] += dh; ++open; }
+      if (!g.blocked[c]) {
+        s.h[c] += dh;
+        ++open;
+        if (s.h[c] > 0.0) add_wet(s, g.nx, c);
+      }
     s.volumes.rain += dh * area * static_cast<double>(open);
   }
   for (const LevelBoundary& b : f.levels) {
@@ -188,15 +219,16 @@ void add_sources(const FloodDesc& f, FloodState& s, double t0, double t1) {
       const double target = std::max(0.0, level - g.z[c]);
       s.volumes.boundary += (target - s.h[c]) * area;
       s.h[c] = target;
+      if (target > 0.0) add_wet(s, g.nx, c);
     }
   }
 }
 
-void track_extremes(const FloodDesc& f, FloodState& s, const Window& w) {
+void track_extremes(const FloodDesc& f, FloodState& s, const Spans& w) {
   const std::size_t nx = static_cast<std::size_t>(f.grid.nx);
   const float t = static_cast<float>(s.time);
   for (int iy = w.y0; iy <= w.y1; ++iy) {
-    for (int ix = w.x0; ix <= w.x1; ++ix) {
+    for (int ix = w.x0[iy]; ix <= w.x1[iy]; ++ix) {
       const std::size_t c = static_cast<std::size_t>(iy) * nx + ix;
       const float h = static_cast<float>(s.h[c]);
       if (h > s.max_depth[c]) s.max_depth[c] = h;
@@ -266,24 +298,26 @@ void init_flood(const FloodDesc& flood, FloodState& s) {
   s.volumes.initial = stored_volume(g, s.h);
   s.volumes.stored = s.volumes.initial;
   if (flood.external) interpolate_external(flood, s, 0.0);
-  track_extremes(flood, s, Window{0, g.nx - 1, 0, g.ny - 1});
+  full_scan(g, s);
+  track_extremes(flood, s, processing_spans(g, s));
 }
 
 void advance_flood(const FloodDesc& f, FloodState& s, double t_end) {
   if (f.external) {
     s.time = t_end;
     interpolate_external(f, s, t_end);
-    track_extremes(f, s, Window{0, f.grid.nx - 1, 0, f.grid.ny - 1});
+    full_scan(f.grid, s);
+    track_extremes(f, s, processing_spans(f.grid, s));
     return;
   }
   const FloodSolverParams& p = f.solver;
   // Sub-steps stop exactly at t_end; a remainder shorter than this joins the step before.
   constexpr double kTimeEps = 1e-9;  // s
   while (s.time < t_end - kTimeEps) {
-    const Window w = wet_window(f, s);
+    const Spans w = processing_spans(f.grid, s);
     double h_max = 0.0;
     for (int iy = w.y0; iy <= w.y1; ++iy)
-      for (int ix = w.x0; ix <= w.x1; ++ix) h_max = std::max(h_max, s.h[static_cast<std::size_t>(iy) * f.grid.nx + ix]);
+      for (int ix = w.x0[iy]; ix <= w.x1[iy]; ++ix) h_max = std::max(h_max, s.h[static_cast<std::size_t>(iy) * f.grid.nx + ix]);
     // Bates et al. (2010) eq. 12: Δt = α Δx / √(g h_max).
     double dt = p.max_step;
     if (h_max > p.dry_depth) dt = std::min(dt, p.alpha * f.grid.cell / std::sqrt(p.gravity * h_max));
@@ -291,7 +325,7 @@ void advance_flood(const FloodDesc& f, FloodState& s, double t_end) {
     if (!w.empty()) {
       update_faces(f, s, w, dt);
       update_depths(f, s, w, dt);
-      s.cell_updates += static_cast<std::uint64_t>(w.x1 - w.x0 + 1) * static_cast<std::uint64_t>(w.y1 - w.y0 + 1);
+      for (int iy = w.y0; iy <= w.y1; ++iy) s.cell_updates += static_cast<std::uint64_t>(std::max(0, w.x1[iy] - w.x0[iy] + 1));
     }
     add_sources(f, s, s.time, s.time + dt);
     s.time += dt;

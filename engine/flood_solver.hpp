@@ -42,6 +42,9 @@ struct FloodState {
   std::vector<float> max_depth; // m, highest depth so far, (cells)
   std::vector<float> arrival;   // s, first time depth ≥ arrival_depth, NaN if never, (cells)
   FloodVolumes volumes;
+  // Wet cells of each row span [wet_x0, wet_x1] (empty when x1 < x0): derived from h,
+  // kept so a sub-step only visits the rows' wet parts, (ny).
+  std::vector<int> wet_x0, wet_x1;
   std::uint64_t substeps = 0;
   double last_substep = 0.0;    // s, Δt of the latest sub-step
   std::uint64_t cell_updates = 0;  // cells processed, for throughput figures
