@@ -37,7 +37,9 @@ void print_summary_table(std::ostream& out, const Comparison& c) {
     std::string diff = "-";
     if (t90 && t90->variants[i].vs_base && t90->variants[i].vs_base->diff.mean) {
       const PairedDifference& d = *t90->variants[i].vs_base;
-      diff = (*d.diff.mean >= 0 ? "+" : "") + clock_text(d.diff.mean);
+      // Appended piecewise: g++ 12 warns falsely (-Wrestrict) on "literal" + string.
+      diff = *d.diff.mean >= 0 ? "+" : "";
+      diff.append(clock_text(d.diff.mean));
       if (d.diff.ci_low && d.diff.ci_high)
         diff += " [" + clock_text(d.diff.ci_low) + ", " + clock_text(d.diff.ci_high) + "]" +
                 (d.excludes_zero ? " *" : "");
