@@ -192,30 +192,39 @@ void MapView::draw_shelters(sf::RenderWindow& w, const Model& m, const SimState&
 void MapView::draw_residents(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
   resident_positions(m, s, positions_);
   drawn_.assign(positions_.size(), 0);
-  dots_.clear();
   if (!v.layers.residents) return;
   const sf::FloatRect vp = camera_.viewport();
   const float half = v.dot_px / 2;
+  // One quad per resident written in place (no per-vertex push_back): this loop
+  // runs over every resident every frame.
+  dots_.resize(4 * positions_.size() + 16);
+  std::size_t k = 0;
   for (std::size_t i = 0; i < positions_.size(); ++i) {
     if (s.status[i] == Status::Sheltered && !v.layers.sheltered_residents) continue;
     const sf::Vector2f p = camera_.to_screen(positions_[i]);
     if (!vp.contains(p)) continue;
     // Snap to whole pixels so dots keep their exact colour (no blending at edges).
-    const sf::Vector2f c(std::round(p.x - half) + half, std::round(p.y - half) + half);
-    append_square(dots_, c, half, resident_colour(m, s, i, v.colour_by));
+    const float x0 = std::round(p.x - half), y0 = std::round(p.y - half), x1 = x0 + v.dot_px, y1 = y0 + v.dot_px;
+    const sf::Color col = resident_colour(m, s, i, v.colour_by);
+    dots_[k++] = sf::Vertex({x0, y0}, col);
+    dots_[k++] = sf::Vertex({x1, y0}, col);
+    dots_[k++] = sf::Vertex({x1, y1}, col);
+    dots_[k++] = sf::Vertex({x0, y1}, col);
     drawn_[i] = 1;
   }
+  if (k > 0) w.draw(dots_.data(), k, sf::Quads);
   if (v.selection.kind == Selection::Kind::Resident && v.selection.id < positions_.size()) {
     const sf::Vector2f c = camera_.to_screen(positions_[v.selection.id]);
     // A hollow ring of four bars so the resident's own colour stays visible.
     const float r = half + 4;
     const sf::Color col = to_sf(kSelection);
-    append_rect(dots_, c.x - r, c.y - r, c.x + r, c.y - r + 2, col);
-    append_rect(dots_, c.x - r, c.y + r - 2, c.x + r, c.y + r, col);
-    append_rect(dots_, c.x - r, c.y - r, c.x - r + 2, c.y + r, col);
-    append_rect(dots_, c.x + r - 2, c.y - r, c.x + r, c.y + r, col);
+    overlay_.clear();
+    append_rect(overlay_, c.x - r, c.y - r, c.x + r, c.y - r + 2, col);
+    append_rect(overlay_, c.x - r, c.y + r - 2, c.x + r, c.y + r, col);
+    append_rect(overlay_, c.x - r, c.y - r, c.x - r + 2, c.y + r, col);
+    append_rect(overlay_, c.x + r - 2, c.y - r, c.x + r, c.y + r, col);
+    w.draw(overlay_);
   }
-  w.draw(dots_);
 }
 
 EdgeHit MapView::street_at(const EdgeIndex& streets, Vec2 world, float tolerance_px) const {

@@ -65,7 +65,7 @@ class MapView {
   Box bounds_;
   std::vector<Vec2> positions_;       // scratch: residents' positions this frame, (residents)
   std::vector<std::uint8_t> drawn_;   // scratch: 1 if the dot was drawn this frame, (residents)
-  sf::VertexArray dots_{sf::Quads};
+  std::vector<sf::Vertex> dots_;      // scratch: resident quads this frame, written in place
   sf::VertexArray overlay_{sf::Quads};
   bool dragging_ = false;
   bool moved_ = false;
