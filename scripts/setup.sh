@@ -16,6 +16,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri libglx-mesa0
   # glxinfo: shows which OpenGL the virtual display offers when a GUI test fails
   mesa-utils
+  # batches across machines: `safestreet batch --mpi` (optional; built when found)
+  libopenmpi-dev openmpi-bin
 )
 
 missing=()
