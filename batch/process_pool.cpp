@@ -187,7 +187,8 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
         res.error = error_from_log(res.spec.log);
         if (res.error.empty()) res.error = "exit code " + std::to_string(WEXITSTATUS(status));
       }
-      if (!stopping) ++progress.failed;
+      if (stopping) fs::remove(res.spec.log, ec);  // an interrupted run is redone, not a failure to explain
+      else ++progress.failed;
     }
     ++progress.done;
     running.erase(it);
