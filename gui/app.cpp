@@ -60,7 +60,6 @@ App::App(Options options) : options_(std::move(options)) {
 int App::run() {
   if (!options_.scenario.empty() || !options_.demo.empty()) {
     open_scene(ctx_, SceneSource{options_.scenario, options_.variant, options_.demo}, options_.seed);
-    load_requested_wall_ = 0.0;
   }
   const Clock::time_point start = Clock::now();
   Clock::time_point last = start;
@@ -129,9 +128,9 @@ void App::frame(float dt) {
   if (first_frame_pending_) {
     first_frame_pending_ = false;
     char buf[96];
-    std::snprintf(buf, sizeof buf, "first frame %.2f s after the load started", ctx_.wall - load_requested_wall_);
+    const double shown = std::chrono::duration<double>(Clock::now().time_since_epoch()).count() - loaded_wall_;
+    std::snprintf(buf, sizeof buf, "first frame %.2f s after the load started", load_seconds_ + shown);
     ctx_.messages.info(buf);
-    load_requested_wall_ = -1.0;
   }
 }
 
@@ -159,12 +158,8 @@ void App::handle_events() {
 }
 
 void App::pick_up_loads() {
-  if (ctx_.session.loading() && load_requested_wall_ < 0) load_requested_wall_ = ctx_.wall;
   const Session::PollResult r = ctx_.session.poll();
-  if (!r.error.empty()) {
-    ctx_.messages.error("could not load " + ctx_.session.loading_source().label() + ": " + r.error);
-    load_requested_wall_ = -1.0;
-  }
+  if (!r.error.empty()) ctx_.messages.error("could not load " + ctx_.session.loading_source().label() + ": " + r.error);
   if (!r.loaded) return;
   ctx_.map.set_model(ctx_.session.model());
   ctx_.view.selection = {};
@@ -178,7 +173,9 @@ void App::pick_up_loads() {
                 r.seconds, ctx_.session.model().population.size(), ctx_.session.model().world.streets.edge_count());
   ctx_.messages.info(buf);
   for (const std::string& p : ctx_.session.problems()) ctx_.messages.info("scenario note: " + p);
-  first_frame_pending_ = load_requested_wall_ >= 0;
+  first_frame_pending_ = true;
+  load_seconds_ = r.seconds;
+  loaded_wall_ = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
   if (options_.play) ctx_.time.playing = true;
 }
 

@@ -35,7 +35,9 @@ class App {
   AppContext ctx_;
   std::optional<Script> script_;
   long frames_ = 0;
-  double load_requested_wall_ = -1.0;  // for the "load to first frame" time
+  // "Load to first frame": the load's own time plus the frame that shows it.
+  double load_seconds_ = 0.0;
+  double loaded_wall_ = 0.0;
   bool first_frame_pending_ = false;
 };
 
