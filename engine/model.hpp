@@ -8,6 +8,7 @@
 
 #include "engine/ids.hpp"
 #include "engine/params.hpp"
+#include "engine/plan_types.hpp"
 #include "engine/population.hpp"
 #include "engine/world.hpp"
 
@@ -22,7 +23,12 @@ struct Plan {
   std::vector<ShelterId> zone_shelter;
   std::vector<EdgeId> closed_edges;     // closed from the start
   std::vector<ShelterId> closed_shelters;  // closed from the start
-  double warning_time = 0.0;            // s after start when everyone is warned
+  // s after start when the plan is activated: teams mobilise from here, tasks are
+  // created, and — without warning channels — everyone is warned.
+  double warning_time = 0.0;
+  WarningPlan warning;                  // channels, word of mouth, compliance (engine/warning.hpp)
+  ResponsePlan response;                // teams and tasks (engine/responders.hpp)
+  std::vector<PlanTarget> targets;      // marked met or missed at the end (engine/targets.hpp)
 };
 
 struct RunSettings {

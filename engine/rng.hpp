@@ -21,6 +21,10 @@ enum class RngPurpose : std::uint64_t {
   SynthHousehold = 13,
   SynthAssistance = 14,
   SynthHome = 15,
+  WarningReach = 20,
+  WarningDelay = 21,
+  WordOfMouth = 22,
+  Compliance = 23,
 };
 
 // SplitMix64 finaliser (Steele, Lea & Flood 2014, "Fast splittable pseudorandom

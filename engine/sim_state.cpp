@@ -31,6 +31,10 @@ const char* to_string(Intervention::Kind k) {
     case Intervention::Kind::OpenRoad: return "open_road";
     case Intervention::Kind::CloseShelter: return "close_shelter";
     case Intervention::Kind::OpenShelter: return "open_shelter";
+    case Intervention::Kind::DelayTeam: return "delay_team";
+    case Intervention::Kind::BroadcastWarning: return "broadcast_warning";
+    case Intervention::Kind::AddAssistTask: return "add_assist_task";
+    case Intervention::Kind::AddDoorKnockTask: return "add_door_knock_task";
   }
   return "?";
 }

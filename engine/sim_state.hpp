@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/ids.hpp"
+#include "engine/plan_state.hpp"
 #include "engine/population.hpp"
 #include "engine/routing.hpp"
 
@@ -37,10 +38,17 @@ const char* to_string(Outcome o);
 
 struct InterventionTag {};
 struct Intervention {
-  enum class Kind : std::uint8_t { CloseRoad, OpenRoad, CloseShelter, OpenShelter };
+  enum class Kind : std::uint8_t {
+    CloseRoad, OpenRoad, CloseShelter, OpenShelter,
+    DelayTeam,         // target: TeamId; value: s of delay
+    BroadcastWarning,  // target: ZoneId; everyone there not yet warned is warned now
+    AddAssistTask,     // target: ResidentId; a team comes to carry their household's helpless out
+    AddDoorKnockTask,  // target: ResidentId; a team knocks on their household's door
+  };
   Kind kind = Kind::CloseRoad;
-  std::uint32_t target = 0;  // EdgeId or ShelterId value
+  std::uint32_t target = 0;  // EdgeId, ShelterId, TeamId, ZoneId or ResidentId value (see Kind)
   std::string note;          // who/why, for the journal
+  double value = 0.0;        // DelayTeam: s
 };
 const char* to_string(Intervention::Kind k);
 
@@ -123,6 +131,11 @@ struct SimState {
 
   std::vector<TimelineRow> timeline;
   SimWarnings warnings;
+
+  // The plan at work: who was warned how (engine/warning.cpp), teams and tasks
+  // (engine/responders.cpp).
+  WarningState warn;
+  ResponseState response;
 };
 
 }  // namespace ss

@@ -7,6 +7,8 @@
 #include "engine/navigation.hpp"
 #include "engine/network_movement.hpp"
 #include "engine/resident_draws.hpp"
+#include "engine/responders.hpp"
+#include "engine/warning.hpp"
 
 namespace ss {
 namespace {
@@ -80,6 +82,8 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
   s.shelter_full_time.assign(sh, kNaN);
   for (const ShelterId c : model.plan.closed_shelters) s.shelter_closed[c.index()] = 1;
   s.routes_dirty = true;
+  init_warning(model, s);
+  init_responders(model, s);
   record_row(model, s, 0.0);
   return s;
 }
@@ -95,7 +99,9 @@ Simulation::~Simulation() = default;
 
 bool Simulation::apply(const Intervention& iv) {
   const bool road = iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::OpenRoad;
-  const std::size_t limit = road ? model_->world.streets.edge_count() : model_->world.shelters.size();
+  const std::size_t limit = is_plan_intervention(iv.kind) ? plan_intervention_targets(*model_, iv.kind)
+                            : road                         ? model_->world.streets.edge_count()
+                                                           : model_->world.shelters.size();
   if (iv.target >= limit) return false;
   state_.pending.push_back(iv);
   state_.journal.push_back({state_.step, time(), iv});
@@ -107,11 +113,15 @@ void Simulation::restore(const SimState& snapshot) {
   movement_->reset(*model_, state_);
 }
 
-bool Simulation::finished() const { return time() >= model_->run.duration || state_.active.empty(); }
+bool Simulation::finished() const { return time() >= model_->run.duration || nothing_left(); }
+
+bool Simulation::nothing_left() const {
+  return state_.active.empty() && !responders_busy(*model_, state_);
+}
 
 void Simulation::run_until(double time_s) {
   const double end = std::min(time_s, model_->run.duration);
-  while (time() + 0.5 * model_->run.dt < end && !state_.active.empty()) step();
+  while (time() + 0.5 * model_->run.dt < end && !nothing_left()) step();
 }
 
 void Simulation::run_to_end() {
@@ -129,6 +139,10 @@ void Simulation::step() {
   // Injects: interventions queued since the last step.
   auto t0 = Clock::now();
   for (const Intervention& iv : s.pending) {
+    if (is_plan_intervention(iv.kind)) {
+      apply_plan_intervention(m, s, iv, t);
+      continue;
+    }
     const std::uint8_t closed =
         iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::CloseShelter ? 1 : 0;
     if (iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::OpenRoad)
@@ -140,18 +154,11 @@ void Simulation::step() {
   s.pending.clear();
   profile_.injects += seconds_since(t0);
 
-  // Warning: everyone is warned at the plan's warning time; people who cannot leave
-  // alone wait at home for help.
+  // Warning: channels, word of mouth (engine/warning.cpp); people who cannot leave
+  // alone wait at home for help once warned.
   t0 = Clock::now();
-  if (!s.warning_issued && t >= m.plan.warning_time) {
-    for (std::size_t i = 0; i < m.population.size(); ++i) {
-      if (s.status[i] != Status::Unaware) continue;
-      s.warned_time[i] = static_cast<float>(m.plan.warning_time);
-      const bool helpless = m.population.needs_assistance[i] || m.population.mobility[i] == Mobility::Bedridden;
-      s.status[i] = helpless ? Status::WaitingForHelp : Status::Preparing;
-    }
-    s.warning_issued = true;
-  }
+  warning_phase(m, s, t);
+  s.warning_issued = t >= m.plan.warning_time;
   profile_.warning += seconds_since(t0);
 
   // Decisions: rebuild the way-out fields when shelters or streets changed.
@@ -168,6 +175,11 @@ void Simulation::step() {
   t0 = Clock::now();
   movement_->step(m, s, t);
   profile_.movement += seconds_since(t0);
+
+  // Responders: teams travel, knock, carry people to shelters, take their next task.
+  t0 = Clock::now();
+  responders_phase(m, s, t);
+  profile_.responders += seconds_since(t0);
 
   // Shelters and bookkeeping: drop residents who can no longer change state.
   t0 = Clock::now();
