@@ -8,6 +8,7 @@
 
 #include "batch/run_pipeline.hpp"
 #include "cli/commands.hpp"
+#include "cli/plan_report.hpp"
 #include "cli/progress.hpp"
 #include "cli/reports.hpp"
 #include "engine/flood_metrics.hpp"
@@ -39,6 +40,7 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
               static_cast<std::size_t>(std::count_if(r.shelters.begin(), r.shelters.end(),
                                                      [](const ShelterMetrics& s) { return s.arrivals > 0; })),
               r.shelters.size(), full);
+  print_plan_summary(model, state);
   const double steps = static_cast<double>(state.step);
   std::printf("simulated        %s in %.0f steps, %.2f s wall (%.1f M resident-steps/s)\n",
               format_clock(state.time(model.run.dt)).c_str(), steps, wall,

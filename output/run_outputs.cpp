@@ -7,6 +7,7 @@
 #include "output/staged_directory.hpp"
 #include "output/summary.hpp"
 #include "output/tables.hpp"
+#include "output/tasks_tables.hpp"
 
 namespace ss::output {
 
@@ -25,6 +26,8 @@ void write_run_outputs(const std::filesystem::path& dir, const Model& model, con
     out.write("shelters.csv", shelters_csv(model, metrics));
     out.write("occupancy.csv", occupancy_csv(model, state));
     out.write("journal.csv", journal_csv(model, state));
+    out.write("tasks.csv", tasks_csv(model, state));
+    out.write("teams.csv", teams_csv(model, state));
     out.commit();
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot write run outputs to '" + dir.string() + "': " + e.what());

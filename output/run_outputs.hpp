@@ -9,8 +9,8 @@
 
 namespace ss::output {
 
-// Writes summary.json, timeline.csv, residents.csv, shelters.csv, occupancy.csv and
-// journal.csv into `dir`, replacing whatever run was there. All or nothing: the
+// Writes summary.json, timeline.csv, residents.csv, shelters.csv, occupancy.csv,
+// journal.csv, tasks.csv and teams.csv into `dir`, replacing whatever run was there. All or nothing: the
 // files are staged in a sibling directory and swapped in only once every one of
 // them is on disk; on failure nothing at `dir` changes and std::runtime_error names
 // the path. Same model and state ⇒ byte-identical files, apart from

@@ -2,6 +2,7 @@
 
 #include "output/format.hpp"
 #include "output/tables.hpp"
+#include "output/tasks_tables.hpp"
 
 namespace ss::output {
 namespace {
@@ -112,6 +113,7 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
                    {"rerouted_full", state.warnings.rerouted_full},
                    {"turned_around", state.warnings.turned_around},
                    {"squeezed", state.warnings.squeezed}};
+  j["plan"] = plan_summary_json(model, state);
   j["journal"] = journal(model, state);
 
   ojson inputs = ojson::array();

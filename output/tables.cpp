@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "output/format.hpp"
+#include "output/tasks_tables.hpp"
 
 namespace ss::output {
 namespace {
@@ -43,6 +44,15 @@ std::vector<std::string> shelter_names(const Model& model) {
 }  // namespace
 
 std::string intervention_target_name(const Model& model, const Intervention& iv) {
+  switch (iv.kind) {  // the plan's interventions (engine/responders.hpp)
+    case Intervention::Kind::DelayTeam:
+      return iv.target < model.plan.response.teams.size() ? model.plan.response.teams[iv.target].name : std::string{};
+    case Intervention::Kind::BroadcastWarning:
+      return iv.target < model.world.zone_count() ? model.world.zone_name(ZoneId{iv.target}) : std::string{};
+    case Intervention::Kind::AddAssistTask:
+    case Intervention::Kind::AddDoorKnockTask: return "resident " + std::to_string(iv.target);
+    default: break;
+  }
   const bool road = iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::OpenRoad;
   if (road) {
     const auto& names = model.world.streets.edge_name;
@@ -59,14 +69,18 @@ std::string timeline_csv(const Model& model, const SimState& state) {
   for (std::size_t g = 0; g < GroupIndex::kCount; ++g) csv.text(GroupIndex::name(g));
   const std::vector<std::string> zones = unique_labels(zone_names(model), "zone_");
   for (const auto& z : zones) csv.text(z);
+  const WarningCurve warned = warning_curve(model, state);  // output/tasks_tables.cpp
+  for (const auto& h : warned.header) csv.text(h);
   csv.end_row();
-  for (const TimelineRow& row : state.timeline) {
+  for (std::size_t k = 0; k < state.timeline.size(); ++k) {
+    const TimelineRow& row = state.timeline[k];
     csv.num(row.time).num(row.time / 60.0);
     for (const std::uint32_t n : row.by_status) csv.num(n);
     for (const std::uint32_t n : row.safe_by_group) csv.num(n);
     // Keep every row as wide as the header even for a hand-built state with fewer zones.
     for (std::size_t z = 0; z < zones.size(); ++z)
       csv.num(z < row.safe_by_zone.size() ? row.safe_by_zone[z] : 0u);
+    for (const double v : warned.rows[k]) csv.num(v);
     csv.end_row();
   }
   return csv.take();

@@ -12,7 +12,9 @@
 namespace ss::output {
 
 // time_s,time_min,<status>...(one per Status),<group>...(GroupIndex::name, safe so
-// far),zone_<zone name>...(safe so far); one row per SimState::timeline row.
+// far),zone_<zone name>...(safe so far),warned_share,warned_total,warned_<channel>...,
+// warned_door_knock,warned_neighbours,warned_hazard,warned_inject (the warning curve,
+// output/tasks_tables.hpp); one row per SimState::timeline row.
 std::string timeline_csv(const Model& model, const SimState& state);
 
 // id,age_band,mobility,lives_alone,needs_assistance,zone,warned_s,start_s,

@@ -7,6 +7,7 @@
 
 #include "scenarios/checksum.hpp"
 #include "scenarios/network_snap.hpp"
+#include "scenarios/plan_assembly.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/shelter_sites.hpp"
 #include "scenarios/yaml_reader.hpp"
@@ -180,6 +181,7 @@ Assembly assemble(const ScenarioDesc& d) {
   if (d.population.registry) add_input(a, d.population.registry->file);
   build_population(d, map.projector, a);
   build_plan(d, snapper, map.projector, m);
+  build_plan_teams(d, snapper, map.projector, m, a.problems);
   m.params = d.params;
   m.run = d.run;
   try {

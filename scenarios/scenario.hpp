@@ -14,6 +14,7 @@
 #include "engine/params.hpp"
 #include "engine/population_synthesis.hpp"
 #include "maps/shelter_import.hpp"
+#include "scenarios/plan_desc.hpp"
 
 namespace ss::scenarios {
 
@@ -105,6 +106,7 @@ struct PlanDesc {
   std::vector<ClosedRoad> closed_roads;
   std::vector<std::string> closed_shelters;          // shelter names
   double warning_time = 0.0;                         // s after start
+  PlanTeamsDesc response;  // warning channels, teams, door-knocking, targets (scenarios/plan_desc.hpp)
 };
 
 struct VariantDesc {

@@ -24,4 +24,8 @@ struct Sections {
   void run(const Field& f, RunSettings& out) const;     // overrides on engine defaults
 };
 
+// The plan's channels, teams, door-knocking, task times and targets
+// (scenarios/sections_plan_teams.cpp); called by Sections::plan.
+void read_plan_teams(const Field& f, PlanTeamsDesc& out);
+
 }  // namespace ss::scenarios::detail

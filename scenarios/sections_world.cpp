@@ -146,8 +146,11 @@ ZonesDesc Sections::zones(const Field& f) const {
 }
 
 PlanDesc Sections::plan(const Field& f) const {
-  f.check_keys({"assignment", "zone_shelters", "closed_roads", "closed_shelters", "warning_time"});
+  f.check_keys({"assignment", "zone_shelters", "closed_roads", "closed_shelters", "warning_time", "channels",
+                "word_of_mouth", "compliance", "teams", "door_knock", "assist_needing_help", "task_times",
+                "max_depot_distance", "targets"});
   PlanDesc p;
+  read_plan_teams(f, p.response);
   if (auto v = f.get("assignment")) {
     const std::string a = v->text();
     if (a == "nearest") p.assignment = Plan::Assignment::Nearest;

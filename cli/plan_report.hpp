@@ -1,0 +1,11 @@
+#pragma once
+// Lines of `safestreet run`'s summary about the plan: warning, responders' response
+// times by team kind, and each plan target met or missed.
+#include "engine/model.hpp"
+#include "engine/sim_state.hpp"
+
+namespace ss::cli {
+
+void print_plan_summary(const Model& model, const SimState& state);
+
+}  // namespace ss::cli

@@ -1,0 +1,95 @@
+// The plan's channels, teams and targets in a scenario file: resolved into the engine
+// Plan, and each kind of bad input named by file, line and field.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "scenarios/assemble.hpp"
+#include "tests/scenarios/scenario_test_util.hpp"
+
+using ss::scenarios::assemble_file;
+using ss::testing::TempDir;
+
+namespace {
+
+const char* kHouse = R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"building":"house"},"geometry":{"type":"Polygon","coordinates":[[[11.2805,49.5102],[11.2807,49.5102],[11.2807,49.51035],[11.2805,49.51035],[11.2805,49.5102]]]}}]})";
+
+// Line numbers refer to this text; the plan starts on line 8.
+std::string town(const TempDir& dir, const std::string& plan) {
+  dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
+  dir.write("buildings.geojson", kHouse);
+  return dir.write("town.yaml",
+                   "name: small town\n"                                                   // 1
+                   "map: {streets: streets.geojson, buildings: buildings.geojson}\n"      // 2
+                   "population: {synthesize: {total: 20, seed: 3}}\n"                    // 3
+                   "shelters:\n"                                                          // 4
+                   "  list: [{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}]\n"  // 5
+                   "zones: {grid: 200 m}\n"                                               // 6
+                   "run: {dt: 1, duration: 30 min}\n"                                     // 7
+                   "plan:\n" + plan);                                                     // 8
+}
+
+const std::string kTeam = "{name: Squad, kind: subdistrict, members: 4, depot: {lon: 11.2815, lat: 49.5100}";
+
+}  // namespace
+
+TEST_CASE("a plan with channels, teams and targets is resolved into the engine plan") {
+  TempDir dir;
+  const std::string file = town(dir,
+                                "  warning_time: 2 min\n"
+                                "  channels: [{name: siren, kind: siren, start: 1 min, reach: 0.6,\n"
+                                "              reach_factor: {lives_alone: 0.5}, delay: {median: 30 s}}]\n"
+                                "  word_of_mouth: {rate_per_min: 0.6}\n"
+                                "  teams: [" + kTeam + ", count: 3, mode: vehicle, roles: [assist]}]\n"
+                                "  door_knock: {all: true}\n"
+                                "  targets: [{kind: response_within, minutes: 15}, {kind: no_shelter_over_capacity}]\n");
+  const auto a = assemble_file(file);
+  const ss::Plan& p = a.model.plan;
+  REQUIRE(p.warning.channels.size() == 1);
+  CHECK(p.warning.channels[0].start == Approx(180.0));  // counted from warning_time
+  CHECK(p.warning.channels[0].group_factor[ss::GroupIndex::of_alone(true)] == Approx(0.5));
+  CHECK(p.warning.word_of_mouth.rate == Approx(0.01));
+  REQUIRE(p.response.teams.size() == 3);
+  CHECK(p.response.teams[2].name == "Squad 3");
+  CHECK(p.response.teams[0].mode == ss::TravelMode::Vehicle);
+  CHECK(p.response.teams[0].depot.valid());
+  CHECK(p.response.door_knock_zones.size() == a.model.world.zone_count());
+  CHECK(p.targets.size() == 2);
+  CHECK_FALSE(p.warning.everyone_at_warning_time);
+}
+
+TEST_CASE("bad input in the plan names file, line and field") {
+  TempDir dir;
+  SECTION("an unknown team role") {
+    const std::string file = town(dir, "  teams: [" + kTeam + ", roles: [cooking]}]\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.teams[0].roles[0]", "unknown value 'cooking'");
+  }
+  SECTION("negative members") {
+    const std::string file =
+        town(dir, "  teams: [{name: Squad, kind: fire, members: -2, depot: {lon: 11.2815, lat: 49.5100}}]\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.teams[0].members", "positive number of people");
+  }
+  SECTION("a depot off the network") {
+    const std::string file =
+        town(dir, "  teams: [{name: Squad, kind: fire, members: 2, depot: {lon: 11.30, lat: 49.53}}]\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.teams[0].depot", "off the street network");
+  }
+  SECTION("a depot by a map feature the map does not have") {
+    const std::string file =
+        town(dir, "  teams: [{name: Squad, kind: fire, members: 2, depot: {amenity: fire_station}}]\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.teams[0].depot.amenity", "amenity=fire_station");
+  }
+  SECTION("an unknown zone for door-knocking") {
+    const std::string file = town(dir, "  door_knock: {zones: [Z-9-9]}\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.door_knock.zones[0]", "no zone named 'Z-9-9'");
+  }
+  SECTION("a target with an unknown metric") {
+    const std::string file = town(dir, "  targets: [{kind: happiness, minutes: 3}]\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.targets[0].kind", "unknown value 'happiness'");
+  }
+  SECTION("a loudspeaker without a route") {
+    const std::string file = town(dir, "  channels: [{name: car, kind: loudspeaker}]\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.channels[0]", "needs a route");
+  }
+}
