@@ -3,9 +3,11 @@
 // settings. Built once (scenarios/ assembles it), finalized, then shared as const
 // by every Simulation of every seed and thread.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/flood.hpp"
 #include "engine/ids.hpp"
 #include "engine/params.hpp"
 #include "engine/plan_types.hpp"
@@ -44,6 +46,7 @@ struct Model {
   Plan plan;
   Params params;
   RunSettings run;
+  std::optional<FloodDesc> flood;  // the flood hazard, when the scenario has one (engine/flood.hpp)
 
   // Derived by finalize(): each home snapped to its nearest street.
   std::vector<EdgeId> home_edge;      // (residents)

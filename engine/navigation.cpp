@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "engine/flood_hazard.hpp"
+
 namespace ss {
 
 bool shelter_open(const Model& model, const SimState& state, ShelterId s, double t) {
@@ -18,6 +20,8 @@ bool shelter_accepts(const Model& model, const SimState& state, ShelterId s, Res
 
 const RouteField& route_field_for(const Model& model, const SimState& state, ResidentId r, double t) {
   if (model.population.mobility[r.index()] == Mobility::Wheelchair) return state.routes.nearest_step_free;
+  // In a flood the elderly and children follow the field of their own wading limits.
+  if (model.flood && state.flood.wading[r.index()] == WadingClass::ElderlyOrChild) return state.flood.vulnerable;
   const ShelterId a = state.assigned[r.index()];
   if (a.valid() && !state.shelter_full[a.index()] && shelter_open(model, state, a, t) &&
       !state.routes.to_shelter[a.index()].dist.empty())
@@ -54,10 +58,19 @@ void rebuild_routes(const Model& model, SimState& state, double t) {
     all.push_back(id);
     if (w.shelters[s].step_free) step_free.push_back(id);
   }
-  const EdgeFilter open{state.edge_closed, false};
-  const EdgeFilter open_step_free{state.edge_closed, true};
+  // With a flood every wading class gets a field over the streets still passable
+  // for it (plan and inject closures plus water deeper than it can wade).
+  std::vector<std::uint8_t> adult_closed, wheelchair_closed, vulnerable_closed;
+  closed_for_class(model, state, WadingClass::Adult, adult_closed);
+  closed_for_class(model, state, WadingClass::Wheelchair, wheelchair_closed);
+  const EdgeFilter open{adult_closed, false};
+  const EdgeFilter open_step_free{wheelchair_closed, true};
   build_route_field(w.streets, w.shelters, all, open, state.routes.nearest);
   build_route_field(w.streets, w.shelters, step_free, open_step_free, state.routes.nearest_step_free);
+  if (model.flood) {
+    closed_for_class(model, state, WadingClass::ElderlyOrChild, vulnerable_closed);
+    build_route_field(w.streets, w.shelters, all, EdgeFilter{vulnerable_closed, false}, state.flood.vulnerable);
+  }
   state.routes.to_shelter.resize(w.shelters.size());
   if (model.plan.assignment == Plan::Assignment::ByZone) {
     for (const ShelterId s : model.plan.zone_shelter) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/flood_hazard.hpp"
 #include "engine/navigation.hpp"
 
 namespace ss {
@@ -71,6 +72,7 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
     if (e.valid()) {
       if (state.remaining[i] > 0.0f) {
         float v = state.free_speed[i] * speed_factor(model, state, e);
+        if (model.flood) v = flood_speed(model, state, r, e, v);  // walking in water (engine/flood_hazard.hpp)
         if (!std::isfinite(v)) {
           ++state.warnings.non_finite_speed;
           v = 0.0f;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/flood_hazard.hpp"
 #include "engine/ids.hpp"
 #include "engine/plan_state.hpp"
 #include "engine/population.hpp"
@@ -131,6 +132,9 @@ struct SimState {
 
   std::vector<TimelineRow> timeline;
   SimWarnings warnings;
+
+  // The flood and its effect on people (engine/flood_hazard.hpp); empty without a flood.
+  FloodRun flood;
 
   // The plan at work: who was warned how (engine/warning.cpp), teams and tasks
   // (engine/responders.cpp).

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "engine/flood_hazard.hpp"
 #include "engine/navigation.hpp"
 #include "engine/network_movement.hpp"
 #include "engine/resident_draws.hpp"
@@ -82,6 +83,7 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
   s.shelter_full_time.assign(sh, kNaN);
   for (const ShelterId c : model.plan.closed_shelters) s.shelter_closed[c.index()] = 1;
   s.routes_dirty = true;
+  init_flood_run(model, s);
   init_warning(model, s);
   init_responders(model, s);
   record_row(model, s, 0.0);
@@ -153,6 +155,12 @@ void Simulation::step() {
   }
   s.pending.clear();
   profile_.injects += seconds_since(t0);
+
+  // Hazards: the flood advances to t + dt; streets that close or reopen for some
+  // wading class and shelters that flood mark the routes dirty (engine/flood_hazard.hpp).
+  t0 = Clock::now();
+  if (m.flood) flood_phase(m, s, t);
+  profile_.hazards += seconds_since(t0);
 
   // Warning: channels, word of mouth (engine/warning.cpp); people who cannot leave
   // alone wait at home for help once warned.

@@ -24,7 +24,11 @@ OGRSpatialReference srs_from_wkt(const std::string& wkt) {
   return s;
 }
 
-std::string temp_name(const std::string& path) { return path + ".tmp"; }
+// "x.gpkg" -> "x.tmp.gpkg": the GPKG driver wants its extension on the temporary file too.
+std::string temp_name(const std::string& path) {
+  const std::filesystem::path p(path);
+  return (p.parent_path() / (p.stem().string() + ".tmp" + p.extension().string())).string();
+}
 
 void commit(const std::string& tmp, const std::string& path) {
   std::error_code ec;

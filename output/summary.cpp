@@ -1,5 +1,6 @@
 #include "output/summary.hpp"
 
+#include "output/flood_summary.hpp"
 #include "output/format.hpp"
 #include "output/tables.hpp"
 #include "output/tasks_tables.hpp"
@@ -115,6 +116,7 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
                    {"squeezed", state.warnings.squeezed}};
   j["plan"] = plan_summary_json(model, state);
   j["journal"] = journal(model, state);
+  if (model.flood) j["flood"] = flood_summary_json(model, state);
 
   ojson inputs = ojson::array();
   for (const auto& [file, checksum] : info.input_checksums)

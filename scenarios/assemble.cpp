@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <map>
 
+#include "engine/flood_hazard.hpp"
 #include "scenarios/checksum.hpp"
+#include "scenarios/flood_assembly.hpp"
 #include "scenarios/network_snap.hpp"
 #include "scenarios/plan_assembly.hpp"
 #include "scenarios/scenario_loader.hpp"
@@ -188,6 +190,16 @@ Assembly assemble(const ScenarioDesc& d) {
     m.finalize();
   } catch (const InputError& e) {
     rethrow_with_origin(e, d.origins);
+  }
+  if (d.flood) {  // the flood grid and its links to streets, homes and shelters (scenarios/flood_assembly.hpp)
+    m.flood = build_flood(d, m.world, map.projector, a.problems);
+    link_flood(m);
+    if (d.flood->rivers) add_input(a, d.flood->rivers->file);
+    for (const auto& frame : d.flood->external) {
+      add_input(a, frame.second.first);
+      add_input(a, frame.second.second);
+    }
+    if (d.flood->low_lying) add_input(a, d.flood->low_lying->file);
   }
 
   // Homes the street network does not reach: name them (anonymous ids only).

@@ -14,6 +14,7 @@
 #include "engine/params.hpp"
 #include "engine/population_synthesis.hpp"
 #include "maps/shelter_import.hpp"
+#include "scenarios/flood_section.hpp"
 #include "scenarios/plan_desc.hpp"
 
 namespace ss::scenarios {
@@ -125,6 +126,7 @@ struct ScenarioDesc {
   PlanDesc plan;
   Params params;        // engine defaults with the scenario's overrides
   RunSettings run;      // engine defaults with the scenario's values
+  std::optional<FloodSection> flood;  // the `flood:` block (scenarios/flood_section.hpp)
   std::vector<VariantDesc> variants;  // all variants the file offers
   std::string variant;  // the one applied, empty for the base
   Origins origins;

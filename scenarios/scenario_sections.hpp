@@ -22,6 +22,7 @@ struct Sections {
   [[nodiscard]] PlanDesc plan(const Field& f) const;
   void params(const Field& f, Params& out) const;       // overrides on engine defaults
   void run(const Field& f, RunSettings& out) const;     // overrides on engine defaults
+  [[nodiscard]] FloodSection flood(const Field& f) const;  // sections_flood.cpp
 };
 
 // The plan's channels, teams, door-knocking, task times and targets

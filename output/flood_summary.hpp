@@ -1,0 +1,15 @@
+#pragma once
+// The "flood" block of summary.json: mass balance, solver figures, exposure by
+// hazard class per group and zone, the longest exposure, stranded residents with
+// where and when, residents the water reached at home, and flooded shelters.
+#include <nlohmann/json.hpp>
+
+#include "engine/model.hpp"
+#include "engine/sim_state.hpp"
+
+namespace ss::output {
+
+// Requires model.flood. Resident ids are the anonymous run ids.
+nlohmann::ordered_json flood_summary_json(const Model& model, const SimState& state);
+
+}  // namespace ss::output
