@@ -62,7 +62,7 @@ TEST_CASE("residents from a registry and shelters from a GIS layer evacuate like
   CHECK(s.occupancy[0] + s.occupancy[1] == 4);
 }
 
-TEST_CASE("a registry row outside the map is an input error naming its line") {
+TEST_CASE("a scenario whose registry has a row outside the map fails naming the row's line") {
   TempDir dir;
   const std::string file = registry_town(dir,
                                          "lon,lat,age\n"
