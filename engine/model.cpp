@@ -18,6 +18,7 @@ bool finite(double v) { return std::isfinite(v); }
 }  // namespace
 
 void Model::finalize() {
+  if (movement == MovementKind::Micro) return finalize_micro(*this);
   const StreetGraph& g = world.streets;
   if (g.edge_count() == 0) fail("map.streets", "the street network has no walkable streets");
   if (g.adj_offset.size() != g.node_count() + 1) fail("map.streets", "street adjacency was not built");

@@ -9,6 +9,7 @@
 
 #include "engine/flood.hpp"
 #include "engine/ids.hpp"
+#include "engine/micro_geometry.hpp"
 #include "engine/params.hpp"
 #include "engine/plan_types.hpp"
 #include "engine/population.hpp"
@@ -40,6 +41,9 @@ struct RunSettings {
   double timeline_interval = 60.0; // s between timeline rows
 };
 
+// Which movement model moves the residents (DESIGN.md: two interchangeable models).
+enum class MovementKind : std::uint8_t { Network, Micro };
+
 struct Model {
   World world;
   Population population;
@@ -47,6 +51,8 @@ struct Model {
   Params params;
   RunSettings run;
   std::optional<FloodDesc> flood;  // the flood hazard, when the scenario has one (engine/flood.hpp)
+  MovementKind movement = MovementKind::Network;
+  MicroGeometry micro;  // the walkable area, obstacles and exits with movement: micro
 
   // Derived by finalize(): each home snapped to its nearest street.
   std::vector<EdgeId> home_edge;      // (residents)

@@ -62,9 +62,57 @@ struct ResidentParams {
   double premove_senior_factor = 1.5;
 };
 
+// Micro (Box2D) movement model: bodies, driving force, gap keeping, navigation grid.
+// One set of defaults for every scenario and every verification test (no per-test
+// tuning); calibration against RiMEA 4, IMO 4 and the FZJ bottleneck in
+// docs/verification.md.
+struct MicroParams {
+  // Body radius by profile: FDS+Evac body types (Korhonen, FDS+Evac technical
+  // reference, VTT 2021; VERIFICATION.md): adult 0.255, elderly 0.25, child 0.21 m.
+  double radius_adult = 0.255;    // m
+  double radius_elderly = 0.25;   // m, age >= elderly_age
+  double radius_child = 0.21;     // m, age < child_age
+  // Wheelchair: ISO 7193 overall width 0.70 m, as a circle of that diameter.
+  double radius_wheelchair = 0.35;  // m
+  int child_age = 18;             // years, as AgeBand::Child
+  int elderly_age = 60;           // years, as AgeBand::Senior and older
+  double body_mass = 80.0;        // kg, Helbing, Farkas & Vicsek 2000 (Nature 407)
+  // Driving term m (v_des e - v) / tau, Helbing & Molnar 1995 (Phys. Rev. E 51),
+  // tau = 0.5 s as in Helbing, Farkas & Vicsek 2000.
+  double relaxation_time = 0.5;   // s
+  // Desired speed keeps a time gap to the nearest body ahead: v_des = min(v0, max(0,
+  // (s - l) / T)), s the centre distance, l the sum of radii; the collision-free
+  // speed model of Tordeux, Chraibi & Seyfried 2016 (Collective Dynamics 1), which
+  // also keeps the crowd from packing into one huge Box2D contact island. The paper
+  // uses T = 1 s; T here is calibrated on IMO 4 (at most 1.33 P/s through 1 m) and
+  // the 3 m FZJ bottleneck together (docs/verification.md: IMO passes, FZJ is 29 % low).
+  double time_gap = 0.4;          // s
+  // "Ahead" = in front along the walking direction and laterally within this share
+  // of l (CSM: only neighbours in front slow a pedestrian). Below 1 because people
+  // in a crowd stagger into zipper lanes about 0.45 m apart, narrower than a body
+  // (Hoogendoorn & Daamen 2005, Transportation Science 39); calibrated as time_gap.
+  double ahead_lateral_factor = 0.6;  // × l
+  double substep = 0.05;          // s, fixed physics sub-step (Box2D manual: 1/60-1/20 s)
+  int velocity_iterations = 6;    // Box2D solver iterations (manual default 8/3)
+  int position_iterations = 2;
+  double body_friction = 0.0;     // Coulomb friction between bodies and walls
+  // Navigation grid and its cost: fast marching on cells of grid_cell; cells nearer
+  // a wall than field_clearance are closed (a body's centre cannot be there) and the
+  // cost rises by up to wall_penalty within wall_margin of a wall, so people keep
+  // off walls (cf. the wall-distance term of Kretz et al. 2011 floor fields).
+  double grid_cell = 0.1;         // m
+  double field_clearance = 0.2;   // m, just under the smallest body radius
+  double wall_margin = 0.6;       // m
+  double wall_penalty = 0.5;      // extra cost factor at the clearance line
+  // A walker that has not moved stuck_distance within stuck_time is counted as stuck.
+  double stuck_time = 120.0;      // s
+  double stuck_distance = 0.5;    // m
+};
+
 struct Params {
   MovementParams movement;
   ResidentParams residents;
+  MicroParams micro;
 };
 
 // Weidmann speed factor v(ρ)/v0 for density rho (P/m²), in [0, 1].

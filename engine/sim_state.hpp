@@ -73,6 +73,7 @@ struct SimWarnings {
   std::uint64_t rerouted_full = 0;     // arrivals turned away by a full shelter
   std::uint64_t turned_around = 0;     // residents who reversed on a street after a route change
   std::uint64_t squeezed = 0;          // entries onto a full street by the gridlock guard
+  std::uint64_t stuck = 0;             // micro: walkers that did not get anywhere for MicroParams::stuck_time
 };
 
 struct SimState {
@@ -97,6 +98,9 @@ struct SimState {
   std::vector<std::uint64_t> reached_end_step;  // step when they joined the queue at `toward` (FIFO order), (residents)
   std::vector<ShelterId> assigned;  // shelter the plan sends them to; invalid = nearest with room, (residents)
   std::vector<Outcome> blocked;     // why a Stranded resident is stuck, (residents)
+  // Micro model only (empty with the network model): body centre and velocity.
+  std::vector<Vec2> position;       // m, local CRS, (residents)
+  std::vector<Vec2> velocity;       // m/s, (residents)
   bool warning_issued = false;
 
   // Residents still able to change state (not sheltered); order is deterministic.

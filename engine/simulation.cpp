@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/flood_hazard.hpp"
+#include "engine/micro_movement.hpp"
 #include "engine/navigation.hpp"
 #include "engine/network_movement.hpp"
 #include "engine/resident_draws.hpp"
@@ -64,6 +65,10 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
   s.blocked.assign(n, Outcome::NoRoute);
   if (model.plan.assignment == Plan::Assignment::ByZone)
     for (std::size_t r = 0; r < n; ++r) s.assigned[r] = model.plan.zone_shelter[model.home_zone[r].index()];
+  if (model.movement == MovementKind::Micro) {
+    s.position = model.population.home;
+    s.velocity.assign(n, Vec2{});
+  }
   s.active.reserve(n);
   for (std::size_t r = 0; r < n; ++r) s.active.push_back(ResidentId{r});
 
@@ -93,7 +98,10 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
 }  // namespace
 
 Simulation::Simulation(const Model& model, std::uint64_t seed)
-    : model_(&model), state_(initial_state(model, seed)), movement_(std::make_unique<NetworkMovement>()) {
+    : model_(&model),
+      state_(initial_state(model, seed)),
+      movement_(model.movement == MovementKind::Micro ? std::unique_ptr<MovementModel>(std::make_unique<MicroMovement>())
+                                                      : std::make_unique<NetworkMovement>()) {
   movement_->reset(model, state_);
 }
 

@@ -1,0 +1,220 @@
+#include "engine/micro_geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "engine/input_error.hpp"
+#include "engine/micro_field.hpp"
+#include "engine/model.hpp"
+
+namespace ss {
+namespace {
+
+[[noreturn]] void fail(const std::string& field, const std::string& message) {
+  throw InputError("", 0, field, message);
+}
+
+std::string at(Vec2 p) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "(%.2f, %.2f)", p.x, p.y);
+  return buf;
+}
+
+double cross(Vec2 a, Vec2 b) { return a.x * b.y - a.y * b.x; }
+
+// Proper or touching intersection of segments ab and cd.
+bool segments_intersect(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
+  const double d1 = cross(b - a, c - a), d2 = cross(b - a, d - a);
+  const double d3 = cross(d - c, a - c), d4 = cross(d - c, b - c);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  auto on = [](Vec2 p, Vec2 q, Vec2 r, double c) {  // r on segment pq, given collinear
+    return c == 0.0 && std::min(p.x, q.x) <= r.x && r.x <= std::max(p.x, q.x) && std::min(p.y, q.y) <= r.y &&
+           r.y <= std::max(p.y, q.y);
+  };
+  return on(a, b, c, d1) || on(a, b, d, d2) || on(c, d, a, d3) || on(c, d, b, d4);
+}
+
+// Drops a repeated closing vertex and checks the ring is a simple polygon.
+void check_ring(Ring& r, const std::string& field) {
+  if (r.size() >= 2 && r.front() == r.back()) r.pop_back();
+  for (const Vec2 p : r)
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) fail(field, "has a non-finite vertex");
+  if (r.size() < 3) fail(field, "is not a polygon (needs at least 3 distinct vertices)");
+  const std::size_t n = r.size();
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (j == i + 1 || (i == 0 && j == n - 1)) continue;  // neighbours share a vertex
+      if (segments_intersect(r[i], r[(i + 1) % n], r[j], r[(j + 1) % n]))
+        fail(field, "intersects itself near " + at(r[i]) + " (self-intersecting polygon)");
+    }
+  if (std::fabs(signed_area(r)) < 1e-6) fail(field, "has no area");
+}
+
+// A door line (2 points) becomes a strip of ±half_width around it.
+Ring door_strip(Vec2 a, Vec2 b, double half_width) {
+  const Vec2 d = b - a;
+  const double len = norm(d);
+  const Vec2 n = Vec2{-d.y, d.x} * (half_width / len);
+  return {a - n, b - n, b + n, a + n};
+}
+
+double ring_distance(const Ring& r, Vec2 p) {
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < r.size(); ++i)
+    best = std::min(best, project_on_segment(p, r[i], r[(i + 1) % r.size()]).distance);
+  return best;
+}
+
+void rasterise(MicroGeometry& g, double h) {
+  Box b;
+  for (const Ring& r : g.walkable)
+    for (const Vec2 p : r) b.extend(p);
+  MicroGrid& grid = g.grid;
+  grid.h = h;
+  grid.origin = {b.min.x - 2.0 * h, b.min.y - 2.0 * h};
+  grid.nx = static_cast<int>(std::ceil(b.width() / h)) + 4;
+  grid.ny = static_cast<int>(std::ceil(b.height() / h)) + 4;
+  if (static_cast<double>(grid.nx) * grid.ny > 5e7)
+    fail("micro.walkable", "is too large for the navigation grid (more than 50 million cells)");
+  const std::size_t n = static_cast<std::size_t>(grid.nx) * grid.ny;
+  grid.walkable.assign(n, 0);
+  grid.exit.assign(n, -1);
+  std::vector<std::uint32_t> wall_seeds;
+  for (int y = 0; y < grid.ny; ++y)
+    for (int x = 0; x < grid.nx; ++x) {
+      const std::size_t i = static_cast<std::size_t>(y) * grid.nx + x;
+      const Vec2 c = grid.centre(x, y);
+      grid.walkable[i] = g.walkable_at(c) ? 1 : 0;
+      for (std::size_t e = 0; e < g.exits.size(); ++e)
+        if (contains(g.exits[e].area, c)) {
+          grid.exit[i] = static_cast<std::int16_t>(e);
+          break;
+        }
+    }
+  // Wall distance by fast marching from the walkable cells that touch a wall; cells
+  // outside the walkable area but inside an exit are openings, not walls. With the
+  // periodic corridor the two ends are open too.
+  for (int y = 0; y < grid.ny; ++y)
+    for (int x = 0; x < grid.nx; ++x) {
+      const std::size_t i = static_cast<std::size_t>(y) * grid.nx + x;
+      if (!grid.walkable[i]) continue;
+      const int nb[4][2] = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
+      for (const auto& q : nb) {
+        const std::size_t j = static_cast<std::size_t>(q[1]) * grid.nx + q[0];
+        const bool open_end = g.periodic_x && q[1] == y;
+        if (!grid.walkable[j] && grid.exit[j] < 0 && !open_end) {
+          wall_seeds.push_back(static_cast<std::uint32_t>(i));
+          break;
+        }
+      }
+    }
+  std::vector<float> unit(n, std::numeric_limits<float>::infinity());
+  for (std::size_t i = 0; i < n; ++i)
+    if (grid.walkable[i]) unit[i] = 1.0f;
+  grid.wall_distance = fast_marching(grid.nx, grid.ny, h, unit, wall_seeds);
+  for (float& d : grid.wall_distance) d += static_cast<float>(0.5 * h);  // seeds sit half a cell from the wall
+}
+
+}  // namespace
+
+bool MicroGeometry::walkable_at(Vec2 p) const {
+  bool in = false;
+  for (const Ring& r : walkable) in = in || contains(r, p);
+  if (!in) return false;
+  for (const Ring& r : obstacles)
+    if (contains(r, p)) return false;
+  return true;
+}
+
+double MicroGeometry::wall_distance(Vec2 p) const {
+  double best = std::numeric_limits<double>::infinity();
+  for (const Ring& r : walkable) best = std::min(best, ring_distance(r, p));
+  for (const Ring& r : obstacles) best = std::min(best, ring_distance(r, p));
+  return best;
+}
+
+double body_radius(int age, Mobility mobility, const MicroParams& p) {
+  if (mobility == Mobility::Wheelchair) return p.radius_wheelchair;
+  if (age < p.child_age) return p.radius_child;
+  if (age >= p.elderly_age) return p.radius_elderly;
+  return p.radius_adult;
+}
+
+void finalize_micro(Model& m) {
+  MicroGeometry& g = m.micro;
+  const MicroParams& p = m.params.micro;
+  if (!(m.run.dt > 0.0) || !std::isfinite(m.run.dt)) fail("run.dt", "must be a positive number of seconds");
+  if (!(m.run.duration > 0.0) || !std::isfinite(m.run.duration)) fail("run.duration", "must be a positive number of seconds");
+  if (!(m.run.timeline_interval >= m.run.dt)) fail("run.timeline_interval", "must be at least one step (dt)");
+  if (!(p.substep > 0.0) || !(p.grid_cell > 0.0) || !(p.relaxation_time > 0.0) || !(p.time_gap > 0.0))
+    fail("params.micro", "substep, grid_cell, relaxation_time and time_gap must be positive");
+  if (g.walkable.empty()) fail("micro.walkable", "movement: micro needs a walkable area");
+  if (g.exits.empty() && !g.periodic_x) fail("micro.exits", "the micro geometry has no exit");
+  if (!m.plan.closed_edges.empty()) fail("plan.closed_roads", "a micro scenario has no streets to close");
+  for (std::size_t i = 0; i < g.walkable.size(); ++i) check_ring(g.walkable[i], "micro.walkable[" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < g.obstacles.size(); ++i)
+    check_ring(g.obstacles[i], "micro.obstacles[" + std::to_string(i) + "]");
+  const double door_half = std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
+  for (std::size_t i = 0; i < g.exits.size(); ++i) {
+    MicroExit& e = g.exits[i];
+    const std::string field = "micro.exits[" + std::to_string(i) + "]";
+    if (e.area.size() == 2 && !(e.area[0] == e.area[1])) e.area = door_strip(e.area[0], e.area[1], door_half);
+    check_ring(e.area, field);
+    if (!e.shelter.valid() || e.shelter.index() >= m.world.shelters.size()) fail(field, "names an unknown shelter");
+  }
+  if (m.world.shelters.empty() && !g.periodic_x) fail("shelters", "the scenario has no shelters (exits)");
+  for (std::size_t s = 0; s < m.world.shelters.size(); ++s) {
+    ShelterSite& site = m.world.shelters[s];
+    const std::string field = "shelters[" + site.name + "]";
+    if (site.capacity <= 0) fail(field + ".capacity", "must be positive, got " + std::to_string(site.capacity));
+    if (!std::isfinite(site.open_time) || site.open_time < 0.0) fail(field + ".open_time", "must be a time >= 0");
+    const auto it = std::find_if(g.exits.begin(), g.exits.end(), [&](const MicroExit& e) { return e.shelter.index() == s; });
+    if (it == g.exits.end()) {
+      if (g.periodic_x) continue;  // nobody leaves a periodic corridor
+      fail(field, "has no exit in the micro geometry");
+    }
+    site.pos = centroid(it->area);
+  }
+  if (!std::isfinite(m.plan.warning_time) || m.plan.warning_time < 0.0) fail("plan.warning_time", "must be a time >= 0");
+  if (m.plan.assignment == Plan::Assignment::ByZone) {
+    if (m.plan.zone_shelter.size() != m.world.zone_count()) fail("plan.assignment", "needs one shelter entry per zone");
+    for (const ShelterId s : m.plan.zone_shelter)
+      if (s.valid() && s.index() >= m.world.shelters.size()) fail("plan.assignment", "names an unknown shelter");
+  }
+  if (m.population.size() == 0) fail("population", "the scenario has no residents");
+
+  rasterise(g, p.grid_cell);
+  for (std::size_t i = 0; i < g.exits.size(); ++i) {
+    bool touches = false;
+    for (std::size_t c = 0; c < g.grid.size() && !touches; ++c) touches = g.grid.exit[c] == static_cast<int>(i) && g.grid.walkable[c];
+    if (!touches) fail("micro.exits[" + std::to_string(i) + "]", "lies outside the walkable area");
+  }
+  const std::size_t n = m.population.size();
+  std::vector<float> cost = walking_cost(g.grid, p);
+  const std::vector<std::uint8_t> all_open(g.exits.size(), 1);
+  const MicroField reach = g.periodic_x ? MicroField{} : build_micro_field(g.grid, cost, all_open);
+  for (std::size_t r = 0; r < n; ++r) {
+    const Vec2 h = m.population.home[r];
+    const std::string who = "resident " + std::to_string(r) + " at " + at(h);
+    if (!std::isfinite(h.x) || !std::isfinite(h.y)) fail("population", "resident " + std::to_string(r) + " has a non-finite position");
+    if (!g.walkable_at(h)) fail("population", who + " is inside a wall or outside the walkable area (micro.walkable)");
+    if (!g.periodic_x && !std::isfinite(field_value(g.grid, reach, h)))
+      fail("population", who + " cannot reach any exit: a door or passage on the way is narrower than a body");
+  }
+
+  Box b;
+  for (const Ring& r : g.walkable)
+    for (const Vec2 q : r) b.extend(q);
+  m.world.bounds = b;
+  m.home_edge.assign(n, EdgeId{});
+  m.home_offset.assign(n, 0.0f);
+  m.home_snap_dist.assign(n, 0.0f);
+  m.home_zone.resize(n);
+  for (std::size_t r = 0; r < n; ++r) m.home_zone[r] = m.world.zone_of(m.population.home[r]);
+  m.shelter_zone.resize(m.world.shelters.size());
+  for (std::size_t s = 0; s < m.world.shelters.size(); ++s) m.shelter_zone[s] = m.world.zone_of(m.world.shelters[s].pos);
+}
+
+}  // namespace ss

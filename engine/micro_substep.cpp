@@ -1,0 +1,178 @@
+// One physics sub-step of the micro model: desired velocities from the frozen
+// positions, driving forces, the Box2D step, then speed caps, arrivals at exits,
+// the periodic wrap and stuck detection. Split from micro_movement.cpp for size.
+#include <box2d/box2d.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "engine/micro_movement.hpp"
+#include "engine/navigation.hpp"
+
+namespace ss {
+namespace {
+
+Vec2 from_b2_pos(const b2Body* b) { return {b->GetPosition().x, b->GetPosition().y}; }
+b2Vec2 to_b2(Vec2 p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
+
+}  // namespace
+
+void MicroMovement::bucket_walkers(const Model& model) {
+  (void)model;
+  const std::size_t n = walkers_.size();
+  const std::size_t buckets = static_cast<std::size_t>(bx_) * static_cast<std::size_t>(by_);
+  walker_cell_.resize(n);
+  cell_start_.assign(buckets + 1, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    const Vec2 p = pos_[k] - bucket_origin_;
+    long cx = static_cast<long>(std::floor(p.x / bucket_));
+    long cy = static_cast<long>(std::floor(p.y / bucket_));
+    cx = period_ > 0.0 ? ((cx % bx_) + bx_) % bx_ : std::clamp<long>(cx, 0, bx_ - 1);
+    cy = std::clamp<long>(cy, 0, by_ - 1);
+    walker_cell_[k] = static_cast<std::uint32_t>(cy * bx_ + cx);
+    ++cell_start_[walker_cell_[k] + 1];
+  }
+  for (std::size_t c = 0; c < buckets; ++c) cell_start_[c + 1] += cell_start_[c];
+  // Counting sort keeps walkers in `active` order inside each bucket (deterministic).
+  cell_items_.resize(n);
+  std::vector<std::uint32_t> fill(cell_start_.begin(), cell_start_.end() - 1);
+  for (std::size_t k = 0; k < n; ++k) cell_items_[fill[walker_cell_[k]]++] = static_cast<std::uint32_t>(k);
+}
+
+void MicroMovement::substep(const Model& model, SimState& state, double t0, double h) {
+  const MicroParams& p = model.params.micro;
+  const MicroGrid& grid = model.micro.grid;
+  const double t1 = t0 + h;
+
+  walkers_.clear();
+  for (const ResidentId r : state.active)
+    if (body_[r.index()] != nullptr) walkers_.push_back(r);
+  const std::size_t n = walkers_.size();
+  pos_.resize(n);
+  vel_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const b2Body* b = body_[walkers_[k].index()];
+    pos_[k] = from_b2_pos(b);
+    vel_[k] = {b->GetLinearVelocity().x, b->GetLinearVelocity().y};
+  }
+  bucket_walkers(model);
+  // Distance to the way out of each walker's own field: who is ahead in the queue.
+  t_ahead_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const MicroField* f = period_ > 0.0 ? nullptr : field_for(model, state, walkers_[k], t0);
+    t_ahead_[k] = f ? field_value(grid, *f, pos_[k]) : 0.0f;
+  }
+
+  // 1. Desired velocity and driving force, from the frozen positions only.
+  for (std::size_t k = 0; k < n; ++k) {
+    const ResidentId r = walkers_[k];
+    const std::size_t i = r.index();
+    b2Body* b = body_[i];
+    Vec2 e{0.0, 0.0};
+    bool go = state.status[i] == Status::Moving;
+    if (go) {
+      if (period_ > 0.0) {
+        e = {1.0, 0.0};
+      } else {
+        const MicroField* f = field_for(model, state, r, t0);
+        go = f != nullptr && field_direction(grid, *f, pos_[k], e);
+      }
+    }
+    double v_des = 0.0;
+    if (go) {
+      // Gap to the nearest body ahead (Tordeux et al. 2016): centres in front of
+      // the walker and laterally within the sum of radii.
+      double gap = std::numeric_limits<double>::infinity();
+      const long cx = static_cast<long>(walker_cell_[k] % static_cast<std::uint32_t>(bx_));
+      const long cy = static_cast<long>(walker_cell_[k] / static_cast<std::uint32_t>(bx_));
+      for (long dy = -1; dy <= 1; ++dy) {
+        const long y = cy + dy;
+        if (y < 0 || y >= by_) continue;
+        for (long dx = -1; dx <= 1; ++dx) {
+          long x = cx + dx;
+          // Periodic: wrap (a bucket seen twice only repeats candidates for a minimum).
+          if (period_ > 0.0)
+            x = (x + bx_) % bx_;
+          else if (x < 0 || x >= bx_)
+            continue;
+          const std::size_t c = static_cast<std::size_t>(y * bx_ + x);
+          for (std::uint32_t q = cell_start_[c]; q < cell_start_[c + 1]; ++q) {
+            const std::uint32_t j = cell_items_[q];
+            if (j == k) continue;
+            // Only someone nearer the way out can hold a walker up: an order
+            // without cycles, so two bodies side by side at a door never wait for
+            // each other (the deadlock of a plain gap rule).
+            if (period_ <= 0.0 && !(t_ahead_[j] < t_ahead_[k] || (t_ahead_[j] == t_ahead_[k] && j < k))) continue;
+            Vec2 d = pos_[j] - pos_[k];
+            if (period_ > 0.0) d.x -= period_ * std::round(d.x / period_);
+            const double along = dot(d, e);
+            if (along <= 0.0) continue;
+            const double l = radius_[i] + radius_[walkers_[j].index()];
+            const double lateral = std::fabs(d.x * e.y - d.y * e.x);
+            if (lateral > p.ahead_lateral_factor * l) continue;
+            gap = std::min(gap, norm(d) - l);
+          }
+        }
+      }
+      v_des = std::clamp(gap / p.time_gap, 0.0, static_cast<double>(state.free_speed[i]));
+    }
+    const Vec2 dv = e * v_des - vel_[k];
+    if (!b->IsAwake() && v_des <= 0.0) continue;  // standing in a queue: let Box2D keep it asleep
+    const double k_force = p.body_mass / p.relaxation_time;
+    b->ApplyForceToCenter(b2Vec2(static_cast<float>(k_force * dv.x), static_cast<float>(k_force * dv.y)), v_des > 0.0);
+  }
+
+  // 2. Contacts and integration.
+  world_->Step(static_cast<float>(h), p.velocity_iterations, p.position_iterations);
+
+  // 3. Speed cap, bookkeeping, arrivals.
+  for (std::size_t k = 0; k < n; ++k) {
+    const ResidentId r = walkers_[k];
+    const std::size_t i = r.index();
+    b2Body* b = body_[i];
+    b2Vec2 v = b->GetLinearVelocity();
+    const double speed = std::hypot(v.x, v.y);
+    const double cap = state.free_speed[i];
+    if (!std::isfinite(speed)) {
+      ++state.warnings.non_finite_speed;
+      b->SetLinearVelocity(b2Vec2(0.0f, 0.0f));
+      v = b2Vec2(0.0f, 0.0f);
+    } else if (speed > cap) {
+      v *= static_cast<float>(cap / speed);
+      b->SetLinearVelocity(v);
+    }
+    Vec2 q = from_b2_pos(b);
+    Vec2 moved = q - pos_[k];
+    if (period_ > 0.0) {
+      moved.x -= period_ * std::round(moved.x / period_);
+      if (q.x >= x_min_ + period_ || q.x < x_min_) {
+        q.x -= period_ * std::floor((q.x - x_min_) / period_);
+        b->SetTransform(to_b2(q), 0.0f);
+      }
+    }
+    state.distance[i] += static_cast<float>(norm(moved));
+    state.position[i] = q;
+    state.velocity[i] = {v.x, v.y};
+
+    const long c = grid.cell_of(q);
+    if (c >= 0 && grid.exit[static_cast<std::size_t>(c)] >= 0) {
+      const ShelterId s = model.micro.exits[static_cast<std::size_t>(grid.exit[static_cast<std::size_t>(c)])].shelter;
+      if (shelter_accepts(model, state, s, r, t1)) {
+        admit(model, state, r, s, t1);
+        state.velocity[i] = {};
+        remove_body(r);
+        continue;
+      }
+    }
+    if (distance(q, anchor_[i]) > p.stuck_distance) {
+      anchor_[i] = q;
+      anchor_time_[i] = static_cast<float>(t1);
+    } else if (!stuck_[i] && state.status[i] == Status::Moving && t1 - anchor_time_[i] > p.stuck_time) {
+      stuck_[i] = 1;
+      ++state.warnings.stuck;
+    }
+  }
+}
+
+}  // namespace ss

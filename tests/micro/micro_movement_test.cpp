@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "engine/input_error.hpp"
+#include "engine/metrics.hpp"
+#include "engine/micro_builders.hpp"
+#include "engine/simulation.hpp"
+
+using namespace ss;
+using builders::rect;
+
+namespace {
+
+Model small_room(int people) {
+  Model m = builders::micro_room_with_door(6.0, 1.0);
+  Box area;
+  area.extend({0.5, 0.5});
+  area.extend({5.5, 5.5});
+  builders::place_lattice(m, area, people, 0.8);
+  builders::instant_departure(m);
+  m.run.duration = 300.0;
+  return m;
+}
+
+std::uint64_t hash(const SimState& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](const void* p, std::size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ULL;
+  };
+  mix(s.position.data(), s.position.size() * sizeof(Vec2));
+  mix(s.arrival_time.data(), s.arrival_time.size() * sizeof(float));
+  return h;
+}
+
+}  // namespace
+
+// hello_micro: a room, residents as bodies, a door; the same metrics as the network model.
+TEST_CASE("hello_micro: people in a room leave through its door and are counted safe") {
+  Model m = small_room(20);  // 20 residents on a lattice in a 6 m × 6 m room, 1 m door east
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  const RunMetrics r = compute_metrics(m, sim.state());
+  CHECK(r.overall.safe == 20);
+  CHECK(sim.state().occupancy[0] == 20);
+  REQUIRE(r.overall.t100.has_value());
+  CHECK(*r.overall.t100 > 20 / 1.33);  // a 1 m door passes at most ~1.3 P/s
+  for (std::size_t i = 0; i < 20; ++i) CHECK(sim.state().distance[i] > 0.5f);
+}
+
+TEST_CASE("the micro model is deterministic: same model and seed, same trajectories") {
+  Model m = small_room(30);
+  m.finalize();
+  Simulation a(m, 3), b(m, 3);
+  a.run_until(12.0);
+  b.run_until(12.0);
+  CHECK(hash(a.state()) == hash(b.state()));
+}
+
+TEST_CASE("bodies route around an obstacle to the exit and never enter it") {
+  Model m = builders::micro_area({rect(0, 0, 20, 6)}, {rect(8, 0, 10, 5)});  // a wall with a 1 m gap at the top
+  builders::add_exit(m, rect(19, 0, 20, 6), "east");
+  builders::add_residents(m, {2.0, 1.0}, 1, 30);
+  builders::instant_departure(m);
+  m.run.duration = 120.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  bool inside_wall = false;
+  while (!sim.finished()) {
+    sim.step();
+    const Vec2 p = sim.state().position[0];
+    inside_wall = inside_wall || (p.x > 8.0 && p.x < 10.0 && p.y < 5.0);
+  }
+  CHECK_FALSE(inside_wall);
+  CHECK(sim.state().status[0] == Status::Sheltered);
+  CHECK(sim.state().distance[0] > 18.0f);  // the detour through the gap is longer than the straight line
+}
+
+TEST_CASE("a closed exit sends people to the other one") {
+  Model m = builders::micro_corridor(20.0, 2.0);
+  builders::add_exit(m, rect(-1.0, 0.0, 0.0, 2.0), "west");
+  m.micro.walkable[0] = rect(-1.0, 0.0, 21.0, 2.0);
+  builders::add_residents(m, {15.0, 1.0}, 3, 30);
+  builders::instant_departure(m);
+  m.plan.closed_shelters = {ShelterId{0}};
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  for (std::size_t i = 0; i < 3; ++i) CHECK(sim.state().shelter[i] == ShelterId{1});
+}
+
+TEST_CASE("bad micro input names the field") {
+  SECTION("no exit") {
+    Model m = builders::micro_area({rect(0, 0, 10, 10)});
+    builders::add_residents(m, {5, 5}, 1);
+    CHECK_THROWS_WITH(m.finalize(), Catch::Contains("micro.exits"));
+  }
+  SECTION("a resident inside a wall") {
+    Model m = builders::micro_room_with_door(6.0, 1.0);
+    m.micro.obstacles.push_back(rect(2, 2, 3, 3));
+    builders::add_residents(m, {2.5, 2.5}, 1);
+    CHECK_THROWS_WITH(m.finalize(), Catch::Contains("population") && Catch::Contains("inside a wall"));
+  }
+  SECTION("a resident outside the walkable area") {
+    Model m = builders::micro_room_with_door(6.0, 1.0);
+    builders::add_residents(m, {-3, 2}, 1);
+    CHECK_THROWS_AS(m.finalize(), InputError);
+  }
+  SECTION("a self-intersecting polygon") {
+    Model m = builders::micro_area({{{0, 0}, {10, 10}, {10, 0}, {0, 10}}});
+    builders::add_exit(m, rect(9, 4, 10, 6));
+    builders::add_residents(m, {9.5, 5}, 1);
+    CHECK_THROWS_WITH(m.finalize(), Catch::Contains("micro.walkable[0]") && Catch::Contains("self-intersecting"));
+  }
+  SECTION("an exit outside the walkable area") {
+    Model m = builders::micro_area({rect(0, 0, 10, 10)});
+    builders::add_exit(m, rect(20, 0, 21, 1));
+    builders::add_residents(m, {5, 5}, 1);
+    CHECK_THROWS_WITH(m.finalize(), Catch::Contains("micro.exits[0]") && Catch::Contains("outside"));
+  }
+  SECTION("a door narrower than a body") {
+    Model m = builders::micro_room_with_door(6.0, 0.3);
+    builders::add_residents(m, {3, 3}, 1);
+    CHECK_THROWS_WITH(m.finalize(), Catch::Contains("narrower than a body"));
+  }
+}
