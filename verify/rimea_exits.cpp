@@ -1,0 +1,121 @@
+// RiMEA 10 (assigned exits) and IMO MSC.1/Circ.1533 test 4 (door flow).
+#include <algorithm>
+#include <cmath>
+
+#include "engine/builders.hpp"
+#include "engine/micro_builders.hpp"
+#include "verify/tests.hpp"
+
+namespace ss::verify {
+namespace {
+
+using builders::rect;
+
+// Wall pieces of a corridor wall at y0..y1 with 0.9 m doors centred in each 3 m room.
+void wall_with_doors(std::vector<Ring>& walls, double y0, double y1) {
+  double x = 0.0;
+  for (int i = 0; i < 6; ++i) {
+    const double door = 3.0 * i + 1.05;
+    walls.push_back(rect(x, y0, door, y1));
+    x = door + 0.9;
+  }
+  walls.push_back(rect(x, y0, 18.0, y1));
+}
+
+}  // namespace
+
+Result rimea_10(ModelChoice mc, const Options& o) {
+  Result r = make_result(def_of("RiMEA 10"), mc);
+  // A 1 m corridor y 0..1 from x = -1 to 19 with the main exit at its east end and a
+  // secondary exit at its west end; six 3 m × 5 m rooms on each side with 0.9 m doors.
+  std::vector<Ring> walls;
+  wall_with_doors(walls, 1.0, 1.2);
+  wall_with_doors(walls, -0.2, 0.0);
+  for (int i = 1; i < 6; ++i) {
+    walls.push_back(rect(3.0 * i - 0.1, 1.2, 3.0 * i + 0.1, 6.0));
+    walls.push_back(rect(3.0 * i - 0.1, -5.0, 3.0 * i + 0.1, -0.2));
+  }
+  walls.push_back(rect(-1.0, 1.0, 0.0, 6.0));
+  walls.push_back(rect(18.0, 1.0, 19.0, 6.0));
+  walls.push_back(rect(-1.0, -5.0, 0.0, 0.0));
+  walls.push_back(rect(18.0, -5.0, 19.0, 0.0));
+  Model m = builders::micro_area({rect(-1.0, -5.0, 19.0, 6.0)}, walls);
+  const ShelterId main_exit = builders::add_exit(m, rect(18.5, 0.0, 19.0, 1.0), "main");
+  const ShelterId secondary = builders::add_exit(m, rect(-1.0, 0.0, -0.5, 1.0), "secondary");
+  // Rooms as zones; the four western rooms are sent to the secondary (western) exit,
+  // everyone else to the main exit. (Sending eastern rooms west puts them against
+  // the main flow in a 1 m corridor, where rigid bodies cannot pass each other and
+  // the crowd carries them to the main exit.)
+  std::vector<ShelterId> zone_exit;
+  for (int side = 0; side < 2; ++side)
+    for (int i = 0; i < 6; ++i) {
+      const double y0 = side == 0 ? 1.2 : -5.0, y1 = side == 0 ? 6.0 : -0.2;
+      m.world.zones.push_back({fmt("room %s%d", side ? "S" : "N", i), rect(3.0 * i, y0, 3.0 * i + 3.0, y1)});
+      zone_exit.push_back(i <= 1 ? secondary : main_exit);
+      const double yc = side == 0 ? 3.5 : -2.5;
+      const int persons = side == 1 && i == 5 ? 1 : 2;  // 23 persons: 15 main, 8 secondary
+      for (int k = 0; k < persons; ++k) builders::add_residents(m, {3.0 * i + 0.9 + 1.2 * k, yc}, 1, 30);
+    }
+  zone_exit.push_back(ShelterId{});  // outside every room: nearest exit
+  m.plan.assignment = Plan::Assignment::ByZone;
+  m.plan.zone_shelter = zone_exit;
+  builders::instant_departure(m);
+  m.run.duration = 300.0;
+  m.finalize();
+  Simulation sim(m, o.seed);
+  run(sim);
+  const SimState& s = sim.state();
+  int right = 0, arrived = 0, to_main = 0;
+  for (std::size_t i = 0; i < m.population.size(); ++i) {
+    if (s.status[i] != Status::Sheltered) continue;
+    ++arrived;
+    right += s.shelter[i] == s.assigned[i] ? 1 : 0;
+    to_main += s.assigned[i] == main_exit ? 1 : 0;
+  }
+  r.measured = fmt("%d/23 arrived, %d by the assigned exit (%d main, %d secondary)", arrived, right, to_main,
+                   arrived - to_main);
+  r.criterion = "all 23 leave by their assigned exit";
+  r.pass = arrived == 23 && right == 23;
+  r.values = {{"arrived", arrived}, {"by_assigned_exit", right}};
+  return r;
+}
+
+Result imo_4(ModelChoice mc, const Options& o) {
+  Result r = make_result(def_of("IMO 4"), mc);
+  Model m;
+  if (mc == ModelChoice::Micro) {
+    m = builders::micro_room_with_door(10.0, 1.0);
+    Box area;
+    area.extend({1.0, 1.0});
+    area.extend({9.0, 9.0});
+    builders::place_lattice(m, area, 100, 0.7);
+  } else {
+    StreetGraph& g = m.world.streets;
+    const Vec2 pts[] = {{0, 5}, {10, 5}, {10.4, 5}};
+    for (const Vec2 p : pts) g.add_node(p);
+    const Vec2 a[] = {pts[0], pts[1]}, b[] = {pts[1], pts[2]};
+    g.add_edge(NodeId{0}, NodeId{1}, a, 10.0f, StreetKind::Footway);  // the room
+    g.add_edge(NodeId{1}, NodeId{2}, b, 1.0f, StreetKind::Footway);   // the 1 m door
+    g.build_adjacency();
+    m.world.bounds = bounds(g.node_pos);
+    builders::add_shelter(m, NodeId{2}, 1000, "door");
+    builders::add_residents(m, {2.0, 5.0}, 100, 30);
+    m.run.dt = 0.5;
+  }
+  builders::instant_departure(m);
+  m.run.duration = 600.0;
+  m.finalize();
+  Simulation sim(m, o.seed);
+  run(sim);
+  std::vector<double> arrivals;
+  for (const float t : sim.state().arrival_time)
+    if (!std::isnan(t)) arrivals.push_back(t);
+  const double flow = flow_10_90(arrivals, 100);
+  r.measured = fmt("%.2f P/s (10-90 %%), %zu/100 out", flow, arrivals.size());
+  r.criterion = "flow <= 1.33 P/s";
+  r.pass = arrivals.size() == 100 && flow > 0.0 && flow <= 1.33;
+  r.values = {{"flow_p_per_s", flow}, {"arrived", static_cast<double>(arrivals.size())}};
+  return r;
+}
+
+}  // namespace ss::verify

@@ -1,0 +1,44 @@
+#pragma once
+// The individual test definitions (one function per published test) and the small
+// helpers they share. Internal to the verify library.
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "engine/model.hpp"
+#include "engine/simulation.hpp"
+#include "verify/verify.hpp"
+
+namespace ss::verify {
+
+Result rimea_1(ModelChoice m, const Options& o);
+Result rimea_4(ModelChoice m, const Options& o);
+Result rimea_5(ModelChoice m, const Options& o);
+Result rimea_6(ModelChoice m, const Options& o);
+Result rimea_7(ModelChoice m, const Options& o);
+Result rimea_10(ModelChoice m, const Options& o);
+Result rimea_12(ModelChoice m, const Options& o);
+Result imo_4(ModelChoice m, const Options& o);
+Result fzj_bottleneck(ModelChoice m, const Options& o);
+
+// Replaces drawn per-resident values through the snapshot API (as a replay would):
+// free speeds before the first step, pre-movement delays right after the warning
+// step at 0 s. Empty vectors leave the draws alone.
+void override_draws(Simulation& sim, std::span<const float> free_speed, std::span<const float> premove);
+
+// Runs until everyone is safe or the run's duration, calling `each` after every step.
+void run(Simulation& sim, const std::function<void(const SimState&)>& each = {});
+
+// Flow (P/s) between the crossings of 10 % and 90 % of `total` people, from their
+// arrival times (the same definition for simulated and measured curves). 0 when
+// fewer than 90 % arrived.
+double flow_10_90(std::vector<double> arrivals, std::size_t total);
+
+std::string fmt(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+Result make_result(const TestDef& def, ModelChoice m);
+const TestDef& def_of(const std::string& id);
+
+}  // namespace ss::verify

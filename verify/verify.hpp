@@ -1,0 +1,52 @@
+#pragma once
+// The verification suite: the published standard tests for evacuation models
+// (RiMEA 3.0, IMO MSC.1/Circ.1533) and the FZJ bottleneck validation, each run on
+// the network and/or the micro movement model. One definition per test serves
+// `safestreet verify` and the Catch2 tests alike. Set-ups and criteria:
+// ../shared/VERIFICATION.md and docs/verification.md.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ss::verify {
+
+enum class ModelChoice : std::uint8_t { Network, Micro };
+const char* to_string(ModelChoice m);
+
+struct Options {
+  std::string data_dir = SAFESTREET_DATA_DIR;  // holds pedestrian/hermes-2009-AO_300/
+  std::uint64_t seed = 1;
+};
+
+struct Result {
+  std::string id;         // e.g. "RiMEA 1"
+  std::string checks;     // what the test checks, in words
+  ModelChoice model = ModelChoice::Micro;
+  std::string measured;   // the measured value(s), in words with units
+  std::string criterion;  // the pass criterion
+  bool pass = false;
+  std::vector<std::pair<std::string, double>> values;  // named numbers for JSON
+};
+
+struct TestDef {
+  std::string id;
+  std::string checks;
+  bool network = false;  // applies to the network model
+  bool micro = false;    // applies to the micro model
+  Result (*run)(ModelChoice model, const Options& opt) = nullptr;
+};
+
+// Every test, in the order of the published lists.
+const std::vector<TestDef>& all_tests();
+// Runs every test that applies to each model in `models` (network first).
+std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& opt);
+
+// A table with one row per result: test, model, checks, measured, criterion, pass/fail.
+std::string format_table(std::span<const Result> results);
+// The same as JSON text: {"results": [{id, model, checks, measured, criterion, pass, values}], "passed", "failed"}.
+std::string to_json(std::span<const Result> results);
+
+}  // namespace ss::verify
