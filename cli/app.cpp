@@ -49,6 +49,12 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--out", compare.out, "Where to write comparison.* and report.html (default: first DIR)");
   compare_cmd->add_flag("-q,--quiet", compare.quiet, "No table");
 
+  VerifyOptions verify;
+  auto* verify_cmd = app.add_subcommand("verify", "Run the standard verification tests (RiMEA, IMO, FZJ) on the models");
+  verify_cmd->add_option("--model", verify.model, "network, micro or all")->capture_default_str();
+  verify_cmd->add_option("--json", verify.json, "Also write the results as JSON to this file");
+  verify_cmd->add_option("--data", verify.data_dir, "Data folder with pedestrian/hermes-2009-AO_300/");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -57,6 +63,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run);
     if (*check_cmd) return check_command(check);
+    if (*verify_cmd) return verify_command(verify);
     if (*batch_cmd) return batch_command(batch);
     if (*compare_cmd) return compare_command(compare);
   } catch (const InputError& e) {

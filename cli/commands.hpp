@@ -45,6 +45,13 @@ struct CompareOptions {
 };
 int compare_command(const CompareOptions& opt);
 
+struct VerifyOptions {
+  std::string model = "all";  // network, micro or all
+  std::string json;           // also write the results here as JSON
+  std::string data_dir;       // default: the source tree's data/
+};
+int verify_command(const VerifyOptions& opt);
+
 // Exit codes shared by the subcommands.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;   // a run failed for a reason other than its inputs
