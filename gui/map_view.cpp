@@ -12,6 +12,8 @@ namespace {
 
 constexpr float kPickResidentPx = 6.0f;
 constexpr float kPickShelterPx = 10.0f;
+constexpr float kPickTeamPx = 9.0f;
+constexpr float kTeamHalfPx = 6.0f;  // diamond half-diagonal: larger than dots, teams are few
 constexpr float kPickStreetPx = 10.0f;
 constexpr float kDragThresholdPx = 4.0f;  // below this a press-release is a click
 
@@ -57,6 +59,8 @@ void MapView::set_model(const Model& model) {
   layers_.build(model.world, bounds_.min);
   positions_.clear();
   drawn_.clear();
+  teams_.clear();
+  flood_.reset();
   ++model_serial_;
   camera_.fit(bounds_);
 }
@@ -117,9 +121,34 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const SimState& s, const
   } else {
     draw_static(w, m, v, sf::Transform::Identity);
   }
+  // Water under the street overlays: a closed street must stay visible in the flood
+  // that closed it.
+  draw_water(w, m, s, v);
   draw_dynamic_streets(w, m, s, v);
   if (v.layers.shelters) draw_shelters(w, m, s, v);
   draw_residents(w, m, s, v);
+  draw_responders(w, m, s, v);
+}
+
+void MapView::draw_water(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+  if (!v.layers.water) return;
+  flood_.update(m, s, camera_.origin());
+  if (!flood_.has_water()) return;
+  sf::RenderStates t;
+  t.transform = camera_.local_to_screen();
+  t.texture = &flood_.texture();
+  w.draw(flood_.quad(), t);
+}
+
+void MapView::draw_responders(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+  teams_.clear();
+  if (!v.layers.responders) return;
+  responder_positions(m, s, teams_);
+  if (teams_.empty()) return;
+  overlay_.clear();
+  const std::int64_t sel = v.selection.kind == Selection::Kind::Team ? v.selection.id : -1;
+  append_responders(overlay_, m, teams_, camera_, kTeamHalfPx, sel);
+  w.draw(overlay_);
 }
 
 void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& v, const sf::Transform& extra) {
@@ -233,7 +262,14 @@ EdgeHit MapView::street_at(const EdgeIndex& streets, Vec2 world, float tolerance
 
 Selection MapView::pick(const Model& m, const EdgeIndex& streets, sf::Vector2f pixel) const {
   Selection best;
-  float best_d = kPickResidentPx;
+  float best_d = kPickTeamPx;
+  for (std::size_t i = 0; i < teams_.size(); ++i) {
+    const sf::Vector2f p = camera_.to_screen(teams_[i].pos);
+    const float d = std::hypot(p.x - pixel.x, p.y - pixel.y);
+    if (d < best_d) best_d = d, best = {Selection::Kind::Team, static_cast<std::uint32_t>(i)};
+  }
+  if (best.kind != Selection::Kind::None) return best;
+  best_d = kPickResidentPx;
   for (std::size_t i = 0; i < positions_.size() && i < drawn_.size(); ++i) {
     if (!drawn_[i]) continue;
     const sf::Vector2f p = camera_.to_screen(positions_[i]);

@@ -1,6 +1,6 @@
 #pragma once
-// The map: camera, static layers and the per-frame dynamic layers (closed roads,
-// shelters, residents), plus mouse handling for pan, zoom and click picking.
+// The map: camera, static layers and the per-frame dynamic layers (water depth,
+// closed roads, shelters, residents, responders), plus mouse handling for pan, zoom and click picking.
 #include <optional>
 #include <vector>
 
@@ -12,6 +12,7 @@
 #include "engine/sim_state.hpp"
 #include "engine/spatial_index.hpp"
 #include "gui/camera.hpp"
+#include "gui/hazard_layers.hpp"
 #include "gui/map_layers.hpp"
 #include "gui/view_state.hpp"
 
@@ -33,7 +34,7 @@ class MapView {
 
   void draw(sf::RenderWindow& window, const Model& model, const SimState& state, const ViewState& view);
 
-  // What lies under `pixel`: a resident dot, else a shelter marker, else a street,
+  // What lies under `pixel`: a team, else a resident dot, else a shelter marker, else a street,
   // within a few pixels. Uses the positions of the last draw.
   Selection pick(const Model& model, const EdgeIndex& streets, sf::Vector2f pixel) const;
   // Street under a world point within `tolerance_px` at the current zoom.
@@ -55,6 +56,8 @@ class MapView {
   void draw_dynamic_streets(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
   void draw_shelters(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
   void draw_residents(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
+  void draw_water(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
+  void draw_responders(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
 
   Camera camera_;
   std::uint64_t model_serial_ = 0;  // bumps on set_model, part of the cache key
@@ -62,6 +65,8 @@ class MapView {
   CacheKey cache_key_;
   bool cache_ok_ = false;  // false: offscreen drawing unavailable, draw directly
   MapLayers layers_;
+  FloodLayer flood_;
+  std::vector<TeamMark> teams_;     // scratch: teams drawn this frame, empty when hidden, (teams)
   Box bounds_;
   std::vector<Vec2> positions_;       // scratch: residents' positions this frame, (residents)
   std::vector<std::uint8_t> drawn_;   // scratch: 1 if the dot was drawn this frame, (residents)

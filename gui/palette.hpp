@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "engine/plan_types.hpp"
 #include "engine/population.hpp"
 #include "engine/sim_state.hpp"
 #include "engine/world.hpp"
@@ -49,6 +50,34 @@ inline constexpr std::array<Rgb, kAgeBandCount> kAgeColour{{
     {120, 200, 255}, {200, 200, 200}, {255, 190, 60}, {255, 80, 80}}};
 inline constexpr std::array<Rgb, kMobilityCount> kMobilityColour{{
     {200, 200, 200}, {255, 200, 0}, {0, 190, 255}, {255, 60, 200}}};
+
+// Water depth: light blue for ankle-deep water, dark blue from kWaterDeepM on, more
+// opaque as it deepens so streets stay readable under shallow water. Cells with less
+// than kWaterDryM are left out: the solver keeps thin films no one would call wet.
+inline constexpr float kWaterDryM = 0.02f;
+inline constexpr float kWaterDeepM = 2.0f;
+inline constexpr Rgb kWaterShallow{120, 190, 255};
+inline constexpr Rgb kWaterDeep{20, 60, 200};
+struct Rgba {
+  Rgb rgb;
+  std::uint8_t a = 255;
+};
+inline constexpr Rgba water_colour(float depth_m) {
+  const float u = depth_m <= kWaterDryM ? 0.0f : depth_m >= kWaterDeepM ? 1.0f : depth_m / kWaterDeepM;
+  auto mix = [u](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a + (b - a) * u); };
+  return {{mix(kWaterShallow.r, kWaterDeep.r), mix(kWaterShallow.g, kWaterDeep.g), mix(kWaterShallow.b, kWaterDeep.b)},
+          static_cast<std::uint8_t>(110 + 110 * u)};
+}
+
+// Responder teams by TeamKind; drawn as outlined diamonds, so they read apart from
+// the square resident dots even where a colour is close to a resident state.
+inline constexpr std::array<Rgb, kTeamKindCount> kTeamColour{{
+    {240, 240, 240},  // Subdistrict
+    {255, 60, 40},    // Fire
+    {80, 255, 200},   // Medical
+    {90, 120, 255},   // Police
+    {190, 110, 255},  // Volunteers
+}};
 
 inline constexpr Rgb street_colour(StreetKind k) {
   switch (k) {

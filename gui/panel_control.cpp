@@ -2,6 +2,8 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
@@ -14,6 +16,32 @@ void swatch(Rgb c, const char* label) {
                      ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(12, 12));
   ImGui::SameLine();
   ImGui::TextUnformatted(label);
+}
+
+// The depth ramp as the map blends it over the background, with ticks in metres.
+void water_legend() {
+  ImGui::TextUnformatted("Water depth");
+  ImGui::SameLine();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = 180, h = 12;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  constexpr int kSteps = 36;
+  for (int i = 0; i < kSteps; ++i) {
+    const float d = kWaterDryM + (kWaterDeepM - kWaterDryM) * (static_cast<float>(i) + 0.5f) / kSteps;
+    const Rgba c = water_colour(d);
+    dl->AddRectFilled(ImVec2(p.x + w * static_cast<float>(i) / kSteps, p.y),
+                      ImVec2(p.x + w * static_cast<float>(i + 1) / kSteps, p.y + h),
+                      IM_COL32(c.rgb.r, c.rgb.g, c.rgb.b, c.a));
+  }
+  ImGui::Dummy(ImVec2(w, h));
+  for (const float m : {0.0f, 0.5f, 1.0f, 1.5f, 2.0f}) {
+    char label[16];
+    std::snprintf(label, sizeof label, m >= kWaterDeepM ? "%.1f+ m" : "%.1f", static_cast<double>(m));
+    const float x = p.x + w * m / kWaterDeepM;
+    dl->AddLine(ImVec2(x, p.y + h), ImVec2(x, p.y + h + 3), IM_COL32(200, 200, 200, 255));
+    dl->AddText(ImVec2(x - 8, p.y + h + 3), IM_COL32(200, 200, 200, 255), label);
+  }
+  ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
 }
 
 }  // namespace
@@ -123,6 +151,9 @@ void layers_section(AppContext& ctx) {
   ImGui::Checkbox("Residents", &l.residents);
   ImGui::SameLine(110);
   ImGui::Checkbox("incl. sheltered", &l.sheltered_residents);
+  ImGui::Checkbox("Water", &l.water);
+  ImGui::SameLine(110);
+  ImGui::Checkbox("Responders", &l.responders);
   int by = static_cast<int>(ctx.view.colour_by);
   ImGui::TextUnformatted("Colour residents by");
   ImGui::RadioButton("state", &by, 0);
@@ -165,6 +196,13 @@ void layers_section(AppContext& ctx) {
   swatch(kShelterFull, "shelter full");
   ImGui::SameLine(160);
   swatch(kShelterClosed, "shelter closed");
+  if (ctx.session.ready() && ctx.session.model().flood) water_legend();
+  if (ctx.session.ready() && !ctx.session.model().plan.response.teams.empty()) {
+    for (std::size_t k = 0; k < kTeamKindCount; ++k) {
+      if (k % 2) ImGui::SameLine(160);
+      swatch(kTeamColour[k], (std::string("team: ") + to_string(static_cast<TeamKind>(k))).c_str());
+    }
+  }
 }
 
 }  // namespace ss::gui

@@ -1,5 +1,5 @@
-// Inspector: profile, state, route and history of the selected resident, shelter
-// or street, read from the model and this frame's state.
+// Inspector: profile, state, route and history of the selected resident, shelter,
+// street or responder team, read from the model and this frame's state.
 #include <imgui.h>
 
 #include <cmath>
@@ -19,6 +19,26 @@ std::string shelter_name(const Model& m, ShelterId s) {
   if (!n.empty()) return n;
   std::string id = "#";  // appended, not `"#" + ...`: g++ 12 warns falsely (-Wrestrict) on that
   return id.append(std::to_string(s.value));
+}
+
+void team(AppContext& ctx, TeamId id) {
+  const Model& m = ctx.session.model();
+  const SimState& s = ctx.session.state();
+  const Team& t = m.plan.response.teams[id.index()];
+  const TeamState& ts = s.response.teams[id.index()];
+  const Rgb c = kTeamColour[static_cast<std::size_t>(t.kind)];
+  ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "Team %s (%s, %d, %s)", t.name.c_str(),
+                     to_string(t.kind), t.members, to_string(t.mode));
+  ImGui::Text("Stage: %s since %s", to_string(ts.stage), format_clock(ts.stage_start).c_str());
+  if (ts.task.valid() && ts.task.index() < s.response.tasks.size()) {
+    const Task& k = s.response.tasks[ts.task.index()];
+    ImGui::Text("Task %u: %s for household %u", ts.task.value, to_string(k.kind), k.household.value);
+    if (k.first.valid() && ImGui::SmallButton("Select resident"))
+      ctx.view.selection = {Selection::Kind::Resident, k.first.value};
+  }
+  if (ts.stage == TeamStage::Escorting) ImGui::Text("Escorting %zu to %s", ts.carried.size(), shelter_name(m, ts.shelter).c_str());
+  ImGui::Text("Done %u tasks, escorted %d, %.0f m, busy %s", ts.tasks_done, ts.people_escorted, ts.distance,
+              format_clock(ts.busy).c_str());
 }
 
 void resident(AppContext& ctx, ResidentId r) {
@@ -86,7 +106,7 @@ void street(AppContext& ctx, EdgeId e) {
 void inspector_section(AppContext& ctx) {
   const Selection sel = ctx.view.selection;
   if (!ctx.session.ready() || sel.kind == Selection::Kind::None)
-    return ImGui::TextDisabled("Click a resident, shelter or street on the map.");
+    return ImGui::TextDisabled("Click a resident, shelter, street or team on the map.");
   const Model& m = ctx.session.model();
   switch (sel.kind) {
     case Selection::Kind::Resident:
@@ -97,6 +117,10 @@ void inspector_section(AppContext& ctx) {
       break;
     case Selection::Kind::Street:
       if (sel.id < m.world.streets.edge_count()) street(ctx, EdgeId{sel.id});
+      break;
+    case Selection::Kind::Team:
+      if (sel.id < m.plan.response.teams.size() && sel.id < ctx.session.state().response.teams.size())
+        team(ctx, TeamId{sel.id});
       break;
     case Selection::Kind::None: break;
   }

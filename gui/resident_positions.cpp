@@ -1,6 +1,7 @@
 #include "gui/resident_positions.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ss::gui {
 
@@ -20,6 +21,10 @@ Vec2 resident_position(const Model& model, const SimState& state, ResidentId r) 
   const StreetGraph& g = model.world.streets;
   if (state.status[i] == Status::Sheltered && state.shelter[i].valid())
     return model.world.shelters[state.shelter[i].index()].pos;
+  // The micro model moves bodies in the plane; its positions are the truth, the
+  // network fields below are only its bookkeeping (non-finite before a body exists).
+  if (i < state.position.size() && std::isfinite(state.position[i].x) && std::isfinite(state.position[i].y))
+    return state.position[i];
   const EdgeId e = state.edge[i];
   if (e.valid() && e.index() < g.edge_count()) {
     // `remaining` is measured back from the node the resident walks to; the

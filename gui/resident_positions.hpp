@@ -11,8 +11,9 @@ namespace ss::gui {
 // Point at `offset` m from the start of polyline `pts` (clamped to its ends).
 Vec2 point_along(std::span<const Vec2> pts, double offset);
 
-// Position of resident r: on its edge when on the network (interpolated along the
-// street polyline), at its shelter when sheltered, else at home.
+// Position of resident r: at its shelter when sheltered; with the micro model at its
+// body (SimState::position); else on its edge when on the network (interpolated
+// along the street polyline), else at home.
 Vec2 resident_position(const Model& model, const SimState& state, ResidentId r);
 
 // All residents' positions into `out` (resized to the population).

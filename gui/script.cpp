@@ -139,7 +139,8 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     bool* flag = args[0] == "terrain" ? &l.terrain : args[0] == "buildings" ? &l.buildings
                : args[0] == "streets" ? &l.streets : args[0] == "closed" ? &l.closed_roads
                : args[0] == "crowding" ? &l.congestion : args[0] == "shelters" ? &l.shelters
-               : args[0] == "residents" ? &l.residents : args[0] == "sheltered" ? &l.sheltered_residents : nullptr;
+               : args[0] == "residents" ? &l.residents : args[0] == "sheltered" ? &l.sheltered_residents
+               : args[0] == "water" ? &l.water : args[0] == "responders" ? &l.responders : nullptr;
     if (!flag) throw std::runtime_error("unknown layer " + args[0]);
     *flag = args[1] == "on";
   } else if (cmd == "fit") {
@@ -154,7 +155,8 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     const Selection::Kind k = args[0] == "resident" ? Selection::Kind::Resident
                             : args[0] == "shelter"  ? Selection::Kind::Shelter
                             : args[0] == "street"   ? Selection::Kind::Street
-                                                    : throw std::runtime_error("select resident|shelter|street ID");
+                            : args[0] == "team"     ? Selection::Kind::Team
+                                                    : throw std::runtime_error("select resident|shelter|street|team ID");
     ctx.view.selection = {k, id(1)};
   } else if (cmd == "screenshot") {
     need(1);

@@ -17,10 +17,12 @@ struct Layers {
   bool shelters = true;
   bool residents = true;
   bool sheltered_residents = false;  // dots piled on the shelter hide its fill bar
+  bool water = true;       // flood depth, when the scenario has a flood
+  bool responders = true;  // teams and the line to their current task
 };
 
 struct Selection {
-  enum class Kind : std::uint8_t { None, Resident, Shelter, Street };
+  enum class Kind : std::uint8_t { None, Resident, Shelter, Street, Team };
   Kind kind = Kind::None;
   std::uint32_t id = 0;
 };

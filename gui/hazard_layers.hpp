@@ -1,0 +1,57 @@
+#pragma once
+// Map layers of the hazard and the response that change during a run: the flood's
+// water depth as a texture over the grid, and the responder teams with a line to
+// the place their current task takes them.
+#include <cstdint>
+#include <vector>
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+#include <SFML/System/Clock.hpp>
+
+#include "engine/model.hpp"
+#include "engine/sim_state.hpp"
+#include "gui/camera.hpp"
+
+namespace ss::gui {
+
+class FloodLayer {
+ public:
+  // Forget the texture (a new model or a restart): the next update rebuilds it.
+  void reset() { built_step_ = ~0ull; has_ = false; }
+  // Rebuilds the texture from state.flood when the step changed, but at most every
+  // kRefreshS of wall time: a whole-grid pass and upload every frame would cost more
+  // than the map, and water moves slowly on screen anyway.
+  void update(const Model& model, const SimState& state, Vec2 origin);
+  [[nodiscard]] bool has_water() const { return has_; }
+  [[nodiscard]] const sf::Texture& texture() const { return tex_; }
+  [[nodiscard]] const sf::VertexArray& quad() const { return quad_; }
+
+  static constexpr float kRefreshS = 0.25f;
+
+ private:
+  std::uint64_t built_step_ = ~0ull;
+  bool has_ = false;
+  sf::Clock since_;
+  sf::Image img_;
+  sf::Texture tex_;
+  sf::VertexArray quad_{sf::Quads, 4};
+};
+
+// Where each team is at the state's time and where its current task leads: the
+// home of the task's household on the way there and on site, the shelter while
+// escorting. Filled by responder_positions for drawing and picking.
+struct TeamMark {
+  Vec2 pos;
+  Vec2 target;
+  bool has_target = false;
+};
+void responder_positions(const Model& model, const SimState& state, std::vector<TeamMark>& out);
+
+// Appends team markers (outlined diamonds, `half` px) and target lines (as thin
+// quads, pixel coordinates) to `va` (sf::Quads). `selected` is a team index or -1.
+void append_responders(sf::VertexArray& va, const Model& model, const std::vector<TeamMark>& marks,
+                       const Camera& cam, float half, std::int64_t selected);
+
+}  // namespace ss::gui
