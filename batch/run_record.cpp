@@ -118,18 +118,33 @@ std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::stri
   out.push_back({"shelters.filled", filled, Better::Lower});
   out.push_back({"mean_travel_time_s", number_or_null(s, "mean_travel_time_s", file, ""), Better::Lower});
   out.push_back({"mean_distance_m", number_or_null(s, "mean_distance_m", file, ""), Better::Lower});
-  if (s.contains("targets") && s["targets"].is_array()) {
-    double met = 0;
-    for (std::size_t i = 0; i < s["targets"].size(); ++i) {
-      const nlohmann::json& t = s["targets"][i];
-      const std::string path = "targets[" + std::to_string(i) + "]";
-      const nlohmann::json& name = member(t, "name", file, path);
-      const nlohmann::json& ok = member(t, "met", file, path);
-      if (!name.is_string() || !ok.is_boolean()) bad(file, path, "expected {name: text, met: true|false}");
-      met += ok.get<bool>() ? 1 : 0;
-      out.push_back({"target." + name.get<std::string>() + ".met", ok.get<bool>() ? 1.0 : 0.0, Better::Higher});
+  // The plan section (present when the scenario has a plan): responder response
+  // times and each target met or missed. Targets are named by kind and position.
+  if (s.contains("plan") && s["plan"].is_object()) {
+    const nlohmann::json& plan = s["plan"];
+    if (plan.contains("responders") && plan["responders"].contains("response_time")) {
+      const nlohmann::json& rt = plan["responders"]["response_time"];
+      for (const char* k : {"mean_s", "p50_s", "p90_s", "max_s"})
+        out.push_back({std::string("response.") + k, number_or_null(rt, k, file, "plan.responders.response_time"),
+                       Better::Lower});
+      const double tasks = number_or_null(rt, "tasks", file, "plan.responders.response_time").value_or(0.0);
+      const double arrived = number_or_null(rt, "arrived", file, "plan.responders.response_time").value_or(0.0);
+      if (tasks > 0) out.push_back({"response.reached_share", arrived / tasks, Better::Higher});
     }
-    out.push_back({"targets.met", met, Better::Higher});
+    if (plan.contains("targets") && plan["targets"].is_array()) {
+      double met = 0;
+      for (std::size_t i = 0; i < plan["targets"].size(); ++i) {
+        const nlohmann::json& t = plan["targets"][i];
+        const std::string path = "plan.targets[" + std::to_string(i) + "]";
+        const nlohmann::json& kind = member(t, "kind", file, path);
+        const nlohmann::json& ok = member(t, "met", file, path);
+        if (!kind.is_string() || !ok.is_boolean()) bad(file, path, "expected {kind: text, met: true|false}");
+        met += ok.get<bool>() ? 1 : 0;
+        out.push_back({"target." + std::to_string(i + 1) + "_" + kind.get<std::string>() + ".met",
+                       ok.get<bool>() ? 1.0 : 0.0, Better::Higher});
+      }
+      out.push_back({"targets.met", met, Better::Higher});
+    }
   }
   return out;
 }

@@ -15,6 +15,7 @@
 #include "engine/simulation.hpp"
 #include "output/format.hpp"
 #include "output/run_outputs.hpp"
+#include "output/tasks_tables.hpp"
 
 using namespace ss;
 namespace fs = std::filesystem;
@@ -129,8 +130,8 @@ TEST_CASE("run outputs account for every resident once, with a known outcome") {
   TempDir tmp("account");
   const fs::path dir = tmp.path / "run";
   output::write_run_outputs(dir, run.model, run.sim->state(), run.info());
-  CHECK(entries(dir) == std::vector<std::string>{"journal.csv", "occupancy.csv", "residents.csv",
-                                                 "shelters.csv", "summary.json", "timeline.csv"});
+  CHECK(entries(dir) == std::vector<std::string>{"journal.csv", "occupancy.csv", "residents.csv", "shelters.csv",
+                                                 "summary.json", "tasks.csv", "teams.csv", "timeline.csv"});
   CHECK(entries(tmp.path) == std::vector<std::string>{"run"});
 
   const std::size_t people = run.model.population.size();
@@ -225,7 +226,10 @@ TEST_CASE("the timeline has one row per recorded time and a column per status, g
   const Table t = parse_csv(slurp(tmp.path / "run" / "timeline.csv"));
   const SimState& s = run.sim->state();
   REQUIRE(t.size() == s.timeline.size() + 1);
-  CHECK(t[0].size() == 2 + kStatusCount + GroupIndex::kCount + run.model.world.zone_count());
+  // ... then the warning curve (share and total warned, one column per source).
+  const output::WarningCurve warned = output::warning_curve(run.model, s);
+  CHECK(t[0].size() == 2 + kStatusCount + GroupIndex::kCount + run.model.world.zone_count() + warned.header.size());
+  CHECK(column(t, "warned_share") > 0);
   CHECK(t[0][2] == "unaware");
   CHECK(t[0][column(t, "mobility_wheelchair")] == "mobility_wheelchair");
   CHECK(column(t, "zone_low \"river\" side") > 0);
