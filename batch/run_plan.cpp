@@ -141,10 +141,10 @@ void remove_leftovers(const std::vector<RunSpec>& runs) {
 }
 
 std::vector<RunSpec> unfinished_runs(const BatchPlan& plan, const std::vector<RunSpec>& runs) {
-  std::vector<RunSpec> todo;
+  std::vector<RunSpec> pending;
   for (const RunSpec& r : runs)
-    if (!is_complete_run(r.dir, plan.scenario_name, r.variant, r.seed)) todo.push_back(r);
-  return todo;
+    if (!is_complete_run(r.dir, plan.scenario_name, r.variant, r.seed)) pending.push_back(r);
+  return pending;
 }
 
 std::vector<RunSpec> shard_of(const std::vector<RunSpec>& runs, std::size_t i, std::size_t n) {

@@ -75,14 +75,14 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
 
   batch::claim_output_folder(plan);
   batch::remove_leftovers(mine);
-  const std::vector<batch::RunSpec> todo = batch::unfinished_runs(plan, mine);
+  const std::vector<batch::RunSpec> pending = batch::unfinished_runs(plan, mine);
   const std::size_t jobs = std::max<std::size_t>(1, opt.jobs);
   if (!opt.quiet) {
     std::string who = mpi ? "rank " + std::to_string(mpi->rank()) + "/" + std::to_string(mpi->size()) + ": "
                           : shard ? "shard " + opt.shard + ": " : "";
     std::fprintf(stderr, "%s%zu variants x %zu seeds: %zu runs here, %zu already finished, %zu to run, %zu at a time\n",
-                 who.c_str(), plan.variants.size(), plan.seeds.size(), mine.size(), mine.size() - todo.size(),
-                 todo.size(), jobs);
+                 who.c_str(), plan.variants.size(), plan.seeds.size(), mine.size(), mine.size() - pending.size(),
+                 pending.size(), jobs);
   }
 
   std::vector<batch::RunResult> results;
@@ -90,7 +90,7 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
   {
     batch::InterruptGuard guard;
     ProgressBar bar(!opt.quiet);
-    results = batch::run_processes(batch::own_executable(), plan.scenario_path, todo, jobs,
+    results = batch::run_processes(batch::own_executable(), plan.scenario_path, pending, jobs,
                                    [&](const batch::PoolProgress& p) {
                                      bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0,
                                                 progress_label(p));
