@@ -13,17 +13,14 @@
 #include <vector>
 
 #include "engine/micro_builders.hpp"
+#include "bench/bench_support.hpp"
 #include "engine/simulation.hpp"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
+using ss::bench::median;
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.hpp"
 #include "engine/simulation.hpp"
 #include "scenarios/assemble.hpp"
 
@@ -18,11 +19,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
+using ss::bench::median;
 
 double peak_rss_mb() {
   rusage ru{};

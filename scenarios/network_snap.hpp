@@ -1,9 +1,10 @@
 #pragma once
-// Nearest street to a point, through a uniform grid of edge segments, so snapping
-// hundreds of shelters or closure points does not scan the whole network each time.
+// Nearest street to a point for snapping shelters, depots and closure points: the
+// engine's EdgeIndex (the same grid the engine snaps homes with), plus which end of
+// the street is nearer.
 #include <optional>
-#include <vector>
 
+#include "engine/spatial_index.hpp"
 #include "engine/world.hpp"
 
 namespace ss::scenarios {
@@ -22,16 +23,8 @@ class NetworkSnapper {
   [[nodiscard]] std::optional<StreetHit> nearest(Vec2 p, double max_distance) const;
 
  private:
-  struct Segment {
-    EdgeId edge;
-    std::uint32_t index;  // segment index within the edge's shape
-  };
   const StreetGraph* g_;
-  double cell_;
-  Vec2 origin_;
-  int nx_ = 0, ny_ = 0;
-  std::vector<std::uint32_t> cell_offset_;  // (cells + 1)
-  std::vector<Segment> cell_segments_;
+  EdgeIndex index_;
 };
 
 }  // namespace ss::scenarios
