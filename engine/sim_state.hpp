@@ -101,7 +101,6 @@ struct SimState {
   // Micro model only (empty with the network model): body centre and velocity.
   std::vector<Vec2> position;       // m, local CRS, (residents)
   std::vector<Vec2> velocity;       // m/s, (residents)
-  bool warning_issued = false;
 
   // Residents still able to change state (not sheltered); order is deterministic.
   std::vector<ResidentId> active;

@@ -174,7 +174,6 @@ void Simulation::step() {
   // alone wait at home for help once warned.
   t0 = Clock::now();
   warning_phase(m, s, t);
-  s.warning_issued = t >= m.plan.warning_time;
   profile_.warning += seconds_since(t0);
 
   // Decisions: rebuild the way-out fields when shelters or streets changed.
