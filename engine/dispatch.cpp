@@ -6,6 +6,7 @@
 #include <limits>
 #include <tuple>
 
+#include "engine/flood_hazard.hpp"
 #include "engine/navigation.hpp"
 #include "engine/responders.hpp"
 #include "engine/routing.hpp"
@@ -20,14 +21,21 @@ bool vehicle_barred(StreetKind k) {
          k == StreetKind::Pedestrian || k == StreetKind::Cycleway;
 }
 
-std::vector<std::uint8_t> closed_for(const Model& model, const SimState& s, TravelMode mode) {
-  std::vector<std::uint8_t> closed = s.edge_closed;
+}  // namespace
+
+std::vector<std::uint8_t> team_closed_edges(const Model& model, const SimState& s, TravelMode mode) {
+  std::vector<std::uint8_t> closed;
+  // Plan and inject closures, and streets under water deeper than the team can wade
+  // or drive through (PeopleInWaterParams, classes ResponderOnFoot and Vehicle).
+  closed_for_class(model, s, mode == TravelMode::Vehicle ? WadingClass::Vehicle : WadingClass::ResponderOnFoot, closed);
   if (mode == TravelMode::Vehicle) {
     const auto& kind = model.world.streets.edge_kind;
     for (std::size_t e = 0; e < closed.size(); ++e) closed[e] = closed[e] || vehicle_barred(kind[e]);
   }
   return closed;
 }
+
+namespace {
 
 // Distances from one node: build_route_field with a single pseudo-site at it.
 void field_from(const Model& model, NodeId source, const std::vector<std::uint8_t>& closed, RouteField& out) {
@@ -44,15 +52,18 @@ void trace(const Model& model, const RouteField& f, NodeId start, bool reverse, 
   const StreetGraph& g = model.world.streets;
   team.path.assign(1, start);
   team.path_dist.assign(1, 0.0f);
+  team.path_edges.clear();
   NodeId n = start;
   while (f.next_edge[n.index()].valid()) {
     const EdgeId e = f.next_edge[n.index()];
     n = g.other_end(e, n);
     team.path.push_back(n);
+    team.path_edges.push_back(e);
     team.path_dist.push_back(team.path_dist.back() + g.edge_length[e.index()]);
   }
   if (!reverse) return;
   std::reverse(team.path.begin(), team.path.end());
+  std::reverse(team.path_edges.begin(), team.path_edges.end());
   const float total = team.path_dist.back();
   std::reverse(team.path_dist.begin(), team.path_dist.end());
   for (float& d : team.path_dist) d = total - d;
@@ -83,7 +94,7 @@ bool dispatch_team(const Model& model, SimState& s, TeamId id, double depart) {
                                [&](const Task& k) { return k.open && !k.taken && can_do(team, k); });
   if (!any) return false;
   RouteField f;
-  field_from(model, ts.node, closed_for(model, s, team.mode), f);
+  field_from(model, ts.node, team_closed_edges(model, s, team.mode), f);
   // Priority (the "time until the hazard reaches the home × vulnerability"):
   // the hazard's arrival scaled down by vulnerability first, then vulnerability, then
   // travel time; the task index breaks ties.
@@ -93,7 +104,9 @@ bool dispatch_team(const Model& model, SimState& s, TeamId id, double depart) {
   for (std::size_t k = 0; k < tasks.size(); ++k) {
     const Task& task = tasks[k];
     if (!task.open || task.taken || !can_do(team, task) || !f.reachable(task.node)) continue;
-    const double urgency = std::isfinite(task.hazard_eta) ? task.hazard_eta / (1.0 + task.vulnerability) : HUGE_VAL;
+    // Time left until the water is forecast at the door (0 once it is there).
+    const double urgency =
+        std::isfinite(task.hazard_at) ? std::max(0.0, task.hazard_at - depart) / (1.0 + task.vulnerability) : HUGE_VAL;
     const Key key{urgency, -static_cast<int>(task.vulnerability), f.dist[task.node.index()], k};
     if (pick == tasks.size() || key < best) {
       best = key;
@@ -129,7 +142,7 @@ bool send_to_shelter(const Model& model, SimState& s, TeamId id, double depart) 
       targets.push_back(sh);
   }
   RouteField f;
-  build_route_field(w.streets, w.shelters, targets, EdgeFilter{closed_for(model, s, team.mode), false}, f);
+  build_route_field(w.streets, w.shelters, targets, EdgeFilter{team_closed_edges(model, s, team.mode), false}, f);
   if (!f.reachable(ts.node)) return false;
   float leg = 0.0f;
   if (ts.task.valid() && ts.stage == TeamStage::OnSite) home_node(model, s.response.tasks[ts.task.index()].first, &leg);

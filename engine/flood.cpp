@@ -39,6 +39,8 @@ const char* to_string(WadingClass c) {
     case WadingClass::Adult: return "adults";
     case WadingClass::ElderlyOrChild: return "elderly_children";
     case WadingClass::Wheelchair: return "wheelchair";
+    case WadingClass::ResponderOnFoot: return "teams_on_foot";
+    case WadingClass::Vehicle: return "vehicles";
   }
   return "?";
 }

@@ -96,20 +96,27 @@ struct FloodSolverParams {
   double arrival_depth = 0.05;  // m
 };
 
-// Walking in water and what closes a road, per wading class.
-enum class WadingClass : std::uint8_t { Adult, ElderlyOrChild, Wheelchair };
-inline constexpr std::size_t kWadingClassCount = 3;
+// Walking in water and what closes a road, per wading class. Residents fall in the
+// first three (wading_class()); response teams on foot and in vehicles in the last two.
+enum class WadingClass : std::uint8_t { Adult, ElderlyOrChild, Wheelchair, ResponderOnFoot, Vehicle };
+inline constexpr std::size_t kWadingClassCount = 5;
 const char* to_string(WadingClass c);
 
 struct PeopleInWaterParams {
   // Deepest water each class still wades through. Adults 0.5 m: knee-to-thigh depth
   // at which Bernardini et al. (2020) observed walking to stay possible; the elderly
   // and children 0.3 m and wheelchair users 0.2 m (wheels and footplate, Defra
-  // FD2321/TR1 "danger for some" vulnerable people). Planning values: configurable.
-  std::array<double, kWadingClassCount> max_depth{0.5, 0.3, 0.2};  // m
+  // FD2321/TR1 "danger for some" vulnerable people). Response teams on foot 0.7 m
+  // (thigh depth; planning value for equipped teams, below the 1.2 m adult stability
+  // bound of AIDR Handbook 7-3 (2017) class H3). Emergency vehicles 0.5 m: the upper
+  // bound of AIDR 7-3 class H2, "unsafe for small vehicles" only; a 2.5 t 4WD tested
+  // at full scale became unstable at 0.45 m in flowing water (Smith et al. 2017,
+  // UNSW WRL TR 2017/07). Planning values: configurable.
+  std::array<double, kWadingClassCount> max_depth{0.5, 0.3, 0.2, 0.7, 0.5};  // m
   // Toppling/sliding limit d·v (VERIFICATION.md: ≈0.6 m²/s adults, lower for
-  // children and the elderly; 0.3 and 0.2 after Jonkman & Penning-Rowsell 2008).
-  std::array<double, kWadingClassCount> max_depth_speed{0.6, 0.3, 0.2};  // m²/s
+  // children and the elderly; 0.3 and 0.2 after Jonkman & Penning-Rowsell 2008;
+  // teams on foot and vehicles 0.6 m²/s, the DV bound of AIDR 7-3 classes H2/H3).
+  std::array<double, kWadingClassCount> max_depth_speed{0.6, 0.3, 0.2, 0.6, 0.6};  // m²/s
   // Bernardini et al. (2020) applies from this depth; shallower water does not slow people.
   double slow_from_depth = 0.2;  // m
   // Floor on the water speed factor so a resident in deep water still inches out.
@@ -139,6 +146,10 @@ struct FloodLinks {
   std::vector<float> edge_cell_at;          // m from edge_from where the line enters each cell, (edge_cells)
   std::vector<std::uint32_t> home_cell;     // open cell at each home's door, kNoCell outside the grid, (residents)
   std::vector<std::uint32_t> shelter_cell;  // (shelters)
+  // Forecast: when the water reaches each home's door (depth ≥ arrival_depth), from a
+  // run of the flood alone over the whole duration; NaN never. Computed only when the
+  // plan has response teams: dispatch ranks tasks by it (engine/dispatch.cpp).
+  std::vector<float> home_forecast;  // s, (residents)
 };
 
 struct FloodDesc {

@@ -13,6 +13,8 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
+void forecast_home_arrival(Model& model);
+
 // The open cell nearest to p (rings of growing radius, lowest bed within the first
 // ring that has one): a home's footprint is blocked, the water reaches its door.
 std::uint32_t door_cell(const FloodGrid& g, Vec2 p) {
@@ -93,7 +95,33 @@ void link_flood(Model& model) {
   l.shelter_cell.resize(model.world.shelters.size());
   for (std::size_t s = 0; s < model.world.shelters.size(); ++s)
     l.shelter_cell[s] = door_cell(g, streets.node_pos[model.world.shelters[s].node.index()]);
+  forecast_home_arrival(model);
 }
+
+namespace {
+
+// The water does not depend on the people, so running the flood alone on the run's
+// own steps (t = k·dt, advanced to t + dt as flood_phase does) gives exactly the
+// arrival times the run will see: the forecast a planner reads off a flood map.
+void forecast_home_arrival(Model& model) {
+  FloodDesc& f = *model.flood;
+  FloodLinks& l = f.links;
+  l.home_forecast.clear();
+  if (model.plan.response.teams.empty()) return;
+  FloodState fs;
+  init_flood(f, fs);
+  const double dt = model.run.dt;
+  for (std::uint64_t k = 0;; ++k) {
+    const double t = static_cast<double>(k) * dt;
+    if (!(t + 0.5 * dt < model.run.duration)) break;
+    advance_flood(f, fs, t + dt);
+  }
+  l.home_forecast.assign(l.home_cell.size(), kNaN);
+  for (std::size_t r = 0; r < l.home_cell.size(); ++r)
+    if (l.home_cell[r] != FloodLinks::kNoCell) l.home_forecast[r] = fs.arrival[l.home_cell[r]];
+}
+
+}  // namespace
 
 void init_flood_run(const Model& model, SimState& state) {
   if (!model.flood) return;
@@ -204,6 +232,12 @@ float flood_speed(const Model& model, const SimState& s, ResidentId r, EdgeId e,
   if (closes_for(here.depth, here.depth * here.speed, f.wading[i], false, p)) return std::min(v, floor);  // beyond their limits: inching
   const double w = water_walking_speed(here.depth, here.speed, model.population.age[i], model.population.mobility[i], p);
   return std::max(std::min(v, static_cast<float>(w)), std::min(v, floor));
+}
+
+bool home_low_lying(const Model& model, ResidentId r) {
+  if (!model.flood || model.flood->low_lying.empty() || model.flood->links.home_cell.empty()) return false;
+  const std::uint32_t c = model.flood->links.home_cell[r.index()];
+  return c != FloodLinks::kNoCell && model.flood->low_lying[c] != 0;
 }
 
 void closed_for_class(const Model& model, const SimState& s, WadingClass c, std::vector<std::uint8_t>& out) {

@@ -63,6 +63,10 @@ void flood_phase(const Model& model, SimState& state, double t);
 // the walking speed in water, and at the floor when the water is beyond their limits.
 float flood_speed(const Model& model, const SimState& state, ResidentId r, EdgeId e, float v);
 
+// True when r's home door lies in a cell of the flood's low-lying zone
+// (FloodDesc::low_lying); false without a flood or a low-lying zone.
+bool home_low_lying(const Model& model, ResidentId r);
+
 // The closure mask a route field of class c should use: plan/inject closures or water.
 void closed_for_class(const Model& model, const SimState& state, WadingClass c, std::vector<std::uint8_t>& out);
 

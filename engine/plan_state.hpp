@@ -54,7 +54,9 @@ struct Task {
   NodeId node;                   // network node of the home
   ZoneId zone;
   std::uint8_t vulnerability = 0;   // 0 door-knock, 1 someone 80+ or alone, 2 wheelchair, 3 bedridden
-  float hazard_eta = std::numeric_limits<float>::infinity();  // s until the hazard reaches the home (hook)
+  // s after the run's start when the hazard is forecast to reach the home (flood:
+  // FloodLinks::home_forecast); +inf when it never does or there is no hazard.
+  float hazard_at = std::numeric_limits<float>::infinity();
   bool from_inject = false;
   // Record (s; NaN until it happens).
   float created = 0.0f;
@@ -85,6 +87,7 @@ struct TeamState {
   // Route of the current leg for drawing: nodes from start to end, cumulative metres.
   std::vector<NodeId> path;
   std::vector<float> path_dist;
+  std::vector<EdgeId> path_edges;  // edge from path[k] to path[k + 1], (path - 1)
   // Record.
   double busy = 0.0;            // s travelling or on site
   double distance = 0.0;        // m

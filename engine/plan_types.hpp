@@ -44,10 +44,12 @@ struct WarningChannel {
   }()};
   double delay_median = 0.0;          // s from start (or from the car passing) to the resident knowing
   double delay_sigma_ln = 0.0;
-  // Target: every resident when `zones` and `area` are empty; else residents whose
-  // home lies in one of `zones` or inside `area`.
+  // Target: every resident when `zones` and `area` are empty and `low_lying` is off;
+  // else residents whose home lies in one of `zones`, inside `area`, or (low_lying)
+  // at a door cell of the flood's low-lying zone.
   std::vector<ZoneId> zones;
   Ring area;                          // m, local CRS
+  bool low_lying = false;             // also homes in the flood's low-lying zone (FloodDesc::low_lying)
   // Loudspeaker car: drives `route` (m, local CRS) from `start` at `route_speed`;
   // residents within `route_radius` of the route hear it when it passes the nearest point.
   std::vector<Vec2> route;
@@ -122,6 +124,7 @@ struct TaskTimes {
 struct ResponsePlan {
   std::vector<Team> teams;
   std::vector<ZoneId> door_knock_zones;  // every household there gets a door-knock task
+  bool door_knock_low_lying = false;     // and every household in the flood's low-lying zone
   bool assist_needing_help = true;       // an assist task for every household with someone who cannot leave alone
   TaskTimes times;
 };

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/flood_hazard.hpp"
 #include "engine/navigation.hpp"
 #include "engine/warning.hpp"
 
@@ -34,7 +35,8 @@ void activate(const Model& model, SimState& s) {
     for (std::uint32_t k = h.offset[hh]; k < h.offset[hh + 1]; ++k) helpless |= needs_help(model.population, h.members[k].index());
     if (plan.assist_needing_help && helpless) add_task(model, s, TaskKind::Assist, first, t0, false);
     const ZoneId z = model.home_zone[first.index()];
-    if (std::find(plan.door_knock_zones.begin(), plan.door_knock_zones.end(), z) != plan.door_knock_zones.end())
+    if (std::find(plan.door_knock_zones.begin(), plan.door_knock_zones.end(), z) != plan.door_knock_zones.end() ||
+        (plan.door_knock_low_lying && home_low_lying(model, first)))
       add_task(model, s, TaskKind::DoorKnock, first, t0, false);
   }
   s.response.activated = true;
@@ -166,6 +168,69 @@ void advance(const Model& model, SimState& s, TeamId id, double t) {
   if (!dispatch_team(model, s, id, std::max(at, t))) ts.seen_tasks = version;
 }
 
+bool blocked_for(const Model& model, const SimState& s, EdgeId e, WadingClass c) {
+  const std::size_t k = e.index();
+  if (s.edge_closed[k]) return true;
+  const auto& water = s.flood.closed[static_cast<std::size_t>(c)];
+  return model.flood && !water.empty() && water[k];
+}
+
+// A street ahead on the team's route closed (an inject, or water deeper than the team
+// can wade or drive through) while it travels: it goes on to the next junction —
+// back to the last one when the street it is on closed — and sets off again from
+// there, to the best task it can still reach (this one or another) or with the people
+// it carries to a shelter it can still reach. Checked at the start of each step.
+void reroute_if_blocked(const Model& model, SimState& s, TeamId id, double t) {
+  TeamState& ts = s.response.teams[id.index()];
+  if ((ts.stage != TeamStage::ToTask && ts.stage != TeamStage::Escorting) || ts.path_edges.empty() ||
+      t >= ts.stage_end)
+    return;
+  const Team& team = model.plan.response.teams[id.index()];
+  const WadingClass c = team.mode == TravelMode::Vehicle ? WadingClass::Vehicle : WadingClass::ResponderOnFoot;
+  // Where the team is: the same convention as team_position().
+  const double total = ts.path_dist.back();
+  const double span = ts.stage_end - ts.stage_start;
+  const double d = span > 0.0 ? std::clamp((t - ts.stage_start) / span, 0.0, 1.0) * total : 0.0;
+  std::size_t k = 0;  // on path_edges[k], from path[k] to path[k + 1]
+  while (k + 1 < ts.path_edges.size() && ts.path_dist[k + 1] <= d) ++k;
+  std::size_t j = k;
+  while (j < ts.path_edges.size() && !blocked_for(model, s, ts.path_edges[j], c)) ++j;
+  if (j == ts.path_edges.size()) return;
+  const bool back = j == k;
+  const NodeId n = back ? ts.path[k] : ts.path[k + 1];
+  const double to_node = back ? d - ts.path_dist[k] : ts.path_dist[k + 1] - d;
+  const double rate = ts.stage == TeamStage::Escorting ? std::min(team.speed, team.escort_speed) : team.speed;
+  const double at = std::max(ts.stage_start, t + to_node / rate);
+  // The distance booked at departure becomes the distance actually travelled.
+  const double correction = (at - ts.stage_end) * rate;
+  ts.distance += correction;
+  for (const ResidentId r : ts.carried) s.distance[r.index()] += static_cast<float>(correction);
+  ts.stage_end = at;
+  finish_stage(ts);
+  ts.node = n;
+  ts.path.assign(1, n);
+  ts.path_dist.assign(1, 0.0f);
+  ts.path_edges.clear();
+  if (ts.stage == TeamStage::ToTask) {
+    Task& task = s.response.tasks[ts.task.index()];
+    task.taken = false;
+    ++s.response.tasks_version;
+    become_idle(ts, at);  // the event loop dispatches it again from n at `at`
+    return;
+  }
+  if (send_to_shelter(model, s, id, at)) return;
+  // No open step-free shelter with room can be reached from here any more.
+  Task& task = s.response.tasks[ts.task.index()];
+  for (const ResidentId r : ts.carried) {
+    s.status[r.index()] = Status::Stranded;
+    s.blocked[r.index()] = Outcome::NoRoute;
+  }
+  ts.carried.clear();
+  task.failed = true;
+  complete(s, ts, at);
+  become_idle(ts, at);
+}
+
 // When the team's next thing happens; +inf when it waits for new tasks.
 double next_event(const SimState& s, const TeamState& ts, double t) {
   if (ts.stage != TeamStage::Idle) return ts.stage_end;
@@ -198,6 +263,12 @@ TaskId add_task(const Model& model, SimState& s, TaskKind kind, ResidentId r, do
   task.node = home_node(model, task.first);
   task.zone = model.home_zone[task.first.index()];
   task.vulnerability = vulnerability(model, h, hh, kind);
+  if (model.flood && !model.flood->links.home_forecast.empty()) {  // earliest forecast arrival in the household
+    for (std::uint32_t k = h.offset[hh]; k < h.offset[hh + 1]; ++k) {
+      const float at = model.flood->links.home_forecast[h.members[k].index()];
+      if (at < task.hazard_at) task.hazard_at = at;  // NaN (never) compares false
+    }
+  }
   task.created = static_cast<float>(t);
   task.from_inject = from_inject;
   const TaskId id{s.response.tasks.size()};
@@ -220,6 +291,7 @@ void responders_phase(const Model& model, SimState& s, double t) {
   const double t_end = t + model.run.dt;
   if (!s.response.activated && model.plan.warning_time < t_end) activate(model, s);
   if (!s.response.activated) return;
+  for (std::size_t k = 0; k < s.response.teams.size(); ++k) reroute_if_blocked(model, s, TeamId{k}, t);
   // Events of all teams in time order (ties: lower team index first).
   for (;;) {
     std::size_t who = s.response.teams.size();

@@ -6,9 +6,12 @@
 //
 // Simplification: teams travel the street network at their own speed along the
 // shortest path over the edges their mode may use, found when they set off; they are
-// not slowed by pedestrian crowds and do not take up room on the streets, and a road
-// closed while they are on their way does not stop them (docs/plan.md).
+// not slowed by pedestrian crowds and do not take up room on the streets. A street
+// ahead that closes while they travel (inject, or water too deep for teams on foot
+// or vehicles) makes them re-plan from the next junction (docs/plan.md).
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 #include "engine/model.hpp"
 #include "engine/sim_state.hpp"
@@ -46,6 +49,10 @@ NodeId home_node(const Model& model, ResidentId r, float* leg = nullptr);
 // Picks the best task for an idle team and sets it on its way, departing at `depart`;
 // false when no open task is one it can do and reach.
 bool dispatch_team(const Model& model, SimState& state, TeamId team, double depart);
+// Streets a team of this mode may not use now: plan and inject closures, water too
+// deep for it (WadingClass ResponderOnFoot / Vehicle) and, for vehicles, footways,
+// paths and steps; 0/1 per edge.
+std::vector<std::uint8_t> team_closed_edges(const Model& model, const SimState& state, TravelMode mode);
 // Sends a team carrying people from where it is to the nearest open step-free shelter
 // with room for them; false when none can be reached.
 bool send_to_shelter(const Model& model, SimState& state, TeamId team, double depart);

@@ -5,6 +5,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "engine/flood_hazard.hpp"
 #include "engine/rng.hpp"
 
 namespace ss {
@@ -67,8 +68,9 @@ double route_pass_time(const WarningChannel& c, Vec2 p) {
 }
 
 bool targeted(const WarningChannel& c, const Model& m, std::size_t i) {
-  if (c.zones.empty() && c.area.empty()) return true;
+  if (c.zones.empty() && c.area.empty() && !c.low_lying) return true;
   if (std::find(c.zones.begin(), c.zones.end(), m.home_zone[i]) != c.zones.end()) return true;
+  if (c.low_lying && home_low_lying(m, ResidentId{i})) return true;
   return !c.area.empty() && contains(c.area, m.population.home[i]);
 }
 

@@ -35,7 +35,7 @@ ojson stats(const ResponseStats& r) {
 std::string tasks_csv(const Model& model, const SimState& state) {
   CsvWriter csv;
   for (const char* h : {"id", "kind", "household", "zone", "vulnerability", "from_inject", "created_s", "dispatched_s",
-                        "arrived_s", "response_s", "completed_s", "team", "team_kind", "carried", "shelter", "failed"})
+                        "arrived_s", "response_s", "completed_s", "team", "team_kind", "carried", "shelter", "failed", "water_forecast_s"})
     csv.text(h);
   csv.end_row();
   for (std::size_t k = 0; k < state.response.tasks.size(); ++k) {
@@ -56,7 +56,8 @@ std::string tasks_csv(const Model& model, const SimState& state) {
         .text(t.team.valid() ? to_string(model.plan.response.teams[t.team.index()].kind) : "")
         .num(t.carried)
         .text(t.shelter.valid() ? model.world.shelters[t.shelter.index()].name : std::string{})
-        .num(t.failed);
+        .num(t.failed)
+        .num(std::isfinite(t.hazard_at) ? t.hazard_at : std::numeric_limits<float>::quiet_NaN());
     csv.end_row();
   }
   return csv.take();

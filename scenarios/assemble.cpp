@@ -194,6 +194,18 @@ Assembly assemble(const ScenarioDesc& d) {
   if (d.flood) {  // the flood grid and its links to streets, homes and shelters (scenarios/flood_assembly.hpp)
     m.flood = build_flood(d, m.world, map.projector, a.problems);
     link_flood(m);
+  }
+  {  // targets "low_lying: true" need the flood's low-lying zone (flood.low_lying)
+    const bool zone = m.flood && !m.flood->low_lying.empty();
+    const auto& channels = d.plan.response.channels;
+    for (std::size_t k = 0; k < channels.size(); ++k)
+      if (channels[k].target.low_lying && !zone)
+        throw d.origins.error("plan.channels[" + std::to_string(k) + "].low_lying",
+                              "needs a flood with a low-lying zone (flood.low_lying)");
+    if (d.plan.response.door_knock.low_lying && !zone)
+      throw d.origins.error("plan.door_knock.low_lying", "needs a flood with a low-lying zone (flood.low_lying)");
+  }
+  if (d.flood) {
     if (d.flood->rivers) add_input(a, d.flood->rivers->file);
     for (const auto& frame : d.flood->external) {
       add_input(a, frame.second.first);

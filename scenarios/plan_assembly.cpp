@@ -101,6 +101,7 @@ void build_plan_teams(const ScenarioDesc& d, const NetworkSnapper& snapper, cons
     w.delay_median = c.delay_median;
     w.delay_sigma_ln = c.delay_sigma_ln;
     w.zones = zones_of(c.target, m, o, field);
+    w.low_lying = c.target.low_lying;
     for (const LonLat& ll : c.target.area) w.area.push_back(local(projector, ll));
     for (const LonLat& ll : c.route) w.route.push_back(local(projector, ll));
     w.route_speed = c.route_speed;
@@ -125,12 +126,14 @@ void build_plan_teams(const ScenarioDesc& d, const NetworkSnapper& snapper, cons
   }
   if (p.door_knock_set) {
     m.plan.response.door_knock_zones = zones_of(p.door_knock, m, o, "plan.door_knock");
-    if (m.plan.response.door_knock_zones.empty()) throw o.error("plan.door_knock", "names no zone");
+    m.plan.response.door_knock_low_lying = p.door_knock.low_lying;
+    if (m.plan.response.door_knock_zones.empty() && !p.door_knock.low_lying)
+      throw o.error("plan.door_knock", "names no zone");
   }
   m.plan.response.assist_needing_help = p.assist_needing_help;
   m.plan.response.times = p.task_times;
   m.plan.targets = p.targets;
-  if (!m.plan.response.door_knock_zones.empty() &&
+  if ((!m.plan.response.door_knock_zones.empty() || m.plan.response.door_knock_low_lying) &&
       std::none_of(m.plan.response.teams.begin(), m.plan.response.teams.end(),
                    [](const Team& t) { return (t.roles & kRoleDoorKnock) != 0; }))
     problems.push_back("plan.door_knock: no team has the door_knock role");

@@ -16,12 +16,14 @@ namespace ss::scenarios {
 using LonLat = std::pair<double, double>;  // degrees, WGS 84
 
 // Which homes a channel or door-knocking targets: zones by name, the N lowest-lying
-// zones (mean terrain elevation of their homes), or a polygon. All empty: everyone.
+// zones (mean terrain elevation of their homes), a polygon, or the flood's low-lying
+// zone. All empty: everyone.
 struct TargetAreaDesc {
   bool all = false;  // every zone
   std::vector<std::string> zones;
   std::size_t lowest_zones = 0;
   std::vector<LonLat> area;
+  bool low_lying = false;  // homes in the flood's low-lying zone (flood.low_lying)
 };
 
 struct ChannelDesc {

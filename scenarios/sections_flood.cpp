@@ -69,8 +69,9 @@ Hydrograph hydrograph(const Field& f, std::initializer_list<std::pair<std::strin
 
 template <std::size_t N>
 void per_class(const Field& f, std::array<double, N>& out) {
-  f.check_keys({"adults", "elderly_children", "wheelchair"});
-  const char* names[] = {"adults", "elderly_children", "wheelchair"};
+  f.check_keys({"adults", "elderly_children", "wheelchair", "teams_on_foot", "vehicles"});
+  const char* names[] = {"adults", "elderly_children", "wheelchair", "teams_on_foot", "vehicles"};
+  static_assert(std::size(names) == kWadingClassCount);
   for (std::size_t k = 0; k < N; ++k)
     if (auto v = f.get(names[k])) out[k] = v->positive();
 }

@@ -68,10 +68,11 @@ void read_area(const Field& f, TargetAreaDesc& out) {
     out.lowest_zones = static_cast<std::size_t>(n);
   }
   if (auto v = f.get("area")) out.area = points(*v, 3);
+  if (auto v = f.get("low_lying")) out.low_lying = v->boolean();
 }
 
 ChannelDesc channel(const Field& f) {
-  f.check_keys({"name", "kind", "start", "reach", "reach_factor", "delay", "zones", "lowest_zones", "area", "route",
+  f.check_keys({"name", "kind", "start", "reach", "reach_factor", "delay", "zones", "lowest_zones", "area", "low_lying", "route",
                 "route_speed", "route_radius"});
   ChannelDesc c;
   c.name = f.need("name").text();
@@ -211,7 +212,7 @@ void read_plan_teams(const Field& f, PlanTeamsDesc& p) {
   if (auto v = f.get("teams"))
     for (const Field& t : v->items()) p.teams.push_back(team(t));
   if (auto v = f.get("door_knock")) {
-    v->check_keys({"all", "zones", "lowest_zones"});
+    v->check_keys({"all", "zones", "lowest_zones", "low_lying"});
     if (auto a = v->get("all")) p.door_knock.all = a->boolean();
     read_area(*v, p.door_knock);
     p.door_knock_set = true;
