@@ -5,7 +5,8 @@
 // (Helbing & Molnár 1995); v_des keeps a time gap to the body ahead (collision-free
 // speed model, Tordeux, Chraibi & Seyfried 2016) so crowds queue instead of
 // squeezing through doors, and Box2D resolves the contacts that remain. Speed is
-// capped at the resident's free speed. Parameters: MicroParams.
+// capped at the resident's free speed and, in a flood, at the walking speed in water
+// the network model uses (engine/flood_people.hpp). Parameters: MicroParams.
 //
 // Residents become bodies when they leave home (after the pre-movement delay) and
 // stop being bodies when their centre enters an exit of a shelter that takes them.
@@ -58,6 +59,7 @@ class MicroMovement final : public MovementModel {
   std::vector<ResidentId> walkers_;
   std::vector<Vec2> pos_, vel_;              // m, m/s, (walkers)
   std::vector<float> t_ahead_;               // field value at each walker, (walkers)
+  std::vector<float> cap_;                   // m/s, speed cap where each walker stands (free speed, water), (walkers)
   std::vector<std::uint32_t> cell_start_;    // neighbour buckets, (buckets + 1)
   std::vector<std::uint32_t> cell_items_;    // walker indices sorted by bucket, (walkers)
   std::vector<std::uint32_t> walker_cell_;   // (walkers)

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/flood_people.hpp"
 #include "engine/micro_movement.hpp"
 #include "engine/navigation.hpp"
 
@@ -15,6 +16,26 @@ namespace {
 
 Vec2 from_b2_pos(const b2Body* b) { return {b->GetPosition().x, b->GetPosition().y}; }
 b2Vec2 to_b2(Vec2 p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
+
+// The speed resident i can walk at where it stands: its free speed, in water capped
+// exactly as the network model caps it (flood_speed, engine/flood_hazard.cpp):
+// water beyond the resident's wading limits (closes_for) leaves min_factor of the
+// free speed, shallower water the walking speed in water of Bernardini et al. 2020
+// (water_walking_speed, engine/flood_people.hpp). Depth and speed are those of the
+// flood cell under the body's centre.
+double speed_cap(const Model& model, const SimState& s, std::size_t i, Vec2 p) {
+  const double v0 = s.free_speed[i];
+  if (!model.flood || s.flood.field.h.empty()) return v0;
+  const std::int64_t c = model.flood->grid.cell_of(p);
+  if (c < 0) return v0;
+  const PeopleInWaterParams& wp = model.flood->people;
+  const double d = s.flood.field.h[static_cast<std::size_t>(c)];
+  const double u = s.flood.field.speed[static_cast<std::size_t>(c)];
+  const double floor = std::min(v0, wp.min_factor * v0);
+  if (closes_for(d, d * u, s.flood.wading[i], false, wp)) return floor;
+  const double w = water_walking_speed(d, u, model.population.age[i], model.population.mobility[i], wp);
+  return std::max(std::min(v0, w), floor);
+}
 
 }  // namespace
 
@@ -63,6 +84,9 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     const MicroField* f = period_ > 0.0 ? nullptr : field_for(model, state, walkers_[k], t0);
     t_ahead_[k] = f ? field_value(grid, *f, pos_[k]) : 0.0f;
   }
+
+  cap_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) cap_[k] = static_cast<float>(speed_cap(model, state, walkers_[k].index(), pos_[k]));
 
   // 1. Desired velocity and driving force, from the frozen positions only.
   for (std::size_t k = 0; k < n; ++k) {
@@ -115,7 +139,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
           }
         }
       }
-      v_des = std::clamp(gap / p.time_gap, 0.0, static_cast<double>(state.free_speed[i]));
+      v_des = std::clamp(gap / p.time_gap, 0.0, static_cast<double>(cap_[k]));
     }
     const Vec2 dv = e * v_des - vel_[k];
     if (!b->IsAwake() && v_des <= 0.0) continue;  // standing in a queue: let Box2D keep it asleep
@@ -133,7 +157,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     b2Body* b = body_[i];
     b2Vec2 v = b->GetLinearVelocity();
     const double speed = std::hypot(v.x, v.y);
-    const double cap = state.free_speed[i];
+    const double cap = cap_[k];
     if (!std::isfinite(speed)) {
       ++state.warnings.non_finite_speed;
       b->SetLinearVelocity(b2Vec2(0.0f, 0.0f));

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "engine/flood_people.hpp"
 #include "engine/input_error.hpp"
 #include "engine/metrics.hpp"
 #include "engine/micro_builders.hpp"
@@ -125,4 +126,59 @@ TEST_CASE("bad micro input names the field") {
     builders::add_residents(m, {3, 3}, 1);
     CHECK_THROWS_WITH(m.finalize(), Catch::Contains("narrower than a body"));
   }
+}
+
+// The micro model caps speed in water as the network model does: a body wading
+// through still water 0.4 m deep walks at the Bernardini et al. (2020) speed.
+TEST_CASE("a body walking through water walks at the Bernardini speed in water") {
+  Model m = builders::micro_corridor(30.0, 2.0);  // exit beyond x = 30
+  builders::add_residents(m, {1.0, 1.0}, 1, 25);
+  builders::instant_departure(m);
+  m.run.duration = 120.0;
+  // A still pond 0.4 m deep over x = 10 … 20 m (bed 1 m below the dry ground).
+  FloodDesc f;
+  f.grid.origin = {-2.0, -2.0};
+  f.grid.cell = 1.0;
+  f.grid.nx = 36;
+  f.grid.ny = 6;
+  f.grid.z.assign(f.grid.size(), 1.0);
+  f.grid.manning.assign(f.grid.size(), 0.03f);
+  f.grid.blocked.assign(f.grid.size(), 0);
+  f.initial_depth.assign(f.grid.size(), 0.0);
+  for (std::size_t c = 0; c < f.grid.size(); ++c) {
+    const Vec2 p = f.grid.centre(c);
+    if (p.x > 10.0 && p.x < 20.0) {
+      f.grid.z[c] = 0.0;
+      f.initial_depth[c] = 0.4;
+    }
+  }
+  m.flood = std::move(f);
+  m.finalize();
+  // A micro area has no streets: no street cells, no home or shelter doors on the
+  // flood grid (what link_flood derives for a street network).
+  m.flood->links.edge_offset = {0};
+  m.flood->links.home_cell.assign(m.population.size(), FloodLinks::kNoCell);
+  m.flood->links.shelter_cell.assign(m.world.shelters.size(), FloodLinks::kNoCell);
+
+  Simulation sim(m, 1);
+  SimState s = sim.state();
+  s.free_speed[0] = 1.2f;  // m/s on dry ground
+  sim.restore(s);
+  double t3 = -1, t8 = -1, t12 = -1, t18 = -1;
+  auto mark = [&](double& at, double x) {
+    if (at < 0 && sim.state().position[0].x >= x) at = sim.state().time(m.run.dt);
+  };
+  while (!sim.finished()) {
+    sim.step();
+    mark(t3, 3.0);
+    mark(t8, 8.0);
+    mark(t12, 12.0);
+    mark(t18, 18.0);
+  }
+  REQUIRE(sim.state().status[0] == Status::Sheltered);
+  const double dry = 5.0 / (t8 - t3), wet = 6.0 / (t18 - t12);
+  const double expected = water_walking_speed(0.4, 0.0, 25, Mobility::Walks, m.flood->people);  // ≈ 0.50 m/s
+  CHECK(dry == Approx(1.2).epsilon(0.05));
+  CHECK(wet == Approx(expected).epsilon(0.05));
+  CHECK(wet / dry == Approx(expected / 1.2).epsilon(0.07));  // slower by the water factor
 }
