@@ -1,6 +1,7 @@
 #include "output/tables.hpp"
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <vector>
 
@@ -115,7 +116,7 @@ std::string residents_csv(const Model& model, const SimState& state) {
 std::string shelters_csv(const Model& model, const RunMetrics& metrics) {
   CsvWriter csv;
   for (const char* h : {"id", "name", "kind", "x_m", "y_m", "capacity", "arrivals", "occupancy",
-                        "peak_occupancy", "full_time_s", "closed", "step_free", "open_time_s"})
+                        "peak_occupancy", "full_time_s", "closed", "step_free", "open_time_s", "elevation_m"})
     csv.text(h);
   csv.end_row();
   for (std::size_t s = 0; s < model.world.shelters.size(); ++s) {
@@ -136,6 +137,9 @@ std::string shelters_csv(const Model& model, const RunMetrics& metrics) {
     else
       csv.text("");
     csv.num(m.closed).num(site.step_free).num(site.open_time);
+    // Ground elevation at the entrance from the terrain (empty without terrain).
+    const float z = model.world.terrain.empty() ? std::numeric_limits<float>::quiet_NaN() : model.world.terrain.sample(site.pos);
+    csv.num(z);
     csv.end_row();
   }
   return csv.take();
