@@ -3,11 +3,13 @@
 #include <imgui.h>
 
 #include <SFML/Graphics/Texture.hpp>
+#include <SFML/OpenGL.hpp>
 #include <SFML/Window/Event.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
@@ -16,6 +18,14 @@ namespace ss::gui {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time of the whole process (every thread, the GL driver's rasterisers too):
+// next to wall time it shows whether a slow frame worked or waited for a core.
+double process_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
 
 // Time the simulation may take per frame: beyond it the frame is drawn and the
 // rest of the simulated time dropped, keeping the window at >= ~30 fps.
@@ -68,6 +78,8 @@ int App::run() {
     const double dt = std::chrono::duration<double>(now - last).count();
     last = now;
     ctx_.wall = std::chrono::duration<double>(now - start).count();
+    const double cpu0 = process_cpu_seconds();
+    record_ = {};
     try {
       frame(static_cast<float>(dt));
     } catch (const std::exception& e) {
@@ -75,8 +87,9 @@ int App::run() {
       // take the session down: show it and carry on with the next frame.
       ctx_.messages.error(std::string("unexpected: ") + e.what());
     }
-    const double frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - now).count();
-    ctx_.frame_ms.push_back(static_cast<float>(frame_ms));
+    record_.frame_ms = static_cast<float>(std::chrono::duration<double, std::milli>(Clock::now() - now).count());
+    record_.cpu_ms = static_cast<float>(1e3 * (process_cpu_seconds() - cpu0));
+    if (ctx_.session.ready()) ctx_.stats.add(record_);
     // --frames counts frames of the scene, not of the loading screen before it.
     if (!ctx_.session.loading()) ++frames_;
     if (options_.frames >= 0 && frames_ >= options_.frames) ctx_.quit = true;
@@ -84,18 +97,41 @@ int App::run() {
   }
   if (!options_.dump_state.empty()) write_state_summary(ctx_, options_.dump_state);
   if (options_.stats) print_stats();
+  if (!options_.frame_stats.empty()) {
+    try {
+      ctx_.stats.write_csv(options_.frame_stats);
+    } catch (const std::exception& e) {
+      ctx_.messages.error(e.what());
+    }
+  }
   window_.close();
   if (ctx_.messages.unclaimed_errors() > 0 && (script_ || options_.frames >= 0)) return 1;
   return 0;
 }
 
 void App::frame(float dt) {
+  // Phases are timed back to back; with --stats the GL phases end in glFinish so a
+  // software renderer's deferred rasterising is charged to the phase that queued it
+  // rather than to the buffer swap.
+  Clock::time_point mark = Clock::now();
+  double cpu_mark = options_.stats ? process_cpu_seconds() : 0.0;
+  auto lap = [&](Phase p, bool gl) {
+    if (gl && options_.stats) glFinish();
+    const Clock::time_point t = Clock::now();
+    const auto k = static_cast<std::size_t>(p);
+    record_.phase_ms[k] = static_cast<float>(std::chrono::duration<double, std::milli>(t - mark).count());
+    mark = t;
+    if (!options_.stats) return;
+    const double cpu = process_cpu_seconds();
+    record_.phase_cpu_ms[k] = static_cast<float>(1e3 * (cpu - cpu_mark));
+    cpu_mark = cpu;
+  };
   handle_events();
   pick_up_loads();
   if (script_) script_->tick(ctx_);
-  const Clock::time_point t0 = Clock::now();
+  lap(Phase::Input, false);
   advance_simulation(dt);
-  const Clock::time_point t1 = Clock::now();
+  lap(Phase::Simulation, false);
   // The last frame of a --frames run is the one --screenshot captures.
   if (options_.frames >= 0 && frames_ + 1 >= options_.frames && !options_.screenshot.empty())
     ctx_.screenshot_request = options_.screenshot;
@@ -108,23 +144,29 @@ void App::frame(float dt) {
   draw_left_panel(ctx_, h);
   draw_right_panel(ctx_, w, h);
   draw_overlays(ctx_);
-  const Clock::time_point t2 = Clock::now();
+  lap(Phase::ImGuiBuild, false);
+  // After the panels: a click or a layer switch in them shows in this very frame.
+  const bool ready = ctx_.session.ready();
+  if (ready) ctx_.map.prepare(ctx_.session.model(), ctx_.session.state(), ctx_.view);
+  lap(Phase::Layers, false);
 
-  window_.clear(to_sf(kBackground));
+  // The clear paints the sidebars' background (they draw none, see panel_layout.cpp);
+  // the map paints its own area.
+  window_.clear(to_sf(kPanelBg));
   // ImGui's renderer changed GL state behind SFML's cache last frame.
   window_.resetGLStates();
-  if (ctx_.session.ready()) ctx_.map.draw(window_, ctx_.session.model(), ctx_.session.state(), ctx_.view);
-  const Clock::time_point t3 = Clock::now();
+  if (!ready) ctx_.map.draw_empty(window_);
+  if (ready) ctx_.map.draw(window_, ctx_.session.model(), ctx_.view);
+  lap(Phase::MapDraw, true);
   imgui_->render();
+  lap(Phase::ImGuiRender, true);
   if (!ctx_.screenshot_request.empty()) {
     save_screenshot(ctx_.screenshot_request);
     ctx_.screenshot_request.clear();
   }
   window_.display();
-  const Clock::time_point t4 = Clock::now();
-  const Clock::time_point marks[] = {t0, t1, t2, t3, t4};
-  for (std::size_t k = 0; k < ctx_.phase_ms.size(); ++k)
-    ctx_.phase_ms[k].push_back(static_cast<float>(std::chrono::duration<double, std::milli>(marks[k + 1] - marks[k]).count()));
+  lap(Phase::Display, false);
+  if (ready) record_.sim_time = ctx_.session.sim().time();
   if (first_frame_pending_) {
     first_frame_pending_ = false;
     char buf[96];
@@ -166,8 +208,7 @@ void App::pick_up_loads() {
   // Smaller dots for a whole town so neighbouring homes stay apart at fit zoom.
   ctx_.view.dot_px = ctx_.session.model().population.size() > 10000 ? 2.0f : 3.0f;
   ctx_.buffers.seed = static_cast<int>(ctx_.session.seed());
-  ctx_.frame_ms.clear();  // frame statistics describe the scene, not the loading
-  for (auto& p : ctx_.phase_ms) p.clear();
+  ctx_.stats.clear();  // frame statistics describe the scene, not the loading
   char buf[160];
   std::snprintf(buf, sizeof buf, "loaded %s in %.2f s: %zu residents, %zu streets", ctx_.session.name().c_str(),
                 r.seconds, ctx_.session.model().population.size(), ctx_.session.model().world.streets.edge_count());
@@ -186,7 +227,8 @@ void App::advance_simulation(double dt) {
     return;
   }
   const double before = ctx_.session.sim().time();
-  ctx_.session.advance(std::min(dt, kMaxFrameDt), t.speed, kStepBudget, t.stop_at);
+  const AdvanceResult r = ctx_.session.advance(std::min(dt, kMaxFrameDt), t.speed, kStepBudget, t.stop_at);
+  record_.steps = static_cast<std::uint32_t>(r.steps);
   const double now = ctx_.session.sim().time();
   // Smoothed over ~10 frames so the readout does not flicker.
   if (dt > 0) t.achieved += 0.1 * ((now - before) / dt - t.achieved);
@@ -205,24 +247,11 @@ void App::save_screenshot(const std::string& path) {
   ctx_.messages.info("screenshot saved to " + path);
 }
 
-namespace {
-float quantile(std::vector<float> v, double q) {
-  if (v.empty()) return 0.0f;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5))];
-}
-}  // namespace
-
 void App::print_stats() const {
-  const std::vector<float>& v = ctx_.frame_ms;
-  if (v.empty()) return;
+  if (ctx_.stats.empty()) return;
   const std::size_t residents = ctx_.session.ready() ? ctx_.session.model().population.size() : 0;
-  std::printf("frame_ms median=%.2f p95=%.2f max=%.2f frames=%zu residents=%zu sim_time=%.0f\n", quantile(v, 0.5),
-              quantile(v, 0.95), quantile(v, 1.0), v.size(), residents,
+  std::printf("%sresidents=%zu sim_time=%.0f\n", ctx_.stats.summary().c_str(), residents,
               ctx_.session.ready() ? ctx_.session.sim().time() : 0.0);
-  const auto& p = ctx_.phase_ms;
-  std::printf("phase_ms median: simulation=%.2f panels=%.2f map=%.2f imgui_render+swap=%.2f\n", quantile(p[0], 0.5),
-              quantile(p[1], 0.5), quantile(p[2], 0.5), quantile(p[3], 0.5));
   std::fflush(stdout);
 }
 

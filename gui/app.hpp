@@ -35,6 +35,7 @@ class App {
   AppContext ctx_;
   std::optional<Script> script_;
   long frames_ = 0;
+  FrameRecord record_;  // the frame being timed
   // "Load to first frame": the load's own time plus the frame that shows it.
   double load_seconds_ = 0.0;
   double loaded_wall_ = 0.0;

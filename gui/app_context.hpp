@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "engine/metrics.hpp"
+#include "gui/frame_stats.hpp"
 #include "gui/map_view.hpp"
 #include "gui/messages.hpp"
+#include "gui/plot.hpp"
 #include "gui/session.hpp"
 #include "gui/view_state.hpp"
 
@@ -32,6 +34,18 @@ struct MetricsCache {
   double wall = -1.0;
 };
 
+// The plotted series, rebuilt only when the timeline gains a row (once per
+// timeline interval of simulated time), the run changes or the group axis does,
+// instead of being reassembled and reallocated every frame.
+struct PlotCache {
+  int axis = 0;  // 0 age, 1 mobility, 2 lives alone: a view setting, not run state
+  std::vector<float> x;  // s
+  std::vector<Series> curves, occupancy;
+  std::size_t rows = ~std::size_t{0};
+  std::uint64_t generation = 0, seed = 0;
+  int built_axis = -1;
+};
+
 struct Buffers {  // text typed into panels, kept across frames
   char scenario_path[512] = "";
   char screenshot_path[512] = "safestreet-screenshot.png";
@@ -47,12 +61,12 @@ struct AppContext {
   TimeControl time;
   Messages messages;
   MetricsCache metrics;
+  PlotCache plots;
   Buffers buffers;
   std::string screenshot_request;  // saved after the frame is drawn, then cleared
-  std::vector<float> frame_ms;     // frame times since the last stats reset, for --stats
-  // Per-phase times of those frames (ms): simulation, panels, map drawing,
-  // ImGui rendering + buffer swap; to tell rendering cost from engine cost.
-  std::array<std::vector<float>, 4> phase_ms;
+  // Frame and per-phase times since the last stats reset (script: stats_reset), for
+  // --stats and --frame-stats.
+  FrameStats stats;
   bool quit = false;
   double wall = 0.0;               // s since start, for caches
 };

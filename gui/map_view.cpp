@@ -97,8 +97,31 @@ std::optional<sf::Vector2f> MapView::handle_event(const sf::Event& e, bool ui_ha
   return std::nullopt;
 }
 
-void MapView::draw(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
+  // Water under the street overlays: a closed street must stay visible in the flood
+  // that closed it (the order is draw()'s; this only fills the buffers).
+  water_ = false;
+  if (v.layers.water) {
+    flood_.update(m, s, camera_.origin());
+    water_ = flood_.has_water();
+  }
+  prepare_dynamic_streets(m, s, v);
+  shelter_overlay_.clear();
+  if (v.layers.shelters) prepare_shelters(m, s, v);
+  prepare_residents(m, s, v);
+  prepare_responders(m, s, v);
+}
+
+void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
   const sf::FloatRect vp = camera_.viewport();
+  // Everything the map draws is clipped to its own area: the sidebars have no
+  // background of their own to hide a marker or dot that reaches past the edge.
+  const sf::View window_view = w.getView();
+  const sf::Vector2u ws = w.getSize();
+  sf::View clip(vp);
+  clip.setViewport({vp.left / static_cast<float>(ws.x), vp.top / static_cast<float>(ws.y),
+                    vp.width / static_cast<float>(ws.x), vp.height / static_cast<float>(ws.y)});
+  w.setView(clip);
   const CacheKey key{camera_.center().x, camera_.center().y, camera_.scale(), vp.left, vp.top, vp.width, vp.height,
                      v.layers.terrain, v.layers.buildings, v.layers.streets, model_serial_};
   const auto tw = static_cast<unsigned>(std::max(1.0f, vp.width)), th = static_cast<unsigned>(std::max(1.0f, vp.height));
@@ -117,38 +140,77 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const SimState& s, const
   if (cache_ok_) {
     sf::Sprite sprite(cache_.getTexture());
     sprite.setPosition(vp.left, vp.top);
-    w.draw(sprite);
+    // The cache is opaque (cleared to the background, alpha kept at 1 by SFML's
+    // alpha blend), so a plain copy gives the same pixels as blending, without
+    // the renderer reading back the window under it.
+    w.draw(sprite, sf::RenderStates(sf::BlendNone));
   } else {
+    draw_empty(w);
     draw_static(w, m, v, sf::Transform::Identity);
   }
-  // Water under the street overlays: a closed street must stay visible in the flood
-  // that closed it.
-  draw_water(w, m, s, v);
-  draw_dynamic_streets(w, m, s, v);
-  if (v.layers.shelters) draw_shelters(w, m, s, v);
-  draw_residents(w, m, s, v);
-  draw_responders(w, m, s, v);
+  sf::RenderStates local;
+  local.transform = camera_.local_to_screen();
+  if (water_) {
+    sf::RenderStates t = local;
+    t.texture = &flood_.texture();
+    w.draw(flood_.quad(), t);
+  }
+  if (street_overlay_.getVertexCount() > 0) w.draw(street_overlay_, local);
+  if (shelter_overlay_.getVertexCount() > 0) w.draw(shelter_overlay_);
+  draw_residents(w);
+  if (ring_overlay_.getVertexCount() > 0) w.draw(ring_overlay_);
+  if (team_overlay_.getVertexCount() > 0) w.draw(team_overlay_);
+  w.setView(window_view);
 }
 
-void MapView::draw_water(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
-  if (!v.layers.water) return;
-  flood_.update(m, s, camera_.origin());
-  if (!flood_.has_water()) return;
-  sf::RenderStates t;
-  t.transform = camera_.local_to_screen();
-  t.texture = &flood_.texture();
-  w.draw(flood_.quad(), t);
+void MapView::draw_residents(sf::RenderWindow& w) {
+  if (dots_.empty()) return;
+  const sf::FloatRect vp = camera_.viewport();
+  if (dot_layer_ok_ && dot_tex_.getSize() != sf::Vector2u(dot_w_, dot_h_)) dot_layer_ok_ = dot_tex_.create(dot_w_, dot_h_);
+  if (dot_layer_ok_) {
+    // One upload and one textured quad instead of a quad per resident: a software
+    // renderer pays per primitive, and 25,000 tiny quads cost more than the copy.
+    dot_tex_.update(dot_pixels_.data());
+    const auto fw = static_cast<float>(dot_w_), fh = static_cast<float>(dot_h_);
+    const sf::Vertex quad[4] = {{{vp.left, vp.top}, {0, 0}},
+                                {{vp.left + fw, vp.top}, {fw, 0}},
+                                {{vp.left + fw, vp.top + fh}, {fw, fh}},
+                                {{vp.left, vp.top + fh}, {0, fh}}};
+    w.draw(quad, 4, sf::Quads, sf::RenderStates(&dot_tex_));
+    return;
+  }
+  // Without the texture (creation failed): the same squares as vertex quads.
+  dot_quads_.resize(4 * dots_.size());
+  std::size_t k = 0;
+  for (const Dot& d : dots_) {
+    const float x0 = static_cast<float>(d.x) + vp.left, y0 = static_cast<float>(d.y) + vp.top;
+    const float x1 = x0 + static_cast<float>(dot_size_), y1 = y0 + static_cast<float>(dot_size_);
+    dot_quads_[k++] = sf::Vertex({x0, y0}, d.colour);
+    dot_quads_[k++] = sf::Vertex({x1, y0}, d.colour);
+    dot_quads_[k++] = sf::Vertex({x1, y1}, d.colour);
+    dot_quads_[k++] = sf::Vertex({x0, y1}, d.colour);
+  }
+  w.draw(dot_quads_.data(), k, sf::Quads);
 }
 
-void MapView::draw_responders(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+void MapView::draw_empty(sf::RenderWindow& w) const {
+  const sf::FloatRect vp = camera_.viewport();
+  const sf::Color bg = to_sf(kBackground);
+  const sf::Vertex quad[4] = {{{vp.left, vp.top}, bg},
+                              {{vp.left + vp.width, vp.top}, bg},
+                              {{vp.left + vp.width, vp.top + vp.height}, bg},
+                              {{vp.left, vp.top + vp.height}, bg}};
+  w.draw(quad, 4, sf::Quads, sf::RenderStates(sf::BlendNone));
+}
+
+void MapView::prepare_responders(const Model& m, const SimState& s, const ViewState& v) {
   teams_.clear();
+  team_overlay_.clear();
   if (!v.layers.responders) return;
   responder_positions(m, s, teams_);
   if (teams_.empty()) return;
-  overlay_.clear();
   const std::int64_t sel = v.selection.kind == Selection::Kind::Team ? v.selection.id : -1;
-  append_responders(overlay_, m, teams_, camera_, kTeamHalfPx, sel);
-  w.draw(overlay_);
+  append_responders(team_overlay_, m, teams_, camera_, kTeamHalfPx, sel);
 }
 
 void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& v, const sf::Transform& extra) {
@@ -170,89 +232,99 @@ void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& 
   }
 }
 
-void MapView::draw_dynamic_streets(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+void MapView::prepare_dynamic_streets(const Model& m, const SimState& s, const ViewState& v) {
   const StreetGraph& g = m.world.streets;
   const Vec2 origin = camera_.origin();
   const auto px = static_cast<float>(1.0 / camera_.scale());  // m per pixel
-  overlay_.clear();
+  sf::VertexArray& overlay = street_overlay_;
+  overlay.clear();
   if (v.layers.congestion) {
     for (std::size_t e = 0; e < g.edge_count() && e < s.edge_count.size(); ++e) {
       if (s.edge_count[e] == 0) continue;
       const float area = std::max(g.edge_length[e], 5.0f) * std::max(g.edge_width[e], 0.5f);
-      append_edge_quads(overlay_, g, EdgeId{e}, std::max(g.edge_width[e], 3 * px),
+      append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], 3 * px),
                         density_colour(static_cast<float>(s.edge_count[e]) / area), origin);
     }
   }
   if (v.layers.closed_roads) {
     for (std::size_t e = 0; e < g.edge_count() && e < s.edge_closed.size(); ++e)
       if (s.edge_closed[e])
-        append_edge_quads(overlay_, g, EdgeId{e}, std::max(g.edge_width[e], 5 * px), to_sf(kStreetClosed), origin);
+        append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], 5 * px), to_sf(kStreetClosed), origin);
   }
   if (v.selection.kind == Selection::Kind::Street && v.selection.id < g.edge_count()) {
     const EdgeId e{v.selection.id};
-    append_edge_quads(overlay_, g, e, std::max(g.edge_width[e.index()], 3 * px) + 4 * px, to_sf(kSelection, 160),
+    append_edge_quads(overlay, g, e, std::max(g.edge_width[e.index()], 3 * px) + 4 * px, to_sf(kSelection, 160),
                       origin);
   }
-  sf::RenderStates local;
-  local.transform = camera_.local_to_screen();
-  w.draw(overlay_, local);
 }
 
-void MapView::draw_shelters(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
-  overlay_.clear();
+void MapView::prepare_shelters(const Model& m, const SimState& s, const ViewState& v) {
+  sf::VertexArray& overlay = shelter_overlay_;
   const auto& shelters = m.world.shelters;
   for (std::size_t i = 0; i < shelters.size() && i < s.occupancy.size(); ++i) {
     const sf::Vector2f c = camera_.to_screen(shelters[i].pos);
     const Rgb state_col = s.shelter_closed[i] ? kShelterClosed : s.shelter_full[i] ? kShelterFull : kShelterOpen;
     const bool selected = v.selection.kind == Selection::Kind::Shelter && v.selection.id == i;
-    append_square(overlay_, c, selected ? 7.0f : 5.0f, to_sf(selected ? kSelection : Rgb{10, 10, 10}));
-    append_square(overlay_, c, 4.0f, to_sf(state_col));
+    append_square(overlay, c, selected ? 7.0f : 5.0f, to_sf(selected ? kSelection : Rgb{10, 10, 10}));
+    append_square(overlay, c, 4.0f, to_sf(state_col));
     // Fill bar right of the marker: 16 px tall, filled bottom-up by occupancy/capacity.
     const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
     const float fill = std::clamp(static_cast<float>(s.occupancy[i]) / cap, 0.0f, 1.0f);
     const float x0 = c.x + 7, x1 = c.x + 11, y1 = c.y + 8, y0 = c.y - 8;
-    append_rect(overlay_, x0 - 1, y0 - 1, x1 + 1, y1 + 1, sf::Color(10, 10, 10));
-    append_rect(overlay_, x0, y0, x1, y1, sf::Color(60, 60, 60));
-    append_rect(overlay_, x0, y1 - fill * (y1 - y0), x1, y1, to_sf(state_col));
+    append_rect(overlay, x0 - 1, y0 - 1, x1 + 1, y1 + 1, sf::Color(10, 10, 10));
+    append_rect(overlay, x0, y0, x1, y1, sf::Color(60, 60, 60));
+    append_rect(overlay, x0, y1 - fill * (y1 - y0), x1, y1, to_sf(state_col));
   }
-  w.draw(overlay_);
 }
 
-void MapView::draw_residents(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v) {
+void MapView::prepare_residents(const Model& m, const SimState& s, const ViewState& v) {
   resident_positions(m, s, positions_);
   drawn_.assign(positions_.size(), 0);
+  dots_.clear();
+  ring_overlay_.clear();
   if (!v.layers.residents) return;
   const sf::FloatRect vp = camera_.viewport();
   const float half = v.dot_px / 2;
-  // One quad per resident written in place (no per-vertex push_back): this loop
-  // runs over every resident every frame.
-  dots_.resize(4 * positions_.size() + 16);
-  std::size_t k = 0;
+  dot_size_ = std::max(1, static_cast<int>(v.dot_px));
   for (std::size_t i = 0; i < positions_.size(); ++i) {
     if (s.status[i] == Status::Sheltered && !v.layers.sheltered_residents) continue;
     const sf::Vector2f p = camera_.to_screen(positions_[i]);
     if (!vp.contains(p)) continue;
-    // Snap to whole pixels so dots keep their exact colour (no blending at edges).
-    const float x0 = std::round(p.x - half), y0 = std::round(p.y - half), x1 = x0 + v.dot_px, y1 = y0 + v.dot_px;
-    const sf::Color col = resident_colour(m, s, i, v.colour_by);
-    dots_[k++] = sf::Vertex({x0, y0}, col);
-    dots_[k++] = sf::Vertex({x1, y0}, col);
-    dots_[k++] = sf::Vertex({x1, y1}, col);
-    dots_[k++] = sf::Vertex({x0, y1}, col);
+    // Snap to whole pixels so dots keep their exact colour (no blending at edges);
+    // kept relative to the map area's corner.
+    const auto x0 = static_cast<int>(std::round(p.x - half) - vp.left);
+    const auto y0 = static_cast<int>(std::round(p.y - half) - vp.top);
+    dots_.push_back({x0, y0, resident_colour(m, s, i, v.colour_by)});
     drawn_[i] = 1;
   }
-  if (k > 0) w.draw(dots_.data(), k, sf::Quads);
+  // The squares rasterised into the map-sized RGBA layer, transparent elsewhere;
+  // later dots over earlier ones as in a draw in resident order.
+  dot_w_ = static_cast<unsigned>(std::max(1.0f, vp.width));
+  dot_h_ = static_cast<unsigned>(std::max(1.0f, vp.height));
+  dot_pixels_.assign(std::size_t{4} * dot_w_ * dot_h_, 0);
+  const int w = static_cast<int>(dot_w_), h = static_cast<int>(dot_h_);
+  for (const Dot& d : dots_) {
+    const int xa = std::max(d.x, 0), xb = std::min(d.x + dot_size_, w);
+    const int ya = std::max(d.y, 0), yb = std::min(d.y + dot_size_, h);
+    for (int y = ya; y < yb; ++y) {
+      std::uint8_t* px = &dot_pixels_[4 * (static_cast<std::size_t>(y) * dot_w_ + static_cast<std::size_t>(xa))];
+      for (int x = xa; x < xb; ++x, px += 4) {
+        px[0] = d.colour.r;
+        px[1] = d.colour.g;
+        px[2] = d.colour.b;
+        px[3] = d.colour.a;
+      }
+    }
+  }
   if (v.selection.kind == Selection::Kind::Resident && v.selection.id < positions_.size()) {
     const sf::Vector2f c = camera_.to_screen(positions_[v.selection.id]);
     // A hollow ring of four bars so the resident's own colour stays visible.
     const float r = half + 4;
     const sf::Color col = to_sf(kSelection);
-    overlay_.clear();
-    append_rect(overlay_, c.x - r, c.y - r, c.x + r, c.y - r + 2, col);
-    append_rect(overlay_, c.x - r, c.y + r - 2, c.x + r, c.y + r, col);
-    append_rect(overlay_, c.x - r, c.y - r, c.x - r + 2, c.y + r, col);
-    append_rect(overlay_, c.x + r - 2, c.y - r, c.x + r, c.y + r, col);
-    w.draw(overlay_);
+    append_rect(ring_overlay_, c.x - r, c.y - r, c.x + r, c.y - r + 2, col);
+    append_rect(ring_overlay_, c.x - r, c.y + r - 2, c.x + r, c.y + r, col);
+    append_rect(ring_overlay_, c.x - r, c.y - r, c.x - r + 2, c.y + r, col);
+    append_rect(ring_overlay_, c.x + r - 2, c.y - r, c.x + r, c.y + r, col);
   }
 }
 

@@ -32,10 +32,18 @@ class MapView {
   // without dragging) for the caller to interpret.
   std::optional<sf::Vector2f> handle_event(const sf::Event& e, bool ui_has_mouse);
 
-  void draw(sf::RenderWindow& window, const Model& model, const SimState& state, const ViewState& view);
+  // Rebuilds this frame's dynamic layers on the CPU (resident positions and dots,
+  // street, shelter and team overlays, the flood texture) in place, without
+  // reallocating once their buffers have grown. Call before draw().
+  void prepare(const Model& model, const SimState& state, const ViewState& view);
+  // Submits the map: the static layers (from the offscreen cache), then the
+  // layers prepare() built. The state itself is not read here.
+  void draw(sf::RenderWindow& window, const Model& model, const ViewState& view);
+  // The map area without a scene: background colour only.
+  void draw_empty(sf::RenderWindow& window) const;
 
   // What lies under `pixel`: a team, else a resident dot, else a shelter marker, else a street,
-  // within a few pixels. Uses the positions of the last draw.
+  // within a few pixels. Uses the positions of the last prepare().
   Selection pick(const Model& model, const EdgeIndex& streets, sf::Vector2f pixel) const;
   // Street under a world point within `tolerance_px` at the current zoom.
   EdgeHit street_at(const EdgeIndex& streets, Vec2 world, float tolerance_px = 10.0f) const;
@@ -53,11 +61,11 @@ class MapView {
     bool operator==(const CacheKey&) const = default;
   };
   void draw_static(sf::RenderTarget& target, const Model& m, const ViewState& v, const sf::Transform& extra);
-  void draw_dynamic_streets(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
-  void draw_shelters(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
-  void draw_residents(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
-  void draw_water(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
-  void draw_responders(sf::RenderWindow& w, const Model& m, const SimState& s, const ViewState& v);
+  void prepare_dynamic_streets(const Model& m, const SimState& s, const ViewState& v);
+  void prepare_shelters(const Model& m, const SimState& s, const ViewState& v);
+  void prepare_residents(const Model& m, const SimState& s, const ViewState& v);
+  void prepare_responders(const Model& m, const SimState& s, const ViewState& v);
+  void draw_residents(sf::RenderWindow& w);
 
   Camera camera_;
   std::uint64_t model_serial_ = 0;  // bumps on set_model, part of the cache key
@@ -70,8 +78,27 @@ class MapView {
   Box bounds_;
   std::vector<Vec2> positions_;       // scratch: residents' positions this frame, (residents)
   std::vector<std::uint8_t> drawn_;   // scratch: 1 if the dot was drawn this frame, (residents)
-  std::vector<sf::Vertex> dots_;      // scratch: resident quads this frame, written in place
-  sf::VertexArray overlay_{sf::Quads};
+  // Residents' dots this frame: squares of dot_size_ px at (x, y) px from the map
+  // area's corner, rasterised into dot_pixels_ (RGBA, map-sized) and drawn as one
+  // texture; dot_quads_ is the fallback when the texture cannot be created.
+  struct Dot {
+    int x = 0, y = 0;
+    sf::Color colour;
+  };
+  std::vector<Dot> dots_;
+  int dot_size_ = 1;
+  unsigned dot_w_ = 0, dot_h_ = 0;
+  std::vector<std::uint8_t> dot_pixels_;
+  sf::Texture dot_tex_;
+  bool dot_layer_ok_ = true;
+  std::vector<sf::Vertex> dot_quads_;
+  bool water_ = false;                // the flood layer has water to draw this frame
+  // This frame's overlays in local metres (streets) or pixels (the rest); cleared
+  // and refilled each frame, keeping their capacity.
+  sf::VertexArray street_overlay_{sf::Quads};
+  sf::VertexArray shelter_overlay_{sf::Quads};
+  sf::VertexArray ring_overlay_{sf::Quads};
+  sf::VertexArray team_overlay_{sf::Quads};
   bool dragging_ = false;
   bool moved_ = false;
   sf::Vector2f press_{}, last_{};

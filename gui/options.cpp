@@ -10,7 +10,7 @@ namespace ss::gui {
 const char* const kUsage =
     "usage: safestreet-gui [SCENARIO] [--variant NAME] [--seed N] [--demo grid|corridor]\n"
     "                      [--script FILE] [--frames N] [--screenshot out.png] [--dump-state out.json]\n"
-    "                      [--speed X|max] [--play] [--stats] [--size WxH]\n"
+    "                      [--speed X|max] [--play] [--stats] [--frame-stats out.csv] [--size WxH]\n"
     "\n"
     "Script commands (one per line, # comments): load PATH [VARIANT] | demo NAME | seed N | restart |\n"
     "  speed X|max | play | pause | step [N] | run_to SECONDS | frames N | click X Y | click_street X Y |\n"
@@ -47,11 +47,14 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
     if (a == "-h" || a == "--help") {
       help = true;
       return std::nullopt;
-    } else if (a == "--variant" || a == "--demo" || a == "--script" || a == "--screenshot" || a == "--dump-state") {
+    } else if (a == "--variant" || a == "--demo" || a == "--script" || a == "--screenshot" || a == "--dump-state" ||
+               a == "--frame-stats") {
       const auto v = value("a value");
       if (!v) return std::nullopt;
       (a == "--variant" ? o.variant : a == "--demo" ? o.demo : a == "--script" ? o.script
-                                   : a == "--screenshot" ? o.screenshot : o.dump_state) = *v;
+                                   : a == "--screenshot" ? o.screenshot : a == "--frame-stats" ? o.frame_stats
+                                                                                               : o.dump_state) = *v;
+      if (a == "--frame-stats") o.stats = true;
     } else if (a == "--seed" || a == "--frames") {
       const auto v = value("a whole number");
       if (!v) return std::nullopt;

@@ -18,6 +18,7 @@ struct Options {
   double speed = 1.0;      // --speed X (inf for "max")
   bool play = false;       // --play: start running as soon as the scene is loaded
   bool stats = false;      // --stats: print frame-time statistics at exit
+  std::string frame_stats; // --frame-stats FILE: per-frame phase times as CSV at exit (implies --stats)
   unsigned width = 1280, height = 800;
 };
 

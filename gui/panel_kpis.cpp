@@ -63,49 +63,77 @@ void kpi_section(AppContext& ctx) {
                         static_cast<unsigned long long>(w.non_finite_speed));
 }
 
-void plots_section(AppContext& ctx) {
-  if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
+namespace {
+
+void rebuild_plots(AppContext& ctx, PlotCache& c) {
   const SimState& s = ctx.session.state();
   const auto& sizes = ctx.session.group_sizes();
-  static int axis = 0;  // which group axis to plot; a view setting, not run state
-  ImGui::RadioButton("age", &axis, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("mobility", &axis, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("lives alone", &axis, 2);
-  std::vector<float> x;
-  x.reserve(s.timeline.size());
-  for (const TimelineRow& r : s.timeline) x.push_back(static_cast<float>(r.time));
+  c.x.clear();
+  for (const TimelineRow& r : s.timeline) c.x.push_back(static_cast<float>(r.time));
+  const int axis = c.axis;
   const std::size_t g0 = axis == 0 ? 0 : axis == 1 ? kAgeBandCount : kAgeBandCount + kMobilityCount;
   const std::size_t g1 = axis == 0 ? kAgeBandCount : axis == 1 ? kAgeBandCount + kMobilityCount : GroupIndex::kCount;
-  std::vector<Series> curves;
+  // Series objects are reused in place (their labels and buffers kept) once sized.
+  std::size_t n = 0;
+  auto next = [](std::vector<Series>& v, std::size_t& k) -> Series& {
+    if (k == v.size()) v.emplace_back();
+    Series& out = v[k++];
+    out.y.clear();
+    return out;
+  };
   {
-    Series all{"all", {255, 255, 255}, {}};
-    const auto n = static_cast<float>(std::max<std::size_t>(1, ctx.session.model().population.size()));
+    Series& all = next(c.curves, n);
+    all.label = "all";
+    all.colour = {255, 255, 255};
+    const auto total = static_cast<float>(std::max<std::size_t>(1, ctx.session.model().population.size()));
     for (const TimelineRow& r : s.timeline)
-      all.y.push_back(100.0f * static_cast<float>(r.by_status[static_cast<std::size_t>(Status::Sheltered)]) / n);
-    curves.push_back(std::move(all));
+      all.y.push_back(100.0f * static_cast<float>(r.by_status[static_cast<std::size_t>(Status::Sheltered)]) / total);
   }
   for (std::size_t g = g0; g < g1; ++g) {
     if (sizes[g] == 0) continue;
-    Series c{GroupIndex::name(g), series_colour(g - g0), {}};
-    for (const TimelineRow& r : s.timeline) c.y.push_back(100.0f * static_cast<float>(r.safe_by_group[g]) / sizes[g]);
-    curves.push_back(std::move(c));
+    Series& curve = next(c.curves, n);
+    curve.label = GroupIndex::name(g);
+    curve.colour = series_colour(g - g0);
+    for (const TimelineRow& r : s.timeline) curve.y.push_back(100.0f * static_cast<float>(r.safe_by_group[g]) / sizes[g]);
   }
-  ImGui::TextUnformatted("Share safe over time");
-  plot_series("curves", x, curves, 100.0f, 110.0f, "%");
+  c.curves.resize(n);
 
   const auto& shelters = ctx.session.model().world.shelters;
-  std::vector<Series> occ;
+  n = 0;
   for (std::size_t i = 0; i < shelters.size(); ++i) {
-    Series o{shelters[i].name.empty() ? "shelter " + std::to_string(i) : shelters[i].name, series_colour(i), {}};
+    Series& o = next(c.occupancy, n);
+    o.label = shelters[i].name.empty() ? "shelter " + std::to_string(i) : shelters[i].name;
+    o.colour = series_colour(i);
     const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
-    for (const auto& row : s.occupancy_series) o.y.push_back(i < row.size() ? 100.0f * row[i] / cap : 0.0f);
-    occ.push_back(std::move(o));
+    for (const auto& row : s.occupancy_series) o.y.push_back(i < row.size() ? 100.0f * static_cast<float>(row[i]) / cap : 0.0f);
   }
+  c.occupancy.resize(n);
+  c.rows = s.timeline.size();
+  c.generation = ctx.session.generation();
+  c.seed = ctx.session.seed();
+  c.built_axis = axis;
+}
+
+}  // namespace
+
+void plots_section(AppContext& ctx) {
+  if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
+  PlotCache& c = ctx.plots;
+  ImGui::RadioButton("age", &c.axis, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("mobility", &c.axis, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("lives alone", &c.axis, 2);
+  const SimState& s = ctx.session.state();
+  // The series only change when the timeline gains (or, after a restart, loses) a row.
+  if (c.rows != s.timeline.size() || c.generation != ctx.session.generation() || c.seed != ctx.session.seed() ||
+      c.built_axis != c.axis)
+    rebuild_plots(ctx, c);
+  ImGui::TextUnformatted("Share safe over time");
+  plot_series("curves", c.x, c.curves, 100.0f, 110.0f, "%");
   ImGui::TextUnformatted("Shelter occupancy (% of capacity)");
   // Many shelters make an unreadable legend; hovering still names each line.
-  plot_series("occupancy", x, occ, 100.0f, 90.0f, "%", occ.size() <= 8);
+  plot_series("occupancy", c.x, c.occupancy, 100.0f, 90.0f, "%", c.occupancy.size() <= 8);
 }
 
 }  // namespace ss::gui

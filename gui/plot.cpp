@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace ss::gui {
 
@@ -23,10 +24,15 @@ void plot_series(const char* id, const std::vector<float>& x, const std::vector<
   auto to_px = [&](float t, float v) {
     return ImVec2(p0.x + 2 + (width - 4) * t / x_max, p1.y - 2 - (height - 4) * std::clamp(v / y_max, 0.0f, 1.0f));
   };
+  // One polyline per series: a line per segment costs a draw-list path and its
+  // anti-aliased fringe each, which over a long run and many shelters is tens of
+  // thousands of vertices a frame. The scratch buffer keeps its capacity.
+  static std::vector<ImVec2> pts;
   for (const Series& s : series) {
     const ImU32 col = IM_COL32(s.colour.r, s.colour.g, s.colour.b, 255);
-    for (std::size_t i = 1; i < x.size() && i < s.y.size(); ++i)
-      dl->AddLine(to_px(x[i - 1], s.y[i - 1]), to_px(x[i], s.y[i]), col, 1.5f);
+    pts.clear();
+    for (std::size_t i = 0; i < x.size() && i < s.y.size(); ++i) pts.push_back(to_px(x[i], s.y[i]));
+    if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_None, 1.5f);
   }
   char label[64];
   std::snprintf(label, sizeof label, "%.0f min", x_max / 60.0);

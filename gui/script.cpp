@@ -190,8 +190,7 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     if (closed != (cmd == "expect_closed_at"))
       fail(ctx, "street " + std::to_string(hit.edge.value) + " is " + (closed ? "closed" : "open"));
   } else if (cmd == "stats_reset") {
-    ctx.frame_ms.clear();
-    for (auto& p : ctx.phase_ms) p.clear();
+    ctx.stats.clear();
   } else if (cmd == "echo") {
     ctx.messages.info(raw.substr(raw.find("echo") + 4));
   } else if (cmd == "quit") {
