@@ -36,8 +36,9 @@ bool segments_intersect(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
   return on(a, b, c, d1) || on(a, b, d, d2) || on(c, d, a, d3) || on(c, d, b, d4);
 }
 
-// Drops a repeated closing vertex and checks the ring is a simple polygon.
-void check_ring(Ring& r, const std::string& field) {
+}  // namespace
+
+void check_micro_ring(Ring& r, const std::string& field) {
   if (r.size() >= 2 && r.front() == r.back()) r.pop_back();
   for (const Vec2 p : r)
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) fail(field, "has a non-finite vertex");
@@ -51,6 +52,8 @@ void check_ring(Ring& r, const std::string& field) {
     }
   if (std::fabs(signed_area(r)) < 1e-6) fail(field, "has no area");
 }
+
+namespace {
 
 // A door line (2 points) becomes a strip of ±half_width around it.
 Ring door_strip(Vec2 a, Vec2 b, double half_width) {
@@ -153,15 +156,15 @@ void finalize_micro(Model& m) {
   if (g.walkable.empty()) fail("micro.walkable", "movement: micro needs a walkable area");
   if (g.exits.empty() && !g.periodic_x) fail("micro.exits", "the micro geometry has no exit");
   if (!m.plan.closed_edges.empty()) fail("plan.closed_roads", "a micro scenario has no streets to close");
-  for (std::size_t i = 0; i < g.walkable.size(); ++i) check_ring(g.walkable[i], "micro.walkable[" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < g.walkable.size(); ++i) check_micro_ring(g.walkable[i], "micro.walkable[" + std::to_string(i) + "]");
   for (std::size_t i = 0; i < g.obstacles.size(); ++i)
-    check_ring(g.obstacles[i], "micro.obstacles[" + std::to_string(i) + "]");
+    check_micro_ring(g.obstacles[i], "micro.obstacles[" + std::to_string(i) + "]");
   const double door_half = std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
   for (std::size_t i = 0; i < g.exits.size(); ++i) {
     MicroExit& e = g.exits[i];
     const std::string field = "micro.exits[" + std::to_string(i) + "]";
     if (e.area.size() == 2 && !(e.area[0] == e.area[1])) e.area = door_strip(e.area[0], e.area[1], door_half);
-    check_ring(e.area, field);
+    check_micro_ring(e.area, field);
     if (!e.shelter.valid() || e.shelter.index() >= m.world.shelters.size()) fail(field, "names an unknown shelter");
   }
   if (m.world.shelters.empty() && !g.periodic_x) fail("shelters", "the scenario has no shelters (exits)");
@@ -198,10 +201,12 @@ void finalize_micro(Model& m) {
   for (std::size_t r = 0; r < n; ++r) {
     const Vec2 h = m.population.home[r];
     const std::string who = "resident " + std::to_string(r) + " at " + at(h);
-    if (!std::isfinite(h.x) || !std::isfinite(h.y)) fail("population", "resident " + std::to_string(r) + " has a non-finite position");
-    if (!g.walkable_at(h)) fail("population", who + " is inside a wall or outside the walkable area (micro.walkable)");
+    // The field names the resident's index so callers can name where it was placed.
+    const std::string field = "population[" + std::to_string(r) + "]";
+    if (!std::isfinite(h.x) || !std::isfinite(h.y)) fail(field, "resident " + std::to_string(r) + " has a non-finite position");
+    if (!g.walkable_at(h)) fail(field, who + " is inside a wall or outside the walkable area (micro.walkable)");
     if (!g.periodic_x && !std::isfinite(field_value(g.grid, reach, h)))
-      fail("population", who + " cannot reach any exit: a door or passage on the way is narrower than a body");
+      fail(field, who + " cannot reach any exit: a door or passage on the way is narrower than a body");
   }
 
   Box b;

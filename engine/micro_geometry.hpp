@@ -5,6 +5,7 @@
 // and rasterises it once into a MicroGrid that the micro movement model reads: the
 // model is immutable, so the grid is derived data of the model, not of the state.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/geometry.hpp"
@@ -60,11 +61,17 @@ struct MicroGeometry {
   [[nodiscard]] double wall_distance(Vec2 p) const;
 };
 
+// Checks that a ring is a simple polygon (at least 3 distinct finite vertices, no
+// self-intersection, non-zero area) after dropping a repeated closing vertex; throws
+// InputError naming `field`. finalize_micro() applies it to every ring; importers
+// call it per feature first so that the error can name the file and feature.
+void check_micro_ring(Ring& r, const std::string& field);
+
 // Checks the micro geometry, the run settings, shelters and residents of a model
 // with movement: micro, and derives model.micro.grid and the per-resident fields
 // Model::finalize() derives for the network. Throws InputError naming the field:
 // "micro.walkable" (open, degenerate or self-intersecting ring), "micro.exits" (no
-// exit, an exit outside the walkable area, an unknown shelter), "population"
+// exit, an exit outside the walkable area, an unknown shelter), "population[<resident>]"
 // (a resident inside a wall or unable to reach any exit).
 void finalize_micro(Model& m);
 

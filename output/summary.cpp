@@ -114,6 +114,10 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
                    {"rerouted_full", state.warnings.rerouted_full},
                    {"turned_around", state.warnings.turned_around},
                    {"squeezed", state.warnings.squeezed}};
+  if (model.movement == MovementKind::Micro)  // residents that did not get anywhere for MicroParams::stuck_time
+    j["micro"] = {{"stuck", state.warnings.stuck},
+                  {"stuck_time_s", model.params.micro.stuck_time},
+                  {"stuck_distance_m", model.params.micro.stuck_distance}};
   j["plan"] = plan_summary_json(model, state);
   j["journal"] = journal(model, state);
   if (model.flood) j["flood"] = flood_summary_json(model, state);

@@ -8,6 +8,7 @@
 #include "engine/flood_hazard.hpp"
 #include "scenarios/checksum.hpp"
 #include "scenarios/flood_assembly.hpp"
+#include "scenarios/micro_assembly.hpp"
 #include "scenarios/network_snap.hpp"
 #include "scenarios/plan_assembly.hpp"
 #include "scenarios/scenario_loader.hpp"
@@ -140,6 +141,7 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
 }  // namespace
 
 Assembly assemble(const ScenarioDesc& d) {
+  if (d.movement == MovementKind::Micro) return assemble_micro(d);  // building-scale geometry, no map
   Assembly a;
   Model& m = a.model;
   {

@@ -15,6 +15,7 @@
 #include "engine/population_synthesis.hpp"
 #include "maps/shelter_import.hpp"
 #include "scenarios/flood_section.hpp"
+#include "scenarios/micro_section.hpp"
 #include "scenarios/plan_desc.hpp"
 
 namespace ss::scenarios {
@@ -127,6 +128,10 @@ struct ScenarioDesc {
   Params params;        // engine defaults with the scenario's overrides
   RunSettings run;      // engine defaults with the scenario's values
   std::optional<FloodSection> flood;  // the `flood:` block (scenarios/flood_section.hpp)
+  // `movement: micro`: the micro block and its population replace map, population
+  // and shelters (scenarios/micro_section.hpp, docs/micro.md).
+  MovementKind movement = MovementKind::Network;
+  std::optional<MicroSection> micro;
   std::vector<VariantDesc> variants;  // all variants the file offers
   std::string variant;  // the one applied, empty for the base
   Origins origins;

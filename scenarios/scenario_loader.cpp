@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "scenarios/scenario_sections.hpp"
+#include "scenarios/sections_micro.hpp"
 #include "scenarios/yaml_reader.hpp"
 
 namespace ss::scenarios {
@@ -81,7 +82,7 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
     const Field r(root, "", ctx, 1);
     if (!r.is_map()) r.fail("a scenario file must be a mapping of sections");
     r.check_keys({"name", "description", "map", "population", "shelters", "zones", "plan", "params", "run",
-                  "variants", "flood"});
+                  "variants", "flood", "movement", "micro"});
     std::optional<Field> patch;
     desc.variants = read_variants(r, variant, patch);
     if (!variant.empty()) {
@@ -107,10 +108,16 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
   else desc.name = fs::path(path).stem().string();
   if (auto f = r.get("description")) desc.description = f->text();
   const detail::Sections sections{desc.folder};
-  desc.map = sections.map(r.need("map"));
-  desc.population = sections.population(r.need("population"));
-  desc.shelters = sections.shelters(r.need("shelters"));
-  if (auto f = r.get("zones")) desc.zones = sections.zones(*f);
+  desc.movement = detail::read_movement(r);
+  if (desc.movement == MovementKind::Micro) {  // building-scale geometry instead of a map (sections_micro.cpp)
+    detail::read_micro_scenario(r, sections, desc);
+  } else {
+    if (r.get("micro")) r.fail_at("micro", "is used with movement: micro only");
+    desc.map = sections.map(r.need("map"));
+    desc.population = sections.population(r.need("population"));
+    desc.shelters = sections.shelters(r.need("shelters"));
+    if (auto f = r.get("zones")) desc.zones = sections.zones(*f);
+  }
   if (auto f = r.get("plan")) desc.plan = sections.plan(*f);
   if (auto f = r.get("params")) sections.params(*f, desc.params);
   if (auto f = r.get("run")) sections.run(*f, desc.run);

@@ -29,4 +29,9 @@ struct Sections {
 // (scenarios/sections_plan_teams.cpp); called by Sections::plan.
 void read_plan_teams(const Field& f, PlanTeamsDesc& out);
 
+// Profile shares and assistance rules as under population.synthesize
+// (scenarios/sections_people.cpp); the micro population reads them too.
+void read_shares(const Field& f, ProfileShares& s);
+void read_assistance(const Field& f, AssistanceRules& r);
+
 }  // namespace ss::scenarios::detail

@@ -13,6 +13,8 @@ void read_mobility(const Field& f, double& walking_aid, double& wheelchair, doub
   if (walking_aid + wheelchair + bedridden > 1.0) f.fail("mobility shares add up to more than 1");
 }
 
+}  // namespace
+
 void read_shares(const Field& f, ProfileShares& s) {
   f.check_keys({"aged_60_plus", "aged_80_plus_of_60_plus", "children", "lives_alone_of_60_plus", "of_60_plus",
                 "of_others"});
@@ -34,6 +36,8 @@ void read_assistance(const Field& f, AssistanceRules& r) {
   if (auto v = f.get("walking_aid_living_alone")) r.walking_aid_living_alone = v->boolean();
   if (auto v = f.get("extra_share_of_60_plus_alone")) r.extra_share_of_60_plus_alone = v->share();
 }
+
+namespace {
 
 std::vector<std::string> text_list(const Field& f) {
   std::vector<std::string> out;

@@ -1,0 +1,337 @@
+// movement: micro in scenario files (scenarios/sections_micro.cpp,
+// scenarios/micro_assembly.cpp, maps/micro_geometry_import.cpp): the bundled school
+// runs end to end, geometry written as WKT or read from a layer works alike, results
+// repeat for a seed, and bad geometry is rejected naming the file, line or feature.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/metrics.hpp"
+#include "engine/simulation.hpp"
+#include "output/run_info.hpp"
+#include "output/summary.hpp"
+#include "scenarios/assemble.hpp"
+#include "scenarios/scenario_loader.hpp"
+#include "tests/scenarios/scenario_test_util.hpp"
+
+using ss::testing::TempDir;
+
+namespace {
+
+const std::string kSchool = std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/school_evacuation.yaml";
+
+ss::SimState run(const ss::Model& m, std::uint64_t seed) {
+  ss::Simulation sim(m, seed);
+  while (!sim.finished()) sim.step();
+  sim.run_to_end();
+  return sim.state();
+}
+
+// A room [0,10] × [0,10] split by a wall line at x = 5 with a door in it; the exit
+// is a 2 m line in the east wall. `extra` is appended to the micro block, `people`
+// is the population block.
+std::string two_rooms(const std::string& extra = "", const std::string& people = "",
+                      const std::string& door = "LINESTRING(5 4.5, 5 5.5)") {
+  return "name: two rooms\n"
+         "movement: micro\n"
+         "micro:\n"
+         "  rooms:\n"
+         "    - {name: Left, wkt: 'POLYGON((0 0, 5 0, 5 10, 0 10, 0 0))'}\n"
+         "    - {name: Right, wkt: 'POLYGON((5 0, 10 0, 10 10, 5 10, 5 0))'}\n"
+         "  walls:\n"
+         "    - {name: Middle wall, wkt: 'LINESTRING(5 0, 5 10)', thickness: 0.2}\n"
+         "  doors:\n"
+         "    - {name: Middle door, wkt: '" + door + "'}\n"
+         "  exits:\n"
+         "    - {name: Street, wkt: 'LINESTRING(10 4, 10 6)'}\n" +
+         extra +
+         "population:\n"
+         "  seed: 3\n"
+         "  shares: {of_60_plus: {bedridden: 0.0}, of_others: {bedridden: 0.0}}\n" +
+         (people.empty() ? "  residents:\n    - {room: Left, count: 20}\n" : people) +
+         "params:\n"
+         "  residents: {premove_median: 5 s, premove_sigma_ln: 0.5}\n"
+         "run: {dt: 0.1, duration: 10 min, timeline_interval: 5 s}\n";
+}
+
+std::string slurp(const std::string& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("the bundled school evacuation runs on the micro model and everyone leaves") {
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(kSchool);
+  const ss::Model& m = a.model;
+  REQUIRE(m.movement == ss::MovementKind::Micro);
+  CHECK(m.population.size() == 208);  // 8 classes of 25 and their teachers
+  REQUIRE(m.world.shelters.size() == 2);
+  CHECK(m.world.shelters[0].name == "West exit");
+  CHECK(m.world.zones.size() == 9);  // eight classrooms and the corridor
+  // Everyone starts in a room of the school, not in a wall.
+  for (std::size_t i = 0; i < m.population.size(); ++i) CHECK(m.micro.walkable_at(m.population.home[i]));
+
+  const ss::SimState s = run(m, 1);
+  const ss::RunMetrics r = ss::compute_metrics(m, s);
+  CHECK(r.overall.safe == 208);
+  CHECK(r.shelters[0].arrivals + r.shelters[1].arrivals == 208);
+  CHECK(r.shelters[0].arrivals > 50);  // both exits are used
+  CHECK(r.shelters[1].arrivals > 50);
+  REQUIRE(r.overall.t100);
+  CHECK(*r.overall.t100 < 600.0);
+  CHECK(s.warnings.stuck == 0);
+  // Each classroom is a zone of the summary and everyone of it is safe.
+  for (std::size_t z = 0; z < 9; ++z) CHECK(r.by_zone[z].safe == r.by_zone[z].residents);
+  CHECK(m.world.zones[1].name == "Class 1a");
+  CHECK(r.by_zone[1].residents == 26);
+}
+
+TEST_CASE("a micro scenario repeats itself exactly for a seed and differs for another") {
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(kSchool);
+  const ss::scenarios::Assembly b = ss::scenarios::assemble_file(kSchool);
+  // Placement and profiles are part of the model: the same for the same file.
+  CHECK(a.model.population.home == b.model.population.home);
+  CHECK(a.model.population.age == b.model.population.age);
+  const ss::SimState s1 = run(a.model, 5), s2 = run(b.model, 5), s3 = run(a.model, 6);
+  CHECK(s1.arrival_time == s2.arrival_time);
+  CHECK(s1.shelter == s2.shelter);
+  CHECK(s1.arrival_time != s3.arrival_time);
+}
+
+TEST_CASE("a population seed moves residents to other start places in their rooms") {
+  TempDir dir;
+  const auto p1 = dir.write("a.yaml", two_rooms());
+  std::string text = two_rooms();
+  text.replace(text.find("seed: 3"), 7, "seed: 4");
+  const auto p2 = dir.write("b.yaml", text);
+  const ss::Model m1 = ss::scenarios::assemble_file(p1).model, m2 = ss::scenarios::assemble_file(p2).model;
+  CHECK(m1.population.home != m2.population.home);
+  for (const ss::Vec2 h : m1.population.home) CHECK(h.x < 5.0);  // all in the left room
+}
+
+TEST_CASE("geometry written as WKT: a wall line with a door lets a room's residents out") {
+  TempDir dir;
+  const ss::Model m = ss::scenarios::assemble_file(dir.write("s.yaml", two_rooms())).model;
+  REQUIRE(m.population.size() == 20);
+  const ss::SimState s = run(m, 1);
+  CHECK(ss::compute_metrics(m, s).overall.safe == 20);
+}
+
+TEST_CASE("a closed exit in a variant sends the whole school to the other one") {
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(kSchool, "east_exit_blocked");
+  const ss::SimState s = run(a.model, 1);
+  const ss::RunMetrics r = ss::compute_metrics(a.model, s);
+  CHECK(r.shelters[0].arrivals == 208);
+  CHECK(r.shelters[1].arrivals == 0);
+}
+
+TEST_CASE("residents who stand in a queue longer than stuck_time are counted as stuck in the summary") {
+  TempDir dir;
+  // 60 people behind one 0.8 m door, everyone leaving at once; with a stuck time of
+  // 5 s the back of the queue waits far longer than that without getting 0.5 m on.
+  const std::string people =
+      "  residents:\n    - {room: Left, count: 60}\n";
+  std::string text = two_rooms("  params: {stuck_time: 5 s}\n", people, "LINESTRING(5 4.6, 5 5.4)");
+  text.replace(text.find("premove_median: 5 s"), 19, "premove_median: 1 s");
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(dir.write("s.yaml", text));
+  CHECK(a.model.params.micro.stuck_time == 5.0);
+  const ss::SimState s = run(a.model, 1);
+  const ss::RunMetrics r = ss::compute_metrics(a.model, s);
+  CHECK(r.overall.safe == 60);  // they all get out in the end
+  CHECK(s.warnings.stuck > 0);
+  const auto j = ss::output::summary_json(a.model, s, r, ss::output::RunInfo{});
+  REQUIRE(j.contains("micro"));
+  CHECK(j["micro"]["stuck"].get<std::uint64_t>() == s.warnings.stuck);
+  CHECK(j["micro"]["stuck_time_s"].get<double>() == 5.0);
+
+  // The school with the default stuck time: nobody waits that long.
+  const ss::scenarios::Assembly school = ss::scenarios::assemble_file(kSchool);
+  const ss::SimState ss1 = run(school.model, 1);
+  const auto js = ss::output::summary_json(school.model, ss1, ss::compute_metrics(school.model, ss1), {});
+  CHECK(js["micro"]["stuck"].get<std::uint64_t>() == 0);
+}
+
+TEST_CASE("safestreet run on the school writes the usual run files with the stuck count") {
+  TempDir dir;
+  const std::string out = dir.path() + "/out";
+  const std::string cmd = std::string(SAFESTREET_BINARY) + " run " + kSchool + " --quiet --out " + out + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string text;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), p)) text += buf.data();
+  const int status = pclose(p);
+  INFO(text);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  for (const char* f : {"summary.json", "timeline.csv", "residents.csv", "shelters.csv", "occupancy.csv"})
+    CHECK(std::filesystem::exists(std::filesystem::path(out) / f));
+  const auto j = nlohmann::json::parse(slurp(out + "/summary.json"));
+  CHECK(j["overall"]["safe"].get<int>() == 208);
+  CHECK(j["micro"]["stuck"].get<int>() == 0);
+  CHECK(j["shelters"].size() == 2);
+}
+
+TEST_CASE("micro geometry from a GeoJSON layer and residents from a point layer") {
+  TempDir dir;
+  dir.write("plan.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"kind":"room","name":"Hall"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[8,0],[8,6],[0,6],[0,0]]]}},
+{"type":"Feature","properties":{"kind":"obstacle","name":"Pillar"},"geometry":{"type":"Polygon","coordinates":[[[3,2],[4,2],[4,3],[3,3],[3,2]]]}},
+{"type":"Feature","properties":{"kind":"exit","name":"Door","capacity":12},"geometry":{"type":"LineString","coordinates":[[8,2],[8,4]]}}]})");
+  dir.write("people.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"age":70,"mobility":"walking_aid"},"geometry":{"type":"Point","coordinates":[1,1]}},
+{"type":"Feature","properties":{"age":8},"geometry":{"type":"Point","coordinates":[1,5]}},
+{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[6,3]}}]})");
+  const std::string yaml =
+      "movement: micro\n"
+      "micro:\n  layers: [{file: plan.geojson}]\n"
+      "population:\n  points: {file: people.geojson}\n  residents:\n    - {room: Hall, count: 5}\n"
+      "params: {residents: {premove_median: 10 s}}\n"
+      "run: {dt: 0.1, duration: 10 min}\n";
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(dir.write("s.yaml", yaml));
+  const ss::Model& m = a.model;
+  REQUIRE(m.population.size() == 8);
+  CHECK(m.population.age[5] == 70);
+  CHECK(m.population.mobility[5] == ss::Mobility::WalkingAid);
+  CHECK(m.population.age[6] == 8);
+  CHECK(m.world.shelters[0].capacity == 12);
+  CHECK_FALSE(m.micro.walkable_at({3.5, 2.5}));  // the pillar is cut out
+  const ss::SimState s = run(m, 1);
+  CHECK(ss::compute_metrics(m, s).overall.safe == 8);
+}
+
+TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
+  TempDir dir;
+  SECTION("a self-intersecting room written as WKT names its scenario line") {
+    std::string text = two_rooms();
+    text.replace(text.find("POLYGON((0 0, 5 0, 5 10, 0 10, 0 0))"), 36, "POLYGON((0 0, 5 10, 5 0, 0 10, 0 0))");
+    const auto p = dir.write("s.yaml", text);
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 5, "micro.rooms[0]", "self-intersecting");
+  }
+  SECTION("an open polygon in a layer names the file and feature") {
+    const auto geo = dir.write("open.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"kind":"room","name":"Lab"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[6,0],[6,4],[0,4]]]}}]})");
+    const auto p = dir.write("s.yaml",
+                             "movement: micro\nmicro:\n  layers: [{file: open.geojson}]\n"
+                             "population:\n  residents: [{room: Lab, count: 2}]\n");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), geo, 0, "layer 'open', feature 0 'Lab'", "open polygon");
+  }
+  SECTION("an exit away from every room") {
+    std::string text = two_rooms();
+    text.replace(text.find("LINESTRING(10 4, 10 6)"), 22, "LINESTRING(14 4, 14 6)");
+    const auto p = dir.write("s.yaml", text);
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 12, "micro.exits[0]", "outside the walkable area");
+  }
+  SECTION("a resident placed inside a wall") {
+    const auto p = dir.write("s.yaml", two_rooms("", "  residents:\n    - {at: [5.0, 8.0]}\n"));
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0].at", "inside wall");
+  }
+  SECTION("a resident of a point layer inside a pillar names the feature") {
+    dir.write("plan.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"kind":"room","name":"Hall"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[8,0],[8,6],[0,6],[0,0]]]}},
+{"type":"Feature","properties":{"kind":"obstacle","name":"Pillar"},"geometry":{"type":"Polygon","coordinates":[[[3,2],[4,2],[4,3],[3,3],[3,2]]]}},
+{"type":"Feature","properties":{"kind":"exit"},"geometry":{"type":"LineString","coordinates":[[8,2],[8,4]]}}]})");
+    const auto pts = dir.write("people.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,1]}},
+{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[3.5,2.5]}}]})");
+    const auto p = dir.write("s.yaml", "movement: micro\nmicro:\n  layers: [{file: plan.geojson}]\n"
+                                       "population:\n  points: {file: people.geojson}\n");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), pts, 0, "layer 'people', feature 1", "inside obstacle");
+  }
+  SECTION("a door narrower than a body") {
+    const auto p = dir.write("s.yaml", two_rooms("", "", "LINESTRING(5 4.8, 5 5.2)"));
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 10, "micro.doors[0]", "narrower than a body");
+  }
+  SECTION("a room without a door: its residents cannot reach an exit") {
+    std::string text = two_rooms();
+    text.erase(text.find("  doors:\n"), text.find("  exits:\n") - text.find("  doors:\n"));
+    const auto p = dir.write("s.yaml", text);
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 15, "population.residents[0]", "cannot reach any exit");
+  }
+  SECTION("more residents than a room has start places") {
+    const auto p = dir.write("s.yaml", two_rooms("", "  residents:\n    - {room: Left, count: 500}\n"));
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0].count", "start places");
+  }
+  SECTION("an unknown room name gets a suggestion") {
+    const auto p = dir.write("s.yaml", two_rooms("", "  residents:\n    - {room: Lefft, count: 5}\n"));
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0].room", "did you mean 'Left'");
+  }
+  SECTION("text that is not WKT") {
+    std::string text = two_rooms();
+    text.replace(text.find("LINESTRING(10 4, 10 6)"), 22, "LINE(10 4, 10 6)");
+    const auto p = dir.write("s.yaml", text);
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 12, "micro.exits[0]", "not WKT");
+  }
+  SECTION("network sections are refused with movement: micro") {
+    const auto p = dir.write("s.yaml", two_rooms() + "shelters:\n  list: []\n");
+    REQUIRE_INPUT_ERROR(ss::scenarios::load_scenario(p), p, 22, "shelters", "exits under micro");
+  }
+  SECTION("an unknown movement model") {
+    const auto p = dir.write("s.yaml", "movement: agents\n");
+    REQUIRE_INPUT_ERROR(ss::scenarios::load_scenario(p), p, 1, "movement", "one of network");
+  }
+}
+
+namespace {
+
+// A micro area over the small test street map: Main street (east–west) and a
+// footway north from its middle; the shelter sits at the footway's far end.
+std::string map_area(const std::string& shelter_lonlat) {
+  return "movement: micro\n"
+         "map: {streets: streets.geojson}\n"
+         "shelters:\n  list:\n    - {name: Hall, " + shelter_lonlat + ", capacity: 100}\n"
+         "micro:\n"
+         "  area:\n"
+         "    name: Square\n"
+         "    lonlat: [[11.2815, 49.5095], [11.2845, 49.5095], [11.2845, 49.5115], [11.2815, 49.5115]]\n"
+         "  params: {grid_cell: 0.2 m}\n"
+         "population:\n  residents: [{room: Square, count: 20}]\n"
+         "params: {residents: {premove_median: 10 s}}\n"
+         "run: {dt: 0.1, duration: 20 min}\n";
+}
+
+}  // namespace
+
+TEST_CASE("a micro area cut from a map: its streets are walkable and people reach the shelter inside it") {
+  TempDir dir;
+  dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
+  const ss::scenarios::Assembly a =
+      ss::scenarios::assemble_file(dir.write("s.yaml", map_area("lon: 11.2830, lat: 49.5112")));
+  const ss::Model& m = a.model;
+  REQUIRE(m.population.size() == 20);
+  REQUIRE(m.world.shelters.size() == 1);
+  // The street surface: on Main street and the footway, not beside them.
+  const ss::Vec2 on_main = m.population.home[0];
+  CHECK(m.micro.walkable_at(on_main));
+  CHECK(m.micro.walkable.size() == 1);
+  const ss::SimState s = run(m, 1);
+  CHECK(ss::compute_metrics(m, s).overall.safe == 20);
+}
+
+TEST_CASE("a micro area without a shelter inside it is an error naming the shelters") {
+  TempDir dir;
+  dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
+  const auto p = dir.write("s.yaml", map_area("lon: 11.2900, lat: 49.5112"));
+  REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 4, "shelters", "no shelter lies inside micro.area");
+}
+
+TEST_CASE("the bundled Lauf school entrance: a micro area of the real map, everyone reaches the entrance") {
+  const ss::scenarios::Assembly a =
+      ss::scenarios::assemble_file(std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/lauf_school_entrance.yaml");
+  const ss::Model& m = a.model;
+  REQUIRE(m.population.size() == 150);
+  CHECK_FALSE(m.micro.obstacles.empty());  // buildings and blocks are holes in the street surface
+  for (std::size_t i = 0; i < m.population.size(); ++i) CHECK(m.micro.walkable_at(m.population.home[i]));
+  const ss::SimState s = run(m, 1);
+  const ss::RunMetrics r = ss::compute_metrics(m, s);
+  CHECK(r.overall.safe == 150);
+  CHECK(s.warnings.stuck == 0);
+}
