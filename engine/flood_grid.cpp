@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "engine/input_error.hpp"
@@ -45,18 +46,24 @@ void for_cells_in_ring(const FloodGrid& g, std::span<const Vec2> ring, Fn&& fn) 
 }  // namespace
 
 FloodGrid resample_terrain(const TerrainGrid& terrain, Box area, double cell, std::size_t max_cells,
-                           const std::string& field, double max_unknown_share) {
+                           const std::string& field, double max_unknown_share, double memory_bytes) {
   if (terrain.empty()) throw InputError("", 0, field, "a flood needs terrain: set map.terrain");
   if (!(cell > 0.0)) throw InputError("", 0, field, "the flood cell must be greater than 0");
   const double w = std::ceil(area.width() / cell), h = std::ceil(area.height() / cell);
   if (!(w >= 1.0 && h >= 1.0)) throw InputError("", 0, field, "the flood area is empty");
-  if (w * h > static_cast<double>(max_cells)) {
-    const double gb = w * h * kFloodBytesPerCell / 1e9;
-    throw InputError("", 0, field,
-                     "a " + std::to_string(cell) + " m flood grid of " + std::to_string(static_cast<long long>(w)) +
-                         " x " + std::to_string(static_cast<long long>(h)) + " cells would need about " +
-                         std::to_string(gb) + " GB, more than the limit of " + std::to_string(max_cells) +
-                         " cells; choose a larger cell");
+  const double bytes = w * h * kFloodBytesPerCell;
+  auto too_big = [&](const std::string& limit) {
+    char size[96];
+    std::snprintf(size, sizeof size, "a %g m flood grid of %.0f x %.0f cells would need about %.2f GB, ", cell, w, h,
+                  bytes / 1e9);
+    return InputError("", 0, field, size + limit + "; choose a larger cell or a smaller flood.margin");
+  };
+  if (w * h > static_cast<double>(max_cells))
+    throw too_big("more than the limit of " + std::to_string(max_cells) + " cells (flood.max_cells)");
+  if (bytes > memory_bytes) {
+    char mem[64];
+    std::snprintf(mem, sizeof mem, "more than the %.2f GB of memory", memory_bytes / 1e9);
+    throw too_big(std::string(mem) + " of this machine");
   }
   FloodGrid g;
   g.origin = area.min;

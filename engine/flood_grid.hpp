@@ -2,6 +2,7 @@
 // Building the flood grid from the world: the terrain resampled to the flood cell,
 // buildings as blocked cells, Manning roughness by land use, river channels burned
 // into the bed from waterway centre lines, and the cells a source covers.
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -34,10 +35,12 @@ inline constexpr double kFloodBytesPerCell = 64.0;
 // Grid over `area` (grown to whole cells) with the bed sampled bilinearly from the
 // terrain at each cell centre. Cells the terrain leaves unknown (outside it, NoData)
 // are blocked. Throws InputError (field) when the terrain is empty, the area needs
-// more than max_cells cells (checked before allocating), or more than
-// max_unknown_share of the cells are unknown (the DEM does not cover the area).
+// more than max_cells cells or more than memory_bytes at kFloodBytesPerCell (both
+// checked before allocating), or more than max_unknown_share of the cells are
+// unknown (the DEM does not cover the area).
 FloodGrid resample_terrain(const TerrainGrid& terrain, Box area, double cell, std::size_t max_cells,
-                           const std::string& field, double max_unknown_share = 0.0);
+                           const std::string& field, double max_unknown_share = 0.0,
+                           double memory_bytes = HUGE_VAL);
 
 // Cells whose centre lies inside a building footprint become blocked (no flow
 // across their faces) — or, with block = false, get land.building roughness.

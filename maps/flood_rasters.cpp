@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <limits>
 #include <stdexcept>
@@ -34,6 +35,56 @@ void commit(const std::string& tmp, const std::string& path) {
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) throw std::runtime_error("cannot move " + tmp + " to " + path + ": " + ec.message());
+}
+
+// The grid a raster lies on: pixel counts, geotransform and CRS.
+struct RasterGrid {
+  int nx = 0, ny = 0;
+  double gt[6] = {0, 1, 0, 0, 0, 1};
+  bool has_gt = false;
+  OGRSpatialReference srs;  // empty when the raster has none
+};
+
+RasterGrid raster_grid(const std::string& path, const std::string& field) {
+  detail::QuietGdal quiet;
+  detail::DatasetPtr ds = detail::open_raster(path, detail::Origin{"", 0, field});
+  RasterGrid r;
+  r.nx = ds->GetRasterXSize();
+  r.ny = ds->GetRasterYSize();
+  r.has_gt = ds->GetGeoTransform(r.gt) == CE_None;
+  if (const OGRSpatialReference* s = ds->GetSpatialRef(); s && !s->IsEmpty()) r.srs = *s;
+  return r;
+}
+
+std::string number(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.10g", v);
+  return b;
+}
+
+// How grid `b` differs from grid `a`, or "" when they are the same grid: the pixel
+// counts and CRS exactly, the geotransform to 1e-9 of a pixel (rounding in writers).
+std::string grid_difference(const RasterGrid& a, const RasterGrid& b) {
+  if (a.nx != b.nx || a.ny != b.ny)
+    return std::to_string(b.nx) + " x " + std::to_string(b.ny) + " pixels instead of " + std::to_string(a.nx) + " x " +
+           std::to_string(a.ny);
+  if (a.has_gt != b.has_gt) return b.has_gt ? "a geotransform where the other has none" : "no geotransform";
+  const double tol = 1e-9 * std::max(std::fabs(a.gt[1]), std::fabs(a.gt[5]));
+  for (int k = 0; k < 6; ++k)
+    if (std::fabs(a.gt[k] - b.gt[k]) > tol) {
+      auto gt = [](const double* g) {
+        return "origin (" + number(g[0]) + ", " + number(g[3]) + "), pixel " + number(g[1]) + " x " + number(g[5]) +
+               (g[2] != 0.0 || g[4] != 0.0 ? ", rotated" : "");
+      };
+      return "geotransform " + gt(b.gt) + " instead of " + gt(a.gt);
+    }
+  if (a.srs.IsEmpty() != b.srs.IsEmpty()) return b.srs.IsEmpty() ? "no CRS" : "a CRS where the other has none";
+  if (!a.srs.IsEmpty() && !a.srs.IsSame(&b.srs)) {
+    const char* na = a.srs.GetName();
+    const char* nb = b.srs.GetName();
+    return std::string("CRS '") + (nb ? nb : "?") + "' instead of '" + (na ? na : "?") + "'";
+  }
+  return {};
 }
 
 }  // namespace
@@ -129,12 +180,27 @@ ExternalFlood load_external_flood(const std::vector<ExternalFrame>& frames, cons
     }
     return v;
   };
+  // One series, one grid: every depth and speed raster must lie on the first depth
+  // raster's grid (pixel counts, geotransform, CRS). A frame on another grid is
+  // almost always a mix-up (another run, another model, a clipped export), and
+  // resampling it silently would blend two floods; the series as a whole may lie
+  // on a grid other than the flood grid and is then resampled onto it.
+  const RasterGrid first = raster_grid(frames.front().depth, field + "[0].depth");
+  auto same_grid = [&](const std::string& path, const std::string& f) {
+    const std::string diff = grid_difference(first, raster_grid(path, f));
+    if (!diff.empty())
+      throw InputError(path, 0, f,
+                       "this raster has " + diff + " of " + frames.front().depth +
+                           ": the rasters of one external flood series must share one grid");
+  };
   for (std::size_t k = 0; k < frames.size(); ++k) {
     const std::string f = field + "[" + std::to_string(k) + "]";
     if (k > 0 && !(frames[k].time > frames[k - 1].time))
       throw InputError("", 0, f + ".time", "raster times must increase strictly");
     if (frames[k].speed.empty() == with_speed)
       throw InputError("", 0, f + ".speed", "give a speed raster for every time or for none");
+    if (k > 0) same_grid(frames[k].depth, f + ".depth");
+    if (with_speed) same_grid(frames[k].speed, f + ".speed");
     ext.time.push_back(frames[k].time);
     ext.depth.push_back(resample(frames[k].depth, f + ".depth"));
     if (with_speed) ext.speed.push_back(resample(frames[k].speed, f + ".speed"));

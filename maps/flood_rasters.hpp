@@ -37,7 +37,10 @@ struct ExternalFrame {
 };
 // Each raster is reprojected and resampled bilinearly onto the flood grid's cell
 // centres; NoData and cells outside the raster read as dry (0). Frames must all
-// have speed or none; times strictly increasing. Throws InputError (field).
+// have speed or none; times strictly increasing; every raster of the series (depth
+// and speed) on the first depth raster's grid — pixel counts, geotransform, CRS —
+// though that grid may differ from the flood grid. Throws InputError (field; the
+// file that differs, and how).
 ExternalFlood load_external_flood(const std::vector<ExternalFrame>& frames, const FloodGrid& grid,
                                   const Projector& projector, const std::string& field);
 

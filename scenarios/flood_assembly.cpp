@@ -1,5 +1,7 @@
 #include "scenarios/flood_assembly.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -9,6 +11,13 @@
 
 namespace ss::scenarios {
 namespace {
+
+// Physical memory of this machine, bytes (POSIX sysconf; HUGE_VAL when unknown):
+// a flood grid that would not fit is refused before anything is allocated.
+double physical_memory() {
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : HUGE_VAL;
+}
 
 std::vector<std::uint32_t> place_cells(const FloodPlace& p, const FloodGrid& g, const maps::Projector& projector) {
   if (p.at) return p.radius > 0.0 ? cells_in_disc(g, projector.to_local({p.at->lon, p.at->lat}), p.radius)
@@ -68,7 +77,7 @@ FloodDesc build_flood(const ScenarioDesc& sd, const World& world, const maps::Pr
     area.max = {std::min(area.max.x, t.origin.x + t.nx * t.cell), std::min(area.max.y, t.origin.y + t.ny * t.cell)};
   }
   try {
-    f.grid = resample_terrain(t, area, d.cell, d.max_cells, "flood.cell");
+    f.grid = resample_terrain(t, area, d.cell, d.max_cells, "flood.cell", 0.0, physical_memory());
   } catch (const InputError& e) {
     throw o.error(t.empty() ? "flood" : "flood.cell", e.message());
   }

@@ -59,3 +59,82 @@ TEST_CASE("external frames out of order or with speed for some frames only are i
   CHECK_THROWS_WITH(maps::load_external_flood({{0.0, d, d}, {600.0, d, ""}}, g, utm, "flood.external"),
                     Catch::Contains("speed"));
 }
+
+TEST_CASE("external frames on different grids are input errors naming the file and the difference") {
+  testing::TempDir dir;
+  const maps::Projector utm = maps::Projector::from_definition("EPSG:32632");
+  const FloodGrid g = small_grid();
+  const std::vector<float> depth(g.size(), 0.2f);
+  const std::string first = dir.path() + "/d0.tif";
+  maps::write_flood_geotiff(first, g, depth, utm.wkt());
+  auto load = [&](const std::string& second, const std::string& speed = "") {
+    return maps::load_external_flood({{0.0, first, speed.empty() ? "" : first}, {600.0, second, speed}}, g, utm,
+                                     "flood.external");
+  };
+  auto require_error = [](auto&& fn, const std::string& file, const std::string& field, const std::string& how) {
+    try {
+      fn();
+      FAIL("no error for " << file);
+    } catch (const InputError& e) {
+      INFO(e.what());
+      CHECK(e.file() == file);
+      CHECK(e.field() == field);
+      CHECK_THAT(e.message(), Catch::Contains(how) && Catch::Contains("share one grid") && Catch::Contains("d0.tif"));
+    }
+  };
+  SECTION("another size") {
+    FloodGrid other = g;
+    other.nx = 9;
+    other.z.assign(other.size(), 300.0);
+    const std::string p = dir.path() + "/wide.tif";
+    maps::write_flood_geotiff(p, other, std::vector<float>(other.size(), 0.2f), utm.wkt());
+    require_error([&] { return load(p); }, p, "flood.external[1].depth", "9 x 6 pixels instead of 8 x 6");
+  }
+  SECTION("the same size moved by half a cell") {
+    FloodGrid other = g;
+    other.origin.x += 5.0;
+    const std::string p = dir.path() + "/moved.tif";
+    maps::write_flood_geotiff(p, other, depth, utm.wkt());
+    require_error([&] { return load(p); }, p, "flood.external[1].depth", "origin (650005, 5480060)");
+  }
+  SECTION("another cell size") {
+    FloodGrid other = g;
+    other.cell = 5.0;
+    const std::string p = dir.path() + "/fine.tif";
+    maps::write_flood_geotiff(p, other, depth, utm.wkt());
+    require_error([&] { return load(p); }, p, "flood.external[1].depth", "pixel 5 x -5");
+  }
+  SECTION("another CRS") {
+    const std::string p = dir.path() + "/utm33.tif";
+    maps::write_flood_geotiff(p, g, depth, maps::Projector::from_definition("EPSG:32633").wkt());
+    require_error([&] { return load(p); }, p, "flood.external[1].depth", "CRS");
+  }
+  SECTION("a speed raster on another grid") {
+    FloodGrid other = g;
+    other.origin.y -= 10.0;
+    const std::string p = dir.path() + "/speed.tif";
+    maps::write_flood_geotiff(p, other, depth, utm.wkt());
+    require_error([&] { return load(first, p); }, p, "flood.external[1].speed", "geotransform");
+  }
+}
+
+TEST_CASE("an external series on a grid other than the flood grid is resampled onto it") {
+  testing::TempDir dir;
+  const maps::Projector utm = maps::Projector::from_definition("EPSG:32632");
+  const FloodGrid g = small_grid();
+  FloodGrid fine = g;  // 5 m pixels over the same area: one series, one grid, not the flood grid
+  fine.cell = 5.0;
+  fine.nx = 16;
+  fine.ny = 12;
+  std::vector<float> d0(fine.size(), 0.0f), d1(fine.size(), 0.4f);
+  maps::write_flood_geotiff(dir.path() + "/f0.tif", fine, d0, utm.wkt());
+  maps::write_flood_geotiff(dir.path() + "/f1.tif", fine, d1, utm.wkt());
+  FloodDesc f;
+  f.grid = g;
+  f.external = maps::load_external_flood({{0.0, dir.path() + "/f0.tif", ""}, {600.0, dir.path() + "/f1.tif", ""}},
+                                         f.grid, utm, "flood.external");
+  FloodState s;
+  init_flood(f, s);
+  advance_flood(f, s, 600.0);
+  CHECK(s.h[3 * 8 + 4] == Approx(0.4).margin(1e-4));
+}

@@ -119,6 +119,15 @@ TEST_CASE("assembling a flood: the grid, and sources outside it or without terra
     const std::string p = scenario("  terrain: " + dem + "\n", "{lon: 11.40, lat: 49.60}");
     REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 14, "flood.sources[0]", "outside the flood grid");
   }
+  SECTION("a cell needing more cells than flood.max_cells, said before allocating") {
+    const std::string p = dir.write("s.yaml", "name: t\nmap:\n  streets: streets.geojson\n  terrain: " + dem +
+                                                  "\npopulation:\n  registry:\n    file: residents.csv\n"
+                                                  "shelters:\n  list:\n    - {name: School, lon: 11.283, lat: 49.511, capacity: 300}\n"
+                                                  "flood:\n  cell: 1 m\n  max_cells: 1000\n  sources:\n"
+                                                  "    - at: {lon: 11.2815, lat: 49.5100}\n"
+                                                  "      discharge: {unit: m3/s, values: [[0, 5]]}\n");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 12, "flood.cell", "would need about");
+  }
   SECTION("no terrain") {
     const std::string p = scenario("", "{lon: 11.2815, lat: 49.5100}");
     CHECK_THROWS_WITH(ss::scenarios::assemble_file(p), Catch::Contains("map.terrain"));
