@@ -58,6 +58,7 @@ class MicroMovement final : public MovementModel {
   // Per sub-step scratch, frozen before forces are computed: walkers in `active` order.
   std::vector<ResidentId> walkers_;
   std::vector<Vec2> pos_, vel_;              // m, m/s, (walkers)
+  std::vector<const MicroField*> field_;     // each walker's field, nullptr on a periodic corridor, (walkers)
   std::vector<float> t_ahead_;               // field value at each walker, (walkers)
   std::vector<float> cap_;                   // m/s, speed cap where each walker stands (free speed, water), (walkers)
   std::vector<std::uint32_t> cell_start_;    // neighbour buckets, (buckets + 1)

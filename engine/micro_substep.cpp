@@ -79,9 +79,13 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
   }
   bucket_walkers(model);
   // Distance to the way out of each walker's own field: who is ahead in the queue.
+  // Each walker's field is looked up once per sub-step (its exits cannot change
+  // within one).
   t_ahead_.resize(n);
+  field_.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     const MicroField* f = period_ > 0.0 ? nullptr : field_for(model, state, walkers_[k], t0);
+    field_[k] = f;
     t_ahead_[k] = f ? field_value(grid, *f, pos_[k]) : 0.0f;
   }
 
@@ -99,7 +103,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
       if (period_ > 0.0) {
         e = {1.0, 0.0};
       } else {
-        const MicroField* f = field_for(model, state, r, t0);
+        const MicroField* f = field_[k];
         go = f != nullptr && field_direction(grid, *f, pos_[k], e);
       }
     }
@@ -156,7 +160,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     const std::size_t i = r.index();
     b2Body* b = body_[i];
     b2Vec2 v = b->GetLinearVelocity();
-    const double speed = std::hypot(v.x, v.y);
+    const double speed = std::sqrt(static_cast<double>(v.x) * v.x + static_cast<double>(v.y) * v.y);
     const double cap = cap_[k];
     if (!std::isfinite(speed)) {
       ++state.warnings.non_finite_speed;
