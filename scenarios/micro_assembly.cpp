@@ -240,6 +240,8 @@ struct Geometry {
   std::vector<const Piece*> places;     // named rooms, corridors and walkable polygons
 };
 
+constexpr double kMaxLocal = 10'000.0;  // m from the origin
+
 Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s) {
   Geometry g;
   std::vector<PolygonRingsList> walk, cutters, blocks;
@@ -300,6 +302,16 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
   open.insert(open.end(), cutters.begin(), cutters.end());
   const std::vector<PolygonRingsList> area = maps::polygon_difference(open, solid);
   if (area.empty()) throw InputError("", 0, "micro", "walls and obstacles cover the whole walkable area");
+  // Box2D computes in single precision (about 1 mm at 10 km from the origin, half a
+  // metre at UTM northings), so building geometry must be in local metres.
+  double far = 0.0;
+  for (const PolygonRingsList& part : area)
+    for (const Vec2 q : part[0]) far = std::max({far, std::fabs(q.x), std::fabs(q.y)});
+  if (far > kMaxLocal)
+    throw InputError("", 0, "micro",
+                     "the geometry lies " + std::to_string(std::lround(far / 1000.0)) +
+                         " km from (0, 0): give it in local metres near the origin (the body model computes in "
+                         "single precision)");
   for (const PolygonRingsList& part : area) {
     g.micro.walkable.push_back(part[0]);
     for (std::size_t j = 1; j < part.size(); ++j) g.micro.obstacles.push_back(part[j]);
@@ -357,7 +369,8 @@ Profile draw_profile(const ProfileShares& s, std::uint64_t seed, std::uint64_t i
 }
 
 // A resident's start place must be walkable and at least its body radius from walls.
-void check_place(const Geometry& g, Vec2 q, double radius, const std::function<void(const std::string&)>& bad) {
+void check_place(const Geometry& g, double wall_thickness, Vec2 q, double radius,
+                 const std::function<void(const std::string&)>& bad) {
   if (!g.micro.walkable_at(q)) {
     for (const Piece* b : g.blocks)
       for (const PolygonRingsList& poly : b->f.polygons)
@@ -365,7 +378,7 @@ void check_place(const Geometry& g, Vec2 q, double radius, const std::function<v
     for (const Piece* b : g.blocks)
       for (const Ring& line : b->f.lines)
         for (std::size_t i = 0; i + 1 < line.size(); ++i)
-          if (project_on_segment(q, line[i], line[i + 1]).distance <= 0.5 * b->thickness.value_or(0.2))
+          if (project_on_segment(q, line[i], line[i + 1]).distance <= 0.5 * b->thickness.value_or(wall_thickness))
             bad("lies inside wall " + b->f.where);
     bad("lies inside a wall or outside the walkable area");
   }
@@ -399,7 +412,7 @@ Population build_population(const ScenarioDesc& d, const Geometry& g, const std:
     if (r.at) {
       const Profile pr = draw_profile(pd.shares, pd.seed, pop.size(), &r);
       const double radius = body_radius(pr.age, pr.mobility, mp);
-      check_place(g, *r.at, radius, [&](const std::string& why) {
+      check_place(g, d.micro->wall_thickness, *r.at, radius, [&](const std::string& why) {
         throw InputError(d.origins.file, r.line, r.field + ".at", "resident at " + at(*r.at) + " " + why);
       });
       add(pr, *r.at, {d.origins.file, r.line, r.field, "point " + at(*r.at)});
@@ -486,7 +499,7 @@ Population build_population(const ScenarioDesc& d, const Geometry& g, const std:
       }
       for (const Vec2 q : f.points) {
         const Profile pr = draw_profile(pd.shares, pd.seed, pop.size(), &given);
-        check_place(g, q, body_radius(pr.age, pr.mobility, mp),
+        check_place(g, d.micro->wall_thickness, q, body_radius(pr.age, pr.mobility, mp),
                     [&](const std::string& why) { fail(f, "resident at " + at(q) + " " + why); });
         add(pr, q, {f.file, 0, f.field, "point " + at(q)});
       }

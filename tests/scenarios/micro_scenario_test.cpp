@@ -335,3 +335,14 @@ TEST_CASE("the bundled Lauf school entrance: a micro area of the real map, every
   CHECK(r.overall.safe == 150);
   CHECK(s.warnings.stuck == 0);
 }
+
+TEST_CASE("building geometry in map coordinates instead of local metres is an error") {
+  TempDir dir;
+  const auto p = dir.write("s.yaml",
+                           "movement: micro\nmicro:\n"
+                           "  rooms: [{name: Hall, wkt: 'POLYGON((650000 5490000, 650010 5490000, 650010 5490010, "
+                           "650000 5490010, 650000 5490000))'}]\n"
+                           "  exits: ['LINESTRING(650010 5490004, 650010 5490006)']\n"
+                           "population:\n  residents: [{room: Hall, count: 5}]\n");
+  REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 3, "micro", "local metres");
+}
