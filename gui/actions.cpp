@@ -96,13 +96,64 @@ void click_map(AppContext& ctx, sf::Vector2f pixel) {
 
 void click_world(AppContext& ctx, Vec2 world) { click_map(ctx, ctx.map.camera().to_screen(world)); }
 
-const RunMetrics& current_metrics(AppContext& ctx) {
+TargetStatus target_status(const Model& model, double now, const TargetResult& r) {
+  if (r.met) return TargetStatus::Met;
+  // An overfilled shelter stays overfilled: there is no deadline to wait for.
+  if (r.target.kind == TargetKind::NoShelterOverCapacity) return TargetStatus::Missed;
+  const double start = r.target.after_warning ? model.plan.warning_time : 0.0;
+  return now >= start + 60.0 * r.target.minutes ? TargetStatus::Missed : TargetStatus::Open;
+}
+
+const char* to_string(TargetStatus s) {
+  switch (s) {
+    case TargetStatus::Met: return "met";
+    case TargetStatus::Missed: return "missed";
+    case TargetStatus::Open: return "open";
+  }
+  return "?";
+}
+
+std::string target_label(const PlanTarget& t) {
+  char buf[128];
+  const char* from = t.after_warning ? "after warning" : "after start";
+  switch (t.kind) {
+    case TargetKind::VulnerableReachedWithin:
+      std::snprintf(buf, sizeof buf, "all needing help reached in %g min %s", t.minutes, from);
+      break;
+    case TargetKind::ShareSafeWithin:
+      std::snprintf(buf, sizeof buf, "%g %% safe in %g min %s", 100 * t.share, t.minutes, from);
+      break;
+    case TargetKind::NoShelterOverCapacity: std::snprintf(buf, sizeof buf, "no shelter over capacity"); break;
+    case TargetKind::ResponseWithin:
+      std::snprintf(buf, sizeof buf, "%g %% of responses in %g min", 100 * t.share, t.minutes);
+      break;
+    case TargetKind::WarnedWithin:
+      std::snprintf(buf, sizeof buf, "%g %% warned in %g min %s", 100 * t.share, t.minutes, from);
+      break;
+  }
+  return buf;
+}
+
+std::string target_measured(const TargetResult& r) {
+  if (!r.measured) return "-";
+  char buf[64];
+  if (r.unit == "share") std::snprintf(buf, sizeof buf, "%.1f %%", 100 * *r.measured);
+  else std::snprintf(buf, sizeof buf, "%.3g %s", *r.measured, r.unit.c_str());
+  return buf;
+}
+
+const RunMetrics& current_metrics(AppContext& ctx, bool fresh) {
   MetricsCache& c = ctx.metrics;
   if (!ctx.session.ready()) return c.metrics;
   const SimState& s = ctx.session.state();
   const bool other_run = c.generation != ctx.session.generation() || c.seed != ctx.session.seed();
-  if (other_run || (s.step != c.step && ctx.wall - c.wall >= 0.25) || s.step < c.step) {
-    c.metrics = compute_metrics(ctx.session.model(), s);
+  if (other_run || (s.step != c.step && (fresh || ctx.wall - c.wall >= 0.25)) || s.step < c.step) {
+    const Model& m = ctx.session.model();
+    c.metrics = compute_metrics(m, s);
+    c.open_tasks = c.taken_tasks = 0;
+    for (const Task& t : s.response.tasks) c.open_tasks += t.open, c.taken_tasks += t.open && t.taken;
+    if (!m.plan.response.teams.empty()) c.response = response_metrics(m, s);
+    if (!m.plan.targets.empty()) c.targets = evaluate_targets(m, s);
     c.step = s.step;
     c.generation = ctx.session.generation();
     c.seed = ctx.session.seed();
@@ -129,6 +180,7 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
   j << ",\n  \"errors\": " << ctx.messages.error_count();
   j << ",\n  \"last_error\": \"" << json_escape(ctx.messages.lines().empty() ? "" : ctx.messages.banner()) << "\"";
   if (ctx.session.ready()) {
+    current_metrics(ctx, true);  // the targets below as the panel shows them
     const Model& m = ctx.session.model();
     const SimState& s = ctx.session.state();
     j << ",\n  \"scene\": \"" << json_escape(ctx.session.source().label()) << "\"";
@@ -148,6 +200,13 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
     first = true;
     for (std::size_t i = 0; i < s.shelter_closed.size(); ++i)
       if (s.shelter_closed[i]) j << (first ? "" : ", ") << i, first = false;
+    j << "],\n  \"open_tasks\": " << ctx.metrics.open_tasks;
+    j << ",\n  \"targets\": [";
+    const auto& targets = ctx.metrics.targets;
+    for (std::size_t i = 0; i < targets.size(); ++i)
+      j << (i ? ",\n    " : "\n    ") << "{\"kind\": \"" << to_string(targets[i].target.kind) << "\", \"status\": \""
+        << to_string(target_status(m, ctx.session.sim().time(), targets[i])) << "\", \"measured\": \""
+        << json_escape(target_measured(targets[i])) << "\"}";
     j << "],\n  \"journal\": [";
     for (std::size_t i = 0; i < s.journal.size(); ++i) {
       const JournalEntry& e = s.journal[i];

@@ -24,8 +24,19 @@ void click_map(AppContext& ctx, sf::Vector2f pixel);
 // The same click at a world point (local CRS metres), as a script gives it.
 void click_world(AppContext& ctx, Vec2 world);
 
-// Current metrics, recomputed at most 4 times per wall second.
-const RunMetrics& current_metrics(AppContext& ctx);
+// Current metrics, recomputed at most 4 times per wall second (`fresh`: now, for
+// exports and checks that must see this very step).
+const RunMetrics& current_metrics(AppContext& ctx, bool fresh = false);
+
+// A plan target as the KPI panel shows it mid-run: met (so far, before its
+// deadline), missed (its deadline passed unmet, or a shelter already overfilled),
+// or open (deadline still ahead and not met yet).
+enum class TargetStatus : std::uint8_t { Met, Missed, Open };
+TargetStatus target_status(const Model& model, double now, const TargetResult& r);
+const char* to_string(TargetStatus s);
+// "response within 15 min (90 %)" and the measured value with its unit, or "-".
+std::string target_label(const PlanTarget& t);
+std::string target_measured(const TargetResult& r);
 
 // A small JSON summary of the run as it stands (time, counts, closed roads and
 // shelters, journal), for scripted tests.

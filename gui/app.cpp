@@ -45,7 +45,7 @@ void style_imgui() {
 
 }  // namespace
 
-App::App(Options options) : options_(std::move(options)) {
+App::App(Options options) : options_(std::move(options)), sync_phases_(!options_.frame_stats.empty()) {
   window_.create(sf::VideoMode(options_.width, options_.height), "SafeStreet", sf::Style::Default);
   if (!window_.isOpen()) throw std::runtime_error("cannot open a window (is a display available?)");
   const bool scripted = !options_.script.empty() || options_.frames >= 0 || options_.stats;
@@ -110,13 +110,14 @@ int App::run() {
 }
 
 void App::frame(float dt) {
-  // Phases are timed back to back; with --stats the GL phases end in glFinish so a
-  // software renderer's deferred rasterising is charged to the phase that queued it
-  // rather than to the buffer swap.
+  // Phases are timed back to back; with --frame-stats the GL phases end in glFinish
+  // so a software renderer's deferred rasterising is charged to the phase that
+  // queued it rather than to the buffer swap. --stats alone leaves the pipeline
+  // alone, so its frame times are those of an ordinary session.
   Clock::time_point mark = Clock::now();
   double cpu_mark = options_.stats ? process_cpu_seconds() : 0.0;
   auto lap = [&](Phase p, bool gl) {
-    if (gl && options_.stats) glFinish();
+    if (gl && sync_phases_) glFinish();
     const Clock::time_point t = Clock::now();
     const auto k = static_cast<std::size_t>(p);
     record_.phase_ms[k] = static_cast<float>(std::chrono::duration<double, std::milli>(t - mark).count());

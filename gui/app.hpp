@@ -36,6 +36,7 @@ class App {
   std::optional<Script> script_;
   long frames_ = 0;
   FrameRecord record_;  // the frame being timed
+  bool sync_phases_ = false;  // glFinish after GL phases (--frame-stats)
   // "Load to first frame": the load's own time plus the frame that shows it.
   double load_seconds_ = 0.0;
   double loaded_wall_ = 0.0;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/metrics.hpp"
+#include "engine/targets.hpp"
 #include "gui/frame_stats.hpp"
 #include "gui/map_view.hpp"
 #include "gui/messages.hpp"
@@ -28,6 +29,11 @@ struct TimeControl {
 // (and whenever the state jumps to another scene or seed) instead of every frame.
 struct MetricsCache {
   RunMetrics metrics;
+  // With teams or plan targets: response times and each target evaluated on the
+  // state as it stands (engine/targets.hpp), refreshed with the metrics.
+  ResponseMetrics response;
+  std::vector<TargetResult> targets;
+  std::uint32_t open_tasks = 0, taken_tasks = 0;
   std::uint64_t step = ~0ull;
   std::uint64_t generation = 0;
   std::uint64_t seed = 0;

@@ -26,6 +26,10 @@ inline constexpr Rgb kStreetFoot{124, 110, 92};
 inline constexpr Rgb kStreetClosed{235, 35, 45};
 inline constexpr Rgb kSelection{255, 255, 255};
 inline constexpr Rgb kShelterOpen{70, 230, 120};
+// Plan targets in the KPI panel: met, missed, deadline still ahead.
+inline constexpr Rgb kTargetMet{90, 220, 120};
+inline constexpr Rgb kTargetMissed{240, 80, 80};
+inline constexpr Rgb kTargetOpen{150, 150, 160};
 inline constexpr Rgb kShelterFull{255, 150, 40};
 inline constexpr Rgb kShelterClosed{120, 120, 120};
 // Panels are opaque so the checker can find them and the map under them does not

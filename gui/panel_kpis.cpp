@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
@@ -20,6 +21,43 @@ void share_row(const char* label, std::uint32_t safe, std::uint32_t total) {
   ImGui::TextUnformatted(label);
   ImGui::SameLine(140);
   ImGui::ProgressBar(share, ImVec2(-1, 0), overlay);
+}
+
+std::string minutes_or_dash(const std::optional<double>& s) {
+  if (!s) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f min", *s / 60.0);
+  return buf;
+}
+
+// Teams' open tasks and response times, and the plan's targets coloured by where
+// they stand: met green, missed red, still open grey.
+void response_rows(AppContext& ctx) {
+  const Model& m = ctx.session.model();
+  const MetricsCache& c = ctx.metrics;
+  if (m.plan.response.teams.empty() && m.plan.targets.empty()) return;
+  ImGui::Separator();
+  if (!m.plan.response.teams.empty()) {
+    const ResponseStats& r = c.response.overall;
+    ImGui::Text("Tasks: %u open (%u taken), %u reached of %u", c.open_tasks, c.taken_tasks, r.arrived, r.tasks);
+    ImGui::Text("Response P50 %s  P90 %s  max %s", minutes_or_dash(r.p50).c_str(), minutes_or_dash(r.p90).c_str(),
+                minutes_or_dash(r.max).c_str());
+  }
+  if (c.targets.empty()) return;
+  if (!ImGui::BeginTable("targets", 3, ImGuiTableFlags_SizingStretchProp)) return;
+  const double now = ctx.session.sim().time();
+  for (const TargetResult& t : c.targets) {
+    const TargetStatus st = target_status(m, now, t);
+    const Rgb col = st == TargetStatus::Met ? kTargetMet : st == TargetStatus::Missed ? kTargetMissed : kTargetOpen;
+    const ImVec4 v(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1);
+    ImGui::TableNextColumn();
+    ImGui::TextColored(v, "%s", target_label(t.target).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextColored(v, "%s", target_measured(t).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextColored(v, "%s", to_string(st));
+  }
+  ImGui::EndTable();
 }
 
 }  // namespace
@@ -56,6 +94,7 @@ void kpi_section(AppContext& ctx) {
   }
   ImGui::Text("Shelters: %lld / %lld places taken", static_cast<long long>(occ), static_cast<long long>(cap));
   ImGui::Text("%d full, %d closed of %zu", full, closed, m.shelters.size());
+  response_rows(ctx);
   const SimWarnings& w = ctx.session.state().warnings;
   if (w.non_finite_speed || w.rerouted_full || w.turned_around)
     ImGui::TextDisabled("turned away %llu, turned around %llu, bad speeds %llu",
