@@ -87,6 +87,18 @@ Model grid_town() {
   for (std::size_t n = 0; n < g.node_count(); ++n) g.node_z[n] = t.sample(g.node_pos[n]);
   m.run.duration = 3600;
   m.plan.warning_time = 60;
+  // A volunteer team and two plan targets, so the demo shows a team on the map and
+  // the key figures' task, response and target rows. Demo values, not planning
+  // figures: a 2-minute mobilisation and round targets.
+  Team team;
+  team.name = "Volunteers 1";
+  team.kind = TeamKind::Volunteers;
+  team.members = 4;
+  team.depot = corner(0, 0);
+  team.mobilisation = 120;
+  m.plan.response.teams.push_back(team);
+  m.plan.targets.push_back({TargetKind::WarnedWithin, 5.0, 0.9, true});
+  m.plan.targets.push_back({TargetKind::ShareSafeWithin, 20.0, 0.9, true});
   m.finalize();
   return m;
 }
