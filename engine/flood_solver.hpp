@@ -9,7 +9,10 @@
 // leaves is counted in FloodVolumes.
 //
 // Deterministic: the sub-step sequence depends only on the state (Δt from the
-// deepest cell, eq. 12) and the target time; loops run in a fixed order.
+// deepest cell, eq. 12) and the target time; loops run in a fixed order. The row
+// loops are vectorised (an AVX2 copy is chosen at run time where the CPU has it):
+// each lane does the same IEEE operations, without contraction or reassociation,
+// so the results are bit-identical with and without it.
 #include <cstdint>
 #include <vector>
 
@@ -45,6 +48,14 @@ struct FloodState {
   // Wet cells of each row span [wet_x0, wet_x1] (empty when x1 < x0): derived from h,
   // kept so a sub-step only visits the rows' wet parts, (ny).
   std::vector<int> wet_x0, wet_x1;
+  double deepest = 0.0;         // m, deepest cell now: Δt of the next sub-step (eq. 12)
+  // Bed with +∞ on blocked cells: max over a face's two cells is its sill (the
+  // face is closed when it is +∞), (cells). Derived from the grid by init_flood.
+  std::vector<double> wall_z;
+  std::vector<double> limit_below, limit_here;  // scratch of the depth limiter, (nx)
+  // Cells whose speed may be non-zero, per row span [speed_x0, speed_x1] (empty when
+  // x1 < x0): the speed update visits them and the wet spans only, (ny).
+  std::vector<int> speed_x0, speed_x1;
   std::uint64_t substeps = 0;
   double last_substep = 0.0;    // s, Δt of the latest sub-step
   std::uint64_t cell_updates = 0;  // cells processed, for throughput figures
