@@ -93,8 +93,10 @@ void link_flood(Model& model) {
   l.home_cell.resize(model.population.size());
   for (std::size_t r = 0; r < model.population.size(); ++r) l.home_cell[r] = door_cell(g, model.population.home[r]);
   l.shelter_cell.resize(model.world.shelters.size());
-  for (std::size_t s = 0; s < model.world.shelters.size(); ++s)
-    l.shelter_cell[s] = door_cell(g, streets.node_pos[model.world.shelters[s].node.index()]);
+  for (std::size_t s = 0; s < model.world.shelters.size(); ++s) {  // micro exits have no street node: their position
+    const ShelterSite& site = model.world.shelters[s];
+    l.shelter_cell[s] = door_cell(g, site.node.valid() ? streets.node_pos[site.node.index()] : site.pos);
+  }
   forecast_home_arrival(model);
 }
 

@@ -9,6 +9,7 @@
 
 #include "engine/flood.hpp"
 #include "engine/ids.hpp"
+#include "engine/intervention.hpp"
 #include "engine/micro_geometry.hpp"
 #include "engine/params.hpp"
 #include "engine/plan_types.hpp"
@@ -16,6 +17,11 @@
 #include "engine/world.hpp"
 
 namespace ss {
+
+struct ScriptedInject {
+  double time = 0.0;  // s after the run's start
+  Intervention intervention;
+};
 
 struct Plan {
   enum class Assignment : std::uint8_t { Nearest, ByZone };
@@ -32,6 +38,10 @@ struct Plan {
   WarningPlan warning;                  // channels, word of mouth, compliance (engine/warning.hpp)
   ResponsePlan response;                // teams and tasks (engine/responders.hpp)
   std::vector<PlanTarget> targets;      // marked met or missed at the end (engine/targets.hpp)
+  // Scripted injects (a drill's script, or a replayed session), in time order: each
+  // goes through Simulation::apply() at the first step starting at or after `time`,
+  // exactly as a live inject, and is journaled.
+  std::vector<ScriptedInject> injects;
 };
 
 struct RunSettings {

@@ -8,6 +8,7 @@
 
 #include "engine/flood_hazard.hpp"
 #include "engine/ids.hpp"
+#include "engine/intervention.hpp"
 #include "engine/plan_state.hpp"
 #include "engine/population.hpp"
 #include "engine/routing.hpp"
@@ -37,21 +38,6 @@ enum class Outcome : std::uint8_t {
 };
 const char* to_string(Outcome o);
 
-struct InterventionTag {};
-struct Intervention {
-  enum class Kind : std::uint8_t {
-    CloseRoad, OpenRoad, CloseShelter, OpenShelter,
-    DelayTeam,         // target: TeamId; value: s of delay
-    BroadcastWarning,  // target: ZoneId; everyone there not yet warned is warned now
-    AddAssistTask,     // target: ResidentId; a team comes to carry their household's helpless out
-    AddDoorKnockTask,  // target: ResidentId; a team knocks on their household's door
-  };
-  Kind kind = Kind::CloseRoad;
-  std::uint32_t target = 0;  // EdgeId, ShelterId, TeamId, ZoneId or ResidentId value (see Kind)
-  std::string note;          // who/why, for the journal
-  double value = 0.0;        // DelayTeam: s
-};
-const char* to_string(Intervention::Kind k);
 
 struct JournalEntry {
   std::uint64_t step = 0;  // step at which it was applied
@@ -132,6 +118,7 @@ struct SimState {
   // Interventions waiting for the next step, and the journal of applied ones.
   std::vector<Intervention> pending;
   std::vector<JournalEntry> journal;
+  std::size_t next_inject = 0;  // first of Plan::injects not yet applied
 
   std::vector<TimelineRow> timeline;
   SimWarnings warnings;

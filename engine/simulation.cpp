@@ -126,7 +126,8 @@ void Simulation::restore(const SimState& snapshot) {
 bool Simulation::finished() const { return time() >= model_->run.duration || nothing_left(); }
 
 bool Simulation::nothing_left() const {
-  return state_.active.empty() && !responders_busy(*model_, state_);
+  return state_.active.empty() && !responders_busy(*model_, state_) &&
+         state_.next_inject >= model_->plan.injects.size();
 }
 
 void Simulation::run_until(double time_s) {
@@ -146,8 +147,12 @@ void Simulation::step() {
   const double t = time();
   const double dt = m.run.dt;
 
-  // Injects: interventions queued since the last step.
+  // Injects: the plan's scripted ones now due (same entry point and journal as live
+  // ones), then every intervention queued since the last step.
   auto t0 = Clock::now();
+  const auto& script = m.plan.injects;
+  while (s.next_inject < script.size() && script[s.next_inject].time <= t + 1e-9 * dt)
+    apply(script[s.next_inject++].intervention);
   for (const Intervention& iv : s.pending) {
     if (is_plan_intervention(iv.kind)) {
       apply_plan_intervention(m, s, iv, t);

@@ -8,6 +8,7 @@
 #include "engine/flood_hazard.hpp"
 #include "scenarios/checksum.hpp"
 #include "scenarios/flood_assembly.hpp"
+#include "scenarios/injects.hpp"
 #include "scenarios/micro_assembly.hpp"
 #include "scenarios/network_snap.hpp"
 #include "scenarios/plan_assembly.hpp"
@@ -96,25 +97,11 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
   m.plan.assignment = p.assignment;
   m.plan.warning_time = p.warning_time;
   for (std::size_t i = 0; i < p.closed_roads.size(); ++i) {
-    const ClosedRoad& c = p.closed_roads[i];
     const std::string field = "plan.closed_roads[" + std::to_string(i) + "]";
-    if (c.osm_way) {
-      const auto& src = m.world.streets.edge_source_id;
-      const std::size_t before = m.plan.closed_edges.size();
-      for (std::size_t e = 0; e < src.size(); ++e)
-        if (src[e] == *c.osm_way) m.plan.closed_edges.push_back(EdgeId(e));
-      if (m.plan.closed_edges.size() == before)
-        throw d.origins.error(field + ".osm_way", "no walkable street of OSM way " + std::to_string(*c.osm_way) +
-                                                      " in the kept street network");
-      continue;
-    }
-    // Closure points are picked by hand from a map; allow them the reach of shelters.
-    const auto hit = snapper.nearest(projector.to_local({*c.lon, *c.lat}), d.shelters.max_snap_distance);
-    if (!hit)
-      throw d.origins.error(field, "no walkable street within " + std::to_string(std::lround(d.shelters.max_snap_distance)) +
-                                       " m (shelters.max_snap_distance) of this point");
-    if (std::find(m.plan.closed_edges.begin(), m.plan.closed_edges.end(), hit->edge) == m.plan.closed_edges.end())
-      m.plan.closed_edges.push_back(hit->edge);
+    for (const EdgeId e : road_edges(p.closed_roads[i], m.world.streets, snapper, projector, d.shelters.max_snap_distance,
+                                     d.origins, field))
+      if (std::find(m.plan.closed_edges.begin(), m.plan.closed_edges.end(), e) == m.plan.closed_edges.end())
+        m.plan.closed_edges.push_back(e);
   }
   std::vector<std::uint8_t> closed(m.world.shelters.size(), 0);
   for (std::size_t i = 0; i < p.closed_shelters.size(); ++i) {
@@ -141,7 +128,11 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
 }  // namespace
 
 Assembly assemble(const ScenarioDesc& d) {
-  if (d.movement == MovementKind::Micro) return assemble_micro(d);  // building-scale geometry, no map
+  if (d.movement == MovementKind::Micro) {  // building-scale geometry, no map
+    if (!d.plan.injects.empty())
+      throw d.origins.error("injects", "scripted injects work with the network model only (movement: network)");
+    return assemble_micro(d);
+  }
   Assembly a;
   Model& m = a.model;
   {
@@ -186,6 +177,7 @@ Assembly assemble(const ScenarioDesc& d) {
   build_population(d, map.projector, a);
   build_plan(d, snapper, map.projector, m);
   build_plan_teams(d, snapper, map.projector, m, a.problems);
+  build_injects(d, snapper, map.projector, m, a.problems);
   m.params = d.params;
   m.run = d.run;
   try {

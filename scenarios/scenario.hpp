@@ -102,6 +102,19 @@ struct ClosedRoad {
   std::optional<std::int64_t> osm_way; // every edge of this way
 };
 
+// A scripted inject (`injects:`, resolved by scenarios/injects.cpp).
+struct InjectDesc {
+  double at = 0.0;                     // s after the run's start
+  Intervention::Kind kind = Intervention::Kind::CloseRoad;
+  ClosedRoad road;                     // close_road, open_road
+  std::string name;                    // shelter, team or zone by name
+  double delay = 0.0;                  // delay_team: s
+  std::optional<LonLat> home;          // assist, door_knock: the home nearest this point
+  std::optional<std::int64_t> household;  // assist, door_knock: household id as in residents.csv
+  std::string note;                    // for the journal
+  std::string field;                   // "injects[3]", for errors while assembling
+};
+
 struct PlanDesc {
   Plan::Assignment assignment = Plan::Assignment::Nearest;
   std::map<std::string, std::string> zone_shelters;  // zone name -> shelter name (by_zone)
@@ -109,6 +122,7 @@ struct PlanDesc {
   std::vector<std::string> closed_shelters;          // shelter names
   double warning_time = 0.0;                         // s after start
   PlanTeamsDesc response;  // warning channels, teams, door-knocking, targets (scenarios/plan_desc.hpp)
+  std::vector<InjectDesc> injects;  // the top-level `injects:` list
 };
 
 struct VariantDesc {

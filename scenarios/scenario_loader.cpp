@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "scenarios/injects.hpp"
 #include "scenarios/scenario_sections.hpp"
 #include "scenarios/sections_micro.hpp"
 #include "scenarios/yaml_reader.hpp"
@@ -82,7 +83,7 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
     const Field r(root, "", ctx, 1);
     if (!r.is_map()) r.fail("a scenario file must be a mapping of sections");
     r.check_keys({"name", "description", "map", "population", "shelters", "zones", "plan", "params", "run",
-                  "variants", "flood", "movement", "micro"});
+                  "variants", "flood", "movement", "micro", "injects"});
     std::optional<Field> patch;
     desc.variants = read_variants(r, variant, patch);
     if (!variant.empty()) {
@@ -119,6 +120,7 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
     if (auto f = r.get("zones")) desc.zones = sections.zones(*f);
   }
   if (auto f = r.get("plan")) desc.plan = sections.plan(*f);
+  if (auto f = r.get("injects")) desc.plan.injects = read_injects(*f);
   if (auto f = r.get("params")) sections.params(*f, desc.params);
   if (auto f = r.get("run")) sections.run(*f, desc.run);
   if (auto f = r.get("flood")) desc.flood = sections.flood(*f);

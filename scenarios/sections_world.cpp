@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <set>
 
+#include "scenarios/injects.hpp"
 #include "scenarios/scenario_sections.hpp"
 
 namespace ss::scenarios::detail {
@@ -162,18 +163,7 @@ PlanDesc Sections::plan(const Field& f) const {
     for (const auto& [zone, shelter] : v->entries()) p.zone_shelters[zone] = shelter.text();
   }
   if (auto v = f.get("closed_roads")) {
-    for (const Field& item : v->items()) {
-      item.check_keys({"lon", "lat", "osm_way"});
-      ClosedRoad c;
-      if (auto w = item.get("osm_way")) {
-        if (item.get("lon") || item.get("lat")) item.fail("give either osm_way or lon/lat, not both");
-        c.osm_way = w->integer();
-      } else {
-        c.lon = longitude(item.need("lon"));
-        c.lat = latitude(item.need("lat"));
-      }
-      p.closed_roads.push_back(c);
-    }
+    for (const Field& item : v->items()) p.closed_roads.push_back(read_road(item));
   }
   if (auto v = f.get("closed_shelters"))
     for (const Field& item : v->items()) p.closed_shelters.push_back(item.text());

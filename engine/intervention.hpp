@@ -1,0 +1,25 @@
+#pragma once
+// An outside intervention in a run (DESIGN.md "injects"): live from the GUI, or
+// scripted in the scenario (Plan::injects). All go through Simulation::apply().
+#include <cstdint>
+#include <string>
+
+namespace ss {
+
+struct InterventionTag {};
+struct Intervention {
+  enum class Kind : std::uint8_t {
+    CloseRoad, OpenRoad, CloseShelter, OpenShelter,
+    DelayTeam,         // target: TeamId; value: s of delay
+    BroadcastWarning,  // target: ZoneId; everyone there not yet warned is warned now
+    AddAssistTask,     // target: ResidentId; a team comes to carry their household's helpless out
+    AddDoorKnockTask,  // target: ResidentId; a team knocks on their household's door
+  };
+  Kind kind = Kind::CloseRoad;
+  std::uint32_t target = 0;  // EdgeId, ShelterId, TeamId, ZoneId or ResidentId value (see Kind)
+  std::string note;          // who/why, for the journal
+  double value = 0.0;        // DelayTeam: s
+};
+const char* to_string(Intervention::Kind k);
+
+}  // namespace ss
