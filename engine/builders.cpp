@@ -57,6 +57,19 @@ void add_residents(Model& m, Vec2 p, int count, int age, Mobility mob) {
   }
 }
 
+FloodDesc flat_flood(Vec2 origin, double cell, int nx, int ny, double z) {
+  FloodDesc f;
+  f.grid.origin = origin;
+  f.grid.cell = cell;
+  f.grid.nx = nx;
+  f.grid.ny = ny;
+  f.grid.z.assign(f.grid.size(), z);
+  f.grid.manning.assign(f.grid.size(), 0.03f);
+  f.grid.blocked.assign(f.grid.size(), 0);
+  f.initial_depth.assign(f.grid.size(), 0.0);
+  return f;
+}
+
 void instant_departure(Model& m) {
   m.params.residents.premove_median = 0.0;
   m.params.residents.speed_sd = 0.0;

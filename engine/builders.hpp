@@ -26,4 +26,9 @@ void add_residents(Model& m, Vec2 p, int count, int age = 35, Mobility mob = Mob
 // exactly `speed`: for tests that check movement alone.
 void instant_departure(Model& m);
 
+// A dry, flat flood grid of nx × ny square cells from `origin` with the bed at `z`,
+// Manning n 0.03 (Chow 1959, Table 5-6: concrete, finished to rough) everywhere and no
+// blocked cells: tests shape ponds, walls and sources on it.
+FloodDesc flat_flood(Vec2 origin, double cell, int nx, int ny, double z = 1.0);
+
 }  // namespace ss::builders

@@ -26,15 +26,7 @@ Model pond_town(bool flood_top, double warning = 0.0) {
   builders::instant_departure(m);
   m.plan.warning_time = warning;
   m.run.duration = 1800.0;
-  FloodDesc f;
-  f.grid.origin = {-50.0, -50.0};
-  f.grid.cell = 10.0;
-  f.grid.nx = 30;
-  f.grid.ny = 20;
-  f.grid.z.assign(f.grid.size(), 1.0);
-  f.grid.manning.assign(f.grid.size(), 0.03f);
-  f.grid.blocked.assign(f.grid.size(), 0);
-  f.initial_depth.assign(f.grid.size(), 0.0);
+  FloodDesc f = builders::flat_flood({-50.0, -50.0}, 10.0, 30, 20);
   for (std::size_t c = 0; c < f.grid.size(); ++c) {
     const Vec2 p = f.grid.centre(c);
     const bool bottom = p.x > 70.0 && p.x < 130.0 && p.y < 30.0;

@@ -136,15 +136,7 @@ TEST_CASE("a body walking through water walks at the Bernardini speed in water")
   builders::instant_departure(m);
   m.run.duration = 120.0;
   // A still pond 0.4 m deep over x = 10 … 20 m (bed 1 m below the dry ground).
-  FloodDesc f;
-  f.grid.origin = {-2.0, -2.0};
-  f.grid.cell = 1.0;
-  f.grid.nx = 36;
-  f.grid.ny = 6;
-  f.grid.z.assign(f.grid.size(), 1.0);
-  f.grid.manning.assign(f.grid.size(), 0.03f);
-  f.grid.blocked.assign(f.grid.size(), 0);
-  f.initial_depth.assign(f.grid.size(), 0.0);
+  FloodDesc f = builders::flat_flood({-2.0, -2.0}, 1.0, 36, 6);
   for (std::size_t c = 0; c < f.grid.size(); ++c) {
     const Vec2 p = f.grid.centre(c);
     if (p.x > 10.0 && p.x < 20.0) {

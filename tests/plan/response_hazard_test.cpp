@@ -29,18 +29,7 @@ Team squad(NodeId depot, double speed, TravelMode mode = TravelMode::Foot) {
 }
 
 // A flat flood grid over [-50, 300] × [-50, 150] (10 m cells), bed at 1 m, dry.
-FloodDesc flat_grid() {
-  FloodDesc f;
-  f.grid.origin = {-50.0, -50.0};
-  f.grid.cell = 10.0;
-  f.grid.nx = 35;
-  f.grid.ny = 20;
-  f.grid.z.assign(f.grid.size(), 1.0);
-  f.grid.manning.assign(f.grid.size(), 0.03f);
-  f.grid.blocked.assign(f.grid.size(), 0);
-  f.initial_depth.assign(f.grid.size(), 0.0);
-  return f;
-}
+FloodDesc flat_grid() { return builders::flat_flood({-50.0, -50.0}, 10.0, 35, 20); }
 
 // Streets: a 3 × 2 grid 100 m apart, bottom row nodes 0 1 2 at y = 0, top row 3 4 5
 // at y = 100; the team's depot is node 0 and the step-free shelter node 3.
