@@ -55,21 +55,6 @@ void add_input(Assembly& a, const std::string& path) {
   a.checksums.push_back(h ? checksum_text(*h) : "unreadable");
 }
 
-maps::MapData load_map(const ScenarioDesc& d) {
-  maps::MapSources src;
-  src.streets = d.map.streets;
-  src.streets_layer = d.map.streets_layer;
-  src.buildings = d.map.buildings;
-  src.buildings_layer = d.map.buildings_layer;
-  src.terrain = d.map.terrain;
-  src.terrain_cell = d.map.terrain_cell;
-  src.crs = d.map.crs;
-  src.origin_file = d.origins.file;
-  src.streets_line = d.origins.line("map.streets");
-  src.buildings_line = d.origins.line(d.map.buildings.empty() ? "map.streets" : "map.buildings");
-  src.terrain_line = d.origins.line("map.terrain");
-  return maps::load_map(src);
-}
 
 void build_population(const ScenarioDesc& d, const maps::Projector& projector, Assembly& a) {
   Model& m = a.model;
@@ -127,6 +112,22 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
 
 }  // namespace
 
+maps::MapData load_scenario_map(const ScenarioDesc& d) {
+  maps::MapSources src;
+  src.streets = d.map.streets;
+  src.streets_layer = d.map.streets_layer;
+  src.buildings = d.map.buildings;
+  src.buildings_layer = d.map.buildings_layer;
+  src.terrain = d.map.terrain;
+  src.terrain_cell = d.map.terrain_cell;
+  src.crs = d.map.crs;
+  src.origin_file = d.origins.file;
+  src.streets_line = d.origins.line("map.streets");
+  src.buildings_line = d.origins.line(d.map.buildings.empty() ? "map.streets" : "map.buildings");
+  src.terrain_line = d.origins.line("map.terrain");
+  return maps::load_map(src);
+}
+
 Assembly assemble(const ScenarioDesc& d) {
   if (d.movement == MovementKind::Micro) {  // building-scale geometry, no map
     if (!d.plan.injects.empty())
@@ -140,7 +141,7 @@ Assembly assemble(const ScenarioDesc& d) {
     add_input(a, std::filesystem::absolute(d.origins.file, ec).lexically_normal().string());
   }
 
-  maps::MapData map = load_map(d);
+  maps::MapData map = load_scenario_map(d);
   m.world = std::move(map.world);
   a.map_report = std::move(map.report);
   for (const std::string& f : {d.map.streets, d.map.buildings, d.map.terrain}) add_input(a, f);

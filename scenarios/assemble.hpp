@@ -37,6 +37,10 @@ struct Assembly {
 // zone names in the plan, closures far from any street, an empty population, ...).
 Assembly assemble(const ScenarioDesc& desc);
 
+// The scenario's `map:` sources read through GDAL (maps::load_map), with the
+// scenario's file and lines for errors.
+maps::MapData load_scenario_map(const ScenarioDesc& desc);
+
 // Loads and assembles in one go: load_scenario(path, variant) then assemble().
 Assembly assemble_file(const std::string& path, const std::string& variant = "");
 

@@ -5,6 +5,7 @@
 
 #include "engine/micro_geometry.hpp"
 #include "maps/map_import.hpp"
+#include "scenarios/assemble.hpp"
 #include "scenarios/shelter_sites.hpp"
 
 namespace ss::scenarios {
@@ -43,19 +44,7 @@ Ring square(Vec2 c, double side) {
 MapArea cut_map_area(const ScenarioDesc& d) {
   const MicroAreaDesc& ad = *d.micro->area;
   MapArea out;
-  maps::MapSources src;
-  src.streets = d.map.streets;
-  src.streets_layer = d.map.streets_layer;
-  src.buildings = d.map.buildings;
-  src.buildings_layer = d.map.buildings_layer;
-  src.terrain = d.map.terrain;
-  src.terrain_cell = d.map.terrain_cell;
-  src.crs = d.map.crs;
-  src.origin_file = d.origins.file;
-  src.streets_line = d.origins.line("map.streets");
-  src.buildings_line = d.origins.line(d.map.buildings.empty() ? "map.streets" : "map.buildings");
-  src.terrain_line = d.origins.line("map.terrain");
-  const maps::MapData map = maps::load_map(src);
+  const maps::MapData map = load_scenario_map(d);
   for (const std::string& f : {d.map.streets, d.map.buildings, d.map.terrain})
     if (!f.empty()) out.input_files.push_back(f);
 

@@ -14,24 +14,12 @@ using ss::testing::TempDir;
 
 namespace {
 
-const char* kHouse = R"({"type":"FeatureCollection","features":[
-{"type":"Feature","properties":{"building":"house"},"geometry":{"type":"Polygon","coordinates":[[[11.2805,49.5102],[11.2807,49.5102],[11.2807,49.51035],[11.2805,49.51035],[11.2805,49.5102]]]}}]})";
-
-// Line numbers refer to this text; the injects start on line 10.
+// Line numbers refer to the small town; the injects start on line 10.
 std::string town(const TempDir& dir, const std::string& injects) {
-  dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
-  dir.write("buildings.geojson", kHouse);
-  return dir.write("town.yaml",
-                   "name: small town\n"                                                   // 1
-                   "map: {streets: streets.geojson, buildings: buildings.geojson}\n"      // 2
-                   "population: {synthesize: {total: 20, seed: 3}}\n"                    // 3
-                   "shelters:\n"                                                          // 4
-                   "  list: [{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}]\n"  // 5
-                   "zones: {grid: 200 m}\n"                                               // 6
-                   "run: {dt: 1, duration: 30 min}\n"                                     // 7
-                   "plan: {warning_time: 10 min, teams: [{name: Squad, kind: subdistrict, members: 4,\n"  // 8
-                   "       depot: {lon: 11.2815, lat: 49.5100}}]}\n"                     // 9
-                   "injects:\n" + injects);                                               // 10
+  return ss::testing::small_town(dir,
+                                 "plan: {warning_time: 10 min, teams: [{name: Squad, kind: subdistrict, members: 4,\n"  // 8
+                                 "       depot: {lon: 11.2815, lat: 49.5100}}]}\n"                                      // 9
+                                 "injects:\n" + injects);                                                              // 10
 }
 
 }  // namespace

@@ -12,23 +12,8 @@ using ss::testing::TempDir;
 
 namespace {
 
-const char* kHouse = R"({"type":"FeatureCollection","features":[
-{"type":"Feature","properties":{"building":"house"},"geometry":{"type":"Polygon","coordinates":[[[11.2805,49.5102],[11.2807,49.5102],[11.2807,49.51035],[11.2805,49.51035],[11.2805,49.5102]]]}}]})";
-
-// Line numbers refer to this text; the plan starts on line 8.
-std::string town(const TempDir& dir, const std::string& plan) {
-  dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
-  dir.write("buildings.geojson", kHouse);
-  return dir.write("town.yaml",
-                   "name: small town\n"                                                   // 1
-                   "map: {streets: streets.geojson, buildings: buildings.geojson}\n"      // 2
-                   "population: {synthesize: {total: 20, seed: 3}}\n"                    // 3
-                   "shelters:\n"                                                          // 4
-                   "  list: [{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}]\n"  // 5
-                   "zones: {grid: 200 m}\n"                                               // 6
-                   "run: {dt: 1, duration: 30 min}\n"                                     // 7
-                   "plan:\n" + plan);                                                     // 8
-}
+// Line numbers refer to the small town; the plan starts on line 8.
+std::string town(const TempDir& dir, const std::string& plan) { return ss::testing::small_town(dir, "plan:\n" + plan); }
 
 const std::string kTeam = "{name: Squad, kind: subdistrict, members: 4, depot: {lon: 11.2815, lat: 49.5100}";
 

@@ -47,6 +47,24 @@ inline const char* kStreetsGeoJson = R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"highway":"footway"},
  "geometry":{"type":"LineString","coordinates":[[11.2830,49.5100],[11.2830,49.5120]]}}]})";
 
+// A town of the streets above, one house and a hall as shelter, 20 synthesized
+// residents and 200 m zones, as lines 1–7 of a scenario file; `rest` follows from
+// line 8. Returns the file's path.
+inline std::string small_town(const TempDir& dir, const std::string& rest) {
+  dir.write("streets.geojson", kStreetsGeoJson);
+  dir.write("buildings.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"building":"house"},"geometry":{"type":"Polygon","coordinates":[[[11.2805,49.5102],[11.2807,49.5102],[11.2807,49.51035],[11.2805,49.51035],[11.2805,49.5102]]]}}]})");
+  return dir.write("town.yaml",
+                   "name: small town\n"                                                   // 1
+                   "map: {streets: streets.geojson, buildings: buildings.geojson}\n"      // 2
+                   "population: {synthesize: {total: 20, seed: 3}}\n"                    // 3
+                   "shelters:\n"                                                          // 4
+                   "  list: [{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}]\n"  // 5
+                   "zones: {grid: 200 m}\n"                                               // 6
+                   "run: {dt: 1, duration: 30 min}\n" +                                   // 7
+                       rest);
+}
+
 }  // namespace ss::testing
 
 // Checks that `expr` throws an InputError whose file, line and field are as given
