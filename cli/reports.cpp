@@ -1,5 +1,6 @@
 #include "cli/reports.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ss::cli {
@@ -112,18 +113,27 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
   const auto& m = j["map"];
   char line[256];
   out << "scenario  " << scenario_path << "\n";
-  std::snprintf(line, sizeof line, "map       %zu nodes, %zu edges, %.1f km of streets, %.2f km² (%s)\n",
-                m["nodes"].get<std::size_t>(), m["edges"].get<std::size_t>(), m["street_length_km"].get<double>(),
-                m["area_km2"].get<double>(), a.model.world.crs_name.c_str());
-  out << line;
-  std::snprintf(line, sizeof line,
-                "          %zu components before cleaning; kept the largest, dropped %zu nodes / %zu edges\n",
-                m["components"].get<std::size_t>(), m["nodes_dropped_cut_off"].get<std::size_t>(),
-                m["edges_dropped_cut_off"].get<std::size_t>());
-  out << line;
-  std::snprintf(line, sizeof line, "          %zu buildings, terrain %s\n", m["buildings"].get<std::size_t>(),
-                a.map_report.terrain ? "yes" : "no");
-  out << line;
+  if (a.model.movement == MovementKind::Micro) {  // bodies in a walkable area, no street network
+    const MicroGeometry& g = a.model.micro;
+    // Walkable area from the navigation grid (cells whose centre is walkable).
+    const auto cells = static_cast<double>(std::count(g.grid.walkable.begin(), g.grid.walkable.end(), 1));
+    std::snprintf(line, sizeof line, "area      micro: %zu walkable parts, %zu obstacles, %zu exits, %.0f m² walkable\n",
+                  g.walkable.size(), g.obstacles.size(), g.exits.size(), cells * g.grid.h * g.grid.h);
+    out << line;
+  } else {
+    std::snprintf(line, sizeof line, "map       %zu nodes, %zu edges, %.1f km of streets, %.2f km² (%s)\n",
+                  m["nodes"].get<std::size_t>(), m["edges"].get<std::size_t>(), m["street_length_km"].get<double>(),
+                  m["area_km2"].get<double>(), a.model.world.crs_name.c_str());
+    out << line;
+    std::snprintf(line, sizeof line,
+                  "          %zu components before cleaning; kept the largest, dropped %zu nodes / %zu edges\n",
+                  m["components"].get<std::size_t>(), m["nodes_dropped_cut_off"].get<std::size_t>(),
+                  m["edges_dropped_cut_off"].get<std::size_t>());
+    out << line;
+    std::snprintf(line, sizeof line, "          %zu buildings, terrain %s\n", m["buildings"].get<std::size_t>(),
+                  a.map_report.terrain ? "yes" : "no");
+    out << line;
+  }
   const auto& p = j["population"];
   out << "residents " << p["residents"].get<std::size_t>() << " (" << p["needs_assistance"].get<std::size_t>()
       << " need assistance)\n";
