@@ -31,21 +31,13 @@ constexpr std::size_t kListedIds = 20;
   throw origins.error(e.field(), e.message());
 }
 
-std::string suggestion(const std::string& name, const std::vector<std::string>& known) {
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
-  for (const std::string& k : known)
-    if (const std::size_t d = detail::edit_distance(name, k); d < best_d) { best_d = d; best = k; }
-  return best.empty() ? "" : " (did you mean '" + best + "'?)";
-}
-
 ShelterId shelter_by_name(const World& w, const std::string& name, const Origins& origins, const std::string& field) {
   std::vector<std::string> names;
   for (std::size_t i = 0; i < w.shelters.size(); ++i) {
     if (w.shelters[i].name == name) return ShelterId(i);
     names.push_back(w.shelters[i].name);
   }
-  throw origins.error(field, "no shelter named '" + name + "'" + suggestion(name, names));
+  throw origins.error(field, "no shelter named '" + name + "'" + detail::did_you_mean(name, names));
 }
 
 void add_input(Assembly& a, const std::string& path) {
@@ -103,7 +95,7 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
       for (; z < m.world.zones.size() && m.world.zones[z].name != zone; ++z) names.push_back(m.world.zones[z].name);
       if (z == m.world.zones.size()) {
         for (; z < m.world.zones.size(); ++z) names.push_back(m.world.zones[z].name);
-        throw d.origins.error(field, "no zone named '" + zone + "'" + suggestion(zone, names));
+        throw d.origins.error(field, "no zone named '" + zone + "'" + detail::did_you_mean(zone, names));
       }
       m.plan.zone_shelter[z] = shelter_by_name(m.world, shelter, d.origins, field);
     }

@@ -43,16 +43,9 @@ void read_home(const Field& f, InjectDesc& out) {
 // closest name as a suggestion.
 std::size_t by_name(const std::vector<std::string>& names, const std::string& name, const Origins& origins,
                     const std::string& field, const std::string& what) {
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == name) return i;
-    if (const std::size_t d = detail::edit_distance(name, names[i]); d < best_d) {
-      best_d = d;
-      best = names[i];
-    }
-  }
-  throw origins.error(field, "no " + what + " named '" + name + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+  const auto it = std::find(names.begin(), names.end(), name);
+  if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
+  throw origins.error(field, "no " + what + " named '" + name + "'" + detail::did_you_mean(name, names));
 }
 
 // The resident an assist or door-knock inject is for: the first member of the

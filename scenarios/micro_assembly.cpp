@@ -149,12 +149,8 @@ std::vector<Piece> collect_pieces(const ScenarioDesc& d, Assembly& a) {
       Piece p;
       p.f = std::move(f);
       if (!known_kind(p.f.kind)) {
-        std::vector<std::string> kinds(std::begin(kMicroKinds), std::end(kMicroKinds));
-        std::string hint;
-        std::size_t best = 3;
-        for (const std::string& k : kinds)
-          if (const std::size_t e = detail::edit_distance(p.f.kind, k); e < best) { best = e; hint = k; }
-        fail(p.f, "unknown kind '" + p.f.kind + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+        const std::vector<std::string> kinds(std::begin(kMicroKinds), std::end(kMicroKinds));
+        fail(p.f, "unknown kind '" + p.f.kind + "'" + detail::did_you_mean(p.f.kind, kinds) +
                       "; one of room, corridor, walkable, obstacle, wall, door, exit");
       }
       if (const auto c = number_attribute(p.f, "capacity")) {
@@ -420,16 +416,15 @@ Population build_population(const ScenarioDesc& d, const Geometry& g, const std:
     }
     const auto it = by_name.find(r.room);
     if (it == by_name.end()) {
-      std::string hint, names;
-      std::size_t best = std::max<std::size_t>(2, r.room.size() / 3) + 1;
+      std::vector<std::string> known;
+      std::string names;
       for (const auto& [name, p] : by_name) {
         names += (names.empty() ? "" : ", ") + name;
-        if (const std::size_t e = detail::edit_distance(r.room, name); e < best) { best = e; hint = name; }
+        known.push_back(name);
       }
       throw InputError(d.origins.file, r.line, r.field + ".room",
                        "no room, corridor or walkable polygon named '" + r.room + "'" +
-                           (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; named: " +
-                           (names.empty() ? "none" : names));
+                           detail::did_you_mean(r.room, known) + "; named: " + (names.empty() ? "none" : names));
     }
     const Piece* place = it->second;
     if (!slots.count(place)) {

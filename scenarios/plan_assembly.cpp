@@ -12,17 +12,13 @@ namespace {
 Vec2 local(const maps::Projector& p, const LonLat& ll) { return p.to_local({ll.first, ll.second}); }
 
 ZoneId zone_by_name(const World& w, const std::string& name, const Origins& origins, const std::string& field) {
-  std::string best, names;
-  std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
+  std::vector<std::string> names;
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
     if (w.zones[z].name == name) return ZoneId{z};
-    if (const std::size_t d = detail::edit_distance(name, w.zones[z].name); d < best_d) {
-      best_d = d;
-      best = w.zones[z].name;
-    }
+    names.push_back(w.zones[z].name);
   }
   if (w.zones.empty()) throw origins.error(field, "no zone named '" + name + "': the scenario defines no zones");
-  throw origins.error(field, "no zone named '" + name + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+  throw origins.error(field, "no zone named '" + name + "'" + detail::did_you_mean(name, names));
 }
 
 std::vector<ZoneId> zones_of(const TargetAreaDesc& a, const Model& m, const Origins& origins, const std::string& field) {

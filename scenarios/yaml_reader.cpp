@@ -228,7 +228,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::string closest_key(std::string_view key, std::initializer_list<std::string_view> known) {
+namespace {
+
+template <class Range>
+std::string closest(std::string_view key, const Range& known) {
   std::string best;
   std::size_t best_d = std::max<std::size_t>(2, key.size() / 3) + 1;  // plausible typo bound
   for (std::string_view k : known) {
@@ -236,6 +239,17 @@ std::string closest_key(std::string_view key, std::initializer_list<std::string_
     if (d < best_d) { best_d = d; best = std::string(k); }
   }
   return best;
+}
+
+}  // namespace
+
+std::string closest_key(std::string_view key, std::initializer_list<std::string_view> known) {
+  return closest(key, known);
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& known) {
+  const std::string best = closest(name, known);
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
 void deep_merge(YAML::Node base, const YAML::Node& patch) {

@@ -72,6 +72,8 @@ class Field {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // The closest of `known` to `key`, or empty when none is plausibly a typo of it.
 std::string closest_key(std::string_view key, std::initializer_list<std::string_view> known);
+// " (did you mean 'X'?)" with the closest of `known` names to `name`, or empty.
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& known);
 
 // Deep merge (RFC 7386 merge-patch semantics on YAML): maps merge key by key
 // recursively, sequences and scalars replace, a null removes the key.
