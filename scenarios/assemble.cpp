@@ -40,13 +40,6 @@ ShelterId shelter_by_name(const World& w, const std::string& name, const Origins
   throw origins.error(field, "no shelter named '" + name + "'" + detail::did_you_mean(name, names));
 }
 
-void add_input(Assembly& a, const std::string& path) {
-  if (path.empty() || std::find(a.input_files.begin(), a.input_files.end(), path) != a.input_files.end()) return;
-  const auto h = fnv1a64_file(path);
-  a.input_files.push_back(path);
-  a.checksums.push_back(h ? checksum_text(*h) : "unreadable");
-}
-
 
 void build_population(const ScenarioDesc& d, const maps::Projector& projector, Assembly& a) {
   Model& m = a.model;
@@ -104,6 +97,13 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
 
 }  // namespace
 
+void add_input(Assembly& a, const std::string& path) {
+  if (path.empty() || std::find(a.input_files.begin(), a.input_files.end(), path) != a.input_files.end()) return;
+  const auto h = fnv1a64_file(path);
+  a.input_files.push_back(path);
+  a.checksums.push_back(h ? checksum_text(*h) : "unreadable");
+}
+
 maps::MapData load_scenario_map(const ScenarioDesc& d) {
   maps::MapSources src;
   src.streets = d.map.streets;
@@ -121,11 +121,7 @@ maps::MapData load_scenario_map(const ScenarioDesc& d) {
 }
 
 Assembly assemble(const ScenarioDesc& d) {
-  if (d.movement == MovementKind::Micro) {  // building-scale geometry, no map
-    if (!d.plan.injects.empty())
-      throw d.origins.error("injects", "scripted injects work with the network model only (movement: network)");
-    return assemble_micro(d);
-  }
+  if (d.movement == MovementKind::Micro) return assemble_micro(d);  // building-scale geometry, no map
   Assembly a;
   Model& m = a.model;
   {

@@ -37,6 +37,10 @@ struct Assembly {
 // zone names in the plan, closures far from any street, an empty population, ...).
 Assembly assemble(const ScenarioDesc& desc);
 
+// Records an input file and its checksum (FNV-1a, "unreadable" when it cannot be
+// read) once, for the run's provenance.
+void add_input(Assembly& a, const std::string& path);
+
 // The scenario's `map:` sources read through GDAL (maps::load_map), with the
 // scenario's file and lines for errors.
 maps::MapData load_scenario_map(const ScenarioDesc& desc);

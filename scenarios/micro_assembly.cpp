@@ -12,7 +12,7 @@
 #include "engine/micro_geometry.hpp"
 #include "engine/rng.hpp"
 #include "maps/micro_geometry_import.hpp"
-#include "scenarios/checksum.hpp"
+#include "scenarios/assemble.hpp"
 #include "scenarios/micro_map_area.hpp"
 #include "scenarios/yaml_reader.hpp"
 
@@ -47,13 +47,6 @@ std::string metres(double v) {
 // pieces written in the scenario are named in the message.
 [[noreturn]] void fail(const MicroFeature& f, const std::string& message) {
   throw InputError(f.file, f.line, f.field, (f.line > 0 && !f.name.empty() ? "'" + f.name + "' " : "") + message);
-}
-
-void add_input(Assembly& a, const std::string& path) {
-  if (path.empty() || std::find(a.input_files.begin(), a.input_files.end(), path) != a.input_files.end()) return;
-  const auto h = fnv1a64_file(path);
-  a.input_files.push_back(path);
-  a.checksums.push_back(h ? checksum_text(*h) : "unreadable");
 }
 
 std::optional<std::string> attribute(const MicroFeature& f, const std::string& key) {
@@ -515,6 +508,8 @@ void build_plan(const ScenarioDesc& d, Model& m) {
   if (!r.teams.empty()) throw d.origins.error("plan.teams", no);
   if (r.door_knock_set) throw d.origins.error("plan.door_knock", no);
   if (!r.targets.empty()) throw d.origins.error("plan.targets", no);
+  if (!p.injects.empty())
+    throw d.origins.error("injects", "scripted injects work with the network model only (movement: network)");
   m.plan.warning_time = p.warning_time;
   m.plan.warning.everyone_at_warning_time = true;
   m.plan.warning.word_of_mouth = r.word_of_mouth;
