@@ -25,6 +25,8 @@ Model micro_corridor(double length, double width);
 // A room [0, side] × [0, side] with a door of `door_width` centred in its east wall
 // (a 0.4 m thick wall); arriving = the centre passing the middle of the door channel.
 Model micro_room_with_door(double side, double door_width);
+// The same for a room [0, side] × [0, depth]: the door is centred in the east wall.
+Model micro_room_with_door(double side, double depth, double door_width);
 
 // A corridor [0, length] × [0, width] that wraps around in x (RiMEA 4).
 Model micro_periodic_corridor(double length, double width);

@@ -84,34 +84,46 @@ FzjData load(const std::string& dir) {
 Result fzj_bottleneck(ModelChoice mc, const Options& o) {
   Result r = make_result(def_of("FZJ AO-300"), mc);
   const FzjData d = load(o.data_dir + "/pedestrian/hermes-2009-AO_300");
-  Model m = builders::micro_area({d.walkable});
-  // Everything past the measuring line y = 0.5 m (JPSreport line 4) is "out".
-  builders::add_exit(m, builders::rect(-2.25, 0.5, 4.0, 6.25), "past line y=0.5");
-  // The participants were young adults (HERMES: mostly students); age 25 takes the
-  // Weidmann age-table speed of that age with the usual spread.
-  for (const Vec2 p : d.start) builders::add_residents(m, p, 1, 25);
-  m.run.dt = 0.05;
-  m.run.duration = 180.0;
-  m.finalize();
-  Simulation sim(m, o.seed);
-  override_draws(sim, {}, d.appear);  // warned at 0 s, each enters when first tracked
-  run(sim);
-  std::vector<double> sim_t;
-  for (const float t : sim.state().arrival_time)
-    if (!std::isnan(t)) sim_t.push_back(t);
+  // Seeds change only the drawn free speeds; the flow of one seed moves by a few per
+  // cent with them and with rounding-level changes, so the result is the mean of five.
+  constexpr int kSeeds = 5;
   const std::size_t n = d.start.size();
   const double measured = flow_10_90(d.crossings, n);
-  const double simulated = flow_10_90(sim_t, n);
+  double simulated = 0.0, last_sim = 0.0, lo = 1e9, hi = 0.0;
+  std::size_t out = 0;
+  for (int k = 0; k < kSeeds; ++k) {
+    Model m = builders::micro_area({d.walkable});
+    // Everything past the measuring line y = 0.5 m (JPSreport line 4) is "out".
+    builders::add_exit(m, builders::rect(-2.25, 0.5, 4.0, 6.25), "past line y=0.5");
+    // The participants were young adults (HERMES: mostly students); age 25 takes the
+    // Weidmann age-table speed of that age with the usual spread.
+    for (const Vec2 p : d.start) builders::add_residents(m, p, 1, 25);
+    m.run.dt = 0.05;
+    m.run.duration = 180.0;
+    m.finalize();
+    Simulation sim(m, o.seed + static_cast<std::uint64_t>(k));
+    override_draws(sim, {}, d.appear);  // warned at 0 s, each enters when first tracked
+    run(sim);
+    std::vector<double> sim_t;
+    for (const float t : sim.state().arrival_time)
+      if (!std::isnan(t)) sim_t.push_back(t);
+    const double f = flow_10_90(sim_t, n);
+    simulated += f / kSeeds;
+    lo = std::min(lo, f);
+    hi = std::max(hi, f);
+    out += sim_t.size();
+    if (!sim_t.empty()) last_sim += *std::max_element(sim_t.begin(), sim_t.end()) / kSeeds;
+  }
   const double last_meas = d.crossings.back();
-  const double last_sim = sim_t.empty() ? 0.0 : *std::max_element(sim_t.begin(), sim_t.end());
   const double rel = measured > 0.0 ? (simulated - measured) / measured : 1.0;
-  r.measured = fmt("flow %.2f P/s vs measured %.2f (%+.0f%%); last out %.1f s vs %.1f s; %zu/%zu out", simulated,
-                   measured, 100.0 * rel, last_sim, last_meas, sim_t.size(), n);
+  r.measured = fmt("flow %.2f P/s (mean of %d seeds, %.2f-%.2f) vs measured %.2f (%+.0f%%); last out %.1f s vs %.1f s; "
+                   "%zu/%zu out",
+                   simulated, kSeeds, lo, hi, measured, 100.0 * rel, last_sim, last_meas, out, kSeeds * n);
   r.criterion = "flow (10-90 %) within 15 % of measured";
-  r.pass = sim_t.size() == n && std::fabs(rel) <= 0.15;
+  r.pass = out == kSeeds * n && std::fabs(rel) <= 0.15;
   r.values = {{"flow_simulated_p_per_s", simulated}, {"flow_measured_p_per_s", measured},
               {"last_crossing_simulated_s", last_sim}, {"last_crossing_measured_s", last_meas},
-              {"persons", static_cast<double>(n)}};
+              {"persons", static_cast<double>(n)}, {"flow_min", lo}, {"flow_max", hi}};
   return r;
 }
 

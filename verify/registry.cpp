@@ -19,7 +19,7 @@ const std::vector<TestDef>& all_tests() {
       {"RiMEA 7", "walking speeds of 50 persons per age group follow the Weidmann age curve", true, true, rimea_7},
       {"RiMEA 10", "23 persons in 12 rooms each leave by their assigned exit", false, true, rimea_10},
       {"RiMEA 12", "congestion forms before the corridor, not at the final exit", true, true, rimea_12},
-      {"IMO 4", "100 persons leave a room through a 1 m door at no more than 1.33 P/s", true, true, imo_4},
+      {"IMO 4", "100 persons leave an 8 m x 5 m room through a 1 m door at no more than 1.33 P/s", true, true, imo_4},
       {"FZJ AO-300", "flow through the 3.0 m FZJ bottleneck (348 people) against the measurement", false, true,
        fzj_bottleneck},
   };

@@ -4,6 +4,7 @@
 
 #include "engine/builders.hpp"
 #include "engine/micro_builders.hpp"
+#include "engine/rng.hpp"
 #include "verify/tests.hpp"
 
 namespace ss::verify {
@@ -80,41 +81,83 @@ Result rimea_10(ModelChoice mc, const Options& o) {
   return r;
 }
 
-Result imo_4(ModelChoice mc, const Options& o) {
-  Result r = make_result(def_of("IMO 4"), mc);
+namespace {
+
+// One IMO 4 layout: the 8 m × 5 m room with the 1 m exit centred in a 5 m wall that
+// implementations of MSC.1/Circ.1533 test 4 use (docs/verification.md); 100 persons on 100 of the 112 sites of a 0.53 m lattice (the room holds
+// no looser one), the empty sites and the speeds drawn from `seed`. Returns the
+// arrival times at the exit.
+std::vector<double> imo_4_layout(ModelChoice mc, std::uint64_t seed) {
   Model m;
   if (mc == ModelChoice::Micro) {
-    m = builders::micro_room_with_door(10.0, 1.0);
+    // The lattice sites, from a scratch copy of the room.
+    Model sites = builders::micro_room_with_door(8.0, 5.0, 1.0);
     Box area;
-    area.extend({1.0, 1.0});
-    area.extend({9.0, 9.0});
-    builders::place_lattice(m, area, 100, 0.7);
+    area.extend({0.26, 0.26});
+    area.extend({7.74, 4.74});
+    builders::place_lattice(sites, area, 112, 0.53);
+    const std::vector<Vec2>& site = sites.population.home;
+    // Keep 100 of the 112: a partial Fisher-Yates shuffle keyed by the seed.
+    std::vector<std::size_t> order(site.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (std::size_t i = 0; i < 100; ++i) {
+      const double u = uniform01(seed, 0x494d4f34u, i, 0);  // purpose "IMO4"
+      std::swap(order[i], order[i + static_cast<std::size_t>(u * static_cast<double>(order.size() - i))]);
+    }
+    std::sort(order.begin(), order.begin() + 100);  // residents in lattice order
+    m = builders::micro_room_with_door(8.0, 5.0, 1.0);
+    for (std::size_t k = 0; k < 100; ++k) builders::add_residents(m, site[order[k]], 1, 35);
   } else {
     StreetGraph& g = m.world.streets;
-    const Vec2 pts[] = {{0, 5}, {10, 5}, {10.4, 5}};
+    const Vec2 pts[] = {{0, 2.5}, {8, 2.5}, {8.4, 2.5}};
     for (const Vec2 p : pts) g.add_node(p);
     const Vec2 a[] = {pts[0], pts[1]}, b[] = {pts[1], pts[2]};
-    g.add_edge(NodeId{0}, NodeId{1}, a, 10.0f, StreetKind::Footway);  // the room
-    g.add_edge(NodeId{1}, NodeId{2}, b, 1.0f, StreetKind::Footway);   // the 1 m door
+    g.add_edge(NodeId{0}, NodeId{1}, a, 5.0f, StreetKind::Footway);  // the room
+    g.add_edge(NodeId{1}, NodeId{2}, b, 1.0f, StreetKind::Footway);  // the 1 m door
     g.build_adjacency();
     m.world.bounds = bounds(g.node_pos);
     builders::add_shelter(m, NodeId{2}, 1000, "door");
-    builders::add_residents(m, {2.0, 5.0}, 100, 30);
+    builders::add_residents(m, {4.0, 2.5}, 100, 35);
     m.run.dt = 0.5;
   }
   builders::instant_departure(m);
   m.run.duration = 600.0;
   m.finalize();
-  Simulation sim(m, o.seed);
+  Simulation sim(m, seed);
   run(sim);
   std::vector<double> arrivals;
   for (const float t : sim.state().arrival_time)
     if (!std::isnan(t)) arrivals.push_back(t);
-  const double flow = flow_10_90(arrivals, 100);
-  r.measured = fmt("%.2f P/s (10-90 %%), %zu/100 out", flow, arrivals.size());
+  return arrivals;
+}
+
+}  // namespace
+
+Result imo_4(ModelChoice mc, const Options& o) {
+  Result r = make_result(def_of("IMO 4"), mc);
+  // An ensemble of layouts: a single layout's door flow moves by about ±8 % with
+  // rounding-level changes (docs/verification.md), the mean of ten does not. The
+  // network model has no layout to vary.
+  const int kLayouts = mc == ModelChoice::Micro ? 10 : 1;
+  double sum = 0.0, lo = 1e9, hi = 0.0, whole = 0.0;
+  std::size_t out = 0;
+  for (int k = 0; k < kLayouts; ++k) {
+    const std::vector<double> arr = imo_4_layout(mc, o.seed + static_cast<std::uint64_t>(k));
+    const double f = flow_10_90(arr, 100);
+    sum += f;
+    lo = std::min(lo, f);
+    hi = std::max(hi, f);
+    out += arr.size();
+    if (!arr.empty()) whole += 100.0 / *std::max_element(arr.begin(), arr.end());
+  }
+  const double flow = sum / kLayouts;
+  whole /= kLayouts;
+  r.measured = fmt("%.2f P/s (10-90 %%, mean of %d layouts, %.2f-%.2f; whole period %.2f), %zu/%d out", flow,
+                   kLayouts, lo, hi, whole, out, 100 * kLayouts);
   r.criterion = "flow <= 1.33 P/s";
-  r.pass = arrivals.size() == 100 && flow > 0.0 && flow <= 1.33;
-  r.values = {{"flow_p_per_s", flow}, {"arrived", static_cast<double>(arrivals.size())}};
+  r.pass = out == static_cast<std::size_t>(100 * kLayouts) && flow > 0.0 && flow <= 1.33;
+  r.values = {{"flow_p_per_s", flow}, {"flow_min", lo}, {"flow_max", hi}, {"flow_whole_period", whole},
+              {"arrived", static_cast<double>(out)}};
   return r;
 }
 

@@ -47,7 +47,11 @@ TEST_CASE("hello_micro: people in a room leave through its door and are counted 
   CHECK(r.overall.safe == 20);
   CHECK(sim.state().occupancy[0] == 20);
   REQUIRE(r.overall.t100.has_value());
-  CHECK(*r.overall.t100 > 20 / 1.33);  // a 1 m door passes at most ~1.3 P/s
+  // The door holds the flow back: 20 people need longer than at the highest flows
+  // measured through 1 m bottlenecks, about 1.9 P/s (Seyfried et al. 2009,
+  // Transportation Science 43). IMO 4's 1.33 P/s bounds a 100-person room's
+  // 10-90 % flow and is checked by the verification suite.
+  CHECK(*r.overall.t100 > 20 / 1.9);
   for (std::size_t i = 0; i < 20; ++i) CHECK(sim.state().distance[i] > 0.5f);
 }
 

@@ -59,10 +59,9 @@ TEST_CASE("IMO 4: flow through a 1 m door stays at or below 1.33 P/s", "[verify]
   require_pass("IMO 4", ModelChoice::Micro);
 }
 
-// Known gap (docs/verification.md): with the defaults that keep IMO 4 at or below
-// 1.33 P/s through 1 m, the 3 m FZJ flow comes out about 29 % low; the assertion
-// stays as the target, reported as an expected failure until the model closes it.
-TEST_CASE("FZJ AO-300: simulated bottleneck flow within 15 % of the measurement", "[verify][!mayfail]") {
+// The same defaults as IMO 4 and RiMEA 4: the 1 m door stays at or below 1.33 P/s
+// while the 3 m bottleneck reaches the measured flow.
+TEST_CASE("FZJ AO-300: simulated bottleneck flow within 15 % of the measurement", "[verify]") {
   require_pass("FZJ AO-300", ModelChoice::Micro);
 }
 
