@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <unordered_map>
 
 #include "engine/input_error.hpp"
 #include "engine/micro_field.hpp"
@@ -136,6 +137,75 @@ double MicroGeometry::wall_distance(Vec2 p) const {
   for (const Ring& r : walkable) best = std::min(best, ring_distance(r, p));
   for (const Ring& r : obstacles) best = std::min(best, ring_distance(r, p));
   return best;
+}
+
+std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const MicroParams& p, std::span<const Vec2> homes,
+                                                    std::span<const double> radii, double clearance,
+                                                    double max_distance) {
+  const double door_half = std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
+  for (MicroExit& e : g.exits)
+    if (e.area.size() == 2 && !(e.area[0] == e.area[1])) e.area = door_strip(e.area[0], e.area[1], door_half);
+  rasterise(g, p.grid_cell);
+  const MicroGrid& grid = g.grid;
+  const std::vector<std::uint8_t> all_open(g.exits.size(), 1);
+  const MicroField reach = build_micro_field(grid, walking_cost(grid, p), all_open);
+
+  // Bodies placed so far, bucketed by 1 m cells (wider than any two radii plus a
+  // clearance of up to 0.3 m, so a 3 × 3 neighbourhood holds every possible overlap).
+  constexpr double kBucket = 1.0;
+  std::unordered_map<std::int64_t, std::vector<std::size_t>> placed_in;
+  auto key = [](long bx, long by) { return (static_cast<std::int64_t>(bx) << 32) ^ static_cast<std::int64_t>(by & 0xffffffff); };
+  std::vector<std::optional<Vec2>> out(homes.size());
+  const long rings = static_cast<long>(std::ceil(max_distance / grid.h)) + 1;
+  for (std::size_t r = 0; r < homes.size(); ++r) {
+    const Vec2 home = homes[r];
+    const double need_wall = radii[r] + clearance;
+    const long hx = static_cast<long>(std::floor((home.x - grid.origin.x) / grid.h));
+    const long hy = static_cast<long>(std::floor((home.y - grid.origin.y) / grid.h));
+    double best_d2 = max_distance * max_distance;
+    std::optional<Vec2> best;
+    auto consider = [&](long x, long y) {
+      if (x < 0 || y < 0 || x >= grid.nx || y >= grid.ny) return;
+      const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x);
+      if (!grid.walkable[c] || grid.wall_distance[c] < need_wall || !std::isfinite(reach.t[c])) return;
+      const Vec2 q = grid.centre(static_cast<int>(x), static_cast<int>(y));
+      const double d2 = (q.x - home.x) * (q.x - home.x) + (q.y - home.y) * (q.y - home.y);
+      if (d2 >= best_d2) return;
+      const long bx = static_cast<long>(std::floor(q.x / kBucket)), by = static_cast<long>(std::floor(q.y / kBucket));
+      for (long dy = -1; dy <= 1; ++dy)
+        for (long dx = -1; dx <= 1; ++dx) {
+          const auto it = placed_in.find(key(bx + dx, by + dy));
+          if (it == placed_in.end()) continue;
+          for (const std::size_t o : it->second)
+            if (distance(*out[o], q) < radii[r] + radii[o] + clearance) return;
+        }
+      // The grid's wall distance is a cell-centre estimate; the exact test decides.
+      if (!g.walkable_at(q) || g.wall_distance(q) < need_wall) return;
+      best = q;
+      best_d2 = d2;
+    };
+    for (long k = 0; k <= rings; ++k) {
+      // Every cell of ring k lies at least (k - 1) cells from the home.
+      if (best && static_cast<double>(k - 1) * grid.h > std::sqrt(best_d2)) break;
+      if (k == 0) {
+        consider(hx, hy);
+        continue;
+      }
+      for (long x = hx - k; x <= hx + k; ++x) {
+        consider(x, hy - k);
+        consider(x, hy + k);
+      }
+      for (long y = hy - k + 1; y <= hy + k - 1; ++y) {
+        consider(hx - k, y);
+        consider(hx + k, y);
+      }
+    }
+    if (!best) continue;
+    out[r] = best;
+    placed_in[key(static_cast<long>(std::floor(best->x / kBucket)), static_cast<long>(std::floor(best->y / kBucket)))]
+        .push_back(r);
+  }
+  return out;
 }
 
 double body_radius(int age, Mobility mobility, const MicroParams& p) {

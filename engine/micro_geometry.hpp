@@ -5,6 +5,8 @@
 // and rasterises it once into a MicroGrid that the micro movement model reads: the
 // model is immutable, so the grid is derived data of the model, not of the state.
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,17 @@ void check_micro_ring(Ring& r, const std::string& field);
 // exit, an exit outside the walkable area, an unknown shelter), "population[<resident>]"
 // (a resident inside a wall or unable to reach any exit).
 void finalize_micro(Model& m);
+
+// Start places for residents whose homes lie off the walkable area (in buildings,
+// which a map area cuts out as holes): for each home in order, the centre of the
+// nearest navigation-grid cell that is walkable, at least its body radius plus
+// `clearance` from every wall, joined to an exit, and at least the two radii plus
+// `clearance` from every body placed before it; nullopt when there is none within
+// `max_distance` of the home. Rasterises `g` (which needs its exits) on p.grid_cell
+// as finalize_micro() does. Deterministic: ties go to the cell met first.
+std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const MicroParams& p, std::span<const Vec2> homes,
+                                                    std::span<const double> radii, double clearance,
+                                                    double max_distance);
 
 // Body radius of a resident by profile (MicroParams, FDS+Evac body types).
 double body_radius(int age, Mobility mobility, const MicroParams& p);

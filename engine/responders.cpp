@@ -288,6 +288,9 @@ TaskId add_task(const Model& model, SimState& s, TaskKind kind, ResidentId r, do
 }
 
 void responders_phase(const Model& model, SimState& s, double t) {
+  // A micro scenario has no street network for teams to drive and no teams (its plan
+  // refuses them): residents who need assistance stay where they are, reported so.
+  if (model.movement == MovementKind::Micro) return;
   const double t_end = t + model.run.dt;
   if (!s.response.activated && model.plan.warning_time < t_end) activate(model, s);
   if (!s.response.activated) return;

@@ -178,3 +178,40 @@ TEST_CASE("a body walking through water walks at the Bernardini speed in water")
   CHECK(wet == Approx(expected).epsilon(0.05));
   CHECK(wet / dry == Approx(expected / 1.2).epsilon(0.07));  // slower by the water factor
 }
+
+// Residents whose homes lie in buildings (holes of the walkable area) start on the
+// nearest walkable ground, clear of walls and of each other.
+TEST_CASE("start places near homes: the nearest free ground outside the building, bodies apart") {
+  // A 20 m × 10 m yard with a 4 m × 4 m house in it and an exit on the east side.
+  MicroGeometry g;
+  g.walkable.push_back(builders::rect(0.0, 0.0, 20.0, 10.0));
+  g.obstacles.push_back(builders::rect(8.0, 3.0, 12.0, 7.0));
+  g.exits.push_back({builders::rect(19.0, 4.0, 20.0, 6.0), ShelterId{0}});
+  const MicroParams p;
+  // Three people at home in the house (its centre), one near its west wall, one far
+  // out (70 m east), one already in the yard.
+  const std::vector<Vec2> homes = {{10.0, 5.0}, {10.0, 5.0}, {10.0, 5.0}, {8.3, 5.0}, {90.0, 5.0}, {2.0, 2.0}};
+  const std::vector<double> radii = {0.255, 0.255, 0.21, 0.255, 0.255, 0.35};
+  const auto start = micro_start_places(g, p, homes, radii, 0.05, 50.0);
+  REQUIRE(start.size() == homes.size());
+  CHECK_FALSE(start[4].has_value());  // 70 m from the yard: left out
+  for (const std::size_t i : {0u, 1u, 2u, 3u, 5u}) {
+    INFO("resident " << i);
+    REQUIRE(start[i].has_value());
+    const Vec2 q = *start[i];
+    CHECK(g.walkable_at(q));
+    CHECK(g.wall_distance(q) >= radii[i] + 0.05 - 1e-9);
+    for (const std::size_t j : {0u, 1u, 2u, 3u, 5u})
+      if (j < i) CHECK(distance(q, *start[j]) >= radii[i] + radii[j] + 0.05 - 1e-9);
+  }
+  // The house's walls are 2 m from its centre: the first person stands just outside
+  // one of them (2 m plus radius and clearance, within one grid cell).
+  CHECK(distance(*start[0], homes[0]) == Approx(2.0 + 0.305).margin(0.15));
+  // The one near the west wall steps out of that wall.
+  CHECK(start[3]->x < 8.0);
+  CHECK(distance(*start[3], homes[3]) < 1.0);
+  // Already in the yard: stays at (the grid cell of) home.
+  CHECK(distance(*start[5], homes[5]) < 0.1);
+  // Deterministic.
+  CHECK(micro_start_places(g, p, homes, radii, 0.05, 50.0) == start);
+}
