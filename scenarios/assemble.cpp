@@ -42,24 +42,7 @@ ShelterId shelter_by_name(const World& w, const std::string& name, const Origins
 
 
 void build_population(const ScenarioDesc& d, const maps::Projector& projector, Assembly& a) {
-  Model& m = a.model;
-  try {
-    if (d.population.registry) {
-      const RegistryDesc& r = *d.population.registry;
-      maps::RegistrySource src{r.file, r.layer, r.x_field, r.y_field, r.crs, d.origins.file,
-                               d.origins.line("population.registry.file")};
-      maps::RegistryImport imp = maps::load_registry(src, projector, m.world.bounds);
-      m.population = std::move(imp.population);
-      a.registry_report = std::move(imp.report);
-    } else {
-      SynthesisReport rep;
-      m.population = synthesize_population(m.world, *d.population.synthesize, d.population.synthesis_seed, rep);
-      a.synthesis_report = std::move(rep);
-    }
-  } catch (const InputError& e) {
-    rethrow_with_origin(e, d.origins);
-  }
-  if (m.population.size() == 0) throw d.origins.error("population", "the population is empty");
+  a.model.population = load_population(d, a.model.world, projector, a);
 }
 
 void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector, Model& m) {
@@ -118,6 +101,28 @@ maps::MapData load_scenario_map(const ScenarioDesc& d) {
   src.buildings_line = d.origins.line(d.map.buildings.empty() ? "map.streets" : "map.buildings");
   src.terrain_line = d.origins.line("map.terrain");
   return maps::load_map(src);
+}
+
+Population load_population(const ScenarioDesc& d, const World& world, const maps::Projector& projector, Assembly& a) {
+  Population pop;
+  try {
+    if (d.population.registry) {
+      const RegistryDesc& r = *d.population.registry;
+      maps::RegistrySource src{r.file, r.layer, r.x_field, r.y_field, r.crs, d.origins.file,
+                               d.origins.line("population.registry.file")};
+      maps::RegistryImport imp = maps::load_registry(src, projector, world.bounds);
+      pop = std::move(imp.population);
+      a.registry_report = std::move(imp.report);
+    } else {
+      SynthesisReport rep;
+      pop = synthesize_population(world, *d.population.synthesize, d.population.synthesis_seed, rep);
+      a.synthesis_report = std::move(rep);
+    }
+  } catch (const InputError& e) {
+    rethrow_with_origin(e, d.origins);
+  }
+  if (pop.size() == 0) throw d.origins.error("population", "the population is empty");
+  return pop;
 }
 
 Assembly assemble(const ScenarioDesc& d) {

@@ -45,6 +45,11 @@ void add_input(Assembly& a, const std::string& path);
 // scenario's file and lines for errors.
 maps::MapData load_scenario_map(const ScenarioDesc& desc);
 
+// The scenario's population.registry or population.synthesize over the map's
+// world (homes in the map's local CRS), with the import's report in `a`; errors name
+// the scenario field. Throws when the population is empty.
+Population load_population(const ScenarioDesc& desc, const World& world, const maps::Projector& projector, Assembly& a);
+
 // Loads and assembles in one go: load_scenario(path, variant) then assemble().
 Assembly assemble_file(const std::string& path, const std::string& variant = "");
 

@@ -84,9 +84,13 @@ bool known_kind(const std::string& k) {
 }
 
 // micro.area: the map's streets, buildings and shelters inside the area as pieces.
-void map_area_pieces(const ScenarioDesc& d, Assembly& a, std::vector<Piece>& out) {
+void map_area_pieces(const ScenarioDesc& d, Assembly& a, std::vector<Piece>& out, Population& residents) {
   const MicroAreaDesc& ad = *d.micro->area;
-  MapArea ma = cut_map_area(d);
+  MapArea ma = cut_map_area(d, a);
+  residents = std::move(ma.residents);
+  if (ma.residents_in_map > 0)
+    a.problems.push_back(std::to_string(residents.size()) + " of the map's " + std::to_string(ma.residents_in_map) +
+                         " residents live inside micro.area; the others are not part of this run");
   for (const std::string& f : ma.input_files) add_input(a, f);
   a.problems.insert(a.problems.end(), ma.problems.begin(), ma.problems.end());
   auto closed = [](PolygonRingsList poly) {
@@ -123,10 +127,10 @@ void map_area_pieces(const ScenarioDesc& d, Assembly& a, std::vector<Piece>& out
   }
 }
 
-std::vector<Piece> collect_pieces(const ScenarioDesc& d, Assembly& a) {
+std::vector<Piece> collect_pieces(const ScenarioDesc& d, Assembly& a, Population& map_residents) {
   const MicroSection& s = *d.micro;
   std::vector<Piece> out;
-  if (s.area) map_area_pieces(d, a, out);
+  if (s.area) map_area_pieces(d, a, out, map_residents);
   for (const MicroLayerDesc& l : s.layers) {
     add_input(a, l.file);
     maps::MicroLayerSource src;
@@ -493,7 +497,7 @@ Population build_population(const ScenarioDesc& d, const Geometry& g, const std:
       }
     }
   }
-  if (pop.size() == 0) throw d.origins.error("population", "the population is empty");
+  if (pop.size() == 0 && !pd.from_map) throw d.origins.error("population", "the population is empty");
   return pop;
 }
 
@@ -526,6 +530,58 @@ void build_plan(const ScenarioDesc& d, Model& m) {
   }
 }
 
+// The map's residents inside micro.area (population.registry/synthesize): their
+// homes are in buildings, which the area cuts out, so each starts on the street
+// surface nearest the home, clear of walls and of the bodies placed before it.
+void add_map_residents(const ScenarioDesc& d, const Geometry& g, const Population& from_map, Population& pop,
+                       std::vector<ResidentOrigin>& origin, Assembly& a) {
+  if (from_map.size() == 0) return;
+  // Farther than this from any street of the area, a home is not served by it: its
+  // people are left out (and reported). A numerical choice: a long garden path.
+  constexpr double kMaxStreetDistance = 50.0;  // m
+  // Between a body and walls or other bodies at the start (a numerical choice,
+  // matching the 5 cm of population.spacing over the widest body).
+  constexpr double kClearance = 0.05;  // m
+  MicroGeometry geo = g.micro;
+  for (std::size_t e = 0; e < g.exit_areas.size(); ++e) geo.exits.push_back({g.exit_areas[e], ShelterId{e}});
+  std::vector<double> radii(from_map.size());
+  for (std::size_t r = 0; r < from_map.size(); ++r)
+    radii[r] = body_radius(from_map.age[r], from_map.mobility[r], d.params.micro);
+  const std::vector<std::optional<Vec2>> start =
+      micro_start_places(std::move(geo), d.params.micro, from_map.home, radii, kClearance, kMaxStreetDistance);
+  const std::string field = d.population.registry ? "population.registry" : "population.synthesize";
+  const std::string file = d.population.registry ? d.population.registry->file : d.origins.file;
+  const int line = d.population.registry ? 0 : d.origins.line(field);
+  std::map<std::size_t, HouseholdId> households;  // area household -> run household
+  std::size_t left_out = 0;
+  double moved_sum = 0.0, moved_max = 0.0;
+  for (std::size_t r = 0; r < from_map.size(); ++r) {
+    if (!start[r]) {
+      ++left_out;
+      continue;
+    }
+    const auto [it, fresh] = households.emplace(from_map.household[r].index(), HouseholdId{pop.size()});
+    pop.add(from_map.age[r], from_map.mobility[r], from_map.lives_alone[r] != 0, from_map.needs_assistance[r] != 0,
+            it->second, *start[r]);  // the micro model has no buildings: no building id
+    const double moved = distance(*start[r], from_map.home[r]);
+    moved_sum += moved;
+    moved_max = std::max(moved_max, moved);
+    origin.push_back({file, line, field, "home " + at(from_map.home[r]) + " (start " + at(*start[r]) + ")"});
+  }
+  const std::size_t placed = from_map.size() - left_out;
+  if (placed > 0) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%zu residents start on the street nearest their home: %.1f m from it on average, "
+                  "at most %.1f m", placed, moved_sum / static_cast<double>(placed), moved_max);
+    a.problems.push_back(buf);
+  }
+  if (left_out > 0)
+    a.problems.push_back(std::to_string(left_out) + " residents of micro.area live more than " +
+                         metres(kMaxStreetDistance) + " from its streets (or only by streets cut off from every exit) "
+                         "and were left out");
+  if (pop.size() == 0) throw d.origins.error(field, "no resident of micro.area lives near its streets");
+}
+
 }  // namespace
 
 Assembly assemble_micro(const ScenarioDesc& d) {
@@ -536,7 +592,8 @@ Assembly assemble_micro(const ScenarioDesc& d) {
     add_input(a, std::filesystem::absolute(d.origins.file, ec).lexically_normal().string());
   }
   const MicroSection& s = *d.micro;
-  const std::vector<Piece> pieces = collect_pieces(d, a);
+  Population map_residents;
+  const std::vector<Piece> pieces = collect_pieces(d, a, map_residents);
   Geometry g;
   try {
     g = build_geometry(pieces, s);
@@ -550,6 +607,7 @@ Assembly assemble_micro(const ScenarioDesc& d) {
   std::vector<ResidentOrigin> origin;
   m.params = d.params;
   m.population = build_population(d, g, pieces, origin, a);
+  add_map_residents(d, g, map_residents, m.population, origin, a);
 
   // A door or exit must let the widest resident through (MicroParams body radii).
   double r_max = 0.0;

@@ -1,6 +1,7 @@
 #include "scenarios/micro_map_area.hpp"
 
 #include <cmath>
+#include <map>
 #include <numbers>
 
 #include "engine/micro_geometry.hpp"
@@ -41,7 +42,7 @@ Ring square(Vec2 c, double side) {
 
 }  // namespace
 
-MapArea cut_map_area(const ScenarioDesc& d) {
+MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
   const MicroAreaDesc& ad = *d.micro->area;
   MapArea out;
   const maps::MapData map = load_scenario_map(d);
@@ -156,6 +157,24 @@ MapArea cut_map_area(const ScenarioDesc& d) {
     out.problems.push_back(std::to_string(out.streets.size() - kept.size()) +
                            " street pieces inside micro.area do not connect to any exit and were left out");
   out.streets = std::move(kept);
+
+  // The map's residents living inside the area (population.registry/synthesize).
+  if (d.micro->population.from_map) {
+    if (d.population.registry) out.input_files.push_back(d.population.registry->file);
+    const Population all = load_population(d, map.world, map.projector, a);
+    out.residents_in_map = all.size();
+    std::map<std::size_t, HouseholdId> households;  // map household -> area household
+    for (std::size_t r = 0; r < all.size(); ++r) {
+      const Vec2 home = all.home[r] - o;
+      if (!contains(outline, home)) continue;
+      const auto [it, fresh] = households.emplace(all.household[r].index(), HouseholdId{households.size()});
+      out.residents.add(all.age[r], all.mobility[r], all.lives_alone[r] != 0, all.needs_assistance[r] != 0, it->second,
+                        home, all.home_building[r]);
+    }
+    if (out.residents.size() == 0)
+      throw d.origins.error(d.population.registry ? "population.registry" : "population.synthesize",
+                            "none of the " + std::to_string(all.size()) + " residents lives inside micro.area");
+  }
   return out;
 }
 

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/population.hpp"
 #include "maps/micro_geometry_import.hpp"
+#include "scenarios/assemble.hpp"
 #include "scenarios/scenario.hpp"
 
 namespace ss::scenarios {
@@ -23,12 +25,18 @@ struct MapArea {
   std::vector<maps::PolygonRingsList> buildings;  // m, buildings touching the area
   std::vector<std::string> building_names;        // "building <source id>", (buildings)
   std::vector<MapAreaExit> exits;
+  // With population.registry or population.synthesize: the residents whose homes lie
+  // inside the area (homes in area coordinates, households renumbered from 0), and
+  // how many the whole map has.
+  Population residents;
+  std::size_t residents_in_map = 0;
   std::vector<std::string> input_files;  // map files read
   std::vector<std::string> problems;     // buildings left out (broken outlines), ...
 };
 
-// Throws InputError naming the scenario field (micro.area, map.streets, shelters) when
-// the area is not a simple polygon, holds no street or no shelter.
-MapArea cut_map_area(const ScenarioDesc& d);
+// Throws InputError naming the scenario field (micro.area, map.streets, shelters,
+// population) when the area is not a simple polygon, holds no street, no shelter or
+// no resident's home. The population import's report goes to `a`.
+MapArea cut_map_area(const ScenarioDesc& d, Assembly& a);
 
 }  // namespace ss::scenarios

@@ -73,6 +73,10 @@ struct MicroPointsDesc {
 struct MicroPopulationDesc {
   std::vector<MicroResidentsDesc> residents;
   std::optional<MicroPointsDesc> points;
+  // With micro.area: population.registry or population.synthesize read as in a
+  // network scenario (ScenarioDesc::population); residents whose homes lie in the
+  // area start on the street surface nearest their home.
+  bool from_map = false;
   ProfileShares shares;            // as population.synthesize.shares (engine/population_synthesis.hpp)
   AssistanceRules assistance;
   std::uint64_t seed = 1;          // placement and profile draws (part of the model, like synthesis_seed)

@@ -17,6 +17,9 @@ struct Sections {
 
   [[nodiscard]] MapDesc map(const Field& f) const;
   [[nodiscard]] PopulationDesc population(const Field& f) const;
+  // The registry or synthesize part of a population section, whatever other keys it
+  // has (a micro population adds its own).
+  [[nodiscard]] PopulationDesc population_source(const Field& f) const;
   [[nodiscard]] SheltersDesc shelters(const Field& f) const;
   [[nodiscard]] ZonesDesc zones(const Field& f) const;
   [[nodiscard]] PlanDesc plan(const Field& f) const;

@@ -95,9 +95,18 @@ MicroResidentsDesc read_residents(const Field& f) {
   return r;
 }
 
-MicroPopulationDesc read_micro_population(const Field& f, const Sections& sections) {
-  f.check_keys({"residents", "points", "shares", "needs_assistance", "seed", "spacing"});
+MicroPopulationDesc read_micro_population(const Field& f, const Sections& sections, bool map_area,
+                                          PopulationDesc& from_map) {
+  f.check_keys({"residents", "points", "shares", "needs_assistance", "seed", "spacing", "registry", "synthesize"});
   MicroPopulationDesc p;
+  if (f.get("registry") || f.get("synthesize")) {
+    // The residents of the map inside micro.area, as a network scenario reads them.
+    if (!map_area)
+      (f.get("registry") ? *f.get("registry") : *f.get("synthesize"))
+          .fail("needs micro.area: a registry or a synthesized population lives in the map's buildings");
+    from_map = sections.population_source(f);
+    p.from_map = true;
+  }
   if (auto v = f.get("residents"))
     for (const Field& item : v->items()) p.residents.push_back(read_residents(item));
   if (auto v = f.get("points")) {
@@ -111,8 +120,9 @@ MicroPopulationDesc read_micro_population(const Field& f, const Sections& sectio
     if (auto x = v->get("mobility_field")) pts.mobility_field = x->text();
     p.points = pts;
   }
-  if (p.residents.empty() && !p.points)
-    f.fail("with movement: micro, give residents (by room with a count, or at points) and/or a points layer");
+  if (p.residents.empty() && !p.points && !p.from_map)
+    f.fail("with movement: micro, give residents (by room with a count, or at points), a points layer, or (with "
+           "micro.area) a registry or synthesize");
   if (auto v = f.get("shares")) read_shares(*v, p.shares);
   if (auto v = f.get("needs_assistance")) read_assistance(*v, p.assistance);
   if (auto v = f.get("seed")) {
@@ -213,7 +223,7 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
   if (auto v = f.get("door_depth")) m.door_depth = v->length();
   if (!(m.door_depth > 0.0) || m.door_depth > 5.0) f.fail_at("door_depth", "must be between 0 and 5 m");
   if (auto v = f.get("params")) read_micro_params(*v, desc.params.micro);
-  m.population = read_micro_population(root.need("population"), sections);
+  m.population = read_micro_population(root.need("population"), sections, area, desc.population);
   desc.micro = std::move(m);
 }
 

@@ -99,6 +99,10 @@ SynthesisParams read_synthesis(const Field& f, std::uint64_t& seed) {
 
 PopulationDesc Sections::population(const Field& f) const {
   f.check_keys({"registry", "synthesize"});
+  return population_source(f);
+}
+
+PopulationDesc Sections::population_source(const Field& f) const {
   PopulationDesc p;
   const auto reg = f.get("registry");
   const auto syn = f.get("synthesize");
