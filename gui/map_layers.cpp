@@ -52,6 +52,71 @@ void MapLayers::build(const World& world, Vec2 origin) {
   build_terrain(world.terrain);
 }
 
+void MapLayers::append_ring(const Ring& r, sf::Color colour, sf::VertexArray& fill, sf::VertexArray* edges) {
+  std::vector<sf::Vector2f> ring;
+  std::vector<std::uint32_t> tris;
+  for (const Vec2& p : r) ring.emplace_back(static_cast<float>(p.x - origin_.x), static_cast<float>(p.y - origin_.y));
+  if (ring.size() >= 2 && ring.front() == ring.back()) ring.pop_back();
+  if (ring.size() < 3) return;
+  triangulate(ring, tris);
+  for (const std::uint32_t i : tris) fill.append({ring[i], colour});
+  if (!edges) return;
+  const sf::Color edge = to_sf(kMicroEdge);
+  for (std::size_t i = 0; i < ring.size(); ++i) {
+    edges->append({ring[i], edge});
+    edges->append({ring[(i + 1) % ring.size()], edge});
+  }
+}
+
+void MapLayers::build_micro(const MicroGeometry& g, Vec2 origin) {
+  origin_ = origin;
+  has_micro_ = false;
+  micro_blocks_.clear();
+  micro_edges_.clear();
+  const MicroGrid& grid = g.grid;
+  if (grid.size() == 0) return;
+  // One texel per grid cell, or per 2×2, 3×3 ... cells when the grid is larger than
+  // the GPU's texture limit; a block is floor when any of its cells is.
+  const unsigned max = sf::Texture::getMaximumSize();
+  const int step = std::max(1, static_cast<int>(std::ceil(std::max(grid.nx, grid.ny) / static_cast<double>(max))));
+  const int tw = (grid.nx + step - 1) / step, th = (grid.ny + step - 1) / step;
+  sf::Image img;
+  img.create(static_cast<unsigned>(tw), static_cast<unsigned>(th), sf::Color::Transparent);
+  const sf::Color floor = to_sf(kMicroFloor), exit = to_sf(kShelterOpen, 170);
+  for (int y = 0; y < grid.ny; ++y)
+    for (int x = 0; x < grid.nx; ++x) {
+      const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x);
+      if (!grid.walkable[c] && grid.exit[c] < 0) continue;
+      const auto px = static_cast<unsigned>(x / step), py = static_cast<unsigned>(th - 1 - y / step);
+      if (grid.exit[c] >= 0) img.setPixel(px, py, exit);
+      else if (img.getPixel(px, py) != exit) img.setPixel(px, py, floor);
+    }
+  if (micro_floor_tex_.loadFromImage(img)) {
+    const float x0 = static_cast<float>(grid.origin.x - origin.x), y0 = static_cast<float>(grid.origin.y - origin.y);
+    const float x1 = x0 + static_cast<float>(tw * step * grid.h), y1 = y0 + static_cast<float>(th * step * grid.h);
+    const auto w = static_cast<float>(tw), h = static_cast<float>(th);
+    micro_floor_[0] = sf::Vertex({x0, y0}, {0, h});
+    micro_floor_[1] = sf::Vertex({x1, y0}, {w, h});
+    micro_floor_[2] = sf::Vertex({x1, y1}, {w, 0});
+    micro_floor_[3] = sf::Vertex({x0, y1}, {0, 0});
+    has_micro_ = true;
+  }
+  const sf::Color edge = to_sf(kMicroEdge);
+  auto edges = [&](const Ring& r) {
+    if (r.size() < 2) return;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      const Vec2 a = r[i], b = r[(i + 1) % r.size()];
+      micro_edges_.append({{static_cast<float>(a.x - origin.x), static_cast<float>(a.y - origin.y)}, edge});
+      micro_edges_.append({{static_cast<float>(b.x - origin.x), static_cast<float>(b.y - origin.y)}, edge});
+    }
+  };
+  for (const Ring& r : g.walkable) edges(r);
+  for (const Ring& r : g.obstacles) {
+    append_ring(r, to_sf(kBuildingFill), micro_blocks_, nullptr);
+    edges(r);
+  }
+}
+
 void MapLayers::update_streets(const StreetGraph& g, double scale) {
   // 15 % zoom change before a rebuild: below that a min-width street changes by
   // less than a pixel's fraction, and rebuilding ~10⁵ quads every wheel tick is waste.

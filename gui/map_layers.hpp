@@ -22,6 +22,11 @@ class MapLayers {
  public:
   // Builds buildings and terrain for `world`, coordinates relative to `origin`.
   void build(const World& world, Vec2 origin);
+  // The micro area of a movement: micro model: the walkable floor and the exits as
+  // a texture of its navigation grid (rings of a map area have thousands of
+  // vertices, too many to triangulate at load), what is cut out of the floor
+  // (walls, obstacles, the map's buildings) filled, and every ring's edge.
+  void build_micro(const MicroGeometry& g, Vec2 origin);
   // Streets with each class at least its minimum pixel width at `scale` (px/m);
   // does nothing when the last build was for a similar scale.
   void update_streets(const StreetGraph& g, double scale);
@@ -29,6 +34,11 @@ class MapLayers {
   [[nodiscard]] const sf::VertexArray& building_fill() const { return building_fill_; }
   [[nodiscard]] const sf::VertexArray& building_edges() const { return building_edges_; }
   [[nodiscard]] const sf::VertexArray& streets() const { return streets_; }
+  [[nodiscard]] bool has_micro() const { return has_micro_; }
+  [[nodiscard]] const sf::Texture& micro_floor_texture() const { return micro_floor_tex_; }
+  [[nodiscard]] const sf::VertexArray& micro_floor() const { return micro_floor_; }
+  [[nodiscard]] const sf::VertexArray& micro_blocks() const { return micro_blocks_; }
+  [[nodiscard]] const sf::VertexArray& micro_edges() const { return micro_edges_; }
   [[nodiscard]] bool has_terrain() const { return has_terrain_; }
   [[nodiscard]] const sf::Texture& terrain_texture() const { return terrain_tex_; }
   [[nodiscard]] const sf::VertexArray& terrain_quad() const { return terrain_quad_; }
@@ -37,11 +47,18 @@ class MapLayers {
 
  private:
   void build_terrain(const TerrainGrid& t);
+  // Appends `r` filled (triangulated) to `fill` and, when `edges` is given, its outline.
+  void append_ring(const Ring& r, sf::Color colour, sf::VertexArray& fill, sf::VertexArray* edges);
 
   Vec2 origin_;
   sf::VertexArray building_fill_{sf::Triangles};
   sf::VertexArray building_edges_{sf::Lines};
   sf::VertexArray streets_{sf::Quads};
+  bool has_micro_ = false;
+  sf::Texture micro_floor_tex_;                 // the navigation grid: floor and exits
+  sf::VertexArray micro_floor_{sf::Quads, 4};   // the quad it is drawn on
+  sf::VertexArray micro_blocks_{sf::Triangles};
+  sf::VertexArray micro_edges_{sf::Lines};
   double streets_scale_ = -1.0;  // px/m the streets were last built for
   bool has_terrain_ = false;
   sf::Texture terrain_tex_;

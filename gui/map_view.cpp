@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/micro_geometry.hpp"
 #include "gui/resident_positions.hpp"
 
 namespace ss::gui {
@@ -22,6 +23,19 @@ void append_square(sf::VertexArray& va, sf::Vector2f c, float half, sf::Color co
   va.append({{c.x + half, c.y - half}, col});
   va.append({{c.x + half, c.y + half}, col});
   va.append({{c.x - half, c.y + half}, col});
+}
+
+// A filled disc as a triangle fan of 16 segments (smooth at the few dozen pixels a
+// body covers when zoomed in).
+void append_disc(sf::VertexArray& va, sf::Vector2f c, float r, sf::Color col) {
+  constexpr int kSegments = 16;
+  for (int k = 0; k < kSegments; ++k) {
+    const float a0 = 2.0f * static_cast<float>(M_PI) * static_cast<float>(k) / kSegments;
+    const float a1 = 2.0f * static_cast<float>(M_PI) * static_cast<float>(k + 1) / kSegments;
+    va.append({c, col});
+    va.append({{c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, col});
+    va.append({{c.x + r * std::cos(a1), c.y + r * std::sin(a1)}, col});
+  }
 }
 
 void append_rect(sf::VertexArray& va, float x0, float y0, float x1, float y1, sf::Color col) {
@@ -57,6 +71,7 @@ void MapView::set_model(const Model& model) {
   if (bounds_.empty()) bounds_.extend({0, 0});
   camera_.set_origin(bounds_.min);
   layers_.build(model.world, bounds_.min);
+  layers_.build_micro(model.micro, bounds_.min);
   positions_.clear();
   drawn_.clear();
   teams_.clear();
@@ -158,6 +173,7 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
   if (street_overlay_.getVertexCount() > 0) w.draw(street_overlay_, local);
   if (shelter_overlay_.getVertexCount() > 0) w.draw(shelter_overlay_);
   draw_residents(w);
+  if (body_overlay_.getVertexCount() > 0) w.draw(body_overlay_);
   if (ring_overlay_.getVertexCount() > 0) w.draw(ring_overlay_);
   if (team_overlay_.getVertexCount() > 0) w.draw(team_overlay_);
   w.setView(window_view);
@@ -221,6 +237,15 @@ void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& 
     t.texture = &layers_.terrain_texture();
     w.draw(layers_.terrain_quad(), t);
   }
+  if (v.layers.buildings && layers_.has_micro()) {
+    // A micro area: the floor people walk on with its exits, walls and obstacles cut
+    // out of it.
+    sf::RenderStates t = local;
+    t.texture = &layers_.micro_floor_texture();
+    w.draw(layers_.micro_floor(), t);
+    w.draw(layers_.micro_blocks(), local);
+    w.draw(layers_.micro_edges(), local);
+  }
   if (v.layers.buildings) {
     w.draw(layers_.building_fill(), local);
     // Outlines only when a building is several pixels wide; zoomed out they are noise.
@@ -282,14 +307,27 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
   drawn_.assign(positions_.size(), 0);
   dots_.clear();
   ring_overlay_.clear();
+  body_overlay_.clear();
   if (!v.layers.residents) return;
   const sf::FloatRect vp = camera_.viewport();
   const float half = v.dot_px / 2;
   dot_size_ = std::max(1, static_cast<int>(v.dot_px));
+  const bool bodies = m.movement == MovementKind::Micro;
   for (std::size_t i = 0; i < positions_.size(); ++i) {
     if (s.status[i] == Status::Sheltered && !v.layers.sheltered_residents) continue;
     const sf::Vector2f p = camera_.to_screen(positions_[i]);
     if (!vp.contains(p)) continue;
+    if (bodies) {
+      // Zoomed in on a micro area, a resident is drawn as its body: a disc of the
+      // body radius the model moves (MicroParams, by profile).
+      const auto r_px = static_cast<float>(body_radius(m.population.age[i], m.population.mobility[i], m.params.micro) *
+                                           camera_.scale());
+      if (2 * r_px > v.dot_px) {
+        append_disc(body_overlay_, p, r_px, resident_colour(m, s, i, v.colour_by));
+        drawn_[i] = 1;
+        continue;
+      }
+    }
     // Snap to whole pixels so dots keep their exact colour (no blending at edges);
     // kept relative to the map area's corner.
     const auto x0 = static_cast<int>(std::round(p.x - half) - vp.left);

@@ -98,6 +98,7 @@ class MapView {
   sf::VertexArray street_overlay_{sf::Quads};
   sf::VertexArray shelter_overlay_{sf::Quads};
   sf::VertexArray ring_overlay_{sf::Quads};
+  sf::VertexArray body_overlay_{sf::Triangles};  // micro bodies at true size when zoomed in
   sf::VertexArray team_overlay_{sf::Quads};
   bool dragging_ = false;
   bool moved_ = false;

@@ -19,6 +19,11 @@ struct Rgb {
 inline constexpr Rgb kBackground{22, 26, 32};
 inline constexpr Rgb kBuildingFill{52, 58, 68};
 inline constexpr Rgb kBuildingEdge{74, 82, 95};
+// Micro areas: the walkable floor lighter than the night-map background, what is cut
+// out of it (walls, obstacles, buildings) as dark as buildings, edges as building
+// edges, exits in the shelter green.
+inline constexpr Rgb kMicroFloor{78, 86, 100};
+inline constexpr Rgb kMicroEdge{150, 160, 176};
 inline constexpr Rgb kStreetMajor{214, 178, 110};
 inline constexpr Rgb kStreetMinor{150, 158, 170};
 inline constexpr Rgb kStreetService{112, 120, 132};

@@ -1,11 +1,12 @@
 // Checks a GUI screenshot the way a person glancing at it would: the picture is
 // not blank, the map area shows streets and resident dots, the side panels are
-// there, and (optionally) the error banner and flood water are shown. Colours come from
+// there, and (optionally) the error banner, flood water and a micro area's floor are
+// shown. Colours come from
 // gui/palette.hpp, the same constants the GUI draws with; dots and streets are
 // drawn without blending, so their pixels carry the exact palette colour.
 //
 //   safestreet-gui-pngcheck FILE [--streets N] [--residents N] [--panels N] [--banner N]
-//                                [--water N] [--no-banner]
+//                                [--water N] [--floor N] [--no-banner]
 // Each N is the minimum pixel count; exit 0 when every check passes.
 #include <SFML/Graphics/Image.hpp>
 
@@ -43,7 +44,7 @@ bool is_water(Rgb c) {
 
 int main(int argc, char** argv) {
   if (argc < 2) return std::fputs("usage: safestreet-gui-pngcheck FILE [--streets N] ...\n", stderr), 2;
-  long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0, min_water = 0;
+  long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0, min_water = 0, min_floor = 0;
   bool no_banner = false;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
     else if (a == "--panels") min_panels = v;
     else if (a == "--banner") min_banner = v;
     else if (a == "--water") min_water = v;
+    else if (a == "--floor") min_floor = v;
     else return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
   }
   sf::Image img;
@@ -66,7 +68,7 @@ int main(int argc, char** argv) {
   const auto map_x0 = static_cast<unsigned>(ss::gui::kLeftPanelWidth);
   const auto map_x1 = size.x - static_cast<unsigned>(ss::gui::kRightPanelWidth);
 
-  long streets = 0, residents = 0, panels = 0, banner = 0, water = 0;
+  long streets = 0, residents = 0, panels = 0, banner = 0, water = 0, floor = 0;
   std::set<std::uint32_t> colours;
   for (unsigned y = 0; y < size.y; ++y) {
     for (unsigned x = 0; x < size.x; ++x) {
@@ -79,10 +81,12 @@ int main(int argc, char** argv) {
       if (is_street(c)) ++streets;
       if (is_resident(c)) ++residents;
       if (is_water(c)) ++water;
+      if (c == ss::gui::kMicroFloor) ++floor;
     }
   }
-  std::printf("%s: %ux%u, %zu colours, street px %ld, resident px %ld, panel px %ld, banner px %ld, water px %ld\n",
-              argv[1], size.x, size.y, colours.size(), streets, residents, panels, banner, water);
+  std::printf("%s: %ux%u, %zu colours, street px %ld, resident px %ld, panel px %ld, banner px %ld, water px %ld, "
+              "micro floor px %ld\n",
+              argv[1], size.x, size.y, colours.size(), streets, residents, panels, banner, water, floor);
   int failed = 0;
   auto check = [&](bool ok, const char* what) {
     if (!ok) std::printf("FAIL: %s\n", what), ++failed;
@@ -93,6 +97,7 @@ int main(int argc, char** argv) {
   check(panels >= min_panels, "side panels missing");
   check(banner >= min_banner, "error banner missing");
   check(water >= min_water, "too few water pixels in the map area");
+  check(floor >= min_floor, "too few micro-area floor pixels in the map area");
   if (no_banner) check(banner == 0, "an error banner is shown");
   return failed ? 1 : 0;
 }
