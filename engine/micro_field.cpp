@@ -83,13 +83,13 @@ MicroField build_micro_field(const MicroGrid& g, std::span<const float> cost, st
     if (e >= 0 && exit_open[static_cast<std::size_t>(e)] && std::isfinite(cost[i]))
       seeds.push_back(static_cast<std::uint32_t>(i));
   }
+  const std::vector<float> t = fast_marching(g.nx, g.ny, g.h, cost, seeds);
   MicroField f;
-  f.t = fast_marching(g.nx, g.ny, g.h, cost, seeds);
-  f.dir_x.assign(g.size(), 0.0f);
-  f.dir_y.assign(g.size(), 0.0f);
+  f.cell.resize(g.size());
+  for (std::size_t i = 0; i < g.size(); ++i) f.cell[i].t = t[i];
   auto at = [&](int x, int y) {
     if (x < 0 || y < 0 || x >= g.nx || y >= g.ny) return kInfF;
-    return f.t[static_cast<std::size_t>(y) * g.nx + x];
+    return t[static_cast<std::size_t>(y) * g.nx + x];
   };
   // Central differences where both neighbours are reachable, one-sided otherwise
   // (the clearance band keeps cells across a thin wall unreachable, so a
@@ -104,14 +104,14 @@ MicroField build_micro_field(const MicroGrid& g, std::span<const float> cost, st
   for (int y = 0; y < g.ny; ++y)
     for (int x = 0; x < g.nx; ++x) {
       const std::size_t i = static_cast<std::size_t>(y) * g.nx + x;
-      const float c = f.t[i];
+      const float c = t[i];
       if (!std::isfinite(c) || c == 0.0f) continue;
       const double gx = diff(at(x - 1, y), c, at(x + 1, y));
       const double gy = diff(at(x, y - 1), c, at(x, y + 1));
       const double len = std::hypot(gx, gy);
       if (len <= 0.0) continue;
-      f.dir_x[i] = static_cast<float>(-gx / len);
-      f.dir_y[i] = static_cast<float>(-gy / len);
+      f.cell[i].dir_x = static_cast<float>(-gx / len);
+      f.cell[i].dir_y = static_cast<float>(-gy / len);
     }
   return f;
 }
@@ -129,7 +129,7 @@ long nearest_reachable(const MicroGrid& g, const MicroField& f, Vec2 p) {
     for (long x = fx - 5; x <= fx + 5; ++x) {
       if (x < 0 || y < 0 || x >= g.nx || y >= g.ny) continue;
       const long i = y * g.nx + x;
-      if (!std::isfinite(f.t[static_cast<std::size_t>(i)])) continue;
+      if (!std::isfinite(f.cell[static_cast<std::size_t>(i)].t)) continue;
       const double d = distance(g.centre(static_cast<int>(x), static_cast<int>(y)), p);
       if (d < best_d) {
         best_d = d;
@@ -149,11 +149,11 @@ bool field_direction(const MicroGrid& g, const MicroField& f, Vec2 p, Vec2& out)
   for (int k = 0; k < 4; ++k) {
     const long x = x0 + (k & 1), y = y0 + (k >> 1);
     if (x < 0 || y < 0 || x >= g.nx || y >= g.ny) continue;
-    const std::size_t i = static_cast<std::size_t>(y * g.nx + x);
-    if (!std::isfinite(f.t[i])) continue;
+    const FieldCell& fc = f.cell[static_cast<std::size_t>(y * g.nx + x)];
+    if (!std::isfinite(fc.t)) continue;
     const double wk = ((k & 1) ? wx : 1.0 - wx) * ((k >> 1) ? wy : 1.0 - wy);
-    sx += wk * f.dir_x[i];
-    sy += wk * f.dir_y[i];
+    sx += wk * fc.dir_x;
+    sy += wk * fc.dir_y;
     w += wk;
   }
   const double len = std::hypot(sx, sy);
@@ -166,8 +166,9 @@ bool field_direction(const MicroGrid& g, const MicroField& f, Vec2 p, Vec2& out)
   const Vec2 to = g.centre(static_cast<int>(c % g.nx), static_cast<int>(c / g.nx)) - p;
   const double d = norm(to);
   if (d < 1e-9) {
-    out = {f.dir_x[static_cast<std::size_t>(c)], f.dir_y[static_cast<std::size_t>(c)]};
-    return f.t[static_cast<std::size_t>(c)] > 0.0f;
+    const FieldCell& fc = f.cell[static_cast<std::size_t>(c)];
+    out = {fc.dir_x, fc.dir_y};
+    return fc.t > 0.0f;
   }
   out = to * (1.0 / d);
   return true;
@@ -175,9 +176,9 @@ bool field_direction(const MicroGrid& g, const MicroField& f, Vec2 p, Vec2& out)
 
 float field_value(const MicroGrid& g, const MicroField& f, Vec2 p) {
   const long c = g.cell_of(p);
-  if (c >= 0 && std::isfinite(f.t[static_cast<std::size_t>(c)])) return f.t[static_cast<std::size_t>(c)];
+  if (c >= 0 && std::isfinite(f.cell[static_cast<std::size_t>(c)].t)) return f.cell[static_cast<std::size_t>(c)].t;
   const long n = nearest_reachable(g, f, p);
-  return n < 0 ? kInfF : f.t[static_cast<std::size_t>(n)];
+  return n < 0 ? kInfF : f.cell[static_cast<std::size_t>(n)].t;
 }
 
 }  // namespace ss

@@ -19,11 +19,17 @@ namespace ss {
 std::vector<float> fast_marching(int nx, int ny, double h, std::span<const float> cost,
                                  std::span<const std::uint32_t> seeds);
 
+// One cell of a field. T and the direction of a cell sit side by side because the
+// bodies read them together, cell by cell (one cache line instead of three).
+struct FieldCell {
+  float t = 0.0f;      // cost-weighted distance to the nearest target, +inf if none
+  float dir_x = 0.0f;  // unit walking direction −∇T, 0 at targets/unreachable
+  float dir_y = 0.0f;
+};
+
 struct MicroField {
-  std::vector<float> t;        // cost-weighted distance to the nearest target, +inf if none, (cells)
-  std::vector<float> dir_x;    // unit walking direction −∇T, 0 at targets/unreachable, (cells)
-  std::vector<float> dir_y;    // (cells)
-  [[nodiscard]] bool empty() const { return t.empty(); }
+  std::vector<FieldCell> cell;  // (cells)
+  [[nodiscard]] bool empty() const { return cell.empty(); }
 };
 
 // Cost of walking through each cell: +inf off the walkable area and within

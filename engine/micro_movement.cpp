@@ -144,6 +144,17 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
   }
   by_ = std::max(1, static_cast<int>(std::ceil(g.ny * g.h / bucket_)));
 
+  exit_lo_[0] = exit_lo_[1] = std::numeric_limits<long>::max();
+  exit_hi_[0] = exit_hi_[1] = -1;
+  for (std::size_t c = 0; c < g.size(); ++c) {
+    if (g.exit[c] < 0) continue;
+    const long x = static_cast<long>(c) % g.nx, y = static_cast<long>(c) / g.nx;
+    exit_lo_[0] = std::min(exit_lo_[0], x);
+    exit_lo_[1] = std::min(exit_lo_[1], y);
+    exit_hi_[0] = std::max(exit_hi_[0], x);
+    exit_hi_[1] = std::max(exit_hi_[1], y);
+  }
+
   cost_ = walking_cost(g, p);
   build_fields(model, state, state.time(model.run.dt));
   body_.assign(n, nullptr);

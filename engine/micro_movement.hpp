@@ -58,12 +58,17 @@ class MicroMovement final : public MovementModel {
   // Per sub-step scratch, frozen before forces are computed: walkers in `active` order.
   std::vector<ResidentId> walkers_;
   std::vector<Vec2> pos_, vel_;              // m, m/s, (walkers)
-  std::vector<const MicroField*> field_;     // each walker's field, nullptr on a periodic corridor, (walkers)
   std::vector<float> t_ahead_;               // field value at each walker, (walkers)
+  std::vector<Vec2> dir_;                    // walking direction, (walkers)
+  std::vector<std::uint8_t> go_;             // 1: walks (has a direction), (walkers)
   std::vector<float> cap_;                   // m/s, speed cap where each walker stands (free speed, water), (walkers)
   std::vector<std::uint32_t> cell_start_;    // neighbour buckets, (buckets + 1)
   std::vector<std::uint32_t> cell_items_;    // walker indices sorted by bucket, (walkers)
   std::vector<std::uint32_t> walker_cell_;   // (walkers)
+  std::vector<std::uint32_t> cell_fill_;     // counting-sort cursor per bucket, (buckets)
+  // Bounding box of the grid cells inside exits (ix, iy, inclusive): a body's cell
+  // is looked up in the exit raster only inside it. Empty (lo > hi) without exits.
+  long exit_lo_[2] = {0, 0}, exit_hi_[2] = {-1, -1};
   double bucket_ = 1.0;                      // m, bucket size >= reach of the gap search
   int bx_ = 1, by_ = 1;                      // buckets in x and y
   Vec2 bucket_origin_;

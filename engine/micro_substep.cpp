@@ -57,8 +57,8 @@ void MicroMovement::bucket_walkers(const Model& model) {
   for (std::size_t c = 0; c < buckets; ++c) cell_start_[c + 1] += cell_start_[c];
   // Counting sort keeps walkers in `active` order inside each bucket (deterministic).
   cell_items_.resize(n);
-  std::vector<std::uint32_t> fill(cell_start_.begin(), cell_start_.end() - 1);
-  for (std::size_t k = 0; k < n; ++k) cell_items_[fill[walker_cell_[k]]++] = static_cast<std::uint32_t>(k);
+  cell_fill_.assign(cell_start_.begin(), cell_start_.end() - 1);
+  for (std::size_t k = 0; k < n; ++k) cell_items_[cell_fill_[walker_cell_[k]]++] = static_cast<std::uint32_t>(k);
 }
 
 void MicroMovement::substep(const Model& model, SimState& state, double t0, double h) {
@@ -78,15 +78,27 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     vel_[k] = {b->GetLinearVelocity().x, b->GetLinearVelocity().y};
   }
   bucket_walkers(model);
-  // Distance to the way out of each walker's own field: who is ahead in the queue.
-  // Each walker's field is looked up once per sub-step (its exits cannot change
-  // within one).
+  // Distance to the way out of each walker's own field (who is ahead in the queue)
+  // and the walking direction, read from the field together while its cells are in
+  // cache. Each walker's field is looked up once per sub-step (its exits cannot
+  // change within one).
   t_ahead_.resize(n);
-  field_.resize(n);
+  dir_.resize(n);
+  go_.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
-    const MicroField* f = period_ > 0.0 ? nullptr : field_for(model, state, walkers_[k], t0);
-    field_[k] = f;
+    const std::size_t i = walkers_[k].index();
+    const bool moving = state.status[i] == Status::Moving;
+    if (period_ > 0.0) {
+      t_ahead_[k] = 0.0f;
+      dir_[k] = {1.0, 0.0};
+      go_[k] = moving ? 1 : 0;
+      continue;
+    }
+    const MicroField* f = field_for(model, state, walkers_[k], t0);
     t_ahead_[k] = f ? field_value(grid, *f, pos_[k]) : 0.0f;
+    Vec2 e{0.0, 0.0};
+    go_[k] = moving && f != nullptr && field_direction(grid, *f, pos_[k], e) ? 1 : 0;
+    dir_[k] = go_[k] ? e : Vec2{0.0, 0.0};
   }
 
   cap_.resize(n);
@@ -97,18 +109,9 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     const ResidentId r = walkers_[k];
     const std::size_t i = r.index();
     b2Body* b = body_[i];
-    Vec2 e{0.0, 0.0};
-    bool go = state.status[i] == Status::Moving;
-    if (go) {
-      if (period_ > 0.0) {
-        e = {1.0, 0.0};
-      } else {
-        const MicroField* f = field_[k];
-        go = f != nullptr && field_direction(grid, *f, pos_[k], e);
-      }
-    }
+    const Vec2 e = dir_[k];
     double v_des = 0.0;
-    if (go) {
+    if (go_[k]) {
       // Gap to the nearest body ahead (Tordeux et al. 2016): centres in front of
       // the walker and laterally within the sum of radii.
       double gap = std::numeric_limits<double>::infinity();
@@ -184,7 +187,8 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     state.velocity[i] = {v.x, v.y};
 
     const long c = grid.cell_of(q);
-    if (c >= 0 && grid.exit[static_cast<std::size_t>(c)] >= 0) {
+    if (c >= 0 && c % grid.nx >= exit_lo_[0] && c % grid.nx <= exit_hi_[0] && c / grid.nx >= exit_lo_[1] &&
+        c / grid.nx <= exit_hi_[1] && grid.exit[static_cast<std::size_t>(c)] >= 0) {
       const ShelterId s = model.micro.exits[static_cast<std::size_t>(grid.exit[static_cast<std::size_t>(c)])].shelter;
       if (shelter_accepts(model, state, s, r, t1)) {
         admit(model, state, r, s, t1);
