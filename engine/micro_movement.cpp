@@ -134,6 +134,7 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
   // Beyond v0 T + l the gap no longer limits anyone's speed, so that is as far as the
   // neighbour search has to look.
   bucket_ = std::max(0.5, v_max * p.time_gap + 2.0 * r_max);
+  r_max_ = r_max;
   const MicroGrid& g = model.micro.grid;
   bucket_origin_ = g.origin;
   if (period_ > 0.0) {

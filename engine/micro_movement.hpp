@@ -58,6 +58,7 @@ class MicroMovement final : public MovementModel {
   // Per sub-step scratch, frozen before forces are computed: walkers in `active` order.
   std::vector<ResidentId> walkers_;
   std::vector<Vec2> pos_, vel_;              // m, m/s, (walkers)
+  std::vector<const MicroField*> field_;     // each walker's field, nullptr on a periodic corridor, (walkers)
   std::vector<float> t_ahead_;               // field value at each walker, (walkers)
   std::vector<Vec2> dir_;                    // walking direction, (walkers)
   std::vector<std::uint8_t> go_;             // 1: walks (has a direction), (walkers)
@@ -70,6 +71,7 @@ class MicroMovement final : public MovementModel {
   // is looked up in the exit raster only inside it. Empty (lo > hi) without exits.
   long exit_lo_[2] = {0, 0}, exit_hi_[2] = {-1, -1};
   double bucket_ = 1.0;                      // m, bucket size >= reach of the gap search
+  double r_max_ = 0.0;                       // m, largest body radius
   int bx_ = 1, by_ = 1;                      // buckets in x and y
   Vec2 bucket_origin_;
   double period_ = 0.0, x_min_ = 0.0;        // periodic corridor length and start, m

@@ -85,7 +85,21 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
   t_ahead_.resize(n);
   dir_.resize(n);
   go_.resize(n);
+  field_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) field_[k] = period_ > 0.0 ? nullptr : field_for(model, state, walkers_[k], t0);
+  // Numerical choice: fetch the field cells of the walker this many places ahead
+  // while working on this one (walkers far apart in the grid miss the cache).
+  constexpr std::size_t kPrefetchAhead = 8;
   for (std::size_t k = 0; k < n; ++k) {
+    if (k + kPrefetchAhead < n && field_[k + kPrefetchAhead] != nullptr) {
+      const long c = grid.cell_of(pos_[k + kPrefetchAhead]);
+      if (c >= 0) {
+        const FieldCell* cells = field_[k + kPrefetchAhead]->cell.data();
+        __builtin_prefetch(cells + c);
+        if (c >= grid.nx) __builtin_prefetch(cells + c - grid.nx);
+        if (static_cast<std::size_t>(c + grid.nx) < grid.size()) __builtin_prefetch(cells + c + grid.nx);
+      }
+    }
     const std::size_t i = walkers_[k].index();
     const bool moving = state.status[i] == Status::Moving;
     if (period_ > 0.0) {
@@ -94,7 +108,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
       go_[k] = moving ? 1 : 0;
       continue;
     }
-    const MicroField* f = field_for(model, state, walkers_[k], t0);
+    const MicroField* f = field_[k];
     t_ahead_[k] = f ? field_value(grid, *f, pos_[k]) : 0.0f;
     Vec2 e{0.0, 0.0};
     go_[k] = moving && f != nullptr && field_direction(grid, *f, pos_[k], e) ? 1 : 0;
@@ -117,6 +131,24 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
       double gap = std::numeric_limits<double>::infinity();
       const long cx = static_cast<long>(walker_cell_[k] % static_cast<std::uint32_t>(bx_));
       const long cy = static_cast<long>(walker_cell_[k] / static_cast<std::uint32_t>(bx_));
+      // Buckets that cannot change v_des are skipped (off a periodic corridor, where
+      // bucket extents are plain intervals): those wholly behind the walker, and
+      // those farther than the reach beyond which the gap exceeds cap T and v_des is
+      // the cap anyway; the 1 cm keeps rounding on the safe side (numerical choice).
+      const double reach = radius_[i] + r_max_ + cap_[k] * p.time_gap + 0.01;
+      const Vec2 rel = pos_[k] - bucket_origin_;
+      auto skip = [&](long x, long y) {
+        if (period_ > 0.0) return false;
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        // The outermost buckets also hold anyone beyond the grid (clamped).
+        const double x_lo = x == 0 ? -inf : x * bucket_ - rel.x, x_hi = x == bx_ - 1 ? inf : (x + 1) * bucket_ - rel.x;
+        const double y_lo = y == 0 ? -inf : y * bucket_ - rel.y, y_hi = y == by_ - 1 ? inf : (y + 1) * bucket_ - rel.y;
+        const double ahead = (e.x > 0.0 ? e.x * x_hi : e.x < 0.0 ? e.x * x_lo : 0.0) +
+                             (e.y > 0.0 ? e.y * y_hi : e.y < 0.0 ? e.y * y_lo : 0.0);
+        if (ahead <= 0.0) return true;
+        const double gx = std::max({0.0, x_lo, -x_hi}), gy = std::max({0.0, y_lo, -y_hi});
+        return gx * gx + gy * gy > reach * reach;
+      };
       for (long dy = -1; dy <= 1; ++dy) {
         const long y = cy + dy;
         if (y < 0 || y >= by_) continue;
@@ -127,6 +159,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
             x = (x + bx_) % bx_;
           else if (x < 0 || x >= bx_)
             continue;
+          if (skip(x, y)) continue;
           const std::size_t c = static_cast<std::size_t>(y * bx_ + x);
           for (std::uint32_t q = cell_start_[c]; q < cell_start_[c + 1]; ++q) {
             const std::uint32_t j = cell_items_[q];
