@@ -156,7 +156,9 @@ bool field_direction(const MicroGrid& g, const MicroField& f, Vec2 p, Vec2& out)
     sy += wk * fc.dir_y;
     w += wk;
   }
-  const double len = std::hypot(sx, sy);
+  // sx, sy are blends of unit vectors (|s| <= 1): no overflow or underflow for
+  // std::hypot to guard against, so the plain square root will do.
+  const double len = std::sqrt(sx * sx + sy * sy);
   if (w > 0.0 && len > 1e-9) {
     out = {sx / len, sy / len};
     return true;
