@@ -66,6 +66,13 @@ class MicroMovement final : public MovementModel {
   std::vector<std::uint32_t> cell_start_;    // neighbour buckets, (buckets + 1)
   std::vector<std::uint32_t> cell_items_;    // walker indices sorted by bucket, (walkers)
   std::vector<std::uint32_t> walker_cell_;   // (walkers)
+  struct Near {
+    Vec2 p;           // m, position
+    float t;          // field value
+    float r;          // m, body radius
+    std::uint32_t k;  // walker index
+  };
+  std::vector<Near> near_;                   // walkers in bucket order (cell_items_), for the gap search
   std::vector<std::uint32_t> cell_fill_;     // counting-sort cursor per bucket, (buckets)
   // Bounding box of the grid cells inside exits (ix, iy, inclusive): a body's cell
   // is looked up in the exit raster only inside it. Empty (lo > hi) without exits.

@@ -115,6 +115,14 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     dir_[k] = go_[k] ? e : Vec2{0.0, 0.0};
   }
 
+  // Walkers in bucket order with what the gap search reads, so that it scans
+  // memory in sequence.
+  near_.resize(n);
+  for (std::size_t q = 0; q < n; ++q) {
+    const std::uint32_t j = cell_items_[q];
+    near_[q] = {pos_[j], t_ahead_[j], radius_[walkers_[j].index()], j};
+  }
+
   cap_.resize(n);
   for (std::size_t k = 0; k < n; ++k) cap_[k] = static_cast<float>(speed_cap(model, state, walkers_[k].index(), pos_[k]));
 
@@ -162,17 +170,18 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
           if (skip(x, y)) continue;
           const std::size_t c = static_cast<std::size_t>(y * bx_ + x);
           for (std::uint32_t q = cell_start_[c]; q < cell_start_[c + 1]; ++q) {
-            const std::uint32_t j = cell_items_[q];
+            const Near& nb = near_[q];
+            const std::uint32_t j = nb.k;
             if (j == k) continue;
             // Only someone nearer the way out can hold a walker up: an order
             // without cycles, so two bodies side by side at a door never wait for
             // each other (the deadlock of a plain gap rule).
-            if (period_ <= 0.0 && !(t_ahead_[j] < t_ahead_[k] || (t_ahead_[j] == t_ahead_[k] && j < k))) continue;
-            Vec2 d = pos_[j] - pos_[k];
+            if (period_ <= 0.0 && !(nb.t < t_ahead_[k] || (nb.t == t_ahead_[k] && j < k))) continue;
+            Vec2 d = nb.p - pos_[k];
             if (period_ > 0.0) d.x -= period_ * std::round(d.x / period_);
             const double along = dot(d, e);
             if (along <= 0.0) continue;
-            const double l = radius_[i] + radius_[walkers_[j].index()];
+            const double l = radius_[i] + nb.r;
             const double lateral = std::fabs(d.x * e.y - d.y * e.x);
             if (lateral > p.ahead_lateral_factor * l) continue;
             gap = std::min(gap, norm(d) - l);
