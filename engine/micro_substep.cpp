@@ -145,6 +145,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
       // the cap anyway; the 1 cm keeps rounding on the safe side (numerical choice).
       const double reach = radius_[i] + r_max_ + cap_[k] * p.time_gap + 0.01;
       const Vec2 rel = pos_[k] - bucket_origin_;
+      const float t_k = t_ahead_[k];
       auto skip = [&](long x, long y) {
         if (period_ > 0.0) return false;
         constexpr double inf = std::numeric_limits<double>::infinity();
@@ -169,22 +170,24 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
             continue;
           if (skip(x, y)) continue;
           const std::size_t c = static_cast<std::size_t>(y * bx_ + x);
+          // Every candidate is measured and the tests are combined without
+          // branches (which one passes is close to a coin toss).
           for (std::uint32_t q = cell_start_[c]; q < cell_start_[c + 1]; ++q) {
             const Near& nb = near_[q];
             const std::uint32_t j = nb.k;
-            if (j == k) continue;
             // Only someone nearer the way out can hold a walker up: an order
             // without cycles, so two bodies side by side at a door never wait for
-            // each other (the deadlock of a plain gap rule).
-            if (period_ <= 0.0 && !(nb.t < t_ahead_[k] || (nb.t == t_ahead_[k] && j < k))) continue;
+            // each other (the deadlock of a plain gap rule). On a periodic
+            // corridor everyone else counts.
+            const bool nearer = period_ > 0.0 ? j != k : (nb.t < t_k) | ((nb.t == t_k) & (j < k));
             Vec2 d = nb.p - pos_[k];
             if (period_ > 0.0) d.x -= period_ * std::round(d.x / period_);
             const double along = dot(d, e);
-            if (along <= 0.0) continue;
             const double l = radius_[i] + nb.r;
             const double lateral = std::fabs(d.x * e.y - d.y * e.x);
-            if (lateral > p.ahead_lateral_factor * l) continue;
-            gap = std::min(gap, norm(d) - l);
+            const double g = norm(d) - l;
+            const bool holds = nearer & (along > 0.0) & (lateral <= p.ahead_lateral_factor * l);
+            gap = holds ? std::min(gap, g) : gap;
           }
         }
       }
