@@ -142,7 +142,8 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
       // Buckets that cannot change v_des are skipped (off a periodic corridor, where
       // bucket extents are plain intervals): those wholly behind the walker, and
       // those farther than the reach beyond which the gap exceeds cap T and v_des is
-      // the cap anyway; the 1 cm keeps rounding on the safe side (numerical choice).
+      // the cap anyway. The 1 cm and the 1 µm keep rounding (bucket edges, the
+      // reach) on the safe side (numerical choices).
       const double reach = radius_[i] + r_max_ + cap_[k] * p.time_gap + 0.01;
       const Vec2 rel = pos_[k] - bucket_origin_;
       const float t_k = t_ahead_[k];
@@ -154,7 +155,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
         const double y_lo = y == 0 ? -inf : y * bucket_ - rel.y, y_hi = y == by_ - 1 ? inf : (y + 1) * bucket_ - rel.y;
         const double ahead = (e.x > 0.0 ? e.x * x_hi : e.x < 0.0 ? e.x * x_lo : 0.0) +
                              (e.y > 0.0 ? e.y * y_hi : e.y < 0.0 ? e.y * y_lo : 0.0);
-        if (ahead <= 0.0) return true;
+        if (ahead < -1e-6) return true;
         const double gx = std::max({0.0, x_lo, -x_hi}), gy = std::max({0.0, y_lo, -y_hi});
         return gx * gx + gy * gy > reach * reach;
       };
