@@ -167,7 +167,7 @@ std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const Micro
     auto consider = [&](long x, long y) {
       if (x < 0 || y < 0 || x >= grid.nx || y >= grid.ny) return;
       const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x);
-      if (!grid.walkable[c] || grid.wall_distance[c] < need_wall || !std::isfinite(reach.t[c])) return;
+      if (!grid.walkable[c] || grid.wall_distance[c] < need_wall || !std::isfinite(reach.cell[c].t)) return;
       const Vec2 q = grid.centre(static_cast<int>(x), static_cast<int>(y));
       const double d2 = (q.x - home.x) * (q.x - home.x) + (q.y - home.y) * (q.y - home.y);
       if (d2 >= best_d2) return;
