@@ -86,17 +86,49 @@ void rasterise(MicroGeometry& g, double h) {
   grid.walkable.assign(n, 0);
   grid.exit.assign(n, -1);
   std::vector<std::uint32_t> wall_seeds;
-  for (int y = 0; y < grid.ny; ++y)
-    for (int x = 0; x < grid.nx; ++x) {
-      const std::size_t i = static_cast<std::size_t>(y) * grid.nx + x;
-      const Vec2 c = grid.centre(x, y);
-      grid.walkable[i] = g.walkable_at(c) ? 1 : 0;
-      for (std::size_t e = 0; e < g.exits.size(); ++e)
-        if (contains(g.exits[e].area, c)) {
-          grid.exit[i] = static_cast<std::int16_t>(e);
-          break;
-        }
+  // Scanlines: per row, each ring's crossings of the row's centre line give the runs
+  // of cell centres inside it, by the same crossing test and arithmetic as
+  // contains() (engine/geometry.cpp), so every cell gets exactly walkable_at() of its
+  // centre (tested) at the cost of the edges crossing the row instead of every
+  // vertex of every ring per cell.
+  std::vector<std::uint16_t> in_walk(static_cast<std::size_t>(grid.nx)), in_block(static_cast<std::size_t>(grid.nx));
+  std::vector<double> xs;
+  auto mark = [&](const Ring& r, double cy, auto&& each_cell) {
+    xs.clear();
+    const std::size_t n = r.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+      const Vec2 a = r[i], b = r[j];
+      if ((a.y > cy) != (b.y > cy)) xs.push_back((b.x - a.x) * (cy - a.y) / (b.y - a.y) + a.x);
     }
+    std::sort(xs.begin(), xs.end());
+    // A centre cx is inside when an odd number of crossings lie strictly right of
+    // it: cx in [xs[2m], xs[2m+1]).
+    for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
+      long x = std::max(0L, static_cast<long>(std::floor((xs[k] - grid.origin.x) / h - 0.5)));
+      while (x < grid.nx && grid.centre(static_cast<int>(x), 0).x < xs[k]) ++x;
+      for (; x < grid.nx && grid.centre(static_cast<int>(x), 0).x < xs[k + 1]; ++x) each_cell(static_cast<std::size_t>(x));
+    }
+  };
+  std::vector<Box> exit_box(g.exits.size());
+  for (std::size_t e = 0; e < g.exits.size(); ++e) exit_box[e] = bounds(g.exits[e].area);
+  for (int y = 0; y < grid.ny; ++y) {
+    const double cy = grid.centre(0, y).y;
+    std::fill(in_walk.begin(), in_walk.end(), 0);
+    std::fill(in_block.begin(), in_block.end(), 0);
+    for (const Ring& r : g.walkable) mark(r, cy, [&](std::size_t x) { ++in_walk[x]; });
+    for (const Ring& r : g.obstacles) mark(r, cy, [&](std::size_t x) { ++in_block[x]; });
+    const std::size_t row = static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx);
+    // walkable_at: inside an odd number of walkable rings' crossings taken ring by
+    // ring (any ring), and inside no obstacle.
+    for (std::size_t x = 0; x < static_cast<std::size_t>(grid.nx); ++x)
+      grid.walkable[row + x] = in_walk[x] > 0 && in_block[x] == 0 ? 1 : 0;
+    // Exits: the first exit whose polygon holds the centre; exits go in reverse so
+    // that the lowest index is written last.
+    for (std::size_t e = g.exits.size(); e-- > 0;) {
+      if (cy < exit_box[e].min.y || cy > exit_box[e].max.y) continue;
+      mark(g.exits[e].area, cy, [&](std::size_t x) { grid.exit[row + x] = static_cast<std::int16_t>(e); });
+    }
+  }
   // Wall distance by fast marching from the walkable cells that touch a wall; cells
   // outside the walkable area but inside an exit are openings, not walls. With the
   // periodic corridor the two ends are open too.

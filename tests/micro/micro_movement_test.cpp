@@ -215,3 +215,39 @@ TEST_CASE("start places near homes: the nearest free ground outside the building
   // Deterministic.
   CHECK(micro_start_places(g, p, homes, radii, 0.05, 50.0) == start);
 }
+
+// The navigation grid's cells are walkable exactly where walkable_at() says their
+// centres are, and belong to the exit whose polygon holds their centre.
+TEST_CASE("the navigation grid matches the exact walkable test cell by cell") {
+  // A non-convex floor (a star with 7 points) with a square hole, an L-shaped
+  // obstacle crossing the hole's edge, and an exit overlapping a second one.
+  Ring star;
+  for (int k = 0; k < 14; ++k) {
+    const double a = 2.0 * M_PI * k / 14.0, r = k % 2 ? 4.0 : 10.0;
+    star.push_back({12.0 + r * std::cos(a), 11.0 + r * std::sin(a)});
+  }
+  Model m = builders::micro_area({star}, {rect(10.0, 9.0, 13.0, 12.0), {{13, 12}, {15, 12}, {15, 13.3}, {14.1, 13.3}, {14.1, 15}, {13, 15}}});
+  builders::add_exit(m, rect(20.5, 10.0, 22.5, 11.0), "east");
+  builders::add_exit(m, rect(21.0, 10.8, 23.0, 12.0), "east 2");
+  builders::add_residents(m, {11.0, 14.0}, 1, 35);
+  m.params.micro.grid_cell = 0.13;  // not a divisor of anything in the geometry
+  m.finalize();
+  const MicroGrid& g = m.micro.grid;
+  std::size_t walkable = 0, mismatched = 0, exits = 0;
+  for (int y = 0; y < g.ny; ++y)
+    for (int x = 0; x < g.nx; ++x) {
+      const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(x);
+      const Vec2 q = g.centre(x, y);
+      const bool exact = m.micro.walkable_at(q);
+      walkable += exact;
+      mismatched += (g.walkable[c] != 0) != exact;
+      int exit = -1;
+      for (std::size_t e = 0; e < m.micro.exits.size() && exit < 0; ++e)
+        if (contains(m.micro.exits[e].area, q)) exit = static_cast<int>(e);
+      exits += exit >= 0;
+      mismatched += g.exit[c] != exit;
+    }
+  CHECK(walkable > 5000);
+  CHECK(exits > 100);
+  CHECK(mismatched == 0);
+}
