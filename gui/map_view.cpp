@@ -124,6 +124,7 @@ void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
   shelter_overlay_.clear();
   if (v.layers.shelters) prepare_shelters(m, s, v);
   prepare_residents(m, s, v);
+  if (m.movement == MovementKind::Micro && v.layers.congestion) prepare_micro_crowding(s);
   prepare_responders(m, s, v);
 }
 
@@ -280,6 +281,46 @@ void MapView::prepare_dynamic_streets(const Model& m, const SimState& s, const V
     const EdgeId e{v.selection.id};
     append_edge_quads(overlay, g, e, std::max(g.edge_width[e.index()], 3 * px) + 4 * px, to_sf(kSelection, 160),
                       origin);
+  }
+}
+
+void MapView::prepare_micro_crowding(const SimState& s) {
+  // Density over a 2 m × 2 m window, the measuring area of RiMEA test 4
+  // (../shared/VERIFICATION.md), drawn as the 1 m square at the middle of every
+  // window that holds a walking body.
+  constexpr double kCell = 1.0;  // m
+  const Vec2 o = camera_.origin();
+  auto key = [](std::int64_t cx, std::int64_t cy) { return (cx << 32) | (cy & 0xffffffff); };
+  crowd_cells_.clear();
+  for (std::size_t i = 0; i < positions_.size(); ++i) {
+    if (s.status[i] != Status::Moving) continue;
+    crowd_cells_.push_back(key(static_cast<std::int64_t>(std::floor(positions_[i].x / kCell)),
+                               static_cast<std::int64_t>(std::floor(positions_[i].y / kCell))));
+  }
+  std::sort(crowd_cells_.begin(), crowd_cells_.end());
+  auto count = [&](std::int64_t k) {
+    const auto r = std::equal_range(crowd_cells_.begin(), crowd_cells_.end(), k);
+    return static_cast<float>(r.second - r.first);
+  };
+  // The windows (by their south-west cell) that hold a body: each occupied cell lies
+  // in four of them.
+  crowd_windows_.clear();
+  for (const std::int64_t c : crowd_cells_) {
+    const std::int64_t cx = c >> 32, cy = static_cast<std::int32_t>(c & 0xffffffff);
+    for (std::int64_t wy = cy - 1; wy <= cy; ++wy)
+      for (std::int64_t wx = cx - 1; wx <= cx; ++wx) crowd_windows_.push_back(key(wx, wy));
+  }
+  std::sort(crowd_windows_.begin(), crowd_windows_.end());
+  crowd_windows_.erase(std::unique(crowd_windows_.begin(), crowd_windows_.end()), crowd_windows_.end());
+  for (const std::int64_t w : crowd_windows_) {
+    const std::int64_t wx = w >> 32, wy = static_cast<std::int32_t>(w & 0xffffffff);
+    const float rho = (count(key(wx, wy)) + count(key(wx + 1, wy)) + count(key(wx, wy + 1)) +
+                       count(key(wx + 1, wy + 1))) / static_cast<float>(4.0 * kCell * kCell);
+    const auto x0 = static_cast<float>((static_cast<double>(wx) + 0.5) * kCell - o.x);
+    const auto y0 = static_cast<float>((static_cast<double>(wy) + 0.5) * kCell - o.y);
+    sf::Color c = density_colour(rho);
+    c.a = 140;
+    append_rect(street_overlay_, x0, y0, x0 + static_cast<float>(kCell), y0 + static_cast<float>(kCell), c);
   }
 }
 

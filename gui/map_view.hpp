@@ -64,6 +64,9 @@ class MapView {
   void prepare_dynamic_streets(const Model& m, const SimState& s, const ViewState& v);
   void prepare_shelters(const Model& m, const SimState& s, const ViewState& v);
   void prepare_residents(const Model& m, const SimState& s, const ViewState& v);
+  // Crowding in a micro area: walking bodies per m² over 2 m × 2 m windows, as
+  // tinted 1 m cells (needs this frame's positions_).
+  void prepare_micro_crowding(const SimState& s);
   void prepare_responders(const Model& m, const SimState& s, const ViewState& v);
   void draw_residents(sf::RenderWindow& w);
 
@@ -96,6 +99,8 @@ class MapView {
   // This frame's overlays in local metres (streets) or pixels (the rest); cleared
   // and refilled each frame, keeping their capacity.
   sf::VertexArray street_overlay_{sf::Quads};
+  std::vector<std::int64_t> crowd_cells_;    // scratch: 1 m cells of the walking bodies
+  std::vector<std::int64_t> crowd_windows_;  // scratch: 2 m windows holding a body
   sf::VertexArray shelter_overlay_{sf::Quads};
   sf::VertexArray ring_overlay_{sf::Quads};
   sf::VertexArray body_overlay_{sf::Triangles};  // micro bodies at true size when zoomed in

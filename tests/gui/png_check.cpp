@@ -6,10 +6,14 @@
 // drawn without blending, so their pixels carry the exact palette colour.
 //
 //   safestreet-gui-pngcheck FILE [--streets N] [--residents N] [--panels N] [--banner N]
-//                                [--water N] [--floor N] [--no-banner]
-// Each N is the minimum pixel count; exit 0 when every check passes.
+//                                [--water N] [--floor N] [--greener-than FILE N] [--no-banner]
+// Each N is the minimum pixel count; exit 0 when every check passes. --greener-than
+// compares with another screenshot of the same scene: this one must have at least N
+// more clearly green map pixels (a tint such as the crowding layer's, blended over
+// the map, has no exact palette colour).
 #include <SFML/Graphics/Image.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -36,6 +40,8 @@ bool is_resident(Rgb c) {
 // Water is blended over whatever lies under it, so its pixels have no exact palette
 // colour; they are the only clearly blue map pixels that are not resident dots
 // (terrain, buildings and streets are grey to brown, panels are outside the map).
+bool is_green(Rgb c) { return c.g >= c.r + 40 && c.g >= c.b + 40; }
+
 bool is_water(Rgb c) {
   return !is_resident(c) && c.b >= 90 && c.b >= c.r + 50 && c.b >= c.g + 20;
 }
@@ -46,10 +52,18 @@ int main(int argc, char** argv) {
   if (argc < 2) return std::fputs("usage: safestreet-gui-pngcheck FILE [--streets N] ...\n", stderr), 2;
   long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0, min_water = 0, min_floor = 0;
   bool no_banner = false;
+  std::string greener_than;
+  long min_greener = 0;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--no-banner") {
       no_banner = true;
+      continue;
+    }
+    if (a == "--greener-than") {
+      if (i + 2 >= argc) return std::fprintf(stderr, "--greener-than needs a file and a number\n"), 2;
+      greener_than = argv[++i];
+      min_greener = std::strtol(argv[++i], nullptr, 10);
       continue;
     }
     if (i + 1 >= argc) return std::fprintf(stderr, "%s needs a number\n", a.c_str()), 2;
@@ -67,6 +81,16 @@ int main(int argc, char** argv) {
   const sf::Vector2u size = img.getSize();
   const auto map_x0 = static_cast<unsigned>(ss::gui::kLeftPanelWidth);
   const auto map_x1 = size.x - static_cast<unsigned>(ss::gui::kRightPanelWidth);
+  auto green_px = [&](const sf::Image& im) {
+    long n = 0;
+    const sf::Vector2u sz = im.getSize();
+    for (unsigned y = 0; y < sz.y; ++y)
+      for (unsigned x = map_x0; x < std::min(map_x1, sz.x); ++x) {
+        const sf::Color p = im.getPixel(x, y);
+        n += is_green(Rgb{p.r, p.g, p.b});
+      }
+    return n;
+  };
 
   long streets = 0, residents = 0, panels = 0, banner = 0, water = 0, floor = 0;
   std::set<std::uint32_t> colours;
@@ -99,5 +123,12 @@ int main(int argc, char** argv) {
   check(water >= min_water, "too few water pixels in the map area");
   check(floor >= min_floor, "too few micro-area floor pixels in the map area");
   if (no_banner) check(banner == 0, "an error banner is shown");
+  if (!greener_than.empty()) {
+    sf::Image other;
+    if (!other.loadFromFile(greener_than)) return std::fprintf(stderr, "cannot read %s\n", greener_than.c_str()), 1;
+    const long here = green_px(img), there = green_px(other);
+    std::printf("green map px %ld here, %ld in %s\n", here, there, greener_than.c_str());
+    check(here - there >= min_greener, "not enough more green than the other screenshot");
+  }
   return failed ? 1 : 0;
 }
