@@ -53,8 +53,8 @@ Assembly assemble_micro(const ScenarioDesc& d) {
     add_input(a, std::filesystem::absolute(d.origins.file, ec).lexically_normal().string());
   }
   const MicroSection& s = *d.micro;
-  Population map_residents;
-  const std::vector<Piece> pieces = collect_pieces(d, a, map_residents);
+  MapAreaContext context;
+  const std::vector<Piece> pieces = collect_pieces(d, a, context);
   Geometry g;
   try {
     g = build_geometry(pieces, s);
@@ -68,7 +68,8 @@ Assembly assemble_micro(const ScenarioDesc& d) {
   std::vector<ResidentOrigin> origin;
   m.params = d.params;
   m.population = build_population(d, g, pieces, origin, a);
-  add_map_residents(d, g, map_residents, m.population, origin, a);
+  add_map_residents(d, g, context.residents, m.population, origin, a);
+  m.world.buildings = std::move(context.buildings);  // drawn around the streets, nothing else
 
   // A door or exit must let the widest resident through (MicroParams body radii).
   double r_max = 0.0;

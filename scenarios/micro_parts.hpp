@@ -94,10 +94,17 @@ inline bool inside_polygon(const PolygonRingsList& poly, Vec2 q) {
   return true;
 }
 
+// What a micro.area gives besides pieces: the residents living in it (with a
+// registry or synthesized population) and the map's buildings touching it, drawn
+// by the GUI around the street surface (area coordinates).
+struct MapAreaContext {
+  Population residents;
+  std::vector<Building> buildings;
+};
+
 // Every piece of the scenario: its layers, WKT shapes and (micro.area) the map's
-// streets, buildings and shelter entrances; with micro.area and a registry or
-// synthesized population, `map_residents` gets the residents living in the area.
-std::vector<Piece> collect_pieces(const ScenarioDesc& d, Assembly& a, Population& map_residents);
+// streets, buildings and shelter entrances, with the area's context in `context`.
+std::vector<Piece> collect_pieces(const ScenarioDesc& d, Assembly& a, MapAreaContext& context);
 
 // The pieces merged into walkable and obstacle rings, exits, doors and places.
 Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s);

@@ -28,10 +28,20 @@ bool known_kind(const std::string& k) {
 }
 
 // micro.area: the map's streets, buildings and shelters inside the area as pieces.
-void map_area_pieces(const ScenarioDesc& d, Assembly& a, std::vector<Piece>& out, Population& residents) {
+void map_area_pieces(const ScenarioDesc& d, Assembly& a, std::vector<Piece>& out, MapAreaContext& context) {
   const MicroAreaDesc& ad = *d.micro->area;
   MapArea ma = cut_map_area(d, a);
-  residents = std::move(ma.residents);
+  context.residents = std::move(ma.residents);
+  const Population& residents = context.residents;
+  for (const PolygonRingsList& poly : ma.buildings) {
+    Building b;
+    b.outline = poly[0];
+    if (b.outline.size() >= 2 && b.outline.front() == b.outline.back()) b.outline.pop_back();
+    b.area = std::abs(signed_area(b.outline));
+    b.centroid = centroid(b.outline);
+    b.kind = "building";
+    context.buildings.push_back(std::move(b));
+  }
   if (ma.residents_in_map > 0)
     a.problems.push_back(std::to_string(residents.size()) + " of the map's " + std::to_string(ma.residents_in_map) +
                          " residents live inside micro.area; the others are not part of this run");
@@ -111,10 +121,10 @@ constexpr double kMaxLocal = 10'000.0;  // m from the origin
 
 }  // namespace
 
-std::vector<Piece> collect_pieces(const ScenarioDesc& d, Assembly& a, Population& map_residents) {
+std::vector<Piece> collect_pieces(const ScenarioDesc& d, Assembly& a, MapAreaContext& context) {
   const MicroSection& s = *d.micro;
   std::vector<Piece> out;
-  if (s.area) map_area_pieces(d, a, out, map_residents);
+  if (s.area) map_area_pieces(d, a, out, context);
   for (const MicroLayerDesc& l : s.layers) {
     add_input(a, l.file);
     maps::MicroLayerSource src;
