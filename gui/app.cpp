@@ -142,6 +142,9 @@ void App::frame(float dt) {
   ctx_.map.set_viewport({kLeftPanelWidth, 0, std::max(w - kLeftPanelWidth - kRightPanelWidth, 50.0f), h});
 
   imgui_->new_frame(dt);
+  // The key figures refresh four times a second; a screenshot taken this frame shows
+  // them as of this very step (a script may have just jumped ahead with run_to).
+  if (!ctx_.screenshot_request.empty() && ctx_.session.ready()) current_metrics(ctx_, true);
   draw_left_panel(ctx_, h);
   draw_right_panel(ctx_, w, h);
   draw_overlays(ctx_);
