@@ -35,36 +35,24 @@ void MapLayers::build(const World& world, Vec2 origin) {
   building_fill_.clear();
   building_edges_.clear();
   const sf::Color fill = to_sf(kBuildingFill), edge = to_sf(kBuildingEdge);
-  std::vector<sf::Vector2f> ring;
-  std::vector<std::uint32_t> tris;
-  for (const Building& b : world.buildings) {
-    ring.clear();
-    tris.clear();
-    for (const Vec2& p : b.outline)
-      ring.emplace_back(static_cast<float>(p.x - origin.x), static_cast<float>(p.y - origin.y));
-    triangulate(ring, tris);
-    for (const std::uint32_t i : tris) building_fill_.append({ring[i], fill});
-    for (std::size_t i = 0; i < ring.size(); ++i) {
-      building_edges_.append({ring[i], edge});
-      building_edges_.append({ring[(i + 1) % ring.size()], edge});
-    }
-  }
+  for (const Building& b : world.buildings) append_ring(b.outline, fill, &building_fill_, edge, building_edges_);
   build_terrain(world.terrain);
 }
 
-void MapLayers::append_ring(const Ring& r, sf::Color colour, sf::VertexArray& fill, sf::VertexArray* edges) {
-  std::vector<sf::Vector2f> ring;
-  std::vector<std::uint32_t> tris;
-  for (const Vec2& p : r) ring.emplace_back(static_cast<float>(p.x - origin_.x), static_cast<float>(p.y - origin_.y));
-  if (ring.size() >= 2 && ring.front() == ring.back()) ring.pop_back();
-  if (ring.size() < 3) return;
-  triangulate(ring, tris);
-  for (const std::uint32_t i : tris) fill.append({ring[i], colour});
-  if (!edges) return;
-  const sf::Color edge = to_sf(kMicroEdge);
-  for (std::size_t i = 0; i < ring.size(); ++i) {
-    edges->append({ring[i], edge});
-    edges->append({ring[(i + 1) % ring.size()], edge});
+void MapLayers::append_ring(const Ring& r, sf::Color fill_colour, sf::VertexArray* fill, sf::Color edge_colour,
+                            sf::VertexArray& edges) {
+  ring_.clear();
+  for (const Vec2& p : r) ring_.emplace_back(static_cast<float>(p.x - origin_.x), static_cast<float>(p.y - origin_.y));
+  if (ring_.size() >= 2 && ring_.front() == ring_.back()) ring_.pop_back();
+  if (ring_.size() < 2) return;
+  if (fill && ring_.size() >= 3) {
+    tris_.clear();
+    triangulate(ring_, tris_);
+    for (const std::uint32_t i : tris_) fill->append({ring_[i], fill_colour});
+  }
+  for (std::size_t i = 0; i < ring_.size(); ++i) {
+    edges.append({ring_[i], edge_colour});
+    edges.append({ring_[(i + 1) % ring_.size()], edge_colour});
   }
 }
 
@@ -102,19 +90,8 @@ void MapLayers::build_micro(const MicroGeometry& g, Vec2 origin) {
     has_micro_ = true;
   }
   const sf::Color edge = to_sf(kMicroEdge);
-  auto edges = [&](const Ring& r) {
-    if (r.size() < 2) return;
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      const Vec2 a = r[i], b = r[(i + 1) % r.size()];
-      micro_edges_.append({{static_cast<float>(a.x - origin.x), static_cast<float>(a.y - origin.y)}, edge});
-      micro_edges_.append({{static_cast<float>(b.x - origin.x), static_cast<float>(b.y - origin.y)}, edge});
-    }
-  };
-  for (const Ring& r : g.walkable) edges(r);
-  for (const Ring& r : g.obstacles) {
-    append_ring(r, to_sf(kBuildingFill), micro_blocks_, nullptr);
-    edges(r);
-  }
+  for (const Ring& r : g.walkable) append_ring(r, {}, nullptr, edge, micro_edges_);
+  for (const Ring& r : g.obstacles) append_ring(r, to_sf(kBuildingFill), &micro_blocks_, edge, micro_edges_);
 }
 
 void MapLayers::update_streets(const StreetGraph& g, double scale) {

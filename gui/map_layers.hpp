@@ -47,10 +47,14 @@ class MapLayers {
 
  private:
   void build_terrain(const TerrainGrid& t);
-  // Appends `r` filled (triangulated) to `fill` and, when `edges` is given, its outline.
-  void append_ring(const Ring& r, sf::Color colour, sf::VertexArray& fill, sf::VertexArray* edges);
+  // Appends the outline of `r` (metres, relative to origin_) to `edges` and, when
+  // `fill` is given, the ring filled (triangulated) to it.
+  void append_ring(const Ring& r, sf::Color fill_colour, sf::VertexArray* fill, sf::Color edge_colour,
+                   sf::VertexArray& edges);
 
   Vec2 origin_;
+  std::vector<sf::Vector2f> ring_;  // scratch of append_ring
+  std::vector<std::uint32_t> tris_;
   sf::VertexArray building_fill_{sf::Triangles};
   sf::VertexArray building_edges_{sf::Lines};
   sf::VertexArray streets_{sf::Quads};

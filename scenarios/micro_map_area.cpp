@@ -1,7 +1,6 @@
 #include "scenarios/micro_map_area.hpp"
 
 #include <cmath>
-#include <map>
 #include <numbers>
 
 #include "engine/micro_geometry.hpp"
@@ -163,13 +162,11 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
     if (d.population.registry) out.input_files.push_back(d.population.registry->file);
     const Population all = load_population(d, map.world, map.projector, a);
     out.residents_in_map = all.size();
-    std::map<std::size_t, HouseholdId> households;  // map household -> area household
     for (std::size_t r = 0; r < all.size(); ++r) {
       const Vec2 home = all.home[r] - o;
       if (!contains(outline, home)) continue;
-      const auto [it, fresh] = households.emplace(all.household[r].index(), HouseholdId{households.size()});
-      out.residents.add(all.age[r], all.mobility[r], all.lives_alone[r] != 0, all.needs_assistance[r] != 0, it->second,
-                        home, all.home_building[r]);
+      out.residents.add(all.age[r], all.mobility[r], all.lives_alone[r] != 0, all.needs_assistance[r] != 0,
+                        all.household[r], home, all.home_building[r]);
     }
     if (out.residents.size() == 0)
       throw d.origins.error(d.population.registry ? "population.registry" : "population.synthesize",

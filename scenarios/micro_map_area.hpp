@@ -26,8 +26,8 @@ struct MapArea {
   std::vector<std::string> building_names;        // "building <source id>", (buildings)
   std::vector<MapAreaExit> exits;
   // With population.registry or population.synthesize: the residents whose homes lie
-  // inside the area (homes in area coordinates, households renumbered from 0), and
-  // how many the whole map has.
+  // inside the area (homes in area coordinates, households as in the map's
+  // population), and how many the whole map has.
   Population residents;
   std::size_t residents_in_map = 0;
   std::vector<std::string> input_files;  // map files read

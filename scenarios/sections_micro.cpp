@@ -125,11 +125,7 @@ MicroPopulationDesc read_micro_population(const Field& f, const Sections& sectio
            "micro.area) a registry or synthesize");
   if (auto v = f.get("shares")) read_shares(*v, p.shares);
   if (auto v = f.get("needs_assistance")) read_assistance(*v, p.assistance);
-  if (auto v = f.get("seed")) {
-    const std::int64_t s = v->integer();
-    if (s < 0) v->fail("seed must not be negative");
-    p.seed = static_cast<std::uint64_t>(s);
-  }
+  if (auto v = f.get("seed")) p.seed = v->seed();
   if (auto v = f.get("spacing")) {
     p.spacing = v->length();
     if (p.spacing < 0.5 || p.spacing > 10.0) v->fail("spacing must be between 0.5 and 10 m");

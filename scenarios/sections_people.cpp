@@ -65,11 +65,7 @@ void read_buildings(const Field& f, BuildingRules& b) {
 SynthesisParams read_synthesis(const Field& f, std::uint64_t& seed) {
   f.check_keys({"total", "density_per_km2_floor", "shares", "needs_assistance", "household_sizes", "buildings",
                 "seed"});
-  if (auto v = f.get("seed")) {
-    const std::int64_t s = v->integer();
-    if (s < 0) v->fail("seed must not be negative");
-    seed = static_cast<std::uint64_t>(s);
-  }
+  if (auto v = f.get("seed")) seed = v->seed();
   SynthesisParams p;
   const auto total = f.get("total");
   const auto density = f.get("density_per_km2_floor");

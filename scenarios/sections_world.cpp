@@ -187,11 +187,7 @@ void Sections::run(const Field& f, RunSettings& out) const {
     if (out.duration > kMaxDuration) v->fail("duration above 7 days is surely a unit slip");
   }
   if (out.dt > out.duration) f.fail_at("dt", "time step is longer than the run");
-  if (auto v = f.get("seed")) {
-    const std::int64_t s = v->integer();
-    if (s < 0) v->fail("seed must not be negative");
-    out.seed = static_cast<std::uint64_t>(s);
-  }
+  if (auto v = f.get("seed")) out.seed = v->seed();
   if (auto v = f.get("timeline_interval")) {
     out.timeline_interval = v->duration();
     if (!(out.timeline_interval > 0.0)) v->fail("must be greater than 0");

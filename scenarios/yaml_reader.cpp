@@ -164,6 +164,12 @@ std::int64_t Field::integer() const {
   return v;
 }
 
+std::uint64_t Field::seed() const {
+  const std::int64_t s = integer();
+  if (s < 0) fail("seed must not be negative");
+  return static_cast<std::uint64_t>(s);
+}
+
 bool Field::boolean() const {
   expect_scalar("true or false");
   bool v = false;

@@ -54,6 +54,7 @@ class Field {
   [[nodiscard]] double non_negative() const;   // finite, >= 0
   [[nodiscard]] double share() const;          // in [0, 1]
   [[nodiscard]] std::int64_t integer() const;
+  [[nodiscard]] std::uint64_t seed() const;    // a whole number >= 0 (a random seed)
   [[nodiscard]] bool boolean() const;
   // Seconds: a number, or "90 s", "30 min", "3 h", "1 d".
   [[nodiscard]] double duration() const;
