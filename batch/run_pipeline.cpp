@@ -2,8 +2,9 @@
 
 #include <chrono>
 
+#include "maps/hazard_layers.hpp"
 #include "output/run_outputs.hpp"
-#include "scenarios/scenario_loader.hpp"
+#include "scenarios/loader/scenario_loader.hpp"
 
 namespace ss::batch {
 
@@ -35,7 +36,12 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   info.problems = a.problems;
   if (hooks.reports) info.extra = hooks.reports(a);
   info.wall_seconds = run.wall_seconds;
-  output::write_run_outputs(req.out, model, sim.state(), info);
+  // Each hazard's GIS layers in a folder of its own (flood/, fire/), inside the
+  // staged run folder (maps/hazard_layers.hpp).
+  output::write_run_outputs(req.out, model, sim.state(), info, [&](const std::filesystem::path& staging) {
+    for (const std::string& f : maps::write_hazard_layers(staging, model, sim.state()))
+      run.hazard_files.push_back(std::filesystem::path(f).lexically_relative(staging).string());
+  });
   return run;
 }
 

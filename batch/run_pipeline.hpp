@@ -6,14 +6,16 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string>
+#include <vector>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-#include "engine/simulation.hpp"
-#include "scenarios/assemble.hpp"
+#include "engine/core/simulation.hpp"
+#include "scenarios/loader/assemble.hpp"
 
 namespace ss::batch {
 
@@ -36,6 +38,7 @@ struct FinishedRun {
   std::unique_ptr<scenarios::Assembly> assembly;  // owns the model the simulation points to
   std::unique_ptr<Simulation> sim;                // at its final state
   double wall_seconds = 0;                        // load excluded: simulation only
+  std::vector<std::string> hazard_files;          // hazard layers written, relative to the run folder
 };
 
 // Throws ss::InputError for bad input and std::runtime_error when the outputs

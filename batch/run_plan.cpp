@@ -9,8 +9,8 @@
 
 #include "batch/comparison_files.hpp"
 #include "batch/run_record.hpp"
-#include "engine/input_error.hpp"
-#include "scenarios/scenario_loader.hpp"
+#include "engine/core/input_error.hpp"
+#include "scenarios/loader/scenario_loader.hpp"
 
 namespace ss::batch {
 namespace fs = std::filesystem;

@@ -146,6 +146,25 @@ std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::stri
       out.push_back({"targets.met", met, Better::Higher});
     }
   }
+  // Every hazard's own key figures (summary "hazards": [{name, kpis: [{name, value,
+  // better}]}]), named <hazard>.<kpi>: a new hazard's figures reach comparisons as they are.
+  if (s.contains("hazards") && s["hazards"].is_array()) {
+    for (std::size_t i = 0; i < s["hazards"].size(); ++i) {
+      const nlohmann::json& h = s["hazards"][i];
+      const std::string path = "hazards[" + std::to_string(i) + "]";
+      const nlohmann::json& name = member(h, "name", file, path);
+      const nlohmann::json& kpis = member(h, "kpis", file, path);
+      if (!name.is_string() || !kpis.is_array()) bad(file, path, "expected {name: text, kpis: [...]}");
+      for (std::size_t k = 0; k < kpis.size(); ++k) {
+        const std::string kp = path + ".kpis[" + std::to_string(k) + "]";
+        const nlohmann::json& kn = member(kpis[k], "name", file, kp);
+        const nlohmann::json& better = member(kpis[k], "better", file, kp);
+        if (!kn.is_string() || !better.is_string()) bad(file, kp, "expected {name: text, value, better: lower|higher}");
+        out.push_back({name.get<std::string>() + "." + kn.get<std::string>(), number_or_null(kpis[k], "value", file, kp),
+                       better.get<std::string>() == "higher" ? Better::Higher : Better::Lower});
+      }
+    }
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@
 //  * synthetic: a fully wet 500 x 500 grid of 2 m cells on a 0.5 % slope with
 //    bumps, 20 m³/s entering at the west edge and free outflow east — every cell is
 //    updated in every sub-step;
-//  * Merewether: the ARR Project 15 urban benchmark (tests/flood/merewether_case.hpp)
+//  * Merewether: the ARR Project 15 urban benchmark (tests/integration/merewether_case.hpp)
 //    at 2 m and 1 m cells, the 1000 s run of the validation test (only the wet
 //    spans of rows are visited, as in real runs).
 // A cell-update is one cell of a row's processed span in one sub-step
@@ -25,9 +25,9 @@
 #include <vector>
 
 #include "bench/bench_support.hpp"
-#include "engine/flood_grid.hpp"
-#include "engine/flood_solver.hpp"
-#include "tests/flood/merewether_case.hpp"
+#include "engine/hazards/flood/flood_grid.hpp"
+#include "engine/hazards/flood/flood_solver.hpp"
+#include "tests/integration/merewether_case.hpp"
 
 namespace {
 

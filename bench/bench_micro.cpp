@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/micro_builders.hpp"
+#include "engine/scenes/micro_builders.hpp"
 #include "bench/bench_support.hpp"
-#include "engine/simulation.hpp"
+#include "engine/core/simulation.hpp"
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "bench/bench_support.hpp"
-#include "engine/simulation.hpp"
-#include "scenarios/assemble.hpp"
+#include "engine/core/simulation.hpp"
+#include "scenarios/loader/assemble.hpp"
 
 namespace {
 

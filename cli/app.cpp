@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 
 namespace ss::cli {
 

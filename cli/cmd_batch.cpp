@@ -16,7 +16,7 @@
 #include "batch/summary_table.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 
 namespace ss::cli {
 namespace fs = std::filesystem;

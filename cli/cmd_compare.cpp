@@ -8,7 +8,7 @@
 #include "batch/run_record.hpp"
 #include "batch/summary_table.hpp"
 #include "cli/commands.hpp"
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 
 namespace ss::cli {
 

@@ -11,10 +11,8 @@
 #include "cli/plan_report.hpp"
 #include "cli/progress.hpp"
 #include "cli/reports.hpp"
-#include "engine/flood_metrics.hpp"
-#include "engine/metrics.hpp"
-#include "engine/simulation.hpp"
-#include "maps/flood_outputs.hpp"
+#include "engine/core/metrics.hpp"
+#include "engine/core/simulation.hpp"
 
 namespace ss::cli {
 namespace {
@@ -67,7 +65,7 @@ int run_command(const RunOptions& opt) {
   };
   hooks.stepped = [&](const Simulation& sim) {
     if (opt.quiet || sim.state().step % 30 != 0) return;
-    const auto& row = sim.state().timeline.back();
+    const auto& row = sim.state().records.timeline.back();
     const double safe = row.by_status[static_cast<std::size_t>(Status::Sheltered)];
     bar.update(sim.time() / duration, format_clock(sim.time()) + "  safe " + std::to_string(static_cast<long>(safe)) +
                                           "/" + std::to_string(static_cast<long>(total)));
@@ -82,15 +80,20 @@ int run_command(const RunOptions& opt) {
   const double wall = run.wall_seconds;
 
   if (!opt.quiet) print_summary(model, sim.state(), compute_metrics(model, sim.state()), wall, out);
-  if (model.flood) {  // rasters and layers of the flood (maps/flood_outputs.hpp)
-    const std::vector<std::string> files = maps::write_flood_outputs(out + "/flood", model, sim.state());
-    if (!opt.quiet) {
-      const FloodMetrics fm = compute_flood_metrics(model, sim.state());
-      std::printf("flood            max depth %.2f m, %.2f km² flooded, mass error %.2e, %u in water, %u reached at home, %zu stranded\n",
-                  fm.max_depth, fm.flooded_area / 1e6, fm.mass_error, fm.overall.in_water, fm.overall.reached_at_home,
-                  fm.stranded.size());
-      std::printf("flood files      %zu in %s/flood\n", files.size(), out.c_str());
+  if (!opt.quiet && !model.hazards.empty()) {
+    const SimState& st = sim.state();
+    for (std::size_t k = 0; k < model.hazards.size(); ++k) {  // each hazard's key figures, one line
+      std::vector<HazardKpi> kpis;
+      model.hazards[k]->kpis(model, st, st.hazards[k].get(), kpis);
+      std::string line;
+      for (const HazardKpi& v : kpis) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%s%s %.6g", line.empty() ? "" : ", ", v.name.c_str(), v.value);
+        line += buf;
+      }
+      std::printf("%-16s %s\n", std::string(model.hazards[k]->name()).c_str(), line.c_str());
     }
+    std::printf("hazard files     %zu in %s/<hazard>/\n", run.hazard_files.size(), out.c_str());
   }
   return kExitOk;
 }

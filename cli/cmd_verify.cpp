@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "verify/verify.hpp"
 
 namespace ss::cli {

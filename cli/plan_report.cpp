@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <string>
 
-#include "engine/targets.hpp"
+#include "engine/plan/targets.hpp"
 
 namespace ss::cli {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 // Lines of `safestreet run`'s summary about the plan: warning, responders' response
 // times by team kind, and each plan target met or missed.
-#include "engine/model.hpp"
-#include "engine/sim_state.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
 
 namespace ss::cli {
 

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "scenarios/assemble.hpp"
+#include "scenarios/loader/assemble.hpp"
 
 namespace ss::cli {
 

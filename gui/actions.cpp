@@ -208,8 +208,8 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
         << to_string(target_status(m, ctx.session.sim().time(), targets[i])) << "\", \"measured\": \""
         << json_escape(target_measured(targets[i])) << "\"}";
     j << "],\n  \"journal\": [";
-    for (std::size_t i = 0; i < s.journal.size(); ++i) {
-      const JournalEntry& e = s.journal[i];
+    for (std::size_t i = 0; i < s.records.journal.size(); ++i) {
+      const JournalEntry& e = s.records.journal[i];
       j << (i ? ",\n    " : "\n    ") << "{\"time\": " << e.time << ", \"kind\": \"" << to_string(e.intervention.kind)
         << "\", \"target\": " << e.intervention.target << ", \"note\": \"" << json_escape(e.intervention.note) << "\"}";
     }

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics.hpp"
-#include "engine/targets.hpp"
+#include "engine/core/metrics.hpp"
+#include "engine/plan/targets.hpp"
 #include "gui/frame_stats.hpp"
 #include "gui/map_view.hpp"
 #include "gui/messages.hpp"
@@ -30,7 +30,7 @@ struct TimeControl {
 struct MetricsCache {
   RunMetrics metrics;
   // With teams or plan targets: response times and each target evaluated on the
-  // state as it stands (engine/targets.hpp), refreshed with the metrics.
+  // state as it stands (engine/plan/targets.hpp), refreshed with the metrics.
   ResponseMetrics response;
   std::vector<TargetResult> targets;
   std::uint32_t open_tasks = 0, taken_tasks = 0;

@@ -5,7 +5,7 @@
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/Transform.hpp>
 
-#include "engine/geometry.hpp"
+#include "engine/world/geometry.hpp"
 
 namespace ss::gui {
 

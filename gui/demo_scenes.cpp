@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "engine/builders.hpp"
+#include "engine/scenes/builders.hpp"
 #include "gui/scene_source.hpp"
 
 namespace ss::gui {

@@ -3,21 +3,24 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/responders.hpp"
+#include "engine/hazards/flood/flood_hazard.hpp"
+#include "engine/plan/responders.hpp"
 #include "gui/map_layers.hpp"
 #include "gui/palette.hpp"
 
 namespace ss::gui {
 
 void FloodLayer::update(const Model& model, const SimState& state, Vec2 origin) {
-  const std::vector<double>& h = state.flood.field.h;
-  if (!model.flood || h.empty() || h.size() != model.flood->grid.size()) {
+  const FloodHazard* flood = find_flood(model);
+  const FloodRun* run = find_flood_run(model, state);
+  if (!flood || !run || run->field.h.empty() || run->field.h.size() != flood->desc().grid.size()) {
     has_ = false;
     return;
   }
+  const std::vector<double>& h = run->field.h;
   if (state.step == built_step_) return;
   if (has_ && since_.getElapsedTime().asSeconds() < kRefreshS) return;
-  const FloodGrid& g = model.flood->grid;
+  const FloodGrid& g = flood->desc().grid;
   const auto nx = static_cast<unsigned>(g.nx), ny = static_cast<unsigned>(g.ny);
   const unsigned max = sf::Texture::getMaximumSize();
   if (nx == 0 || ny == 0 || nx > max || ny > max) {

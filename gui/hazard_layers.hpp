@@ -10,8 +10,8 @@
 #include <SFML/Graphics/VertexArray.hpp>
 #include <SFML/System/Clock.hpp>
 
-#include "engine/model.hpp"
-#include "engine/sim_state.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
 #include "gui/camera.hpp"
 
 namespace ss::gui {
@@ -20,7 +20,7 @@ class FloodLayer {
  public:
   // Forget the texture (a new model or a restart): the next update rebuilds it.
   void reset() { built_step_ = ~0ull; has_ = false; }
-  // Rebuilds the texture from state.flood when the step changed, but at most every
+  // Rebuilds the texture from the flood's state (find_flood_run) when the step changed, but at most every
   // kRefreshS of wall time: a whole-grid pass and upload every frame would cost more
   // than the map, and water moves slowly on screen anyway.
   void update(const Model& model, const SimState& state, Vec2 origin);

@@ -6,7 +6,7 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
-#include "engine/model.hpp"
+#include "engine/core/model.hpp"
 #include "gui/palette.hpp"
 
 namespace ss::gui {

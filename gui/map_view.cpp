@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/micro_geometry.hpp"
+#include "engine/movement/micro/micro_geometry.hpp"
 #include "gui/resident_positions.hpp"
 
 namespace ss::gui {

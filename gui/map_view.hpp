@@ -8,9 +8,9 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Window/Event.hpp>
 
-#include "engine/model.hpp"
-#include "engine/sim_state.hpp"
-#include "engine/spatial_index.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
+#include "engine/world/spatial_index.hpp"
 #include "gui/camera.hpp"
 #include "gui/hazard_layers.hpp"
 #include "gui/map_layers.hpp"

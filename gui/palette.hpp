@@ -4,10 +4,10 @@
 #include <array>
 #include <cstdint>
 
-#include "engine/plan_types.hpp"
-#include "engine/population.hpp"
-#include "engine/sim_state.hpp"
-#include "engine/world.hpp"
+#include "engine/plan/plan_types.hpp"
+#include "engine/world/population.hpp"
+#include "engine/core/sim_state.hpp"
+#include "engine/world/world.hpp"
 
 namespace ss::gui {
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "engine/hazards/flood/flood_hazard.hpp"
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
 
@@ -196,7 +197,7 @@ void layers_section(AppContext& ctx) {
   swatch(kShelterFull, "shelter full");
   ImGui::SameLine(160);
   swatch(kShelterClosed, "shelter closed");
-  if (ctx.session.ready() && ctx.session.model().flood) water_legend();
+  if (ctx.session.ready() && find_flood(ctx.session.model())) water_legend();
   if (ctx.session.ready() && !ctx.session.model().plan.response.teams.empty()) {
     for (std::size_t k = 0; k < kTeamKindCount; ++k) {
       if (k % 2) ImGui::SameLine(160);

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "engine/metrics.hpp"
+#include "engine/core/metrics.hpp"
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
 
@@ -95,7 +95,7 @@ void street(AppContext& ctx, EdgeId e) {
               g.edge_source_id[i] >= 0 ? (", OSM way " + std::to_string(g.edge_source_id[i])).c_str() : "");
   const float area = std::max(g.edge_length[i], 5.0f) * g.edge_width[i];
   ImGui::Text("%u on it now (%.2f P/m2), %llu walked it", s.edge_count[i], s.edge_count[i] / area,
-              static_cast<unsigned long long>(s.edge_passages[i]));
+              static_cast<unsigned long long>(s.records.edge_passages[i]));
   ImGui::Text("%s", s.edge_closed[i] ? "CLOSED" : "open");
   if (ImGui::Button(s.edge_closed[i] ? "Reopen street" : "Close street"))
     set_road_closed(ctx, e, !s.edge_closed[i], "inspector");

@@ -58,7 +58,7 @@ void interventions_section(AppContext& ctx) {
 void log_section(AppContext& ctx) {
   if (ImGui::BeginChild("log", ImVec2(0, 130), true)) {
     if (ctx.session.ready()) {
-      for (const JournalEntry& j : ctx.session.state().journal)
+      for (const JournalEntry& j : ctx.session.state().records.journal)
         ImGui::Text("%s  %s %u  (%s)", format_clock(j.time).c_str(), to_string(j.intervention.kind),
                     j.intervention.target, j.intervention.note.c_str());
       for (const Intervention& p : ctx.session.state().pending)

@@ -95,7 +95,7 @@ void kpi_section(AppContext& ctx) {
   ImGui::Text("Shelters: %lld / %lld places taken", static_cast<long long>(occ), static_cast<long long>(cap));
   ImGui::Text("%d full, %d closed of %zu", full, closed, m.shelters.size());
   response_rows(ctx);
-  const SimWarnings& w = ctx.session.state().warnings;
+  const SimWarnings& w = ctx.session.state().records.warnings;
   if (w.non_finite_speed || w.rerouted_full || w.turned_around)
     ImGui::TextDisabled("turned away %llu, turned around %llu, bad speeds %llu",
                         static_cast<unsigned long long>(w.rerouted_full), static_cast<unsigned long long>(w.turned_around),
@@ -108,7 +108,7 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
   const SimState& s = ctx.session.state();
   const auto& sizes = ctx.session.group_sizes();
   c.x.clear();
-  for (const TimelineRow& r : s.timeline) c.x.push_back(static_cast<float>(r.time));
+  for (const TimelineRow& r : s.records.timeline) c.x.push_back(static_cast<float>(r.time));
   const int axis = c.axis;
   const std::size_t g0 = axis == 0 ? 0 : axis == 1 ? kAgeBandCount : kAgeBandCount + kMobilityCount;
   const std::size_t g1 = axis == 0 ? kAgeBandCount : axis == 1 ? kAgeBandCount + kMobilityCount : GroupIndex::kCount;
@@ -125,7 +125,7 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
     all.label = "all";
     all.colour = {255, 255, 255};
     const auto total = static_cast<float>(std::max<std::size_t>(1, ctx.session.model().population.size()));
-    for (const TimelineRow& r : s.timeline)
+    for (const TimelineRow& r : s.records.timeline)
       all.y.push_back(100.0f * static_cast<float>(r.by_status[static_cast<std::size_t>(Status::Sheltered)]) / total);
   }
   for (std::size_t g = g0; g < g1; ++g) {
@@ -133,7 +133,7 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
     Series& curve = next(c.curves, n);
     curve.label = GroupIndex::name(g);
     curve.colour = series_colour(g - g0);
-    for (const TimelineRow& r : s.timeline) curve.y.push_back(100.0f * static_cast<float>(r.safe_by_group[g]) / sizes[g]);
+    for (const TimelineRow& r : s.records.timeline) curve.y.push_back(100.0f * static_cast<float>(r.safe_by_group[g]) / sizes[g]);
   }
   c.curves.resize(n);
 
@@ -144,10 +144,10 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
     o.label = shelters[i].name.empty() ? "shelter " + std::to_string(i) : shelters[i].name;
     o.colour = series_colour(i);
     const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
-    for (const auto& row : s.occupancy_series) o.y.push_back(i < row.size() ? 100.0f * static_cast<float>(row[i]) / cap : 0.0f);
+    for (const auto& row : s.records.occupancy_series) o.y.push_back(i < row.size() ? 100.0f * static_cast<float>(row[i]) / cap : 0.0f);
   }
   c.occupancy.resize(n);
-  c.rows = s.timeline.size();
+  c.rows = s.records.timeline.size();
   c.generation = ctx.session.generation();
   c.seed = ctx.session.seed();
   c.built_axis = axis;
@@ -165,7 +165,7 @@ void plots_section(AppContext& ctx) {
   ImGui::RadioButton("lives alone", &c.axis, 2);
   const SimState& s = ctx.session.state();
   // The series only change when the timeline gains (or, after a restart, loses) a row.
-  if (c.rows != s.timeline.size() || c.generation != ctx.session.generation() || c.seed != ctx.session.seed() ||
+  if (c.rows != s.records.timeline.size() || c.generation != ctx.session.generation() || c.seed != ctx.session.seed() ||
       c.built_axis != c.axis)
     rebuild_plots(ctx, c);
   ImGui::TextUnformatted("Share safe over time");

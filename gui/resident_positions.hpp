@@ -3,8 +3,8 @@
 // demand (never stored across frames beyond one scratch vector).
 #include <vector>
 
-#include "engine/model.hpp"
-#include "engine/sim_state.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
 
 namespace ss::gui {
 

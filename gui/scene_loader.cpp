@@ -2,9 +2,9 @@
 
 #include <stdexcept>
 
-#if defined(SS_GUI_WITH_SCENARIOS) && __has_include("scenarios/assemble.hpp")
-#include "scenarios/assemble.hpp"
-#include "scenarios/scenario_loader.hpp"
+#if defined(SS_GUI_WITH_SCENARIOS) && __has_include("scenarios/loader/assemble.hpp")
+#include "scenarios/loader/assemble.hpp"
+#include "scenarios/loader/scenario_loader.hpp"
 #define SS_GUI_CAN_LOAD_SCENARIOS 1
 #endif
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/model.hpp"
+#include "engine/core/model.hpp"
 
 namespace ss::gui {
 

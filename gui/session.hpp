@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/simulation.hpp"
-#include "engine/spatial_index.hpp"
+#include "engine/core/simulation.hpp"
+#include "engine/world/spatial_index.hpp"
 #include "gui/scene_source.hpp"
 
 namespace ss::gui {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/flood.hpp"
-#include "engine/world.hpp"
+#include "engine/hazards/flood/flood.hpp"
+#include "engine/world/world.hpp"
 #include "maps/projection.hpp"
 
 namespace ss::maps {

@@ -12,7 +12,7 @@
 #include <mutex>
 #include <stdexcept>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 
 namespace ss::maps::detail {
 

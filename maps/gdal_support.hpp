@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/geometry.hpp"
+#include "engine/world/geometry.hpp"
 
 namespace ss::maps::detail {
 

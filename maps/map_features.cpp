@@ -1,6 +1,6 @@
 #include "maps/map_features.hpp"
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 
 namespace ss::maps::detail {
 

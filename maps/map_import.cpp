@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/map_features.hpp"
 #include "maps/street_graph_builder.hpp"
 #include "maps/terrain_import.hpp"

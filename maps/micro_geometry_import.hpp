@@ -4,12 +4,12 @@
 // GeoPackage layer, or as WKT text, all in local metres (no reprojection: a floor
 // plan has no geographic CRS). Also the polygon set operations (through GDAL's GEOS
 // support) that merge rooms, corridors and doors into one walkable area. The
-// scenario layer (scenarios/micro_assembly.cpp) decides what each kind means.
+// scenario layer (scenarios/loader/micro_assembly.cpp) decides what each kind means.
 #include <map>
 #include <string>
 #include <vector>
 
-#include "engine/geometry.hpp"
+#include "engine/world/geometry.hpp"
 
 namespace ss::maps {
 

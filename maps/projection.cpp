@@ -6,7 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/gdal_support.hpp"
 
 namespace ss::maps {

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "engine/geometry.hpp"
+#include "engine/world/geometry.hpp"
 
 namespace ss::maps {
 

@@ -8,7 +8,7 @@
 #include <span>
 #include <unordered_map>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/csv_table.hpp"
 #include "maps/gdal_support.hpp"
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/population.hpp"
+#include "engine/world/population.hpp"
 #include "maps/projection.hpp"
 
 namespace ss::maps {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/world.hpp"
+#include "engine/world/world.hpp"
 #include "maps/projection.hpp"
 
 namespace ss::maps {

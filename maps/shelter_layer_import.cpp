@@ -1,6 +1,6 @@
 #include <cmath>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/gdal_support.hpp"
 #include "maps/shelter_import.hpp"
 

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/world.hpp"
+#include "engine/world/world.hpp"
 
 namespace ss::maps {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/gdal_support.hpp"
 
 namespace ss::maps {

@@ -3,7 +3,7 @@
 // .hgt.zip, ESRI ASCII grid, ...) onto a regular grid in the local metric CRS.
 #include <string>
 
-#include "engine/world.hpp"
+#include "engine/world/world.hpp"
 #include "maps/projection.hpp"
 
 namespace ss::maps {

@@ -2,7 +2,8 @@
 
 #include <cmath>
 
-#include "engine/flood_metrics.hpp"
+#include "engine/hazards/flood/flood_hazard.hpp"
+#include "engine/hazards/flood/flood_metrics.hpp"
 
 namespace ss::output {
 namespace {
@@ -23,7 +24,8 @@ ojson exposure(const FloodExposure& e) {
 
 ojson flood_summary_json(const Model& model, const SimState& state) {
   const FloodMetrics m = compute_flood_metrics(model, state);
-  const FloodDesc& fd = *model.flood;
+  const FloodDesc& fd = find_flood(model)->desc();
+  const FloodRun& f = *find_flood_run(model, state);
   ojson j;
   j["source"] = fd.external ? "external rasters" : "local inertial solver (Bates, Horritt & Fewtrell 2010)";
   j["grid"] = {{"nx", m.nx}, {"ny", m.ny}, {"cell_m", m.cell}};
@@ -57,9 +59,9 @@ ojson flood_summary_json(const Model& model, const SimState& state) {
                {"zone", model.world.zone_name(model.world.zone_of(mid))}};
     }
     j["longest_exposure"] = {{"resident", r},
-                             {"seconds", state.flood.wet_time[r]},
-                             {"worst_hazard_rating", state.flood.worst_hr[r]},
-                             {"worst_time_s", state.flood.worst_time[r]},
+                             {"seconds", f.wet_time[r]},
+                             {"worst_hazard_rating", f.worst_hr[r]},
+                             {"worst_time_s", f.worst_time[r]},
                              {"where", where}};
   } else {
     j["longest_exposure"] = nullptr;
@@ -76,7 +78,7 @@ ojson flood_summary_json(const Model& model, const SimState& state) {
   j["shelters"] = std::move(shelters);
   j["homes"] = {{"residents_whose_home_was_reached", m.homes_reached}, {"first_arrival_s", opt(m.first_home_arrival)}};
   ojson closed;
-  for (std::size_t c = 0; c < kWadingClassCount; ++c) closed[to_string(static_cast<WadingClass>(c))] = m.closed_at_end[c];
+  for (std::size_t c = 0; c < kMoverClassCount; ++c) closed[to_string(static_cast<MoverClass>(c))] = m.closed_at_end[c];
   j["streets"] = {{"closure_changes", m.closure_changes}, {"closed_at_end", closed}};
   return j;
 }

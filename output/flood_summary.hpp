@@ -4,12 +4,12 @@
 // where and when, residents the water reached at home, and flooded shelters.
 #include <nlohmann/json.hpp>
 
-#include "engine/model.hpp"
-#include "engine/sim_state.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
 
 namespace ss::output {
 
-// Requires model.flood. Resident ids are the anonymous run ids.
+// Requires a model with a flood (find_flood). Resident ids are the anonymous run ids.
 nlohmann::ordered_json flood_summary_json(const Model& model, const SimState& state);
 
 }  // namespace ss::output

@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "engine/metrics.hpp"
+#include "engine/core/metrics.hpp"
 #include "output/staged_directory.hpp"
 #include "output/summary.hpp"
 #include "output/tables.hpp"
@@ -12,7 +12,7 @@
 namespace ss::output {
 
 void write_run_outputs(const std::filesystem::path& dir, const Model& model, const SimState& state,
-                       const RunInfo& info) {
+                       const RunInfo& info, const std::function<void(const std::filesystem::path&)>& extra) {
   try {
     const RunMetrics metrics = compute_metrics(model, state);
     StagedDirectory out(dir);
@@ -28,6 +28,7 @@ void write_run_outputs(const std::filesystem::path& dir, const Model& model, con
     out.write("journal.csv", journal_csv(model, state));
     out.write("tasks.csv", tasks_csv(model, state));
     out.write("teams.csv", teams_csv(model, state));
+    if (extra) extra(out.staging());
     out.commit();
   } catch (const std::exception& e) {
     throw std::runtime_error("cannot write run outputs to '" + dir.string() + "': " + e.what());

@@ -1,6 +1,8 @@
 #include "output/summary.hpp"
 
+#include "engine/hazards/flood/flood_hazard.hpp"
 #include "output/flood_summary.hpp"
+#include "output/hazard_summary.hpp"
 #include "output/format.hpp"
 #include "output/tables.hpp"
 #include "output/tasks_tables.hpp"
@@ -50,7 +52,7 @@ ojson shelters(const Model& model, const RunMetrics& metrics) {
 
 ojson journal(const Model& model, const SimState& state) {
   ojson list = ojson::array();
-  for (const JournalEntry& e : state.journal) {
+  for (const JournalEntry& e : state.records.journal) {
     ojson j;
     j["step"] = e.step;
     j["time_s"] = e.time;
@@ -109,18 +111,19 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
   for (const ShelterMetrics& s : metrics.shelters) capacity += s.capacity;
   j["shelter_capacity"] = capacity;
   j["shelters"] = shelters(model, metrics);
-  j["route_rebuilds"] = state.route_rebuilds;
-  j["warnings"] = {{"non_finite_speed", state.warnings.non_finite_speed},
-                   {"rerouted_full", state.warnings.rerouted_full},
-                   {"turned_around", state.warnings.turned_around},
-                   {"squeezed", state.warnings.squeezed}};
+  j["route_rebuilds"] = state.records.route_rebuilds;
+  j["warnings"] = {{"non_finite_speed", state.records.warnings.non_finite_speed},
+                   {"rerouted_full", state.records.warnings.rerouted_full},
+                   {"turned_around", state.records.warnings.turned_around},
+                   {"squeezed", state.records.warnings.squeezed}};
   if (model.movement == MovementKind::Micro)  // residents that did not get anywhere for MicroParams::stuck_time
-    j["micro"] = {{"stuck", state.warnings.stuck},
+    j["micro"] = {{"stuck", state.records.warnings.stuck},
                   {"stuck_time_s", model.params.micro.stuck_time},
                   {"stuck_distance_m", model.params.micro.stuck_distance}};
   j["plan"] = plan_summary_json(model, state);
   j["journal"] = journal(model, state);
-  if (model.flood) j["flood"] = flood_summary_json(model, state);
+  j["hazards"] = hazards_json(model, state);
+  if (find_flood(model)) j["flood"] = flood_summary_json(model, state);  // the flood's detailed block
 
   ojson inputs = ojson::array();
   for (const auto& [file, checksum] : info.input_checksums)

@@ -2,9 +2,9 @@
 // summary.json: every key figure of a run in one machine-readable document.
 #include <nlohmann/json.hpp>
 
-#include "engine/metrics.hpp"
-#include "engine/model.hpp"
-#include "engine/sim_state.hpp"
+#include "engine/core/metrics.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
 #include "output/run_info.hpp"
 
 namespace ss::output {

@@ -45,7 +45,7 @@ std::vector<std::string> shelter_names(const Model& model) {
 }  // namespace
 
 std::string intervention_target_name(const Model& model, const Intervention& iv) {
-  switch (iv.kind) {  // the plan's interventions (engine/responders.hpp)
+  switch (iv.kind) {  // the plan's interventions (engine/plan/responders.hpp)
     case Intervention::Kind::DelayTeam:
       return iv.target < model.plan.response.teams.size() ? model.plan.response.teams[iv.target].name : std::string{};
     case Intervention::Kind::BroadcastWarning:
@@ -73,8 +73,8 @@ std::string timeline_csv(const Model& model, const SimState& state) {
   const WarningCurve warned = warning_curve(model, state);  // output/tasks_tables.cpp
   for (const auto& h : warned.header) csv.text(h);
   csv.end_row();
-  for (std::size_t k = 0; k < state.timeline.size(); ++k) {
-    const TimelineRow& row = state.timeline[k];
+  for (std::size_t k = 0; k < state.records.timeline.size(); ++k) {
+    const TimelineRow& row = state.records.timeline[k];
     csv.num(row.time).num(row.time / 60.0);
     for (const std::uint32_t n : row.by_status) csv.num(n);
     for (const std::uint32_t n : row.safe_by_group) csv.num(n);
@@ -153,11 +153,11 @@ std::string occupancy_csv(const Model& model, const SimState& state) {
   csv.end_row();
   // Both series gain a row together (one per timeline row); min() guards a state
   // restored from an older snapshot format.
-  const std::size_t rows = std::min(state.timeline.size(), state.occupancy_series.size());
+  const std::size_t rows = std::min(state.records.timeline.size(), state.records.occupancy_series.size());
   for (std::size_t r = 0; r < rows; ++r) {
-    const double t = state.timeline[r].time;
+    const double t = state.records.timeline[r].time;
     csv.num(t).num(t / 60.0);
-    const auto& occ = state.occupancy_series[r];
+    const auto& occ = state.records.occupancy_series[r];
     for (std::size_t s = 0; s < labels.size(); ++s) csv.num(s < occ.size() ? occ[s] : 0);
     csv.end_row();
   }
@@ -168,7 +168,7 @@ std::string journal_csv(const Model& model, const SimState& state) {
   CsvWriter csv;
   for (const char* h : {"step", "time_s", "kind", "target", "target_name", "note"}) csv.text(h);
   csv.end_row();
-  for (const JournalEntry& e : state.journal) {
+  for (const JournalEntry& e : state.records.journal) {
     csv.num(e.step)
         .num(e.time)
         .text(to_string(e.intervention.kind))

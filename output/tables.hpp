@@ -5,9 +5,9 @@
 // with their reporting group and home zone only, never their home or exact age.
 #include <string>
 
-#include "engine/metrics.hpp"
-#include "engine/model.hpp"
-#include "engine/sim_state.hpp"
+#include "engine/core/metrics.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
 
 namespace ss::output {
 

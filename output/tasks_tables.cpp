@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/targets.hpp"
+#include "engine/plan/targets.hpp"
 #include "output/format.hpp"
 
 namespace ss::output {
@@ -102,7 +102,7 @@ WarningCurve warning_curve(const Model& model, const SimState& state) {
   }
   for (auto& v : times) std::sort(v.begin(), v.end());
   const double n = static_cast<double>(model.population.size());
-  for (const TimelineRow& row : state.timeline) {
+  for (const TimelineRow& row : state.records.timeline) {
     std::vector<double> r(2, 0.0);
     double total = 0.0;
     for (const auto& v : times) {

@@ -11,8 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "engine/builders.hpp"
-#include "engine/micro_builders.hpp"
+#include "engine/scenes/builders.hpp"
+#include "engine/scenes/micro_builders.hpp"
 #include "verify/tests.hpp"
 
 namespace ss::verify {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/builders.hpp"
-#include "engine/micro_builders.hpp"
-#include "engine/resident_draws.hpp"
+#include "engine/scenes/builders.hpp"
+#include "engine/scenes/micro_builders.hpp"
+#include "engine/core/resident_draws.hpp"
 #include "verify/tests.hpp"
 
 namespace ss::verify {

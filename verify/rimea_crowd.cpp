@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/builders.hpp"
-#include "engine/micro_builders.hpp"
+#include "engine/scenes/builders.hpp"
+#include "engine/scenes/micro_builders.hpp"
 #include "verify/tests.hpp"
 
 namespace ss::verify {

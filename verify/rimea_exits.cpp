@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/builders.hpp"
-#include "engine/micro_builders.hpp"
-#include "engine/rng.hpp"
+#include "engine/scenes/builders.hpp"
+#include "engine/scenes/micro_builders.hpp"
+#include "engine/core/rng.hpp"
 #include "verify/tests.hpp"
 
 namespace ss::verify {

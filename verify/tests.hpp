@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/model.hpp"
-#include "engine/simulation.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/simulation.hpp"
 #include "verify/verify.hpp"
 
 namespace ss::verify {

@@ -47,7 +47,7 @@ TEST_CASE("mean, standard deviation and t interval of a sample, worked by hand")
   CHECK(*s.max == 9.0);
 }
 
-TEST_CASE("one value has a mean but no spread or interval; none has nothing") {
+TEST_CASE("one value has a mean but no spread or interval, and none has nothing") {
   const SampleStats one = sample_stats({3.5});
   CHECK(one.n == 1);
   CHECK(*one.mean == 3.5);

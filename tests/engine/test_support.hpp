@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/model.hpp"
-#include "engine/sim_state.hpp"
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
 
 namespace ss::testing {
 

@@ -1,10 +1,10 @@
 // Whole-scenario tests on the bundled real town (Lauf an der Pegnitz, OSM + SRTM).
 #include <catch2/catch.hpp>
 
-#include "engine/metrics.hpp"
-#include "engine/simulation.hpp"
+#include "engine/core/metrics.hpp"
+#include "engine/core/simulation.hpp"
 #include "engine/test_support.hpp"
-#include "scenarios/assemble.hpp"
+#include "scenarios/loader/assemble.hpp"
 
 using namespace ss;
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/map_import.hpp"
 #include "maps/maps_test_support.hpp"
 
@@ -94,7 +94,7 @@ TEST_CASE("a street grid becomes a graph split at shared vertices, without unwal
   CHECK(grid.map.world.bounds.contains(g.node_pos[centre.index()]));
 }
 
-TEST_CASE("widths come from width tags, else from the street class; merged duplicates keep the widest") {
+TEST_CASE("widths come from width tags, else from the street class, and merged duplicates keep the widest") {
   const Grid grid;
   const StreetGraph& g = grid.map.world.streets;
   const NodeId west = grid.node_at(11.280, 49.510), centre = grid.node_at(11.281, 49.510);

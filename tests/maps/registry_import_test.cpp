@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/maps_test_support.hpp"
 #include "maps/registry_import.hpp"
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/maps_test_support.hpp"
 #include "maps/shelter_import.hpp"
 
@@ -43,7 +43,7 @@ TEST_CASE("a school site with several buildings is one shelter sized by floor ar
   CHECK(s[1].capacity == static_cast<int>(400.0 * 3 * 0.5 / 3.5));
 }
 
-TEST_CASE("car parks are open assembly sites; small ones are ignored") {
+TEST_CASE("car parks are open assembly sites, and small ones are ignored") {
   World w;
   w.areas.push_back({square({0, 0}, 50), "parking", "P1"});  // 10 000 m²
   w.areas.push_back({square({300, 0}, 10), "parking", ""});  // 400 m² < 1000 m²

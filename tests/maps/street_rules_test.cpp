@@ -22,7 +22,7 @@ TEST_CASE("a malformed hstore keeps the pairs read before the damage") {
   CHECK(parse_hstore("garbage").empty());
 }
 
-TEST_CASE("widths parse in metres, feet and with a decimal comma; garbage is ignored") {
+TEST_CASE("widths parse in metres, feet and with a decimal comma, and garbage is ignored") {
   CHECK(parse_width("5").value() == Approx(5.0));
   CHECK(parse_width("5.5").value() == Approx(5.5));
   CHECK(parse_width("5 m").value() == Approx(5.0));

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 #include "maps/maps_test_support.hpp"
 #include "maps/terrain_import.hpp"
 

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/builders.hpp"
-#include "engine/simulation.hpp"
+#include "engine/scenes/builders.hpp"
+#include "engine/core/simulation.hpp"
 #include "output/format.hpp"
 #include "output/run_outputs.hpp"
 #include "output/tasks_tables.hpp"
@@ -225,7 +225,7 @@ TEST_CASE("the timeline has one row per recorded time and a column per status, g
   output::write_run_outputs(tmp.path / "run", run.model, run.sim->state(), run.info());
   const Table t = parse_csv(slurp(tmp.path / "run" / "timeline.csv"));
   const SimState& s = run.sim->state();
-  REQUIRE(t.size() == s.timeline.size() + 1);
+  REQUIRE(t.size() == s.records.timeline.size() + 1);
   // ... then the warning curve (share and total warned, one column per source).
   const output::WarningCurve warned = output::warning_curve(run.model, s);
   CHECK(t[0].size() == 2 + kStatusCount + GroupIndex::kCount + run.model.world.zone_count() + warned.header.size());
@@ -239,7 +239,7 @@ TEST_CASE("the timeline has one row per recorded time and a column per status, g
     std::size_t total = 0;
     for (std::size_t c = 2; c < 2 + kStatusCount; ++c) total += std::stoul(t[r][c]);
     CHECK(total == run.model.population.size());
-    CHECK(std::stod(t[r][0]) == s.timeline[r - 1].time);
+    CHECK(std::stod(t[r][0]) == s.records.timeline[r - 1].time);
   }
   CHECK(t[2][1] == "1");  // one minute in
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "scenarios/assemble.hpp"
-#include "scenarios/scenario_loader.hpp"
+#include "scenarios/loader/assemble.hpp"
+#include "scenarios/loader/scenario_loader.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
 using ss::scenarios::assemble_file;

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "engine/simulation.hpp"
-#include "scenarios/assemble.hpp"
+#include "engine/core/simulation.hpp"
+#include "scenarios/loader/assemble.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
 using ss::scenarios::assemble_file;
@@ -46,8 +46,8 @@ TEST_CASE("scripted injects are applied at their time through the single entry p
   CHECK(s.edge_closed[injects[0].intervention.target] == 1);
   CHECK(s.shelter_closed[0] == 1);
   sim.run_until(400.0);
-  REQUIRE(sim.state().journal.size() == 5);
-  CHECK(sim.state().journal[1].time == Approx(120.0));
+  REQUIRE(sim.state().records.journal.size() == 5);
+  CHECK(sim.state().records.journal[1].time == Approx(120.0));
   CHECK(sim.state().shelter_closed[0] == 0);
   // The door-knock task is the household's, created when the inject came.
   REQUIRE_FALSE(sim.state().response.tasks.empty());
@@ -58,7 +58,7 @@ TEST_CASE("scripted injects are applied at their time through the single entry p
   // Same scenario, seed and injects: the same journal and task records.
   ss::Simulation again(a.model, 1);
   again.run_until(400.0);
-  CHECK(again.state().journal.size() == 5);
+  CHECK(again.state().records.journal.size() == 5);
   CHECK(again.state().response.tasks.back().created == knock.created);
 }
 

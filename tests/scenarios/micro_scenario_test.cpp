@@ -1,5 +1,5 @@
-// movement: micro in scenario files (scenarios/sections_micro.cpp,
-// scenarios/micro_assembly.cpp, maps/micro_geometry_import.cpp): the bundled school
+// movement: micro in scenario files (scenarios/loader/sections_micro.cpp,
+// scenarios/loader/micro_assembly.cpp, maps/micro_geometry_import.cpp): the bundled school
 // runs end to end, geometry written as WKT or read from a layer works alike, results
 // repeat for a seed, and bad geometry is rejected naming the file, line or feature.
 #include <sys/wait.h>
@@ -12,12 +12,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/metrics.hpp"
-#include "engine/simulation.hpp"
+#include "engine/core/metrics.hpp"
+#include "engine/core/simulation.hpp"
 #include "output/run_info.hpp"
 #include "output/summary.hpp"
-#include "scenarios/assemble.hpp"
-#include "scenarios/scenario_loader.hpp"
+#include "scenarios/loader/assemble.hpp"
+#include "scenarios/loader/scenario_loader.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
 using ss::testing::TempDir;
@@ -88,7 +88,7 @@ TEST_CASE("the bundled school evacuation runs on the micro model and everyone le
   CHECK(r.shelters[1].arrivals > 50);
   REQUIRE(r.overall.t100);
   CHECK(*r.overall.t100 < 600.0);
-  CHECK(s.warnings.stuck == 0);
+  CHECK(s.records.warnings.stuck == 0);
   // Each classroom is a zone of the summary and everyone of it is safe.
   for (std::size_t z = 0; z < 9; ++z) CHECK(r.by_zone[z].safe == r.by_zone[z].residents);
   CHECK(m.world.zones[1].name == "Class 1a");
@@ -147,10 +147,10 @@ TEST_CASE("residents who stand in a queue longer than stuck_time are counted as 
   const ss::SimState s = run(a.model, 1);
   const ss::RunMetrics r = ss::compute_metrics(a.model, s);
   CHECK(r.overall.safe == 60);  // they all get out in the end
-  CHECK(s.warnings.stuck > 0);
+  CHECK(s.records.warnings.stuck > 0);
   const auto j = ss::output::summary_json(a.model, s, r, ss::output::RunInfo{});
   REQUIRE(j.contains("micro"));
-  CHECK(j["micro"]["stuck"].get<std::uint64_t>() == s.warnings.stuck);
+  CHECK(j["micro"]["stuck"].get<std::uint64_t>() == s.records.warnings.stuck);
   CHECK(j["micro"]["stuck_time_s"].get<double>() == 5.0);
 
   // The school with the default stuck time: nobody waits that long.
@@ -334,7 +334,7 @@ TEST_CASE("the bundled Lauf school entrance: a micro area of the real map, every
   const ss::SimState s = run(m, 1);
   const ss::RunMetrics r = ss::compute_metrics(m, s);
   CHECK(r.overall.safe == 150);
-  CHECK(s.warnings.stuck == 0);
+  CHECK(s.records.warnings.stuck == 0);
 }
 
 TEST_CASE("building geometry in map coordinates instead of local metres is an error") {
@@ -468,5 +468,5 @@ TEST_CASE("the bundled Heuchling residents: the town's synthesized people living
   const ss::SimState s = run(m, 1);
   const ss::RunMetrics r = ss::compute_metrics(m, s);
   CHECK(r.overall.safe == m.population.size() - helpless);
-  CHECK(s.warnings.stuck == 0);
+  CHECK(s.records.warnings.stuck == 0);
 }

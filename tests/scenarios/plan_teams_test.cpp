@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "scenarios/assemble.hpp"
+#include "scenarios/loader/assemble.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
 using ss::scenarios::assemble_file;

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "engine/simulation.hpp"
-#include "scenarios/assemble.hpp"
+#include "engine/core/simulation.hpp"
+#include "scenarios/loader/assemble.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
 using ss::scenarios::assemble_file;

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string>
 
-#include "scenarios/scenario_loader.hpp"
+#include "scenarios/loader/scenario_loader.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
 using ss::scenarios::load_scenario;

@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/input_error.hpp"
+#include "engine/core/input_error.hpp"
 
 namespace ss::testing {
 

@@ -1,0 +1,94 @@
+#include "engine/core/metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ss {
+namespace {
+
+// Time at which `share` of `group` were safe: the k-th smallest arrival time with
+// k = ceil(share × residents). Unreached when fewer than k are safe.
+void fill_times(std::vector<float>& arrivals, std::uint32_t residents, EvacuationTimes& out) {
+  out.residents = residents;
+  out.safe = static_cast<std::uint32_t>(arrivals.size());
+  std::sort(arrivals.begin(), arrivals.end());
+  auto at = [&](double share) -> std::optional<double> {
+    if (residents == 0) return std::nullopt;
+    const auto k = static_cast<std::size_t>(std::ceil(share * residents - 1e-9));
+    if (k == 0 || k > arrivals.size()) return std::nullopt;
+    return static_cast<double>(arrivals[k - 1]);
+  };
+  out.t50 = at(0.50);
+  out.t90 = at(0.90);
+  out.t95 = at(0.95);
+  out.t100 = at(1.00);
+}
+
+}  // namespace
+
+Outcome outcome_of(const Model& model, const SimState& state, ResidentId r) {
+  const std::size_t i = r.index();
+  switch (state.status[i]) {
+    case Status::Sheltered: return Outcome::Sheltered;
+    case Status::WaitingForHelp: return Outcome::NeedsAssistance;
+    case Status::Stranded: return state.blocked[i];
+    default: break;
+  }
+  (void)model;
+  return Outcome::TimeRanOut;
+}
+
+RunMetrics compute_metrics(const Model& model, const SimState& state) {
+  RunMetrics m;
+  m.time = state.time(model.run.dt);
+  const Population& pop = model.population;
+  const std::size_t zones = model.world.zone_count();
+
+  std::vector<float> all;
+  std::array<std::vector<float>, GroupIndex::kCount> by_group;
+  std::array<std::uint32_t, GroupIndex::kCount> group_size{};
+  std::vector<std::vector<float>> by_zone(zones);
+  std::vector<std::uint32_t> zone_size(zones, 0);
+  double dist_sum = 0.0, travel_sum = 0.0;
+
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    const std::size_t groups[3] = {GroupIndex::of_age(age_band(pop.age[i])), GroupIndex::of_mobility(pop.mobility[i]),
+                                   GroupIndex::of_alone(pop.lives_alone[i] != 0)};
+    const std::size_t z = model.home_zone[i].index();
+    for (const std::size_t g : groups) ++group_size[g];
+    ++zone_size[z];
+    ++m.by_status[static_cast<std::size_t>(state.status[i])];
+    ++m.by_outcome[static_cast<std::size_t>(outcome_of(model, state, ResidentId{i}))];
+    if (state.status[i] != Status::Sheltered) continue;
+    const float t = state.arrival_time[i];
+    all.push_back(t);
+    for (const std::size_t g : groups) by_group[g].push_back(t);
+    by_zone[z].push_back(t);
+    dist_sum += state.distance[i];
+    travel_sum += state.arrival_time[i] - state.start_time[i];
+  }
+  const std::size_t safe = all.size();
+  fill_times(all, static_cast<std::uint32_t>(pop.size()), m.overall);
+  for (std::size_t g = 0; g < GroupIndex::kCount; ++g) fill_times(by_group[g], group_size[g], m.by_group[g]);
+  m.by_zone.resize(zones);
+  for (std::size_t z = 0; z < zones; ++z) fill_times(by_zone[z], zone_size[z], m.by_zone[z]);
+  if (safe > 0) {
+    m.mean_distance = dist_sum / static_cast<double>(safe);
+    m.mean_travel_time = travel_sum / static_cast<double>(safe);
+  }
+
+  m.shelters.resize(model.world.shelters.size());
+  for (std::size_t s = 0; s < m.shelters.size(); ++s) {
+    ShelterMetrics& sm = m.shelters[s];
+    sm.capacity = model.world.shelters[s].capacity;
+    sm.arrivals = state.arrivals[s];
+    sm.occupancy = state.occupancy[s];
+    sm.peak_occupancy = state.occupancy[s];
+    for (const auto& row : state.records.occupancy_series) sm.peak_occupancy = std::max(sm.peak_occupancy, row[s]);
+    if (!std::isnan(state.shelter_full_time[s])) sm.full_time = state.shelter_full_time[s];
+    sm.closed = state.shelter_closed[s] != 0;
+  }
+  return m;
+}
+
+}  // namespace ss

@@ -1,0 +1,48 @@
+#pragma once
+// Key figures of a run, computed from a SimState (at the end or live, for the GUI).
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
+
+namespace ss {
+
+// Times (s) at which a share of a group's residents was safe; nullopt if never reached.
+struct EvacuationTimes {
+  std::uint32_t residents = 0;
+  std::uint32_t safe = 0;
+  std::optional<double> t50, t90, t95, t100;  // s
+};
+
+struct ShelterMetrics {
+  std::int32_t capacity = 0;
+  std::int32_t arrivals = 0;
+  std::int32_t occupancy = 0;       // at the end
+  std::int32_t peak_occupancy = 0;  // highest in any timeline row or at the end
+  std::optional<double> full_time;  // s when it first filled
+  bool closed = false;
+};
+
+struct RunMetrics {
+  double time = 0.0;  // s, simulated time the metrics refer to
+  EvacuationTimes overall;
+  std::array<EvacuationTimes, GroupIndex::kCount> by_group;
+  std::vector<EvacuationTimes> by_zone;  // (zones)
+  std::array<std::uint32_t, kStatusCount> by_status{};
+  std::array<std::uint32_t, 5> by_outcome{};  // indexed by Outcome; meaningful at the end
+  std::vector<ShelterMetrics> shelters;       // (shelters)
+  double mean_distance = 0.0;                 // m walked by sheltered residents
+  double mean_travel_time = 0.0;              // s from leaving home to shelter
+};
+
+// Outcome of each resident as of now: Sheltered, or why not (see Outcome). Residents
+// still on their way at the end of the run are TimeRanOut.
+Outcome outcome_of(const Model& model, const SimState& state, ResidentId r);
+
+RunMetrics compute_metrics(const Model& model, const SimState& state);
+
+}  // namespace ss

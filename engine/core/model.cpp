@@ -1,0 +1,117 @@
+#include "engine/core/model.hpp"
+
+#include <cmath>
+#include <limits>
+#include <span>
+#include <string>
+
+#include "engine/core/input_error.hpp"
+#include "engine/world/spatial_index.hpp"
+
+namespace ss {
+namespace {
+
+[[noreturn]] void fail(const std::string& field, const std::string& message) {
+  throw InputError("", 0, field, message);
+}
+
+bool finite(double v) { return std::isfinite(v); }
+
+// Checks both movement models rely on: run settings, shelters, plan, population.
+void check_common(const Model& m, bool need_shelters) {
+  const RunSettings& run = m.run;
+  if (!(run.dt > 0.0) || !finite(run.dt)) fail("run.dt", "must be a positive number of seconds");
+  if (!(run.duration > 0.0) || !finite(run.duration)) fail("run.duration", "must be a positive number of seconds");
+  if (!(run.timeline_interval >= run.dt)) fail("run.timeline_interval", "must be at least one step (dt)");
+  if (need_shelters && m.world.shelters.empty()) fail("shelters", "the scenario has no shelters");
+  for (const ShelterSite& site : m.world.shelters) {
+    const std::string field = "shelters[" + site.name + "]";
+    if (site.capacity <= 0) fail(field + ".capacity", "must be positive, got " + std::to_string(site.capacity));
+    if (!finite(site.open_time) || site.open_time < 0.0) fail(field + ".open_time", "must be a time >= 0");
+  }
+  const Plan& plan = m.plan;
+  if (!finite(plan.warning_time) || plan.warning_time < 0.0) fail("plan.warning_time", "must be a time >= 0");
+  if (plan.assignment == Plan::Assignment::ByZone) {
+    if (plan.zone_shelter.size() != m.world.zone_count()) fail("plan.assignment", "needs one shelter entry per zone");
+    for (const ShelterId s : plan.zone_shelter)
+      if (s.valid() && s.index() >= m.world.shelters.size()) fail("plan.assignment", "names an unknown shelter");
+  }
+  if (m.population.size() == 0) fail("population", "the scenario has no residents");
+}
+
+}  // namespace
+
+void Model::finalize() {
+  if (movement == MovementKind::Micro) {
+    check_common(*this, false);  // a periodic corridor needs none; finalize_micro checks exits
+    finalize_micro(*this);
+  } else {
+    finalize_network();
+  }
+  prepare_hazards();
+}
+
+void Model::prepare_hazards() {
+  const std::size_t n = population.size();
+  mover.resize(n);
+  for (std::size_t r = 0; r < n; ++r) mover[r] = mover_class(population.age[r], population.mobility[r]);
+  home_threat.clear();
+  home_in_hazard_zone.clear();
+  for (const auto& h : hazards) {
+    h->prepare(*this);
+    const std::span<const float> f = h->home_forecast();
+    if (f.size() == n) {
+      if (home_threat.empty()) home_threat.assign(n, std::numeric_limits<float>::quiet_NaN());
+      for (std::size_t r = 0; r < n; ++r)
+        if (f[r] < home_threat[r] || (std::isnan(home_threat[r]) && !std::isnan(f[r]))) home_threat[r] = f[r];
+    }
+    const std::span<const std::uint8_t> z = h->home_in_zone();
+    if (z.size() == n) {
+      if (home_in_hazard_zone.empty()) home_in_hazard_zone.assign(n, 0);
+      for (std::size_t r = 0; r < n; ++r) home_in_hazard_zone[r] |= z[r];
+    }
+  }
+}
+
+void Model::finalize_network() {
+  const StreetGraph& g = world.streets;
+  if (g.edge_count() == 0) fail("map.streets", "the street network has no walkable streets");
+  if (g.adj_offset.size() != g.node_count() + 1) fail("map.streets", "street adjacency was not built");
+  for (std::size_t e = 0; e < g.edge_count(); ++e) {
+    if (!(g.edge_length[e] >= 0.0f) || !finite(g.edge_length[e]) || !(g.edge_width[e] > 0.0f))
+      fail("map.streets", "edge " + std::to_string(e) + " has a non-finite length or a non-positive width");
+  }
+  check_common(*this, true);
+  for (const ShelterSite& site : world.shelters)
+    if (!site.node.valid() || site.node.index() >= g.node_count())
+      fail("shelters[" + site.name + "]", "is not connected to the street network");
+  for (const EdgeId e : plan.closed_edges)
+    if (!e.valid() || e.index() >= g.edge_count()) fail("plan.closed_roads", "names a street that is not on the map");
+  for (const ShelterId s : plan.closed_shelters)
+    if (!s.valid() || s.index() >= world.shelters.size()) fail("plan.closed_shelters", "names an unknown shelter");
+
+  // Snap every home to its nearest street: residents leave home along that street.
+  const EdgeIndex index(g);
+  const std::size_t n = population.size();
+  home_edge.assign(n, EdgeId{});
+  home_offset.assign(n, 0.0f);
+  home_snap_dist.assign(n, 0.0f);
+  home_zone.assign(n, ZoneId{0});
+  const double reach = std::hypot(world.bounds.width(), world.bounds.height()) + 1.0;
+  for (std::size_t r = 0; r < n; ++r) {
+    const Vec2 p = population.home[r];
+    if (!finite(p.x) || !finite(p.y))
+      fail("population", "resident " + std::to_string(r) + " has a non-finite home position");
+    const EdgeHit hit = index.nearest(p, reach);
+    if (!hit.edge.valid())
+      fail("population", "resident " + std::to_string(r) + " is too far from every street");
+    home_edge[r] = hit.edge;
+    home_offset[r] = static_cast<float>(std::fmin(hit.offset, g.edge_length[hit.edge.index()]));
+    home_snap_dist[r] = static_cast<float>(hit.distance);
+    home_zone[r] = world.zone_of(p);
+  }
+  shelter_zone.resize(world.shelters.size());
+  for (std::size_t s = 0; s < world.shelters.size(); ++s) shelter_zone[s] = world.zone_of(world.shelters[s].pos);
+}
+
+}  // namespace ss

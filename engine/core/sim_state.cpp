@@ -1,0 +1,42 @@
+#include "engine/core/sim_state.hpp"
+
+namespace ss {
+
+const char* to_string(Status s) {
+  switch (s) {
+    case Status::Unaware: return "unaware";
+    case Status::Preparing: return "preparing";
+    case Status::Moving: return "moving";
+    case Status::Sheltered: return "sheltered";
+    case Status::WaitingForHelp: return "waiting_for_help";
+    case Status::Stranded: return "stranded";
+  }
+  return "?";
+}
+
+const char* to_string(Outcome o) {
+  switch (o) {
+    case Outcome::Sheltered: return "sheltered";
+    case Outcome::NoRoute: return "no_route";
+    case Outcome::SheltersFull: return "shelters_full";
+    case Outcome::NeedsAssistance: return "needs_assistance";
+    case Outcome::TimeRanOut: return "time_ran_out";
+  }
+  return "?";
+}
+
+const char* to_string(Intervention::Kind k) {
+  switch (k) {
+    case Intervention::Kind::CloseRoad: return "close_road";
+    case Intervention::Kind::OpenRoad: return "open_road";
+    case Intervention::Kind::CloseShelter: return "close_shelter";
+    case Intervention::Kind::OpenShelter: return "open_shelter";
+    case Intervention::Kind::DelayTeam: return "delay_team";
+    case Intervention::Kind::BroadcastWarning: return "broadcast_warning";
+    case Intervention::Kind::AddAssistTask: return "add_assist_task";
+    case Intervention::Kind::AddDoorKnockTask: return "add_door_knock_task";
+  }
+  return "?";
+}
+
+}  // namespace ss

@@ -1,0 +1,159 @@
+#pragma once
+// Everything that changes during a run, in dense arrays. Copyable: a copy is a
+// snapshot that Simulation::restore() can resume from.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/hazards/hazard.hpp"
+#include "engine/core/ids.hpp"
+#include "engine/core/intervention.hpp"
+#include "engine/plan/plan_state.hpp"
+#include "engine/world/population.hpp"
+#include "engine/routing/routing.hpp"
+
+namespace ss {
+
+// Where a resident is in the evacuation. Final states: Sheltered, Stranded,
+// WaitingForHelp (no one came).
+enum class Status : std::uint8_t {
+  Unaware,         // not yet warned
+  Preparing,       // warned, in the pre-movement delay
+  Moving,          // on the street network
+  Sheltered,       // inside a shelter
+  WaitingForHelp,  // cannot leave alone and waits at home for a team
+  Stranded,        // warned and ready but no open shelter with room can be reached
+};
+inline constexpr std::size_t kStatusCount = 6;
+const char* to_string(Status s);
+
+// Why a resident is not safe at the end of a run.
+enum class Outcome : std::uint8_t {
+  Sheltered,
+  NoRoute,          // no path from where they are to any open shelter
+  SheltersFull,     // reachable shelters were all full
+  NeedsAssistance,  // could not leave alone and no team reached them
+  TimeRanOut,       // still on the way (or preparing) when the run ended
+};
+const char* to_string(Outcome o);
+
+
+struct JournalEntry {
+  std::uint64_t step = 0;  // step at which it was applied
+  double time = 0.0;       // s
+  Intervention intervention;
+};
+
+// One timeline row: counts by status, overall and per group, at a time.
+struct TimelineRow {
+  double time = 0.0;  // s
+  std::array<std::uint32_t, kStatusCount> by_status{};
+  std::array<std::uint32_t, GroupIndex::kCount> safe_by_group{};  // sheltered so far
+  std::vector<std::uint32_t> safe_by_zone;                          // (zones)
+};
+
+// Numeric trouble counted instead of aborting (STYLE: third kind of error).
+struct SimWarnings {
+  std::uint64_t non_finite_speed = 0;  // speeds that came out NaN/inf and were replaced
+  std::uint64_t rerouted_full = 0;     // arrivals turned away by a full shelter
+  std::uint64_t turned_around = 0;     // residents who reversed on a street after a route change
+  std::uint64_t squeezed = 0;          // entries onto a full street by the gridlock guard
+  std::uint64_t stuck = 0;             // micro: walkers that did not get anywhere for MicroParams::stuck_time
+};
+
+// What the run has recorded so far: grows during the run, read by outputs, the GUI
+// and the targets at the end; never read back by the step itself.
+struct RunRecords {
+  std::vector<JournalEntry> journal;      // applied interventions; Simulation::apply()
+  std::vector<TimelineRow> timeline;      // one row per timeline_interval; metrics phase
+  std::vector<std::vector<std::int32_t>> occupancy_series;  // per timeline row, (rows, shelters); metrics phase
+  std::vector<std::uint64_t> edge_passages;  // residents that walked each edge, (edges); movement phase
+  std::uint32_t route_rebuilds = 0;       // decisions phase
+  SimWarnings warnings;                   // numeric trouble, counted; movement phase
+};
+
+// Buffers a phase reuses from step to step to avoid allocating. Not part of the
+// state: a copy (a snapshot) starts with empty buffers.
+struct StepScratch {
+  HazardReport hazard_report;  // hazards phase
+  StepScratch() = default;
+  StepScratch(const StepScratch&) {}
+  StepScratch& operator=(const StepScratch&) { return *this; }
+  StepScratch(StepScratch&&) noexcept = default;
+  StepScratch& operator=(StepScratch&&) noexcept = default;
+};
+
+// Everything that changes during a run, in dense arrays. Copyable: a copy is a
+// snapshot that Simulation::restore() resumes from identically. Beside each field,
+// the phase of Simulation::step() that writes it (init: set once at the start).
+struct SimState {
+  std::uint64_t step = 0;  // metrics phase (the clock)
+  [[nodiscard]] double time(double dt) const { return static_cast<double>(step) * dt; }
+  std::uint64_t seed = 0;  // init
+
+  // Residents, hot: read and written every step by the movement phase.
+  std::vector<Status> status;      // warning, movement, responders phases, (residents)
+  std::vector<EdgeId> edge;        // current edge, invalid when not on the network; movement, (residents)
+  std::vector<NodeId> toward;      // node the resident walks to on `edge`; movement, (residents)
+  std::vector<float> remaining;    // m left to `toward` along `edge`; 0 = in the queue at `toward`; movement, (residents)
+  std::vector<float> free_speed;   // m/s, drawn at start; init, (residents)
+  // Residents, cold.
+  std::vector<float> premove;       // s from warning to leaving home, drawn at start; init, warning, (residents)
+  std::vector<float> warned_time;   // s, NaN until warned; warning, hazards, responders, (residents)
+  std::vector<float> start_time;    // s, NaN until they step onto the street; movement, (residents)
+  std::vector<float> arrival_time;  // s, NaN until sheltered; movement, responders, (residents)
+  std::vector<float> distance;      // m walked; movement, (residents)
+  std::vector<ShelterId> shelter;   // where they are sheltered; movement, responders, (residents)
+  std::vector<std::uint8_t> turned_away;  // times a full/closed shelter sent them on; movement, (residents)
+  std::vector<std::uint64_t> reached_end_step;  // step when they joined the queue at `toward` (FIFO order); movement, (residents)
+  std::vector<ShelterId> assigned;  // shelter the plan sends them to; invalid = nearest with room; init, (residents)
+  std::vector<Outcome> blocked;     // why a Stranded resident is stuck; movement, (residents)
+  // Micro model only (empty with the network model): body centre and velocity; movement.
+  std::vector<Vec2> position;       // m, local CRS, (residents)
+  std::vector<Vec2> velocity;       // m/s, (residents)
+
+  // Residents still able to change state (not sheltered); order is deterministic.
+  std::vector<ResidentId> active;   // bookkeeping phase
+
+  // Streets.
+  std::vector<std::uint32_t> edge_count;    // residents on each edge; movement, (edges)
+  std::vector<std::uint32_t> edge_queued;   // of those, waiting in the queue at the edge's end; movement, (edges)
+  // Node capacity: persons that may still leave / enter each edge; refilled by
+  // specific flow × width × dt per step, up to one step's worth (at least one person).
+  std::vector<float> exit_credit;           // persons; movement, (edges)
+  std::vector<float> entry_credit;          // persons; movement, (edges)
+  std::vector<std::uint64_t> credit_step;   // step the credits were last refilled; movement, (edges)
+  std::vector<std::uint8_t> edge_closed;    // 0/1 by plan or intervention; injects, (edges)
+
+  // Shelters.
+  std::vector<std::int32_t> occupancy;       // persons; movement, responders, (shelters)
+  std::vector<std::int32_t> arrivals;        // persons; movement, responders, (shelters)
+  std::vector<std::uint8_t> shelter_closed;  // 0/1 by intervention, plan or hazard; injects, hazards, (shelters)
+  std::vector<std::uint8_t> shelter_full;    // 0/1; movement, responders, (shelters)
+  std::vector<float> shelter_full_time;      // s when it first filled, NaN if never; movement, responders, (shelters)
+
+  // Routing: the way out from every node, rebuilt when shelters or roads change.
+  RouteFields routes;        // decisions phase
+  bool routes_dirty = true;  // set by any phase that closes or fills something; cleared by decisions
+
+  // Interventions waiting for the next step (Simulation::apply(), injects phase).
+  std::vector<Intervention> pending;
+  std::size_t next_inject = 0;  // first of Plan::injects not yet applied; injects phase
+
+  // Hazards: each one's own state, in Model::hazards order (written only by that
+  // hazard's advance() in the hazards phase), and their combined effect on streets
+  // (written by the hazards phase; read by routing, movement and the responders).
+  std::vector<HazardStateSlot> hazards;
+  HazardEffects hazard_effects;
+
+  // The plan at work: who was warned how (warning phase, engine/plan/warning.cpp),
+  // teams and tasks (responders phase, engine/plan/responders.cpp).
+  WarningState warn;
+  ResponseState response;
+
+  RunRecords records;   // what the run recorded so far
+  StepScratch scratch;  // reused buffers, not state
+};
+
+}  // namespace ss

@@ -1,0 +1,47 @@
+#include "engine/hazards/hazards.hpp"
+
+#include "engine/plan/warning.hpp"
+
+namespace ss {
+
+void init_hazards(const Model& model, SimState& s) {
+  s.hazards.clear();
+  for (const auto& h : model.hazards) s.hazards.emplace_back(h->start(model));
+  s.hazard_effects = HazardEffects{};
+  if (model.hazards.empty()) return;
+  for (auto& c : s.hazard_effects.closed) c.assign(model.world.streets.edge_count(), 0);
+}
+
+void hazards_phase(const Model& model, SimState& s, double t) {
+  if (model.hazards.empty()) return;
+  const double t_end = t + model.run.dt;
+  HazardReport& report = s.scratch.hazard_report;
+  bool closures = false;
+  for (std::size_t k = 0; k < model.hazards.size(); ++k) {
+    report.clear();
+    model.hazards[k]->advance(model, s, s.hazards[k].get(), t, report);
+    closures = closures || report.closures_changed;
+    for (const ShelterId sh : report.close_shelters) {
+      s.shelter_closed[sh.index()] = 1;
+      s.routes_dirty = true;
+    }
+    for (const ResidentId r : report.reached_home) hazard_at_home(model, s, r, t_end);
+  }
+  if (!closures) return;
+  HazardEffects& fx = s.hazard_effects;
+  for (std::size_t c = 0; c < kMoverClassCount; ++c) {
+    std::fill(fx.closed[c].begin(), fx.closed[c].end(), std::uint8_t{0});
+    for (std::size_t k = 0; k < model.hazards.size(); ++k)
+      model.hazards[k]->add_closures(s.hazards[k].get(), static_cast<MoverClass>(c), fx.closed[c]);
+  }
+  ++fx.closure_changes;
+  s.routes_dirty = true;
+}
+
+float hazard_walking_speed(const Model& model, const SimState& s, ResidentId r, const WalkerPlace& at, float v) {
+  for (std::size_t k = 0; k < model.hazards.size(); ++k)
+    v = model.hazards[k]->walking_speed(model, s, s.hazards[k].get(), r, at, v);
+  return v;
+}
+
+}  // namespace ss

@@ -1,0 +1,92 @@
+#pragma once
+// Micro movement model: residents as Box2D circle bodies in a walkable area with
+// walls and obstacles as static chain shapes. Each body is driven towards the exits
+// along −∇T of a fast-marching field by the relaxation force m (v_des e − v) / τ
+// (Helbing & Molnár 1995); v_des keeps a time gap to the body ahead (collision-free
+// speed model, Tordeux, Chraibi & Seyfried 2016) so crowds queue instead of
+// squeezing through doors, and Box2D resolves the contacts that remain. Speed is
+// capped at the resident's free speed and, in a flood, at the walking speed in water
+// the network model uses (engine/hazards/flood/flood_people.hpp). Parameters: MicroParams.
+//
+// Residents become bodies when they leave home (after the pre-movement delay) and
+// stop being bodies when their centre enters an exit of a shelter that takes them.
+// Deterministic: single-threaded Box2D with bodies created in resident-id order and
+// forces computed from positions frozen at the start of each sub-step.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "engine/movement/micro/micro_field.hpp"
+#include "engine/movement/movement.hpp"
+
+class b2World;
+class b2Body;
+
+namespace ss {
+
+class MicroMovement final : public MovementModel {
+ public:
+  MicroMovement();
+  ~MicroMovement() override;
+  MicroMovement(const MicroMovement&) = delete;
+  MicroMovement& operator=(const MicroMovement&) = delete;
+
+  void reset(const Model& model, const SimState& state) override;
+  void step(const Model& model, SimState& state, double t) override;
+  void routes_changed(const Model& model, SimState& state, double t) override;
+
+  // Bodies currently in the Box2D world (for tests and the benchmark).
+  [[nodiscard]] std::size_t body_count() const;
+
+ private:
+  [[nodiscard]] const MicroField* field_for(const Model& model, const SimState& state, ResidentId r, double t) const;
+  [[nodiscard]] bool way_out(const Model& model, const SimState& state, ResidentId r, double t) const;
+  void build_walls(const Model& model);
+  void spawn(const Model& model, const SimState& state, ResidentId r);
+  void remove_body(ResidentId r);
+  void build_fields(const Model& model, const SimState& state, double t);
+  void substep(const Model& model, SimState& state, double t0, double h);
+  void bucket_walkers(const Model& model);
+
+  std::unique_ptr<b2World> world_;
+  std::vector<b2Body*> body_;  // (residents), nullptr while at home or after arrival
+  std::vector<float> radius_;  // m, (residents)
+  std::vector<float> cost_;    // walking cost per grid cell, (cells)
+  MicroField nearest_, step_free_;
+  std::vector<MicroField> to_shelter_;  // fields of assigned shelters, (shelters; empty when unused)
+
+  // Per sub-step scratch, frozen before forces are computed: walkers in `active` order.
+  std::vector<ResidentId> walkers_;
+  std::vector<Vec2> pos_, vel_;              // m, m/s, (walkers)
+  std::vector<const MicroField*> field_;     // each walker's field, nullptr on a periodic corridor, (walkers)
+  std::vector<float> t_ahead_;               // field value at each walker, (walkers)
+  std::vector<Vec2> dir_;                    // walking direction, (walkers)
+  std::vector<std::uint8_t> go_;             // 1: walks (has a direction), (walkers)
+  std::vector<float> cap_;                   // m/s, speed cap where each walker stands (free speed, water), (walkers)
+  std::vector<std::uint32_t> cell_start_;    // neighbour buckets, (buckets + 1)
+  std::vector<std::uint32_t> cell_items_;    // walker indices sorted by bucket, (walkers)
+  std::vector<std::uint32_t> walker_cell_;   // (walkers)
+  struct Near {
+    Vec2 p;           // m, position
+    float t;          // field value
+    float r;          // m, body radius
+    std::uint32_t k;  // walker index
+  };
+  std::vector<Near> near_;                   // walkers in bucket order (cell_items_), for the gap search
+  std::vector<std::uint32_t> cell_fill_;     // counting-sort cursor per bucket, (buckets)
+  // Bounding box of the grid cells inside exits (ix, iy, inclusive): a body's cell
+  // is looked up in the exit raster only inside it. Empty (lo > hi) without exits.
+  long exit_lo_[2] = {0, 0}, exit_hi_[2] = {-1, -1};
+  double bucket_ = 1.0;                      // m, bucket size >= reach of the gap search
+  double r_max_ = 0.0;                       // m, largest body radius
+  int bx_ = 1, by_ = 1;                      // buckets in x and y
+  Vec2 bucket_origin_;
+  double period_ = 0.0, x_min_ = 0.0;        // periodic corridor length and start, m
+
+  // Stuck detection (a cache: restarts after restore).
+  std::vector<Vec2> anchor_;          // position when last seen making progress, (residents)
+  std::vector<float> anchor_time_;    // s, (residents)
+  std::vector<std::uint8_t> stuck_;   // counted already, (residents)
+};
+
+}  // namespace ss

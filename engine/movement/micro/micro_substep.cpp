@@ -1,0 +1,245 @@
+// One physics sub-step of the micro model: desired velocities from the frozen
+// positions, driving forces, the Box2D step, then speed caps, arrivals at exits,
+// the periodic wrap and stuck detection. Split from micro_movement.cpp for size.
+#include <box2d/box2d.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "engine/hazards/hazards.hpp"
+#include "engine/movement/micro/micro_movement.hpp"
+#include "engine/routing/navigation.hpp"
+
+namespace ss {
+namespace {
+
+Vec2 from_b2_pos(const b2Body* b) { return {b->GetPosition().x, b->GetPosition().y}; }
+b2Vec2 to_b2(Vec2 p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
+
+// The speed resident i can walk at where it stands: its free speed, capped by the
+// hazards exactly as the network model caps it (hazard_walking_speed at the body's
+// centre: in a flood the water of the cell under it).
+double speed_cap(const Model& model, const SimState& s, std::size_t i, Vec2 p) {
+  const float v0 = s.free_speed[i];
+  if (model.hazards.empty()) return v0;
+  return hazard_walking_speed(model, s, ResidentId{i}, WalkerPlace{EdgeId{}, 0.0, p}, v0);
+}
+
+}  // namespace
+
+void MicroMovement::bucket_walkers(const Model& model) {
+  (void)model;
+  const std::size_t n = walkers_.size();
+  const std::size_t buckets = static_cast<std::size_t>(bx_) * static_cast<std::size_t>(by_);
+  walker_cell_.resize(n);
+  cell_start_.assign(buckets + 1, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    const Vec2 p = pos_[k] - bucket_origin_;
+    long cx = static_cast<long>(std::floor(p.x / bucket_));
+    long cy = static_cast<long>(std::floor(p.y / bucket_));
+    cx = period_ > 0.0 ? ((cx % bx_) + bx_) % bx_ : std::clamp<long>(cx, 0, bx_ - 1);
+    cy = std::clamp<long>(cy, 0, by_ - 1);
+    walker_cell_[k] = static_cast<std::uint32_t>(cy * bx_ + cx);
+    ++cell_start_[walker_cell_[k] + 1];
+  }
+  for (std::size_t c = 0; c < buckets; ++c) cell_start_[c + 1] += cell_start_[c];
+  // Counting sort keeps walkers in `active` order inside each bucket (deterministic).
+  cell_items_.resize(n);
+  cell_fill_.assign(cell_start_.begin(), cell_start_.end() - 1);
+  for (std::size_t k = 0; k < n; ++k) cell_items_[cell_fill_[walker_cell_[k]]++] = static_cast<std::uint32_t>(k);
+}
+
+void MicroMovement::substep(const Model& model, SimState& state, double t0, double h) {
+  const MicroParams& p = model.params.micro;
+  const MicroGrid& grid = model.micro.grid;
+  const double t1 = t0 + h;
+
+  walkers_.clear();
+  for (const ResidentId r : state.active)
+    if (body_[r.index()] != nullptr) walkers_.push_back(r);
+  const std::size_t n = walkers_.size();
+  pos_.resize(n);
+  vel_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const b2Body* b = body_[walkers_[k].index()];
+    pos_[k] = from_b2_pos(b);
+    vel_[k] = {b->GetLinearVelocity().x, b->GetLinearVelocity().y};
+  }
+  bucket_walkers(model);
+  // Distance to the way out of each walker's own field (who is ahead in the queue)
+  // and the walking direction, read from the field together while its cells are in
+  // cache. Each walker's field is looked up once per sub-step (its exits cannot
+  // change within one).
+  t_ahead_.resize(n);
+  dir_.resize(n);
+  go_.resize(n);
+  field_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) field_[k] = period_ > 0.0 ? nullptr : field_for(model, state, walkers_[k], t0);
+  // Numerical choice: fetch the field cells of the walker this many places ahead
+  // while working on this one (walkers far apart in the grid miss the cache).
+  constexpr std::size_t kPrefetchAhead = 8;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k + kPrefetchAhead < n && field_[k + kPrefetchAhead] != nullptr) {
+      const long c = grid.cell_of(pos_[k + kPrefetchAhead]);
+      if (c >= 0) {
+        const FieldCell* cells = field_[k + kPrefetchAhead]->cell.data();
+        __builtin_prefetch(cells + c);
+        if (c >= grid.nx) __builtin_prefetch(cells + c - grid.nx);
+        if (static_cast<std::size_t>(c + grid.nx) < grid.size()) __builtin_prefetch(cells + c + grid.nx);
+      }
+    }
+    const std::size_t i = walkers_[k].index();
+    const bool moving = state.status[i] == Status::Moving;
+    if (period_ > 0.0) {
+      t_ahead_[k] = 0.0f;
+      dir_[k] = {1.0, 0.0};
+      go_[k] = moving ? 1 : 0;
+      continue;
+    }
+    const MicroField* f = field_[k];
+    t_ahead_[k] = f ? field_value(grid, *f, pos_[k]) : 0.0f;
+    Vec2 e{0.0, 0.0};
+    go_[k] = moving && f != nullptr && field_direction(grid, *f, pos_[k], e) ? 1 : 0;
+    dir_[k] = go_[k] ? e : Vec2{0.0, 0.0};
+  }
+
+  // Walkers in bucket order with what the gap search reads, so that it scans
+  // memory in sequence.
+  near_.resize(n);
+  for (std::size_t q = 0; q < n; ++q) {
+    const std::uint32_t j = cell_items_[q];
+    near_[q] = {pos_[j], t_ahead_[j], radius_[walkers_[j].index()], j};
+  }
+
+  cap_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) cap_[k] = static_cast<float>(speed_cap(model, state, walkers_[k].index(), pos_[k]));
+
+  // 1. Desired velocity and driving force, from the frozen positions only.
+  for (std::size_t k = 0; k < n; ++k) {
+    const ResidentId r = walkers_[k];
+    const std::size_t i = r.index();
+    b2Body* b = body_[i];
+    const Vec2 e = dir_[k];
+    double v_des = 0.0;
+    if (go_[k]) {
+      // Gap to the nearest body ahead (Tordeux et al. 2016): centres in front of
+      // the walker and laterally within the sum of radii.
+      double gap = std::numeric_limits<double>::infinity();
+      const long cx = static_cast<long>(walker_cell_[k] % static_cast<std::uint32_t>(bx_));
+      const long cy = static_cast<long>(walker_cell_[k] / static_cast<std::uint32_t>(bx_));
+      // Buckets that cannot change v_des are skipped (off a periodic corridor, where
+      // bucket extents are plain intervals): those wholly behind the walker, and
+      // those farther than the reach beyond which the gap exceeds cap T and v_des is
+      // the cap anyway. The 1 cm and the 1 µm keep rounding (bucket edges, the
+      // reach) on the safe side (numerical choices).
+      const double reach = radius_[i] + r_max_ + cap_[k] * p.time_gap + 0.01;
+      const Vec2 rel = pos_[k] - bucket_origin_;
+      const float t_k = t_ahead_[k];
+      auto skip = [&](long x, long y) {
+        if (period_ > 0.0) return false;
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        // The outermost buckets also hold anyone beyond the grid (clamped).
+        const double x_lo = x == 0 ? -inf : x * bucket_ - rel.x, x_hi = x == bx_ - 1 ? inf : (x + 1) * bucket_ - rel.x;
+        const double y_lo = y == 0 ? -inf : y * bucket_ - rel.y, y_hi = y == by_ - 1 ? inf : (y + 1) * bucket_ - rel.y;
+        const double ahead = (e.x > 0.0 ? e.x * x_hi : e.x < 0.0 ? e.x * x_lo : 0.0) +
+                             (e.y > 0.0 ? e.y * y_hi : e.y < 0.0 ? e.y * y_lo : 0.0);
+        if (ahead < -1e-6) return true;
+        const double gx = std::max({0.0, x_lo, -x_hi}), gy = std::max({0.0, y_lo, -y_hi});
+        return gx * gx + gy * gy > reach * reach;
+      };
+      for (long dy = -1; dy <= 1; ++dy) {
+        const long y = cy + dy;
+        if (y < 0 || y >= by_) continue;
+        for (long dx = -1; dx <= 1; ++dx) {
+          long x = cx + dx;
+          // Periodic: wrap (a bucket seen twice only repeats candidates for a minimum).
+          if (period_ > 0.0)
+            x = (x + bx_) % bx_;
+          else if (x < 0 || x >= bx_)
+            continue;
+          if (skip(x, y)) continue;
+          const std::size_t c = static_cast<std::size_t>(y * bx_ + x);
+          // Every candidate is measured and the tests are combined without
+          // branches (which one passes is close to a coin toss).
+          for (std::uint32_t q = cell_start_[c]; q < cell_start_[c + 1]; ++q) {
+            const Near& nb = near_[q];
+            const std::uint32_t j = nb.k;
+            // Only someone nearer the way out can hold a walker up: an order
+            // without cycles, so two bodies side by side at a door never wait for
+            // each other (the deadlock of a plain gap rule). On a periodic
+            // corridor everyone else counts.
+            const bool nearer = period_ > 0.0 ? j != k : (nb.t < t_k) | ((nb.t == t_k) & (j < k));
+            Vec2 d = nb.p - pos_[k];
+            if (period_ > 0.0) d.x -= period_ * std::round(d.x / period_);
+            const double along = dot(d, e);
+            const double l = radius_[i] + nb.r;
+            const double lateral = std::fabs(d.x * e.y - d.y * e.x);
+            const double g = norm(d) - l;
+            const bool holds = nearer & (along > 0.0) & (lateral <= p.ahead_lateral_factor * l);
+            gap = holds ? std::min(gap, g) : gap;
+          }
+        }
+      }
+      v_des = std::clamp(gap / p.time_gap, 0.0, static_cast<double>(cap_[k]));
+    }
+    const Vec2 dv = e * v_des - vel_[k];
+    if (!b->IsAwake() && v_des <= 0.0) continue;  // standing in a queue: let Box2D keep it asleep
+    const double k_force = p.body_mass / p.relaxation_time;
+    b->ApplyForceToCenter(b2Vec2(static_cast<float>(k_force * dv.x), static_cast<float>(k_force * dv.y)), v_des > 0.0);
+  }
+
+  // 2. Contacts and integration.
+  world_->Step(static_cast<float>(h), p.velocity_iterations, p.position_iterations);
+
+  // 3. Speed cap, bookkeeping, arrivals.
+  for (std::size_t k = 0; k < n; ++k) {
+    const ResidentId r = walkers_[k];
+    const std::size_t i = r.index();
+    b2Body* b = body_[i];
+    b2Vec2 v = b->GetLinearVelocity();
+    const double speed = std::sqrt(static_cast<double>(v.x) * v.x + static_cast<double>(v.y) * v.y);
+    const double cap = cap_[k];
+    if (!std::isfinite(speed)) {
+      ++state.records.warnings.non_finite_speed;
+      b->SetLinearVelocity(b2Vec2(0.0f, 0.0f));
+      v = b2Vec2(0.0f, 0.0f);
+    } else if (speed > cap) {
+      v *= static_cast<float>(cap / speed);
+      b->SetLinearVelocity(v);
+    }
+    Vec2 q = from_b2_pos(b);
+    Vec2 moved = q - pos_[k];
+    if (period_ > 0.0) {
+      moved.x -= period_ * std::round(moved.x / period_);
+      if (q.x >= x_min_ + period_ || q.x < x_min_) {
+        q.x -= period_ * std::floor((q.x - x_min_) / period_);
+        b->SetTransform(to_b2(q), 0.0f);
+      }
+    }
+    state.distance[i] += static_cast<float>(norm(moved));
+    state.position[i] = q;
+    state.velocity[i] = {v.x, v.y};
+
+    const long c = grid.cell_of(q);
+    if (c >= 0 && c % grid.nx >= exit_lo_[0] && c % grid.nx <= exit_hi_[0] && c / grid.nx >= exit_lo_[1] &&
+        c / grid.nx <= exit_hi_[1] && grid.exit[static_cast<std::size_t>(c)] >= 0) {
+      const ShelterId s = model.micro.exits[static_cast<std::size_t>(grid.exit[static_cast<std::size_t>(c)])].shelter;
+      if (shelter_accepts(model, state, s, r, t1)) {
+        admit(model, state, r, s, t1);
+        state.velocity[i] = {};
+        remove_body(r);
+        continue;
+      }
+    }
+    if (distance(q, anchor_[i]) > p.stuck_distance) {
+      anchor_[i] = q;
+      anchor_time_[i] = static_cast<float>(t1);
+    } else if (!stuck_[i] && state.status[i] == Status::Moving && t1 - anchor_time_[i] > p.stuck_time) {
+      stuck_[i] = 1;
+      ++state.records.warnings.stuck;
+    }
+  }
+}
+
+}  // namespace ss

@@ -1,0 +1,223 @@
+#include "engine/movement/network/network_movement.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/hazards/hazards.hpp"
+#include "engine/routing/navigation.hpp"
+
+namespace ss {
+
+void NetworkMovement::reset(const Model& model, const SimState&) {
+  factor_.assign(model.world.streets.edge_count(), 1.0f);
+  factor_at_.assign(model.world.streets.edge_count(), 0);
+}
+
+void NetworkMovement::join_queue(SimState& state, ResidentId r, EdgeId e) {
+  // remaining == 0 marks a resident in the queue at the edge's end; the two always change together.
+  state.remaining[r.index()] = 0.0f;
+  state.reached_end_step[r.index()] = state.step;
+  ++state.edge_queued[e.index()];
+}
+
+float NetworkMovement::queue_length(const Model& model, EdgeId e) const {
+  // The queue packs at storage density across the street's width.
+  const std::size_t i = e.index();
+  return static_cast<float>(queued_start_[i] /
+                            (model.params.movement.storage_density * model.world.streets.edge_width[i]));
+}
+
+float NetworkMovement::speed_factor(const Model& model, const SimState& state, EdgeId e) {
+  const std::size_t i = e.index();
+  if (factor_at_[i] == state.step + 1) return factor_[i];
+  const StreetGraph& g = model.world.streets;
+  const MovementParams& p = model.params.movement;
+  // Density of the walkers over the part of the edge not taken by the queue, from
+  // the counts frozen at the start of the step (transfers happen after everyone
+  // has advanced), so the result does not depend on visiting order.
+  const double free_length = std::max<double>(g.edge_length[i] - queue_length(model, e), p.min_density_length);
+  const double walkers = static_cast<double>(state.edge_count[i]) - queued_start_[i];
+  const double f = std::max(weidmann_factor(walkers / (free_length * g.edge_width[i]), p), p.min_speed_factor);
+  factor_[i] = static_cast<float>(f);
+  factor_at_[i] = state.step + 1;
+  return factor_[i];
+}
+
+void NetworkMovement::refill(const Model& model, SimState& state, EdgeId e) const {
+  const std::size_t i = e.index();
+  const std::uint64_t elapsed = state.step + 1 - state.credit_step[i];
+  if (elapsed == 0) return;
+  // Specific flow × width × dt persons per step through each end (Weidmann 1993 maximum
+  // specific flow, see MovementParams). Credit carries over so a 0.5 m path still
+  // passes one person every few steps, but never more than one step's worth (or one person).
+  const double per_step = model.params.movement.specific_flow * model.world.streets.edge_width[i] * model.run.dt;
+  const double cap = std::max(1.0, per_step);
+  state.exit_credit[i] = static_cast<float>(std::min(cap, state.exit_credit[i] + per_step * elapsed));
+  state.entry_credit[i] = static_cast<float>(std::min(cap, state.entry_credit[i] + per_step * elapsed));
+  state.credit_step[i] = state.step + 1;
+}
+
+void NetworkMovement::step(const Model& model, SimState& state, double t) {
+  const double dt = model.run.dt;
+  const double t_end = t + dt;
+  arrivals_.clear();
+  ready_.clear();
+
+  // 1. Advance everyone on the street with speeds from the frozen densities.
+  queued_start_ = state.edge_queued;
+  for (const ResidentId r : state.active) {
+    const std::size_t i = r.index();
+    const Status st = state.status[i];
+    const EdgeId e = state.edge[i];
+    if (e.valid()) {
+      if (state.remaining[i] > 0.0f) {
+        float v = state.free_speed[i] * speed_factor(model, state, e);
+        if (!model.hazards.empty())  // walking in water, smoke (engine/hazards/hazards.hpp)
+          v = hazard_walking_speed(model, state, r, WalkerPlace{e, walker_along(model.world.streets, state, r), {}}, v);
+        if (!std::isfinite(v)) {
+          ++state.records.warnings.non_finite_speed;
+          v = 0.0f;
+        }
+        const float d = v * static_cast<float>(dt);
+        const float tail = queue_length(model, e);  // m, back of the queue from the node
+        if (state.remaining[i] - d <= tail) {
+          // Joins the queue (or reaches the node when there is none). The distance
+          // through the queue counts as walked.
+          const float to_tail = std::max(0.0f, state.remaining[i] - tail);
+          const double reach = t + (v > 0.0f ? to_tail / v : 0.0);
+          state.distance[i] += state.remaining[i];
+          arrivals_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
+          join_queue(state, r, e);
+        } else {
+          state.remaining[i] -= d;
+          state.distance[i] += d;
+        }
+      } else {
+        arrivals_.push_back({state.reached_end_step[i], r, 0.0f, t_end});
+      }
+    } else if ((st == Status::Preparing && t_end >= state.warned_time[i] + state.premove[i]) ||
+               st == Status::Stranded) {
+      ready_.push_back(r);
+    }
+  }
+
+  // 2. Residents at a node enter a shelter or the next street, first come first served.
+  std::sort(arrivals_.begin(), arrivals_.end(), [](const Arrival& a, const Arrival& b) {
+    return a.reached != b.reached ? a.reached < b.reached : a.r < b.r;
+  });
+  for (const Arrival& a : arrivals_) at_node(model, state, a, t_end);
+
+  // 3. Ready residents step out of their homes onto their street.
+  for (const ResidentId r : ready_) depart(model, state, r, t_end);
+}
+
+void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival& a, double t_end) {
+  const StreetGraph& g = model.world.streets;
+  const std::size_t i = a.r.index();
+  const NodeId n = state.toward[i];
+  const EdgeId e = state.edge[i];
+  const RouteField& f = route_field_for(model, state, a.r, t_end);
+
+  if (f.dist[n.index()] == 0.0f && f.target[n.index()].valid()) {
+    const ShelterId s = f.target[n.index()];
+    if (shelter_accepts(model, state, s, a.r, t_end)) {
+      --state.edge_count[e.index()];
+      --state.edge_queued[e.index()];
+      state.edge[i] = EdgeId{};
+      admit(model, state, a.r, s, std::min(a.time, t_end));
+      return;
+    }
+    // Filled up earlier in this step: wait here until the routes are rebuilt.
+    ++state.turned_away[i];
+    ++state.records.warnings.rerouted_full;
+    state.routes_dirty = true;
+    return;
+  }
+  if (!f.reachable(n)) {
+    state.status[i] = Status::Stranded;
+    state.blocked[i] = blocked_reason(model, state, t_end);
+    return;
+  }
+  state.status[i] = Status::Moving;
+  const EdgeId next = f.next_edge[n.index()];
+  refill(model, state, e);
+  refill(model, state, next);
+  if (state.exit_credit[e.index()] < 1.0f || state.entry_credit[next.index()] < 1.0f) return;
+  const MovementParams& p = model.params.movement;
+  if (state.edge_count[next.index()] >= storage_capacity(g, next, p)) {
+    // Gridlock guard (see MovementParams::stuck_time): after waiting long enough at
+    // the head of the queue, squeeze in unless the street is packed to squeeze_density.
+    const double waited = static_cast<double>(state.step - a.reached) * model.run.dt;
+    const double packed = p.squeeze_density * g.edge_length[next.index()] * g.edge_width[next.index()];
+    if (waited < p.stuck_time || state.edge_count[next.index()] + 1.0 > std::max(1.0, packed)) return;
+    ++state.records.warnings.squeezed;
+  }
+
+  --state.edge_count[e.index()];
+  --state.edge_queued[e.index()];
+  ++state.edge_count[next.index()];
+  state.exit_credit[e.index()] -= 1.0f;
+  state.entry_credit[next.index()] -= 1.0f;
+  ++state.records.edge_passages[next.index()];
+  state.edge[i] = next;
+  state.toward[i] = g.other_end(next, n);
+  const float len = g.edge_length[next.index()];
+  const float carry = std::min(a.leftover, len);
+  state.remaining[i] = len - carry;
+  state.distance[i] += carry;
+  if (state.remaining[i] <= 0.0f) join_queue(state, a.r, next);  // crossed a very short street in one step
+}
+
+void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, double t_end) {
+  const StreetGraph& g = model.world.streets;
+  const std::size_t i = r.index();
+  const EdgeId e = model.home_edge[i];
+  const NodeId a = g.edge_from[e.index()], b = g.edge_to[e.index()];
+  const float off = model.home_offset[i];
+  const float len = g.edge_length[e.index()];
+  const RouteField& f = route_field_for(model, state, r, t_end);
+  const float via_a = off + f.dist[a.index()];
+  const float via_b = (len - off) + f.dist[b.index()];
+  if (!std::isfinite(via_a) && !std::isfinite(via_b)) {
+    state.status[i] = Status::Stranded;
+    state.blocked[i] = blocked_reason(model, state, t_end);
+    return;
+  }
+  state.status[i] = Status::Preparing;
+  // Homes open onto the street; the street must have room (spill-back reaches doors).
+  if (state.edge_count[e.index()] >= storage_capacity(g, e, model.params.movement)) return;
+  const bool to_a = via_a <= via_b;
+  state.status[i] = Status::Moving;
+  state.edge[i] = e;
+  state.toward[i] = to_a ? a : b;
+  state.remaining[i] = to_a ? off : len - off;
+  state.start_time[i] = static_cast<float>(t_end);
+  ++state.edge_count[e.index()];
+  if (state.remaining[i] <= 0.0f) join_queue(state, r, e);  // the door opens onto the junction
+  ++state.records.edge_passages[e.index()];
+}
+
+void NetworkMovement::routes_changed(const Model& model, SimState& state, double t) {
+  const StreetGraph& g = model.world.streets;
+  // Walkers whose way out now lies behind them turn around (a street ahead closed,
+  // their shelter filled). Residents already waiting at the node decide there.
+  for (const ResidentId r : state.active) {
+    const std::size_t i = r.index();
+    if (!state.edge[i].valid() || state.remaining[i] <= 0.0f) continue;
+    const RouteField& f = route_field_for(model, state, r, t);
+    const EdgeId e = state.edge[i];
+    const NodeId ahead = state.toward[i];
+    const NodeId behind = g.other_end(e, ahead);
+    const float len = g.edge_length[e.index()];
+    const float fwd = state.remaining[i] + f.dist[ahead.index()];
+    const float back = (len - state.remaining[i]) + f.dist[behind.index()];
+    if (back + 0.5f < fwd) {  // 0.5 m hysteresis against float noise
+      state.toward[i] = behind;
+      state.remaining[i] = len - state.remaining[i];
+      ++state.records.warnings.turned_around;
+      if (state.remaining[i] <= 0.0f) join_queue(state, r, e);  // had just stepped onto the street
+    }
+  }
+}
+
+}  // namespace ss

@@ -1,0 +1,157 @@
+#include "engine/plan/targets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "engine/plan/warning.hpp"
+
+namespace ss {
+namespace {
+
+void fill(std::vector<double>& times, std::uint32_t tasks, ResponseStats& out) {
+  std::sort(times.begin(), times.end());
+  out.tasks = tasks;
+  out.arrived = static_cast<std::uint32_t>(times.size());
+  if (times.empty()) return;
+  out.mean = std::accumulate(times.begin(), times.end(), 0.0) / static_cast<double>(times.size());
+  // Over the arrived tasks: a distribution of the response times that happened.
+  out.p50 = rank_quantile(times, times.size(), 0.5);
+  out.p90 = rank_quantile(times, times.size(), 0.9);
+  out.max = times.back();
+}
+
+// Households (by their id) of residents for whom `bad(i)` holds.
+void collect_missed(const Model& model, const SimState& s, auto bad, TargetResult& out) {
+  const Households& h = s.warn.households;
+  for (std::size_t hh = 0; hh < h.count(); ++hh) {
+    bool miss = false;
+    for (std::uint32_t k = h.offset[hh]; k < h.offset[hh + 1] && !miss; ++k) miss = bad(h.members[k].index());
+    if (!miss) continue;
+    ++out.missed_count;
+    const std::size_t first = h.members[h.offset[hh]].index();
+    const HouseholdId id = model.population.household[first];
+    out.missed.push_back({id.valid() ? id.value : static_cast<std::uint32_t>(first), model.home_zone[first]});
+  }
+  std::sort(out.missed.begin(), out.missed.end(),
+            [](const MissedHousehold& a, const MissedHousehold& b) { return a.household < b.household; });
+  if (out.missed.size() > kListedMissed) out.missed.resize(kListedMissed);
+}
+
+}  // namespace
+
+std::optional<double> rank_quantile(const std::vector<double>& sorted, std::size_t total, double share) {
+  if (total == 0) return std::nullopt;
+  const auto k = static_cast<std::size_t>(std::ceil(share * static_cast<double>(total) - 1e-9));
+  if (k == 0 || k > sorted.size()) return std::nullopt;
+  return sorted[k - 1];
+}
+
+ResponseMetrics response_metrics(const Model& model, const SimState& s) {
+  ResponseMetrics m;
+  std::vector<double> all;
+  std::array<std::vector<double>, kTeamKindCount> by_kind;
+  std::array<std::vector<double>, 2> by_task;
+  std::array<std::uint32_t, 2> task_count{};
+  std::vector<std::vector<double>> by_zone(model.world.zone_count());
+  std::vector<std::uint32_t> zone_count(by_zone.size(), 0);
+  std::array<std::uint32_t, kTeamKindCount> kind_count{};
+  for (const Task& task : s.response.tasks) {
+    const auto tk = static_cast<std::size_t>(task.kind);
+    ++task_count[tk];
+    ++zone_count[task.zone.index()];
+    if (std::isnan(task.arrived)) continue;
+    const double rt = static_cast<double>(task.arrived) - task.created;
+    const auto kind = static_cast<std::size_t>(model.plan.response.teams[task.team.index()].kind);
+    ++kind_count[kind];
+    all.push_back(rt);
+    by_kind[kind].push_back(rt);
+    by_task[tk].push_back(rt);
+    by_zone[task.zone.index()].push_back(rt);
+  }
+  fill(all, static_cast<std::uint32_t>(s.response.tasks.size()), m.overall);
+  for (std::size_t k = 0; k < kTeamKindCount; ++k) fill(by_kind[k], kind_count[k], m.by_team_kind[k]);
+  for (std::size_t k = 0; k < 2; ++k) fill(by_task[k], task_count[k], m.by_task_kind[k]);
+  m.by_zone.resize(by_zone.size());
+  for (std::size_t z = 0; z < by_zone.size(); ++z) fill(by_zone[z], zone_count[z], m.by_zone[z]);
+  return m;
+}
+
+std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& s) {
+  std::vector<TargetResult> out;
+  const Population& pop = model.population;
+  const std::size_t n = pop.size();
+  for (const PlanTarget& target : model.plan.targets) {
+    TargetResult r;
+    r.target = target;
+    const double origin = target.after_warning ? model.plan.warning_time : 0.0;
+    const double limit = target.minutes * 60.0;  // s
+    const double deadline = origin + limit;
+    switch (target.kind) {
+      case TargetKind::VulnerableReachedWithin: {
+        r.unit = "min";
+        double worst = 0.0;
+        bool all = true;
+        for (std::size_t i = 0; i < n; ++i) {
+          if (!needs_help(pop, i)) continue;
+          const float reached = s.response.reached[i];
+          if (std::isnan(reached)) all = false;
+          else worst = std::max(worst, reached - origin);
+        }
+        if (all) r.measured = worst / 60.0;
+        r.met = all && worst <= limit;
+        collect_missed(model, s, [&](std::size_t i) {
+          return needs_help(pop, i) && !(s.response.reached[i] - origin <= limit);
+        }, r);
+        break;
+      }
+      case TargetKind::ShareSafeWithin:
+      case TargetKind::WarnedWithin: {
+        r.unit = "share";
+        const bool safe = target.kind == TargetKind::ShareSafeWithin;
+        auto ok = [&](std::size_t i) {
+          return safe ? s.status[i] == Status::Sheltered && s.arrival_time[i] <= deadline : s.warned_time[i] <= deadline;
+        };
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < n; ++i) count += ok(i) ? 1 : 0;
+        r.measured = n ? static_cast<double>(count) / static_cast<double>(n) : 1.0;
+        r.met = *r.measured >= target.share;
+        collect_missed(model, s, [&](std::size_t i) { return !ok(i); }, r);
+        break;
+      }
+      case TargetKind::NoShelterOverCapacity: {
+        r.unit = "ratio";
+        double worst = 0.0;
+        for (std::size_t k = 0; k < model.world.shelters.size(); ++k) {
+          std::int32_t peak = s.occupancy[k];
+          for (const auto& row : s.records.occupancy_series) peak = std::max(peak, row[k]);
+          worst = std::max(worst, static_cast<double>(peak) / model.world.shelters[k].capacity);
+        }
+        r.measured = worst;
+        r.met = worst <= 1.0;
+        break;
+      }
+      case TargetKind::ResponseWithin: {
+        r.unit = "min";
+        std::vector<double> times;
+        for (const Task& task : s.response.tasks)
+          if (!std::isnan(task.arrived)) times.push_back(static_cast<double>(task.arrived) - task.created);
+        std::sort(times.begin(), times.end());
+        // Over all tasks: one never reached counts as later than any.
+        const auto q = rank_quantile(times, s.response.tasks.size(), target.share);
+        if (q) r.measured = *q / 60.0;
+        r.met = s.response.tasks.empty() || (q && *q <= limit);
+        std::vector<std::uint8_t> late(s.warn.households.count(), 0);
+        for (const Task& task : s.response.tasks)
+          if (!(static_cast<double>(task.arrived) - task.created <= limit))
+            late[s.warn.households.of_resident[task.first.index()]] = 1;
+        collect_missed(model, s, [&](std::size_t i) { return late[s.warn.households.of_resident[i]] != 0; }, r);
+        break;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace ss

@@ -1,0 +1,51 @@
+#pragma once
+// Responder key figures and the plan's targets, from a model and a (final or live)
+// state. Households appear by anonymous household id and zone only.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/model.hpp"
+#include "engine/core/sim_state.hpp"
+
+namespace ss {
+
+// Response time of a task: its first arrival on site minus its creation (s).
+struct ResponseStats {
+  std::uint32_t tasks = 0;    // tasks counted
+  std::uint32_t arrived = 0;  // of those, reached by a team
+  std::optional<double> mean, p50, p90, max;  // s, over the arrived ones
+};
+
+struct ResponseMetrics {
+  ResponseStats overall;
+  std::array<ResponseStats, kTeamKindCount> by_team_kind;  // by the kind of the team that arrived
+  std::array<ResponseStats, 2> by_task_kind;               // indexed by TaskKind
+  std::vector<ResponseStats> by_zone;                      // (zones)
+};
+ResponseMetrics response_metrics(const Model& model, const SimState& state);
+
+// Nearest-rank quantile (share in (0, 1]) of ascending `sorted`; nullopt when empty
+// or when the rank falls beyond the values given (the rest never happened).
+std::optional<double> rank_quantile(const std::vector<double>& sorted, std::size_t total, double share);
+
+struct MissedHousehold {
+  std::uint32_t household = 0;  // HouseholdId value (or resident index for residents without one)
+  ZoneId zone;
+};
+
+struct TargetResult {
+  PlanTarget target;
+  bool met = false;
+  std::optional<double> measured;  // in `unit`; nullopt when it never happened (e.g. someone never reached)
+  std::string unit;                // "min", "share" or "ratio"
+  std::size_t missed_count = 0;    // households that missed the target
+  std::vector<MissedHousehold> missed;  // the first kListedMissed of them, by household id
+};
+inline constexpr std::size_t kListedMissed = 200;
+
+std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& state);
+
+}  // namespace ss

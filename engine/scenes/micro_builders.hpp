@@ -1,0 +1,43 @@
+#pragma once
+// Shared micro scenes (movement: micro), used alike by tests, the verification
+// suite, the benchmark and the GUI's demo mode. Coordinates in local metres.
+#include <cstdint>
+#include <vector>
+
+#include "engine/scenes/builders.hpp"  // add_residents, instant_departure work on micro scenes too
+#include "engine/core/model.hpp"
+
+namespace ss::builders {
+
+// Axis-aligned rectangle as a counter-clockwise ring.
+Ring rect(double x0, double y0, double x1, double y1);
+
+// An empty micro model over the given walkable rings and obstacles: dt 0.1 s, no
+// exits yet (add_exit), timeline every 10 s.
+Model micro_area(std::vector<Ring> walkable, std::vector<Ring> obstacles = {});
+
+// Adds an exit polygon (or a 2-point door line) counted as a shelter of `capacity`.
+ShelterId add_exit(Model& m, Ring area, const char* name = "exit", std::int32_t capacity = 100000);
+
+// A corridor [0, length] × [0, width] with a 1 m exit zone beyond x = length.
+Model micro_corridor(double length, double width);
+
+// A room [0, side] × [0, side] with a door of `door_width` centred in its east wall
+// (a 0.4 m thick wall); arriving = the centre passing the middle of the door channel.
+Model micro_room_with_door(double side, double door_width);
+// The same for a room [0, side] × [0, depth]: the door is centred in the east wall.
+Model micro_room_with_door(double side, double depth, double door_width);
+
+// A corridor [0, length] × [0, width] that wraps around in x (RiMEA 4).
+Model micro_periodic_corridor(double length, double width);
+
+// Places `count` residents of `age` on a square lattice of `spacing` m filling `area`
+// row by row from its south-west corner (each resident its own household). Returns
+// how many were placed (fewer when the area is too small).
+int place_lattice(Model& m, Box area, int count, double spacing, int age = 35, Mobility mob = Mobility::Walks);
+
+// The bottleneck benchmark scene (issue 5): n residents at about 1.6 P/m² in a
+// square room leaving through a 2 m exit.
+Model micro_bottleneck_bench(int n);
+
+}  // namespace ss::builders

@@ -1,0 +1,56 @@
+#pragma once
+// Assembly of an engine Model from a scenario description: load the map, place
+// shelters, build zones, load or synthesize the population, resolve the plan, apply
+// parameter overrides and run settings, then finalize the model.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/model.hpp"
+#include "engine/world/population_synthesis.hpp"
+#include "maps/map_import.hpp"
+#include "maps/registry_import.hpp"
+#include "scenarios/loader/scenario.hpp"
+
+namespace ss::scenarios {
+
+struct ShelterCounts {
+  std::size_t from_list = 0, from_layer = 0, from_map = 0;
+  std::int64_t capacity = 0;  // persons, all shelters
+};
+
+struct Assembly {
+  Model model;  // finalized
+  maps::MapReport map_report;
+  std::optional<maps::RegistryReport> registry_report;    // population from a registry
+  std::optional<SynthesisReport> synthesis_report;        // or synthesized
+  ShelterCounts shelters;
+  // Things the user should know that do not stop the run: shelters or homes on
+  // cut-off street parts (anonymous resident ids only), too little capacity, ...
+  std::vector<std::string> problems;
+  std::vector<std::string> input_files;  // scenario file first, then every file it names
+  std::vector<std::string> checksums;    // "fnv1a64:<hex>", parallel to input_files
+};
+
+// Throws ss::InputError naming file, line and field for everything that is wrong
+// with the inputs (missing files, shelters off the network, unknown shelter or
+// zone names in the plan, closures far from any street, an empty population, ...).
+Assembly assemble(const ScenarioDesc& desc);
+
+// Records an input file and its checksum (FNV-1a, "unreadable" when it cannot be
+// read) once, for the run's provenance.
+void add_input(Assembly& a, const std::string& path);
+
+// The scenario's `map:` sources read through GDAL (maps::load_map), with the
+// scenario's file and lines for errors.
+maps::MapData load_scenario_map(const ScenarioDesc& desc);
+
+// The scenario's population.registry or population.synthesize over the map's
+// world (homes in the map's local CRS), with the import's report in `a`; errors name
+// the scenario field. Throws when the population is empty.
+Population load_population(const ScenarioDesc& desc, const World& world, const maps::Projector& projector, Assembly& a);
+
+// Loads and assembles in one go: load_scenario(path, variant) then assemble().
+Assembly assemble_file(const std::string& path, const std::string& variant = "");
+
+}  // namespace ss::scenarios

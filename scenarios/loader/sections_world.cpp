@@ -1,0 +1,197 @@
+// Sections about places: map, shelters, zones, plan, run.
+#include <filesystem>
+#include <set>
+
+#include "scenarios/loader/injects.hpp"
+#include "scenarios/loader/scenario_sections.hpp"
+
+namespace ss::scenarios::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A run longer than a week is almost surely a unit slip (minutes typed as seconds
+// the other way round, or hours as seconds).
+constexpr double kMaxDuration = 7.0 * 86400.0;  // s
+
+double longitude(const Field& f) {
+  const double v = f.number();
+  if (v < -180.0 || v > 180.0) f.fail("longitude must be within [-180, 180] degrees");
+  return v;
+}
+
+double latitude(const Field& f) {
+  const double v = f.number();
+  if (v < -90.0 || v > 90.0) f.fail("latitude must be within [-90, 90] degrees");
+  return v;
+}
+
+std::int32_t capacity(const Field& f) {
+  const std::int64_t v = f.integer();
+  if (v <= 0) f.fail("capacity must be a positive number of persons, got " + std::to_string(v));
+  if (v > 10'000'000) f.fail("capacity is implausibly large: " + std::to_string(v));
+  return static_cast<std::int32_t>(v);
+}
+
+}  // namespace
+
+std::string Sections::existing_file(const Field& f) const {
+  const std::string text = f.text();
+  if (text.empty()) f.fail("file path is empty");
+  fs::path p(text);
+  if (p.is_relative()) p = fs::path(folder) / p;
+  p = p.lexically_normal();
+  std::error_code ec;
+  if (!fs::exists(p, ec)) f.fail("file not found: " + p.string());
+  if (fs::is_directory(p, ec) && p.extension() != ".gdb") f.fail("is a folder, not a file: " + p.string());
+  return p.string();
+}
+
+MapDesc Sections::map(const Field& f) const {
+  f.check_keys({"streets", "streets_layer", "buildings", "buildings_layer", "terrain", "terrain_cell", "crs"});
+  MapDesc m;
+  m.streets = existing_file(f.need("streets"));
+  if (auto v = f.get("streets_layer")) m.streets_layer = v->text();
+  if (auto v = f.get("buildings")) m.buildings = existing_file(*v);
+  if (auto v = f.get("buildings_layer")) m.buildings_layer = v->text();
+  if (auto v = f.get("terrain")) m.terrain = existing_file(*v);
+  if (auto v = f.get("terrain_cell")) {
+    m.terrain_cell = v->length();
+    if (!(m.terrain_cell > 0.0)) v->fail("terrain cell must be greater than 0");
+  }
+  if (auto v = f.get("crs")) m.crs = v->text();
+  return m;
+}
+
+SheltersDesc Sections::shelters(const Field& f) const {
+  f.check_keys({"list", "layer", "from_map", "max_snap_distance"});
+  SheltersDesc s;
+  if (auto v = f.get("max_snap_distance")) {
+    s.max_snap_distance = v->length();
+    if (!(s.max_snap_distance > 0.0)) v->fail("must be greater than 0");
+  }
+  std::set<std::string> names;
+  if (auto list = f.get("list")) {
+    for (const Field& item : list->items()) {
+      item.check_keys({"name", "lon", "lat", "capacity", "step_free", "open_time"});
+      ShelterEntry e;
+      const Field name = item.need("name");
+      e.name = name.text();
+      if (e.name.empty()) name.fail("a shelter needs a name");
+      if (!names.insert(e.name).second) name.fail("duplicate shelter name '" + e.name + "'");
+      e.lon = longitude(item.need("lon"));
+      e.lat = latitude(item.need("lat"));
+      e.capacity = capacity(item.need("capacity"));
+      if (auto v = item.get("step_free")) e.step_free = v->boolean();
+      if (auto v = item.get("open_time")) e.open_time = v->duration();
+      if (e.open_time < 0.0) item.fail_at("open_time", "must not be negative");
+      s.list.push_back(std::move(e));
+    }
+  }
+  if (auto l = f.get("layer")) {
+    l->check_keys({"file", "layer", "name_field", "capacity_field", "step_free_field", "covered_m2_per_person",
+                   "open_time"});
+    ShelterLayerDesc d;
+    d.file = existing_file(l->need("file"));
+    if (auto v = l->get("layer")) d.layer = v->text();
+    if (auto v = l->get("name_field")) d.name_field = v->text();
+    if (auto v = l->get("capacity_field")) d.capacity_field = v->text();
+    if (auto v = l->get("step_free_field")) d.step_free_field = v->text();
+    if (auto v = l->get("covered_m2_per_person")) d.covered_m2_per_person = v->positive();
+    if (auto v = l->get("open_time")) d.open_time = v->duration();
+    if (d.open_time < 0.0) l->fail_at("open_time", "must not be negative");
+    s.layer = d;
+  }
+  if (auto m = f.get("from_map")) {
+    m->check_keys({"schools", "parking", "covered_m2_per_person", "school_usable_share", "open_m2_per_person",
+                   "parking_usable_share", "schoolyard_usable_share", "min_parking_area", "step_free", "open_time"});
+    ShelterFromMapDesc d;
+    maps::ShelterTagRules& r = d.rules;
+    if (auto v = m->get("schools")) r.schools = v->boolean();
+    if (auto v = m->get("parking")) r.parking = v->boolean();
+    if (auto v = m->get("covered_m2_per_person")) r.covered_m2_per_person = v->positive();
+    if (auto v = m->get("school_usable_share")) r.school_usable_share = v->share();
+    if (auto v = m->get("open_m2_per_person")) r.open_m2_per_person = v->positive();
+    if (auto v = m->get("parking_usable_share")) r.parking_usable_share = v->share();
+    if (auto v = m->get("schoolyard_usable_share")) r.schoolyard_usable_share = v->share();
+    if (auto v = m->get("min_parking_area")) r.min_parking_area = v->non_negative();
+    if (auto v = m->get("step_free")) d.step_free = v->boolean();
+    if (auto v = m->get("open_time")) d.open_time = v->duration();
+    if (d.open_time < 0.0) m->fail_at("open_time", "must not be negative");
+    if (!r.schools && !r.parking) m->fail("from_map takes neither schools nor parking; remove it or enable one");
+    s.from_map = d;
+  }
+  if (s.list.empty() && !s.layer && !s.from_map)
+    f.fail("no shelters: give a list, a layer or from_map");
+  return s;
+}
+
+ZonesDesc Sections::zones(const Field& f) const {
+  f.check_keys({"grid", "file", "layer", "name_field"});
+  ZonesDesc z;
+  const auto grid = f.get("grid");
+  const auto file = f.get("file");
+  if (grid && file) f.fail("give either a grid cell size or a polygon file, not both");
+  if (!grid && !file) f.fail("give a grid cell size (e.g. grid: 1 km) or a polygon file");
+  if (grid) {
+    z.grid_cell = grid->length();
+    if (!(z.grid_cell >= 10.0)) grid->fail("grid cell must be at least 10 m");
+    if (f.get("layer") || f.get("name_field")) f.fail("layer and name_field belong to a polygon file, not a grid");
+  } else {
+    z.file = existing_file(*file);
+    if (auto v = f.get("layer")) z.layer = v->text();
+    if (auto v = f.get("name_field")) z.name_field = v->text();
+  }
+  return z;
+}
+
+PlanDesc Sections::plan(const Field& f) const {
+  f.check_keys({"assignment", "zone_shelters", "closed_roads", "closed_shelters", "warning_time", "channels",
+                "word_of_mouth", "compliance", "teams", "door_knock", "assist_needing_help", "task_times",
+                "max_depot_distance", "targets"});
+  PlanDesc p;
+  read_plan_teams(f, p.response);
+  if (auto v = f.get("assignment")) {
+    const std::string a = v->text();
+    if (a == "nearest") p.assignment = Plan::Assignment::Nearest;
+    else if (a == "by_zone") p.assignment = Plan::Assignment::ByZone;
+    else v->fail("assignment must be 'nearest' or 'by_zone', got '" + a + "'");
+  }
+  if (auto v = f.get("zone_shelters")) {
+    if (p.assignment != Plan::Assignment::ByZone) v->fail("zone_shelters needs assignment: by_zone");
+    for (const auto& [zone, shelter] : v->entries()) p.zone_shelters[zone] = shelter.text();
+  }
+  if (auto v = f.get("closed_roads")) {
+    for (const Field& item : v->items()) p.closed_roads.push_back(read_road(item));
+  }
+  if (auto v = f.get("closed_shelters"))
+    for (const Field& item : v->items()) p.closed_shelters.push_back(item.text());
+  if (auto v = f.get("warning_time")) {
+    p.warning_time = v->duration();
+    if (p.warning_time < 0.0) v->fail("must not be negative");
+  }
+  return p;
+}
+
+void Sections::run(const Field& f, RunSettings& out) const {
+  f.check_keys({"dt", "duration", "seed", "timeline_interval"});
+  if (auto v = f.get("dt")) {
+    out.dt = v->duration();
+    if (!(out.dt > 0.0)) v->fail("time step must be greater than 0");
+    if (out.dt > 60.0) v->fail("time step above 60 s is too coarse for walking on streets");
+  }
+  if (auto v = f.get("duration")) {
+    out.duration = v->duration();
+    if (!(out.duration > 0.0)) v->fail("duration must be greater than 0");
+    if (out.duration > kMaxDuration) v->fail("duration above 7 days is surely a unit slip");
+  }
+  if (out.dt > out.duration) f.fail_at("dt", "time step is longer than the run");
+  if (auto v = f.get("seed")) out.seed = v->seed();
+  if (auto v = f.get("timeline_interval")) {
+    out.timeline_interval = v->duration();
+    if (!(out.timeline_interval > 0.0)) v->fail("must be greater than 0");
+  }
+}
+
+}  // namespace ss::scenarios::detail

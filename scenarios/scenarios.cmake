@@ -1,1 +1,0 @@
-# Bundled scenarios live beside this file; users copy lauf.yaml as a template.

@@ -1,0 +1,245 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "engine/scenes/builders.hpp"
+#include "engine/core/metrics.hpp"
+#include "engine/routing/navigation.hpp"
+#include "engine/core/simulation.hpp"
+#include "engine/test_support.hpp"
+
+using namespace ss;
+
+namespace {
+
+void all_walk_at(Model& m, double speed) {
+  builders::instant_departure(m);
+  m.params.residents.speed_by_age.fill(speed);
+}
+
+void check_conservation(const Model& m, const SimState& s) { REQUIRE(testing::conservation_error(m, s).empty()); }
+
+}  // namespace
+
+TEST_CASE("RiMEA test 1: one person walks a 40 m corridor in 26 to 34 s") {
+  Model m = builders::corridor(40.0, 2.0);
+  builders::add_residents(m, {0.0, 0.0}, 1);
+  all_walk_at(m, 1.33);  // RiMEA 1 free speed
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  REQUIRE(sim.state().status[0] == Status::Sheltered);
+  const double t = sim.state().arrival_time[0] - sim.state().start_time[0];
+  CHECK(t >= 26.0);
+  CHECK(t <= 34.0);
+  CHECK(t == Approx(40.0 / 1.33).margin(1.0));
+  CHECK(sim.state().distance[0] == Approx(40.0).margin(0.01));
+}
+
+TEST_CASE("a junction passes at most specific flow times width persons per second") {
+  // 300 people start on the first half of a 1 m wide street; the junction in the
+  // middle lets 1.22 P/s through (Weidmann maximum specific flow × 1 m).
+  Model m = builders::corridor(40.0, 1.0, 2, 1000);
+  builders::add_residents(m, {5.0, 0.0}, 300);
+  all_walk_at(m, 1.34);
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  REQUIRE(sim.state().occupancy[0] == 300);
+  std::vector<float> arrivals(sim.state().arrival_time.begin(), sim.state().arrival_time.end());
+  std::sort(arrivals.begin(), arrivals.end());
+  // Steady flow between the 50th and the 250th arrival.
+  const double flow = 200.0 / (arrivals[249] - arrivals[49]);
+  CHECK(flow <= 1.22 * 1.0 + 0.05);
+  CHECK(flow >= 0.9);
+}
+
+TEST_CASE("queues spill back: no street ever holds more than its storage capacity") {
+  Model m = builders::street_grid(4, 4, 30.0, 2.0);
+  builders::add_shelter(m, NodeId{0}, 5000);
+  for (int k = 0; k < 16; ++k) builders::add_residents(m, {30.0 * (k % 4), 30.0 * (k / 4) + 10.0}, 60);
+  all_walk_at(m, 1.3);
+  m.params.movement.stuck_time = std::numeric_limits<double>::infinity();  // strict storage
+  m.finalize();
+  Simulation sim(m, 3);
+  bool queue_seen = false;
+  while (!sim.finished()) {
+    sim.step();
+    const SimState& s = sim.state();
+    check_conservation(m, s);
+    for (std::size_t e = 0; e < m.world.streets.edge_count(); ++e) {
+      const auto cap = storage_capacity(m.world.streets, EdgeId{e}, m.params.movement);
+      REQUIRE(s.edge_count[e] <= cap);
+      if (s.edge_count[e] == cap) queue_seen = true;
+    }
+  }
+  CHECK(queue_seen);
+  CHECK(sim.state().occupancy[0] == 960);
+}
+
+TEST_CASE("a full shelter sends newcomers on to the next nearest one") {
+  Model m = builders::corridor(200.0, 3.0, 4, 10);  // shelter "exit" at x = 200, room for 10
+  builders::add_shelter(m, NodeId{0}, 100, "far");  // at x = 0
+  builders::add_residents(m, {150.0, 0.0}, 30);
+  all_walk_at(m, 1.3);
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  const SimState& s = sim.state();
+  CHECK(s.occupancy[0] == 10);
+  CHECK(s.occupancy[1] == 20);
+  CHECK(s.shelter_full[0] == 1);
+  CHECK(!std::isnan(s.shelter_full_time[0]));
+  for (std::size_t i = 0; i < m.population.size(); ++i) CHECK(s.status[i] == Status::Sheltered);
+  check_conservation(m, s);
+}
+
+TEST_CASE("when every shelter is full the rest are stranded with shelters_full") {
+  Model m = builders::corridor(60.0, 3.0, 2, 5);
+  builders::add_residents(m, {30.0, 0.0}, 12);
+  all_walk_at(m, 1.3);
+  m.run.duration = 600.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  const RunMetrics r = compute_metrics(m, sim.state());
+  CHECK(r.by_outcome[static_cast<std::size_t>(Outcome::Sheltered)] == 5);
+  CHECK(r.by_outcome[static_cast<std::size_t>(Outcome::SheltersFull)] == 7);
+}
+
+TEST_CASE("closing the only road strands residents, and reopening lets them through") {
+  Model m = builders::corridor(90.0, 3.0, 3, 100);
+  builders::add_residents(m, {10.0, 0.0}, 5);
+  all_walk_at(m, 1.3);
+  m.finalize();
+  Simulation sim(m, 1);
+  REQUIRE(sim.apply({Intervention::Kind::CloseRoad, 1, "bridge closed"}));
+  sim.run_until(120.0);
+  for (std::size_t i = 0; i < 5; ++i) CHECK(sim.state().status[i] == Status::Stranded);
+  CHECK(outcome_of(m, sim.state(), ResidentId{0}) == Outcome::NoRoute);
+  REQUIRE(sim.apply({Intervention::Kind::OpenRoad, 1, "bridge reopened"}));
+  sim.run_to_end();
+  for (std::size_t i = 0; i < 5; ++i) CHECK(sim.state().status[i] == Status::Sheltered);
+  REQUIRE(sim.state().records.journal.size() == 2);
+  CHECK(sim.state().records.journal[0].time == 0.0);
+  CHECK(sim.state().records.journal[1].time == Approx(120.0));
+  CHECK(sim.state().records.journal[1].intervention.kind == Intervention::Kind::OpenRoad);
+  CHECK_FALSE(sim.apply({Intervention::Kind::CloseRoad, 99, "no such road"}));
+}
+
+TEST_CASE("walkers turn around when the road ahead closes") {
+  // Shelters at both ends of a 200 m street; people start nearer the east one.
+  Model m = builders::corridor(200.0, 3.0, 4, 100);
+  builders::add_shelter(m, NodeId{0}, 100, "west");
+  builders::add_residents(m, {110.0, 0.0}, 3);
+  all_walk_at(m, 1.0);
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_until(20.0);
+  REQUIRE(sim.state().status[0] == Status::Moving);
+  sim.apply({Intervention::Kind::CloseRoad, 3, "fire"});  // the last segment before the east shelter
+  sim.run_to_end();
+  CHECK(sim.state().occupancy[1] == 3);
+  CHECK(sim.state().records.warnings.turned_around >= 3);
+}
+
+TEST_CASE("wheelchair users avoid steps and go to step-free shelters") {
+  // Square 0-1-3-2: a short way 0→1 by steps to a shelter without step-free access,
+  // and a step-free shelter at node 3.
+  Model m = builders::street_grid(2, 2, 50.0, 3.0);
+  StreetGraph& g = m.world.streets;
+  for (std::size_t e = 0; e < g.edge_count(); ++e)
+    if (g.edge_from[e] == NodeId{0} && g.edge_to[e] == NodeId{1}) g.edge_kind[e] = StreetKind::Steps;
+  builders::add_shelter(m, NodeId{1}, 50, "school with stairs", false);
+  builders::add_shelter(m, NodeId{3}, 50, "sports hall", true);
+  builders::add_residents(m, {0.0, 5.0}, 3, 50, Mobility::Wheelchair);
+  builders::add_residents(m, {0.0, 5.0}, 3, 50, Mobility::Walks);
+  all_walk_at(m, 1.2);
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  for (std::size_t i = 0; i < 3; ++i) CHECK(sim.state().shelter[i] == ShelterId{1});
+  for (std::size_t i = 3; i < 6; ++i) CHECK(sim.state().shelter[i] == ShelterId{0});
+}
+
+TEST_CASE("bedridden residents wait for help and are reported as needing assistance") {
+  Model m = builders::corridor(50.0, 3.0);
+  builders::add_residents(m, {10.0, 0.0}, 2, 85, Mobility::Bedridden);
+  builders::add_residents(m, {10.0, 0.0}, 2, 40);
+  all_walk_at(m, 1.2);
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  CHECK(sim.state().status[0] == Status::WaitingForHelp);
+  CHECK(outcome_of(m, sim.state(), ResidentId{1}) == Outcome::NeedsAssistance);
+  CHECK(sim.state().status[2] == Status::Sheltered);
+}
+
+TEST_CASE("nobody leaves before the warning plus their pre-movement time") {
+  Model m = builders::corridor(50.0, 3.0);
+  builders::add_residents(m, {10.0, 0.0}, 50);
+  m.plan.warning_time = 300.0;
+  m.finalize();
+  Simulation sim(m, 11);
+  sim.run_to_end();
+  const SimState& s = sim.state();
+  for (std::size_t i = 0; i < 50; ++i) {
+    CHECK(s.warned_time[i] == 300.0f);
+    CHECK(s.start_time[i] >= 300.0f + s.premove[i] - 1e-3f);
+    CHECK(s.start_time[i] <= 300.0f + s.premove[i] + 1.0f + 1e-3f);
+  }
+}
+
+TEST_CASE("plans that assign shelters by zone send each zone to its shelter") {
+  Model m = builders::corridor(300.0, 3.0, 3, 100);
+  builders::add_shelter(m, NodeId{0}, 100, "west");
+  m.world.zones.push_back({"middle", Ring{{140, -50}, {160, -50}, {160, 50}, {140, 50}}});
+  builders::add_residents(m, {155.0, 0.0}, 4);  // in the zone; nearest would be east
+  builders::add_residents(m, {250.0, 0.0}, 4);  // outside every zone: nearest (east)
+  m.plan.assignment = Plan::Assignment::ByZone;
+  m.plan.zone_shelter = {ShelterId{1}, ShelterId{}};  // middle → west shelter; others nearest
+  all_walk_at(m, 1.3);
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  for (std::size_t i = 0; i < 4; ++i) CHECK(sim.state().shelter[i] == ShelterId{1});
+  for (std::size_t i = 4; i < 8; ++i) CHECK(sim.state().shelter[i] == ShelterId{0});
+  CHECK(m.home_zone[0] == ZoneId{0});
+  CHECK(m.home_zone[4] == ZoneId{1});
+}
+
+TEST_CASE("opposite flows on a narrow street do not lock each other up") {
+  // West residents are assigned the east shelter and east residents the west one,
+  // so two crowds meet head-on in a 1 m wide lane.
+  Model m = builders::corridor(60.0, 1.0, 3, 500);  // "exit" at x = 60
+  builders::add_shelter(m, NodeId{0}, 500, "west");
+  m.world.zones.push_back({"west", Ring{{-1, -5}, {20, -5}, {20, 5}, {-1, 5}}});
+  m.world.zones.push_back({"east", Ring{{40, -5}, {61, -5}, {61, 5}, {40, 5}}});
+  builders::add_residents(m, {10.0, 0.0}, 80);
+  builders::add_residents(m, {50.0, 0.0}, 80);
+  m.plan.assignment = Plan::Assignment::ByZone;
+  m.plan.zone_shelter = {ShelterId{0}, ShelterId{1}, ShelterId{}};
+  all_walk_at(m, 1.3);
+  m.run.duration = 3600.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  CHECK(sim.state().occupancy[0] == 80);
+  CHECK(sim.state().occupancy[1] == 80);
+}
+
+TEST_CASE("streets shorter than one step's walk are crossed without losing anyone") {
+  // 200 segments of 0.2 m: walkers cross several per second of walking, and the
+  // queue bookkeeping must stay exact.
+  Model m = builders::corridor(40.0, 2.0, 200, 100);
+  builders::add_residents(m, {1.0, 0.0}, 30);
+  all_walk_at(m, 1.3);
+  m.finalize();
+  Simulation sim(m, 1);
+  while (!sim.finished()) {
+    sim.step();
+    check_conservation(m, sim.state());
+  }
+  CHECK(sim.state().occupancy[0] == 30);
+}
