@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
   compare_cmd->add_flag("-q,--quiet", compare.quiet, "No table");
 
   VerifyOptions verify;
-  auto* verify_cmd = app.add_subcommand("verify", "Run the standard verification tests (RiMEA, IMO, FZJ) on the models");
-  verify_cmd->add_option("--model", verify.model, "network, micro or all")->capture_default_str();
+  auto* verify_cmd = app.add_subcommand("verify", "Run the standard verification tests (RiMEA, IMO, FZJ; Hamada fire spread) on the models");
+  verify_cmd->add_option("--model", verify.model, "network, micro, fire or all")->capture_default_str();
   verify_cmd->add_option("--json", verify.json, "Also write the results as JSON to this file");
   verify_cmd->add_option("--data", verify.data_dir, "Data folder with pedestrian/hermes-2009-AO_300/");
 

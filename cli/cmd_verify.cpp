@@ -1,6 +1,7 @@
 // `safestreet verify`: runs the published verification tests on the movement
-// models and prints a table (and optionally writes JSON). Exit code 0 when every
-// test passed, 1 otherwise.
+// models and the fire spread tests (Hamada) and prints a table (and optionally
+// writes JSON). --model network, micro, fire or all (all three). Exit code 0 when
+// every test passed, 1 otherwise.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,7 +18,9 @@ int verify_command(const VerifyOptions& opt) {
   std::vector<verify::ModelChoice> models;
   if (opt.model == "network" || opt.model == "all") models.push_back(verify::ModelChoice::Network);
   if (opt.model == "micro" || opt.model == "all") models.push_back(verify::ModelChoice::Micro);
-  if (models.empty()) throw InputError("", 0, "--model", "must be network, micro or all, got '" + opt.model + "'");
+  if (opt.model == "fire" || opt.model == "all") models.push_back(verify::ModelChoice::Fire);
+  if (models.empty())
+    throw InputError("", 0, "--model", "must be network, micro, fire or all, got '" + opt.model + "'");
   verify::Options o;
   if (!opt.data_dir.empty()) o.data_dir = opt.data_dir;
   const std::vector<verify::Result> results = verify::run_all(models, o);

@@ -46,7 +46,7 @@ struct CompareOptions {
 int compare_command(const CompareOptions& opt);
 
 struct VerifyOptions {
-  std::string model = "all";  // network, micro or all
+  std::string model = "all";  // network, micro, fire or all
   std::string json;           // also write the results here as JSON
   std::string data_dir;       // default: the source tree's data/
 };

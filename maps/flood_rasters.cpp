@@ -265,8 +265,13 @@ void write_mask_polygons(const std::string& path, const std::string& layer, cons
   commit(tmp, path);
 }
 
-void write_points(const std::string& path, const std::string& layer, const std::vector<PointFeature>& points,
-                  const std::string& crs_wkt) {
+namespace {
+
+// A GeoPackage layer of features that share their attribute names (taken from the
+// first), each with the geometry `geometry(feature)` makes; NaN numbers are null.
+template <class Feature, class MakeGeometry>
+void write_features(const std::string& path, const std::string& layer, const std::vector<Feature>& features,
+                    const std::string& crs_wkt, OGRwkbGeometryType type, MakeGeometry&& geometry) {
   detail::ensure_gdal_registered();
   GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!gpkg) throw std::runtime_error("GDAL lacks the GPKG driver");
@@ -276,30 +281,52 @@ void write_points(const std::string& path, const std::string& layer, const std::
     detail::DatasetPtr out{gpkg->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
     if (!out) throw std::runtime_error("cannot create " + tmp);
     OGRSpatialReference srs = srs_from_wkt(crs_wkt);
-    OGRLayer* l = out->CreateLayer(layer.c_str(), crs_wkt.empty() ? nullptr : &srs, wkbPoint, nullptr);
+    OGRLayer* l = out->CreateLayer(layer.c_str(), crs_wkt.empty() ? nullptr : &srs, type, nullptr);
     if (!l) throw std::runtime_error("cannot create layer " + layer);
-    if (!points.empty()) {
-      for (const auto& [name, v] : points.front().numbers) {
+    if (!features.empty()) {
+      for (const auto& [name, v] : features.front().numbers) {
         OGRFieldDefn fd(name.c_str(), OFTReal);
         l->CreateField(&fd);
       }
-      for (const auto& [name, v] : points.front().texts) {
+      for (const auto& [name, v] : features.front().texts) {
         OGRFieldDefn fd(name.c_str(), OFTString);
         l->CreateField(&fd);
       }
     }
     if (l->StartTransaction() != OGRERR_NONE) throw std::runtime_error("cannot write to " + tmp);
-    for (const PointFeature& p : points) {
+    for (const Feature& p : features) {
       detail::FeaturePtr f{OGRFeature::CreateFeature(l->GetLayerDefn())};
-      for (const auto& [name, v] : p.numbers) f->SetField(name.c_str(), v);
+      for (const auto& [name, v] : p.numbers) {
+        if (std::isnan(v)) f->SetFieldNull(f->GetFieldIndex(name.c_str()));
+        else f->SetField(name.c_str(), v);
+      }
       for (const auto& [name, v] : p.texts) f->SetField(name.c_str(), v.c_str());
-      OGRPoint pt(p.pos.x, p.pos.y);
-      f->SetGeometry(&pt);
+      auto g = geometry(p);
+      f->SetGeometry(&g);
       if (l->CreateFeature(f.get()) != OGRERR_NONE) throw std::runtime_error("cannot write a feature to " + layer);
     }
     if (l->CommitTransaction() != OGRERR_NONE) throw std::runtime_error("cannot write to " + tmp);
   }
   commit(tmp, path);
+}
+
+}  // namespace
+
+void write_points(const std::string& path, const std::string& layer, const std::vector<PointFeature>& points,
+                  const std::string& crs_wkt) {
+  write_features(path, layer, points, crs_wkt, wkbPoint, [](const PointFeature& p) { return OGRPoint(p.pos.x, p.pos.y); });
+}
+
+void write_polygons(const std::string& path, const std::string& layer, const std::vector<PolygonFeature>& polygons,
+                    const std::string& crs_wkt) {
+  write_features(path, layer, polygons, crs_wkt, wkbPolygon, [](const PolygonFeature& p) {
+    OGRLinearRing ring;
+    for (const Vec2 v : p.outline) ring.addPoint(v.x, v.y);
+    if (!p.outline.empty()) ring.addPoint(p.outline.front().x, p.outline.front().y);
+    OGRPolygon poly;
+    poly.addRing(&ring);
+    return poly;
+  });
 }
 
 }  // namespace ss::maps

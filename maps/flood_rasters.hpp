@@ -58,6 +58,15 @@ struct PointFeature {
   std::vector<std::pair<std::string, double>> numbers;  // numeric attributes
   std::vector<std::pair<std::string, std::string>> texts;
 };
+// A GeoPackage polygon layer, as the points below (NaN numbers are written as null).
+struct PolygonFeature {
+  Ring outline;  // m, local CRS
+  std::vector<std::pair<std::string, double>> numbers;
+  std::vector<std::pair<std::string, std::string>> texts;
+};
+void write_polygons(const std::string& path, const std::string& layer, const std::vector<PolygonFeature>& polygons,
+                    const std::string& crs_wkt);
+
 // A GeoPackage point layer (all features with the same attribute names).
 void write_points(const std::string& path, const std::string& layer, const std::vector<PointFeature>& points,
                   const std::string& crs_wkt);

@@ -57,6 +57,13 @@ std::vector<std::string> write_hazard_layers(const std::filesystem::path& dir, c
           write_points(path, l.name, pts, crs);
           break;
         }
+        case HazardLayer::Kind::Polygons: {
+          std::vector<PolygonFeature> polys;
+          polys.reserve(l.polygons.size());
+          for (const HazardLayer::Polygon& p : l.polygons) polys.push_back({p.outline, p.numbers, p.texts});
+          write_polygons(path, l.name, polys, crs);
+          break;
+        }
         case HazardLayer::Kind::Table: write_table(path, l); break;
       }
       files.push_back(path);

@@ -106,6 +106,7 @@ void add_polygon(const OGRFeature& f, TagReader& tr, bool has_building, std::vec
   p.name = tr.get("name");
   p.levels = tr.get("building:levels");
   if (p.levels.empty()) p.levels = tr.get("levels");
+  p.material = tr.get("building:material");
   p.id = tr.id();
   out.push_back(std::move(p));
 }

@@ -142,6 +142,7 @@ void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& l
         b.levels = static_cast<int>(std::clamp(detail::parse_double(p.levels).value_or(0.0), 0.0, 200.0));
         b.kind = p.building.empty() ? "yes" : p.building;
         b.amenity = p.amenity;
+        b.material = p.material;
         b.source_id = p.id;
         b.outline = part.outer;
         out.world.buildings.push_back(std::move(b));

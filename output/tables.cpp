@@ -52,6 +52,14 @@ std::string intervention_target_name(const Model& model, const Intervention& iv)
       return iv.target < model.world.zone_count() ? model.world.zone_name(ZoneId{iv.target}) : std::string{};
     case Intervention::Kind::AddAssistTask:
     case Intervention::Kind::AddDoorKnockTask: return "resident " + std::to_string(iv.target);
+    case Intervention::Kind::StartFire: {  // the building by its map id when it has one
+      if (iv.target >= model.world.buildings.size()) return {};
+      const Building& b = model.world.buildings[iv.target];
+      std::string name = "building ";
+      if (b.source_id < 0) name += '#';
+      name += std::to_string(b.source_id >= 0 ? b.source_id : static_cast<std::int64_t>(iv.target));
+      return name;
+    }
     default: break;
   }
   const bool road = iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::OpenRoad;
@@ -72,6 +80,12 @@ std::string timeline_csv(const Model& model, const SimState& state) {
   for (const auto& z : zones) csv.text(z);
   const WarningCurve warned = warning_curve(model, state);  // output/tasks_tables.cpp
   for (const auto& h : warned.header) csv.text(h);
+  std::size_t hazard_columns = 0;  // each hazard's own columns (Hazard::timeline_columns)
+  for (const auto& hz : model.hazards)
+    for (const std::string& c : hz->timeline_columns()) {
+      csv.text(std::string(hz->name()) + "." + c);
+      ++hazard_columns;
+    }
   csv.end_row();
   for (std::size_t k = 0; k < state.records.timeline.size(); ++k) {
     const TimelineRow& row = state.records.timeline[k];
@@ -82,6 +96,7 @@ std::string timeline_csv(const Model& model, const SimState& state) {
     for (std::size_t z = 0; z < zones.size(); ++z)
       csv.num(z < row.safe_by_zone.size() ? row.safe_by_zone[z] : 0u);
     for (const double v : warned.rows[k]) csv.num(v);
+    for (std::size_t c = 0; c < hazard_columns; ++c) csv.num(c < row.hazard.size() ? row.hazard[c] : 0.0);
     csv.end_row();
   }
   return csv.take();

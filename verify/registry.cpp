@@ -8,7 +8,14 @@
 
 namespace ss::verify {
 
-const char* to_string(ModelChoice m) { return m == ModelChoice::Network ? "network" : "micro"; }
+const char* to_string(ModelChoice m) {
+  switch (m) {
+    case ModelChoice::Network: return "network";
+    case ModelChoice::Micro: return "micro";
+    case ModelChoice::Fire: return "fire";
+  }
+  return "?";
+}
 
 const std::vector<TestDef>& all_tests() {
   static const std::vector<TestDef> defs = {
@@ -22,6 +29,20 @@ const std::vector<TestDef>& all_tests() {
       {"IMO 4", "100 persons leave an 8 m x 5 m room through a 1 m door at no more than 1.33 P/s", true, true, imo_4},
       {"FZJ AO-300", "flow through the 3.0 m FZJ bottleneck (348 people) against the measurement", false, true,
        fzj_bottleneck},
+      {"Hamada 1", "spread down/cross/upwind, 41 x 41 blocks a 10 m, d 3 m, V 0 m/s, fr 0", false, false,
+       fire_hamada_1, true},
+      {"Hamada 2", "spread down/cross/upwind, 41 x 41 blocks a 10 m, d 3 m, V 5 m/s, fr 0", false, false,
+       fire_hamada_2, true},
+      {"Hamada 3", "spread down/cross/upwind, 41 x 41 blocks a 12 m, d 6 m, V 10 m/s, fr 0.3", false, false,
+       fire_hamada_3, true},
+      {"Hamada 4", "spread down/cross/upwind, 41 x 41 blocks a 8 m, d 2 m, V 15 m/s, fr 1", false, false,
+       fire_hamada_4, true},
+      {"Firebreak", "fire does not cross a gap 1 m wider than max_gap at 0, 10, 20 m/s", false, false,
+       fire_firebreak, true},
+      {"Wind doubling", "downwind spread at 10 vs 5 m/s follows Hamada's wind terms (a 10 m, d 3 m)", false, false,
+       fire_wind_doubling, true},
+      {"Fire determinism", "two runs of one seed (scheduled + 3 random ignitions, veering wind) agree bitwise", false,
+       false, fire_deterministic, true},
   };
   return defs;
 }
@@ -44,7 +65,9 @@ std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& 
   std::vector<Result> out;
   for (const ModelChoice m : models)
     for (const TestDef& d : all_tests())
-      if ((m == ModelChoice::Network && d.network) || (m == ModelChoice::Micro && d.micro)) out.push_back(d.run(m, opt));
+      if ((m == ModelChoice::Network && d.network) || (m == ModelChoice::Micro && d.micro) ||
+          (m == ModelChoice::Fire && d.fire))
+        out.push_back(d.run(m, opt));
   return out;
 }
 

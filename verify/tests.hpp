@@ -22,6 +22,14 @@ Result rimea_10(ModelChoice m, const Options& o);
 Result rimea_12(ModelChoice m, const Options& o);
 Result imo_4(ModelChoice m, const Options& o);
 Result fzj_bottleneck(ModelChoice m, const Options& o);
+// Fire spread (verify/fire.cpp): Hamada on a block grid, firebreak, wind, determinism.
+Result fire_hamada_1(ModelChoice m, const Options& o);
+Result fire_hamada_2(ModelChoice m, const Options& o);
+Result fire_hamada_3(ModelChoice m, const Options& o);
+Result fire_hamada_4(ModelChoice m, const Options& o);
+Result fire_firebreak(ModelChoice m, const Options& o);
+Result fire_wind_doubling(ModelChoice m, const Options& o);
+Result fire_deterministic(ModelChoice m, const Options& o);
 
 // Replaces drawn per-resident values through the snapshot API (as a replay would):
 // free speeds before the first step, pre-movement delays right after the warning

@@ -1,7 +1,8 @@
 #pragma once
 // The verification suite: the published standard tests for evacuation models
 // (RiMEA 3.0, IMO MSC.1/Circ.1533) and the FZJ bottleneck validation, each run on
-// the network and/or the micro movement model. One definition per test serves
+// the network and/or the micro movement model, and the fire spread model against
+// Hamada's formulas (ModelChoice::Fire). One definition per test serves
 // `safestreet verify` and the Catch2 tests alike. Set-ups and criteria:
 // ../shared/VERIFICATION.md and docs/verification.md.
 #include <cstdint>
@@ -13,7 +14,7 @@
 
 namespace ss::verify {
 
-enum class ModelChoice : std::uint8_t { Network, Micro };
+enum class ModelChoice : std::uint8_t { Network, Micro, Fire };
 const char* to_string(ModelChoice m);
 
 struct Options {
@@ -37,6 +38,7 @@ struct TestDef {
   bool network = false;  // applies to the network model
   bool micro = false;    // applies to the micro model
   Result (*run)(ModelChoice model, const Options& opt) = nullptr;
+  bool fire = false;     // a fire spread test (last, so the movement tests' lists stay as they are)
 };
 
 // Every test, in the order of the published lists.

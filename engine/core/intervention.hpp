@@ -14,12 +14,16 @@ struct Intervention {
     BroadcastWarning,  // target: ZoneId; everyone there not yet warned is warned now
     AddAssistTask,     // target: ResidentId; a team comes to carry their household's helpless out
     AddDoorKnockTask,  // target: ResidentId; a team knocks on their household's door
+    StartFire,         // target: building index (World::buildings); a fire hazard ignites it now
   };
   Kind kind = Kind::CloseRoad;
-  std::uint32_t target = 0;  // EdgeId, ShelterId, TeamId, ZoneId or ResidentId value (see Kind)
+  std::uint32_t target = 0;  // EdgeId, ShelterId, TeamId, ZoneId, ResidentId or building index (see Kind)
   std::string note;          // who/why, for the journal
   double value = 0.0;        // DelayTeam: s
 };
 const char* to_string(Intervention::Kind k);
+
+// Interventions a hazard takes (Hazard::intervene) rather than the plan or the streets.
+inline bool is_hazard_intervention(Intervention::Kind k) { return k == Intervention::Kind::StartFire; }
 
 }  // namespace ss

@@ -51,6 +51,7 @@ struct TimelineRow {
   std::array<std::uint32_t, kStatusCount> by_status{};
   std::array<std::uint32_t, GroupIndex::kCount> safe_by_group{};  // sheltered so far
   std::vector<std::uint32_t> safe_by_zone;                          // (zones)
+  std::vector<double> hazard;  // every hazard's timeline_values, in Model::hazards order
 };
 
 // Numeric trouble counted instead of aborting (STYLE: third kind of error).

@@ -36,6 +36,8 @@ void record_row(const Model& model, SimState& s, double t) {
     ++row.safe_by_group[GroupIndex::of_alone(pop.lives_alone[i] != 0)];
     ++row.safe_by_zone[model.home_zone[i].index()];
   }
+  for (std::size_t k = 0; k < model.hazards.size() && k < s.hazards.size(); ++k)
+    model.hazards[k]->timeline_values(model, s.hazards[k].get(), t, row.hazard);
   s.records.timeline.push_back(std::move(row));
   s.records.occupancy_series.push_back(s.occupancy);
 }
@@ -109,9 +111,14 @@ Simulation::~Simulation() = default;
 
 bool Simulation::apply(const Intervention& iv) {
   const bool road = iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::OpenRoad;
-  const std::size_t limit = is_plan_intervention(iv.kind) ? plan_intervention_targets(*model_, iv.kind)
-                            : road                         ? model_->world.streets.edge_count()
-                                                           : model_->world.shelters.size();
+  std::size_t limit = 0;
+  if (is_hazard_intervention(iv.kind)) {
+    for (const auto& h : model_->hazards) limit = std::max(limit, h->intervention_targets(*model_, iv.kind));
+  } else {
+    limit = is_plan_intervention(iv.kind) ? plan_intervention_targets(*model_, iv.kind)
+            : road                         ? model_->world.streets.edge_count()
+                                           : model_->world.shelters.size();
+  }
   if (iv.target >= limit) return false;
   state_.pending.push_back(iv);
   state_.records.journal.push_back({state_.step, time(), iv});
@@ -171,6 +178,11 @@ void Simulation::injects_phase(double t) {
   while (s.next_inject < script.size() && script[s.next_inject].time <= t + 1e-9 * m.run.dt)
     apply(script[s.next_inject++].intervention);
   for (const Intervention& iv : s.pending) {
+    if (is_hazard_intervention(iv.kind)) {  // every hazard that takes it
+      for (std::size_t k = 0; k < m.hazards.size(); ++k)
+        if (m.hazards[k]->intervention_targets(m, iv.kind) > iv.target) m.hazards[k]->intervene(m, s.hazards[k].get(), iv, t);
+      continue;
+    }
     if (is_plan_intervention(iv.kind)) {
       apply_plan_intervention(m, s, iv, t);
       continue;

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "engine/core/ids.hpp"
+#include "engine/core/intervention.hpp"
 #include "engine/world/geometry.hpp"
 #include "engine/world/population.hpp"
 
@@ -71,7 +72,7 @@ struct RasterGrid {
 
 // An output layer of a hazard, written by maps/ into the run's <hazard name>/ folder.
 struct HazardLayer {
-  enum class Kind : std::uint8_t { Raster, MaskPolygons, Points, Table };
+  enum class Kind : std::uint8_t { Raster, MaskPolygons, Points, Polygons, Table };
   Kind kind = Kind::Raster;
   std::string file;  // file name inside the hazard's folder, e.g. "max_depth.tif"
   std::string name;  // layer name (GeoPackage) or empty
@@ -84,6 +85,12 @@ struct HazardLayer {
     std::vector<std::pair<std::string, std::string>> texts;
   };
   std::vector<Point> points;        // Points
+  struct Polygon {
+    Ring outline;  // m, local CRS
+    std::vector<std::pair<std::string, double>> numbers;  // NaN = null
+    std::vector<std::pair<std::string, std::string>> texts;
+  };
+  std::vector<Polygon> polygons;    // Polygons
   std::vector<std::string> header;  // Table (CSV): column names
   std::vector<std::vector<std::string>> rows;  // Table: cells, already formatted
 };
@@ -100,10 +107,12 @@ struct HazardReport {
   bool closures_changed = false;            // some street closed or reopened for some class
   std::vector<ShelterId> close_shelters;    // shelters it makes unsafe: they close for good
   std::vector<ResidentId> reached_home;     // residents at home whom it reached this step (they see it)
+  std::vector<ResidentId> inside_home;      // ... whose home itself it struck: they leave at once
   void clear() {
     closures_changed = false;
     close_shelters.clear();
     reached_home.clear();
+    inside_home.clear();
   }
 };
 
@@ -123,8 +132,8 @@ class Hazard {
   // low-lying zone): a target for warning channels and door-knocking. Empty: none.
   [[nodiscard]] virtual std::span<const std::uint8_t> home_in_zone() const { return {}; }
 
-  // The hazard at the run's start.
-  [[nodiscard]] virtual std::unique_ptr<HazardState> start(const Model& model) const = 0;
+  // The hazard at the run's start; `seed` is the run's seed (for hazards drawn at random).
+  [[nodiscard]] virtual std::unique_ptr<HazardState> start(const Model& model, std::uint64_t seed) const = 0;
   // Advances its state from t to t + dt. Reads people from `state` (never writes it).
   virtual void advance(const Model& model, const SimState& state, HazardState& own, double t,
                        HazardReport& report) const = 0;
@@ -133,6 +142,16 @@ class Hazard {
   // Speed of resident r at `at`, from v (its speed without this hazard), m/s.
   [[nodiscard]] virtual float walking_speed(const Model& model, const SimState& state, const HazardState& own,
                                             ResidentId r, const WalkerPlace& at, float v) const = 0;
+
+  // Interventions this hazard takes (e.g. StartFire) and how many targets they have;
+  // Simulation::apply() refuses a kind no hazard takes or a target out of range.
+  [[nodiscard]] virtual std::size_t intervention_targets(const Model&, Intervention::Kind) const { return 0; }
+  // Applies one of them at the start of the step at t (injects phase).
+  virtual void intervene(const Model&, HazardState&, const Intervention&, double /*t*/) const {}
+
+  // Extra columns of timeline.csv ("<hazard>.<column>") and their values now.
+  [[nodiscard]] virtual std::vector<std::string> timeline_columns() const { return {}; }
+  virtual void timeline_values(const Model&, const HazardState&, double /*t*/, std::vector<double>& /*out*/) const {}
 
   // Key figures at the end of (or during) a run.
   virtual void kpis(const Model& model, const SimState& state, const HazardState& own,

@@ -6,7 +6,7 @@ namespace ss {
 
 void init_hazards(const Model& model, SimState& s) {
   s.hazards.clear();
-  for (const auto& h : model.hazards) s.hazards.emplace_back(h->start(model));
+  for (const auto& h : model.hazards) s.hazards.emplace_back(h->start(model, s.seed));
   s.hazard_effects = HazardEffects{};
   if (model.hazards.empty()) return;
   for (auto& c : s.hazard_effects.closed) c.assign(model.world.streets.edge_count(), 0);
@@ -26,6 +26,7 @@ void hazards_phase(const Model& model, SimState& s, double t) {
       s.routes_dirty = true;
     }
     for (const ResidentId r : report.reached_home) hazard_at_home(model, s, r, t_end);
+    for (const ResidentId r : report.inside_home) hazard_in_home(model, s, r, t_end);
   }
   if (!closures) return;
   HazardEffects& fx = s.hazard_effects;

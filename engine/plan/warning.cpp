@@ -211,6 +211,15 @@ void hazard_at_home(const Model& model, SimState& s, ResidentId r, double t) {
   }
 }
 
+void hazard_in_home(const Model& model, SimState& s, ResidentId r, double t) {
+  hazard_at_home(model, s, r, t);
+  const std::size_t i = r.index();
+  if (s.status[i] == Status::Preparing) {  // their own home burns: nobody finishes packing
+    s.premove[i] = static_cast<float>(std::max(0.0, t - static_cast<double>(s.warned_time[i])));
+    s.warn.refuses[i] = 0;
+  }
+}
+
 void broadcast_to_zone(const Model& model, SimState& s, ZoneId z, double t) {
   for (const ResidentId r : s.warn.unaware) {
     const std::size_t i = r.index();

@@ -37,6 +37,10 @@ void door_knocked(const Model& model, SimState& state, ResidentId r, double t);
 // see it) and makes those who refused to leave set off at once.
 void hazard_at_home(const Model& model, SimState& state, ResidentId r, double t);
 
+// The hazard is in r's home itself (their building caught fire): warned, and they
+// leave at once whatever their pre-movement delay or refusal.
+void hazard_in_home(const Model& model, SimState& state, ResidentId r, double t);
+
 // Inject: everyone in zone z not yet warned is warned at t.
 void broadcast_to_zone(const Model& model, SimState& state, ZoneId z, double t);
 

@@ -96,6 +96,7 @@ struct Building {
   int levels = 0;               // from building:levels, 0 when not tagged
   std::string kind;             // building=* value ("yes", "house", ...)
   std::string amenity;          // amenity=* value or empty
+  std::string material;         // building:material=* value or empty (wood, brick, concrete, ...)
   std::int64_t source_id = -1;  // OSM id or feature id
 };
 

@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <map>
 
+#include "engine/hazards/fire/fire_hazard.hpp"
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "scenarios/loader/checksum.hpp"
+#include "scenarios/loader/fire_assembly.hpp"
 #include "scenarios/loader/flood_assembly.hpp"
 #include "scenarios/loader/injects.hpp"
 #include "scenarios/loader/micro_assembly.hpp"
@@ -176,6 +178,11 @@ Assembly assemble(const ScenarioDesc& d) {
   m.run = d.run;
   if (d.flood)  // the flood grid on the terrain (scenarios/loader/flood_assembly.hpp)
     m.hazards.push_back(std::make_shared<FloodHazard>(build_flood(d, m.world, map.projector, a.problems)));
+  if (d.fire) {  // the map's buildings as fuel, ignitions, wind (scenarios/loader/fire_assembly.hpp)
+    m.hazards.push_back(std::make_shared<FireHazard>(build_fire(d, m.world, map.projector, a.problems)));
+    for (const RandomIgnitionDesc& r : d.fire->random)
+      if (!r.file.empty()) add_input(a, r.file);
+  }
   try {
     m.finalize();  // also links each hazard to streets, homes and shelters, and forecasts
   } catch (const InputError& e) {
@@ -187,9 +194,10 @@ Assembly assemble(const ScenarioDesc& d) {
     for (std::size_t k = 0; k < channels.size(); ++k)
       if (channels[k].target.low_lying && !zone)
         throw d.origins.error("plan.channels[" + std::to_string(k) + "].low_lying",
-                              "needs a flood with a low-lying zone (flood.low_lying)");
+                              "needs a hazard zone: a flood's low-lying zone (flood.low_lying) or a fire's zone (fire.zone)");
     if (d.plan.response.door_knock.low_lying && !zone)
-      throw d.origins.error("plan.door_knock.low_lying", "needs a flood with a low-lying zone (flood.low_lying)");
+      throw d.origins.error("plan.door_knock.low_lying",
+                            "needs a hazard zone: a flood's low-lying zone (flood.low_lying) or a fire's zone (fire.zone)");
   }
   if (d.flood) {
     if (d.flood->rivers) add_input(a, d.flood->rivers->file);

@@ -19,6 +19,7 @@ constexpr KindName kKinds[] = {
     {"close_shelter", Intervention::Kind::CloseShelter}, {"open_shelter", Intervention::Kind::OpenShelter},
     {"delay_team", Intervention::Kind::DelayTeam},       {"broadcast", Intervention::Kind::BroadcastWarning},
     {"assist", Intervention::Kind::AddAssistTask},       {"door_knock", Intervention::Kind::AddDoorKnockTask},
+    {"start_fire", Intervention::Kind::StartFire},
 };
 
 double degrees(const Field& f, double limit, const char* what) {
@@ -37,6 +38,41 @@ void read_home(const Field& f, InjectDesc& out) {
     return;
   }
   out.home = LonLat{degrees(f.need("lon"), 180.0, "longitude"), degrees(f.need("lat"), 90.0, "latitude")};
+}
+
+// `building: <map id>` or {lon, lat} of a point in (or near) the building to set on fire.
+void read_fire_target(const Field& f, InjectDesc& out) {
+  f.check_keys({"building", "lon", "lat"});
+  if (auto b = f.get("building")) {
+    if (f.get("lon") || f.get("lat")) f.fail("give either building or lon/lat, not both");
+    out.building = b->integer();
+    return;
+  }
+  out.home = LonLat{degrees(f.need("lon"), 180.0, "longitude"), degrees(f.need("lat"), 90.0, "latitude")};
+}
+
+// The building a start_fire inject names: by map id, or the one containing the point,
+// else the nearest centroid within 30 m (a point picked by hand on a map).
+std::size_t fire_building(const InjectDesc& in, const World& w, const maps::Projector& pr, const Origins& origins) {
+  if (in.building) {
+    for (std::size_t b = 0; b < w.buildings.size(); ++b)
+      if (w.buildings[b].source_id == *in.building) return b;
+    throw origins.error(in.field + ".building", "no building with id " + std::to_string(*in.building) + " on the map");
+  }
+  const Vec2 p = pr.to_local({in.home->first, in.home->second});
+  if (!w.bounds.contains(p)) throw origins.error(in.field, "the point lies outside the map");
+  std::size_t best = w.buildings.size();
+  double best_d = 30.0;
+  for (std::size_t b = 0; b < w.buildings.size(); ++b) {
+    if (contains(w.buildings[b].outline, p)) return b;
+    const double d = distance(p, w.buildings[b].centroid);
+    if (d < best_d) {
+      best_d = d;
+      best = b;
+    }
+  }
+  if (best == w.buildings.size()) throw origins.error(in.field, "no building contains the point or lies within 30 m of it");
+  return best;
 }
 
 // Index of `name` among `names`, else an InputError naming the field, with the
@@ -113,7 +149,7 @@ std::vector<InjectDesc> read_injects(const Field& f) {
   std::vector<InjectDesc> out;
   for (const Field& item : f.items()) {
     item.check_keys({"at", "note", "close_road", "open_road", "close_shelter", "open_shelter", "delay_team", "broadcast",
-                     "assist", "door_knock"});
+                     "assist", "door_knock", "start_fire"});
     InjectDesc in;
     in.field = item.path();
     in.at = item.need("at").duration();
@@ -127,7 +163,7 @@ std::vector<InjectDesc> read_injects(const Field& f) {
     }
     if (!found)
       item.fail("says nothing happens: give one of close_road, open_road, close_shelter, open_shelter, delay_team, "
-                "broadcast, assist, door_knock");
+                "broadcast, assist, door_knock, start_fire");
     in.kind = found->kind;
     const Field v = item.need(found->key);
     switch (in.kind) {
@@ -147,6 +183,7 @@ std::vector<InjectDesc> read_injects(const Field& f) {
         break;
       case Intervention::Kind::AddAssistTask:
       case Intervention::Kind::AddDoorKnockTask: read_home(v, in); break;
+      case Intervention::Kind::StartFire: read_fire_target(v, in); break;
     }
     in.field = in.field + "." + found->key;
     out.push_back(std::move(in));
@@ -192,6 +229,10 @@ void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const m
         add(r.index());
         break;
       }
+      case Intervention::Kind::StartFire:
+        if (!d.fire) throw o.error(in.field, "a scenario without a fire: block cannot start fires (add fire: with its wind)");
+        add(fire_building(in, m.world, projector, o));
+        break;
     }
   }
   std::stable_sort(m.plan.injects.begin(), m.plan.injects.end(),

@@ -14,6 +14,7 @@
 #include "engine/core/params.hpp"
 #include "engine/world/population_synthesis.hpp"
 #include "maps/shelter_import.hpp"
+#include "scenarios/loader/fire_section.hpp"
 #include "scenarios/loader/flood_section.hpp"
 #include "scenarios/loader/micro_section.hpp"
 #include "scenarios/loader/plan_desc.hpp"
@@ -111,6 +112,7 @@ struct InjectDesc {
   double delay = 0.0;                  // delay_team: s
   std::optional<LonLat> home;          // assist, door_knock: the home nearest this point
   std::optional<std::int64_t> household;  // assist, door_knock: household id as in residents.csv
+  std::optional<std::int64_t> building;   // start_fire: the building's map id (else `home` is the point)
   std::string note;                    // for the journal
   std::string field;                   // "injects[3]", for errors while assembling
 };
@@ -142,6 +144,7 @@ struct ScenarioDesc {
   Params params;        // engine defaults with the scenario's overrides
   RunSettings run;      // engine defaults with the scenario's values
   std::optional<FloodSection> flood;  // the `flood:` block (scenarios/loader/flood_section.hpp)
+  std::optional<FireSection> fire;    // the `fire:` block (scenarios/loader/fire_section.hpp)
   // `movement: micro`: the micro block and its population replace map, population
   // and shelters (scenarios/loader/micro_section.hpp, docs/micro.md).
   MovementKind movement = MovementKind::Network;

@@ -83,7 +83,7 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
     const Field r(root, "", ctx, 1);
     if (!r.is_map()) r.fail("a scenario file must be a mapping of sections");
     r.check_keys({"name", "description", "map", "population", "shelters", "zones", "plan", "params", "run",
-                  "variants", "flood", "movement", "micro", "injects"});
+                  "variants", "flood", "fire", "movement", "micro", "injects"});
     std::optional<Field> patch;
     desc.variants = read_variants(r, variant, patch);
     if (!variant.empty()) {
@@ -124,6 +124,7 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
   if (auto f = r.get("params")) sections.params(*f, desc.params);
   if (auto f = r.get("run")) sections.run(*f, desc.run);
   if (auto f = r.get("flood")) desc.flood = sections.flood(*f);
+  if (auto f = r.get("fire")) desc.fire = sections.fire(*f);
   if (desc.plan.warning_time >= desc.run.duration)
     throw desc.origins.error(desc.origins.line("plan.warning_time") ? "plan.warning_time" : "run.duration",
                              "the warning comes at or after the end of the run");

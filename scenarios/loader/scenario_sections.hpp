@@ -26,7 +26,11 @@ struct Sections {
   void params(const Field& f, Params& out) const;       // overrides on engine defaults
   void run(const Field& f, RunSettings& out) const;     // overrides on engine defaults
   [[nodiscard]] FloodSection flood(const Field& f) const;  // sections_flood.cpp
+  [[nodiscard]] FireSection fire(const Field& f) const;    // sections_fire.cpp
 };
+
+// A WGS 84 position: {lon, lat} or [lon, lat] (scenarios/loader/sections_flood.cpp).
+LonLatPoint read_lon_lat(const Field& f);
 
 // The plan's channels, teams, door-knocking, task times and targets
 // (scenarios/loader/sections_plan_teams.cpp); called by Sections::plan.

@@ -5,9 +5,8 @@
 #include "scenarios/loader/scenario_sections.hpp"
 
 namespace ss::scenarios::detail {
-namespace {
 
-LonLatPoint lon_lat(const Field& f) {
+LonLatPoint read_lon_lat(const Field& f) {
   LonLatPoint p;
   if (f.is_sequence()) {
     const std::vector<Field> xy = f.items();
@@ -21,14 +20,16 @@ LonLatPoint lon_lat(const Field& f) {
   return p;
 }
 
+namespace {
+
 FloodPlace place(const Field& f) {
   FloodPlace p;
   const auto at = f.get("at");
   const auto line = f.get("line");
   if (at.has_value() == line.has_value()) f.fail("give either a point (at: {lon, lat}) or a line (line: [[lon, lat], ...])");
-  if (at) p.at = lon_lat(*at);
+  if (at) p.at = read_lon_lat(*at);
   if (line) {
-    for (const Field& v : line->items()) p.line.push_back(lon_lat(v));
+    for (const Field& v : line->items()) p.line.push_back(read_lon_lat(v));
     if (p.line.size() < 2) line->fail("a line needs at least two points");
   }
   if (auto r = f.get("radius")) {

@@ -188,7 +188,8 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
   const bool area = f.is_map() && f.get("area").has_value();
   std::vector<std::pair<const char*, const char*>> network_only = {
       {"zones", "every named room is a zone of the summary"},
-      {"flood", "the flood model runs on the street network only"}};
+      {"flood", "the flood model runs on the street network only"},
+      {"fire", "the fire model spreads between the map's buildings on the street network only"}};
   if (!area) {
     network_only.push_back({"map", "give the building's geometry under micro: (layers and/or WKT), or micro.area"});
     network_only.push_back({"shelters", "the exits under micro: are the shelters (name, capacity, open_time per exit)"});

@@ -69,10 +69,12 @@ void read_area(const Field& f, TargetAreaDesc& out) {
   }
   if (auto v = f.get("area")) out.area = points(*v, 3);
   if (auto v = f.get("low_lying")) out.low_lying = v->boolean();
+  // The same for any hazard: a flood's low-lying zone, a fire's evacuation zone.
+  if (auto v = f.get("hazard_zone")) out.low_lying = out.low_lying || v->boolean();
 }
 
 ChannelDesc channel(const Field& f) {
-  f.check_keys({"name", "kind", "start", "reach", "reach_factor", "delay", "zones", "lowest_zones", "area", "low_lying", "route",
+  f.check_keys({"name", "kind", "start", "reach", "reach_factor", "delay", "zones", "lowest_zones", "area", "low_lying", "hazard_zone", "route",
                 "route_speed", "route_radius"});
   ChannelDesc c;
   c.name = f.need("name").text();
@@ -212,7 +214,7 @@ void read_plan_teams(const Field& f, PlanTeamsDesc& p) {
   if (auto v = f.get("teams"))
     for (const Field& t : v->items()) p.teams.push_back(team(t));
   if (auto v = f.get("door_knock")) {
-    v->check_keys({"all", "zones", "lowest_zones", "low_lying"});
+    v->check_keys({"all", "zones", "lowest_zones", "low_lying", "hazard_zone"});
     if (auto a = v->get("all")) p.door_knock.all = a->boolean();
     read_area(*v, p.door_knock);
     p.door_knock_set = true;

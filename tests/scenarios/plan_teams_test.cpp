@@ -75,11 +75,11 @@ TEST_CASE("bad input in the plan names file, line and field") {
   }
   SECTION("door-knocking the low-lying zone without a flood") {
     const std::string file = town(dir, "  door_knock: {low_lying: true}\n");
-    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.door_knock.low_lying", "needs a flood with a low-lying zone");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.door_knock.low_lying", "needs a hazard zone");
   }
   SECTION("a channel aimed at the low-lying zone without a flood") {
     const std::string file = town(dir, "  channels: [{name: siren, kind: siren, low_lying: true}]\n");
-    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.channels[0].low_lying", "needs a flood with a low-lying zone");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.channels[0].low_lying", "needs a hazard zone");
   }
   SECTION("a loudspeaker without a route") {
     const std::string file = town(dir, "  channels: [{name: car, kind: loudspeaker}]\n");

@@ -65,6 +65,35 @@ TEST_CASE("FZJ AO-300: simulated bottleneck flow within 15 % of the measurement"
   require_pass("FZJ AO-300", ModelChoice::Micro);
 }
 
+// Fire spread (verify/fire.cpp): Hamada's formulas on a regular grid of blocks.
+TEST_CASE("Hamada: calm air spreads with the crosswind formula every way", "[verify][fire]") {
+  require_pass("Hamada 1", ModelChoice::Fire);
+}
+
+TEST_CASE("Hamada: down-, cross- and upwind speeds in a 5 m/s wind within 5 %", "[verify][fire]") {
+  require_pass("Hamada 2", ModelChoice::Fire);
+}
+
+TEST_CASE("Hamada: wide gaps, partly fire-resistant blocks in a 10 m/s wind within 5 %", "[verify][fire]") {
+  require_pass("Hamada 3", ModelChoice::Fire);
+}
+
+TEST_CASE("Hamada: fire-resistant blocks in a 15 m/s wind within 5 %", "[verify][fire]") {
+  require_pass("Hamada 4", ModelChoice::Fire);
+}
+
+TEST_CASE("a firebreak wider than the largest spreading gap holds in any wind", "[verify][fire]") {
+  require_pass("Firebreak", ModelChoice::Fire);
+}
+
+TEST_CASE("doubling the wind speeds downwind spread as Hamada's formula says", "[verify][fire]") {
+  require_pass("Wind doubling", ModelChoice::Fire);
+}
+
+TEST_CASE("fire spread is the same bit for bit for the same seed", "[verify][fire]") {
+  require_pass("Fire determinism", ModelChoice::Fire);
+}
+
 TEST_CASE("the report lists every result as a table row and as JSON", "[verify]") {
   Result r;
   r.id = "RiMEA 1";
@@ -77,6 +106,7 @@ TEST_CASE("the report lists every result as a table row and as JSON", "[verify]"
   const std::string table = format_table(rs);
   CHECK(table.find("RiMEA 1") != std::string::npos);
   CHECK(table.find("pass") != std::string::npos);
+  CHECK(std::string(to_string(ModelChoice::Fire)) == "fire");
   const std::string json = to_json(rs);
   CHECK(json.find("\"travel_time_s\": 30.1") != std::string::npos);
   CHECK(json.find("\"failed\": 0") != std::string::npos);

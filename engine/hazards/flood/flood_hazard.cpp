@@ -134,7 +134,7 @@ void FloodHazard::prepare(const Model& model) {
     if (l.home_cell[r] != FloodLinks::kNoCell) l.home_forecast[r] = fs.arrival[l.home_cell[r]];
 }
 
-std::unique_ptr<HazardState> FloodHazard::start(const Model& model) const {
+std::unique_ptr<HazardState> FloodHazard::start(const Model& model, std::uint64_t) const {
   auto run = std::make_unique<FloodRun>();
   FloodRun& f = *run;
   const std::size_t e = model.world.streets.edge_count(), n = model.population.size(), sh = model.world.shelters.size();

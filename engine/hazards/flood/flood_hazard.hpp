@@ -58,7 +58,7 @@ class FloodHazard final : public Hazard {
   void prepare(const Model& model) override;
   [[nodiscard]] std::span<const float> home_forecast() const override { return desc_.links.home_forecast; }
   [[nodiscard]] std::span<const std::uint8_t> home_in_zone() const override { return home_low_lying_; }
-  [[nodiscard]] std::unique_ptr<HazardState> start(const Model& model) const override;
+  [[nodiscard]] std::unique_ptr<HazardState> start(const Model& model, std::uint64_t seed) const override;
   void advance(const Model& model, const SimState& state, HazardState& own, double t,
                HazardReport& report) const override;
   void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const override;
