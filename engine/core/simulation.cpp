@@ -133,8 +133,11 @@ void Simulation::restore(const SimState& snapshot) {
 bool Simulation::finished() const { return time() >= model_->run.duration || nothing_left(); }
 
 bool Simulation::nothing_left() const {
-  return state_.active.empty() && !responders_busy(*model_, state_) &&
-         state_.next_inject >= model_->plan.injects.size();
+  if (!state_.active.empty() || responders_busy(*model_, state_) || state_.next_inject < model_->plan.injects.size())
+    return false;
+  for (std::size_t k = 0; k < model_->hazards.size(); ++k)
+    if (model_->hazards[k]->active(state_.hazards[k].get(), time())) return false;
+  return true;
 }
 
 void Simulation::run_until(double time_s) {

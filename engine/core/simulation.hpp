@@ -53,7 +53,7 @@ class Simulation {
   SimState state_;
   StepProfile profile_;
   std::unique_ptr<MovementModel> movement_;
-  [[nodiscard]] bool nothing_left() const;  // nobody can move and no team has work
+  [[nodiscard]] bool nothing_left() const;  // nobody can move, no team has work, no hazard changes
   // Phases of step() that need the movement model or the intervention entry point;
   // the others are free functions of their subsystem.
   void injects_phase(double t);

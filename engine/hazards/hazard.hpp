@@ -137,6 +137,10 @@ class Hazard {
   // Advances its state from t to t + dt. Reads people from `state` (never writes it).
   virtual void advance(const Model& model, const SimState& state, HazardState& own, double t,
                        HazardReport& report) const = 0;
+  // Whether it still changes at t (water still flows, a building still burns or may
+  // yet ignite): a run does not end early while a hazard is active, so its outputs
+  // cover the whole duration.
+  [[nodiscard]] virtual bool active(const HazardState& own, double t) const = 0;
   // Sets closed[e] = 1 for every street it closes to class c (leaves others alone).
   virtual void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const = 0;
   // Speed of resident r at `at`, from v (its speed without this hazard), m/s.

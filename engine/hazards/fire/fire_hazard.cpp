@@ -472,6 +472,11 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
   }
 }
 
+bool FireHazard::active(const HazardState& own, double) const {
+  const FireRun& f = static_cast<const FireRun&>(own);
+  return !f.burning.empty() || !f.spread.heap.empty();
+}
+
 void FireHazard::add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const {
   const std::vector<std::uint8_t>& m = static_cast<const FireRun&>(own).closed[static_cast<std::size_t>(c)];
   for (std::size_t e = 0; e < closed.size() && e < m.size(); ++e) closed[e] |= m[e];

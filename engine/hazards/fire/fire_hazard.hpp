@@ -69,6 +69,8 @@ class FireHazard final : public Hazard {
   [[nodiscard]] std::unique_ptr<HazardState> start(const Model& model, std::uint64_t seed) const override;
   void advance(const Model& model, const SimState& state, HazardState& own, double t,
                HazardReport& report) const override;
+  // A building burns or a candidate ignition (scheduled, spread) is pending.
+  [[nodiscard]] bool active(const HazardState& own, double t) const override;
   void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const override;
   [[nodiscard]] float walking_speed(const Model& model, const SimState& state, const HazardState& own, ResidentId r,
                                     const WalkerPlace& at, float v) const override;

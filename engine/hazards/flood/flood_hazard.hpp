@@ -61,6 +61,8 @@ class FloodHazard final : public Hazard {
   [[nodiscard]] std::unique_ptr<HazardState> start(const Model& model, std::uint64_t seed) const override;
   void advance(const Model& model, const SimState& state, HazardState& own, double t,
                HazardReport& report) const override;
+  // Water keeps flowing (or the external series keeps changing) for the whole run.
+  [[nodiscard]] bool active(const HazardState&, double) const override { return true; }
   void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const override;
   // Capped by the walking speed in water where the resident is; at the floor when the
   // water is beyond their limits.
