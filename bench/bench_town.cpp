@@ -90,8 +90,9 @@ int main(int argc, char** argv) {
     steady_rate.push_back(moving_steps / std::chrono::duration<double>(Clock::now() - t0).count());
     if (k == 0) {
       const ss::StepProfile& p = sim.profile();
-      std::printf("phases (s, %d steps)   injects %.4f warning %.4f routing %.4f movement %.4f shelters %.4f metrics %.4f\n",
-                  window, p.injects, p.warning, p.routing, p.movement, p.shelters, p.metrics);
+      std::printf("phases (s, %d steps)   injects %.4f hazards %.4f warning %.4f routing %.4f movement %.4f responders %.4f "
+                  "shelters %.4f metrics %.4f\n",
+                  window, p.injects, p.hazards, p.warning, p.routing, p.movement, p.responders, p.shelters, p.metrics);
     }
   }
 

@@ -48,3 +48,19 @@ TEST_CASE("a summary without a plan has no response or target KPIs") {
   CHECK_FALSE(find(kpis, "response.p50_s"));
   CHECK_FALSE(find(kpis, "targets.met"));
 }
+
+TEST_CASE("every hazard's key figures become KPIs named after the hazard, with their direction") {
+  nlohmann::json s = summary_with_plan();
+  s["hazards"] = nlohmann::json::parse(R"([
+    {"name": "fire", "kpis": [{"name": "buildings_ignited", "value": 542, "better": "lower"},
+                              {"name": "min_visibility_m", "value": null, "better": "higher"}]}])");
+  const auto kpis = ss::batch::kpis_from_summary(s, "summary.json");
+  REQUIRE(find(kpis, "fire.buildings_ignited"));
+  CHECK(*find(kpis, "fire.buildings_ignited")->value == 542.0);
+  CHECK(find(kpis, "fire.buildings_ignited")->better == ss::batch::Better::Lower);
+  REQUIRE(find(kpis, "fire.min_visibility_m"));
+  CHECK_FALSE(find(kpis, "fire.min_visibility_m")->value.has_value());
+  CHECK(find(kpis, "fire.min_visibility_m")->better == ss::batch::Better::Higher);
+  s["hazards"][0]["kpis"][0].erase("better");
+  CHECK_THROWS_WITH(ss::batch::kpis_from_summary(s, "summary.json"), Catch::Contains("hazards[0].kpis[0]"));
+}
