@@ -104,6 +104,10 @@ nlohmann::ordered_json assembly_report(const scenarios::Assembly& a) {
   j["map"] = map_json(a.map_report, a.model.world);
   j["population"] = population_json(a);
   j["shelters"] = shelters_json(a);
+  ordered_json hazards = ordered_json::array();
+  for (const auto& h : a.model.hazards)
+    hazards.push_back({{"name", std::string(h->name())}, {"description", h->describe(a.model)}});
+  j["hazards"] = std::move(hazards);
   j["problems"] = a.problems;
   return j;
 }
@@ -111,7 +115,7 @@ nlohmann::ordered_json assembly_report(const scenarios::Assembly& a) {
 void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, const std::string& scenario_path) {
   const ordered_json j = assembly_report(a);
   const auto& m = j["map"];
-  char line[256];
+  char line[512];
   out << "scenario  " << scenario_path << "\n";
   if (a.model.movement == MovementKind::Micro) {  // bodies in a walkable area, no street network
     const MicroGeometry& g = a.model.micro;
@@ -148,6 +152,11 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
   for (const ShelterSite& site : a.model.world.shelters) {
     std::snprintf(line, sizeof line, "          %-40.40s %-8s %7d%s\n", site.name.c_str(), to_string(site.kind),
                   site.capacity, site.step_free ? "" : "  (not step-free)");
+    out << line;
+  }
+  for (const auto& h : j["hazards"]) {
+    std::snprintf(line, sizeof line, "%-9s %s\n", h["name"].get<std::string>().c_str(),
+                  h["description"].get<std::string>().c_str());
     out << line;
   }
   if (a.problems.empty()) {

@@ -121,6 +121,8 @@ class Hazard {
   virtual ~Hazard() = default;
   // Short lower-case name: the key of its summary block and its output folder.
   [[nodiscard]] virtual std::string_view name() const = 0;
+  // One line on what it is, for `safestreet check` (after prepare()).
+  [[nodiscard]] virtual std::string describe(const Model& model) const = 0;
 
   // Once per model, after Model::finalize() (prepare_model()): links to streets,
   // homes and shelters, forecasts. Throws InputError on inputs it cannot use.

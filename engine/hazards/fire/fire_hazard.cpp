@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 
@@ -272,6 +273,19 @@ void FireHazard::prepare(const Model& model) {
       }
     }
   }
+}
+
+std::string FireHazard::describe(const Model&) const {
+  std::size_t zone = 0;
+  for (const std::uint8_t z : home_in_zone_) zone += z;
+  char line[320];
+  std::snprintf(line, sizeof line,
+                "%zu buildings as fuel, %zu neighbour pairs within %.0f m; %zu ignitions, %zu drawn per seed; wind %.1f m/s "
+                "from %.0f deg%s; smoke grid %d x %d of %.0f m; %zu residents in the fire's zone",
+                desc_.buildings.size(), desc_.neighbours.to.size() / 2, desc_.params.max_gap, desc_.ignitions.size(),
+                desc_.random_ignitions.size(), desc_.wind.speed_at(0.0), desc_.wind.from_deg.empty() ? 0.0 : desc_.wind.from_deg[0],
+                desc_.wind.time.size() > 1 ? " (a series)" : "", desc_.grid.nx, desc_.grid.ny, desc_.grid.cell, zone);
+  return line;
 }
 
 std::unique_ptr<HazardState> FireHazard::start(const Model& model, std::uint64_t seed) const {

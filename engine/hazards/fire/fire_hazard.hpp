@@ -63,6 +63,7 @@ class FireHazard final : public Hazard {
   [[nodiscard]] const std::vector<std::uint32_t>& home_building() const { return home_building_; }
 
   [[nodiscard]] std::string_view name() const override { return "fire"; }
+  [[nodiscard]] std::string describe(const Model& model) const override;
   void prepare(const Model& model) override;
   [[nodiscard]] std::span<const float> home_forecast() const override { return home_forecast_; }
   [[nodiscard]] std::span<const std::uint8_t> home_in_zone() const override { return home_in_zone_; }

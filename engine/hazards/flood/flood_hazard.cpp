@@ -233,6 +233,16 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
     f.snapshots.emplace_back(h.begin(), h.end());
 }
 
+std::string FloodHazard::describe(const Model&) const {
+  const FloodGrid& g = desc_.grid;
+  char line[256];
+  std::snprintf(line, sizeof line, "%s on %d x %d cells of %.0f m; %zu sources, %zu level boundaries%s%s",
+                desc_.external ? "external depth rasters" : "local inertial solver", g.nx, g.ny, g.cell,
+                desc_.sources.size(), desc_.levels.size(), desc_.rain ? ", rain" : "",
+                desc_.low_lying.empty() ? "" : ", a low-lying zone");
+  return line;
+}
+
 void FloodHazard::add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const {
   const std::vector<std::uint8_t>& w = static_cast<const FloodRun&>(own).closed[static_cast<std::size_t>(c)];
   for (std::size_t e = 0; e < closed.size() && e < w.size(); ++e) closed[e] |= w[e];

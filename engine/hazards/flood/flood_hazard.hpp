@@ -53,6 +53,7 @@ class FloodHazard final : public Hazard {
   [[nodiscard]] const FloodDesc& desc() const { return desc_; }
 
   [[nodiscard]] std::string_view name() const override { return "flood"; }
+  [[nodiscard]] std::string describe(const Model& model) const override;
   // Links streets, homes and shelters to grid cells; with response teams, runs the
   // flood alone over the whole duration for the forecast of when water reaches each home.
   void prepare(const Model& model) override;
