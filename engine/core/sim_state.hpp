@@ -137,6 +137,7 @@ struct SimState {
   // Routing: the way out from every node, rebuilt when shelters or roads change.
   RouteFields routes;        // decisions phase
   bool routes_dirty = true;  // set by any phase that closes or fills something; cleared by decisions
+  std::vector<ShelterId> evacuating;  // shelters a hazard made unsafe with people inside; hazards, emptied by decisions
 
   // Interventions waiting for the next step (Simulation::apply(), injects phase).
   std::vector<Intervention> pending;

@@ -212,6 +212,13 @@ void Simulation::decisions_phase(double t) {
   if (!s.routes_dirty) return;
   rebuild_routes(m, s, t);
   movement_->routes_changed(m, s, t);
+  // Shelters a hazard made unsafe: everyone inside leaves by the door and walks on
+  // along the rebuilt fields (in resident order, for determinism).
+  if (s.evacuating.empty()) return;
+  for (const ShelterId sh : s.evacuating)
+    for (std::size_t i = 0; i < s.status.size(); ++i)
+      if (s.status[i] == Status::Sheltered && s.shelter[i] == sh) movement_->release_from_shelter(m, s, ResidentId{i}, t);
+  s.evacuating.clear();
 }
 
 // Bookkeeping: residents who can no longer change state leave the active list.

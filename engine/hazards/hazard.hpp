@@ -106,11 +106,13 @@ class HazardState {
 struct HazardReport {
   bool closures_changed = false;            // some street closed or reopened for some class
   std::vector<ShelterId> close_shelters;    // shelters it makes unsafe: they close for good
+  std::vector<ShelterId> evacuate_shelters; // ... and whose occupants must leave and walk on
   std::vector<ResidentId> reached_home;     // residents at home whom it reached this step (they see it)
   std::vector<ResidentId> inside_home;      // ... whose home itself it struck: they leave at once
   void clear() {
     closures_changed = false;
     close_shelters.clear();
+    evacuate_shelters.clear();
     reached_home.clear();
     inside_home.clear();
   }

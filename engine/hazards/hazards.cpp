@@ -25,6 +25,11 @@ void hazards_phase(const Model& model, SimState& s, double t) {
       s.shelter_closed[sh.index()] = 1;
       s.routes_dirty = true;
     }
+    for (const ShelterId sh : report.evacuate_shelters) {
+      s.shelter_closed[sh.index()] = 1;
+      s.routes_dirty = true;
+      s.evacuating.push_back(sh);  // emptied by the decisions phase once the routes are rebuilt
+    }
     for (const ResidentId r : report.reached_home) hazard_at_home(model, s, r, t_end);
     for (const ResidentId r : report.inside_home) hazard_in_home(model, s, r, t_end);
   }

@@ -16,6 +16,9 @@ class MovementModel {
   virtual void step(const Model& model, SimState& state, double t) = 0;
   // Called after the way-out fields were rebuilt.
   virtual void routes_changed(const Model& model, SimState& state, double t) = 0;
+  // Puts resident r, sheltered in a shelter that a hazard made unsafe, back outside
+  // at its door to walk on to the next shelter (after the routes were rebuilt).
+  virtual void release_from_shelter(const Model& model, SimState& state, ResidentId r, double t) = 0;
 };
 
 }  // namespace ss

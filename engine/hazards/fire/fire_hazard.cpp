@@ -318,6 +318,7 @@ std::unique_ptr<HazardState> FireHazard::start(const Model& model, std::uint64_t
   f.noticed.assign(n, 0);
   f.trapped_time.assign(n, kNaN);
   f.shelter_closed.assign(model.world.shelters.size(), kNaN);
+  f.shelter_evacuated.assign(model.world.shelters.size(), 0);
   return run;
 }
 
@@ -338,7 +339,8 @@ void FireHazard::advance(const Model& model, const SimState& s, HazardState& own
     for (std::size_t sh = 0; sh < shelter_building_.size(); ++sh)
       if (shelter_building_[sh] == b && std::isnan(f.shelter_closed[sh])) {
         f.shelter_closed[sh] = static_cast<float>(at);
-        report.close_shelters.push_back(ShelterId{sh});
+        f.shelter_evacuated[sh] = s.occupancy[sh];
+        report.evacuate_shelters.push_back(ShelterId{sh});
       }
   });
   if (t_end + 1e-9 >= f.next_update && (!f.burning.empty() || f.updates == 0 || !f.spread.order.empty())) {
@@ -448,7 +450,8 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     const bool smoky = c != kNone && cell_extinction(p, f.soot[c]) > k_limit;
     if (smoky || flux > p.max_radiant[0]) {
       f.shelter_closed[sh] = static_cast<float>(t);
-      report.close_shelters.push_back(ShelterId{sh});
+      f.shelter_evacuated[sh] = s.occupancy[sh];
+      report.evacuate_shelters.push_back(ShelterId{sh});
     }
   }
 
@@ -550,8 +553,11 @@ void FireHazard::kpis(const Model& model, const SimState& s, const HazardState& 
     ignited_home += std::isnan(f.home_ignited[i]) ? 0 : 1;
     trapped += std::isnan(f.trapped_time[i]) ? 0 : 1;
   }
-  std::size_t shelters = 0;
-  for (const float c : f.shelter_closed) shelters += std::isnan(c) ? 0 : 1;
+  std::size_t shelters = 0, moved_on = 0;
+  for (std::size_t k = 0; k < f.shelter_closed.size(); ++k) {
+    shelters += std::isnan(f.shelter_closed[k]) ? 0 : 1;
+    moved_on += static_cast<std::size_t>(std::max(0, f.shelter_evacuated[k]));
+  }
   float min_vis = kInf;
   for (std::size_t c = 0; c < f.min_visibility.size(); ++c) min_vis = std::min(min_vis, f.min_visibility[c]);
   out.push_back({"buildings_ignited", row[2]});
@@ -562,6 +568,7 @@ void FireHazard::kpis(const Model& model, const SimState& s, const HazardState& 
   out.push_back({"residents_home_caught_fire", static_cast<double>(ignited_home)});
   out.push_back({"residents_trapped_waiting_for_help", static_cast<double>(trapped)});
   out.push_back({"shelters_closed", static_cast<double>(shelters)});
+  out.push_back({"sheltered_residents_moved_on", static_cast<double>(moved_on)});
   out.push_back({"street_closure_changes", static_cast<double>(f.closure_changes)});
   out.push_back({"min_visibility_m", std::isfinite(min_vis) ? static_cast<double>(min_vis) : std::nan(""), false});
 }

@@ -48,6 +48,7 @@ struct FireRun final : HazardState {
 
   // Shelters.
   std::vector<float> shelter_closed;    // s closed by fire or smoke, NaN never, (shelters)
+  std::vector<std::int32_t> shelter_evacuated;  // persons inside when it closed (they move on), (shelters)
 
   [[nodiscard]] std::unique_ptr<HazardState> clone() const override { return std::make_unique<FireRun>(*this); }
   [[nodiscard]] BuildingFireState state_of(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const;

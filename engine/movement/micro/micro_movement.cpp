@@ -3,6 +3,7 @@
 #include <box2d/box2d.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 
@@ -271,6 +272,10 @@ void MicroMovement::step(const Model& model, SimState& state, double t) {
   const int n_sub = std::max(1, static_cast<int>(std::ceil(dt / model.params.micro.substep - 1e-9)));
   const double h = dt / n_sub;
   for (int k = 0; k < n_sub; ++k) substep(model, state, t + k * h, h);
+}
+
+void MicroMovement::release_from_shelter(const Model&, SimState&, ResidentId, double) {
+  assert(false && "a hazard emptied a micro exit: hazards are refused with movement: micro");
 }
 
 }  // namespace ss

@@ -34,6 +34,9 @@ class MicroMovement final : public MovementModel {
   void reset(const Model& model, const SimState& state) override;
   void step(const Model& model, SimState& state, double t) override;
   void routes_changed(const Model& model, SimState& state, double t) override;
+  // No hazard empties a micro area's exits (flood and fire run on the street network
+  // only; the scenario loader refuses them with movement: micro).
+  void release_from_shelter(const Model& model, SimState& state, ResidentId r, double t) override;
 
   // Bodies currently in the Box2D world (for tests and the benchmark).
   [[nodiscard]] std::size_t body_count() const;

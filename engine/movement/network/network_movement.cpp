@@ -1,7 +1,10 @@
 #include "engine/movement/network/network_movement.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
+#include <limits>
+#include <span>
 
 #include "engine/hazards/hazards.hpp"
 #include "engine/routing/navigation.hpp"
@@ -195,6 +198,25 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
   ++state.edge_count[e.index()];
   if (state.remaining[i] <= 0.0f) join_queue(state, r, e);  // the door opens onto the junction
   ++state.records.edge_passages[e.index()];
+}
+
+void NetworkMovement::release_from_shelter(const Model& model, SimState& state, ResidentId r, double) {
+  const std::size_t i = r.index();
+  const ShelterId sh = state.shelter[i];
+  const NodeId n = model.world.shelters[sh.index()].node;
+  const std::span<const EdgeId> streets = model.world.streets.incident(n);
+  assert(!streets.empty() && "Model::finalize keeps shelters on the network");
+  const EdgeId e = streets.front();
+  --state.occupancy[sh.index()];
+  state.status[i] = Status::Moving;
+  state.shelter[i] = ShelterId{};
+  state.arrival_time[i] = std::numeric_limits<float>::quiet_NaN();
+  ++state.turned_away[i];
+  state.edge[i] = e;
+  state.toward[i] = n;
+  ++state.edge_count[e.index()];
+  join_queue(state, r, e);
+  state.active.push_back(r);
 }
 
 void NetworkMovement::routes_changed(const Model& model, SimState& state, double t) {

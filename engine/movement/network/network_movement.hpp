@@ -17,6 +17,9 @@ class NetworkMovement final : public MovementModel {
   void reset(const Model& model, const SimState& state) override;
   void step(const Model& model, SimState& state, double t) override;
   void routes_changed(const Model& model, SimState& state, double t) override;
+  // Back on the street in the queue at the shelter's node, on its first street: the
+  // next step's arrivals at that node send them on along the rebuilt fields.
+  void release_from_shelter(const Model& model, SimState& state, ResidentId r, double t) override;
 
  private:
   struct Arrival {

@@ -122,3 +122,33 @@ TEST_CASE("a snapshot taken while the fire burns resumes identically") {
   CHECK(std::memcmp(ta.data(), tb.data(), ta.size() * sizeof(float)) == 0);  // NaN for not yet arrived
   CHECK(ra.home_ignited[3] == 0.0f);  // the two living in it learnt of the fire at once
 }
+
+TEST_CASE("people sheltered in a building that catches fire leave it and walk on to the next shelter") {
+  Model m = street_with_burning_house();
+  // A hall in the house itself (its door at the street node below it), and the
+  // corridor's own shelter 150 m east. The house catches fire at 5 min, once everyone
+  // is inside the hall.
+  const ShelterId hall = builders::add_shelter(m, NodeId{3}, 100, "hall in the house");
+  m.world.shelters[hall.index()].pos = {150.0, 15.0};
+  builders::add_residents(m, {140.0, 0.0}, 5);
+  builders::instant_departure(m);
+  m.run.duration = 1200.0;
+  FireDesc d = std::dynamic_pointer_cast<FireHazard>(m.hazards[0])->desc();
+  d.ignitions = {{300.0, 0}};
+  m.hazards[0] = std::make_shared<FireHazard>(std::move(d));
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_until(290.0);
+  for (std::size_t r = 0; r < 5; ++r) REQUIRE(sim.state().shelter[r] == hall);
+  sim.run_until(1200.0);
+  const FireRun& run = *find_fire_run(m, sim.state());
+  CHECK(run.shelter_closed[hall.index()] == Approx(300.0));
+  CHECK(run.shelter_evacuated[hall.index()] == 5);
+  CHECK(sim.state().occupancy[hall.index()] == 0);
+  for (std::size_t r = 0; r < 5; ++r) {
+    CHECK(sim.state().status[r] == Status::Sheltered);
+    CHECK(sim.state().shelter[r] == ShelterId{0});  // the corridor's exit
+    CHECK(sim.state().turned_away[r] >= 1);
+    CHECK(sim.state().arrival_time[r] > 300.0f);
+  }
+}
