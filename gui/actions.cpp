@@ -83,6 +83,10 @@ void click_map(AppContext& ctx, sf::Vector2f pixel) {
     std::snprintf(buf, sizeof buf, "click outside the map at (%.0f, %.0f) m", w.x, w.y);
     return ctx.messages.error(buf);
   }
+  if (ctx.view.mode == ClickMode::StartFire) {
+    start_fire_at(ctx, w, "clicked on the map");
+    return;
+  }
   if (ctx.view.mode == ClickMode::ToggleRoad) {
     const EdgeHit hit = ctx.map.street_at(ctx.session.streets(), w);
     if (!hit.edge.valid()) return ctx.messages.error("no street under the click: zoom in or click closer to a street");

@@ -17,9 +17,23 @@ void restart(AppContext& ctx, std::uint64_t seed);
 bool set_road_closed(AppContext& ctx, EdgeId e, bool closed, const std::string& note = "gui");
 bool set_shelter_closed(AppContext& ctx, ShelterId s, bool closed, const std::string& note = "gui");
 
+// Starts a fire in building b (index into World::buildings) now: a StartFire
+// intervention through the engine's one entry point, journaled like every other.
+// Returns false, with an error shown, without a scene, when the scenario has no
+// fire, or for no such building or one that cannot burn; with a note when it is
+// burning already.
+bool start_fire(AppContext& ctx, std::uint32_t b, const std::string& note = "gui");
+// The same for the building under a world point (building_at); an error when
+// there is none.
+bool start_fire_at(AppContext& ctx, Vec2 world, const std::string& note = "gui");
+// The building under a world point: the one whose outline holds it, else the one
+// whose centroid lies nearest within max_m; -1 when there is none.
+std::int64_t building_at(const World& world, Vec2 p, double max_m = 20.0);
+
 // A click on the map at a window pixel, interpreted by the current click mode:
-// inspect selects what is under it; road mode closes or reopens the street under it.
-// Clicks outside the map area or off any street show an error.
+// inspect selects what is under it; road mode closes or reopens the street under it;
+// fire mode starts a fire in the building under it. Clicks outside the map area,
+// off any street (road mode) or building (fire mode) show an error.
 void click_map(AppContext& ctx, sf::Vector2f pixel);
 // The same click at a world point (local CRS metres), as a script gives it.
 void click_world(AppContext& ctx, Vec2 world);

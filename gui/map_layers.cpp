@@ -35,7 +35,12 @@ void MapLayers::build(const World& world, Vec2 origin) {
   building_fill_.clear();
   building_edges_.clear();
   const sf::Color fill = to_sf(kBuildingFill), edge = to_sf(kBuildingEdge);
-  for (const Building& b : world.buildings) append_ring(b.outline, fill, &building_fill_, edge, building_edges_);
+  building_first_.clear();
+  for (const Building& b : world.buildings) {
+    building_first_.push_back(static_cast<std::uint32_t>(building_fill_.getVertexCount()));
+    append_ring(b.outline, fill, &building_fill_, edge, building_edges_);
+  }
+  building_first_.push_back(static_cast<std::uint32_t>(building_fill_.getVertexCount()));
   build_terrain(world.terrain);
 }
 

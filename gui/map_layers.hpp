@@ -6,6 +6,10 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 #include "engine/core/model.hpp"
 #include "gui/palette.hpp"
 
@@ -33,6 +37,13 @@ class MapLayers {
 
   [[nodiscard]] const sf::VertexArray& building_fill() const { return building_fill_; }
   [[nodiscard]] const sf::VertexArray& building_edges() const { return building_edges_; }
+  // Building b's triangles in building_fill(): vertices [first, last); empty for a
+  // building without a drawable outline or out of range. Lets a layer redraw single
+  // buildings (the fire's) without triangulating again.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> building_range(std::size_t b) const {
+    if (b + 1 >= building_first_.size()) return {0, 0};
+    return {building_first_[b], building_first_[b + 1]};
+  }
   [[nodiscard]] const sf::VertexArray& streets() const { return streets_; }
   [[nodiscard]] bool has_micro() const { return has_micro_; }
   [[nodiscard]] const sf::Texture& micro_floor_texture() const { return micro_floor_tex_; }
@@ -57,6 +68,7 @@ class MapLayers {
   std::vector<std::uint32_t> tris_;
   sf::VertexArray building_fill_{sf::Triangles};
   sf::VertexArray building_edges_{sf::Lines};
+  std::vector<std::uint32_t> building_first_;  // first fill vertex of each building, (buildings + 1)
   sf::VertexArray streets_{sf::Quads};
   bool has_micro_ = false;
   sf::Texture micro_floor_tex_;                 // the navigation grid: floor and exits

@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/movement/micro/micro_geometry.hpp"
-#include "gui/resident_positions.hpp"
+#include "gui/map_shapes.hpp"
 
 namespace ss::gui {
 namespace {
@@ -17,51 +16,6 @@ constexpr float kPickTeamPx = 9.0f;
 constexpr float kTeamHalfPx = 6.0f;  // diamond half-diagonal: larger than dots, teams are few
 constexpr float kPickStreetPx = 10.0f;
 constexpr float kDragThresholdPx = 4.0f;  // below this a press-release is a click
-
-void append_square(sf::VertexArray& va, sf::Vector2f c, float half, sf::Color col) {
-  va.append({{c.x - half, c.y - half}, col});
-  va.append({{c.x + half, c.y - half}, col});
-  va.append({{c.x + half, c.y + half}, col});
-  va.append({{c.x - half, c.y + half}, col});
-}
-
-// A filled disc as a triangle fan of 16 segments (smooth at the few dozen pixels a
-// body covers when zoomed in).
-void append_disc(sf::VertexArray& va, sf::Vector2f c, float r, sf::Color col) {
-  constexpr int kSegments = 16;
-  for (int k = 0; k < kSegments; ++k) {
-    const float a0 = 2.0f * static_cast<float>(M_PI) * static_cast<float>(k) / kSegments;
-    const float a1 = 2.0f * static_cast<float>(M_PI) * static_cast<float>(k + 1) / kSegments;
-    va.append({c, col});
-    va.append({{c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, col});
-    va.append({{c.x + r * std::cos(a1), c.y + r * std::sin(a1)}, col});
-  }
-}
-
-void append_rect(sf::VertexArray& va, float x0, float y0, float x1, float y1, sf::Color col) {
-  va.append({{x0, y0}, col});
-  va.append({{x1, y0}, col});
-  va.append({{x1, y1}, col});
-  va.append({{x0, y1}, col});
-}
-
-// Level-of-service style ramp over density (P/m²): free flow green, 1–2 P/m²
-// yellow (Fruin's LOS D–E band), jammed red from ~3 P/m².
-sf::Color density_colour(float rho) {
-  const float u = std::clamp(rho / 3.0f, 0.0f, 1.0f);
-  const auto r = static_cast<std::uint8_t>(std::min(255.0f, 510 * u));
-  const auto g = static_cast<std::uint8_t>(std::min(255.0f, 510 * (1 - u)));
-  return {r, g, 40, 200};
-}
-
-sf::Color resident_colour(const Model& m, const SimState& s, std::size_t i, ColourBy by) {
-  switch (by) {
-    case ColourBy::AgeBand: return to_sf(kAgeColour[static_cast<std::size_t>(age_band(m.population.age[i]))]);
-    case ColourBy::Mobility: return to_sf(kMobilityColour[static_cast<std::size_t>(m.population.mobility[i])]);
-    case ColourBy::State: break;
-  }
-  return to_sf(kStatusColour[static_cast<std::size_t>(s.status[i])]);
-}
 
 }  // namespace
 
@@ -76,6 +30,7 @@ void MapView::set_model(const Model& model) {
   drawn_.clear();
   teams_.clear();
   flood_.reset();
+  fire_.reset();
   ++model_serial_;
   camera_.fit(bounds_);
 }
@@ -119,6 +74,14 @@ void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
   if (v.layers.water) {
     flood_.update(m, s, camera_.origin());
     water_ = flood_.has_water();
+  }
+  // The fire's buildings and smoke: kept up to date while hidden would cost for
+  // nothing; they catch up when shown again.
+  fire_buildings_ = smoke_ = false;
+  if (v.layers.fire || v.layers.smoke) {
+    fire_.update(m, s, layers_, camera_.origin(), v.layers.fire, v.layers.smoke);
+    fire_buildings_ = v.layers.fire && fire_.has_buildings();
+    smoke_ = v.layers.smoke && fire_.has_smoke();
   }
   prepare_dynamic_streets(m, s, v);
   shelter_overlay_.clear();
@@ -171,6 +134,14 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
     t.texture = &flood_.texture();
     w.draw(flood_.quad(), t);
   }
+  // Smoke under the burning buildings: what a trainer follows is where the fire is,
+  // and the thickest smoke lies just downwind of it.
+  if (smoke_) {
+    sf::RenderStates t = local;
+    t.texture = &fire_.smoke_texture();
+    w.draw(fire_.smoke_quad(), t);
+  }
+  if (fire_buildings_) w.draw(fire_.buildings(), local);
   if (street_overlay_.getVertexCount() > 0) w.draw(street_overlay_, local);
   if (shelter_overlay_.getVertexCount() > 0) w.draw(shelter_overlay_);
   draw_residents(w);
@@ -178,36 +149,6 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
   if (ring_overlay_.getVertexCount() > 0) w.draw(ring_overlay_);
   if (team_overlay_.getVertexCount() > 0) w.draw(team_overlay_);
   w.setView(window_view);
-}
-
-void MapView::draw_residents(sf::RenderWindow& w) {
-  if (dots_.empty()) return;
-  const sf::FloatRect vp = camera_.viewport();
-  if (dot_layer_ok_ && dot_tex_.getSize() != sf::Vector2u(dot_w_, dot_h_)) dot_layer_ok_ = dot_tex_.create(dot_w_, dot_h_);
-  if (dot_layer_ok_) {
-    // One upload and one textured quad instead of a quad per resident: a software
-    // renderer pays per primitive, and 25,000 tiny quads cost more than the copy.
-    dot_tex_.update(dot_pixels_.data());
-    const auto fw = static_cast<float>(dot_w_), fh = static_cast<float>(dot_h_);
-    const sf::Vertex quad[4] = {{{vp.left, vp.top}, {0, 0}},
-                                {{vp.left + fw, vp.top}, {fw, 0}},
-                                {{vp.left + fw, vp.top + fh}, {fw, fh}},
-                                {{vp.left, vp.top + fh}, {0, fh}}};
-    w.draw(quad, 4, sf::Quads, sf::RenderStates(&dot_tex_));
-    return;
-  }
-  // Without the texture (creation failed): the same squares as vertex quads.
-  dot_quads_.resize(4 * dots_.size());
-  std::size_t k = 0;
-  for (const Dot& d : dots_) {
-    const float x0 = static_cast<float>(d.x) + vp.left, y0 = static_cast<float>(d.y) + vp.top;
-    const float x1 = x0 + static_cast<float>(dot_size_), y1 = y0 + static_cast<float>(dot_size_);
-    dot_quads_[k++] = sf::Vertex({x0, y0}, d.colour);
-    dot_quads_[k++] = sf::Vertex({x1, y0}, d.colour);
-    dot_quads_[k++] = sf::Vertex({x1, y1}, d.colour);
-    dot_quads_[k++] = sf::Vertex({x0, y1}, d.colour);
-  }
-  w.draw(dot_quads_.data(), k, sf::Quads);
 }
 
 void MapView::draw_empty(sf::RenderWindow& w) const {
@@ -284,46 +225,6 @@ void MapView::prepare_dynamic_streets(const Model& m, const SimState& s, const V
   }
 }
 
-void MapView::prepare_micro_crowding(const SimState& s) {
-  // Density over a 2 m × 2 m window, the measuring area of RiMEA test 4
-  // (../shared/VERIFICATION.md), drawn as the 1 m square at the middle of every
-  // window that holds a walking body.
-  constexpr double kCell = 1.0;  // m
-  const Vec2 o = camera_.origin();
-  auto key = [](std::int64_t cx, std::int64_t cy) { return (cx << 32) | (cy & 0xffffffff); };
-  crowd_cells_.clear();
-  for (std::size_t i = 0; i < positions_.size(); ++i) {
-    if (s.status[i] != Status::Moving) continue;
-    crowd_cells_.push_back(key(static_cast<std::int64_t>(std::floor(positions_[i].x / kCell)),
-                               static_cast<std::int64_t>(std::floor(positions_[i].y / kCell))));
-  }
-  std::sort(crowd_cells_.begin(), crowd_cells_.end());
-  auto count = [&](std::int64_t k) {
-    const auto r = std::equal_range(crowd_cells_.begin(), crowd_cells_.end(), k);
-    return static_cast<float>(r.second - r.first);
-  };
-  // The windows (by their south-west cell) that hold a body: each occupied cell lies
-  // in four of them.
-  crowd_windows_.clear();
-  for (const std::int64_t c : crowd_cells_) {
-    const std::int64_t cx = c >> 32, cy = static_cast<std::int32_t>(c & 0xffffffff);
-    for (std::int64_t wy = cy - 1; wy <= cy; ++wy)
-      for (std::int64_t wx = cx - 1; wx <= cx; ++wx) crowd_windows_.push_back(key(wx, wy));
-  }
-  std::sort(crowd_windows_.begin(), crowd_windows_.end());
-  crowd_windows_.erase(std::unique(crowd_windows_.begin(), crowd_windows_.end()), crowd_windows_.end());
-  for (const std::int64_t w : crowd_windows_) {
-    const std::int64_t wx = w >> 32, wy = static_cast<std::int32_t>(w & 0xffffffff);
-    const float rho = (count(key(wx, wy)) + count(key(wx + 1, wy)) + count(key(wx, wy + 1)) +
-                       count(key(wx + 1, wy + 1))) / static_cast<float>(4.0 * kCell * kCell);
-    const auto x0 = static_cast<float>((static_cast<double>(wx) + 0.5) * kCell - o.x);
-    const auto y0 = static_cast<float>((static_cast<double>(wy) + 0.5) * kCell - o.y);
-    sf::Color c = density_colour(rho);
-    c.a = 140;
-    append_rect(street_overlay_, x0, y0, x0 + static_cast<float>(kCell), y0 + static_cast<float>(kCell), c);
-  }
-}
-
 void MapView::prepare_shelters(const Model& m, const SimState& s, const ViewState& v) {
   sf::VertexArray& overlay = shelter_overlay_;
   const auto& shelters = m.world.shelters;
@@ -340,70 +241,6 @@ void MapView::prepare_shelters(const Model& m, const SimState& s, const ViewStat
     append_rect(overlay, x0 - 1, y0 - 1, x1 + 1, y1 + 1, sf::Color(10, 10, 10));
     append_rect(overlay, x0, y0, x1, y1, sf::Color(60, 60, 60));
     append_rect(overlay, x0, y1 - fill * (y1 - y0), x1, y1, to_sf(state_col));
-  }
-}
-
-void MapView::prepare_residents(const Model& m, const SimState& s, const ViewState& v) {
-  resident_positions(m, s, positions_);
-  drawn_.assign(positions_.size(), 0);
-  dots_.clear();
-  ring_overlay_.clear();
-  body_overlay_.clear();
-  if (!v.layers.residents) return;
-  const sf::FloatRect vp = camera_.viewport();
-  const float half = v.dot_px / 2;
-  dot_size_ = std::max(1, static_cast<int>(v.dot_px));
-  const bool bodies = m.movement == MovementKind::Micro;
-  for (std::size_t i = 0; i < positions_.size(); ++i) {
-    if (s.status[i] == Status::Sheltered && !v.layers.sheltered_residents) continue;
-    const sf::Vector2f p = camera_.to_screen(positions_[i]);
-    if (!vp.contains(p)) continue;
-    if (bodies) {
-      // Zoomed in on a micro area, a resident is drawn as its body: a disc of the
-      // body radius the model moves (MicroParams, by profile).
-      const auto r_px = static_cast<float>(body_radius(m.population.age[i], m.population.mobility[i], m.params.micro) *
-                                           camera_.scale());
-      if (2 * r_px > v.dot_px) {
-        append_disc(body_overlay_, p, r_px, resident_colour(m, s, i, v.colour_by));
-        drawn_[i] = 1;
-        continue;
-      }
-    }
-    // Snap to whole pixels so dots keep their exact colour (no blending at edges);
-    // kept relative to the map area's corner.
-    const auto x0 = static_cast<int>(std::round(p.x - half) - vp.left);
-    const auto y0 = static_cast<int>(std::round(p.y - half) - vp.top);
-    dots_.push_back({x0, y0, resident_colour(m, s, i, v.colour_by)});
-    drawn_[i] = 1;
-  }
-  // The squares rasterised into the map-sized RGBA layer, transparent elsewhere;
-  // later dots over earlier ones as in a draw in resident order.
-  dot_w_ = static_cast<unsigned>(std::max(1.0f, vp.width));
-  dot_h_ = static_cast<unsigned>(std::max(1.0f, vp.height));
-  dot_pixels_.assign(std::size_t{4} * dot_w_ * dot_h_, 0);
-  const int w = static_cast<int>(dot_w_), h = static_cast<int>(dot_h_);
-  for (const Dot& d : dots_) {
-    const int xa = std::max(d.x, 0), xb = std::min(d.x + dot_size_, w);
-    const int ya = std::max(d.y, 0), yb = std::min(d.y + dot_size_, h);
-    for (int y = ya; y < yb; ++y) {
-      std::uint8_t* px = &dot_pixels_[4 * (static_cast<std::size_t>(y) * dot_w_ + static_cast<std::size_t>(xa))];
-      for (int x = xa; x < xb; ++x, px += 4) {
-        px[0] = d.colour.r;
-        px[1] = d.colour.g;
-        px[2] = d.colour.b;
-        px[3] = d.colour.a;
-      }
-    }
-  }
-  if (v.selection.kind == Selection::Kind::Resident && v.selection.id < positions_.size()) {
-    const sf::Vector2f c = camera_.to_screen(positions_[v.selection.id]);
-    // A hollow ring of four bars so the resident's own colour stays visible.
-    const float r = half + 4;
-    const sf::Color col = to_sf(kSelection);
-    append_rect(ring_overlay_, c.x - r, c.y - r, c.x + r, c.y - r + 2, col);
-    append_rect(ring_overlay_, c.x - r, c.y + r - 2, c.x + r, c.y + r, col);
-    append_rect(ring_overlay_, c.x - r, c.y - r, c.x - r + 2, c.y + r, col);
-    append_rect(ring_overlay_, c.x + r - 2, c.y - r, c.x + r, c.y + r, col);
   }
 }
 

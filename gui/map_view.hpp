@@ -1,6 +1,7 @@
 #pragma once
 // The map: camera, static layers and the per-frame dynamic layers (water depth,
-// closed roads, shelters, residents, responders), plus mouse handling for pan, zoom and click picking.
+// burning buildings and smoke, closed roads, shelters, residents, responders),
+// plus mouse handling for pan, zoom and click picking.
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "engine/core/sim_state.hpp"
 #include "engine/world/spatial_index.hpp"
 #include "gui/camera.hpp"
+#include "gui/fire_layers.hpp"
 #include "gui/hazard_layers.hpp"
 #include "gui/map_layers.hpp"
 #include "gui/view_state.hpp"
@@ -33,8 +35,9 @@ class MapView {
   std::optional<sf::Vector2f> handle_event(const sf::Event& e, bool ui_has_mouse);
 
   // Rebuilds this frame's dynamic layers on the CPU (resident positions and dots,
-  // street, shelter and team overlays, the flood texture) in place, without
-  // reallocating once their buffers have grown. Call before draw().
+  // street, shelter and team overlays, the flood and smoke textures, the burning
+  // buildings) in place, without reallocating once their buffers have grown. Call
+  // before draw().
   void prepare(const Model& model, const SimState& state, const ViewState& view);
   // Submits the map: the static layers (from the offscreen cache), then the
   // layers prepare() built. The state itself is not read here.
@@ -77,6 +80,7 @@ class MapView {
   bool cache_ok_ = false;  // false: offscreen drawing unavailable, draw directly
   MapLayers layers_;
   FloodLayer flood_;
+  FireLayer fire_;
   std::vector<TeamMark> teams_;     // scratch: teams drawn this frame, empty when hidden, (teams)
   Box bounds_;
   std::vector<Vec2> positions_;       // scratch: residents' positions this frame, (residents)
@@ -96,6 +100,8 @@ class MapView {
   bool dot_layer_ok_ = true;
   std::vector<sf::Vertex> dot_quads_;
   bool water_ = false;                // the flood layer has water to draw this frame
+  bool fire_buildings_ = false;       // ... the fire layer burning buildings
+  bool smoke_ = false;                // ... and smoke
   // This frame's overlays in local metres (streets) or pixels (the rest); cleared
   // and refilled each frame, keeping their capacity.
   sf::VertexArray street_overlay_{sf::Quads};

@@ -15,10 +15,11 @@ const char* const kUsage =
     "Script commands (one per line, # comments): load PATH [VARIANT] | demo NAME | seed N | restart |\n"
     "  speed X|max | play | pause | step [N] | run_to SECONDS | frames N | click X Y | click_street X Y |\n"
     "  click_pixel PX PY | close_road EDGE | open_road EDGE | close_shelter ID | open_shelter ID |\n"
-    "  mode inspect|road | colour_by state|age|mobility | layer NAME on|off | fit | zoom F | center X Y |\n"
-    "  select resident|shelter|street ID | screenshot FILE | dump_state FILE | export_results DIR |\n"
-    "  expect_error [TEXT] | expect_closed EDGE | expect_open EDGE | expect_closed_at X Y |\n"
-    "  expect_open_at X Y | stats_reset | echo TEXT | quit\n"
+    "  start_fire X Y | mode inspect|road|fire | colour_by state|age|mobility | layer NAME on|off |\n"
+    "  fit | zoom F | center X Y | select resident|shelter|street ID | screenshot FILE |\n"
+    "  dump_state FILE | export_results DIR | expect_error [TEXT] | expect_closed EDGE |\n"
+    "  expect_open EDGE | expect_closed_at X Y | expect_open_at X Y | expect_burning X Y |\n"
+    "  expect_not_burning X Y | stats_reset | echo TEXT | quit\n"
     "X Y are metres in the scenario's local CRS.\n";
 
 namespace {

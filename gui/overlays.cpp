@@ -1,5 +1,5 @@
 // Things drawn over the map itself: the error banner, the loading notice, the
-// scale bar and the click-mode hint.
+// scale bar, a fire's wind and the click-mode hint.
 #include <imgui.h>
 
 #include <cmath>
@@ -44,6 +44,7 @@ void draw_overlays(AppContext& ctx) {
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                         ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
   if (ctx.session.ready()) scale_bar(ctx.map.camera());
+  draw_wind(ctx);
 
   if (!ctx.messages.banner().empty()) {
     ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + 10), ImGuiCond_Always, ImVec2(0.5f, 0));
@@ -79,6 +80,10 @@ void draw_overlays(AppContext& ctx) {
   if (ctx.view.mode == ClickMode::ToggleRoad && ctx.session.ready()) {
     ImGui::GetBackgroundDrawList()->AddText(ImVec2(vp.left + 16, vp.top + vp.height - 60), IM_COL32(255, 90, 90, 255),
                                             "Road mode: click a street to close or reopen it");
+  }
+  if (ctx.view.mode == ClickMode::StartFire && ctx.session.ready()) {
+    ImGui::GetBackgroundDrawList()->AddText(ImVec2(vp.left + 16, vp.top + vp.height - 60),
+                                            IM_COL32(255, 150, 60, 255), "Fire mode: click a building to start a fire in it");
   }
 }
 

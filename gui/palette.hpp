@@ -78,6 +78,23 @@ inline constexpr Rgba water_colour(float depth_m) {
           static_cast<std::uint8_t>(110 + 110 * u)};
 }
 
+// Fire: buildings by their fire state (FireRun::state_of), drawn opaque over the
+// building layer so they keep these exact colours (the screenshot checker counts
+// them): ignited orange, fully involved red, burnt out nearly black. None of them is
+// a resident, street or shelter colour.
+inline constexpr Rgb kFireIgnited{255, 140, 30};
+inline constexpr Rgb kFireFull{230, 25, 25};
+inline constexpr Rgb kFireBurntOut{12, 10, 10};
+// Smoke: one grey, more opaque as the visibility through it falls (visibility = C/K,
+// engine/hazards/fire/smoke.hpp). Clear from kSmokeClearM on, a faint haze at
+// kSmokeFaintM, nearly opaque at the tenability limit kSmokeThickM (10 m: streets
+// close to walkers) and below; log-linear in between.
+inline constexpr Rgb kSmoke{150, 150, 152};
+inline constexpr float kSmokeClearM = 1000.0f;
+inline constexpr float kSmokeFaintM = 100.0f;
+inline constexpr float kSmokeThickM = 10.0f;
+std::uint8_t smoke_alpha(float visibility_m);
+
 // Responder teams by TeamKind; drawn as outlined diamonds, so they read apart from
 // the square resident dots even where a colour is close to a resident state.
 inline constexpr std::array<Rgb, kTeamKindCount> kTeamColour{{

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "engine/hazards/fire/fire_hazard.hpp"
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
@@ -155,6 +156,11 @@ void layers_section(AppContext& ctx) {
   ImGui::Checkbox("Water", &l.water);
   ImGui::SameLine(110);
   ImGui::Checkbox("Responders", &l.responders);
+  ImGui::Checkbox("Fire", &l.fire);
+  ImGui::SameLine(110);
+  ImGui::Checkbox("Smoke", &l.smoke);
+  ImGui::SameLine(220);
+  ImGui::Checkbox("Wind", &l.wind);
   int by = static_cast<int>(ctx.view.colour_by);
   ImGui::TextUnformatted("Colour residents by");
   ImGui::RadioButton("state", &by, 0);
@@ -198,6 +204,7 @@ void layers_section(AppContext& ctx) {
   ImGui::SameLine(160);
   swatch(kShelterClosed, "shelter closed");
   if (ctx.session.ready() && find_flood(ctx.session.model())) water_legend();
+  if (ctx.session.ready() && find_fire(ctx.session.model())) fire_legend();
   if (ctx.session.ready() && !ctx.session.model().plan.response.teams.empty()) {
     for (std::size_t k = 0; k < kTeamKindCount; ++k) {
       if (k % 2) ImGui::SameLine(160);

@@ -1,6 +1,7 @@
-// Interventions (click mode, closed streets, shelters), the event log and export.
+// Interventions (click mode, closed streets, fires, shelters), the event log and export.
 #include <imgui.h>
 
+#include "engine/hazards/fire/fire_hazard.hpp"
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
 
@@ -11,12 +12,20 @@ void interventions_section(AppContext& ctx) {
   ImGui::TextUnformatted("Click on the map to");
   ImGui::SameLine();
   ImGui::RadioButton("inspect", &mode, 0);
-  ImGui::SameLine();
   ImGui::RadioButton("close/reopen a street", &mode, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("start a fire", &mode, 2);
   ctx.view.mode = static_cast<ClickMode>(mode);
   if (!ctx.session.ready()) return;
   const Model& m = ctx.session.model();
   const SimState& s = ctx.session.state();
+  if (find_fire(m)) {
+    fire_summary(ctx);
+  } else if (ctx.view.mode == ClickMode::StartFire) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.6f, 0.3f, 1));
+    ImGui::TextWrapped("This scenario has no fire: a click cannot start one.");
+    ImGui::PopStyleColor();
+  }
 
   int shown = 0;
   for (std::size_t e = 0; e < s.edge_closed.size(); ++e) {

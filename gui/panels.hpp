@@ -24,4 +24,11 @@ void interventions_section(AppContext& ctx);
 void log_section(AppContext& ctx);
 void export_section(AppContext& ctx);
 
+// Fire scenarios (gui/panel_fire.cpp): the fire-state colours and the smoke ramp for
+// the legend; burning and burnt-out counts for the interventions panel; the wind
+// arrow in the map's top-right corner.
+void fire_legend();
+void fire_summary(AppContext& ctx);
+void draw_wind(AppContext& ctx);
+
 }  // namespace ss::gui

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "engine/hazards/fire/fire_hazard.hpp"
 #include "gui/actions.hpp"
 
 namespace ss::gui {
@@ -117,6 +118,12 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     ctx.view.mode = ClickMode::ToggleRoad;
     click_world(ctx, {num(0), num(1)});
     ctx.view.mode = before;
+  } else if (cmd == "start_fire") {
+    // A click in fire mode: the building under the point catches fire at the next step.
+    const ClickMode before = ctx.view.mode;
+    ctx.view.mode = ClickMode::StartFire;
+    click_world(ctx, {num(0), num(1)});
+    ctx.view.mode = before;
   } else if (cmd == "click_pixel") {
     click_map(ctx, {static_cast<float>(num(0)), static_cast<float>(num(1))});
   } else if (cmd == "close_road" || cmd == "open_road") {
@@ -125,8 +132,11 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     set_shelter_closed(ctx, ShelterId{id(0)}, cmd == "close_shelter", "script");
   } else if (cmd == "mode") {
     need(1);
-    if (args[0] != "inspect" && args[0] != "road") throw std::runtime_error("mode is inspect or road");
-    ctx.view.mode = args[0] == "road" ? ClickMode::ToggleRoad : ClickMode::Inspect;
+    if (args[0] != "inspect" && args[0] != "road" && args[0] != "fire")
+      throw std::runtime_error("mode is inspect, road or fire");
+    ctx.view.mode = args[0] == "road" ? ClickMode::ToggleRoad
+                  : args[0] == "fire" ? ClickMode::StartFire
+                                      : ClickMode::Inspect;
   } else if (cmd == "colour_by" || cmd == "color_by") {
     need(1);
     if (args[0] == "state") ctx.view.colour_by = ColourBy::State;
@@ -140,7 +150,9 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
                : args[0] == "streets" ? &l.streets : args[0] == "closed" ? &l.closed_roads
                : args[0] == "crowding" ? &l.congestion : args[0] == "shelters" ? &l.shelters
                : args[0] == "residents" ? &l.residents : args[0] == "sheltered" ? &l.sheltered_residents
-               : args[0] == "water" ? &l.water : args[0] == "responders" ? &l.responders : nullptr;
+               : args[0] == "water" ? &l.water : args[0] == "responders" ? &l.responders
+               : args[0] == "fire" ? &l.fire : args[0] == "smoke" ? &l.smoke
+               : args[0] == "wind" ? &l.wind : nullptr;
     if (!flag) throw std::runtime_error("unknown layer " + args[0]);
     *flag = args[1] == "on";
   } else if (cmd == "fit") {
@@ -189,6 +201,19 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     const bool closed = ctx.session.state().edge_closed[hit.edge.index()] != 0;
     if (closed != (cmd == "expect_closed_at"))
       fail(ctx, "street " + std::to_string(hit.edge.value) + " is " + (closed ? "closed" : "open"));
+  } else if (cmd == "expect_burning" || cmd == "expect_not_burning") {
+    // The building a user would hit clicking here has caught fire (in any state
+    // from ignited to burnt out), or has not.
+    need_scene();
+    const Model& m = ctx.session.model();
+    const std::int64_t b = building_at(m.world, {num(0), num(1)});
+    if (b < 0) return fail(ctx, "no building at " + args[0] + " " + args[1]);
+    const FireRun* run = find_fire_run(m, ctx.session.state());
+    if (!run) return fail(ctx, "this scenario has no fire");
+    const double t = ctx.session.sim().time();
+    const auto st = run->state_of(static_cast<std::uint32_t>(b), t, find_fire(m)->course());
+    if ((st != BuildingFireState::NotBurning) != (cmd == "expect_burning"))
+      fail(ctx, "building " + std::to_string(b) + " is " + to_string(st));
   } else if (cmd == "stats_reset") {
     ctx.stats.clear();
   } else if (cmd == "echo") {

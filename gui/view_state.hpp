@@ -6,7 +6,8 @@
 namespace ss::gui {
 
 enum class ColourBy : std::uint8_t { State, AgeBand, Mobility };
-enum class ClickMode : std::uint8_t { Inspect, ToggleRoad };
+// StartFire: a click ignites the building under it (scenarios with a fire).
+enum class ClickMode : std::uint8_t { Inspect, ToggleRoad, StartFire };
 
 struct Layers {
   bool terrain = true;
@@ -19,6 +20,9 @@ struct Layers {
   bool sheltered_residents = false;  // dots piled on the shelter hide its fill bar
   bool water = true;       // flood depth, when the scenario has a flood
   bool responders = true;  // teams and the line to their current task
+  bool fire = true;        // buildings by fire state, when the scenario has a fire
+  bool smoke = true;       // ground-level smoke from the fire
+  bool wind = true;        // the fire's wind as an arrow in the map's corner
 };
 
 struct Selection {

@@ -1,16 +1,20 @@
 // Checks a GUI screenshot the way a person glancing at it would: the picture is
 // not blank, the map area shows streets and resident dots, the side panels are
-// there, and (optionally) the error banner, flood water and a micro area's floor are
-// shown. Colours come from
+// there, and (optionally) the error banner, flood water, a micro area's floor, and a
+// fire's burning buildings and smoke are shown. Colours come from
 // gui/palette.hpp, the same constants the GUI draws with; dots and streets are
 // drawn without blending, so their pixels carry the exact palette colour.
 //
 //   safestreet-gui-pngcheck FILE [--streets N] [--residents N] [--panels N] [--banner N]
 //                                [--water N] [--floor N] [--greener-than FILE N] [--no-banner]
+//                                [--fire N] [--burnt N] [--smoke N] [--region X0 Y0 X1 Y1]
 // Each N is the minimum pixel count; exit 0 when every check passes. --greener-than
 // compares with another screenshot of the same scene: this one must have at least N
 // more clearly green map pixels (a tint such as the crowding layer's, blended over
-// the map, has no exact palette colour).
+// the map, has no exact palette colour). --fire counts buildings drawn ignited or
+// fully involved, --burnt burnt out, --smoke the grey of the smoke layer; --region
+// limits these three to a part of the map area, as fractions of its width and
+// height from its top-left corner (e.g. 0.5 0 1 1: the eastern half).
 #include <SFML/Graphics/Image.hpp>
 
 #include <algorithm>
@@ -46,11 +50,26 @@ bool is_water(Rgb c) {
   return !is_resident(c) && c.b >= 90 && c.b >= c.r + 50 && c.b >= c.g + 20;
 }
 
+// Buildings on fire are drawn opaque in their state's exact colour.
+bool is_fire(Rgb c) { return c == ss::gui::kFireIgnited || c == ss::gui::kFireFull; }
+
+// Smoke is grey blended over the map: nearly colourless and lighter than anything
+// the map draws dark (terrain, buildings, background), and not a palette colour
+// (grey streets, unaware residents, closed shelters keep theirs exactly). Faint
+// haze over dark ground stays below the threshold: what counts is smoke one sees.
+bool is_smoke(Rgb c) {
+  const int hi = std::max({c.r, c.g, c.b}), lo = std::min({c.r, c.g, c.b});
+  return hi - lo <= 16 && (c.r + c.g + c.b) / 3 >= 80 && !is_street(c) && !is_resident(c) &&
+         !(c == ss::gui::kShelterClosed) && !(c == ss::gui::kBuildingEdge) && !(c == ss::gui::kSelection);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) return std::fputs("usage: safestreet-gui-pngcheck FILE [--streets N] ...\n", stderr), 2;
   long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0, min_water = 0, min_floor = 0;
+  long min_fire = 0, min_burnt = 0, min_smoke = 0;
+  double region[4] = {0, 0, 1, 1};  // x0 y0 x1 y1, fractions of the map area
   bool no_banner = false;
   std::string greener_than;
   long min_greener = 0;
@@ -66,6 +85,11 @@ int main(int argc, char** argv) {
       min_greener = std::strtol(argv[++i], nullptr, 10);
       continue;
     }
+    if (a == "--region") {
+      if (i + 4 >= argc) return std::fprintf(stderr, "--region needs four fractions\n"), 2;
+      for (double& r : region) r = std::strtod(argv[++i], nullptr);
+      continue;
+    }
     if (i + 1 >= argc) return std::fprintf(stderr, "%s needs a number\n", a.c_str()), 2;
     const long v = std::strtol(argv[++i], nullptr, 10);
     if (a == "--streets") min_streets = v;
@@ -74,6 +98,9 @@ int main(int argc, char** argv) {
     else if (a == "--banner") min_banner = v;
     else if (a == "--water") min_water = v;
     else if (a == "--floor") min_floor = v;
+    else if (a == "--fire") min_fire = v;
+    else if (a == "--burnt") min_burnt = v;
+    else if (a == "--smoke") min_smoke = v;
     else return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
   }
   sf::Image img;
@@ -92,7 +119,12 @@ int main(int argc, char** argv) {
     return n;
   };
 
+  // The --region rectangle in window pixels.
+  const double map_w = map_x1 - map_x0;
+  const double rx0 = map_x0 + region[0] * map_w, rx1 = map_x0 + region[2] * map_w;
+  const double ry0 = region[1] * size.y, ry1 = region[3] * size.y;
   long streets = 0, residents = 0, panels = 0, banner = 0, water = 0, floor = 0;
+  long fire = 0, burnt = 0, smoke = 0;
   std::set<std::uint32_t> colours;
   for (unsigned y = 0; y < size.y; ++y) {
     for (unsigned x = 0; x < size.x; ++x) {
@@ -106,11 +138,16 @@ int main(int argc, char** argv) {
       if (is_resident(c)) ++residents;
       if (is_water(c)) ++water;
       if (c == ss::gui::kMicroFloor) ++floor;
+      if (x < rx0 || x >= rx1 || y < ry0 || y >= ry1) continue;
+      if (is_fire(c)) ++fire;
+      if (c == ss::gui::kFireBurntOut) ++burnt;
+      if (is_smoke(c)) ++smoke;
     }
   }
   std::printf("%s: %ux%u, %zu colours, street px %ld, resident px %ld, panel px %ld, banner px %ld, water px %ld, "
-              "micro floor px %ld\n",
-              argv[1], size.x, size.y, colours.size(), streets, residents, panels, banner, water, floor);
+              "micro floor px %ld; in the region: fire px %ld, burnt-out px %ld, smoke px %ld\n",
+              argv[1], size.x, size.y, colours.size(), streets, residents, panels, banner, water, floor, fire,
+              burnt, smoke);
   int failed = 0;
   auto check = [&](bool ok, const char* what) {
     if (!ok) std::printf("FAIL: %s\n", what), ++failed;
@@ -122,6 +159,9 @@ int main(int argc, char** argv) {
   check(banner >= min_banner, "error banner missing");
   check(water >= min_water, "too few water pixels in the map area");
   check(floor >= min_floor, "too few micro-area floor pixels in the map area");
+  check(fire >= min_fire, "too few burning-building pixels in the region");
+  check(burnt >= min_burnt, "too few burnt-out building pixels in the region");
+  check(smoke >= min_smoke, "too few smoke pixels in the region");
   if (no_banner) check(banner == 0, "an error banner is shown");
   if (!greener_than.empty()) {
     sf::Image other;

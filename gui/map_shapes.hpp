@@ -1,0 +1,49 @@
+#pragma once
+// Small shapes the map's overlays are built from (pixel or local-metre
+// coordinates, appended to sf::Quads or sf::Triangles arrays), and the crowding
+// colour ramp shared by crowded streets and a micro area's crowding tint.
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace ss::gui {
+
+inline void append_square(sf::VertexArray& va, sf::Vector2f c, float half, sf::Color col) {
+  va.append({{c.x - half, c.y - half}, col});
+  va.append({{c.x + half, c.y - half}, col});
+  va.append({{c.x + half, c.y + half}, col});
+  va.append({{c.x - half, c.y + half}, col});
+}
+
+// A filled disc as a triangle fan of 16 segments (smooth at the few dozen pixels a
+// body covers when zoomed in).
+inline void append_disc(sf::VertexArray& va, sf::Vector2f c, float r, sf::Color col) {
+  constexpr int kSegments = 16;
+  for (int k = 0; k < kSegments; ++k) {
+    const float a0 = 2.0f * static_cast<float>(M_PI) * static_cast<float>(k) / kSegments;
+    const float a1 = 2.0f * static_cast<float>(M_PI) * static_cast<float>(k + 1) / kSegments;
+    va.append({c, col});
+    va.append({{c.x + r * std::cos(a0), c.y + r * std::sin(a0)}, col});
+    va.append({{c.x + r * std::cos(a1), c.y + r * std::sin(a1)}, col});
+  }
+}
+
+inline void append_rect(sf::VertexArray& va, float x0, float y0, float x1, float y1, sf::Color col) {
+  va.append({{x0, y0}, col});
+  va.append({{x1, y0}, col});
+  va.append({{x1, y1}, col});
+  va.append({{x0, y1}, col});
+}
+
+// Level-of-service style ramp over density (P/m²): free flow green, 1–2 P/m²
+// yellow (Fruin's LOS D–E band), jammed red from ~3 P/m².
+inline sf::Color density_colour(float rho) {
+  const float u = std::clamp(rho / 3.0f, 0.0f, 1.0f);
+  const auto r = static_cast<std::uint8_t>(std::min(255.0f, 510 * u));
+  const auto g = static_cast<std::uint8_t>(std::min(255.0f, 510 * (1 - u)));
+  return {r, g, 40, 200};
+}
+
+}  // namespace ss::gui

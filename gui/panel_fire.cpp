@@ -1,0 +1,124 @@
+// What the panels and the map's corner show of a fire: the legend of its layers,
+// how many buildings burn, and the wind.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "engine/hazards/fire/fire_hazard.hpp"
+#include "gui/panels.hpp"
+
+namespace ss::gui {
+
+namespace {
+// A legend swatch with a border: burnt out is nearly as dark as the panel.
+void outlined_swatch(Rgb c, const char* label) {
+  ImGui::ColorButton(label, ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), ImGuiColorEditFlags_NoTooltip,
+                     ImVec2(12, 12));
+  ImGui::SameLine();
+  ImGui::TextUnformatted(label);
+}
+}  // namespace
+
+void fire_legend() {
+  outlined_swatch(kFireIgnited, "fire: ignited");
+  ImGui::SameLine(160);
+  outlined_swatch(kFireFull, "fully involved");
+  outlined_swatch(kFireBurntOut, "burnt out");
+  // The smoke's alpha ramp over the map's background, as the map blends it, on a
+  // log scale of the visibility through it, clear on the left.
+  ImGui::TextUnformatted("Smoke, visibility");
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = 220, h = 12;
+  const float lo = std::log(3.0f), hi = std::log(kSmokeClearM);
+  auto x_of = [&](float vis) { return p.x + w * (hi - std::log(vis)) / (hi - lo); };
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(kBackground.r, kBackground.g, kBackground.b, 255));
+  constexpr int kSteps = 44;
+  for (int i = 0; i < kSteps; ++i) {
+    const float vis = std::exp(hi - (hi - lo) * (static_cast<float>(i) + 0.5f) / kSteps);
+    dl->AddRectFilled(ImVec2(p.x + w * static_cast<float>(i) / kSteps, p.y),
+                      ImVec2(p.x + w * static_cast<float>(i + 1) / kSteps, p.y + h),
+                      IM_COL32(kSmoke.r, kSmoke.g, kSmoke.b, smoke_alpha(vis)));
+  }
+  ImGui::Dummy(ImVec2(w, h));
+  for (const float vis : {1000.0f, 100.0f, 30.0f, 10.0f, 3.0f}) {
+    char label[16];
+    std::snprintf(label, sizeof label, vis >= 1000 ? "1 km" : vis <= 3 ? "3 m" : "%.0f",
+                  static_cast<double>(vis));
+    const float x = x_of(vis);
+    dl->AddLine(ImVec2(x, p.y + h), ImVec2(x, p.y + h + 3), IM_COL32(200, 200, 200, 255));
+    const float tw = ImGui::CalcTextSize(label).x;
+    const float tx = std::clamp(x - tw / 2, p.x - 4, p.x + w - tw + 4);
+    dl->AddText(ImVec2(tx, p.y + h + 3), IM_COL32(200, 200, 200, 255), label);
+  }
+  ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
+}
+
+void fire_summary(AppContext& ctx) {
+  const Model& m = ctx.session.model();
+  const FireHazard* fire = find_fire(m);
+  const FireRun* run = fire ? find_fire_run(m, ctx.session.state()) : nullptr;
+  if (!run) return;
+  const double t = ctx.session.sim().time();
+  int ignited = 0, full = 0, out = 0;
+  for (const std::uint32_t b : run->spread.order) {
+    switch (run->state_of(b, t, fire->course())) {
+      case BuildingFireState::Ignited: ++ignited; break;
+      case BuildingFireState::FullyInvolved: ++full; break;
+      case BuildingFireState::BurntOut: ++out; break;
+      case BuildingFireState::NotBurning: break;
+    }
+  }
+  ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out", ignited + full, full,
+                     out);
+}
+
+void draw_wind(AppContext& ctx) {
+  if (!ctx.session.ready() || !ctx.view.layers.wind) return;
+  const FireHazard* fire = find_fire(ctx.session.model());
+  if (!fire || fire->desc().wind.speed.empty()) return;
+  const WindSeries& wind = fire->desc().wind;
+  const double t = ctx.session.sim().time();
+  const double speed = wind.speed_at(t);
+  const bool calm = speed < fire->desc().params.calm_wind;
+  char label[64];
+  if (calm) std::snprintf(label, sizeof label, "wind calm");
+  else
+    std::snprintf(label, sizeof label, "wind %.*f m/s from %.0f\xc2\xb0", speed < 9.95 ? 1 : 0, speed,
+                  wind.from_deg[wind.index_at(t)]);
+  // A dark box in the map's top-right corner (the error banner takes the top
+  // middle, the scale bar and mode hints the bottom left).
+  const sf::FloatRect vp = ctx.map.camera().viewport();
+  const ImVec2 text = ImGui::CalcTextSize(label);
+  const float bw = std::max(120.0f, text.x + 20), bh = 100;
+  const ImVec2 a(vp.left + vp.width - 14 - bw, vp.top + 14), b(a.x + bw, a.y + bh);
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 160), 4);
+  const ImVec2 c(a.x + bw / 2, a.y + 40);
+  constexpr float kRadius = 30;
+  const ImU32 ring = IM_COL32(150, 150, 160, 200), ink = IM_COL32(235, 235, 245, 255);
+  dl->AddCircle(c, kRadius, ring, 32, 1.5f);
+  dl->AddText(ImVec2(c.x - ImGui::CalcTextSize("N").x / 2, c.y - kRadius - 1), ring, "N");
+  if (calm) {
+    dl->AddCircleFilled(c, 3, ink);
+  } else {
+    // The arrow points where the wind blows, longer in stronger wind (full length
+    // from 20 m/s on); the map's y grows north, the screen's down.
+    const Vec2 to = wind.toward_at(t);
+    const double n = std::hypot(to.x, to.y);
+    const ImVec2 d(static_cast<float>(to.x / n), static_cast<float>(-to.y / n));
+    const float len = std::clamp(16.0f + 2.2f * static_cast<float>(speed), 18.0f, 2 * kRadius - 6);
+    const ImVec2 tail(c.x - d.x * len / 2, c.y - d.y * len / 2);
+    const ImVec2 tip(c.x + d.x * len / 2, c.y + d.y * len / 2);
+    constexpr float kHead = 11;
+    const ImVec2 base(tip.x - d.x * kHead, tip.y - d.y * kHead);
+    dl->AddLine(tail, base, ink, 3.0f);
+    dl->AddTriangleFilled(tip, ImVec2(base.x - d.y * kHead * 0.55f, base.y + d.x * kHead * 0.55f),
+                          ImVec2(base.x + d.y * kHead * 0.55f, base.y - d.x * kHead * 0.55f), ink);
+  }
+  dl->AddText(ImVec2(a.x + (bw - text.x) / 2, b.y - text.y - 8), ink, label);
+}
+
+}  // namespace ss::gui
