@@ -5,6 +5,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "batch/kpi_labels.hpp"
+
 namespace ss::batch {
 namespace {
 
@@ -24,12 +26,12 @@ bool same_kpis(const RunRecord& a, const RunRecord& b) {
 
 // KPI keys in order of first appearance, so a key present only in some runs (plan
 // targets added later) still gets a row, with those runs counted as missing.
-std::vector<std::pair<std::string, Better>> kpi_keys(const std::vector<RunRecord>& runs) {
-  std::vector<std::pair<std::string, Better>> keys;
+std::vector<KpiValue> kpi_keys(const std::vector<RunRecord>& runs) {
+  std::vector<KpiValue> keys;
   std::set<std::string> seen;
   for (const RunRecord& r : runs)
     for (const KpiValue& k : r.kpis)
-      if (seen.insert(k.key).second) keys.emplace_back(k.key, k.better);
+      if (seen.insert(k.key).second) keys.push_back({k.key, std::nullopt, k.better, k.conditional_on});
   return keys;
 }
 
@@ -39,16 +41,44 @@ std::optional<double> value_of(const RunRecord& r, const std::string& key) {
   return std::nullopt;
 }
 
+// Competition ranking: 1 + the number of variants clearly better. Means closer than
+// the practical threshold tie, so a 0.2 s difference does not order two plans.
 void rank(KpiComparison& row) {
+  if (!row.conditional_on.empty()) return;  // never ranked on its own: rank stays 0
+  const double threshold = describe_kpi(row.key).threshold;
   auto share = [](const VariantKpi& v) { return v.runs ? static_cast<double>(v.stats.n) / v.runs : 0.0; };
   auto better = [&](const VariantKpi& a, const VariantKpi& b) {
     if (share(a) != share(b)) return share(a) > share(b);
     if (!a.stats.mean || !b.stats.mean) return a.stats.mean.has_value() && !b.stats.mean.has_value();
-    return row.better == Better::Lower ? *a.stats.mean < *b.stats.mean : *a.stats.mean > *b.stats.mean;
+    const double gain =
+        row.better == Better::Lower ? *b.stats.mean - *a.stats.mean : *a.stats.mean - *b.stats.mean;
+    return gain > 0.0 && gain >= threshold;
   };
   for (VariantKpi& v : row.variants) {
     v.rank = 1;
     for (const VariantKpi& other : row.variants) v.rank += better(other, v) ? 1 : 0;
+  }
+}
+
+// Conditional KPIs beside their denominator: its mean per variant, and no verdict
+// of better or worse while the denominator differs from the base's.
+void judge_conditionals(std::vector<KpiComparison>& rows) {
+  for (KpiComparison& row : rows) {
+    if (row.conditional_on.empty()) continue;
+    const KpiComparison* denominator = nullptr;
+    for (const KpiComparison& d : rows)
+      if (d.key == row.conditional_on) denominator = &d;
+    const double threshold = describe_kpi(row.conditional_on).threshold;
+    for (std::size_t i = 0; i < row.variants.size(); ++i) {
+      VariantKpi& v = row.variants[i];
+      std::optional<double> moved;
+      if (denominator) {
+        const VariantKpi& dv = denominator->variants[i];
+        v.denominator_mean = dv.stats.mean;
+        if (dv.vs_base) moved = dv.vs_base->diff.mean;
+      }
+      v.verdict = judge_conditional(v.verdict, moved, threshold);
+    }
   }
 }
 
@@ -122,22 +152,33 @@ Comparison compare_runs(std::vector<RunRecord> records) {
     return out;
   };
   const auto base = by_variant.find(kBaseVariant);
-  for (const auto& [key, better] : kpi_keys(runs)) {
-    KpiComparison row{key, better, {}};
+  for (const KpiValue& kpi : kpi_keys(runs)) {
+    KpiComparison row;
+    row.key = kpi.key;
+    row.better = kpi.better;
+    row.conditional_on = kpi.conditional_on;
+    const double threshold = describe_kpi(kpi.key).threshold;
     const auto base_values =
-        base != by_variant.end() ? per_seed(base->second, key) : std::vector<std::optional<double>>{};
+        base != by_variant.end() ? per_seed(base->second, kpi.key) : std::vector<std::optional<double>>{};
     for (const auto& [variant, list] : by_variant) {
-      const auto values = per_seed(list, key);
+      const auto values = per_seed(list, kpi.key);
       std::vector<double> present;
       for (const auto& v : values)
         if (v) present.push_back(*v);
-      VariantKpi vk{variant, list.size(), sample_stats(present), std::nullopt, 0};
-      if (variant != kBaseVariant && base != by_variant.end()) vk.vs_base = paired_difference(values, base_values);
+      VariantKpi vk;
+      vk.variant = variant;
+      vk.runs = list.size();
+      vk.stats = sample_stats(present);
+      if (variant != kBaseVariant && base != by_variant.end()) {
+        vk.vs_base = paired_difference(values, base_values);
+        vk.verdict = judge_paired(*vk.vs_base, kpi.better, threshold);
+      }
       row.variants.push_back(std::move(vk));
     }
     rank(row);
     c.kpis.push_back(std::move(row));
   }
+  judge_conditionals(c.kpis);
   for (const auto& [variant, list] : by_variant) c.curves.push_back(curve_of(variant, list));
   return c;
 }

@@ -3,12 +3,14 @@
 // the paired difference from the base plan and a rank; plus each variant's
 // evacuation curve (mean and min–max band across seeds).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "batch/run_record.hpp"
 #include "batch/stats.hpp"
+#include "batch/verdict.hpp"
 
 namespace ss::batch {
 
@@ -17,13 +19,17 @@ struct VariantKpi {
   std::size_t runs = 0;     // runs of the variant; stats.n of them had a value
   SampleStats stats;
   std::optional<PairedDifference> vs_base;  // none for the base itself or without a base
-  int rank = 0;             // 1 = best; ties share a rank ("1224" competition ranking)
+  int rank = 0;             // 1 = best; ties share a rank ("1224" competition ranking);
+                            // 0 = not ranked (a conditional KPI)
+  Verdict verdict = Verdict::NotTested;     // what vs_base means for the user
+  std::optional<double> denominator_mean{}; // conditional KPIs: this variant's mean of conditional_on
 };
 
 struct KpiComparison {
   std::string key;
   Better better = Better::Lower;
   std::vector<VariantKpi> variants;  // in Comparison::variants order
+  std::string conditional_on{};      // KpiValue::conditional_on: empty for a fixed population
 };
 
 struct VariantCurve {
@@ -38,6 +44,9 @@ struct Comparison {
   std::vector<KpiComparison> kpis;
   std::vector<VariantCurve> curves;
   std::vector<std::string> duplicates;     // "variant seed S: a and b" (the first read is kept)
+  // Each variant's description from the scenario file (variant_descriptions.hpp);
+  // variants without one are missing. Set by the caller: runs do not record it.
+  std::map<std::string, std::string> descriptions;
 };
 
 // Builds the comparison. Records may come in any order and from several batches;
@@ -50,7 +59,10 @@ struct Comparison {
 // averaged as zero: stats.n counts the runs that had a value; the paired difference
 // uses only seeds where both variant and base had one. Ranking: first by the share
 // of runs with a value (higher first: reaching T100 in every run beats reaching it
-// sometimes), then by the mean in the KPI's better direction.
+// sometimes), then by the mean in the KPI's better direction, where means closer than
+// the unit's practical threshold (kpi_labels.hpp) tie. Conditional KPIs (response
+// times over reached tasks, means over sheltered residents) are not ranked, and
+// their verdict is "not comparable" while their denominator differs from the base's.
 Comparison compare_runs(std::vector<RunRecord> records);
 
 }  // namespace ss::batch

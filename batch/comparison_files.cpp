@@ -7,7 +7,9 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "batch/kpi_labels.hpp"
 #include "batch/report_html.hpp"
+#include "batch/variant_descriptions.hpp"
 #include "output/format.hpp"
 
 namespace ss::batch {
@@ -30,31 +32,56 @@ void cells(output::CsvWriter& w, const std::optional<double>& v) {
 
 }  // namespace
 
+ojson practical_thresholds() {
+  ojson t;
+  for (Unit u : {Unit::Seconds, Unit::Share, Unit::Metres, Unit::SquareMetres, Unit::Count, Unit::Ratio})
+    t[unit_symbol(u)] = practical_threshold(u);
+  return t;
+}
+
 ojson comparison_json(const Comparison& c) {
   ojson j;
-  j["format"] = "safestreet-comparison/1";
+  j["format"] = "safestreet-comparison/2";
   j["scenario"] = c.scenario;
   j["confidence"] = kConfidence;
   j["method"] =
       "mean ± Student t interval over seeds; difference from base: paired t over seeds both ran "
-      "(common random numbers); runs without a value (e.g. T100 not reached) are counted, not averaged";
+      "(common random numbers); runs without a value (e.g. T100 not reached) are counted, not averaged; "
+      "a difference is better or worse only when its interval excludes zero and it reaches the unit's "
+      "practical threshold; KPIs over a part of the population (conditional_on) are not ranked and are "
+      "not comparable while that part differs";
+  j["practical_thresholds"] = practical_thresholds();
   j["variants"] = c.variants;
+  ojson descriptions = ojson::object();
+  for (const std::string& v : c.variants) {
+    const auto d = c.descriptions.find(v);
+    descriptions[v] = d != c.descriptions.end() ? ojson(d->second) : ojson(nullptr);
+  }
+  j["variant_descriptions"] = std::move(descriptions);
   j["seeds"] = c.seeds;
   ojson kpis = ojson::array();
   for (const KpiComparison& k : c.kpis) {
+    const KpiInfo info = describe_kpi(k.key);
     ojson row;
     row["kpi"] = k.key;
+    row["label"] = info.words;
+    row["unit"] = unit_symbol(info.unit);
+    row["practical_threshold"] = info.threshold;
     row["better"] = to_string(k.better);
+    row["conditional_on"] = k.conditional_on.empty() ? ojson(nullptr) : ojson(k.conditional_on);
     ojson vs = ojson::array();
     for (const VariantKpi& v : k.variants) {
       ojson e;
       e["variant"] = v.variant;
       e["runs"] = v.runs;
       e.update(stats_json(v.stats));
-      e["rank"] = v.rank;
+      e["rank"] = v.rank > 0 ? ojson(v.rank) : ojson(nullptr);
+      if (!k.conditional_on.empty()) e["denominator_mean"] = num(v.denominator_mean);
       if (v.vs_base) {
         ojson d = stats_json(v.vs_base->diff);
         d["excludes_zero"] = v.vs_base->excludes_zero;
+        d["exact"] = v.vs_base->exact;
+        d["verdict"] = to_string(v.verdict);
         e["diff_vs_base"] = std::move(d);
       } else {
         e["diff_vs_base"] = nullptr;
@@ -79,24 +106,31 @@ ojson comparison_json(const Comparison& c) {
 
 std::string comparison_csv(const Comparison& c) {
   output::CsvWriter w;
-  for (const char* h : {"kpi", "better", "variant", "runs", "n", "mean", "sd", "ci_low", "ci_high", "min", "max",
-                        "rank", "diff_n", "diff_mean", "diff_ci_low", "diff_ci_high", "diff_excludes_zero"})
+  for (const char* h : {"kpi", "label", "unit", "practical_threshold", "better", "conditional_on", "variant",
+                        "runs", "n", "mean", "sd", "ci_low", "ci_high", "min", "max", "rank", "denominator_mean",
+                        "diff_n", "diff_mean", "diff_ci_low", "diff_ci_high", "diff_excludes_zero", "diff_exact",
+                        "verdict"})
     w.text(h);
   w.end_row();
   for (const KpiComparison& k : c.kpis) {
+    const KpiInfo info = describe_kpi(k.key);
     for (const VariantKpi& v : k.variants) {
-      w.text(k.key).text(to_string(k.better)).text(v.variant).num(v.runs).num(v.stats.n);
+      w.text(k.key).text(info.words).text(unit_symbol(info.unit)).num(info.threshold);
+      w.text(to_string(k.better)).text(k.conditional_on);
+      w.text(v.variant).num(v.runs).num(v.stats.n);
       for (const auto& x : {v.stats.mean, v.stats.sd, v.stats.ci_low, v.stats.ci_high, v.stats.min, v.stats.max})
         cells(w, x);
-      w.num(v.rank);
+      if (v.rank > 0) w.num(v.rank);
+      else w.text("");
+      cells(w, v.denominator_mean);
       if (v.vs_base) {
         w.num(v.vs_base->diff.n);
         cells(w, v.vs_base->diff.mean);
         cells(w, v.vs_base->diff.ci_low);
         cells(w, v.vs_base->diff.ci_high);
-        w.num(v.vs_base->excludes_zero);
+        w.num(v.vs_base->excludes_zero).num(v.vs_base->exact).text(to_string(v.verdict));
       } else {
-        for (int i = 0; i < 5; ++i) w.text("");
+        for (int i = 0; i < 7; ++i) w.text("");
       }
       w.end_row();
     }
@@ -127,9 +161,11 @@ void write_comparison(const fs::path& dir, const Comparison& c) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error("cannot create '" + dir.string() + "': " + ec.message());
-  write_file_atomically(dir / "comparison.json", comparison_json(c).dump(2) + "\n");
-  write_file_atomically(dir / "comparison.csv", comparison_csv(c));
-  write_file_atomically(dir / "report.html", report_html(c));
+  Comparison described = c;
+  for (const auto& [variant, text] : find_descriptions(dir)) described.descriptions.emplace(variant, text);
+  write_file_atomically(dir / "comparison.json", comparison_json(described).dump(2) + "\n");
+  write_file_atomically(dir / "comparison.csv", comparison_csv(described));
+  write_file_atomically(dir / "report.html", report_html(described));
 }
 
 std::vector<fs::path> find_run_folders(const fs::path& batch_dir) {

@@ -21,7 +21,8 @@ std::string comparison_csv(const Comparison& c);
 // std::runtime_error naming the path.
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
 
-// Writes comparison.json, comparison.csv and report.html into `dir`.
+// Writes comparison.json, comparison.csv and report.html into `dir`. Variants
+// without a description in `c` get the one DIR/batch.json gives, if any.
 void write_comparison(const std::filesystem::path& dir, const Comparison& c);
 
 // Every run folder under a batch folder: DIR/<variant>/seed-<S>/ with a summary.json.

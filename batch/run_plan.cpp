@@ -45,11 +45,13 @@ BatchPlan plan_batch(const std::string& scenario_path, const std::vector<std::st
   const auto base = scenarios::load_scenario(scenario_path);  // checks the base plan
   plan.scenario_name = base.name;
   std::vector<std::string> offered{kBaseVariant};
+  plan.descriptions[kBaseVariant] = kBaseDescription;
   for (const auto& v : base.variants) {
     if (v.name == kBaseVariant)
       throw InputError(scenario_path, 0, "variants." + v.name,
                        "a variant may not be called \"base\": a batch uses that name for the base plan");
     offered.push_back(v.name);
+    plan.descriptions[v.name] = v.description;
   }
   if (variants.empty() || (variants.size() == 1 && variants[0] == "all")) {
     plan.variants = offered;
@@ -117,6 +119,7 @@ void claim_output_folder(const BatchPlan& plan) {
   nlohmann::ordered_json j;
   j["format"] = kManifestFormat;
   j["scenario"] = {{"name", plan.scenario_name}, {"path", fs::absolute(plan.scenario_path).lexically_normal().string()}};
+  j["variants"] = descriptions_json(plan.descriptions);
   write_file_atomically(manifest, j.dump(2) + "\n");
 }
 

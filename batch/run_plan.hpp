@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "batch/variant_descriptions.hpp"
+
 namespace ss::batch {
 
 struct RunSpec {
@@ -20,6 +22,7 @@ struct BatchPlan {
   std::string scenario_path;  // as given
   std::string scenario_name;
   std::vector<std::string> variants;  // in the scenario's order, base first
+  Descriptions descriptions;          // of every variant the scenario offers, and base
   std::vector<std::uint64_t> seeds;
   std::filesystem::path out;
   std::vector<RunSpec> runs;  // seed-major: seed 1 of every variant, then seed 2, ...
@@ -35,8 +38,9 @@ BatchPlan plan_batch(const std::string& scenario_path, const std::vector<std::st
 // Seeds 1..n (`--seeds n`): run i of every variant uses seed i.
 std::vector<std::uint64_t> seeds_one_to(std::uint64_t n);
 
-// Claims the output folder for this scenario: writes DIR/batch.json, or checks that
-// the one there (and any run folders) belong to the same scenario. Throws
+// Claims the output folder for this scenario: writes DIR/batch.json (scenario name
+// and path, each variant's description for the report), or checks that the one there
+// (and any run folders) belong to the same scenario. Throws
 // ss::InputError naming the folder otherwise, so two scenarios never mix.
 void claim_output_folder(const BatchPlan& plan);
 

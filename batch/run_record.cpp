@@ -1,6 +1,7 @@
 #include "batch/run_record.hpp"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -29,12 +30,34 @@ std::optional<double> number_or_null(const nlohmann::json& j, const char* key, c
   return v.get<double>();
 }
 
-// T50/T90/T95/T100 and the sheltered share of one evacuation block.
+// T50/T90/T95/T100 and the sheltered share of one evacuation block. summary.json
+// writes a share of 0 for a block without residents (output/summary.cpp); a share of
+// nobody is undefined, so it becomes null here.
 void evacuation_kpis(const nlohmann::json& e, const std::string& prefix, const std::string& file,
                      std::vector<KpiValue>& out) {
   for (const char* t : {"t50_s", "t90_s", "t95_s", "t100_s"})
     out.push_back({prefix + "." + t, number_or_null(e, t, file, prefix), Better::Lower});
-  out.push_back({prefix + ".safe_share", number_or_null(e, "safe_share", file, prefix), Better::Higher});
+  std::optional<double> share = number_or_null(e, "safe_share", file, prefix);
+  const bool nobody = e.contains("residents") && e["residents"].is_number() && e["residents"].get<double>() == 0.0;
+  if (nobody) share.reset();
+  out.push_back({prefix + ".safe_share", share, Better::Higher});
+}
+
+// One evacuation block per zone; zone names need not be unique (output/summary.cpp),
+// so a repeated name gets its zone id: "by_zone.Z-1-2", "by_zone.Mitte #4".
+void zone_kpis(const nlohmann::json& zones, const std::string& file, std::vector<KpiValue>& out) {
+  if (!zones.is_array()) bad(file, "by_zone", "expected a list");
+  std::map<std::string, int> uses;
+  for (const auto& z : zones)
+    if (z.is_object() && z.contains("zone") && z["zone"].is_string()) ++uses[z["zone"].get<std::string>()];
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    const std::string path = "by_zone[" + std::to_string(i) + "]";
+    const nlohmann::json& name = member(zones[i], "zone", file, path);
+    if (!name.is_string()) bad(file, path + ".zone", "expected text");
+    std::string key = "by_zone." + name.get<std::string>();
+    if (uses[name.get<std::string>()] > 1) key += " #" + std::to_string(i);
+    evacuation_kpis(zones[i], key, file, out);
+  }
 }
 
 std::string read_text(const fs::path& p) {
@@ -103,6 +126,7 @@ std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::stri
   const nlohmann::json& groups = member(s, "by_group", file, "");
   if (!groups.is_object()) bad(file, "by_group", "expected an object");
   for (const auto& [name, g] : groups.items()) evacuation_kpis(g, "by_group." + name, file, out);
+  if (s.contains("by_zone")) zone_kpis(s["by_zone"], file, out);
   const nlohmann::json& outcomes = member(s, "by_outcome", file, "");
   if (!outcomes.is_object()) bad(file, "by_outcome", "expected an object");
   for (const auto& [name, v] : outcomes.items()) {
@@ -116,17 +140,26 @@ std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::stri
   for (const auto& sh : shelters)
     if (sh.is_object() && sh.contains("full_time_s") && !sh["full_time_s"].is_null()) filled += 1;
   out.push_back({"shelters.filled", filled, Better::Lower});
-  out.push_back({"mean_travel_time_s", number_or_null(s, "mean_travel_time_s", file, ""), Better::Lower});
-  out.push_back({"mean_distance_m", number_or_null(s, "mean_distance_m", file, ""), Better::Lower});
+  // Means over the residents who reached a shelter (engine/core/metrics.cpp): with
+  // nobody sheltered the summary writes 0, which is no mean at all.
+  const nlohmann::json& overall = s.at("overall");
+  const bool nobody_safe =
+      overall.contains("safe") && overall["safe"].is_number() && overall["safe"].get<double>() == 0;
+  for (const char* k : {"mean_travel_time_s", "mean_distance_m"}) {
+    std::optional<double> v = number_or_null(s, k, file, "");
+    if (nobody_safe) v.reset();
+    out.push_back({k, v, Better::Lower, "overall.safe_share"});
+  }
   // The plan section (present when the scenario has a plan): responder response
   // times and each target met or missed. Targets are named by kind and position.
   if (s.contains("plan") && s["plan"].is_object()) {
     const nlohmann::json& plan = s["plan"];
     if (plan.contains("responders") && plan["responders"].contains("response_time")) {
       const nlohmann::json& rt = plan["responders"]["response_time"];
+      // Over the tasks a team reached: conditional on the share reached.
       for (const char* k : {"mean_s", "p50_s", "p90_s", "max_s"})
         out.push_back({std::string("response.") + k, number_or_null(rt, k, file, "plan.responders.response_time"),
-                       Better::Lower});
+                       Better::Lower, "response.reached_share"});
       const double tasks = number_or_null(rt, "tasks", file, "plan.responders.response_time").value_or(0.0);
       const double arrived = number_or_null(rt, "arrived", file, "plan.responders.response_time").value_or(0.0);
       if (tasks > 0) out.push_back({"response.reached_share", arrived / tasks, Better::Higher});
@@ -211,8 +244,12 @@ bool is_complete_run(const fs::path& dir, const std::string& scenario, const std
 
 nlohmann::json to_json(const RunRecord& r) {
   nlohmann::json k = nlohmann::json::array();
-  for (const KpiValue& v : r.kpis)
-    k.push_back({v.key, v.value ? nlohmann::json(*v.value) : nlohmann::json(nullptr), v.better == Better::Higher});
+  for (const KpiValue& v : r.kpis) {
+    nlohmann::json e = {v.key, v.value ? nlohmann::json(*v.value) : nlohmann::json(nullptr),
+                        v.better == Better::Higher};
+    if (!v.conditional_on.empty()) e.push_back(v.conditional_on);
+    k.push_back(std::move(e));
+  }
   nlohmann::json c = nlohmann::json::array();
   for (const CurvePoint& p : r.curve) c.push_back({p.time_s, p.sheltered_share});
   return {{"scenario", r.scenario}, {"variant", r.variant}, {"seed", r.seed},
@@ -228,6 +265,7 @@ RunRecord record_from_json(const nlohmann::json& j) {
   for (const auto& k : j.at("kpis")) {
     KpiValue v{k.at(0).get<std::string>(), std::nullopt, k.at(2).get<bool>() ? Better::Higher : Better::Lower};
     if (!k.at(1).is_null()) v.value = k.at(1).get<double>();
+    if (k.size() > 3) v.conditional_on = k.at(3).get<std::string>();
     r.kpis.push_back(std::move(v));
   }
   for (const auto& p : j.at("curve")) r.curve.push_back({p.at(0).get<double>(), p.at(1).get<double>()});

@@ -22,6 +22,13 @@ struct KpiValue {
   std::string key;              // e.g. "overall.t90_s", "outcome.needs_assistance"
   std::optional<double> value;  // none: not reached in this run (e.g. T100 with people left)
   Better better = Better::Lower;
+  // Empty for a KPI over a fixed population (all residents, a group, a zone, all
+  // shelters, all tasks). Otherwise the key of the share its population is a part of:
+  // response times are taken over the tasks a team reached ("response.reached_share"),
+  // mean travel time and distance over the residents who reached a shelter
+  // ("overall.safe_share"). A plan that reaches fewer tasks looks faster on such a
+  // KPI, so a comparison never ranks or judges it on its own (comparison.hpp).
+  std::string conditional_on{};
 };
 
 struct CurvePoint {
@@ -39,11 +46,14 @@ struct RunRecord {
 };
 
 // KPIs of a run from its summary.json document, in this order: overall T50/T90/T95/
-// T100 and sheltered share; the same per resident group; residents not safe by
-// outcome; shelters that filled up; mean travel time and distance; plan targets
-// met when the summary lists them ("targets": [{"name", "met"}]). Lower is better
-// for times and counts, higher for shares and targets met. `file` names the
-// document in errors.
+// T100 and sheltered share; the same per resident group and per zone ("by_zone", when
+// present; keys by_zone.<zone name>.*); residents not safe by outcome; shelters that
+// filled up; mean travel time and distance (conditional on overall.safe_share, null
+// when nobody reached a shelter); response times (conditional on
+// response.reached_share) and plan targets met when the summary has a plan; every
+// hazard's figures. A group or zone without residents has no safe share (null, not
+// 0, which would rank it worst). Lower is better for times and counts, higher for
+// shares and targets met. `file` names the document in errors.
 std::vector<KpiValue> kpis_from_summary(const nlohmann::json& summary, const std::string& file);
 
 // Reads a run folder. Throws std::runtime_error naming the file and field when

@@ -29,6 +29,12 @@ SampleStats sample_stats(const std::vector<double>& values);
 struct PairedDifference {
   SampleStats diff;              // of (variant − base), over seeds where both had a value
   bool excludes_zero = false;    // the 95 % interval lies wholly above or below zero
+  // Every seed gave the same difference (n >= 2, equal within 1e-6 of the values'
+  // size, the float precision of stored times): the interval has zero width and is
+  // written as [mean, mean]. With common random numbers a plan that only shifts
+  // times (a later warning) does this; the difference is then exact for these
+  // seeds, not a suspiciously sharp estimate.
+  bool exact = false;
 };
 
 // Paired t: the t interval of the per-seed differences (Montgomery & Runger, §10-4).

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "batch/kpi_labels.hpp"
+
 namespace ss::batch {
 namespace {
 
@@ -13,13 +15,7 @@ const KpiComparison* find(const Comparison& c, const std::string& key) {
   return nullptr;
 }
 
-std::string clock_text(const std::optional<double>& s) {
-  if (!s || !std::isfinite(*s)) return "never";
-  const long t = std::lround(std::fabs(*s));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%s%ld:%02ld:%02ld", *s < 0 ? "-" : "", t / 3600, (t / 60) % 60, t % 60);
-  return buf;
-}
+std::string clock_text(const std::optional<double>& s) { return s ? batch::clock_text(*s) : "never"; }
 
 }  // namespace
 
@@ -40,9 +36,13 @@ void print_summary_table(std::ostream& out, const Comparison& c) {
       // Appended piecewise: g++ 12 warns falsely (-Wrestrict) on "literal" + string.
       diff = *d.diff.mean >= 0 ? "+" : "";
       diff.append(clock_text(d.diff.mean));
-      if (d.diff.ci_low && d.diff.ci_high)
-        diff += " [" + clock_text(d.diff.ci_low) + ", " + clock_text(d.diff.ci_high) + "]" +
-                (d.excludes_zero ? " *" : "");
+      if (d.exact) {
+        diff.append(" exact");
+      } else if (d.diff.ci_low && d.diff.ci_high) {
+        diff.append(" [").append(clock_text(d.diff.ci_low)).append(", ").append(clock_text(d.diff.ci_high));
+        diff.append("]");
+      }
+      diff.append(" ").append(to_string(t90->variants[i].verdict));
     }
     const auto s = mean(share);
     char pct[32];
@@ -52,7 +52,9 @@ void print_summary_table(std::ostream& out, const Comparison& c) {
                   clock_text(mean(t95)).c_str(), pct, diff.c_str());
     out << line;
   }
-  out << "(* the 95 % interval of the paired difference excludes zero)\n";
+  out << "(better/worse: the 95 % interval of the paired difference excludes zero and the difference is at "
+         "least "
+      << threshold_text(Unit::Seconds) << "; exact: the same difference in every seed)\n";
 }
 
 }  // namespace ss::batch

@@ -44,9 +44,12 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress line or table");
 
   CompareOptions compare;
-  auto* compare_cmd = app.add_subcommand("compare", "Rebuild the comparison of batch folders from their run folders");
-  compare_cmd->add_option("dirs", compare.dirs, "Batch folders (runs in <variant>/seed-<S>/)")->required();
-  compare_cmd->add_option("--out", compare.out, "Where to write comparison.* and report.html (default: first DIR)");
+  auto* compare_cmd = app.add_subcommand(
+      "compare", "Rebuild the comparison of batch folders from their run folders, or compare two runs");
+  compare_cmd->add_option("dirs", compare.dirs, "Batch folders (runs in <variant>/seed-<S>/) or run folders")
+      ->required();
+  compare_cmd->add_option("--out", compare.out,
+                          "Where to write comparison.* and report.html (default: first DIR; two runs: none)");
   compare_cmd->add_flag("-q,--quiet", compare.quiet, "No table");
 
   VerifyOptions verify;

@@ -39,8 +39,9 @@ struct BatchOptions {
 int batch_command(const BatchOptions& opt);
 
 struct CompareOptions {
-  std::vector<std::string> dirs;  // batch folders to read run folders from
-  std::string out;                // default: the first of dirs
+  std::vector<std::string> dirs;  // batch folders (<variant>/seed-<S>/) or run folders (summary.json);
+                                  // exactly two run folders: the two runs side by side
+  std::string out;                // default: the first of dirs (a batch folder); none for two runs
   bool quiet = false;
 };
 int compare_command(const CompareOptions& opt);

@@ -55,7 +55,7 @@ nlohmann::json results_of(const nlohmann::json& s) {
 
 }  // namespace
 
-TEST_CASE("a batch runs every variant and seed, and identical variants give identical results (common random numbers)") {
+TEST_CASE("a batch runs every variant and seed, and identical variants give identical results (common random numbers)", "[batch]") {
   TempDir dir;
   const std::string scen = town(dir);
   const std::string out = dir.path() + "/batch";
@@ -81,6 +81,9 @@ TEST_CASE("a batch runs every variant and seed, and identical variants give iden
 
   const nlohmann::json c = nlohmann::json::parse(read(fs::path(out) / "comparison.json"));
   CHECK(c["variants"] == nlohmann::json({"base", "twin"}));
+  // Each variant's description from the scenario file, kept in batch.json for `compare`.
+  CHECK(c["variant_descriptions"]["twin"] == "The base plan under another name (a patch that changes nothing).");
+  CHECK_THAT(read(fs::path(out) / "report.html"), Catch::Contains("The base plan under another name"));
   std::size_t checked = 0;
   for (const auto& kpi : c["kpis"]) {
     const auto& twin = kpi["variants"][1];
@@ -93,7 +96,7 @@ TEST_CASE("a batch runs every variant and seed, and identical variants give iden
   CHECK(checked > 10);
 }
 
-TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone, with the same result") {
+TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone, with the same result", "[batch]") {
   TempDir dir;
   const std::string scen = town(dir);
   const std::string out = dir.path() + "/batch";
@@ -138,7 +141,7 @@ TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone,
   }
 }
 
-TEST_CASE("a failing variant is reported with its error while the other runs complete") {
+TEST_CASE("a failing variant is reported with its error while the other runs complete", "[batch]") {
   TempDir dir;
   // Loads fine, but assembling the model fails: the plan closes a shelter that
   // does not exist.
@@ -158,7 +161,7 @@ TEST_CASE("a failing variant is reported with its error while the other runs com
   CHECK(c["variants"] == nlohmann::json({"base"}));
 }
 
-TEST_CASE("bad batch input is a clear error before any run starts") {
+TEST_CASE("bad batch input is a clear error before any run starts", "[batch]") {
   TempDir dir;
   const std::string scen = town(dir, "  typo:\n    patch: {plan: {warning_tim: 5 min}}\n");
   const std::string out = dir.path() + "/batch";

@@ -28,7 +28,7 @@ const ss::batch::KpiValue* find(const std::vector<ss::batch::KpiValue>& kpis, co
 
 }  // namespace
 
-TEST_CASE("a run's response times and plan targets become KPIs of the comparison") {
+TEST_CASE("a run's response times and plan targets become KPIs of the comparison", "[batch]") {
   const auto kpis = ss::batch::kpis_from_summary(summary_with_plan(), "summary.json");
   REQUIRE(find(kpis, "response.p50_s"));
   CHECK(*find(kpis, "response.p50_s")->value == 650.0);
@@ -41,7 +41,7 @@ TEST_CASE("a run's response times and plan targets become KPIs of the comparison
   CHECK(*find(kpis, "shelters.filled")->value == 1.0);
 }
 
-TEST_CASE("a summary without a plan has no response or target KPIs") {
+TEST_CASE("a summary without a plan has no response or target KPIs", "[batch]") {
   nlohmann::json s = summary_with_plan();
   s.erase("plan");
   const auto kpis = ss::batch::kpis_from_summary(s, "summary.json");
@@ -49,7 +49,7 @@ TEST_CASE("a summary without a plan has no response or target KPIs") {
   CHECK_FALSE(find(kpis, "targets.met"));
 }
 
-TEST_CASE("every hazard's key figures become KPIs named after the hazard, with their direction") {
+TEST_CASE("every hazard's key figures become KPIs named after the hazard, with their direction", "[batch]") {
   nlohmann::json s = summary_with_plan();
   s["hazards"] = nlohmann::json::parse(R"([
     {"name": "fire", "kpis": [{"name": "buildings_ignited", "value": 542, "better": "lower"},
@@ -63,4 +63,64 @@ TEST_CASE("every hazard's key figures become KPIs named after the hazard, with t
   CHECK(find(kpis, "fire.min_visibility_m")->better == ss::batch::Better::Higher);
   s["hazards"][0]["kpis"][0].erase("better");
   CHECK_THROWS_WITH(ss::batch::kpis_from_summary(s, "summary.json"), Catch::Contains("hazards[0].kpis[0]"));
+}
+
+TEST_CASE("response times are marked as taken over the tasks reached, beside the share reached", "[batch]") {
+  const auto kpis = ss::batch::kpis_from_summary(summary_with_plan(), "summary.json");
+  for (const char* k : {"response.mean_s", "response.p50_s", "response.p90_s", "response.max_s"}) {
+    INFO(k);
+    REQUIRE(find(kpis, k));
+    CHECK(find(kpis, k)->conditional_on == "response.reached_share");
+  }
+  CHECK(find(kpis, "response.reached_share")->conditional_on.empty());  // over all tasks
+  CHECK(find(kpis, "mean_travel_time_s")->conditional_on == "overall.safe_share");
+  CHECK(find(kpis, "mean_distance_m")->conditional_on == "overall.safe_share");
+  CHECK(find(kpis, "overall.t90_s")->conditional_on.empty());  // a share of all residents
+
+  SECTION("the mark survives the trip between MPI ranks") {
+    ss::batch::RunRecord r;
+    r.scenario = "town";
+    r.variant = "base";
+    r.seed = 1;
+    r.kpis = kpis;
+    const auto back = ss::batch::record_from_json(ss::batch::to_json(r));
+    CHECK(find(back.kpis, "response.p90_s")->conditional_on == "response.reached_share");
+    CHECK(find(back.kpis, "overall.t90_s")->conditional_on.empty());
+  }
+}
+
+TEST_CASE("when nobody reached a shelter, mean travel time and distance have no value", "[batch]") {
+  nlohmann::json s = summary_with_plan();
+  s["overall"]["safe"] = 0;
+  s["overall"]["safe_share"] = 0.0;
+  s["mean_travel_time_s"] = 0.0;  // as summary.json writes it: a mean of nobody
+  const auto kpis = ss::batch::kpis_from_summary(s, "summary.json");
+  CHECK_FALSE(find(kpis, "mean_travel_time_s")->value.has_value());
+  CHECK_FALSE(find(kpis, "mean_distance_m")->value.has_value());
+}
+
+TEST_CASE("zones become KPIs, and a zone without residents has no safe share rather than 0", "[batch]") {
+  nlohmann::json s = summary_with_plan();
+  s["by_zone"] = nlohmann::json::parse(R"([
+    {"id": 0, "zone": "Z-0-0", "residents": 0, "safe": 0, "safe_share": 0.0,
+     "t50_s": null, "t90_s": null, "t95_s": null, "t100_s": null},
+    {"id": 1, "zone": "Z-0-1", "residents": 40, "safe": 30, "safe_share": 0.75,
+     "t50_s": 500, "t90_s": null, "t95_s": null, "t100_s": null},
+    {"id": 2, "zone": "Mitte", "residents": 5, "safe": 5, "safe_share": 1.0,
+     "t50_s": 300, "t90_s": 400, "t95_s": 400, "t100_s": 420},
+    {"id": 3, "zone": "Mitte", "residents": 6, "safe": 6, "safe_share": 1.0,
+     "t50_s": 310, "t90_s": 410, "t95_s": 410, "t100_s": 430}])");
+  const auto kpis = ss::batch::kpis_from_summary(s, "summary.json");
+  REQUIRE(find(kpis, "by_zone.Z-0-0.safe_share"));
+  CHECK_FALSE(find(kpis, "by_zone.Z-0-0.safe_share")->value.has_value());  // nobody lives there
+  CHECK(*find(kpis, "by_zone.Z-0-1.safe_share")->value == 0.75);
+  CHECK(*find(kpis, "by_zone.Z-0-1.t50_s")->value == 500.0);
+  CHECK(find(kpis, "by_zone.Z-0-1.safe_share")->better == ss::batch::Better::Higher);
+  // Zone names need not be unique: a repeated name gets its position.
+  CHECK(*find(kpis, "by_zone.Mitte #2.t100_s")->value == 420.0);
+  CHECK(*find(kpis, "by_zone.Mitte #3.t100_s")->value == 430.0);
+  s["by_group"] = nlohmann::json::parse(R"({"mobility_bedridden": {"residents": 0, "safe": 0, "safe_share": 0.0,
+    "t50_s": null, "t90_s": null, "t95_s": null, "t100_s": null}})");
+  CHECK_FALSE(find(ss::batch::kpis_from_summary(s, "summary.json"), "by_group.mobility_bedridden.safe_share")
+                  ->value.has_value());
 }

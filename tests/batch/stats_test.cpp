@@ -34,7 +34,7 @@ const VariantKpi& cell(const Comparison& c, const std::string& key, const std::s
 
 }  // namespace
 
-TEST_CASE("mean, standard deviation and t interval of a sample, worked by hand") {
+TEST_CASE("mean, standard deviation and t interval of a sample, worked by hand", "[batch]") {
   // {2,4,4,4,5,5,7,9}: mean 5, Σ(x−5)² = 32, s = √(32/7) = 2.13809;
   // half width t(0.975,7) · s/√8 = 2.364624 · 0.755929 = 1.787488.
   const SampleStats s = sample_stats({2, 4, 4, 4, 5, 5, 7, 9});
@@ -47,7 +47,7 @@ TEST_CASE("mean, standard deviation and t interval of a sample, worked by hand")
   CHECK(*s.max == 9.0);
 }
 
-TEST_CASE("one value has a mean but no spread or interval, and none has nothing") {
+TEST_CASE("one value has a mean but no spread or interval, and none has nothing", "[batch]") {
   const SampleStats one = sample_stats({3.5});
   CHECK(one.n == 1);
   CHECK(*one.mean == 3.5);
@@ -58,7 +58,7 @@ TEST_CASE("one value has a mean but no spread or interval, and none has nothing"
   CHECK_FALSE(none.mean);
 }
 
-TEST_CASE("a paired difference uses only seeds where both variants have a value") {
+TEST_CASE("a paired difference uses only seeds where both variants have a value", "[batch]") {
   // Differences on seeds 1, 2, 4: 10, 12, 14 → mean 12, s = 2,
   // half width t(0.975,2) · 2/√3 = 4.302653 · 1.154701 = 4.968275.
   const PairedDifference d =
@@ -68,17 +68,32 @@ TEST_CASE("a paired difference uses only seeds where both variants have a value"
   CHECK(*d.diff.sd == Approx(2.0));
   CHECK(*d.diff.ci_low == Approx(12.0 - 4.968275).epsilon(1e-6));
   CHECK(d.excludes_zero);
+  CHECK_FALSE(d.exact);  // 10, 12, 14: a spread, not one shift
 }
 
-TEST_CASE("identical paired values give a zero difference that does not exclude zero") {
+TEST_CASE("identical paired values give a zero difference that does not exclude zero", "[batch]") {
   const PairedDifference d = paired_difference({5.0, 7.0, 6.0}, {5.0, 7.0, 6.0});
+  CHECK(d.exact);
   CHECK(*d.diff.mean == 0.0);
   CHECK(*d.diff.ci_low == 0.0);
   CHECK(*d.diff.ci_high == 0.0);
   CHECK_FALSE(d.excludes_zero);
 }
 
-TEST_CASE("a time never reached in some runs is counted, not averaged, and ranks behind") {
+TEST_CASE("a shift that is equal in every seed up to float rounding is exact, a real spread is not", "[batch]") {
+  // Arrival times are 32-bit floats: a 10-minute shift of times near 3000 s comes
+  // out a few 1e-4 s apart in different seeds.
+  const PairedDifference shift =
+      paired_difference({3599.9998, 2600.0002, 3100.0}, {3000.0, 2000.0, 2500.0});
+  CHECK(shift.exact);
+  CHECK(*shift.diff.ci_low == *shift.diff.ci_high);
+  CHECK(*shift.diff.mean == Approx(600.0));
+  CHECK(shift.excludes_zero);
+  const PairedDifference spread = paired_difference({3600.5, 2600.0, 3100.0}, {3000.0, 2000.0, 2500.0});
+  CHECK_FALSE(spread.exact);  // half a second apart is a spread, not rounding
+}
+
+TEST_CASE("a time never reached in some runs is counted, not averaged, and ranks behind", "[batch]") {
   std::vector<RunRecord> runs = {record("base", 1, 3000, 2),           record("base", 2, 3100, 4),
                                  record("base", 3, std::nullopt, 6),    record("faster", 3, 2000, 0),
                                  record("faster", 1, 2500, 0),          record("faster", 2, 2600, 1)};
@@ -106,7 +121,7 @@ TEST_CASE("a time never reached in some runs is counted, not averaged, and ranks
   CHECK(c.curves[0].max.back() == Approx(0.53));
 }
 
-TEST_CASE("the same variant and seed from two batches is reported once as a duplicate") {
+TEST_CASE("the same variant and seed from two batches is reported once as a duplicate", "[batch]") {
   std::vector<RunRecord> runs = {record("base", 1, 3000, 2), record("base", 1, 3000, 2), record("base", 2, 3100, 4)};
   runs[1].source = "other-machine/base/seed-1";
   const Comparison c = compare_runs(runs);
@@ -117,14 +132,14 @@ TEST_CASE("the same variant and seed from two batches is reported once as a dupl
   CHECK_THAT(compare_runs(runs).duplicates[0], Catch::Contains("DIFFERENT"));
 }
 
-TEST_CASE("runs of different scenarios are not compared") {
+TEST_CASE("runs of different scenarios are not compared", "[batch]") {
   std::vector<RunRecord> runs = {record("base", 1, 3000, 2), record("base", 2, 3100, 4)};
   runs[1].scenario = "another town";
   CHECK_THROWS_WITH(compare_runs(runs), Catch::Contains("different scenarios"));
   CHECK_THROWS_WITH(compare_runs({}), Catch::Contains("no finished runs"));
 }
 
-TEST_CASE("the comparison does not depend on the order runs are read in") {
+TEST_CASE("the comparison does not depend on the order runs are read in", "[batch]") {
   std::vector<RunRecord> runs = {record("base", 1, 3000, 2), record("b", 2, 2900, 4), record("base", 2, 3100, 1),
                                  record("b", 1, 2800, 3)};
   const Comparison one = compare_runs(runs);

@@ -11,7 +11,7 @@ using ss::batch::incomplete_beta;
 using ss::batch::student_t_cdf;
 using ss::batch::student_t_quantile;
 
-TEST_CASE("the regularized incomplete beta function meets its closed forms") {
+TEST_CASE("the regularized incomplete beta function meets its closed forms", "[batch]") {
   // I_x(1, 1) = x; I_x(a, 1) = x^a; I_x(1, b) = 1 - (1-x)^b; I_0.5(a, a) = 1/2 (symmetry).
   for (double x : {0.0, 0.1, 0.37, 0.5, 0.9, 1.0}) {
     CHECK(incomplete_beta(1, 1, x) == Approx(x).margin(1e-14));
@@ -21,7 +21,7 @@ TEST_CASE("the regularized incomplete beta function meets its closed forms") {
   for (double a : {0.5, 2.0, 7.0, 40.0}) CHECK(incomplete_beta(a, a, 0.5) == Approx(0.5).margin(1e-13));
 }
 
-TEST_CASE("95 % two-sided t quantiles match the published table") {
+TEST_CASE("95 % two-sided t quantiles match the published table", "[batch]") {
   CHECK(student_t_quantile(0.975, 1) == Approx(12.706).margin(5e-4));
   CHECK(student_t_quantile(0.975, 2) == Approx(4.303).margin(5e-4));
   CHECK(student_t_quantile(0.975, 5) == Approx(2.571).margin(5e-4));
@@ -32,7 +32,7 @@ TEST_CASE("95 % two-sided t quantiles match the published table") {
   CHECK(student_t_quantile(0.975, 1) == Approx(std::tan(M_PI * 0.475)).epsilon(1e-10));
 }
 
-TEST_CASE("the t distribution is symmetric and its quantile inverts its CDF") {
+TEST_CASE("the t distribution is symmetric and its quantile inverts its CDF", "[batch]") {
   CHECK(student_t_cdf(0, 4) == Approx(0.5));
   CHECK(student_t_quantile(0.5, 4) == 0.0);
   CHECK(student_t_quantile(0.025, 7) == Approx(-student_t_quantile(0.975, 7)));

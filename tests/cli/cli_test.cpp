@@ -131,3 +131,34 @@ TEST_CASE("a run that cannot write its results fails without leaving partial fil
   CHECK_THAT(r.output, Catch::Contains("blocker"));
   CHECK(slurp(blocker) == "a file where the output folder should go");
 }
+
+TEST_CASE("safestreet compare on two single run folders says per KPI how B differs from A, without statistics") {
+  TempDir dir;
+  const std::string scenario = town(dir, "run: {dt: 1, duration: 1 h, seed: 4}\n",
+                                    "plan: {warning_time: 2 min}\n"
+                                    "variants:\n"
+                                    "  late:\n"
+                                    "    description: The warning goes out 10 minutes later.\n"
+                                    "    patch: {plan: {warning_time: 12 min}}\n");
+  const std::string a = dir.path() + "/a", b = dir.path() + "/b", out = dir.path() + "/pair";
+  REQUIRE(safestreet("run " + scenario + " --quiet --out " + a).exit_code == 0);
+  REQUIRE(safestreet("run " + scenario + " --variant late --quiet --out " + b).exit_code == 0);
+
+  Result r = safestreet("compare " + a + " " + b);
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("late, seed 4") && Catch::Contains("The warning goes out 10 minutes later."));
+  CHECK_THAT(r.output, Catch::Contains("T90, everyone (h:mm:ss)") && Catch::Contains("+0:10:00") &&
+                           Catch::Contains("worse"));
+  CHECK_THAT(r.output, Catch::Contains("One run each") && Catch::Contains("no significance"));
+  CHECK_THAT(r.output, Catch::Contains("no files written"));
+  CHECK_FALSE(std::filesystem::exists(std::filesystem::path(a) / "comparison.json"));  // run folders stay as they are
+
+  r = safestreet("compare " + a + " " + b + " --out " + out);
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  const std::string json = slurp(out + "/comparison.json");
+  CHECK_THAT(json, Catch::Contains("\"format\": \"safestreet-run-pair/1\""));
+  CHECK_THAT(slurp(out + "/comparison.csv"), Catch::Contains("overall.t90_s,\"T90, everyone\",s,1,lower,,"));
+  CHECK_THAT(slurp(out + "/report.html"), Catch::Contains("Two runs compared") && Catch::Contains("class=worse"));
+}
