@@ -147,6 +147,10 @@ class Hazard {
   [[nodiscard]] virtual bool active(const HazardState& own, double t) const = 0;
   // Sets closed[e] = 1 for every street it closes to class c (leaves others alone).
   virtual void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const = 0;
+  // Multiplies cost[e] by how much worse street e is for class c to walk or drive
+  // (≥ 1; routing then prefers other streets but can still use it). Returns false
+  // when it adds nothing, so routing keeps plain lengths.
+  virtual bool add_route_costs(const HazardState&, MoverClass, std::span<float>) const { return false; }
   // Speed of resident r at `at`, from v (its speed without this hazard), m/s.
   [[nodiscard]] virtual float walking_speed(const Model& model, const SimState& state, const HazardState& own,
                                             ResidentId r, const WalkerPlace& at, float v) const = 0;
@@ -174,6 +178,8 @@ class Hazard {
 struct HazardEffects {
   // Streets closed by some hazard, per mover class, (classes, edges); empty without hazards.
   std::array<std::vector<std::uint8_t>, kMoverClassCount> closed;
+  // Route cost factors per mover class, (classes, edges); empty while no hazard adds one.
+  std::array<std::vector<float>, kMoverClassCount> cost;
   std::uint32_t closure_changes = 0;  // steps in which some street closed or reopened for some class
   [[nodiscard]] bool any() const { return !closed[0].empty(); }
   [[nodiscard]] bool closed_for(EdgeId e, MoverClass c) const {

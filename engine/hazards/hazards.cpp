@@ -35,10 +35,17 @@ void hazards_phase(const Model& model, SimState& s, double t) {
   }
   if (!closures) return;
   HazardEffects& fx = s.hazard_effects;
+  const std::size_t ne = model.world.streets.edge_count();
   for (std::size_t c = 0; c < kMoverClassCount; ++c) {
     std::fill(fx.closed[c].begin(), fx.closed[c].end(), std::uint8_t{0});
-    for (std::size_t k = 0; k < model.hazards.size(); ++k)
-      model.hazards[k]->add_closures(s.hazards[k].get(), static_cast<MoverClass>(c), fx.closed[c]);
+    fx.cost[c].assign(ne, 1.0f);
+    bool costs = false;
+    for (std::size_t k = 0; k < model.hazards.size(); ++k) {
+      const MoverClass mc = static_cast<MoverClass>(c);
+      model.hazards[k]->add_closures(s.hazards[k].get(), mc, fx.closed[c]);
+      costs = model.hazards[k]->add_route_costs(s.hazards[k].get(), mc, fx.cost[c]) || costs;
+    }
+    if (!costs) fx.cost[c].clear();
   }
   ++fx.closure_changes;
   s.routes_dirty = true;

@@ -70,13 +70,16 @@ void rebuild_routes(const Model& model, SimState& state, double t) {
   std::vector<std::uint8_t> adult_closed, wheelchair_closed, vulnerable_closed;
   closed_for(state, MoverClass::Adult, adult_closed);
   closed_for(state, MoverClass::Wheelchair, wheelchair_closed);
-  const EdgeFilter open{adult_closed, false};
-  const EdgeFilter open_step_free{wheelchair_closed, true};
+  const HazardEffects& fx = state.hazard_effects;
+  const EdgeFilter open{adult_closed, false, fx.cost[static_cast<std::size_t>(MoverClass::Adult)]};
+  const EdgeFilter open_step_free{wheelchair_closed, true, fx.cost[static_cast<std::size_t>(MoverClass::Wheelchair)]};
   build_route_field(w.streets, w.shelters, all, open, state.routes.nearest);
   build_route_field(w.streets, w.shelters, step_free, open_step_free, state.routes.nearest_step_free);
   if (state.hazard_effects.any()) {
     closed_for(state, MoverClass::ElderlyOrChild, vulnerable_closed);
-    build_route_field(w.streets, w.shelters, all, EdgeFilter{vulnerable_closed, false}, state.routes.nearest_elderly_child);
+    build_route_field(w.streets, w.shelters, all,
+                      EdgeFilter{vulnerable_closed, false, fx.cost[static_cast<std::size_t>(MoverClass::ElderlyOrChild)]},
+                      state.routes.nearest_elderly_child);
   }
   state.routes.to_shelter.resize(w.shelters.size());
   if (model.plan.assignment == Plan::Assignment::ByZone) {

@@ -36,7 +36,8 @@ void build_route_field(const StreetGraph& g, std::span<const ShelterSite> shelte
       if (!filter.closed.empty() && filter.closed[e.index()]) continue;
       if (filter.step_free && g.edge_kind[e.index()] == StreetKind::Steps) continue;
       const NodeId v = g.other_end(e, un);
-      const double nd = d + g.edge_length[e.index()];
+      const double len = g.edge_length[e.index()];
+      const double nd = d + (filter.cost.empty() ? len : len * filter.cost[e.index()]);
       const std::size_t vi = v.index();
       if (nd < best[vi] || (nd == best[vi] && out.target[un.index()] < out.target[vi])) {
         best[vi] = nd;

@@ -23,6 +23,9 @@ struct RouteField {
 struct EdgeFilter {
   std::span<const std::uint8_t> closed;  // 0/1 per edge; empty = none closed
   bool step_free = false;                // skip StreetKind::Steps (wheelchair users)
+  // Cost factor ≥ 1 per edge (a hazard that makes a street slower or worse to walk,
+  // e.g. smoke): the field's distances are lengths × factor; empty = plain lengths.
+  std::span<const float> cost;
 };
 
 // Multi-source Dijkstra from the nodes of `targets` (each with its own shelter id).

@@ -221,12 +221,14 @@ void FireHazard::prepare(const Model& model) {
         grid[static_cast<std::size_t>(y) * gx + x].push_back(static_cast<std::uint32_t>(i));
   }
   heat_offset_.assign(1, 0);
+  heat_reach_.assign(nb, 0.0f);
   heat_edge_.clear();
   heat_dist_.clear();
   std::vector<std::pair<std::uint32_t, float>> near;
   for (std::size_t b = 0; b < nb; ++b) {
     near.clear();
     const double reach = std::sqrt(desc_.smoke.radiative_fraction * course_[b].peak_hrr / (4.0 * kPi * lowest));
+    heat_reach_[b] = static_cast<float>(reach);
     const Vec2 c = desc_.buildings[b].centroid;
     if (gx > 0 && reach > 0.0) {
       for (int y = gyi(c.y - reach); y <= gyi(c.y + reach); ++y)
@@ -310,6 +312,7 @@ std::unique_ptr<HazardState> FireHazard::start(const Model& model, std::uint64_t
   const std::size_t e = model.world.streets.edge_count(), n = model.population.size();
   f.edge_extinction.assign(e, 0.0f);
   f.edge_flux.assign(e, 0.0f);
+  f.edge_cost.assign(e, 1.0f);
   for (auto& c : f.closed) c.assign(e, 0);
   f.fed.assign(n, 0.0f);
   f.exposed_time.assign(n, kNaN);
@@ -414,19 +417,47 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     f.edge_extinction[e] = static_cast<float>(cell_extinction(p, k));
   }
   std::fill(f.edge_flux.begin(), f.edge_flux.end(), 0.0f);
+  // Streets next to a fully involved building (within its radiant reach at peak):
+  // there smoke too thick to see through closes them. Farther downwind the plume
+  // slows and doses walkers but leaves the street open, so that people caught in
+  // it can still walk out of it.
+  std::vector<std::uint8_t>& next_to_fire = f.scratch_near;
+  next_to_fire.assign(ne, 0);
   for (const std::uint32_t b : f.burning) {
-    const double hrr = course_[b].hrr(t - f.spread.ignited[b]);
-    for (std::uint32_t k = heat_offset_[b]; k < heat_offset_[b + 1]; ++k)
+    const double since = t - f.spread.ignited[b];
+    const double hrr = course_[b].hrr(since);
+    const bool involved = since >= course_[b].full;
+    for (std::uint32_t k = heat_offset_[b]; k < heat_offset_[b + 1]; ++k) {
       f.edge_flux[heat_edge_[k]] += static_cast<float>(radiant_flux(hrr, p.radiative_fraction, heat_dist_[k]));
+      if (involved) next_to_fire[heat_edge_[k]] = 1;
+    }
   }
   bool changed = false;
   const double k_limit = p.sign_constant / p.min_visibility;  // visibility below the limit ⇔ K above this
+  // Route costs for people on foot: the time factor of walking in that smoke
+  // (Frantzich & Nilsson: 1 / max(0.1, 1 − 0.0807 K)), times 10 where it is too thick
+  // to see through (planning assumption: people take any other way they can find,
+  // but can still walk out of smoke they are in). Quantised to a few steps so that
+  // routes are rebuilt only when the smoke changes noticeably.
+  for (std::size_t e = 0; e < ne; ++e) {
+    const double K = f.edge_extinction[e];
+    double factor = 1.0 / std::max(0.1, 1.0 - 0.057 / 0.706 * K);
+    if (K > k_limit) factor *= 10.0;
+    static constexpr float kSteps[] = {1.0f, 1.5f, 3.0f, 10.0f, 30.0f, 100.0f};
+    float q = 1.0f;
+    for (const float st : kSteps)
+      if (factor >= st) q = st;
+    if (q != f.edge_cost[e]) {
+      f.edge_cost[e] = q;
+      changed = true;
+    }
+  }
   for (std::size_t c = 0; c < kMoverClassCount; ++c) {
     // Vehicles keep going through smoke (their crews wear breathing apparatus); only
     // heat stops them.
     const bool smoke_closes = static_cast<MoverClass>(c) != MoverClass::Vehicle;
     for (std::size_t e = 0; e < ne; ++e) {
-      const bool now = (smoke_closes && f.edge_extinction[e] > k_limit) || f.edge_flux[e] > p.max_radiant[c];
+      const bool now = (smoke_closes && next_to_fire[e] && f.edge_extinction[e] > k_limit) || f.edge_flux[e] > p.max_radiant[c];
       if (now != (f.closed[c][e] != 0)) {
         f.closed[c][e] = now ? 1 : 0;
         changed = true;
@@ -438,20 +469,29 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     ++f.closure_changes;
   }
 
-  // Shelters threatened by smoke or heat close; their occupants move on.
+  // Shelters threatened by heat close and their occupants move on; shelters in smoke
+  // too thick to see through close to newcomers, and those inside stay under cover
+  // rather than being sent out into the plume.
   for (std::size_t sh = 0; sh < shelter_cell_.size(); ++sh) {
     if (!std::isnan(f.shelter_closed[sh])) continue;
     const Vec2 pos = model.world.shelters[sh].pos;
+    // Only flames within their reach count (as for streets): the point-source sum of a
+    // whole burning district far away would count radiation that the buildings in
+    // between block.
     double flux = 0.0;
-    for (const std::uint32_t b : f.burning)
-      flux += radiant_flux(course_[b].hrr(t - f.spread.ignited[b]), p.radiative_fraction,
-                           distance(pos, desc_.buildings[b].centroid));
+    for (const std::uint32_t b : f.burning) {
+      const double r = distance(pos, desc_.buildings[b].centroid);
+      if (r <= heat_reach_[b]) flux += radiant_flux(course_[b].hrr(t - f.spread.ignited[b]), p.radiative_fraction, r);
+    }
     const std::uint32_t c = shelter_cell_[sh];
     const bool smoky = c != kNone && cell_extinction(p, f.soot[c]) > k_limit;
-    if (smoky || flux > p.max_radiant[0]) {
+    if (flux > p.max_radiant[0]) {
       f.shelter_closed[sh] = static_cast<float>(t);
       f.shelter_evacuated[sh] = s.occupancy[sh];
       report.evacuate_shelters.push_back(ShelterId{sh});
+    } else if (smoky) {
+      f.shelter_closed[sh] = static_cast<float>(t);
+      report.close_shelters.push_back(ShelterId{sh});
     }
   }
 
@@ -487,6 +527,18 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
       dose(i, p.co_inside_burning);
     }
   }
+}
+
+bool FireHazard::add_route_costs(const HazardState& own, MoverClass c, std::span<float> cost) const {
+  if (c == MoverClass::Vehicle) return false;  // engines drive through smoke (breathing apparatus)
+  const FireRun& f = static_cast<const FireRun&>(own);
+  bool any = false;
+  for (std::size_t e = 0; e < cost.size() && e < f.edge_cost.size(); ++e)
+    if (f.edge_cost[e] != 1.0f) {
+      cost[e] *= f.edge_cost[e];
+      any = true;
+    }
+  return any;
 }
 
 bool FireHazard::active(const HazardState& own, double) const {

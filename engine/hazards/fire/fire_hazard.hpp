@@ -33,7 +33,9 @@ struct FireRun final : HazardState {
   // Streets, at the last update.
   std::vector<float> edge_extinction;   // 1/m, highest along the edge, (edges)
   std::vector<float> edge_flux;         // W/m², radiant heat at the edge's nearest point, (edges)
+  std::vector<float> edge_cost;         // route cost factor for people on foot in smoke, (edges)
   std::array<std::vector<std::uint8_t>, kMoverClassCount> closed;  // 0/1, (classes, edges)
+  std::vector<std::uint8_t> scratch_near;  // streets next to a fully involved building at the last update, (edges)
   std::uint32_t closure_changes = 0;
 
   // Residents.
@@ -73,6 +75,7 @@ class FireHazard final : public Hazard {
                HazardReport& report) const override;
   // A building burns or a candidate ignition (scheduled, spread) is pending.
   [[nodiscard]] bool active(const HazardState& own, double t) const override;
+  bool add_route_costs(const HazardState& own, MoverClass c, std::span<float> cost) const override;
   void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const override;
   [[nodiscard]] float walking_speed(const Model& model, const SimState& state, const HazardState& own, ResidentId r,
                                     const WalkerPlace& at, float v) const override;
@@ -102,6 +105,7 @@ class FireHazard final : public Hazard {
   std::vector<std::uint32_t> heat_offset_;        // streets within a building's radiant reach (CSR), (buildings + 1)
   std::vector<std::uint32_t> heat_edge_;
   std::vector<float> heat_dist_;                  // m from the building's centroid to the street
+  std::vector<float> heat_reach_;                 // m within which its flame at peak passes the lowest limit, (buildings)
   std::vector<std::uint32_t> shelter_building_;   // (shelters), kNone when in no building
   std::vector<std::uint32_t> shelter_cell_;       // (shelters)
   std::vector<float> home_forecast_;              // s, (residents)
