@@ -189,6 +189,26 @@ std::string World::zone_name(ZoneId z) const {
   return zones.empty() ? "all" : "outside";
 }
 
+std::optional<std::size_t> World::building_at(Vec2 p, double reach) const {
+  std::optional<std::size_t> best;
+  double best_d = reach;
+  for (std::size_t b = 0; b < buildings.size(); ++b) {
+    if (contains(buildings[b].outline, p)) return b;
+    const double d = distance(p, buildings[b].centroid);
+    if (d < best_d) {
+      best_d = d;
+      best = b;
+    }
+  }
+  return best;
+}
+
+std::optional<std::size_t> World::building_with_id(std::int64_t source_id) const {
+  for (std::size_t b = 0; b < buildings.size(); ++b)
+    if (buildings[b].source_id == source_id) return b;
+  return std::nullopt;
+}
+
 ZoneId World::zone_of(Vec2 p) const {
   for (std::size_t i = 0; i < zones.size(); ++i)
     if (contains(zones[i].outline, p)) return ZoneId{i};

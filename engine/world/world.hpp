@@ -4,6 +4,7 @@
 // Built once by maps/ + scenarios/, then passed as const to the simulation.
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <span>
 #include <string>
@@ -154,6 +155,12 @@ struct World {
   [[nodiscard]] std::string zone_name(ZoneId z) const;
   // First named zone containing p, else the extra zone.
   [[nodiscard]] ZoneId zone_of(Vec2 p) const;
+  // The building whose footprint holds p (the first listed), else the one whose
+  // centroid is nearest p and closer than `reach`; nullopt when there is none.
+  // A point picked on a map or a registry address on the pavement finds its house.
+  [[nodiscard]] std::optional<std::size_t> building_at(Vec2 p, double reach) const;
+  // The building with this map id (OSM way or relation id), or nullopt.
+  [[nodiscard]] std::optional<std::size_t> building_with_id(std::int64_t source_id) const;
 };
 
 }  // namespace ss

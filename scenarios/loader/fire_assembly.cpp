@@ -1,21 +1,14 @@
 #include "scenarios/loader/fire_assembly.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 
 #include "scenarios/loader/gis_layer.hpp"
+#include "scenarios/loader/physical_memory.hpp"
 #include "scenarios/loader/yaml_reader.hpp"
 
 namespace ss::scenarios {
 namespace {
-
-// Physical memory of this machine, bytes (POSIX sysconf; HUGE_VAL when unknown).
-double physical_memory() {
-  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
-  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : HUGE_VAL;
-}
 
 // Default construction classes (Hamada's fire-resistant share; Japanese practice
 // distinguishes wooden, fire-preventive — masonry or mortar-clad with timber floors —
@@ -195,29 +188,13 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
   for (const IgnitionDesc& ig : d.ignitions) {
     std::uint32_t found = 0xFFFFFFFFu;
     if (ig.building) {
-      for (std::size_t b = 0; b < world.buildings.size(); ++b)
-        if (world.buildings[b].source_id == *ig.building) {
-          found = static_cast<std::uint32_t>(b);
-          break;
-        }
+      if (const auto b = world.building_with_id(*ig.building)) found = static_cast<std::uint32_t>(*b);
       if (found == 0xFFFFFFFFu)
         throw o.error(ig.field + ".building", "no building with id " + std::to_string(*ig.building) + " on the map");
     } else {
       const Vec2 p = projector.to_local({ig.at->lon, ig.at->lat});
       if (!map_box.contains(p)) throw o.error(ig.field + ".at", "the ignition point lies outside the map");
-      double best = d.snap;
-      for (std::size_t b = 0; b < world.buildings.size(); ++b) {
-        const Building& w = world.buildings[b];
-        if (contains(w.outline, p)) {
-          found = static_cast<std::uint32_t>(b);
-          break;
-        }
-        const double dist = distance(p, w.centroid);
-        if (dist < best) {
-          best = dist;
-          found = static_cast<std::uint32_t>(b);
-        }
-      }
+      if (const auto b = world.building_at(p, d.snap)) found = static_cast<std::uint32_t>(*b);
       if (found == 0xFFFFFFFFu)
         throw o.error(ig.field + ".at", "no building contains the ignition point or lies within " +
                                             std::to_string(static_cast<int>(d.snap)) + " m of it (fire.snap)");

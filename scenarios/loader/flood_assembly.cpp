@@ -1,23 +1,15 @@
 #include "scenarios/loader/flood_assembly.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <deque>
 
 #include "maps/flood_rasters.hpp"
 #include "scenarios/loader/gis_layer.hpp"
+#include "scenarios/loader/physical_memory.hpp"
 
 namespace ss::scenarios {
 namespace {
-
-// Physical memory of this machine, bytes (POSIX sysconf; HUGE_VAL when unknown):
-// a flood grid that would not fit is refused before anything is allocated.
-double physical_memory() {
-  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
-  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : HUGE_VAL;
-}
 
 std::vector<std::uint32_t> place_cells(const FloodPlace& p, const FloodGrid& g, const maps::Projector& projector) {
   if (p.at) return p.radius > 0.0 ? cells_in_disc(g, projector.to_local({p.at->lon, p.at->lat}), p.radius)

@@ -55,24 +55,14 @@ void read_fire_target(const Field& f, InjectDesc& out) {
 // else the nearest centroid within 30 m (a point picked by hand on a map).
 std::size_t fire_building(const InjectDesc& in, const World& w, const maps::Projector& pr, const Origins& origins) {
   if (in.building) {
-    for (std::size_t b = 0; b < w.buildings.size(); ++b)
-      if (w.buildings[b].source_id == *in.building) return b;
+    if (const auto b = w.building_with_id(*in.building)) return *b;
     throw origins.error(in.field + ".building", "no building with id " + std::to_string(*in.building) + " on the map");
   }
   const Vec2 p = pr.to_local({in.home->first, in.home->second});
   if (!w.bounds.contains(p)) throw origins.error(in.field, "the point lies outside the map");
-  std::size_t best = w.buildings.size();
-  double best_d = 30.0;
-  for (std::size_t b = 0; b < w.buildings.size(); ++b) {
-    if (contains(w.buildings[b].outline, p)) return b;
-    const double d = distance(p, w.buildings[b].centroid);
-    if (d < best_d) {
-      best_d = d;
-      best = b;
-    }
-  }
-  if (best == w.buildings.size()) throw origins.error(in.field, "no building contains the point or lies within 30 m of it");
-  return best;
+  const auto b = w.building_at(p, 30.0);
+  if (!b) throw origins.error(in.field, "no building contains the point or lies within 30 m of it");
+  return *b;
 }
 
 // Index of `name` among `names`, else an InputError naming the field, with the

@@ -35,7 +35,6 @@ struct FireRun final : HazardState {
   std::vector<float> edge_flux;         // W/m², radiant heat at the edge's nearest point, (edges)
   std::vector<float> edge_cost;         // route cost factor for people on foot in smoke, (edges)
   std::array<std::vector<std::uint8_t>, kMoverClassCount> closed;  // 0/1, (classes, edges)
-  std::vector<std::uint8_t> scratch_near;  // streets next to a fully involved building at the last update, (edges)
   std::uint32_t closure_changes = 0;
 
   // Residents.

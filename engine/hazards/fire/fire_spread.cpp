@@ -13,13 +13,6 @@ constexpr double kPi = 3.14159265358979323846;
 // directions (the formula for calm air must not depend on which name it has).
 constexpr double kHamadaDivisor = 1.5;
 
-double point_segment(Vec2 p, Vec2 a, Vec2 b) {
-  const Vec2 ab = b - a;
-  const double len2 = dot(ab, ab);
-  const double t = len2 > 0.0 ? std::clamp(dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
-  return distance(p, a + ab * t);
-}
-
 double cross(Vec2 a, Vec2 b) { return a.x * b.y - a.y * b.x; }
 
 bool segments_cross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
@@ -28,10 +21,24 @@ bool segments_cross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
   return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0)) && d1 != 0 && d2 != 0 && d3 != 0 && d4 != 0;
 }
 
-Box box_of(const Ring& r) {
-  Box b;
-  for (const Vec2 p : r) b.extend(p);
-  return b;
+// Closest points of two rings (a point on each): the ends of their least distance,
+// and the line of sight between them.
+std::pair<Vec2, Vec2> closest_points(const Ring& a, const Ring& b) {
+  double best = std::numeric_limits<double>::infinity();
+  std::pair<Vec2, Vec2> out{a.front(), b.front()};
+  auto consider = [&](Vec2 p, Vec2 s0, Vec2 s1, bool p_on_a) {
+    const SegmentProjection q = project_on_segment(p, s0, s1);
+    if (q.distance < best) {
+      best = q.distance;
+      out = p_on_a ? std::pair<Vec2, Vec2>{p, q.point} : std::pair<Vec2, Vec2>{q.point, p};
+    }
+  };
+  for (std::size_t i = 0; i < a.size(); ++i)
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      consider(a[i], b[j], b[(j + 1) % b.size()], true);
+      consider(b[j], a[i], a[(i + 1) % a.size()], false);
+    }
+  return out;
 }
 
 }  // namespace
@@ -119,43 +126,14 @@ BuildingFireCourse building_fire_course(const FireBuilding& b, const FireUse& c)
 double ring_gap(const Ring& a, const Ring& b) {
   if (a.empty() || b.empty()) return std::numeric_limits<double>::infinity();
   if (contains(a, b.front()) || contains(b, a.front())) return 0.0;
-  double best = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const Vec2 a0 = a[i], a1 = a[(i + 1) % a.size()];
-    for (std::size_t j = 0; j < b.size(); ++j) {
-      const Vec2 b0 = b[j], b1 = b[(j + 1) % b.size()];
-      if (segments_cross(a0, a1, b0, b1)) return 0.0;
-      best = std::min({best, point_segment(a0, b0, b1), point_segment(a1, b0, b1), point_segment(b0, a0, a1),
-                       point_segment(b1, a0, a1)});
-    }
-  }
-  return best;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    for (std::size_t j = 0; j < b.size(); ++j)
+      if (segments_cross(a[i], a[(i + 1) % a.size()], b[j], b[(j + 1) % b.size()])) return 0.0;
+  const auto [p, q] = closest_points(a, b);
+  return distance(p, q);
 }
 
 namespace {
-
-// Closest points of two rings (a point on each), for the line of sight between them.
-std::pair<Vec2, Vec2> closest_points(const Ring& a, const Ring& b) {
-  double best = std::numeric_limits<double>::infinity();
-  std::pair<Vec2, Vec2> out{a.front(), b.front()};
-  auto consider = [&](Vec2 p, Vec2 s0, Vec2 s1, bool p_on_a) {
-    const Vec2 ab = s1 - s0;
-    const double len2 = dot(ab, ab);
-    const double t = len2 > 0.0 ? std::clamp(dot(p - s0, ab) / len2, 0.0, 1.0) : 0.0;
-    const Vec2 q = s0 + ab * t;
-    const double d = distance(p, q);
-    if (d < best) {
-      best = d;
-      out = p_on_a ? std::pair<Vec2, Vec2>{p, q} : std::pair<Vec2, Vec2>{q, p};
-    }
-  };
-  for (std::size_t i = 0; i < a.size(); ++i)
-    for (std::size_t j = 0; j < b.size(); ++j) {
-      consider(a[i], b[j], b[(j + 1) % b.size()], true);
-      consider(b[j], a[i], a[(i + 1) % a.size()], false);
-    }
-  return out;
-}
 
 // Does segment pq pass through ring r (cross an edge, or lie inside)?
 bool segment_hits(const Ring& r, Vec2 p, Vec2 q) {
@@ -174,7 +152,7 @@ FireNeighbours find_neighbours(std::span<const Ring> outlines, std::span<const F
   std::vector<Box> boxes(n);
   Box all;
   for (std::size_t i = 0; i < n; ++i) {
-    boxes[i] = box_of(outlines[i]);
+    boxes[i] = bounds(outlines[i]);
     if (!boxes[i].empty()) {
       all.extend(boxes[i].min);
       all.extend(boxes[i].max);
