@@ -50,6 +50,7 @@ std::string target_words(const std::string& kind) {
   if (kind == "no_shelter_over_capacity") return "no shelter over capacity";
   if (kind == "response_within") return "response in time";
   if (kind == "warned_within") return "share warned in time";
+  if (kind == "hazard_kpi_at_most") return "hazard figure within its limit";
   return group_words(kind);
 }
 

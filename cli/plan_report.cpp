@@ -41,7 +41,12 @@ void print_plan_summary(const Model& model, const SimState& state) {
   for (const TargetResult& t : targets) {
     std::string what = to_string(t.target.kind);
     char buf[96];
-    if (t.target.kind != TargetKind::NoShelterOverCapacity) {
+    if (t.target.kind == TargetKind::HazardKpiAtMost) {
+      what = t.target.kpi;
+      const bool seconds = t.unit == "min";
+      std::snprintf(buf, sizeof buf, " at most %g %s", seconds ? t.target.at_most / 60.0 : t.target.at_most, t.unit.c_str());
+      what += buf;
+    } else if (t.target.kind != TargetKind::NoShelterOverCapacity) {
       if (t.target.kind == TargetKind::VulnerableReachedWithin)
         std::snprintf(buf, sizeof buf, " %.0f min", t.target.minutes);
       else
@@ -49,9 +54,12 @@ void print_plan_summary(const Model& model, const SimState& state) {
       what += buf;
     }
     if (t.measured) std::snprintf(buf, sizeof buf, "%.3g %s", *t.measured, t.unit.c_str());
-    else std::snprintf(buf, sizeof buf, "never");
-    std::printf("  %-6s %s: measured %s; %zu households missed it\n", t.met ? "MET" : "MISSED", what.c_str(), buf,
-                t.missed_count);
+    else std::snprintf(buf, sizeof buf, t.target.kind == TargetKind::HazardKpiAtMost ? "n/a" : "never");
+    if (t.target.kind == TargetKind::HazardKpiAtMost)
+      std::printf("  %-6s %s: measured %s\n", t.met ? "MET" : "MISSED", what.c_str(), buf);
+    else
+      std::printf("  %-6s %s: measured %s; %zu households missed it\n", t.met ? "MET" : "MISSED", what.c_str(), buf,
+                  t.missed_count);
   }
 }
 

@@ -145,9 +145,14 @@ ojson plan_summary_json(const Model& model, const SimState& state) {
   ojson targets = ojson::array();
   for (const TargetResult& t : evaluate_targets(model, state)) {
     ojson e = {{"kind", to_string(t.target.kind)}, {"met", t.met}};
-    if (t.target.kind != TargetKind::NoShelterOverCapacity) e["minutes"] = t.target.minutes;
-    if (t.target.kind != TargetKind::NoShelterOverCapacity && t.target.kind != TargetKind::VulnerableReachedWithin)
-      e["share"] = t.target.share;
+    if (t.target.kind == TargetKind::HazardKpiAtMost) {
+      e["kpi"] = t.target.kpi;
+      e["at_most"] = t.target.at_most;
+    } else {
+      if (t.target.kind != TargetKind::NoShelterOverCapacity) e["minutes"] = t.target.minutes;
+      if (t.target.kind != TargetKind::VulnerableReachedWithin && t.target.kind != TargetKind::NoShelterOverCapacity)
+        e["share"] = t.target.share;
+    }
     e["after"] = t.target.after_warning ? "warning" : "start";
     e["measured"] = opt(t.measured);
     e["unit"] = t.unit;

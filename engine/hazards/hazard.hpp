@@ -72,7 +72,7 @@ struct RasterGrid {
 
 // An output layer of a hazard, written by maps/ into the run's <hazard name>/ folder.
 struct HazardLayer {
-  enum class Kind : std::uint8_t { Raster, MaskPolygons, Points, Polygons, Table };
+  enum class Kind : std::uint8_t { Raster, MaskPolygons, Points, Polygons, Table, Lines };
   Kind kind = Kind::Raster;
   std::string file;  // file name inside the hazard's folder, e.g. "max_depth.tif"
   std::string name;  // layer name (GeoPackage) or empty
@@ -91,6 +91,12 @@ struct HazardLayer {
     std::vector<std::pair<std::string, std::string>> texts;
   };
   std::vector<Polygon> polygons;    // Polygons
+  struct Line {
+    std::vector<Vec2> points;  // m, local CRS, at least two
+    std::vector<std::pair<std::string, double>> numbers;  // NaN = null
+    std::vector<std::pair<std::string, std::string>> texts;
+  };
+  std::vector<Line> lines;          // Lines
   std::vector<std::string> header;  // Table (CSV): column names
   std::vector<std::vector<std::string>> rows;  // Table: cells, already formatted
 };

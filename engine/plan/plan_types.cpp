@@ -33,6 +33,7 @@ const char* to_string(TargetKind k) {
     case TargetKind::NoShelterOverCapacity: return "no_shelter_over_capacity";
     case TargetKind::ResponseWithin: return "response_within";
     case TargetKind::WarnedWithin: return "warned_within";
+    case TargetKind::HazardKpiAtMost: return "hazard_kpi_at_most";
   }
   return "?";
 }

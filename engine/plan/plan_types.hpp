@@ -137,6 +137,7 @@ enum class TargetKind : std::uint8_t {
   NoShelterOverCapacity,    // no shelter ever holds more than its capacity
   ResponseWithin,           // `share` (quantile) of task response times within `minutes`
   WarnedWithin,             // `share` of residents warned within `minutes`
+  HazardKpiAtMost,          // a hazard's key figure `kpi` ("fire.first_engine_s") at most `at_most`
 };
 const char* to_string(TargetKind k);
 
@@ -145,6 +146,8 @@ struct PlanTarget {
   double minutes = 0.0;
   double share = 1.0;
   bool after_warning = true;  // minutes count from Plan::warning_time, else from the run's start
+  std::string kpi{};          // HazardKpiAtMost: "<hazard>.<kpi>", e.g. "fire.first_engine_s"
+  double at_most = 0.0;       // HazardKpiAtMost: in the key figure's own unit (s for *_s)
 };
 
 }  // namespace ss

@@ -148,6 +148,25 @@ std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& s
         collect_missed(model, s, [&](std::size_t i) { return late[s.warn.households.of_resident[i]] != 0; }, r);
         break;
       }
+      case TargetKind::HazardKpiAtMost: {
+        // The figure as the hazard reports it now; one that does not apply (NaN, or a
+        // hazard the scenario does not have) cannot be missed.
+        const bool seconds = target.kpi.size() > 2 && target.kpi.compare(target.kpi.size() - 2, 2, "_s") == 0;
+        r.unit = seconds ? "min" : "count";
+        r.met = true;
+        const std::size_t dot = target.kpi.find('.');
+        for (std::size_t k = 0; k < model.hazards.size() && dot != std::string::npos; ++k) {
+          if (model.hazards[k]->name() != std::string_view(target.kpi).substr(0, dot)) continue;
+          std::vector<HazardKpi> kpis;
+          model.hazards[k]->kpis(model, s, s.hazards[k].get(), kpis);
+          for (const HazardKpi& v : kpis) {
+            if (v.name != target.kpi.substr(dot + 1) || std::isnan(v.value)) continue;
+            r.measured = seconds ? v.value / 60.0 : v.value;
+            r.met = v.value <= target.at_most;
+          }
+        }
+        break;
+      }
     }
     out.push_back(std::move(r));
   }

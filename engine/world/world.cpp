@@ -82,6 +82,7 @@ EdgeId StreetGraph::add_edge(NodeId from, NodeId to, std::span<const Vec2> polyl
   edge_kind.push_back(kind);
   edge_name.push_back(std::move(name));
   edge_source_id.push_back(source_id);
+  edge_vehicle.emplace_back();
   return id;
 }
 
@@ -159,6 +160,7 @@ std::vector<NodeId> keep_component(StreetGraph& g, const Components& c, std::uin
     const EdgeId ne = out.add_edge(a, b, g.shape(id), g.edge_width[e], g.edge_kind[e], std::move(g.edge_name[e]),
                                    g.edge_source_id[e]);
     out.edge_length[ne.index()] = g.edge_length[e];  // keep the length exactly as computed before
+    if (e < g.edge_vehicle.size()) out.edge_vehicle[ne.index()] = g.edge_vehicle[e];
   }
   out.build_adjacency();
   g = std::move(out);

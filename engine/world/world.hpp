@@ -35,6 +35,31 @@ enum class StreetKind : std::uint8_t {
 const char* to_string(StreetKind k);
 StreetKind street_kind_from_highway(std::string_view highway);  // unknown -> Other
 
+// What the map says about a street for heavy vehicles (fire appliances): read from
+// OSM `width`, `lanes`, `parking:*` / `parking:lane:*`, `maxweight`, `maxheight`,
+// `maxwidth` (maps/street_rules.hpp, vehicle_way()).
+// Unknown values are NaN; the fire service fills them from class defaults.
+struct VehicleWay {
+  enum class WidthSource : std::uint8_t { None, WidthTag, Lanes };
+  float carriageway = std::numeric_limits<float>::quiet_NaN();  // m, from `width` or `lanes`; NaN untagged
+  WidthSource source = WidthSource::None;
+  float parking = 0.0f;   // m of the carriageway taken by parked cars, per the parking tags
+  float maxweight = std::numeric_limits<float>::quiet_NaN();  // t, NaN no limit tagged
+  float maxheight = std::numeric_limits<float>::quiet_NaN();  // m, NaN no limit tagged
+  // m, NaN no limit tagged: `maxwidth` (a sign, e.g. old-town lanes at 2 m) or
+  // `maxwidth:physical`; a limit on the vehicle, apart from the carriageway it drives on.
+  float maxwidth = std::numeric_limits<float>::quiet_NaN();
+};
+
+// A point feature of the map: fire stations (nodes, or an area's centroid),
+// hydrants, barriers on streets.
+struct MapPoint {
+  Vec2 pos;                     // m, local CRS
+  std::string kind;             // barrier=* value, fire_hydrant:type, building=* of a station area, ...
+  std::string name;             // name=* or ref=*, may be empty
+  std::int64_t source_id = -1;  // OSM id (nodes positive; areas as the OSM driver numbers them)
+};
+
 // Street network as a graph. Edges are undirected walkable segments between
 // junctions; people may walk them both ways. Hot fields (length, width, ends) are
 // kept apart from the drawing geometry and names.
@@ -54,6 +79,7 @@ struct StreetGraph {
   std::vector<Vec2> shape_points;           // m
   std::vector<std::string> edge_name;       // street name or empty, (edges)
   std::vector<std::int64_t> edge_source_id; // e.g. OSM way id, -1 unknown, (edges)
+  std::vector<VehicleWay> edge_vehicle;     // what a fire appliance needs to know, (edges)
 
   // Adjacency in compressed rows, built by build_adjacency():
   // incident edges of node n are adj_edge[adj_offset[n] .. adj_offset[n+1]).
@@ -145,6 +171,9 @@ struct World {
   TerrainGrid terrain;
   std::vector<Zone> zones;          // named zones; residents outside all of them fall in one extra zone
   std::vector<ShelterSite> shelters;
+  std::vector<MapPoint> fire_stations;  // amenity=fire_station as nodes and as areas (centroid)
+  std::vector<MapPoint> hydrants;       // emergency=fire_hydrant nodes
+  std::vector<MapPoint> barriers;       // barrier=* nodes (bollards, gates, ...) anywhere on the map
   Box bounds;                       // m, extent of the street network
   std::string crs_wkt;              // local metric CRS (for export), opaque to the engine
   std::string crs_name;             // e.g. "WGS 84 / UTM zone 32N"

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/hazards/fire/fire_service.hpp"
 #include "engine/hazards/hazard.hpp"
 #include "engine/world/geometry.hpp"
 
@@ -159,6 +160,7 @@ struct FireDesc {
   SmokeParams smoke;
   FireZone zone;
   RasterGrid grid;  // the smoke grid (set by the scenario from the map's extent)
+  FireServiceDesc service;  // the fire service (service.enabled false: the fire burns unattended)
 };
 
 }  // namespace ss

@@ -49,6 +49,7 @@ const char* to_string(BuildingFireState s) {
     case BuildingFireState::Ignited: return "ignited";
     case BuildingFireState::FullyInvolved: return "fully_involved";
     case BuildingFireState::BurntOut: return "burnt_out";
+    case BuildingFireState::Extinguished: return "extinguished";
   }
   return "?";
 }
@@ -57,9 +58,32 @@ BuildingFireState FireRun::state_of(std::uint32_t b, double t, const std::vector
   const float at = spread.ignited[b];
   if (std::isnan(at) || t < at) return BuildingFireState::NotBurning;
   const double since = t - at;
+  if (b < service.controlled.size() && t >= service.controlled[b]) {  // controlled by t
+    if (t >= service.extinguished[b]) return BuildingFireState::Extinguished;
+    if (service.controlled[b] - at >= course[b].out) return BuildingFireState::BurntOut;
+    return BuildingFireState::Ignited;  // dying down
+  }
   if (since >= course[b].out) return BuildingFireState::BurntOut;
   if (since >= course[b].full) return BuildingFireState::FullyInvolved;
   return BuildingFireState::Ignited;
+}
+
+double FireRun::hrr(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const {
+  const double at = spread.ignited[b];
+  if (std::isnan(at) || t < at) return 0.0;
+  if (b < service.controlled.size() && t >= service.controlled[b]) {
+    const double tc = service.controlled[b], te = service.extinguished[b];
+    if (t >= te) return 0.0;
+    return course[b].hrr(tc - at) * (te - t) / (te - tc);
+  }
+  return course[b].hrr(t - at);
+}
+
+bool FireRun::out_by(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const {
+  const double at = spread.ignited[b];
+  if (std::isnan(at)) return false;
+  if (b < service.extinguished.size() && t >= service.extinguished[b]) return true;
+  return t - at >= course[b].out;
 }
 
 std::int64_t FireHazard::cell_of(Vec2 p) const {
@@ -102,6 +126,7 @@ std::unique_ptr<HazardState> FireHazard::start(const Model& model, std::uint64_t
   f.trapped_time.assign(n, kNaN);
   f.shelter_closed.assign(model.world.shelters.size(), kNaN);
   f.shelter_evacuated.assign(model.world.shelters.size(), 0);
+  service_start(model, f, seed);
   return run;
 }
 
@@ -110,8 +135,10 @@ void FireHazard::advance(const Model& model, const SimState& s, HazardState& own
   const double t_end = t + model.run.dt;
   // Ignitions now due. Everyone at home in a building that catches fire is warned at
   // once; a shelter in it closes.
-  spread_until(desc_, f.spread, t_end, [&](std::uint32_t b, double at) {
+  auto allow = [&](const SpreadState::Candidate& c) { return service_allows(f, c); };
+  spread_until_if(desc_, f.spread, t_end, allow, [&](std::uint32_t b, double at) {
     f.burning.push_back(b);
+    service_ignited(s, f, b, at);
     for (std::uint32_t k = residents_offset_[b]; k < residents_offset_[b + 1]; ++k) {
       const ResidentId r = residents_[k];
       const std::size_t i = r.index();
@@ -126,6 +153,7 @@ void FireHazard::advance(const Model& model, const SimState& s, HazardState& own
         report.evacuate_shelters.push_back(ShelterId{sh});
       }
   });
+  service_step(model, s, f, t_end);
   // Every update_interval once anything has ignited (and once at the start).
   if (t_end + 1e-9 >= f.next_update && (f.updates == 0 || !f.spread.order.empty())) {
     update(model, s, f, t_end, report);
@@ -137,7 +165,7 @@ void FireHazard::advance(const Model& model, const SimState& s, HazardState& own
 void FireHazard::update(const Model& model, const SimState& s, FireRun& f, double t, HazardReport& report) const {
   const SmokeParams& p = desc_.smoke;
   const double interval = f.updates == 0 ? 0.0 : p.update_interval;
-  std::erase_if(f.burning, [&](std::uint32_t b) { return t - f.spread.ignited[b] >= course_[b].out; });
+  std::erase_if(f.burning, [&](std::uint32_t b) { return f.out_by(b, t, course_); });
 
   // Smoke: a Gaussian plume from every burning building, at its height, in the wind now.
   std::fill(f.soot.begin(), f.soot.end(), 0.0f);
@@ -146,7 +174,7 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
   const double u = std::max(p.min_wind, desc_.wind.speed_at(t));
   const Vec2 wn = norm(w) > 0.0 ? w * (1.0 / norm(w)) : Vec2{1.0, 0.0};
   for (const std::uint32_t b : f.burning) {
-    const double hrr = course_[b].hrr(t - f.spread.ignited[b]);
+    const double hrr = f.hrr(b, t, course_);
     if (!(hrr > 0.0)) continue;
     const double q = hrr / p.heat_of_combustion * p.soot_yield;  // kg/s of soot
     const FireBuilding& fb = desc_.buildings[b];
@@ -204,9 +232,9 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
   // it can still walk out of it.
   std::vector<std::uint8_t> next_to_fire(ne, 0);
   for (const std::uint32_t b : f.burning) {
-    const double since = t - f.spread.ignited[b];
-    const double hrr = course_[b].hrr(since);
-    const bool involved = since >= course_[b].full;
+    const double hrr = f.hrr(b, t, course_);
+    const bool controlled = b < f.service.controlled.size() && t >= f.service.controlled[b];
+    const bool involved = !controlled && t - f.spread.ignited[b] >= course_[b].full;
     for (std::uint32_t k = heat_offset_[b]; k < heat_offset_[b + 1]; ++k) {
       f.edge_flux[heat_edge_[k]] += static_cast<float>(radiant_flux(hrr, p.radiative_fraction, heat_dist_[k]));
       if (involved) next_to_fire[heat_edge_[k]] = 1;
@@ -261,7 +289,7 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     double flux = 0.0;
     for (const std::uint32_t b : f.burning) {
       const double r = distance(pos, desc_.buildings[b].centroid);
-      if (r <= heat_reach_[b]) flux += radiant_flux(course_[b].hrr(t - f.spread.ignited[b]), p.radiative_fraction, r);
+      if (r <= heat_reach_[b]) flux += radiant_flux(f.hrr(b, t, course_), p.radiative_fraction, r);
     }
     const std::uint32_t c = shelter_cell_[sh];
     const bool smoky = c != kNone && cell_extinction(p, f.soot[c]) > k_limit;
@@ -300,9 +328,11 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
   }
   for (const std::uint32_t b : f.burning) {
     if (t - f.spread.ignited[b] < course_[b].full) continue;
+    if (b < f.service.controlled.size() && t >= f.service.controlled[b]) continue;  // under control
     for (std::uint32_t k = residents_offset_[b]; k < residents_offset_[b + 1]; ++k) {
       const std::size_t i = residents_[k].index();
       if (s.edge[i].valid() || s.status[i] == Status::Sheltered || !std::isnan(s.arrival_time[i])) continue;
+      if (i < f.service.rescued_time.size() && t >= f.service.rescued_time[i]) continue;  // brought out
       if (s.status[i] == Status::WaitingForHelp && std::isnan(f.trapped_time[i])) f.trapped_time[i] = static_cast<float>(t);
       dose(i, p.co_inside_burning);
     }

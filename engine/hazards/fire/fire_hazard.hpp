@@ -15,7 +15,8 @@
 
 namespace ss {
 
-enum class BuildingFireState : std::uint8_t { NotBurning, Ignited, FullyInvolved, BurntOut };
+// Extinguished: put out (by the fire service or residents) before it burnt out.
+enum class BuildingFireState : std::uint8_t { NotBurning, Ignited, FullyInvolved, BurntOut, Extinguished };
 const char* to_string(BuildingFireState s);
 
 // The fire's state during a run.
@@ -51,8 +52,15 @@ struct FireRun final : HazardState {
   std::vector<float> shelter_closed;    // s closed by fire or smoke, NaN never, (shelters)
   std::vector<std::int32_t> shelter_evacuated;  // persons inside when it closed (they move on), (shelters)
 
+  FireServiceRun service;               // the fire service (empty without one)
+
   [[nodiscard]] std::unique_ptr<HazardState> clone() const override { return std::make_unique<FireRun>(*this); }
   [[nodiscard]] BuildingFireState state_of(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const;
+  // Heat release of building b at t, W: its course, or once controlled at t_c its
+  // heat release then falling linearly to nothing when it is out.
+  [[nodiscard]] double hrr(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const;
+  // Whether building b has stopped burning by t (burnt out or put out).
+  [[nodiscard]] bool out_by(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const;
 };
 
 class FireHazard final : public Hazard {
@@ -88,9 +96,19 @@ class FireHazard final : public Hazard {
 
   // Smoke grid cell of p, or -1 outside.
   [[nodiscard]] std::int64_t cell_of(Vec2 p) const;
+  // The fire service's prepared lanes, ladder positions and floors (empty without one).
+  [[nodiscard]] const FireServicePrep& service() const { return service_; }
 
  private:
   void update(const Model& model, const SimState& state, FireRun& f, double t, HazardReport& report) const;
+  // The fire service (fire_service.cpp).
+  void service_prepare(const Model& model);
+  void service_start(const Model& model, FireRun& f, std::uint64_t seed) const;
+  void service_ignited(const SimState& s, FireRun& f, std::uint32_t b, double at) const;
+  [[nodiscard]] bool service_allows(const FireRun& f, const SpreadState::Candidate& c) const;
+  void service_step(const Model& model, const SimState& s, FireRun& f, double t_end) const;
+  void service_kpis(const Model& model, const FireRun& f, std::vector<HazardKpi>& out) const;
+  void service_layers(const Model& model, const SimState& s, const FireRun& f, std::vector<HazardLayer>& out) const;
 
   FireDesc desc_;
   // Derived by prepare().
@@ -109,6 +127,7 @@ class FireHazard final : public Hazard {
   std::vector<std::uint32_t> shelter_cell_;       // (shelters)
   std::vector<float> home_forecast_;              // s, (residents)
   std::vector<std::uint8_t> home_in_zone_;        // (residents)
+  FireServicePrep service_;
 };
 
 const FireHazard* find_fire(const Model& model);

@@ -81,9 +81,10 @@ void FireHazard::kpis(const Model& model, const SimState& s, const HazardState& 
   out.push_back({"sheltered_residents_moved_on", static_cast<double>(moved_on)});
   out.push_back({"street_closure_changes", static_cast<double>(f.closure_changes)});
   out.push_back({"min_visibility_m", std::isfinite(min_vis) ? static_cast<double>(min_vis) : std::nan(""), false});
+  service_kpis(model, f, out);
 }
 
-void FireHazard::layers(const Model& model, const SimState&, const HazardState& own, std::vector<HazardLayer>& out) const {
+void FireHazard::layers(const Model& model, const SimState& s, const HazardState& own, std::vector<HazardLayer>& out) const {
   const FireRun& f = static_cast<const FireRun&>(own);
   // Every building that ignited, with its times (s after the start; NaN = not reached).
   HazardLayer b;
@@ -101,7 +102,8 @@ void FireHazard::layers(const Model& model, const SimState&, const HazardState& 
                     {"fully_involved_s", at + course_[k].full},
                     {"burnt_out_s", at + course_[k].out},
                     {"peak_hrr_mw", course_[k].peak_hrr / 1e6},
-                    {"floor_area_m2", fb.floor_area}};
+                    {"floor_area_m2", fb.floor_area},
+                    {"controlled_s", k < f.service.controlled.size() ? f.service.controlled[k] : kNaN}};
     poly.texts = {{"how", f.spread.source[k] == 1 ? "ignition" : "spread"},
                   {"construction", desc_.constructions[fb.construction].name},
                   {"use", desc_.uses[fb.use].name}};
@@ -120,6 +122,7 @@ void FireHazard::layers(const Model& model, const SimState&, const HazardState& 
   };
   raster("min_visibility.tif", f.min_visibility);
   raster("first_smoke.tif", f.first_smoke);
+  service_layers(model, s, f, out);
 }
 
 }  // namespace ss

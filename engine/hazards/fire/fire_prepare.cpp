@@ -217,6 +217,7 @@ void FireHazard::prepare(const Model& model) {
       }
     }
   }
+  service_prepare(model);
 }
 
 }  // namespace ss

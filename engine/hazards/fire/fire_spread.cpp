@@ -262,12 +262,13 @@ void spread_init(const FireDesc& fire, SpreadState& s) {
   s = SpreadState{};
   s.ignited.assign(fire.buildings.size(), std::numeric_limits<float>::quiet_NaN());
   s.source.assign(fire.buildings.size(), 0);
+  s.caught_from.assign(fire.buildings.size(), SpreadState::kNoSource);
   for (const Ignition& ig : fire.ignitions) spread_offer(s, ig.building, ig.time, 1);
 }
 
-void spread_offer(SpreadState& s, std::uint32_t b, double t, std::uint8_t how) {
+void spread_offer(SpreadState& s, std::uint32_t b, double t, std::uint8_t how, std::uint32_t from) {
   if (b >= s.ignited.size() || !std::isnan(s.ignited[b])) return;
-  s.heap.push_back({t, b, how});
+  s.heap.push_back({t, b, how, from});
   std::push_heap(s.heap.begin(), s.heap.end(), later);
 }
 
@@ -284,13 +285,14 @@ bool spread_pop_due(SpreadState& s, double t_end, SpreadState::Candidate& out) {
 void spread_ignite(const FireDesc& fire, SpreadState& s, const SpreadState::Candidate& c) {
   s.ignited[c.building] = static_cast<float>(c.time);
   s.source[c.building] = c.how;
+  s.caught_from[c.building] = c.from;
   s.order.push_back(c.building);
   const FireNeighbours& nb = fire.neighbours;
   if (nb.offset.size() <= c.building + 1) return;
   for (std::uint32_t k = nb.offset[c.building]; k < nb.offset[c.building + 1]; ++k) {
     const std::uint32_t to = nb.to[k];
     if (!std::isnan(s.ignited[to]) || fire.constructions[fire.buildings[to].construction].non_combustible) continue;
-    spread_offer(s, to, c.time + pair_spread_seconds(fire, c.building, k, c.time), 2);
+    spread_offer(s, to, c.time + pair_spread_seconds(fire, c.building, k, c.time), 2, c.building);
   }
 }
 

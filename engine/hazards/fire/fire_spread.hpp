@@ -62,10 +62,13 @@ FireNeighbours find_neighbours(std::span<const Ring> outlines, std::span<const F
 struct SpreadState {
   std::vector<float> ignited;           // s, NaN while not burning, (buildings)
   std::vector<std::uint8_t> source;     // how it ignited: 0 none, 1 ignition, 2 spread, (buildings)
+  std::vector<std::uint32_t> caught_from;  // building it caught fire from, kNoSource for ignitions, (buildings)
+  static constexpr std::uint32_t kNoSource = 0xFFFFFFFFu;
   struct Candidate {
     double time;
     std::uint32_t building;
     std::uint8_t how;  // 1 ignition, 2 spread
+    std::uint32_t from = kNoSource;  // building it spreads from (spread only)
   };
   std::vector<Candidate> heap;          // min-heap by (time, building)
   std::vector<std::uint32_t> order;     // buildings in the order they ignited
@@ -73,12 +76,17 @@ struct SpreadState {
 
 void spread_init(const FireDesc& fire, SpreadState& s);
 // Offers an ignition of building b at time t (a scheduled, random or live ignition).
-void spread_offer(SpreadState& s, std::uint32_t b, double t, std::uint8_t how);
+void spread_offer(SpreadState& s, std::uint32_t b, double t, std::uint8_t how,
+                  std::uint32_t from = SpreadState::kNoSource);
 // Ignites every candidate due by t_end (in time order), offering neighbours as they
 // ignite; `on_ignite(building, time)` is called for each new ignition. Buildings of
 // a non-combustible class never ignite.
 template <class F>
 void spread_until(const FireDesc& fire, SpreadState& s, double t_end, F&& on_ignite);
+// The same, skipping the candidates `allow(candidate)` refuses (fire fought at its
+// source or at the target: the fire service).
+template <class A, class F>
+void spread_until_if(const FireDesc& fire, SpreadState& s, double t_end, A&& allow, F&& on_ignite);
 // Hamada's time in seconds from igniting `from` to igniting its neighbour k (index
 // into the CSR lists) with the wind at time t.
 double pair_spread_seconds(const FireDesc& fire, std::uint32_t from, std::size_t k, double t);
@@ -88,15 +96,21 @@ bool spread_pop_due(SpreadState& s, double t_end, SpreadState::Candidate& out);
 void spread_ignite(const FireDesc& fire, SpreadState& s, const SpreadState::Candidate& c);
 }  // namespace detail
 
-template <class F>
-void spread_until(const FireDesc& fire, SpreadState& s, double t_end, F&& on_ignite) {
+template <class A, class F>
+void spread_until_if(const FireDesc& fire, SpreadState& s, double t_end, A&& allow, F&& on_ignite) {
   SpreadState::Candidate c{};
   while (detail::spread_pop_due(s, t_end, c)) {
     if (!std::isnan(s.ignited[c.building])) continue;  // already burning
     if (fire.constructions[fire.buildings[c.building].construction].non_combustible) continue;
+    if (!allow(c)) continue;
     detail::spread_ignite(fire, s, c);
     on_ignite(c.building, c.time);
   }
+}
+
+template <class F>
+void spread_until(const FireDesc& fire, SpreadState& s, double t_end, F&& on_ignite) {
+  spread_until_if(fire, s, t_end, [](const SpreadState::Candidate&) { return true; }, on_ignite);
 }
 
 }  // namespace ss
