@@ -317,6 +317,15 @@ void write_points(const std::string& path, const std::string& layer, const std::
   write_features(path, layer, points, crs_wkt, wkbPoint, [](const PointFeature& p) { return OGRPoint(p.pos.x, p.pos.y); });
 }
 
+void write_lines(const std::string& path, const std::string& layer, const std::vector<LineFeature>& lines,
+                 const std::string& crs_wkt) {
+  write_features(path, layer, lines, crs_wkt, wkbLineString, [](const LineFeature& p) {
+    OGRLineString line;
+    for (const Vec2 v : p.points) line.addPoint(v.x, v.y);
+    return line;
+  });
+}
+
 void write_polygons(const std::string& path, const std::string& layer, const std::vector<PolygonFeature>& polygons,
                     const std::string& crs_wkt) {
   write_features(path, layer, polygons, crs_wkt, wkbPolygon, [](const PolygonFeature& p) {

@@ -67,6 +67,15 @@ struct PolygonFeature {
 void write_polygons(const std::string& path, const std::string& layer, const std::vector<PolygonFeature>& polygons,
                     const std::string& crs_wkt);
 
+// A GeoPackage line layer, as the points below (NaN numbers are written as null).
+struct LineFeature {
+  std::vector<Vec2> points;  // m, local CRS, at least two
+  std::vector<std::pair<std::string, double>> numbers;
+  std::vector<std::pair<std::string, std::string>> texts;
+};
+void write_lines(const std::string& path, const std::string& layer, const std::vector<LineFeature>& lines,
+                 const std::string& crs_wkt);
+
 // A GeoPackage point layer (all features with the same attribute names).
 void write_points(const std::string& path, const std::string& layer, const std::vector<PointFeature>& points,
                   const std::string& crs_wkt);

@@ -64,6 +64,13 @@ std::vector<std::string> write_hazard_layers(const std::filesystem::path& dir, c
           write_polygons(path, l.name, polys, crs);
           break;
         }
+        case HazardLayer::Kind::Lines: {
+          std::vector<LineFeature> lines;
+          lines.reserve(l.lines.size());
+          for (const HazardLayer::Line& p : l.lines) lines.push_back({p.points, p.numbers, p.texts});
+          write_lines(path, l.name, lines, crs);
+          break;
+        }
         case HazardLayer::Kind::Table: write_table(path, l); break;
       }
       files.push_back(path);

@@ -1,7 +1,7 @@
 #pragma once
 // Every hazard's output layers (Hazard::layers) written through GDAL into a folder
-// per hazard: rasters as Float32 GeoTIFF, masks as GeoPackage polygons, points as
-// GeoPackage point layers, tables as CSV, all in the local CRS of the map.
+// per hazard: rasters as Float32 GeoTIFF, masks as GeoPackage polygons, points,
+// polygons and lines as GeoPackage layers, tables as CSV, all in the local CRS of the map.
 #include <filesystem>
 #include <string>
 #include <vector>

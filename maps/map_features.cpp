@@ -55,7 +55,10 @@ OGRLayer* pick_layer(GDALDataset& ds, const std::string& name, bool (*want)(OGRw
 // converted from OSM, from the `other_tags` hstore column.
 class TagReader {
  public:
-  explicit TagReader(OGRFeatureDefn* defn) : defn_(defn), other_(field_index(defn, "other_tags")) {}
+  explicit TagReader(OGRFeatureDefn* defn) : defn_(defn), other_(field_index(defn, "other_tags")) {
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+      if (is_vehicle_key(defn->GetFieldDefn(i)->GetNameRef())) vehicle_columns_.push_back(i);
+  }
   [[nodiscard]] bool has_column(std::string_view key) const { return field_index(defn_, key) >= 0; }
   void load(const OGRFeature& f) {
     other_tags_ = other_ >= 0 ? parse_hstore(field_string(f, other_).value_or("")) : Tags{};
@@ -64,6 +67,16 @@ class TagReader {
   [[nodiscard]] std::string get(std::string_view key) const {
     if (const int i = field_index(defn_, key); i >= 0) return field_string(*feature_, i).value_or("");
     return tag(other_tags_, key).value_or("");
+  }
+  // The tags vehicle_way() reads: plain columns of those names, then other_tags.
+  [[nodiscard]] Tags vehicle_tags() const {
+    Tags out;
+    for (const int i : vehicle_columns_)
+      if (auto v = field_string(*feature_, i))
+        out.emplace_back(defn_->GetFieldDefn(i)->GetNameRef(), std::move(*v));
+    for (const auto& [k, v] : other_tags_)
+      if (is_vehicle_key(k)) out.emplace_back(k, v);
+    return out;
   }
   [[nodiscard]] std::int64_t id() const {
     for (const char* k : {"osm_id", "osm_way_id"})
@@ -74,6 +87,7 @@ class TagReader {
  private:
   OGRFeatureDefn* defn_;
   int other_;
+  std::vector<int> vehicle_columns_;
   Tags other_tags_;
   const OGRFeature* feature_ = nullptr;
 };
@@ -87,6 +101,7 @@ void add_way(const OGRFeature& f, TagReader& tr, bool has_highway, std::vector<R
     w.tags = {tr.get("highway"), tr.get("foot"), tr.get("access"), tr.get("motorroad"), tr.get("area")};
     w.name = tr.get("name");
     w.width = tr.get("width");
+    w.vehicle = tr.vehicle_tags();
     w.id = tr.id();
     out.push_back(std::move(w));
   }
@@ -111,6 +126,46 @@ void add_polygon(const OGRFeature& f, TagReader& tr, bool has_building, std::vec
   out.push_back(std::move(p));
 }
 
+// The OSM `points` layer holds every tagged node (thousands in a small town); only
+// those whose columns or other_tags can name a station, hydrant or barrier are parsed.
+class PointFilter {
+ public:
+  explicit PointFilter(OGRFeatureDefn* defn) : other_(field_index(defn, "other_tags")) {
+    for (const char* k : {"amenity", "emergency", "barrier"})
+      if (const int i = field_index(defn, k); i >= 0) columns_.push_back(i);
+  }
+  [[nodiscard]] bool maybe(const OGRFeature& f) const {
+    for (const int i : columns_)
+      if (f.IsFieldSetAndNotNull(i)) return true;
+    if (other_ < 0 || !f.IsFieldSetAndNotNull(other_)) return false;
+    const std::string_view o = f.GetFieldAsString(other_);
+    return o.find("fire_") != std::string_view::npos || o.find("\"barrier\"") != std::string_view::npos;
+  }
+
+ private:
+  int other_;
+  std::vector<int> columns_;
+};
+
+void add_point(const OGRFeature& f, const PointFilter& filter, TagReader& tr, std::vector<RawPoint>& out) {
+  const OGRGeometry* g = f.GetGeometryRef();
+  if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint || !filter.maybe(f)) return;
+  tr.load(f);
+  RawPoint p;
+  p.station = tr.get("amenity") == "fire_station";
+  p.hydrant = tr.get("emergency") == "fire_hydrant";
+  p.barrier = tr.get("barrier");
+  if (p.barrier == "no") p.barrier.clear();
+  if (!p.station && !p.hydrant && p.barrier.empty()) return;
+  const OGRPoint* pt = g->toPoint();
+  p.pos = {pt->getX(), pt->getY()};
+  p.hydrant_type = tr.get("fire_hydrant:type");
+  p.name = tr.get("name");
+  p.ref = tr.get("ref");
+  p.id = tr.id();
+  out.push_back(std::move(p));
+}
+
 std::optional<OGRSpatialReference> layer_srs(OGRLayer& l) {
   const OGRSpatialReference* s = l.GetSpatialRef();
   if (!s || s->IsEmpty()) return std::nullopt;
@@ -128,8 +183,9 @@ void read_layer_polygons(OGRLayer& l, RawPolygons& out) {
 
 }  // namespace
 
-void read_streets(const std::string& path, const std::string& layer, const Origin& origin, RawStreets& streets,
-                  RawPolygons* polygons, const std::string& polygon_layer) {
+void read_streets(const std::string& path, const std::string& layer, const Origin& origin,
+                  RawStreets& streets, RawPolygons* polygons, const std::string& polygon_layer,
+                  RawPoints* points) {
   DatasetPtr ds = open_vector(path, origin);
   streets.source.path = path;
   if (polygons) polygons->source.path = path;
@@ -143,9 +199,18 @@ void read_streets(const std::string& path, const std::string& layer, const Origi
     if (!lines) throw InputError(path, 0, origin.field, "no layer '" + lines_name + "' in the OSM file");
     OGRLayer* polys = polygons ? ds->GetLayerByName(poly_name.c_str()) : nullptr;
     if (polygons && !polys) throw InputError(path, 0, origin.field, "no layer '" + poly_name + "' in the OSM file");
+    // The points layer rides along in the same pass: the driver builds its features
+    // anyway, so the stations, hydrants and barriers cost only their own filtering.
+    OGRLayer* pts = points ? ds->GetLayerByName("points") : nullptr;
     TagReader line_tags(lines->GetLayerDefn());
-    std::optional<TagReader> poly_tags;
+    std::optional<TagReader> poly_tags, point_tags;
+    std::optional<PointFilter> point_filter;
     if (polys) poly_tags.emplace(polys->GetLayerDefn());
+    if (pts) {
+      point_tags.emplace(pts->GetLayerDefn());
+      point_filter.emplace(pts->GetLayerDefn());
+      points->source = {path, "points", layer_srs(*pts)};
+    }
     streets.source.layer = lines_name;
     streets.source.srs = layer_srs(*lines);
     if (polygons) {
@@ -156,6 +221,7 @@ void read_streets(const std::string& path, const std::string& layer, const Origi
     while (FeaturePtr f{ds->GetNextFeature(&from, nullptr, nullptr, nullptr)}) {
       if (from == lines) add_way(*f, line_tags, true, streets.ways);
       else if (polys && from == polys) add_polygon(*f, *poly_tags, true, polygons->polygons);
+      else if (pts && from == pts) add_point(*f, *point_filter, *point_tags, points->points);
     }
     if (const std::string err = QuietGdal::last_message(); CPLGetLastErrorType() >= CE_Failure && !err.empty())
       throw InputError(path, 0, origin.field, "error while reading: " + err);

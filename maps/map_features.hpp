@@ -16,6 +16,7 @@ struct RawWay {
   WayTags tags;
   bool has_highway_column = true;  // false: a plain line layer, every line is a street
   std::string name, width;
+  Tags vehicle;  // the tags vehicle_way() reads (is_vehicle_key), from columns or other_tags
   std::int64_t id = -1;
 };
 
@@ -23,6 +24,17 @@ struct RawPolygon {
   std::vector<PolygonRings> parts;  // source CRS
   std::string building, amenity, landuse, leisure, name, levels, material;  // material: building:material
   bool has_building_column = true;  // false: a plain polygon layer, every polygon is a building
+  std::int64_t id = -1;
+};
+
+// A point feature the fire service uses: amenity=fire_station, emergency=fire_hydrant
+// or barrier=* (one node may be several).
+struct RawPoint {
+  Vec2 pos;  // source CRS
+  bool station = false, hydrant = false;
+  std::string barrier;       // barrier=* value, empty if none
+  std::string hydrant_type;  // fire_hydrant:type
+  std::string name, ref;
   std::int64_t id = -1;
 };
 
@@ -40,12 +52,19 @@ struct RawPolygons {
   RawSource source;
   std::vector<RawPolygon> polygons;
 };
+struct RawPoints {
+  RawSource source;  // layer empty when none was read (not an OSM source)
+  std::vector<RawPoint> points;
+};
 
 // Reads line features (streets) and, when `polygons_too`, polygon features from
 // the same dataset in one pass (the OSM driver parses the file once per pass).
+// From an OSM source, `points_too` (when given) gets the fire stations, hydrants and
+// barriers of its `points` layer in the same pass; other sources give none.
 // Throws InputError for missing files, missing layers and layers of the wrong kind.
-void read_streets(const std::string& path, const std::string& layer, const Origin& origin, RawStreets& streets,
-                  RawPolygons* polygons_too, const std::string& polygon_layer);
+void read_streets(const std::string& path, const std::string& layer, const Origin& origin,
+                  RawStreets& streets, RawPolygons* polygons_too, const std::string& polygon_layer,
+                  RawPoints* points_too = nullptr);
 // `required` false: a source without any polygon layer yields no polygons
 // (out.source.layer stays empty) instead of an error.
 void read_polygons(const std::string& path, const std::string& layer, const Origin& origin, RawPolygons& out,

@@ -84,6 +84,7 @@ void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const O
     in.kind = kind;
     in.name = std::move(w.name);
     in.source_id = w.id;
+    in.vehicle = vehicle_way(w.vehicle);
     ways.push_back(std::move(in));
   }
   GraphBuildResult built = build_street_graph(std::move(ways));
@@ -109,8 +110,10 @@ void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const O
   rep.area_km2 = out.world.bounds.width() * out.world.bounds.height() / 1e6;
 }
 
-void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& local, const std::string& field,
-                    MapReport& rep) {
+// Fire stations mapped as areas (amenity=fire_station) are collected into
+// `station_areas` as the centroid of their largest part, before the bounds filter.
+void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& local,
+                    const std::string& field, MapReport& rep, std::vector<MapPoint>& station_areas) {
   if (raw.polygons.empty()) return;
   Box extent;
   for (const auto& p : raw.polygons)
@@ -127,7 +130,8 @@ void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& l
     // An amenity on a building describes the building (kept in Building::amenity);
     // only landuse makes a building polygon an area as well.
     if (building && p.landuse.empty()) area_kind.clear();
-    if (!building && area_kind.empty()) continue;
+    const bool station = p.amenity == "fire_station";
+    if (!building && area_kind.empty() && !station) continue;
     for (detail::PolygonRings& part : p.parts) {
       to_local(part.outer, t, raw.source.path, field);
       if (building) {
@@ -149,9 +153,40 @@ void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& l
       }
       if (!area_kind.empty()) out.world.areas.push_back(Area{part.outer, area_kind, p.name});
     }
+    if (station) {
+      const auto largest = std::max_element(p.parts.begin(), p.parts.end(), [](const auto& a, const auto& b) {
+        return std::abs(signed_area(a.outer)) < std::abs(signed_area(b.outer));
+      });
+      station_areas.push_back(MapPoint{centroid(largest->outer), p.building, p.name, p.id});
+    }
   }
   rep.buildings = out.world.buildings.size();
   rep.areas = out.world.areas.size();
+}
+
+// Fire stations (nodes, then areas), hydrants and barriers within the street
+// network's bounds grown by kPointMargin, in the local CRS.
+void build_points(MapData& out, detail::RawPoints& raw, std::vector<MapPoint> station_areas,
+                  const OGRSpatialReference& local, MapReport& rep) {
+  Box keep = out.world.bounds;
+  keep.extend(out.world.bounds.min - Vec2{kPointMargin, kPointMargin});
+  keep.extend(out.world.bounds.max + Vec2{kPointMargin, kPointMargin});
+  World& w = out.world;
+  if (!raw.points.empty()) {
+    const OGRSpatialReference from = raw.source.srs ? *raw.source.srs : detail::wgs84();
+    const detail::Transform t = make_transform(from, local, raw.source.path, "map.streets");
+    for (detail::RawPoint& p : raw.points) {
+      if (!t.apply(p.pos) || !keep.contains(p.pos)) continue;
+      if (p.station) w.fire_stations.push_back({p.pos, {}, p.name, p.id});
+      if (p.hydrant) w.hydrants.push_back({p.pos, p.hydrant_type, p.ref.empty() ? p.name : p.ref, p.id});
+      if (!p.barrier.empty()) w.barriers.push_back({p.pos, p.barrier, p.name, p.id});
+    }
+  }
+  for (MapPoint& s : station_areas)
+    if (keep.contains(s.pos)) w.fire_stations.push_back(std::move(s));
+  rep.fire_stations = w.fire_stations.size();
+  rep.hydrants = w.hydrants.size();
+  rep.barriers = w.barriers.size();
 }
 }  // namespace
 
@@ -162,9 +197,12 @@ MapData load_map(const MapSources& src) {
 
   RawStreets streets;
   RawPolygons polygons;
-  // Buildings from the streets file are read in the same pass (OSM: one parse).
-  detail::read_streets(src.streets, src.streets_layer, streets_origin, streets, same_file ? &polygons : nullptr,
-                       same_file ? src.buildings_layer : std::string());
+  detail::RawPoints points;
+  // Buildings (and an OSM file's point features) from the streets file are read in
+  // the same pass (OSM: one parse).
+  detail::read_streets(src.streets, src.streets_layer, streets_origin, streets,
+                       same_file ? &polygons : nullptr, same_file ? src.buildings_layer : std::string(),
+                       &points);
   if (!same_file) detail::read_polygons(src.buildings, src.buildings_layer, buildings_origin, polygons, true);
 
   MapReport rep;
@@ -198,8 +236,10 @@ MapData load_map(const MapSources& src) {
   build_streets(out, src, streets, local, streets_srs, rep);
   for (const auto& [why, count] : reasons) rep.notes.push_back("dropped " + std::to_string(count) + " ways: " + why);
 
-  build_polygons(out, polygons, local, same_file ? "map.streets" : "map.buildings", rep);
+  std::vector<MapPoint> station_areas;
+  build_polygons(out, polygons, local, same_file ? "map.streets" : "map.buildings", rep, station_areas);
   if (polygons.source.layer.empty()) rep.notes.push_back("no building layer found: the map has no buildings");
+  build_points(out, points, std::move(station_areas), local, rep);
 
   if (!src.terrain.empty()) {
     TerrainRequest rq{src.terrain, out.world.bounds, src.terrain_cell, 0.5, src.origin_file, src.terrain_line,

@@ -33,14 +33,24 @@ struct MapReport {
   std::vector<Box> dropped_component_bounds;  // m, extent of each cut-off component
   std::size_t buildings = 0;
   std::size_t areas = 0;
+  std::size_t fire_stations = 0;  // nodes and areas, within the bounds + kPointMargin
+  std::size_t hydrants = 0;
+  std::size_t barriers = 0;
   double area_km2 = 0.0;                // of the street network's bounding box
   bool terrain = false;
   std::string source_crs;               // CRS of the street source, as its name
   std::vector<std::string> notes;       // things the user should know
 };
 
+// Point features (fire stations, hydrants, barriers) farther than this outside the
+// street network's bounds serve no street of the model and are dropped.
+inline constexpr double kPointMargin = 500.0;  // m
+
 struct MapData {
-  World world;  // streets (largest component, adjacency built), buildings, areas, terrain, crs
+  // streets (largest component, adjacency built, edge_vehicle from the tags), buildings,
+  // areas, terrain, crs; from OSM sources also fire stations (nodes and areas), hydrants
+  // and barriers (other sources: none, except polygons tagged amenity=fire_station)
+  World world;
   Projector projector;
   MapReport report;
 };

@@ -118,6 +118,7 @@ GraphBuildResult build_street_graph(std::vector<WayInput> ways) {
         if (s.width > g.edge_width[e]) {  // keep the widest description
           g.edge_width[e] = s.width;
           g.edge_kind[e] = s.kind;
+          g.edge_vehicle[e] = s.way->vehicle;
           if (!s.way->name.empty()) g.edge_name[e] = s.way->name;
         }
         ++r.duplicate_edges_merged;
@@ -127,6 +128,7 @@ GraphBuildResult build_street_graph(std::vector<WayInput> ways) {
     }
     if (merged) continue;
     const EdgeId e = g.add_edge(a, b, s.pts, s.width, s.kind, s.way->name, s.way->source_id);
+    g.edge_vehicle[e.index()] = s.way->vehicle;
     existing.push_back(e.index());
     seg_of_edge.push_back(si);
   }

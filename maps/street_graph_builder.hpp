@@ -17,6 +17,7 @@ struct WayInput {
   StreetKind kind = StreetKind::Other;
   std::string name;
   std::int64_t source_id = -1;
+  VehicleWay vehicle;  // what the way's tags say for heavy vehicles (vehicle_way())
 };
 
 struct GraphBuildResult {
@@ -33,7 +34,7 @@ inline constexpr double kSnap = 0.01;  // m
 // Duplicate edges: same end nodes, lengths within 1 % and polyline midpoints
 // within max(2 m, 5 % of the length) — the midpoint test keeps two genuinely
 // different streets between the same junctions (e.g. both halves of a ring).
-// The widest one is kept.
+// The widest one is kept, with its kind, name and vehicle description (VehicleWay).
 GraphBuildResult build_street_graph(std::vector<WayInput> ways);
 
 }  // namespace ss::maps

@@ -1,7 +1,9 @@
 #include "maps/street_rules.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 
 #include "maps/gdal_support.hpp"
 
@@ -101,6 +103,122 @@ std::optional<double> parse_width(std::string_view raw) {
   const auto m = detail::parse_double(s);
   if (!m || *m <= 0.0 || *m > 100.0) return std::nullopt;
   return m;
+}
+
+std::optional<double> parse_weight(std::string_view raw) {
+  std::string s = detail::lower(detail::trim(raw));
+  double factor = 1.0;  // to tonnes (https://wiki.openstreetmap.org/wiki/Key:maxweight)
+  for (const auto& [unit, f] : std::array<std::pair<std::string_view, double>, 5>{
+           {{"lbs", 0.00045359237}, {"kg", 0.001}, {"st", 0.90718474}, {"t", 1.0}, {"lb", 0.00045359237}}}) {
+    if (s.size() > unit.size() && s.ends_with(unit)) {
+      s = detail::trim(std::string_view(s).substr(0, s.size() - unit.size()));
+      factor = f;
+      break;
+    }
+  }
+  for (char& c : s)
+    if (c == ',') c = '.';  // decimal comma
+  const auto v = detail::parse_double(s);
+  if (!v) return std::nullopt;
+  const double t = *v * factor;
+  if (!(t > 0.0) || t > 1000.0) return std::nullopt;
+  return t;
+}
+
+std::optional<double> parse_height(std::string_view raw) {
+  const std::string s = detail::lower(detail::trim(raw));
+  if (s == "default" || s == "none" || s == "below_default") return std::nullopt;
+  return parse_width(s);
+}
+
+namespace {
+
+// A tag of one side of the street: `<prefix><side><suffix>`, else the same with "both".
+std::optional<std::string> side_tag(const Tags& t, std::string_view prefix, std::string_view side,
+                                    std::string_view suffix = {}) {
+  for (std::string_view s : {side, std::string_view("both")}) {
+    std::string key(prefix);
+    key += s;
+    key += suffix;
+    if (auto v = tag(t, key)) return v;
+  }
+  return std::nullopt;
+}
+
+double row_width(std::string_view orientation) {
+  if (orientation == "diagonal") return kParkedDiagonal;
+  if (orientation == "perpendicular") return kParkedPerpendicular;
+  return kParkedParallel;  // parallel, and old-scheme "marked" (stalls of unknown orientation)
+}
+
+bool no_cars(const std::optional<std::string>& restriction) {
+  return restriction &&
+         (*restriction == "no_parking" || *restriction == "no_stopping" || *restriction == "no_standing");
+}
+
+// Share of a row's width on the carriageway by where the cars stand: on the road
+// (whole row), half on the kerb (half), off it (none).
+double position_share(std::string_view position) {
+  if (position == "half_on_kerb") return 0.5;
+  if (position == "on_kerb" || position == "street_side" || position == "lay_by" || position == "shoulder" ||
+      position == "no" || position == "separate")
+    return 0.0;
+  return 1.0;  // lane, on_street, painted_area_only, yes, untagged
+}
+
+// m of the carriageway parked cars take on one side ("left" or "right").
+double side_parking(const Tags& t, std::string_view side) {
+  if (const auto where = side_tag(t, "parking:", side)) {  // 2022 scheme
+    if (no_cars(side_tag(t, "parking:", side, ":restriction"))) return 0.0;
+    const auto orientation = side_tag(t, "parking:", side, ":orientation");
+    return position_share(*where) * row_width(orientation.value_or("parallel"));
+  }
+  const auto orientation = side_tag(t, "parking:lane:", side);  // older parking:lane scheme
+  if (!orientation || !(*orientation == "parallel" || *orientation == "diagonal" ||
+                        *orientation == "perpendicular" || *orientation == "marked"))
+    return 0.0;  // no, no_parking, no_stopping, fire_lane, separate, ...
+  if (no_cars(side_tag(t, "parking:condition:", side))) return 0.0;
+  const auto position = side_tag(t, "parking:lane:", side, ":" + *orientation);
+  return position_share(position.value_or("on_street")) * row_width(*orientation);
+}
+
+float to_float(const std::optional<double>& v) {
+  return v ? static_cast<float>(*v) : std::numeric_limits<float>::quiet_NaN();
+}
+
+// The value of `key` parsed, else that of `fallback` (when given and tagged).
+std::optional<double> either(const Tags& t, std::string_view key, std::string_view fallback,
+                             std::optional<double> (*parse)(std::string_view)) {
+  if (const auto v = tag(t, key)) return parse(*v);
+  if (const auto v = fallback.empty() ? std::nullopt : tag(t, fallback)) return parse(*v);
+  return std::nullopt;
+}
+
+}  // namespace
+
+VehicleWay vehicle_way(const Tags& t) {
+  VehicleWay v;
+  if (const auto w = either(t, "width:carriageway", "width", parse_width)) {
+    v.carriageway = static_cast<float>(*w);
+    v.source = VehicleWay::WidthSource::WidthTag;
+  } else if (const auto lanes = detail::parse_double(tag(t, "lanes").value_or(""));
+             lanes && *lanes >= 1.0 && *lanes <= 20.0) {
+    v.carriageway = static_cast<float>(*lanes * kLaneWidth + kCarriagewayEdges);
+    v.source = VehicleWay::WidthSource::Lanes;
+  }
+  v.parking = static_cast<float>(side_parking(t, "left") + side_parking(t, "right"));
+  v.maxweight = to_float(either(t, "maxweight", {}, parse_weight));
+  v.maxheight = to_float(either(t, "maxheight", "maxheight:physical", parse_height));
+  v.maxwidth =
+      to_float(either(t, "maxwidth", "maxwidth:physical", parse_height));  // "default"/"none" as for heights
+  return v;
+}
+
+bool is_vehicle_key(std::string_view k) {
+  static constexpr std::array<std::string_view, 8> kKeys = {
+      "width",     "width:carriageway",  "lanes",    "maxweight",
+      "maxheight", "maxheight:physical", "maxwidth", "maxwidth:physical"};
+  return k.starts_with("parking:") || std::find(kKeys.begin(), kKeys.end(), k) != kKeys.end();
 }
 
 std::optional<std::string> drop_reason(const WayTags& t) {

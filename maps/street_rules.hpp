@@ -1,6 +1,7 @@
 #pragma once
-// Which mapped ways people can walk during an evacuation, how wide they are, and
-// the parser for the OSM driver's `other_tags` hstore column.
+// Which mapped ways people can walk during an evacuation, how wide they are, what
+// they offer heavy vehicles (carriageway, parked cars, limits), and the parser for
+// the OSM driver's `other_tags` hstore column.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,51 @@ std::optional<std::string> tag(const Tags& tags, std::string_view key);
 // "16 ft" (feet), "3'6\"". Returns metres or nullopt for garbage, zero, negative
 // or implausible (> 100 m) values.
 std::optional<double> parse_width(std::string_view s);
+
+// Parses an OSM weight limit (`maxweight`): "7.5", "7.5 t", "7.5t", "7500 kg",
+// "10 st" (short tons), "5000 lbs". Returns tonnes, or nullopt for "none",
+// "default", garbage, zero, negative or implausible (> 1000 t) values.
+std::optional<double> parse_weight(std::string_view s);
+// Parses an OSM height limit (`maxheight`) as parse_width does: "3.5", "3.5 m",
+// "11'6\"". Returns metres, or nullopt for "default", "none", "below_default"
+// (lower than the legal default but not signed: the height is unknown) and garbage.
+std::optional<double> parse_height(std::string_view s);
+
+// What a way's tags say about heavy vehicles (VehicleWay, engine/world/world.hpp):
+//  - carriageway from `width:carriageway` or `width` (parse_width), else `lanes` ×
+//    kLaneWidth + kCarriagewayEdges;
+//  - parking: the width parked cars take out of the carriageway, summed over the
+//    left and right side, from the 2022 scheme `parking:{both,left,right}` =
+//    lane | half_on_kerb | on_kerb | street_side | shoulder | no | separate, with
+//    `parking:<side>:orientation` (parallel by default) and
+//    `parking:<side>:restriction` = no_parking | no_stopping | no_standing (no cars);
+//    or, on a side without a key of that scheme, the older `parking:lane:{both,left,right}`
+//    = parallel | diagonal | perpendicular | marked (anything else: no cars), with its
+//    position `parking:lane:<side>:<orientation>` = on_street | half_on_kerb |
+//    on_kerb | street_side | lay_by | painted_area_only and
+//    `parking:condition:<side>` = no_parking | no_stopping (no cars). A side's own
+//    key wins over `both`;
+//  - maxweight (t), maxheight (m; `maxheight:physical` when there is no `maxheight`),
+//    maxwidth (m; likewise `maxwidth:physical`).
+// Unknown or unreadable values leave the field NaN (parking: 0).
+VehicleWay vehicle_way(const Tags& tags);
+// Whether vehicle_way() reads `key`: the import keeps only these tags of a way.
+bool is_vehicle_key(std::string_view key);
+
+// Width of one traffic lane for `lanes` (m): RASt 06 (FGSV 2006) gives lanes of
+// urban streets 2.75–3.25 m; 3.0 m is the middle of that range. The carriageway adds
+// its edge strips on both sides (RASt 06: gutters / Rinnen of 0.25–0.5 m each; 0.25 m
+// taken), so a one-lane one-way street is 3.5 m wide, not 3.0 m.
+inline constexpr double kLaneWidth = 3.0;
+inline constexpr double kCarriagewayEdges = 0.5;
+// Width one row of parked passenger cars takes from the carriageway (m), from the
+// stall dimensions of EAR 05 (FGSV 2005, Empfehlungen für Anlagen des ruhenden
+// Verkehrs), which RASt 06 uses for parking in the street cross-section: parallel
+// (Längsaufstellung) 2.0 m, diagonal (Schrägaufstellung, 45–60°) about 4.5 m deep,
+// perpendicular (Senkrechtaufstellung) 5.0 m deep. Half on the kerb takes half.
+inline constexpr double kParkedParallel = 2.0;
+inline constexpr double kParkedDiagonal = 4.5;
+inline constexpr double kParkedPerpendicular = 5.0;
 
 // Why a way is not part of the walkable network, or nullopt if it is.
 // Dropped (documented in docs and tests):

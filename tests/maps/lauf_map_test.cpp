@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
 
 #include "maps/map_import.hpp"
+#include "maps/maps_test_support.hpp"
 #include "maps/shelter_import.hpp"
 
 using namespace ss;
@@ -88,4 +88,89 @@ TEST_CASE("schools and car parks of Lauf become shelters with a capacity") {
   grown.extend(b.min - Vec2{500, 500});
   grown.extend(b.max + Vec2{500, 500});
   CHECK(std::all_of(s.begin(), s.end(), [&](const ShelterSite& x) { return grown.contains(x.pos); }));
+}
+
+namespace {
+const MapPoint* find_point(const std::vector<MapPoint>& pts, std::int64_t id) {
+  const auto it = std::find_if(pts.begin(), pts.end(), [&](const MapPoint& p) { return p.source_id == id; });
+  return it == pts.end() ? nullptr : &*it;
+}
+double metres_from(const MapPoint& p, double lon, double lat) {
+  const LonLat ll = lauf().map.projector.to_lonlat(p.pos);
+  return test::haversine_m(ll.lon, ll.lat, lon, lat);
+}
+}  // namespace
+
+TEST_CASE("Lauf's fire stations are found as nodes and as areas") {
+  const World& w = lauf().map.world;
+  const MapPoint* node = find_point(w.fire_stations, 1524603932);  // amenity=fire_station node, no name
+  REQUIRE(node);
+  CHECK(metres_from(*node, 11.27125, 49.50452) < 2.0);
+  const MapPoint* heuchling = find_point(w.fire_stations, 46618426);  // closed way, centroid of the building
+  REQUIRE(heuchling);
+  CHECK(heuchling->name == "Freiwillige Feuerwehr Heuchling");
+  CHECK(heuchling->kind == "yes");  // building=yes
+  CHECK(metres_from(*heuchling, 11.28895, 49.51750) < 10.0);
+  // Heuchling is also mapped as a node inside its building (1524603941): the map
+  // keeps both, assembly merges stations that close together.
+  CHECK(find_point(w.fire_stations, 1524603941));
+  CHECK(lauf().map.report.fire_stations == w.fire_stations.size());
+}
+
+TEST_CASE("Lauf's hydrants and barriers are read from the points layer within the network's reach") {
+  const World& w = lauf().map.world;
+  // Counted independently with GDAL's command-line tools: every emergency=fire_hydrant
+  // node of the points layer, reprojected to EPSG:32632 and counted within the
+  // network's bounds grown by 500 m:
+  //   ogr2ogr -f GPKG hyd.gpkg data/lauf-200115.osm.pbf points -t_srs EPSG:32632 -nln h
+  //           -where "other_tags LIKE '%\"emergency\"=>\"fire_hydrant\"%'"
+  //   ogrinfo -dialect sqlite hyd.gpkg -sql "SELECT COUNT(*) FROM h WHERE ST_X(geom) BETWEEN
+  //           662140.6 AND 667595.7 AND ST_Y(geom) BETWEEN 5484917.0 AND 5489428.7"   -> 479
+  // (all 479 hydrants of the extract lie within; the same count with -where "barrier IS
+  // NOT NULL" gives the 120 barriers: 63 gates, 41 bollards, 8 cycle barriers, ...).
+  CHECK(w.hydrants.size() == 479);
+  const auto count_kind = [](const std::vector<MapPoint>& pts, const std::string& k) {
+    return std::count_if(pts.begin(), pts.end(), [&](const MapPoint& p) { return p.kind == k; });
+  };
+  CHECK(count_kind(w.hydrants, "pillar") == 152);  // fire_hydrant:type
+  CHECK(count_kind(w.hydrants, "underground") == 327);
+  CHECK(w.barriers.size() == 120);
+  CHECK(count_kind(w.barriers, "bollard") == 41);
+  CHECK(count_kind(w.barriers, "gate") == 63);
+  Box grown = w.bounds;
+  grown.extend(w.bounds.min - Vec2{kPointMargin, kPointMargin});
+  grown.extend(w.bounds.max + Vec2{kPointMargin, kPointMargin});
+  const auto inside = [&](const MapPoint& p) { return grown.contains(p.pos) && p.source_id > 0; };
+  CHECK(std::all_of(w.hydrants.begin(), w.hydrants.end(), inside));
+  CHECK(std::all_of(w.barriers.begin(), w.barriers.end(), inside));
+}
+
+TEST_CASE("Lauf's streets carry their carriageway widths, lanes and vehicle limits") {
+  const StreetGraph& g = lauf().map.world.streets;
+  REQUIRE(g.edge_vehicle.size() == g.edge_count());
+  const auto count = [&](auto pred) {
+    return std::count_if(g.edge_vehicle.begin(), g.edge_vehicle.end(), pred);
+  };
+  CHECK(count([](const VehicleWay& v) { return v.source == VehicleWay::WidthSource::WidthTag; }) > 100);
+  CHECK(count([](const VehicleWay& v) { return v.source == VehicleWay::WidthSource::Lanes; }) > 100);
+  CHECK(count([](const VehicleWay& v) { return !std::isnan(v.maxweight); }) > 10);
+  // The old town's lanes are signed maxwidth=2: Spitalstraße, Lukasgasse, Hellergasse.
+  for (const std::int64_t way : {23260986, 24207650, 32066874}) {
+    INFO("way " << way);
+    std::size_t edges = 0;
+    for (std::size_t e = 0; e < g.edge_count(); ++e) {
+      if (g.edge_source_id[e] != way) continue;
+      ++edges;
+      CHECK(g.edge_vehicle[e].maxwidth == Approx(2.0));
+    }
+    CHECK(edges > 0);
+  }
+  // The Marktplatz tunnel (way 46051124, tunnel=yes) is signed 3.7 m high.
+  std::size_t tunnel = 0;
+  for (std::size_t e = 0; e < g.edge_count(); ++e) {
+    if (g.edge_source_id[e] != 46051124) continue;
+    ++tunnel;
+    CHECK(g.edge_vehicle[e].maxheight == Approx(3.7));
+  }
+  CHECK(tunnel > 0);
 }

@@ -18,21 +18,26 @@ std::string line(const std::string& props, const std::string& coords) {
 
 // A small street grid near Lauf (49.51 N, 11.28 E); 0.001° is about 72 m east-west
 // and 111 m north-south.
-//   A: residential along 49.510 from 11.280 to 11.282, width "10 m"
-//   C: the same way again, reversed, width "12" (a duplicate, mapped twice)
+//   A: residential along 49.510 from 11.280 to 11.282, width "10 m", maxweight "7.5 t"
+//   C: the same way again, reversed, width "12" (a duplicate, mapped twice), parked
+//      cars on both sides (parking:lane:both=parallel)
 //   B: footway along 11.281 from 49.509 to 49.511, crossing A at a shared vertex
 //   F: steps from B's top end
-//   H: private service road open to walkers (foot=yes), width "3,5"
+//   H: private service road open to walkers (foot=yes), width "3,5", one lane
+//      (lanes=1 is not read: the width tag wins), maxheight "3.5 m"
 //   D: motorway, E: service with foot=no, I: railway without highway -> dropped
 //   G: a path far away: its own component, dropped
 std::string grid_geojson() {
   const std::string features[] = {
-      line(R"("highway":"residential","name":"Marktstraße","width":"10 m")",
+      line(R"("highway":"residential","name":"Marktstraße","width":"10 m","maxweight":"7.5 t")",
            "[11.280,49.510],[11.281,49.510],[11.282,49.510]"),
-      line(R"("highway":"residential","width":"12")", "[11.282,49.510],[11.281,49.510],[11.280,49.510]"),
+      line(R"("highway":"residential","width":"12","parking:lane:both":"parallel")",
+           "[11.282,49.510],[11.281,49.510],[11.280,49.510]"),
       line(R"("highway":"footway")", "[11.281,49.509],[11.281,49.510],[11.281,49.511]"),
       line(R"("highway":"steps")", "[11.281,49.511],[11.2815,49.5115]"),
-      line(R"("highway":"service","access":"private","foot":"yes","width":"3,5")", "[11.282,49.510],[11.283,49.510]"),
+      line(
+          R"("highway":"service","access":"private","foot":"yes","width":"3,5","lanes":"1","maxheight":"3.5 m")",
+          "[11.282,49.510],[11.283,49.510]"),
       line(R"("highway":"motorway")", "[11.280,49.509],[11.281,49.509],[11.282,49.509]"),
       line(R"("highway":"service","foot":"no")", "[11.282,49.510],[11.282,49.511]"),
       line(R"("railway":"rail")", "[11.280,49.5095],[11.283,49.5095]"),
@@ -111,6 +116,34 @@ TEST_CASE("widths come from width tags, else from the street class, and merged d
   CHECK(g.edge_width[f.index()] == Approx(1.5));   // steps default
   CHECK(g.edge_width[h.index()] == Approx(3.5));   // decimal comma
   CHECK(g.edge_kind[h.index()] == StreetKind::Service);
+}
+
+TEST_CASE("vehicle tags in plain columns reach every edge, and a merged duplicate keeps the widest one's") {
+  const Grid grid;
+  const StreetGraph& g = grid.map.world.streets;
+  REQUIRE(g.edge_vehicle.size() == g.edge_count());
+  const EdgeId a1 = grid.edge_between(grid.node_at(11.280, 49.510), grid.node_at(11.281, 49.510));
+  const EdgeId b1 = grid.edge_between(grid.node_at(11.281, 49.509), grid.node_at(11.281, 49.510));
+  const EdgeId h = grid.edge_between(grid.node_at(11.282, 49.510), grid.node_at(11.283, 49.510));
+  REQUIRE((a1.valid() && b1.valid() && h.valid()));
+  const VehicleWay& market = g.edge_vehicle[a1.index()];  // C (12 m) won over A (10 m): C's tags, all of them
+  CHECK(market.carriageway == Approx(12.0));
+  CHECK(market.source == VehicleWay::WidthSource::WidthTag);
+  CHECK(market.parking == Approx(4.0));
+  CHECK(std::isnan(market.maxweight));
+  const VehicleWay& yard = g.edge_vehicle[h.index()];
+  CHECK(yard.carriageway == Approx(3.5));
+  CHECK(yard.maxheight == Approx(3.5));
+  CHECK(std::isnan(g.edge_vehicle[b1.index()].carriageway));  // footway without tags
+  CHECK(g.edge_vehicle[b1.index()].source == VehicleWay::WidthSource::None);
+}
+
+TEST_CASE("a map that is not OSM has no fire stations, hydrants or barriers, and that is no error") {
+  const Grid grid;
+  CHECK(grid.map.world.fire_stations.empty());
+  CHECK(grid.map.world.hydrants.empty());
+  CHECK(grid.map.world.barriers.empty());
+  CHECK(grid.map.report.hydrants == 0);
 }
 
 TEST_CASE("edge lengths are metres along the ground") {
