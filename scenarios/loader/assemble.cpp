@@ -9,6 +9,7 @@
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "scenarios/loader/checksum.hpp"
 #include "scenarios/loader/fire_assembly.hpp"
+#include "scenarios/loader/fire_service_assembly.hpp"
 #include "scenarios/loader/flood_assembly.hpp"
 #include "scenarios/loader/injects.hpp"
 #include "scenarios/loader/micro_assembly.hpp"
@@ -179,9 +180,15 @@ Assembly assemble(const ScenarioDesc& d) {
   if (d.flood)  // the flood grid on the terrain (scenarios/loader/flood_assembly.hpp)
     m.hazards.push_back(std::make_shared<FloodHazard>(build_flood(d, m.world, map.projector, a.problems)));
   if (d.fire) {  // the map's buildings as fuel, ignitions, wind (scenarios/loader/fire_assembly.hpp)
-    m.hazards.push_back(std::make_shared<FireHazard>(build_fire(d, m.world, map.projector, a.problems)));
+    FireDesc fire = build_fire(d, m.world, map.projector, a.problems);
     for (const RandomIgnitionDesc& r : d.fire->random)
       if (!r.file.empty()) add_input(a, r.file);
+    if (const auto& service = d.fire->service) {  // stations, hydrants, obstructions (fire_service_assembly.hpp)
+      fire.service = build_fire_service(d, m.world, map.projector, snapper, a.problems);
+      if (service->hydrant_layer) add_input(a, service->hydrant_layer->file);
+      if (service->obstruction_layer) add_input(a, service->obstruction_layer->file);
+    }
+    m.hazards.push_back(std::make_shared<FireHazard>(std::move(fire)));
   }
   try {
     m.finalize();  // also links each hazard to streets, homes and shelters, and forecasts

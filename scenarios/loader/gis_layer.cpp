@@ -38,12 +38,20 @@ void collect(const OGRGeometry* g, LayerFeature& f) {
   switch (wkbFlatten(g->getGeometryType())) {
     case wkbPoint: f.points.push_back({g->toPoint()->getX(), g->toPoint()->getY()}); break;
     case wkbPolygon: add_ring(g->toPolygon()->getExteriorRing(), f.polygons); break;
+    case wkbLineString: {
+      const OGRLineString* l = g->toLineString();
+      std::vector<Vec2> line;
+      for (int i = 0; i < l->getNumPoints(); ++i) line.push_back({l->getX(i), l->getY(i)});
+      if (line.size() >= 2) f.lines.push_back(std::move(line));
+      break;
+    }
     case wkbMultiPoint:
+    case wkbMultiLineString:
     case wkbMultiPolygon:
     case wkbGeometryCollection:
       for (const OGRGeometry* part : *g->toGeometryCollection()) collect(part, f);
       break;
-    default: break;  // lines carry no place for a shelter or zone
+    default: break;  // curves and surfaces of other kinds carry no place here
   }
 }
 
@@ -101,6 +109,8 @@ LayerData read_layer(const std::string& file, const std::string& layer, const ma
     for (Vec2& p : f.points) to_local(p);
     for (Ring& r : f.polygons)
       for (Vec2& p : r) to_local(p);
+    for (std::vector<Vec2>& l : f.lines)
+      for (Vec2& p : l) to_local(p);
     out.features.push_back(std::move(f));
   }
   return out;

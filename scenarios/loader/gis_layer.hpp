@@ -1,7 +1,7 @@
 #pragma once
-// Reading a GIS point or polygon layer (shelters, zones) through GDAL/OGR into the
-// local metric CRS, with every attribute as text. The maps layer reads streets,
-// buildings and registries; these two small layers belong to the scenario.
+// Reading a GIS point, line or polygon layer (shelters, zones, hydrants, obstructions)
+// through GDAL/OGR into the local metric CRS, with every attribute as text. The maps
+// layer reads streets, buildings and registries; these small layers belong to the scenario.
 #include <map>
 #include <string>
 #include <vector>
@@ -16,6 +16,7 @@ struct LayerFeature {
   std::int64_t fid = -1;
   std::vector<Ring> polygons;  // m, outer rings of each polygon part (empty for points)
   std::vector<Vec2> points;    // m, points of (multi)point geometries
+  std::vector<std::vector<Vec2>> lines;  // m, parts of (multi)line geometries
   std::map<std::string, std::string> fields;  // attribute name -> value as text (unset fields absent)
 };
 

@@ -27,6 +27,7 @@ struct Sections {
   void run(const Field& f, RunSettings& out) const;     // overrides on engine defaults
   [[nodiscard]] FloodSection flood(const Field& f) const;  // sections_flood.cpp
   [[nodiscard]] FireSection fire(const Field& f) const;    // sections_fire.cpp
+  [[nodiscard]] FireServiceSection fire_service(const Field& f) const;  // fire.service, sections_fire_service.cpp
 };
 
 // A WGS 84 position: {lon, lat} or [lon, lat] (scenarios/loader/sections_flood.cpp).

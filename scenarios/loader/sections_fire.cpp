@@ -1,7 +1,8 @@
 // The `fire:` section: ignitions (by building id, by point, drawn at random), the
 // wind (constant or a series), the spread's firebreak gap, construction and use
 // tables and the rules that give each building its classes, smoke and tenability
-// settings, and the evacuation zone. Every value is checked here, with file, line and
+// settings, the evacuation zone, and the fire service (`service:`,
+// sections_fire_service.cpp). Every value is checked here, with file, line and
 // field in the error; class names are checked against the tables at assembly.
 #include "scenarios/loader/scenario_sections.hpp"
 
@@ -80,7 +81,7 @@ int stability_class(const Field& f) {
 
 FireSection Sections::fire(const Field& f) const {
   f.check_keys({"ignitions", "random", "wind", "max_gap", "constructions", "uses", "materials", "kinds", "default",
-                "smoke", "zone", "snap", "default_levels"});
+                "smoke", "zone", "snap", "default_levels", "service"});
   FireSection d;
   if (auto v = f.get("ignitions")) {
     const std::vector<Field> items = v->items();
@@ -169,6 +170,7 @@ FireSection Sections::fire(const Field& f) const {
     if (auto x = v->get("half_angle")) d.zone.half_angle = x->number();
     if (d.zone.half_angle <= 0.0 || d.zone.half_angle > 90.0) v->fail_at("half_angle", "must be between 0 and 90 degrees");
   }
+  if (auto v = f.get("service")) d.service = fire_service(*v);
   return d;
 }
 

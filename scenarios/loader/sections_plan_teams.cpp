@@ -50,13 +50,9 @@ std::vector<LonLat> points(const Field& f, std::size_t at_least) {
 
 // Speeds: m/s, or "20 km/h", "1.4 m/s".
 double speed(const Field& f) {
-  if (f.node().IsScalar()) {
-    if (auto v = parse_quantity(f.node().Scalar(), {{"", 1.0}, {"m/s", 1.0}, {"km/h", 1.0 / 3.6}})) {
-      if (!(*v > 0.0) || *v > 60.0) f.fail("speed must be in (0, 60] m/s");
-      return *v;
-    }
-  }
-  f.fail("expected a speed: m/s, or text like '20 km/h'");
+  const double v = f.speed();
+  if (!(v > 0.0) || v > 60.0) f.fail("speed must be in (0, 60] m/s");
+  return v;
 }
 
 void read_area(const Field& f, TargetAreaDesc& out) {
@@ -160,6 +156,29 @@ TeamDesc team(const Field& f) {
 }
 
 PlanTarget target(const Field& f) {
+  // The fire service's targets are a hazard key figure at most a limit.
+  const std::string kind = f.need("kind").text();
+  if (kind == "first_engine_within" || kind == "first_alarm_within" || kind == "fire_kept_to_origin" ||
+      kind == "no_resident_incapacitated" || kind == "hazard_kpi") {
+    PlanTarget t;
+    t.kind = TargetKind::HazardKpiAtMost;
+    if (kind == "first_engine_within" || kind == "first_alarm_within") {
+      f.check_keys({"kind", "minutes"});
+      t.minutes = f.need("minutes").non_negative();
+      t.kpi = kind == "first_engine_within" ? "fire.first_engine_s" : "fire.first_alarm_complete_s";
+      t.at_most = t.minutes * 60.0;  // the key figures count seconds from the call
+    } else if (kind == "hazard_kpi") {
+      f.check_keys({"kind", "kpi", "at_most"});
+      t.kpi = f.need("kpi").text();
+      if (t.kpi.find('.') == std::string::npos) f.fail_at("kpi", "expected <hazard>.<figure>, e.g. fire.first_engine_s");
+      t.at_most = f.need("at_most").number();
+    } else {
+      f.check_keys({"kind"});
+      t.kpi = kind == "fire_kept_to_origin" ? "fire.buildings_beyond_origin" : "fire.residents_incapacitated";
+      t.at_most = 0.0;
+    }
+    return t;
+  }
   f.check_keys({"kind", "minutes", "share", "after"});
   PlanTarget t;
   t.kind = pick<TargetKind, 5>(f.need("kind"), {{{"vulnerable_reached_within", TargetKind::VulnerableReachedWithin},

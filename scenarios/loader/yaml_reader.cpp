@@ -199,6 +199,37 @@ double Field::length() const {
   return *v;
 }
 
+double Field::quantity(const char* what, const char* examples,
+                       std::initializer_list<std::pair<std::string_view, double>> units) const {
+  expect_scalar(what);
+  const std::string w(what);
+  const std::string noun = w.substr(w.find(' ') + 1);  // "a speed" -> "speed"
+  if (is_special_float(node_.Scalar())) fail("must be a finite " + noun + ", got '" + node_.Scalar() + "'");
+  const auto v = parse_quantity(node_.Scalar(), units);
+  if (!v) fail("expected " + w + " such as " + examples + ", got '" + node_.Scalar() + "'");
+  if (!std::isfinite(*v)) fail("must be a finite " + noun + ", got '" + node_.Scalar() + "'");
+  return *v;
+}
+
+double Field::speed() const {
+  return quantity("a speed", "1.4, \"1.4 m/s\" or \"30 km/h\"", {{"", 1.0}, {"m/s", 1.0}, {"km/h", 1.0 / 3.6}});
+}
+
+double Field::volume() const {
+  return quantity("a volume", "2000, \"2000 l\" or \"4 m3\"",
+                  {{"", 1.0}, {"l", 1.0}, {"L", 1.0}, {"m3", 1000.0}, {"m³", 1000.0}});
+}
+
+double Field::flow() const {
+  return quantity("a flow", "800, \"800 l/min\", \"20 l/s\" or \"96 m3/h\"",
+                  {{"", 1.0}, {"l/min", 1.0}, {"L/min", 1.0}, {"l/s", 60.0}, {"L/s", 60.0},
+                   {"m3/h", 1000.0 / 60.0}, {"m³/h", 1000.0 / 60.0}});
+}
+
+double Field::mass() const {
+  return quantity("a mass", "16, \"16 t\" or \"7500 kg\"", {{"", 1.0}, {"t", 1.0}, {"kg", 0.001}});
+}
+
 std::optional<double> parse_quantity(std::string_view text,
                                      std::initializer_list<std::pair<std::string_view, double>> units) {
   const std::string t = trim(text);

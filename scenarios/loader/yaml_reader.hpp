@@ -60,9 +60,20 @@ class Field {
   [[nodiscard]] double duration() const;
   // Metres: a number, or "300 m", "1.5 km".
   [[nodiscard]] double length() const;
+  // m/s: a number, or "1.4 m/s", "30 km/h".
+  [[nodiscard]] double speed() const;
+  // Litres: a number, or "2000 l", "2000 L", "4 m3" (or m³).
+  [[nodiscard]] double volume() const;
+  // L/min: a number, or "800 l/min", "20 l/s", "96 m3/h" (or m³/h).
+  [[nodiscard]] double flow() const;
+  // Tonnes: a number, or "16 t", "7500 kg".
+  [[nodiscard]] double mass() const;
 
  private:
   void expect_scalar(const char* what) const;
+  // A finite quantity of one of `units`; `what` and `examples` for the message.
+  [[nodiscard]] double quantity(const char* what, const char* examples,
+                                std::initializer_list<std::pair<std::string_view, double>> units) const;
   YAML::Node node_;
   std::string path_;
   ReadContext* ctx_;

@@ -4,12 +4,14 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "tests/scenarios/scenario_test_util.hpp"
 
@@ -120,6 +122,30 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
   INFO(r.output);
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.output, Catch::Contains("points.geojson"));
+}
+
+TEST_CASE("safestreet check on a fire service naming an undefined appliance type exits 2 and writes nothing") {
+  TempDir dir;
+  const std::string scenario = town(dir, "run: {dt: 1, duration: 1 h, seed: 4}\n",
+                                    "fire:\n"
+                                    "  random: {count: 1}\n"
+                                    "  wind: {speed: 5, from: 270}\n"
+                                    "  service:\n"
+                                    "    stations:\n"
+                                    "      list: [{name: Main, lon: 11.2815, lat: 49.5101, appliances: [HLF 20, DLK 32]}]\n");
+  auto listing = [&] {
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path())) files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+  };
+  const std::vector<std::string> before = listing();
+  const Result r = safestreet("check " + scenario);
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::StartsWith("error: " + scenario + ":14: fire.service.stations.list[0].appliances[1]: ") &&
+                           Catch::Contains("no appliance type named 'DLK 32'"));
+  CHECK(listing() == before);
 }
 
 TEST_CASE("a run that cannot write its results fails without leaving partial files") {
