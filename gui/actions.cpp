@@ -1,8 +1,11 @@
 #include "gui/actions.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+
+#include "gui/fire_service_layers.hpp"
 
 namespace ss::gui {
 
@@ -104,6 +107,8 @@ TargetStatus target_status(const Model& model, double now, const TargetResult& r
   if (r.met) return TargetStatus::Met;
   // An overfilled shelter stays overfilled: there is no deadline to wait for.
   if (r.target.kind == TargetKind::NoShelterOverCapacity) return TargetStatus::Missed;
+  // A hazard's figure can still change while the run goes on.
+  if (r.target.kind == TargetKind::HazardKpiAtMost) return TargetStatus::Open;
   const double start = r.target.after_warning ? model.plan.warning_time : 0.0;
   return now >= start + 60.0 * r.target.minutes ? TargetStatus::Missed : TargetStatus::Open;
 }
@@ -134,6 +139,12 @@ std::string target_label(const PlanTarget& t) {
     case TargetKind::WarnedWithin:
       std::snprintf(buf, sizeof buf, "%g %% warned in %g min %s", 100 * t.share, t.minutes, from);
       break;
+    case TargetKind::HazardKpiAtMost: {
+      const bool seconds = t.kpi.size() > 2 && t.kpi.compare(t.kpi.size() - 2, 2, "_s") == 0;
+      if (seconds) std::snprintf(buf, sizeof buf, "%s at most %g min", t.kpi.c_str(), t.at_most / 60.0);
+      else std::snprintf(buf, sizeof buf, "%s at most %g", t.kpi.c_str(), t.at_most);
+      break;
+    }
   }
   return buf;
 }
@@ -218,6 +229,32 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
         << "\", \"target\": " << e.intervention.target << ", \"note\": \"" << json_escape(e.intervention.note) << "\"}";
     }
     j << "]";
+    // The fire service: each incident's times (s, null before they happen) and the
+    // appliances on scene, as the fire-service panel shows them.
+    if (const FireHazard* fire = find_fire_service(m)) {
+      if (const FireRun* run = find_fire_run(m, s)) {
+        auto num = [&](double v) { return std::isnan(v) ? std::string("null") : std::to_string(v); };
+        const double t = ctx.session.sim().time();
+        const FireServiceRun& r = run->service;
+        std::vector<ApplianceMark> marks;
+        appliance_positions(m, *fire, *run, t, marks);
+        std::size_t on_scene = 0, driving = 0;
+        for (const ApplianceMark& a : marks) {
+          on_scene += a.stage == ApplianceStage::OnScene ? 1 : 0;
+          driving += a.stage == ApplianceStage::Driving ? 1 : 0;
+        }
+        j << ",\n  \"fire_service\": {\"appliances\": " << marks.size() << ", \"on_scene\": " << on_scene
+          << ", \"driving\": " << driving << ", \"tasks\": " << r.tasks.size() << ", \"incidents\": [";
+        for (std::size_t k = 0; k < r.incidents.size(); ++k) {
+          const FireIncident& inc = r.incidents[k];
+          j << (k ? ",\n    " : "\n    ") << "{\"origin\": " << inc.origin << ", \"ignited\": " << num(inc.ignited)
+            << ", \"first_engine\": " << num(inc.first_engine)
+            << ", \"first_alarm_complete\": " << num(inc.first_alarm_complete)
+            << ", \"controlled\": " << num(inc.controlled) << ", \"buildings\": " << inc.buildings << "}";
+        }
+        j << "]}";
+      }
+    }
   }
   j << "\n}\n";
   // Temporary file + rename: a reader never sees half a summary.

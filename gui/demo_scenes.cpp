@@ -97,8 +97,16 @@ Model grid_town() {
   team.depot = corner(0, 0);
   team.mobilisation = 120;
   m.plan.response.teams.push_back(team);
-  m.plan.targets.push_back({TargetKind::WarnedWithin, 5.0, 0.9, true});
-  m.plan.targets.push_back({TargetKind::ShareSafeWithin, 20.0, 0.9, true});
+  PlanTarget warned;
+  warned.kind = TargetKind::WarnedWithin;
+  warned.minutes = 5.0;
+  warned.share = 0.9;
+  m.plan.targets.push_back(warned);
+  PlanTarget safe;
+  safe.kind = TargetKind::ShareSafeWithin;
+  safe.minutes = 20.0;
+  safe.share = 0.9;
+  m.plan.targets.push_back(safe);
   m.finalize();
   return m;
 }

@@ -12,6 +12,7 @@ sf::Color fire_state_colour(BuildingFireState s) {
     case BuildingFireState::Ignited: return to_sf(kFireIgnited);
     case BuildingFireState::FullyInvolved: return to_sf(kFireFull);
     case BuildingFireState::BurntOut: return to_sf(kFireBurntOut);
+    case BuildingFireState::Extinguished: return to_sf(kFireExtinguished);
     case BuildingFireState::NotBurning: break;
   }
   return sf::Color::Transparent;

@@ -1,6 +1,6 @@
 #pragma once
 // Map layers of a fire (engine/hazards/fire/): the buildings that have caught fire,
-// coloured by their fire state, and the ground-level smoke as a translucent grey
+// coloured by their fire state (put out by the fire service included), and the ground-level smoke as a translucent grey
 // texture over the fire's smoke grid. The wind is drawn by the overlays
 // (gui/overlays.cpp) from the model alone.
 #include <SFML/Graphics/Image.hpp>
@@ -65,7 +65,7 @@ class FireLayer {
   sf::VertexArray quad_{sf::Quads, 4};
 };
 
-// The fire-state colour of a building (transparent when not burning).
+// The fire-state colour of a building (transparent when it never caught fire).
 sf::Color fire_state_colour(BuildingFireState s);
 
 }  // namespace ss::gui

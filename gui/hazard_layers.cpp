@@ -6,6 +6,7 @@
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "engine/plan/responders.hpp"
 #include "gui/map_layers.hpp"
+#include "gui/map_shapes.hpp"
 #include "gui/palette.hpp"
 
 namespace ss::gui {
@@ -84,30 +85,6 @@ void responder_positions(const Model& model, const SimState& state, std::vector<
     }
   }
 }
-
-namespace {
-
-void append_diamond(sf::VertexArray& va, sf::Vector2f c, float r, sf::Color col) {
-  va.append({{c.x, c.y - r}, col});
-  va.append({{c.x + r, c.y}, col});
-  va.append({{c.x, c.y + r}, col});
-  va.append({{c.x - r, c.y}, col});
-}
-
-// A segment as a quad `width` px wide; lines as quads so they share the draw call
-// with the markers.
-void append_segment(sf::VertexArray& va, sf::Vector2f a, sf::Vector2f b, float width, sf::Color col) {
-  const sf::Vector2f d = b - a;
-  const float len = std::hypot(d.x, d.y);
-  if (len < 1e-3f) return;
-  const sf::Vector2f n(-d.y / len * width / 2, d.x / len * width / 2);
-  va.append({a + n, col});
-  va.append({b + n, col});
-  va.append({b - n, col});
-  va.append({a - n, col});
-}
-
-}  // namespace
 
 void append_responders(sf::VertexArray& va, const Model& model, const std::vector<TeamMark>& marks,
                        const Camera& cam, float half, std::int64_t selected) {

@@ -37,6 +37,26 @@ inline void append_rect(sf::VertexArray& va, float x0, float y0, float x1, float
   va.append({{x0, y1}, col});
 }
 
+inline void append_diamond(sf::VertexArray& va, sf::Vector2f c, float r, sf::Color col) {
+  va.append({{c.x, c.y - r}, col});
+  va.append({{c.x + r, c.y}, col});
+  va.append({{c.x, c.y + r}, col});
+  va.append({{c.x - r, c.y}, col});
+}
+
+// A segment as a quad `width` wide (to sf::Quads); lines as quads so they share the
+// draw call with the markers.
+inline void append_segment(sf::VertexArray& va, sf::Vector2f a, sf::Vector2f b, float width, sf::Color col) {
+  const sf::Vector2f d = b - a;
+  const float len = std::hypot(d.x, d.y);
+  if (len < 1e-3f) return;
+  const sf::Vector2f n(-d.y / len * width / 2, d.x / len * width / 2);
+  va.append({a + n, col});
+  va.append({b + n, col});
+  va.append({b - n, col});
+  va.append({a - n, col});
+}
+
 // Level-of-service style ramp over density (P/m²): free flow green, 1–2 P/m²
 // yellow (Fruin's LOS D–E band), jammed red from ~3 P/m².
 inline sf::Color density_colour(float rho) {

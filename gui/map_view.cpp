@@ -31,6 +31,7 @@ void MapView::set_model(const Model& model) {
   teams_.clear();
   flood_.reset();
   fire_.reset();
+  service_.reset();
   ++model_serial_;
   camera_.fit(bounds_);
 }
@@ -83,6 +84,10 @@ void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
     fire_buildings_ = v.layers.fire && fire_.has_buildings();
     smoke_ = v.layers.smoke && fire_.has_smoke();
   }
+  // The fire service: only what is switched on is brought up to date.
+  const Layers& l = v.layers;
+  service_shown_ = l.lanes || l.hydrants || l.stations || l.engines;
+  if (service_shown_) service_.update(m, s, camera_, l);
   prepare_dynamic_streets(m, s, v);
   shelter_overlay_.clear();
   if (v.layers.shelters) prepare_shelters(m, s, v);
@@ -102,7 +107,7 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
                     vp.width / static_cast<float>(ws.x), vp.height / static_cast<float>(ws.y)});
   w.setView(clip);
   const CacheKey key{camera_.center().x, camera_.center().y, camera_.scale(), vp.left, vp.top, vp.width, vp.height,
-                     v.layers.terrain, v.layers.buildings, v.layers.streets, model_serial_};
+                     v.layers.terrain, v.layers.buildings, v.layers.streets, v.layers.lanes, model_serial_};
   const auto tw = static_cast<unsigned>(std::max(1.0f, vp.width)), th = static_cast<unsigned>(std::max(1.0f, vp.height));
   if (!(key == cache_key_) || !cache_ok_) {
     if (cache_.getSize() != sf::Vector2u(tw, th)) cache_ok_ = cache_.create(tw, th);
@@ -143,11 +148,17 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
   }
   if (fire_buildings_) w.draw(fire_.buildings(), local);
   if (street_overlay_.getVertexCount() > 0) w.draw(street_overlay_, local);
+  // This run's blocked lanes over the static lanes, hydrants and stations under the
+  // shelters and residents; appliances and their hoses on top of everything: they
+  // are few, and what a trainer follows.
+  if (service_shown_ && v.layers.lanes && service_.blocked().getVertexCount() > 0) w.draw(service_.blocked(), local);
+  if (service_shown_ && service_.points().getVertexCount() > 0) w.draw(service_.points());
   if (shelter_overlay_.getVertexCount() > 0) w.draw(shelter_overlay_);
   draw_residents(w);
   if (body_overlay_.getVertexCount() > 0) w.draw(body_overlay_);
   if (ring_overlay_.getVertexCount() > 0) w.draw(ring_overlay_);
   if (team_overlay_.getVertexCount() > 0) w.draw(team_overlay_);
+  if (service_shown_ && v.layers.engines && service_.engines().getVertexCount() > 0) w.draw(service_.engines());
   w.setView(window_view);
 }
 
@@ -196,6 +207,10 @@ void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& 
   if (v.layers.streets) {
     layers_.update_streets(m.world.streets, camera_.scale());
     w.draw(layers_.streets(), local);
+  }
+  if (v.layers.lanes) {
+    service_.update_lanes(m, camera_.origin(), camera_.scale());
+    if (service_.lanes().getVertexCount() > 0) w.draw(service_.lanes(), local);
   }
 }
 

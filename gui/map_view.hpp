@@ -1,7 +1,7 @@
 #pragma once
 // The map: camera, static layers and the per-frame dynamic layers (water depth,
-// burning buildings and smoke, closed roads, shelters, residents, responders),
-// plus mouse handling for pan, zoom and click picking.
+// burning buildings and smoke, the fire service, closed roads, shelters, residents,
+// responders), plus mouse handling for pan, zoom and click picking.
 #include <optional>
 #include <vector>
 
@@ -14,6 +14,7 @@
 #include "engine/world/spatial_index.hpp"
 #include "gui/camera.hpp"
 #include "gui/fire_layers.hpp"
+#include "gui/fire_service_layers.hpp"
 #include "gui/hazard_layers.hpp"
 #include "gui/map_layers.hpp"
 #include "gui/view_state.hpp"
@@ -59,7 +60,7 @@ class MapView {
   struct CacheKey {
     double cx = 0, cy = 0, scale = 0;
     float left = 0, top = 0, width = 0, height = 0;
-    bool terrain = false, buildings = false, streets = false;
+    bool terrain = false, buildings = false, streets = false, lanes = false;
     std::uint64_t model = 0;
     bool operator==(const CacheKey&) const = default;
   };
@@ -81,6 +82,7 @@ class MapView {
   MapLayers layers_;
   FloodLayer flood_;
   FireLayer fire_;
+  FireServiceLayer service_;
   std::vector<TeamMark> teams_;     // scratch: teams drawn this frame, empty when hidden, (teams)
   Box bounds_;
   std::vector<Vec2> positions_;       // scratch: residents' positions this frame, (residents)
@@ -102,6 +104,7 @@ class MapView {
   bool water_ = false;                // the flood layer has water to draw this frame
   bool fire_buildings_ = false;       // ... the fire layer burning buildings
   bool smoke_ = false;                // ... and smoke
+  bool service_shown_ = false;        // ... the fire service (blocked lanes, hydrants, stations, engines)
   // This frame's overlays in local metres (streets) or pixels (the rest); cleared
   // and refilled each frame, keeping their capacity.
   sf::VertexArray street_overlay_{sf::Quads};

@@ -19,7 +19,8 @@ const char* const kUsage =
     "  fit | zoom F | center X Y | select resident|shelter|street ID | screenshot FILE |\n"
     "  dump_state FILE | export_results DIR | expect_error [TEXT] | expect_closed EDGE |\n"
     "  expect_open EDGE | expect_closed_at X Y | expect_open_at X Y | expect_burning X Y |\n"
-    "  expect_not_burning X Y | stats_reset | echo TEXT | quit\n"
+    "  expect_not_burning X Y | run_to_first_engine [INCIDENT [+SECONDS [LATEST]]] |\n"
+    "  center_first_engine [INCIDENT] | fire_incident N | stats_reset | echo TEXT | quit\n"
     "X Y are metres in the scenario's local CRS.\n";
 
 namespace {

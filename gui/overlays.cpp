@@ -1,5 +1,5 @@
 // Things drawn over the map itself: the error banner, the loading notice, the
-// scale bar, a fire's wind and the click-mode hint.
+// scale bar, a fire's wind, fire stations' names and the click-mode hint.
 #include <imgui.h>
 
 #include <cmath>
@@ -45,6 +45,7 @@ void draw_overlays(AppContext& ctx) {
                                         ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
   if (ctx.session.ready()) scale_bar(ctx.map.camera());
   draw_wind(ctx);
+  draw_station_labels(ctx);
 
   if (!ctx.messages.banner().empty()) {
     ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + 10), ImGuiCond_Always, ImVec2(0.5f, 0));

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "engine/hazards/fire/fire_service.hpp"
 #include "engine/plan/plan_types.hpp"
 #include "engine/world/population.hpp"
 #include "engine/core/sim_state.hpp"
@@ -85,6 +86,9 @@ inline constexpr Rgba water_colour(float depth_m) {
 inline constexpr Rgb kFireIgnited{255, 140, 30};
 inline constexpr Rgb kFireFull{230, 25, 25};
 inline constexpr Rgb kFireBurntOut{12, 10, 10};
+// Put out (by the fire service or residents) before it burnt out: blue-grey, wet and
+// cold, apart from the building fill and not blue enough to pass for flood water.
+inline constexpr Rgb kFireExtinguished{105, 125, 150};
 // Smoke: one grey, more opaque as the visibility through it falls (visibility = C/K,
 // engine/hazards/fire/smoke.hpp). Clear from kSmokeClearM on, a faint haze at
 // kSmokeFaintM, nearly opaque at the tenability limit kSmokeThickM (10 m: streets
@@ -94,6 +98,36 @@ inline constexpr float kSmokeClearM = 1000.0f;
 inline constexpr float kSmokeFaintM = 100.0f;
 inline constexpr float kSmokeThickM = 10.0f;
 std::uint8_t smoke_alpha(float visibility_m);
+
+// The fire service (gui/fire_service_layers.cpp). Fire lanes: a lane line inside
+// each street, narrower than the street so its class colour stays visible at the
+// sides: usable by appliances teal, narrow or under a weight/height limit violet,
+// closed by a barrier or known obstruction crimson, not for vehicles (footways,
+// paths, steps) dim. This run's blocked lanes (cars drawn for the seed, obstructions
+// crews find) are near-white over the lane, like road markings: dashed while dispatch
+// does not know of them, solid once a crew met them (not yellow: preparing residents
+// are). None of these is a resident, street or fire colour.
+inline constexpr Rgb kLaneUsable{0, 175, 165};
+inline constexpr Rgb kLaneLimited{200, 110, 240};
+inline constexpr Rgb kLaneClosed{190, 20, 80};
+inline constexpr Rgb kLaneNoVehicles{92, 78, 66};
+inline constexpr Rgb kLaneBlocked{235, 235, 250};
+// Hydrants as small diamonds: working water-blue, out of service grey.
+inline constexpr Rgb kHydrantWorking{60, 140, 255};
+inline constexpr Rgb kHydrantOut{150, 128, 140};
+// Stations as larger squares with a white border and their name.
+inline constexpr Rgb kStation{200, 30, 70};
+// Appliances by ApplianceKind, as outlined squares: pumper red, turntable ladder
+// amber, water tender light blue.
+inline constexpr std::array<Rgb, kApplianceKindCount> kApplianceColour{{
+    {255, 70, 70},    // Pumper
+    {255, 195, 50},   // Ladder
+    {110, 205, 255},  // Tanker
+}};
+// Hose from where an appliance stopped to the building it attacks, and the supply
+// line from the hydrant it connected to.
+inline constexpr Rgb kHose{255, 250, 185};
+inline constexpr Rgb kSupplyLine{160, 210, 225};
 
 // Responder teams by TeamKind; drawn as outlined diamonds, so they read apart from
 // the square resident dots even where a colour is close to a resident state.

@@ -8,6 +8,7 @@
 #include "engine/hazards/fire/fire_hazard.hpp"
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "gui/actions.hpp"
+#include "gui/fire_service_layers.hpp"
 #include "gui/panels.hpp"
 
 namespace ss::gui {
@@ -161,6 +162,16 @@ void layers_section(AppContext& ctx) {
   ImGui::Checkbox("Smoke", &l.smoke);
   ImGui::SameLine(220);
   ImGui::Checkbox("Wind", &l.wind);
+  const bool service = ctx.session.ready() && find_fire_service(ctx.session.model());
+  if (service) {
+    ImGui::Checkbox("Fire lanes", &l.lanes);
+    ImGui::SameLine(110);
+    ImGui::Checkbox("Hydrants", &l.hydrants);
+    ImGui::SameLine(220);
+    ImGui::Checkbox("Stations", &l.stations);
+    ImGui::Checkbox("Engines", &l.engines);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fire appliances on their way and on scene, with their hose lines");
+  }
   int by = static_cast<int>(ctx.view.colour_by);
   ImGui::TextUnformatted("Colour residents by");
   ImGui::RadioButton("state", &by, 0);
@@ -205,6 +216,7 @@ void layers_section(AppContext& ctx) {
   swatch(kShelterClosed, "shelter closed");
   if (ctx.session.ready() && find_flood(ctx.session.model())) water_legend();
   if (ctx.session.ready() && find_fire(ctx.session.model())) fire_legend();
+  if (service) fire_service_legend();
   if (ctx.session.ready() && !ctx.session.model().plan.response.teams.empty()) {
     for (std::size_t k = 0; k < kTeamKindCount; ++k) {
       if (k % 2) ImGui::SameLine(160);

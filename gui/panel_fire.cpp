@@ -26,6 +26,8 @@ void fire_legend() {
   ImGui::SameLine(160);
   outlined_swatch(kFireFull, "fully involved");
   outlined_swatch(kFireBurntOut, "burnt out");
+  ImGui::SameLine(160);
+  outlined_swatch(kFireExtinguished, "put out");
   // The smoke's alpha ramp over the map's background, as the map blends it, on a
   // log scale of the visibility through it, clear on the left.
   ImGui::TextUnformatted("Smoke, visibility");
@@ -62,17 +64,21 @@ void fire_summary(AppContext& ctx) {
   const FireRun* run = fire ? find_fire_run(m, ctx.session.state()) : nullptr;
   if (!run) return;
   const double t = ctx.session.sim().time();
-  int ignited = 0, full = 0, out = 0;
+  int ignited = 0, full = 0, out = 0, put_out = 0;
   for (const std::uint32_t b : run->spread.order) {
     switch (run->state_of(b, t, fire->course())) {
       case BuildingFireState::Ignited: ++ignited; break;
       case BuildingFireState::FullyInvolved: ++full; break;
       case BuildingFireState::BurntOut: ++out; break;
+      case BuildingFireState::Extinguished: ++put_out; break;
       case BuildingFireState::NotBurning: break;
     }
   }
-  ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out", ignited + full, full,
-                     out);
+  if (fire->desc().service.enabled)
+    ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out, %d put out", ignited + full,
+                       full, out, put_out);
+  else
+    ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out", ignited + full, full, out);
 }
 
 void draw_wind(AppContext& ctx) {

@@ -3,6 +3,7 @@
 // have it cover the part of the map everyone is looking at.
 #include <imgui.h>
 
+#include "gui/fire_service_layers.hpp"
 #include "gui/panels.hpp"
 
 namespace ss::gui {
@@ -38,6 +39,11 @@ void draw_right_panel(AppContext& ctx, float window_width, float height) {
   ImGui::SetNextWindowPos(ImVec2(window_width - kRightPanelWidth, 0), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(kRightPanelWidth, height), ImGuiCond_Always);
   if (begin_sidebar("Run")) {
+    // With a fire service its incidents come first: when the first engine came and
+    // what held each appliance up is what a fire exercise is about.
+    if (ctx.session.ready() && find_fire_service(ctx.session.model()) &&
+        ImGui::CollapsingHeader("Fire service", ImGuiTreeNodeFlags_DefaultOpen))
+      fire_service_section(ctx);
     if (ImGui::CollapsingHeader("Plots", ImGuiTreeNodeFlags_DefaultOpen)) plots_section(ctx);
     if (ImGui::CollapsingHeader("Inspector", ImGuiTreeNodeFlags_DefaultOpen)) inspector_section(ctx);
     if (ImGui::CollapsingHeader("Interventions", ImGuiTreeNodeFlags_DefaultOpen)) interventions_section(ctx);

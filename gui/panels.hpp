@@ -30,5 +30,11 @@ void export_section(AppContext& ctx);
 void fire_legend();
 void fire_summary(AppContext& ctx);
 void draw_wind(AppContext& ctx);
+// Fire scenarios with a fire service (gui/panel_fire_service.cpp): the legend of its
+// layers (lanes, hydrants, stations, appliances, hoses), the station names over the
+// map, and the "Fire service" section: incidents and each appliance's delays.
+void fire_service_legend();
+void draw_station_labels(AppContext& ctx);
+void fire_service_section(AppContext& ctx);
 
 }  // namespace ss::gui

@@ -1,5 +1,6 @@
 #include "gui/script.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -7,6 +8,7 @@
 
 #include "engine/hazards/fire/fire_hazard.hpp"
 #include "gui/actions.hpp"
+#include "gui/fire_service_layers.hpp"
 
 namespace ss::gui {
 
@@ -32,14 +34,31 @@ bool Script::still_waiting(AppContext& ctx) {
       return ctx.session.sim().time() + 0.5 * ctx.session.model().run.dt < run_to_;
     case Wait::Frames: return frames_left_-- > 0;
     case Wait::Screenshot: return !ctx.screenshot_request.empty();
+    case Wait::FirstEngine: return waiting_for_engine(ctx);
   }
   return false;
+}
+
+bool Script::waiting_for_engine(AppContext& ctx) {
+  if (!ctx.session.ready() || ctx.session.sim().finished()) return false;
+  const Model& m = ctx.session.model();
+  const FireHazard* fire = find_fire_service(m);
+  const FireRun* run = fire ? find_fire_run(m, ctx.session.state()) : nullptr;
+  if (!run) return false;
+  // The engine plans a drive whole at dispatch, so once a pumper is on its way its
+  // arrival is known: playing stops exactly then (plus the seconds asked for), not a
+  // frame's worth of steps later, which at full speed could be past the whole attack.
+  const std::int64_t q = first_pumper_task(*fire, *run, incident_);
+  const double arrival = q >= 0 ? run->service.tasks[static_cast<std::size_t>(q)].arrived : NAN;
+  // Not dispatched yet: play on, up to the latest time asked for.
+  ctx.time.stop_at = std::isnan(arrival) ? latest_ : std::min(arrival + after_, latest_);
+  return ctx.session.sim().time() + 0.5 * m.run.dt < ctx.time.stop_at;
 }
 
 void Script::tick(AppContext& ctx) {
   if (wait_ != Wait::None) {
     if (still_waiting(ctx)) return;
-    if (wait_ == Wait::RunTo) ctx.time.playing = false, ctx.time.stop_at = INFINITY;
+    if (wait_ == Wait::RunTo || wait_ == Wait::FirstEngine) ctx.time.playing = false, ctx.time.stop_at = INFINITY;
     wait_ = Wait::None;
   }
   while (next_ < lines_.size() && wait_ == Wait::None) {
@@ -152,7 +171,9 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
                : args[0] == "residents" ? &l.residents : args[0] == "sheltered" ? &l.sheltered_residents
                : args[0] == "water" ? &l.water : args[0] == "responders" ? &l.responders
                : args[0] == "fire" ? &l.fire : args[0] == "smoke" ? &l.smoke
-               : args[0] == "wind" ? &l.wind : nullptr;
+               : args[0] == "wind" ? &l.wind : args[0] == "lanes" ? &l.lanes
+               : args[0] == "hydrants" ? &l.hydrants : args[0] == "stations" ? &l.stations
+               : args[0] == "engines" ? &l.engines : nullptr;
     if (!flag) throw std::runtime_error("unknown layer " + args[0]);
     *flag = args[1] == "on";
   } else if (cmd == "fit") {
@@ -214,6 +235,40 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     const auto st = run->state_of(static_cast<std::uint32_t>(b), t, find_fire(m)->course());
     if ((st != BuildingFireState::NotBurning) != (cmd == "expect_burning"))
       fail(ctx, "building " + std::to_string(b) + " is " + to_string(st));
+  } else if (cmd == "run_to_first_engine") {
+    // Plays until the first pumper of an incident (1 = the first, 0 or none = the
+    // latest) is on scene, plus "+S" seconds, but not past LATEST s (when none comes,
+    // the script goes on from there): the moment a fire-service screenshot wants,
+    // whenever the engine's dispatch puts it.
+    need_scene();
+    if (!find_fire_service(ctx.session.model())) throw std::runtime_error("this scenario has no fire service");
+    incident_ = args.empty() ? -1 : static_cast<std::int32_t>(id(0)) - 1;
+    after_ = 0.0;
+    if (args.size() > 1) {
+      if (args[1].empty() || args[1][0] != '+') throw std::runtime_error(cmd + ": the delay is +SECONDS");
+      args[1].erase(0, 1);
+      after_ = num(1);
+    }
+    latest_ = args.size() > 2 ? num(2) : INFINITY;
+    ctx.time.stop_at = INFINITY;
+    ctx.time.playing = true;
+    wait_ = Wait::FirstEngine;
+  } else if (cmd == "center_first_engine") {
+    // Centres the map where the first pumper of an incident (1 = the first, 0 or none
+    // = the latest) stops: where its hose and supply lines start.
+    need_scene();
+    const Model& m = ctx.session.model();
+    const FireHazard* fire = find_fire_service(m);
+    const FireRun* run = fire ? find_fire_run(m, ctx.session.state()) : nullptr;
+    if (!run) throw std::runtime_error("this scenario has no fire service");
+    const std::int64_t q = first_pumper_task(*fire, *run, args.empty() ? -1 : static_cast<std::int64_t>(id(0)) - 1);
+    if (q < 0) return fail(ctx, "no pumper has been sent to that incident");
+    ctx.map.camera().center_on(run->service.tasks[static_cast<std::size_t>(q)].stop);
+  } else if (cmd == "fire_incident") {
+    // The incident whose appliances the fire-service panel lists (1 = the first), as
+    // a click on its row; 0 = the latest.
+    const std::uint32_t k = id(0);
+    ctx.view.fire_incident = static_cast<std::int32_t>(k) - 1;
   } else if (cmd == "stats_reset") {
     ctx.stats.clear();
   } else if (cmd == "echo") {

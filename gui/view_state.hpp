@@ -23,6 +23,13 @@ struct Layers {
   bool fire = true;        // buildings by fire state, when the scenario has a fire
   bool smoke = true;       // ground-level smoke from the fire
   bool wind = true;        // the fire's wind as an arrow in the map's corner
+  // The fire service, when the fire has one (gui/fire_service_layers.hpp). Lanes are
+  // off by default: they recolour every street, which a trainer following the
+  // evacuation does not want; planners switch them on.
+  bool lanes = false;      // fire lanes: usable by appliances or not, this run's blocked lanes
+  bool hydrants = true;    // hydrants, working or out of service
+  bool stations = true;    // fire stations with their names
+  bool engines = true;     // appliances driving or on scene, with their hose lines
 };
 
 struct Selection {
@@ -37,6 +44,7 @@ struct ViewState {
   ClickMode mode = ClickMode::Inspect;
   Selection selection;
   float dot_px = 3.0f;  // resident dot size in pixels
+  std::int32_t fire_incident = -1;  // the incident whose appliances the fire-service panel lists, -1 the latest
 };
 
 }  // namespace ss::gui

@@ -1,20 +1,26 @@
 // Checks a GUI screenshot the way a person glancing at it would: the picture is
 // not blank, the map area shows streets and resident dots, the side panels are
 // there, and (optionally) the error banner, flood water, a micro area's floor, and a
-// fire's burning buildings and smoke are shown. Colours come from
+// fire's burning buildings and smoke, and the fire service's lanes, hydrants,
+// appliances and hoses are shown. Colours come from
 // gui/palette.hpp, the same constants the GUI draws with; dots and streets are
 // drawn without blending, so their pixels carry the exact palette colour.
 //
 //   safestreet-gui-pngcheck FILE [--streets N] [--residents N] [--panels N] [--banner N]
 //                                [--water N] [--floor N] [--greener-than FILE N] [--no-banner]
-//                                [--fire N] [--burnt N] [--smoke N] [--region X0 Y0 X1 Y1]
+//                                [--fire N] [--burnt N] [--smoke N] [--put-out N] [--lanes N] [--blocked N]
+//                                [--engines N] [--hoses N] [--hydrants N] [--region X0 Y0 X1 Y1]
 // Each N is the minimum pixel count; exit 0 when every check passes. --greener-than
 // compares with another screenshot of the same scene: this one must have at least N
 // more clearly green map pixels (a tint such as the crowding layer's, blended over
 // the map, has no exact palette colour). --fire counts buildings drawn ignited or
-// fully involved, --burnt burnt out, --smoke the grey of the smoke layer; --region
-// limits these three to a part of the map area, as fractions of its width and
-// height from its top-left corner (e.g. 0.5 0 1 1: the eastern half).
+// fully involved, --burnt burnt out, --smoke the grey of the smoke layer, --put-out
+// buildings the fire service put out. The fire service's layers: --lanes counts fire
+// lanes drawn in any lane class, --blocked this run's blocked lanes, --engines
+// appliances (any kind), --hoses hose and supply lines, --hydrants hydrants (working
+// or not). --region limits the fire and fire-service counts to a part of the map
+// area, as fractions of its width and height from its top-left corner (e.g. 0.5 0 1 1:
+// the eastern half).
 #include <SFML/Graphics/Image.hpp>
 
 #include <algorithm>
@@ -46,8 +52,21 @@ bool is_resident(Rgb c) {
 // (terrain, buildings and streets are grey to brown, panels are outside the map).
 bool is_green(Rgb c) { return c.g >= c.r + 40 && c.g >= c.b + 40; }
 
+// The fire service's colours are drawn unblended, so exact palette matches.
+bool is_lane(Rgb c) {
+  using namespace ss::gui;
+  return c == kLaneUsable || c == kLaneLimited || c == kLaneClosed || c == kLaneNoVehicles;
+}
+bool is_engine(Rgb c) {
+  for (const Rgb a : ss::gui::kApplianceColour)
+    if (c == a) return true;
+  return false;
+}
+bool is_hydrant(Rgb c) { return c == ss::gui::kHydrantWorking || c == ss::gui::kHydrantOut; }
+bool is_hose(Rgb c) { return c == ss::gui::kHose || c == ss::gui::kSupplyLine; }
+
 bool is_water(Rgb c) {
-  return !is_resident(c) && c.b >= 90 && c.b >= c.r + 50 && c.b >= c.g + 20;
+  return !is_resident(c) && !is_engine(c) && !is_hydrant(c) && c.b >= 90 && c.b >= c.r + 50 && c.b >= c.g + 20;
 }
 
 // Buildings on fire are drawn opaque in their state's exact colour.
@@ -60,7 +79,8 @@ bool is_fire(Rgb c) { return c == ss::gui::kFireIgnited || c == ss::gui::kFireFu
 bool is_smoke(Rgb c) {
   const int hi = std::max({c.r, c.g, c.b}), lo = std::min({c.r, c.g, c.b});
   return hi - lo <= 16 && (c.r + c.g + c.b) / 3 >= 80 && !is_street(c) && !is_resident(c) &&
-         !(c == ss::gui::kShelterClosed) && !(c == ss::gui::kBuildingEdge) && !(c == ss::gui::kSelection);
+         !(c == ss::gui::kShelterClosed) && !(c == ss::gui::kBuildingEdge) && !(c == ss::gui::kSelection) &&
+         !(c == ss::gui::kLaneBlocked);
 }
 
 }  // namespace
@@ -68,7 +88,8 @@ bool is_smoke(Rgb c) {
 int main(int argc, char** argv) {
   if (argc < 2) return std::fputs("usage: safestreet-gui-pngcheck FILE [--streets N] ...\n", stderr), 2;
   long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0, min_water = 0, min_floor = 0;
-  long min_fire = 0, min_burnt = 0, min_smoke = 0;
+  long min_fire = 0, min_burnt = 0, min_smoke = 0, min_put_out = 0;
+  long min_lanes = 0, min_blocked = 0, min_engines = 0, min_hoses = 0, min_hydrants = 0;
   double region[4] = {0, 0, 1, 1};  // x0 y0 x1 y1, fractions of the map area
   bool no_banner = false;
   std::string greener_than;
@@ -101,6 +122,12 @@ int main(int argc, char** argv) {
     else if (a == "--fire") min_fire = v;
     else if (a == "--burnt") min_burnt = v;
     else if (a == "--smoke") min_smoke = v;
+    else if (a == "--put-out") min_put_out = v;
+    else if (a == "--lanes") min_lanes = v;
+    else if (a == "--blocked") min_blocked = v;
+    else if (a == "--engines") min_engines = v;
+    else if (a == "--hoses") min_hoses = v;
+    else if (a == "--hydrants") min_hydrants = v;
     else return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
   }
   sf::Image img;
@@ -124,7 +151,8 @@ int main(int argc, char** argv) {
   const double rx0 = map_x0 + region[0] * map_w, rx1 = map_x0 + region[2] * map_w;
   const double ry0 = region[1] * size.y, ry1 = region[3] * size.y;
   long streets = 0, residents = 0, panels = 0, banner = 0, water = 0, floor = 0;
-  long fire = 0, burnt = 0, smoke = 0;
+  long fire = 0, burnt = 0, smoke = 0, put_out = 0;
+  long lanes = 0, blocked = 0, engines = 0, hoses = 0, hydrants = 0;
   std::set<std::uint32_t> colours;
   for (unsigned y = 0; y < size.y; ++y) {
     for (unsigned x = 0; x < size.x; ++x) {
@@ -142,12 +170,19 @@ int main(int argc, char** argv) {
       if (is_fire(c)) ++fire;
       if (c == ss::gui::kFireBurntOut) ++burnt;
       if (is_smoke(c)) ++smoke;
+      if (c == ss::gui::kFireExtinguished) ++put_out;
+      if (is_lane(c)) ++lanes;
+      if (c == ss::gui::kLaneBlocked) ++blocked;
+      if (is_engine(c)) ++engines;
+      if (is_hose(c)) ++hoses;
+      if (is_hydrant(c)) ++hydrants;
     }
   }
   std::printf("%s: %ux%u, %zu colours, street px %ld, resident px %ld, panel px %ld, banner px %ld, water px %ld, "
-              "micro floor px %ld; in the region: fire px %ld, burnt-out px %ld, smoke px %ld\n",
+              "micro floor px %ld; in the region: fire px %ld, burnt-out px %ld, smoke px %ld, put-out px %ld, "
+              "lane px %ld, blocked-lane px %ld, engine px %ld, hose px %ld, hydrant px %ld\n",
               argv[1], size.x, size.y, colours.size(), streets, residents, panels, banner, water, floor, fire,
-              burnt, smoke);
+              burnt, smoke, put_out, lanes, blocked, engines, hoses, hydrants);
   int failed = 0;
   auto check = [&](bool ok, const char* what) {
     if (!ok) std::printf("FAIL: %s\n", what), ++failed;
@@ -162,6 +197,12 @@ int main(int argc, char** argv) {
   check(fire >= min_fire, "too few burning-building pixels in the region");
   check(burnt >= min_burnt, "too few burnt-out building pixels in the region");
   check(smoke >= min_smoke, "too few smoke pixels in the region");
+  check(put_out >= min_put_out, "too few put-out building pixels in the region");
+  check(lanes >= min_lanes, "too few fire-lane pixels in the region (lanes layer not drawn?)");
+  check(blocked >= min_blocked, "too few blocked-lane pixels in the region");
+  check(engines >= min_engines, "too few fire-appliance pixels in the region (engines layer not drawn?)");
+  check(hoses >= min_hoses, "too few hose-line pixels in the region");
+  check(hydrants >= min_hydrants, "too few hydrant pixels in the region");
   if (no_banner) check(banner == 0, "an error banner is shown");
   if (!greener_than.empty()) {
     sf::Image other;
