@@ -496,9 +496,17 @@ void FireHazard::service_start(const Model& model, FireRun& f, std::uint64_t see
   const FireLanes& L = service_.lanes;
   r.obstructions = service_.mapped;
   const PerStreetKind& share = p.night ? p.blocked_share_night : p.blocked_share_day;
+  // A station's exit is signed and kept clear (no parking at fire-station exits and
+  // fire lanes, German StVO §12): no car is drawn in the streets that leave it.
+  std::vector<std::uint8_t> kept_clear(ne, 0);
+  for (const FireStation& st : d.stations)
+    for (std::size_t e = 0; e < ne; ++e)
+      if (distance(g.node_pos[g.edge_from[e].index()], st.pos) <= p.station_clear ||
+          distance(g.node_pos[g.edge_to[e].index()], st.pos) <= p.station_clear)
+        kept_clear[e] = 1;
   for (std::size_t e = 0; e < ne; ++e) {
     const double sh = share[static_cast<std::size_t>(g.edge_kind[e])];
-    if (!(sh > 0.0) || !std::isfinite(L.travel_time[e])) continue;
+    if (!(sh > 0.0) || !std::isfinite(L.travel_time[e]) || kept_clear[e]) continue;
     if (uniform01(seed, kBlockedLane, e, 0) >= sh) continue;
     Obstruction o;
     o.edge = EdgeId{e};
@@ -797,7 +805,9 @@ void FireHazard::service_step(const Model& model, const SimState& s, FireRun& f,
     const ApplianceType& ty = d.types[r.appliances[task.appliance].type];
     inc.water += ty.water;
     if (ty.kind == ApplianceKind::Pumper) {
-      if (std::isnan(inc.first_engine) || task.arrived < inc.first_engine) inc.first_engine = task.arrived;
+      // The first engine on scene is the first pumper that can put water on the fire
+      // from where it stopped (one stuck beyond its hose does not count).
+      if (task.note.empty() && (std::isnan(inc.first_engine) || task.arrived < inc.first_engine)) inc.first_engine = task.arrived;
       // Beyond its hose it cannot put water on the fire from where it stands.
       if (task.note.empty()) task.water_on = task.arrived + p.setup_time + task.hose_lay_delay;
       double best = p.hydrant_reach;

@@ -170,6 +170,9 @@ struct FireServiceParams {
   PerStreetKind blocked_share_day{};
   PerStreetKind blocked_share_night{};
   double blocked_width = 2.0;  // m
+  // Streets with an end within this of a station are its kept-clear exits: no car is
+  // drawn there (planning assumption; the exits are signed no-parking).
+  double station_clear = 150.0;  // m
   double sensor_delay = std::numeric_limits<double>::quiet_NaN();
   // OSM barrier values that close a street to appliances; others (lift_gate,
   // kerb, cattle_grid, ...) are opened or crossed.
@@ -209,7 +212,7 @@ struct FireIncident {
   double ignited = 0.0;           // s
   double alarm = 0.0;             // s: crews alarmed
   bool put_out_by_residents = false;
-  double first_engine = std::numeric_limits<double>::quiet_NaN();  // s: first pumper attacking-ready on scene
+  double first_engine = std::numeric_limits<double>::quiet_NaN();  // s: first pumper on scene within hose reach of the fire
   double first_alarm_complete = std::numeric_limits<double>::quiet_NaN();  // s: all of the first alarm on scene
   double controlled = std::numeric_limits<double>::quiet_NaN();
   std::uint32_t buildings = 1;    // buildings of this incident that ignited
