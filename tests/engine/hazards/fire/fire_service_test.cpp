@@ -243,3 +243,59 @@ TEST_CASE("the same seed gives the same fire service run") {
     if (!std::isnan(ra.tasks[k].water_on)) CHECK(ra.tasks[k].water_on == rb.tasks[k].water_on);
   }
 }
+
+TEST_CASE("a sensor network reports a blocked lane to dispatch after its delay") {
+  // The hidden car of ladder_town, reported at once: the engine plans around it.
+  Model m = builders::street_grid(7, 2, 100.0, 6.0);
+  make_roads(m);
+  builders::add_shelter(m, NodeId{13}, 100);
+  builders::add_residents(m, {0.0, 100.0}, 1);
+  m.world.buildings.push_back(house({500.0, -15.0}));
+  FireDesc f = calm_fire(m.world.buildings);
+  f.service = one_station(NodeId{0});
+  Obstruction o;
+  o.edge = edge_between(m.world.streets, {200.0, 0.0}, {300.0, 0.0});
+  o.kind = "parked_car";
+  o.width = 4.0;
+  o.known = false;
+  f.service.obstructions.push_back(o);
+  f.service.params.sensor_delay = 60.0;  // reported a minute into the run, long before the alarm
+  m.hazards.push_back(std::make_shared<FireHazard>(std::move(f)));
+  m.run.duration = 1200.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_until(900.0);
+  const ApplianceTask& t = service_run(m, sim).tasks.front();
+  CHECK(t.reroutes == 0);
+  CHECK(t.drive == Approx(t.planned_drive));
+  CHECK(t.drive == Approx(700.0 / kResidentialSpeed).epsilon(1e-6));  // the way round, planned
+}
+
+TEST_CASE("two fires at once: the one pumper goes first where someone cannot leave alone") {
+  // Fires at both ends of a street, the station near the west house; a bedridden
+  // resident lives in the east one.
+  Model m = builders::corridor(600.0, 6.0, 6);
+  make_roads(m);
+  m.world.buildings = {house({40.0, 20.0}), house({560.0, 20.0})};
+  builders::add_residents(m, {560.0, 20.0}, 1, 85, Mobility::Bedridden);
+  FireDesc f = calm_fire(m.world.buildings);
+  f.ignitions = {{0.0, 0}, {0.0, 1}};
+  f.service = one_station(NodeId{1});  // x = 100: 60 m from the west house, 460 m from the east
+  f.service.stations[0].appliances = {0};
+  f.service.params.first_alarm = {ApplianceKind::Pumper};
+  m.hazards.push_back(std::make_shared<FireHazard>(std::move(f)));
+  m.run.duration = 1200.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_until(600.0);
+  const FireServiceRun& r = service_run(m, sim);
+  REQUIRE(r.tasks.size() >= 1);
+  CHECK(r.tasks.front().building == 1);  // life risk before distance and alarm order
+  CHECK(r.tasks.front().dispatched == Approx(kAlarm));
+  // The west fire waits until the east one is under control and the resident is out.
+  if (r.tasks.size() > 1) {
+    CHECK(r.tasks[1].building == 0);
+    CHECK(r.tasks[1].dispatched > r.tasks.front().arrived);
+  }
+  CHECK_FALSE(std::isnan(r.rescued_time[0]));
+}
