@@ -61,7 +61,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help ends well; a command line that cannot be understood (no scenario, no
+    // command, an unknown option) is bad input like any other: a message, exit code 2.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::cerr << "error: " << e.what() << "\nRun with --help for more information.\n";
+    return kExitBadInput;
   }
   try {
     if (*run_cmd) return run_command(run);

@@ -124,6 +124,18 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
   CHECK_THAT(r.output, Catch::Contains("points.geojson"));
 }
 
+TEST_CASE("a command line it cannot understand ends with a message and exit code 2") {
+  for (const std::string args : {"run", "", "check", "run --no-such-option x.yaml", "frobnicate"}) {
+    INFO(args);
+    const Result r = safestreet(args);
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("error: "));
+  }
+  CHECK(safestreet("--help").exit_code == 0);
+  CHECK(safestreet("run --help").exit_code == 0);
+}
+
 TEST_CASE("safestreet check on a fire service naming an undefined appliance type exits 2 and writes nothing") {
   TempDir dir;
   const std::string scenario = town(dir, "run: {dt: 1, duration: 1 h, seed: 4}\n",
