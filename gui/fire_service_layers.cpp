@@ -94,21 +94,9 @@ const FireHazard* find_fire_service(const Model& model) {
 }
 
 LaneProblem lane_problem(const FireHazard& fire, const StreetGraph& g, std::size_t e, float clear_width, bool closed) {
+  // The engine's rule (the same as fire/lanes.gpkg), for the first pumper type.
   const FireServiceDesc& d = fire.desc().service;
-  const FireLanes& L = fire.service().lanes;
-  if (e >= L.travel_time.size() || !std::isfinite(L.travel_time[e])) return LaneProblem::NotForVehicles;
-  if (closed) return LaneProblem::Closed;
-  if (clear_width < d.params.min_clear_width) return LaneProblem::Narrow;
-  const ApplianceType* pumper = nullptr;
-  for (const ApplianceType& a : d.types)
-    if (a.kind == ApplianceKind::Pumper) {
-      pumper = &a;
-      break;
-    }
-  const VehicleWay v = e < g.edge_vehicle.size() ? g.edge_vehicle[e] : VehicleWay{};
-  if (pumper && v.maxweight < pumper->weight) return LaneProblem::Weight;
-  if (pumper && v.maxheight < pumper->height) return LaneProblem::Height;
-  return LaneProblem::None;
+  return ss::lane_problem(d, fire.service().lanes, g, e, first_pumper(d), clear_width, closed);
 }
 
 const char* to_string(ApplianceStage s) {

@@ -16,17 +16,6 @@ namespace {
 constexpr std::size_t kStreetClasses = std::tuple_size_v<PerStreetKind>;
 static_assert(kStreetClasses == static_cast<std::size_t>(StreetKind::Other) + 1, "one value per StreetKind");
 
-template <class E, std::size_t N>
-E pick(const Field& f, const std::array<std::pair<std::string_view, E>, N>& options) {
-  const std::string v = f.text();
-  std::string names;
-  for (const auto& [name, value] : options) {
-    if (v == name) return value;
-    names += (names.empty() ? "" : ", ") + std::string(name);
-  }
-  f.fail("unknown value '" + v + "'; expected one of: " + names);
-}
-
 ApplianceKind appliance_kind(const Field& f) {
   return pick<ApplianceKind, 3>(
       f, {{{"pumper", ApplianceKind::Pumper}, {"ladder", ApplianceKind::Ladder}, {"tanker", ApplianceKind::Tanker}}});

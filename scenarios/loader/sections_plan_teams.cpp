@@ -8,17 +8,6 @@ namespace ss::scenarios::detail {
 
 namespace {
 
-template <class E, std::size_t N>
-E pick(const Field& f, const std::array<std::pair<std::string_view, E>, N>& options) {
-  const std::string v = f.text();
-  std::string names;
-  for (const auto& [name, value] : options) {
-    if (v == name) return value;
-    names += (names.empty() ? "" : ", ") + std::string(name);
-  }
-  f.fail("unknown value '" + v + "'; expected one of: " + names);
-}
-
 std::size_t group_of(const Field& f, const std::string& name) {
   for (std::size_t g = 0; g < GroupIndex::kCount; ++g)
     if (GroupIndex::name(g) == name) return g;

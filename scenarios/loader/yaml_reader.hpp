@@ -4,6 +4,7 @@
 // that names file, line and field. Internal to scenarios/ (includes yaml-cpp).
 #include <yaml-cpp/yaml.h>
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -96,5 +97,17 @@ void collect_lines(const YAML::Node& node, std::set<int>& lines);
 // Parses "<number> <unit>" with the given unit table; nullopt when it does not parse.
 std::optional<double> parse_quantity(std::string_view text,
                                      std::initializer_list<std::pair<std::string_view, double>> units);
+
+// The value of `f` among named options; an unknown one fails naming them all.
+template <class E, std::size_t N>
+E pick(const Field& f, const std::array<std::pair<std::string_view, E>, N>& options) {
+  const std::string v = f.text();
+  std::string names;
+  for (const auto& [name, value] : options) {
+    if (v == name) return value;
+    names += (names.empty() ? "" : ", ") + std::string(name);
+  }
+  f.fail("unknown value '" + v + "'; expected one of: " + names);
+}
 
 }  // namespace ss::scenarios::detail

@@ -107,6 +107,7 @@ class FireHazard final : public Hazard {
   void service_ignited(const SimState& s, FireRun& f, std::uint32_t b, double at) const;
   [[nodiscard]] bool service_allows(const FireRun& f, const SpreadState::Candidate& c) const;
   void service_step(const Model& model, const SimState& s, FireRun& f, double t_end) const;
+  void service_dispatch(const Model& model, const SimState& s, FireRun& f, double t_end) const;
   void service_kpis(const Model& model, const FireRun& f, std::vector<HazardKpi>& out) const;
   void service_layers(const Model& model, const SimState& s, const FireRun& f, std::vector<HazardLayer>& out) const;
 

@@ -205,6 +205,14 @@ struct FireLanes {
   std::vector<std::string> why;      // what narrows or closes it ("", "parking", "barrier=bollard", ...), (edges)
 };
 
+// Why appliance type `a` cannot use street e with clear width `width` (`closed`:
+// something closes it), or None. Without a type, only what every appliance needs (a
+// lane wide enough, not closed). The one rule of dispatch, fire/lanes.gpkg and the GUI.
+LaneProblem lane_problem(const FireServiceDesc& d, const FireLanes& lanes, const StreetGraph& g, std::size_t e,
+                         const ApplianceType* a, float width, bool closed);
+// The first pumper type, or nullptr: the type lanes.gpkg and the GUI classify lanes for.
+const ApplianceType* first_pumper(const FireServiceDesc& d);
+
 // One fire incident: a fire started (scheduled, random or live ignition); buildings
 // it spreads to join it.
 struct FireIncident {

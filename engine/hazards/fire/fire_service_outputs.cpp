@@ -104,12 +104,7 @@ void FireHazard::service_layers(const Model& model, const SimState& s, const Fir
 
   // Every street: clear width as mapped and as it was this run, passable for the first
   // pumper type or not, and why.
-  const ApplianceType* pumper = nullptr;
-  for (const ApplianceType& a : d.types)
-    if (a.kind == ApplianceKind::Pumper) {
-      pumper = &a;
-      break;
-    }
+  const ApplianceType* pumper = first_pumper(d);
   HazardLayer lanes;
   lanes.kind = HazardLayer::Kind::Lines;
   lanes.file = "lanes.gpkg";
@@ -119,15 +114,7 @@ void FireHazard::service_layers(const Model& model, const SimState& s, const Fir
     const auto pts = g.shape(EdgeId{e});
     line.points.assign(pts.begin(), pts.end());
     const bool road = std::isfinite(L.travel_time[e]);
-    const VehicleWay v = e < g.edge_vehicle.size() ? g.edge_vehicle[e] : VehicleWay{};
-    auto problem = [&](float w, bool closed) {
-      if (!road) return LaneProblem::NotForVehicles;
-      if (closed) return LaneProblem::Closed;
-      if (w < p.min_clear_width || (pumper && v.maxwidth < pumper->width)) return LaneProblem::Narrow;
-      if (pumper && v.maxweight < pumper->weight) return LaneProblem::Weight;
-      if (pumper && v.maxheight < pumper->height) return LaneProblem::Height;
-      return LaneProblem::None;
-    };
+    auto problem = [&](float w, bool closed) { return lane_problem(d, L, g, e, pumper, w, closed); };
     const LaneProblem mapped = problem(L.clear_width[e], L.closed[e] != 0);
     const LaneProblem run = problem(r.true_width[e], r.true_closed[e] != 0);
     std::string why = L.why[e];

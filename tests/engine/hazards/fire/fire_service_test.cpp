@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 #include <memory>
 
 #include "engine/core/simulation.hpp"
@@ -77,7 +78,7 @@ constexpr double kTurnout = 80.0;          // professional crew
 // Two parallel streets 100 m apart (y = 0 and y = 100), nodes every 100 m from x = 0
 // to 600 and cross streets at every node; the station at (0, 0); one house 10 m
 // south of the southern street at x = 500.
-Model ladder_town(bool block, bool known) {
+Model ladder_town(bool block, bool known, double sensor_delay = std::numeric_limits<double>::quiet_NaN()) {
   Model m = builders::street_grid(7, 2, 100.0, 6.0);
   make_roads(m);
   builders::add_shelter(m, NodeId{13}, 100);
@@ -94,6 +95,7 @@ Model ladder_town(bool block, bool known) {
     REQUIRE(o.edge.valid());
     f.service.obstructions.push_back(o);
   }
+  f.service.params.sensor_delay = sensor_delay;
   m.hazards.push_back(std::make_shared<FireHazard>(std::move(f)));
   m.run.duration = 1200.0;
   m.finalize();
@@ -245,24 +247,9 @@ TEST_CASE("the same seed gives the same fire service run") {
 }
 
 TEST_CASE("a sensor network reports a blocked lane to dispatch after its delay") {
-  // The hidden car of ladder_town, reported at once: the engine plans around it.
-  Model m = builders::street_grid(7, 2, 100.0, 6.0);
-  make_roads(m);
-  builders::add_shelter(m, NodeId{13}, 100);
-  builders::add_residents(m, {0.0, 100.0}, 1);
-  m.world.buildings.push_back(house({500.0, -15.0}));
-  FireDesc f = calm_fire(m.world.buildings);
-  f.service = one_station(NodeId{0});
-  Obstruction o;
-  o.edge = edge_between(m.world.streets, {200.0, 0.0}, {300.0, 0.0});
-  o.kind = "parked_car";
-  o.width = 4.0;
-  o.known = false;
-  f.service.obstructions.push_back(o);
-  f.service.params.sensor_delay = 60.0;  // reported a minute into the run, long before the alarm
-  m.hazards.push_back(std::make_shared<FireHazard>(std::move(f)));
-  m.run.duration = 1200.0;
-  m.finalize();
+  // The hidden car of ladder_town, reported a minute into the run, long before the
+  // alarm: the engine plans around it.
+  const Model m = ladder_town(true, false, 60.0);
   Simulation sim(m, 1);
   sim.run_until(900.0);
   const ApplianceTask& t = service_run(m, sim).tasks.front();
