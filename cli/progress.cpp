@@ -27,12 +27,4 @@ void ProgressBar::finish() {
   if (enabled_ && drawn_) std::fprintf(stderr, "\r\033[K");
 }
 
-std::string format_clock(double seconds) {
-  if (!std::isfinite(seconds)) return "--:--:--";
-  const long s = std::lround(seconds);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%02ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  return buf;
-}
-
 }  // namespace ss::cli

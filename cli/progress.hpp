@@ -3,6 +3,8 @@
 #include <chrono>
 #include <string>
 
+#include "engine/core/display_text.hpp"
+
 namespace ss::cli {
 
 class ProgressBar {
@@ -18,6 +20,6 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_{};
 };
 
-std::string format_clock(double seconds);  // "hh:mm:ss"
+using ss::format_clock;  // h:mm:ss, engine/core/display_text.hpp
 
 }  // namespace ss::cli

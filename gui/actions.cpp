@@ -9,14 +9,6 @@
 
 namespace ss::gui {
 
-std::string format_clock(double s) {
-  if (!std::isfinite(s)) return "--:--";
-  const long t = static_cast<long>(std::floor(s));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
-  return buf;
-}
-
 void open_scene(AppContext& ctx, SceneSource src, std::optional<std::uint64_t> seed) {
   ctx.messages.info("loading " + src.label());
   ctx.time.playing = false;

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "engine/core/display_text.hpp"
+
 #include "gui/app_context.hpp"
 
 namespace ss::gui {
@@ -60,6 +62,6 @@ bool write_state_summary(AppContext& ctx, const std::string& path);
 bool export_results(AppContext& ctx, const std::string& dir);
 bool results_export_supported();
 
-std::string format_clock(double seconds);  // "h:mm:ss"
+using ss::format_clock;  // h:mm:ss, engine/core/display_text.hpp
 
 }  // namespace ss::gui
