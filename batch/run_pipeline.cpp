@@ -34,6 +34,7 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   for (std::size_t i = 0; i < a.input_files.size() && i < a.checksums.size(); ++i)
     info.input_checksums.emplace_back(a.input_files[i], a.checksums[i]);
   info.problems = a.problems;
+  info.notes = a.notes;
   if (hooks.reports) info.extra = hooks.reports(a);
   info.wall_seconds = run.wall_seconds;
   // Each hazard's GIS layers in a folder of its own (flood/, fire/), inside the

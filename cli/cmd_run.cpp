@@ -18,15 +18,14 @@ namespace ss::cli {
 namespace {
 
 std::string times_text(const EvacuationTimes& t) {
-  auto f = [](const std::optional<double>& v) { return v ? format_clock(*v) : std::string("  never "); };
+  auto f = [](const std::optional<double>& v) { return v ? format_clock(*v) : std::string("never"); };
   return f(t.t50) + " / " + f(t.t90) + " / " + f(t.t95) + " / " + f(t.t100);
 }
 
 void print_summary(const Model& model, const SimState& state, const RunMetrics& r, double wall,
                    const std::string& out_dir) {
   const double n = static_cast<double>(model.population.size());
-  std::printf("residents        %u, sheltered %u (%.1f %%)\n", r.overall.residents, r.overall.safe,
-              n > 0 ? 100.0 * r.overall.safe / n : 0.0);
+  std::printf("sheltered        %s\n", format_share(r.overall.safe, r.overall.residents).c_str());
   std::printf("T50/T90/T95/T100 %s\n", times_text(r.overall).c_str());
   auto outcome = [&](Outcome o) { return r.by_outcome[static_cast<std::size_t>(o)]; };
   std::printf("not safe         needs assistance %u, no route %u, shelters full %u, time ran out %u\n",
@@ -38,7 +37,7 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
               static_cast<std::size_t>(std::count_if(r.shelters.begin(), r.shelters.end(),
                                                      [](const ShelterMetrics& s) { return s.arrivals > 0; })),
               r.shelters.size(), full);
-  print_plan_summary(model, state);
+  print_plan_summary(model, state, true);
   const double steps = static_cast<double>(state.step);
   std::printf("simulated        %s in %.0f steps, %.2f s wall (%.1f M resident-steps/s)\n",
               format_clock(state.time(model.run.dt)).c_str(), steps, wall,
@@ -60,6 +59,8 @@ int run_command(const RunOptions& opt) {
   hooks.loaded = [&](const scenarios::Assembly& a) {
     if (!opt.quiet)
       for (const std::string& p : a.problems) std::cerr << "warning: " << p << "\n";
+    if (!opt.quiet)
+      for (const std::string& n : a.notes) std::cerr << "note: " << n << "\n";
     total = static_cast<double>(a.model.population.size());
     duration = a.model.run.duration;
   };
@@ -67,8 +68,8 @@ int run_command(const RunOptions& opt) {
     if (opt.quiet || sim.state().step % 30 != 0) return;
     const auto& row = sim.state().records.timeline.back();
     const double safe = row.by_status[static_cast<std::size_t>(Status::Sheltered)];
-    bar.update(sim.time() / duration, format_clock(sim.time()) + "  safe " + std::to_string(static_cast<long>(safe)) +
-                                          "/" + std::to_string(static_cast<long>(total)));
+    bar.update(sim.time() / duration, format_clock(sim.time()) + "  safe " +
+                                          format_share(static_cast<std::uint64_t>(safe), static_cast<std::uint64_t>(total)));
   };
   hooks.reports = [](const scenarios::Assembly& a) { return nlohmann::json::parse(assembly_report(a).dump()); };
   // The one run pipeline, shared with every run of `safestreet batch`.

@@ -1,65 +1,67 @@
 #include "cli/plan_report.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
+#include "engine/core/display_text.hpp"
 #include "engine/plan/targets.hpp"
 
 namespace ss::cli {
 namespace {
 
-std::string minutes(const std::optional<double>& s) {
-  if (!s) return "  -  ";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", *s / 60.0);
-  return buf;
-}
+std::string clock_or_dash(const std::optional<double>& s) { return s ? format_clock(*s) : std::string("-"); }
 
 }  // namespace
 
-void print_plan_summary(const Model& model, const SimState& state) {
-  std::size_t warned = 0;
+std::string target_text(const PlanTarget& t) {
+  std::string what = to_string(t.kind);
+  char buf[96];
+  if (t.kind == TargetKind::HazardKpiAtMost) {
+    const bool seconds = t.kpi.size() > 2 && t.kpi.compare(t.kpi.size() - 2, 2, "_s") == 0;
+    if (seconds) return t.kpi + " at most " + format_clock(t.at_most);
+    std::snprintf(buf, sizeof buf, " at most %g", t.at_most);
+    return t.kpi + buf;
+  }
+  if (t.kind == TargetKind::NoShelterOverCapacity) return what;
+  // Response times count from each task's creation; the other deadlines from the
+  // warning or the start.
+  std::string within = format_clock(60.0 * t.minutes);
+  if (t.kind != TargetKind::ResponseWithin) within += t.after_warning ? " after warning" : " after start";
+  if (t.kind == TargetKind::VulnerableReachedWithin) return what + " " + within;
+  std::snprintf(buf, sizeof buf, " %g %% within ", 100.0 * t.share);
+  return what + buf + within;
+}
+
+void print_plan_summary(const Model& model, const SimState& state, bool finished) {
+  std::uint64_t warned = 0;
   for (const float t : state.warned_time) warned += std::isnan(t) ? 0 : 1;
-  const double n = static_cast<double>(model.population.size());
-  std::printf("warned           %zu (%.1f %%)\n", warned, n > 0 ? 100.0 * static_cast<double>(warned) / n : 0.0);
+  std::printf("warned           %s\n", format_share(warned, model.population.size()).c_str());
   if (model.plan.response.teams.empty() && model.plan.targets.empty()) return;
   const ResponseMetrics r = response_metrics(model, state);
-  std::printf("responders       %zu teams, %u tasks, %u reached; response P50/P90/max %s / %s / %s min\n",
-              model.plan.response.teams.size(), r.overall.tasks, r.overall.arrived, minutes(r.overall.p50).c_str(),
-              minutes(r.overall.p90).c_str(), minutes(r.overall.max).c_str());
+  std::printf("responders       %zu teams, %s tasks reached; response P50/P90/max %s / %s / %s\n",
+              model.plan.response.teams.size(), format_share(r.overall.arrived, r.overall.tasks).c_str(),
+              clock_or_dash(r.overall.p50).c_str(), clock_or_dash(r.overall.p90).c_str(),
+              clock_or_dash(r.overall.max).c_str());
   for (std::size_t k = 0; k < kTeamKindCount; ++k) {
     const ResponseStats& s = r.by_team_kind[k];
     if (s.tasks == 0) continue;
-    std::printf("  %-14s %u tasks, P50/P90/max %s / %s / %s min\n", to_string(static_cast<TeamKind>(k)), s.tasks,
-                minutes(s.p50).c_str(), minutes(s.p90).c_str(), minutes(s.max).c_str());
+    std::printf("  %-14s %u tasks, P50/P90/max %s / %s / %s\n", to_string(static_cast<TeamKind>(k)), s.tasks,
+                clock_or_dash(s.p50).c_str(), clock_or_dash(s.p90).c_str(), clock_or_dash(s.max).c_str());
   }
-  const std::vector<TargetResult> targets = evaluate_targets(model, state);
-  std::size_t met = 0;
-  for (const TargetResult& t : targets) met += t.met ? 1 : 0;
-  if (!targets.empty()) std::printf("targets          %zu of %zu met\n", met, targets.size());
+  const std::vector<TargetResult> targets = evaluate_targets(model, state, finished);
+  std::size_t met = 0, open = 0;
+  for (const TargetResult& t : targets) met += t.met ? 1 : 0, open += t.status == TargetStatus::Open ? 1 : 0;
+  if (!targets.empty())
+    std::printf("targets          %zu of %zu met%s\n", met, targets.size(),
+                open ? (", " + std::to_string(open) + " still open").c_str() : "");
   for (const TargetResult& t : targets) {
-    std::string what = to_string(t.target.kind);
-    char buf[96];
-    if (t.target.kind == TargetKind::HazardKpiAtMost) {
-      what = t.target.kpi;
-      const bool seconds = t.unit == "min";
-      std::snprintf(buf, sizeof buf, " at most %g %s", seconds ? t.target.at_most / 60.0 : t.target.at_most, t.unit.c_str());
-      what += buf;
-    } else if (t.target.kind != TargetKind::NoShelterOverCapacity) {
-      if (t.target.kind == TargetKind::VulnerableReachedWithin)
-        std::snprintf(buf, sizeof buf, " %.0f min", t.target.minutes);
-      else
-        std::snprintf(buf, sizeof buf, " %.0f %% in %.0f min", 100.0 * t.target.share, t.target.minutes);
-      what += buf;
-    }
-    if (t.measured) std::snprintf(buf, sizeof buf, "%.3g %s", *t.measured, t.unit.c_str());
-    else std::snprintf(buf, sizeof buf, t.target.kind == TargetKind::HazardKpiAtMost ? "n/a" : "never");
-    if (t.target.kind == TargetKind::HazardKpiAtMost)
-      std::printf("  %-6s %s: measured %s\n", t.met ? "MET" : "MISSED", what.c_str(), buf);
-    else
-      std::printf("  %-6s %s: measured %s; %zu households missed it\n", t.met ? "MET" : "MISSED", what.c_str(), buf,
-                  t.missed_count);
+    std::string status = to_string(t.status);
+    for (char& c : status) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string line = "  " + pad_display(status, 7) + target_text(t.target) + ": " + t.detail;
+    if (t.missed_count > 0) line += "; " + format_count(t.missed_count) + " households missed it";
+    std::printf("%s\n", line.c_str());
   }
 }
 

@@ -4,8 +4,13 @@
 #include "engine/core/model.hpp"
 #include "engine/core/sim_state.hpp"
 
+#include <string>
+
 namespace ss::cli {
 
-void print_plan_summary(const Model& model, const SimState& state);
+// The target as the scenario sets it: "share_safe_within 95 % within 0:30:00 after warning".
+std::string target_text(const PlanTarget& t);
+
+void print_plan_summary(const Model& model, const SimState& state, bool finished);
 
 }  // namespace ss::cli

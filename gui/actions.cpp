@@ -95,25 +95,6 @@ void click_map(AppContext& ctx, sf::Vector2f pixel) {
 
 void click_world(AppContext& ctx, Vec2 world) { click_map(ctx, ctx.map.camera().to_screen(world)); }
 
-TargetStatus target_status(const Model& model, double now, const TargetResult& r) {
-  if (r.met) return TargetStatus::Met;
-  // An overfilled shelter stays overfilled: there is no deadline to wait for.
-  if (r.target.kind == TargetKind::NoShelterOverCapacity) return TargetStatus::Missed;
-  // A hazard's figure can still change while the run goes on.
-  if (r.target.kind == TargetKind::HazardKpiAtMost) return TargetStatus::Open;
-  const double start = r.target.after_warning ? model.plan.warning_time : 0.0;
-  return now >= start + 60.0 * r.target.minutes ? TargetStatus::Missed : TargetStatus::Open;
-}
-
-const char* to_string(TargetStatus s) {
-  switch (s) {
-    case TargetStatus::Met: return "met";
-    case TargetStatus::Missed: return "missed";
-    case TargetStatus::Open: return "open";
-  }
-  return "?";
-}
-
 std::string target_label(const PlanTarget& t) {
   char buf[128];
   const char* from = t.after_warning ? "after warning" : "after start";
@@ -142,10 +123,10 @@ std::string target_label(const PlanTarget& t) {
 }
 
 std::string target_measured(const TargetResult& r) {
+  if (!r.detail.empty()) return r.detail;
   if (!r.measured) return "-";
   char buf[64];
-  if (r.unit == "share") std::snprintf(buf, sizeof buf, "%.1f %%", 100 * *r.measured);
-  else std::snprintf(buf, sizeof buf, "%.3g %s", *r.measured, r.unit.c_str());
+  std::snprintf(buf, sizeof buf, "%.3g %s", *r.measured, r.unit.c_str());
   return buf;
 }
 
@@ -160,7 +141,7 @@ const RunMetrics& current_metrics(AppContext& ctx, bool fresh) {
     c.open_tasks = c.taken_tasks = 0;
     for (const Task& t : s.response.tasks) c.open_tasks += t.open, c.taken_tasks += t.open && t.taken;
     if (!m.plan.response.teams.empty()) c.response = response_metrics(m, s);
-    if (!m.plan.targets.empty()) c.targets = evaluate_targets(m, s);
+    if (!m.plan.targets.empty()) c.targets = evaluate_targets(m, s, ctx.session.sim().finished());
     c.step = s.step;
     c.generation = ctx.session.generation();
     c.seed = ctx.session.seed();
@@ -212,7 +193,7 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
     const auto& targets = ctx.metrics.targets;
     for (std::size_t i = 0; i < targets.size(); ++i)
       j << (i ? ",\n    " : "\n    ") << "{\"kind\": \"" << to_string(targets[i].target.kind) << "\", \"status\": \""
-        << to_string(target_status(m, ctx.session.sim().time(), targets[i])) << "\", \"measured\": \""
+        << to_string(targets[i].status) << "\", \"measured\": \""
         << json_escape(target_measured(targets[i])) << "\"}";
     j << "],\n  \"journal\": [";
     for (std::size_t i = 0; i < s.records.journal.size(); ++i) {

@@ -44,13 +44,8 @@ void click_world(AppContext& ctx, Vec2 world);
 // exports and checks that must see this very step).
 const RunMetrics& current_metrics(AppContext& ctx, bool fresh = false);
 
-// A plan target as the KPI panel shows it mid-run: met (so far, before its
-// deadline), missed (its deadline passed unmet, or a shelter already overfilled),
-// or open (deadline still ahead and not met yet).
-enum class TargetStatus : std::uint8_t { Met, Missed, Open };
-TargetStatus target_status(const Model& model, double now, const TargetResult& r);
-const char* to_string(TargetStatus s);
-// "response within 15 min (90 %)" and the measured value with its unit, or "-".
+// "response within 15 min (90 %)", and what was measured in words (the target's
+// detail, engine/plan/targets.hpp), or "-". The status is the target's own.
 std::string target_label(const PlanTarget& t);
 std::string target_measured(const TargetResult& r);
 

@@ -45,9 +45,8 @@ void response_rows(AppContext& ctx) {
   }
   if (c.targets.empty()) return;
   if (!ImGui::BeginTable("targets", 3, ImGuiTableFlags_SizingStretchProp)) return;
-  const double now = ctx.session.sim().time();
   for (const TargetResult& t : c.targets) {
-    const TargetStatus st = target_status(m, now, t);
+    const TargetStatus st = t.status;
     const Rgb col = st == TargetStatus::Met ? kTargetMet : st == TargetStatus::Missed ? kTargetMissed : kTargetOpen;
     const ImVec4 v(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1);
     ImGui::TableNextColumn();

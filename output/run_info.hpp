@@ -19,6 +19,9 @@ struct RunInfo {
   // the simulation actually used.
   std::vector<std::pair<std::string, std::string>> input_checksums;
   std::vector<std::string> problems;  // non-fatal problems found while loading
+  std::vector<std::string> notes;     // what the loader did (ways dropped, counts found)
+  // false for results taken mid-run (the GUI's export): targets still open stay open.
+  bool finished = true;
   // Loader reports (map, population, ...) copied verbatim under "reports".
   nlohmann::json extra = nlohmann::json::object();
   // Wall-clock seconds of the run: the only field that differs between identical

@@ -120,7 +120,7 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
     j["micro"] = {{"stuck", state.records.warnings.stuck},
                   {"stuck_time_s", model.params.micro.stuck_time},
                   {"stuck_distance_m", model.params.micro.stuck_distance}};
-  j["plan"] = plan_summary_json(model, state);
+  j["plan"] = plan_summary_json(model, state, info.finished);
   j["journal"] = journal(model, state);
   j["hazards"] = hazards_json(model, state);
   if (find_flood(model)) j["flood"] = flood_summary_json(model, state);  // the flood's detailed block
@@ -130,6 +130,7 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
     inputs.push_back({{"file", file}, {"checksum", checksum}});
   j["inputs"] = std::move(inputs);
   j["problems"] = info.problems;
+  j["notes"] = info.notes;
   // Round-trip through text: the reports arrive as unordered json.
   j["reports"] = ojson::parse(info.extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   j["wall_seconds"] = info.wall_seconds;

@@ -88,7 +88,7 @@ WarningCurve warning_curve(const Model& model, const SimState& state) {
   const std::size_t nch = std::max<std::size_t>(1, channels.size());
   // Columns: share, total, one per channel, then the other sources.
   c.header = {"warned_share", "warned_total"};
-  for (std::size_t k = 0; k < nch; ++k) c.header.push_back("warned_" + (channels.empty() ? "warning" : channels[k].name));
+  for (std::size_t k = 0; k < nch; ++k) c.header.push_back("warned_" + column_key(channels.empty() ? "warning" : channels[k].name));
   const WarnSource others[] = {WarnSource::DoorKnock, WarnSource::Neighbours, WarnSource::Hazard, WarnSource::Inject};
   for (const WarnSource s : others) c.header.push_back(std::string("warned_") + to_string(s));
   std::vector<std::vector<float>> times(nch + 4);
@@ -117,7 +117,7 @@ WarningCurve warning_curve(const Model& model, const SimState& state) {
   return c;
 }
 
-ojson plan_summary_json(const Model& model, const SimState& state) {
+ojson plan_summary_json(const Model& model, const SimState& state, bool finished) {
   ojson j;
   const WarningCurve curve = warning_curve(model, state);
   ojson warned;
@@ -143,8 +143,8 @@ ojson plan_summary_json(const Model& model, const SimState& state) {
                      {"by_zone", std::move(zones)}};
 
   ojson targets = ojson::array();
-  for (const TargetResult& t : evaluate_targets(model, state)) {
-    ojson e = {{"kind", to_string(t.target.kind)}, {"met", t.met}};
+  for (const TargetResult& t : evaluate_targets(model, state, finished)) {
+    ojson e = {{"kind", to_string(t.target.kind)}, {"met", t.met}, {"status", to_string(t.status)}};
     if (t.target.kind == TargetKind::HazardKpiAtMost) {
       e["kpi"] = t.target.kpi;
       e["at_most"] = t.target.at_most;
@@ -156,6 +156,8 @@ ojson plan_summary_json(const Model& model, const SimState& state) {
     e["after"] = t.target.after_warning ? "warning" : "start";
     e["measured"] = opt(t.measured);
     e["unit"] = t.unit;
+    if (t.of > 0) e["reached"] = t.reached, e["of"] = t.of;
+    e["detail"] = t.detail;
     e["missed_households"] = t.missed_count;
     ojson list = ojson::array();
     for (const MissedHousehold& h : t.missed) list.push_back({{"household", h.household}, {"zone", model.world.zone_name(h.zone)}});

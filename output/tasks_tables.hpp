@@ -30,6 +30,6 @@ WarningCurve warning_curve(const Model& model, const SimState& state);
 
 // "plan": {"warning": {by source}, "responders": {by team kind, by zone, by task kind},
 //          "teams": [...], "targets": [{kind, met, measured, ..., missed_households}]}
-nlohmann::ordered_json plan_summary_json(const Model& model, const SimState& state);
+nlohmann::ordered_json plan_summary_json(const Model& model, const SimState& state, bool finished);
 
 }  // namespace ss::output

@@ -36,16 +36,32 @@ struct MissedHousehold {
   ZoneId zone;
 };
 
+// Where a target stands. Open until it can be judged: its deadline has not passed
+// (or, for targets over the whole run — shelter capacity, response times, hazard
+// figures — the run has not ended), so nothing is "met" at 0:00. Missed as soon as
+// it can no longer be met (a shelter was overfilled, a deadline passed unmet).
+enum class TargetStatus : std::uint8_t { Open, Met, Missed };
+const char* to_string(TargetStatus s);
+
 struct TargetResult {
   PlanTarget target;
-  bool met = false;
+  TargetStatus status = TargetStatus::Open;
+  bool met = false;                // status == Met
   std::optional<double> measured;  // in `unit`; nullopt when it never happened (e.g. someone never reached)
-  std::string unit;                // "min", "share" or "ratio"
+  std::string unit;                // "min", "share", "ratio" or "count"
+  // Targets over people or tasks: how many count towards it so far, out of how many.
+  std::uint64_t reached = 0;
+  std::uint64_t of = 0;
+  // What was measured, in words for people: "24,997 of 25,000 (>99.9 %) safe by
+  // 0:30:00", "fullest shelter Bertleinschule: 1.12 of its capacity (448 of 400)".
+  std::string detail{};
   std::size_t missed_count = 0;    // households that missed the target
   std::vector<MissedHousehold> missed;  // the first kListedMissed of them, by household id
 };
 inline constexpr std::size_t kListedMissed = 200;
 
-std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& state);
+// The targets as they stand in `state`; `finished` says the run has ended, which
+// settles every target that was still open.
+std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& state, bool finished);
 
 }  // namespace ss

@@ -32,7 +32,7 @@ std::vector<TargetResult> run(Model m) {
   m.finalize();
   Simulation sim(m, 1);
   sim.run_to_end();
-  return evaluate_targets(m, sim.state());
+  return evaluate_targets(m, sim.state(), sim.finished());
 }
 
 }  // namespace
@@ -78,7 +78,59 @@ TEST_CASE("a vulnerable resident never reached misses the target with no measure
   const auto r = run(m);
   CHECK_FALSE(r[0].met);
   CHECK_FALSE(r[0].measured);
+  CHECK(r[0].status == TargetStatus::Missed);
+  CHECK(r[0].reached == 0);
+  CHECK(r[0].of == 1);
+  CHECK(r[0].detail == "0 of 1 (0 %) needing help reached");
   CHECK(r[0].missed_count == 1);
   CHECK_FALSE(r[1].met);  // the task waits for a team that never comes
   CHECK_FALSE(r[1].measured);
+}
+
+TEST_CASE("a target is open until it can be judged, never met at the start") {
+  Model m = scene();
+  m.plan.targets = {
+      {TargetKind::VulnerableReachedWithin, 6.0, 1.0, true},
+      {TargetKind::ResponseWithin, 5.5, 0.9, true},
+      {TargetKind::NoShelterOverCapacity, 0.0, 1.0, true},
+      {TargetKind::ShareSafeWithin, 10.0, 0.5, true},
+      {TargetKind::WarnedWithin, 1.0, 1.0, true},
+  };
+  m.finalize();
+  Simulation sim(m, 1);
+  for (const TargetResult& t : evaluate_targets(m, sim.state(), sim.finished())) {
+    INFO(to_string(t.target.kind));
+    CHECK(t.status == TargetStatus::Open);
+    CHECK_FALSE(t.met);
+  }
+  // At 2 min: everyone was warned at 0 (settled: warnings do not un-happen); nobody is
+  // safe yet and the 10-min deadline is ahead, so the share target stays open.
+  sim.run_until(120.0);
+  auto r = evaluate_targets(m, sim.state(), sim.finished());
+  CHECK(r[4].status == TargetStatus::Met);
+  CHECK(r[3].status == TargetStatus::Open);
+  CHECK(r[3].detail == "0 of 2 (0 %) safe by 0:10:00");
+  CHECK(r[2].status == TargetStatus::Open);  // within capacity so far: only the end can tell
+  // At the end every target is judged.
+  sim.run_to_end();
+  r = evaluate_targets(m, sim.state(), true);
+  for (const TargetResult& t : r) CHECK(t.status != TargetStatus::Open);
+  CHECK(r[3].status == TargetStatus::Met);
+  CHECK(r[3].reached == 1);
+  CHECK(r[3].detail == "1 of 2 (50.0 %) safe by 0:10:00");
+}
+
+TEST_CASE("the capacity target names the fullest shelter and its ratio") {
+  Model m = scene();
+  m.world.shelters[0].capacity = 1;  // two residents for one place: the second is turned away
+  m.plan.targets = {{TargetKind::NoShelterOverCapacity, 0.0, 1.0, true}};
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  auto r = evaluate_targets(m, sim.state(), false);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].status == TargetStatus::Open);  // within capacity so far
+  r = evaluate_targets(m, sim.state(), true);
+  CHECK(r[0].status == TargetStatus::Met);
+  CHECK(r[0].detail == "fullest shelter " + m.world.shelters[0].name + ": 1.00 of its capacity (1 of 1)");
 }
