@@ -1,6 +1,7 @@
 // `safestreet check`: load everything a scenario names and report it without running.
 #include <iostream>
 
+#include "batch/variant_descriptions.hpp"
 #include "cli/commands.hpp"
 #include "cli/reports.hpp"
 
@@ -8,11 +9,17 @@ namespace ss::cli {
 
 int check_command(const CheckOptions& opt) {
   const scenarios::Assembly a = scenarios::assemble_file(opt.scenario, opt.variant);
+  const batch::Descriptions variants = batch::scenario_descriptions(opt.scenario);
   if (opt.json) {
-    std::cout << assembly_report(a).dump(2) << "\n";
+    nlohmann::ordered_json j = assembly_report(a);
+    j["variant"] = opt.variant.empty() ? "base" : opt.variant;
+    j["variants"] = batch::descriptions_json(variants);
+    std::cout << j.dump(2) << "\n";
   } else {
-    print_assembly_report(std::cout, a, opt.scenario);
+    print_assembly_report(std::cout, a, opt.scenario, variants, opt.variant);
   }
+  // Notes describe what the loader did; only problems (the run will differ from what
+  // the scenario asks for) give exit code 3.
   return a.problems.empty() ? kExitOk : kExitProblems;
 }
 

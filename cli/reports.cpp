@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "cli/plan_report.hpp"
+#include "engine/core/display_text.hpp"
+
 namespace ss::cli {
 namespace {
 
@@ -97,6 +100,70 @@ ordered_json shelters_json(const scenarios::Assembly& a) {
   return j;
 }
 
+ordered_json zones_json(const scenarios::Assembly& a) {
+  const World& w = a.model.world;
+  std::vector<std::size_t> residents(w.zone_count(), 0);
+  for (const ZoneId z : a.model.home_zone) ++residents[z.index()];
+  ordered_json list = ordered_json::array();
+  // Zone 0 is "outside every zone": listed only when someone lives there.
+  for (std::size_t z = 0; z < w.zone_count(); ++z)
+    if (z > 0 || residents[z] > 0) list.push_back({{"name", w.zone_name(ZoneId{z})}, {"residents", residents[z]}});
+  return list;
+}
+
+ordered_json teams_json(const Model& m) {
+  ordered_json list = ordered_json::array();
+  for (const Team& t : m.plan.response.teams)
+    list.push_back({{"name", t.name}, {"kind", to_string(t.kind)}, {"members", t.members}, {"mode", to_string(t.mode)},
+                    {"mobilisation_s", t.mobilisation}});
+  return list;
+}
+
+// `text` cut to at most `width` display columns (whole code points), then padded.
+std::string column(const std::string& text, std::size_t width) {
+  if (display_width(text) <= width) return pad_display(text, width);
+  std::string cut;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t j = i + 1;
+    while (j < text.size() && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+    if (display_width(cut + text.substr(i, j - i)) > width - 1) break;
+    cut += text.substr(i, j - i);
+    i = j;
+  }
+  return pad_display(cut + "…", width);
+}
+
+// Width of the name column: the longest name, at most `cap` columns.
+template <class Range, class Name>
+std::size_t name_width(const Range& items, Name name, std::size_t cap = 32) {
+  std::size_t w = 8;
+  for (const auto& it : items) w = std::max(w, display_width(name(it)));
+  return std::min(w, cap);
+}
+
+void list_lines(std::ostream& out, const char* label, const std::vector<std::string>& lines) {
+  if (lines.empty()) {
+    out << pad_display(label, 10) << "none\n";
+    return;
+  }
+  out << pad_display(label, 10) << lines.size() << "\n";
+  for (const std::string& l : lines) out << "  - " << l << "\n";
+}
+
+void print_variants(std::ostream& out, const std::map<std::string, std::string>& variants, const std::string& chosen) {
+  out << "variants  " << variants.size() << " (this check: " << (chosen.empty() ? "base" : chosen) << ")\n";
+  std::size_t w = 8;
+  for (const auto& [name, _] : variants) w = std::max(w, display_width(name));
+  for (const auto& [name, description] : variants) {
+    // One line each: a YAML block description keeps its line breaks and final newline.
+    std::string text = description;
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out << "        " << ((chosen.empty() ? name == "base" : name == chosen) ? "* " : "  ") << column(name, w) << "  "
+        << text << "\n";
+  }
+}
+
 }  // namespace
 
 nlohmann::ordered_json assembly_report(const scenarios::Assembly& a) {
@@ -108,15 +175,23 @@ nlohmann::ordered_json assembly_report(const scenarios::Assembly& a) {
   for (const auto& h : a.model.hazards)
     hazards.push_back({{"name", std::string(h->name())}, {"description", h->describe(a.model)}});
   j["hazards"] = std::move(hazards);
+  j["zones"] = zones_json(a);
+  j["teams"] = teams_json(a.model);
+  ordered_json targets = ordered_json::array();
+  for (const PlanTarget& t : a.model.plan.targets) targets.push_back(target_text(t));
+  j["targets"] = std::move(targets);
   j["problems"] = a.problems;
+  j["notes"] = a.notes;
   return j;
 }
 
-void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, const std::string& scenario_path) {
+void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, const std::string& scenario_path,
+                           const std::map<std::string, std::string>& variants, const std::string& chosen) {
   const ordered_json j = assembly_report(a);
   const auto& m = j["map"];
   char line[512];
   out << "scenario  " << scenario_path << "\n";
+  print_variants(out, variants, chosen);
   if (a.model.movement == MovementKind::Micro) {  // bodies in a walkable area, no street network
     const MicroGeometry& g = a.model.micro;
     // Walkable area from the navigation grid (cells whose centre is walkable).
@@ -139,32 +214,49 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
     out << line;
   }
   const auto& p = j["population"];
-  out << "residents " << p["residents"].get<std::size_t>() << " (" << p["needs_assistance"].get<std::size_t>()
-      << " need assistance)\n";
-  for (const auto& [name, count] : p["by_group"].items()) {
-    std::snprintf(line, sizeof line, "          %-24s %8zu\n", name.c_str(), count.get<std::size_t>());
-    out << line;
+  out << "residents " << format_count(p["residents"].get<std::size_t>()) << " ("
+      << format_count(p["needs_assistance"].get<std::size_t>()) << " need assistance)\n";
+  for (const auto& [name, count] : p["by_group"].items())
+    out << "          " << pad_display(name, 24) << " " << format_count(count.get<std::size_t>()) << "\n";
+  const auto& zones = j["zones"];
+  if (!zones.empty()) {
+    out << "zones     " << zones.size() << "\n";
+    const std::size_t w = name_width(zones, [](const auto& z) { return z["name"].template get<std::string>(); });
+    for (const auto& z : zones)
+      out << "          " << column(z["name"].get<std::string>(), w) << "  "
+          << format_count(z["residents"].get<std::size_t>()) << " residents\n";
   }
   const auto& s = j["shelters"];
-  out << "shelters  " << s["count"].get<std::size_t>() << " with room for " << s["capacity"].get<std::int64_t>()
+  out << "shelters  " << s["count"].get<std::size_t>() << " with room for "
+      << format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(0, s["capacity"].get<std::int64_t>())))
       << " (list " << s["from_list"].get<std::size_t>() << ", layer " << s["from_layer"].get<std::size_t>()
       << ", from map " << s["from_map"].get<std::size_t>() << ")\n";
-  for (const ShelterSite& site : a.model.world.shelters) {
-    std::snprintf(line, sizeof line, "          %-40.40s %-8s %7d%s\n", site.name.c_str(), to_string(site.kind),
-                  site.capacity, site.step_free ? "" : "  (not step-free)");
-    out << line;
+  const auto& sites = a.model.world.shelters;
+  const std::size_t sw = name_width(sites, [](const ShelterSite& x) { return x.name; }, 40);
+  for (const ShelterSite& site : sites) {
+    std::snprintf(line, sizeof line, "  %-8s %7d%s", to_string(site.kind), site.capacity,
+                  site.step_free ? "" : "  (not step-free)");
+    out << "          " << column(site.name, sw) << line << "\n";
   }
-  for (const auto& h : j["hazards"]) {
-    std::snprintf(line, sizeof line, "%-9s %s\n", h["name"].get<std::string>().c_str(),
-                  h["description"].get<std::string>().c_str());
-    out << line;
+  const auto& teams = a.model.plan.response.teams;
+  if (!teams.empty()) {
+    out << "teams     " << teams.size() << "\n";
+    const std::size_t tw = name_width(teams, [](const Team& t) { return t.name; });
+    for (const Team& t : teams) {
+      std::snprintf(line, sizeof line, "  %-14s %3d members, %s, mobilised after %s", to_string(t.kind), t.members,
+                    to_string(t.mode), format_clock(t.mobilisation).c_str());
+      out << "          " << column(t.name, tw) << line << "\n";
+    }
   }
-  if (a.problems.empty()) {
-    out << "problems  none\n";
-  } else {
-    out << "problems  " << a.problems.size() << "\n";
-    for (const std::string& pr : a.problems) out << "  - " << pr << "\n";
+  if (!a.model.plan.targets.empty()) {
+    out << "targets   " << a.model.plan.targets.size() << "\n";
+    for (const PlanTarget& t : a.model.plan.targets) out << "          " << target_text(t) << "\n";
   }
+  for (const auto& h : j["hazards"])
+    out << pad_display(h["name"].get<std::string>(), 9) << " " << h["description"].get<std::string>() << "\n";
+  list_lines(out, "notes", a.notes);
+  list_lines(out, "problems", a.problems);
 }
+
 
 }  // namespace ss::cli

@@ -1,14 +1,20 @@
 #pragma once
-// What loading a scenario found (map, population, shelters, problems), as JSON for
+// What loading a scenario found (map, population, zones, shelters, teams, targets,
+// hazards, notes and problems), as JSON for
 // summary.json and `check --json`, and as text for `check`.
 #include <nlohmann/json.hpp>
+#include <map>
 #include <ostream>
+#include <string>
 
 #include "scenarios/loader/assemble.hpp"
 
 namespace ss::cli {
 
 nlohmann::ordered_json assembly_report(const scenarios::Assembly& a);
-void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, const std::string& scenario_path);
+// `variants`: every variant the scenario offers with its description, `chosen` (empty:
+// base) marked.
+void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, const std::string& scenario_path,
+                           const std::map<std::string, std::string>& variants, const std::string& chosen);
 
 }  // namespace ss::cli

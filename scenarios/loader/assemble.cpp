@@ -178,13 +178,13 @@ Assembly assemble(const ScenarioDesc& d) {
   m.params = d.params;
   m.run = d.run;
   if (d.flood)  // the flood grid on the terrain (scenarios/loader/flood_assembly.hpp)
-    m.hazards.push_back(std::make_shared<FloodHazard>(build_flood(d, m.world, map.projector, a.problems)));
+    m.hazards.push_back(std::make_shared<FloodHazard>(build_flood(d, m.world, map.projector, a.problems, a.notes)));
   if (d.fire) {  // the map's buildings as fuel, ignitions, wind (scenarios/loader/fire_assembly.hpp)
-    FireDesc fire = build_fire(d, m.world, map.projector, a.problems);
+    FireDesc fire = build_fire(d, m.world, map.projector, a.notes);
     for (const RandomIgnitionDesc& r : d.fire->random)
       if (!r.file.empty()) add_input(a, r.file);
     if (const auto& service = d.fire->service) {  // stations, hydrants, obstructions (fire_service_assembly.hpp)
-      fire.service = build_fire_service(d, m.world, map.projector, snapper, a.problems);
+      fire.service = build_fire_service(d, m.world, map.projector, snapper, a.problems, a.notes);
       if (service->hydrant_layer) add_input(a, service->hydrant_layer->file);
       if (service->obstruction_layer) add_input(a, service->obstruction_layer->file);
     }
@@ -230,7 +230,7 @@ Assembly assemble(const ScenarioDesc& d) {
   if (a.shelters.capacity < static_cast<std::int64_t>(m.population.size()))
     a.problems.push_back("shelter capacity (" + std::to_string(a.shelters.capacity) + ") is below the population (" +
                          std::to_string(m.population.size()) + "): not everyone can be sheltered");
-  for (const std::string& n : a.map_report.notes) a.problems.push_back("map: " + n);
+  for (const std::string& n : a.map_report.notes) a.notes.push_back("map: " + n);
   return a;
 }
 

@@ -25,9 +25,14 @@ struct Assembly {
   std::optional<maps::RegistryReport> registry_report;    // population from a registry
   std::optional<SynthesisReport> synthesis_report;        // or synthesized
   ShelterCounts shelters;
-  // Things the user should know that do not stop the run: shelters or homes on
-  // cut-off street parts (anonymous resident ids only), too little capacity, ...
+  // Things that do not stop the run but make it differ from what the scenario asks
+  // for: shelters or homes on cut-off street parts (anonymous resident ids only), too
+  // little capacity, injects after the end, ... `safestreet check` exits 3 for them.
   std::vector<std::string> problems;
+  // What the loader did that the user may want to know and that changes nothing they
+  // asked for: OSM ways dropped as not walkable, fuel classes found, waterways burned
+  // into the grid, the fire service found on the map.
+  std::vector<std::string> notes;
   std::vector<std::string> input_files;  // scenario file first, then every file it names
   std::vector<std::string> checksums;    // "fnv1a64:<hex>", parallel to input_files
 };

@@ -68,7 +68,7 @@ std::vector<std::string> names_of(const std::vector<T>& rows) {
 }  // namespace
 
 FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Projector& projector,
-                    std::vector<std::string>& problems) {
+                    std::vector<std::string>& notes) {
   const FireSection& d = *sd.fire;
   const Origins& o = sd.origins;
   if (world.buildings.empty())
@@ -163,7 +163,7 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
       }
     }
   }
-  problems.push_back("fire: " + std::to_string(world.buildings.size()) + " buildings, " + std::to_string(tagged) +
+  notes.push_back("fire: " + std::to_string(world.buildings.size()) + " buildings, " + std::to_string(tagged) +
                      " with a known building:material; the others by building kind (fire.kinds) or fire.default");
 
   // The smoke grid over the map with a margin, refused before allocating when it

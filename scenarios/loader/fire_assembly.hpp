@@ -15,8 +15,9 @@ namespace ss::scenarios {
 
 // Throws InputError with the scenario's file, line and field (a map without
 // buildings, an ignition outside the map or in no building, an unknown class in a
-// table, a smoke grid too large for the machine ...). Notes for the user go to `problems`.
+// table, a smoke grid too large for the machine ...). What the user may want to know (fuel classes
+// found) goes to `notes`.
 FireDesc build_fire(const ScenarioDesc& scenario, const World& world, const maps::Projector& projector,
-                    std::vector<std::string>& problems);
+                    std::vector<std::string>& notes);
 
 }  // namespace ss::scenarios

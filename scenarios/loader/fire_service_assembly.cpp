@@ -369,7 +369,8 @@ std::vector<Obstruction> obstructions(const FireServiceSection& s, const World& 
 }  // namespace
 
 FireServiceDesc build_fire_service(const ScenarioDesc& sd, const World& world, const maps::Projector& projector,
-                                   const NetworkSnapper& snapper, std::vector<std::string>& problems) {
+                                   const NetworkSnapper& snapper, std::vector<std::string>& problems,
+                                   std::vector<std::string>& notes) {
   const FireServiceSection& s = *sd.fire->service;
   const Origins& o = sd.origins;
   FireServiceDesc d;
@@ -396,7 +397,7 @@ FireServiceDesc build_fire_service(const ScenarioDesc& sd, const World& world, c
   if (working + broken) note += " (" + std::to_string(working) + " inspected working, " + std::to_string(broken) + " out of service)";
   note += ", " + std::to_string(d.obstructions.size()) + " surveyed obstructions";
   note += d.params.barriers_from_map ? ", the map's barriers added by the fire model" : ", the map's barriers ignored";
-  problems.push_back(note);
+  notes.push_back(note);
   for (const ApplianceKind k : d.params.first_alarm)
     if (of_kind[static_cast<std::size_t>(k)] == 0) {
       problems.push_back(kService + ".first_alarm asks for a " + to_string(k) + " but no station has one");

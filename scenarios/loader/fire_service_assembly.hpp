@@ -18,8 +18,10 @@ namespace ss::scenarios {
 
 // Throws InputError with the scenario's file, line and field (a listed station off the
 // map, an appliance type not defined, a hydrant layer without points, an obstruction
-// on no street ...). Notes for the user go to `problems`.
+// on no street ...). What does not stop the run but changes it goes to
+// `problems`; what the loader found (counts, kinds) to `notes`.
 FireServiceDesc build_fire_service(const ScenarioDesc& scenario, const World& world, const maps::Projector& projector,
-                                   const NetworkSnapper& snapper, std::vector<std::string>& problems);
+                                   const NetworkSnapper& snapper, std::vector<std::string>& problems,
+                                   std::vector<std::string>& notes);
 
 }  // namespace ss::scenarios

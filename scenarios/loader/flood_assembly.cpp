@@ -55,7 +55,8 @@ std::vector<std::uint8_t> cells_near_river_height(const FloodGrid& g, const std:
 }
 
 FloodDesc build_flood(const ScenarioDesc& sd, const World& world, const maps::Projector& projector,
-                      std::vector<std::string>& problems) {
+                      std::vector<std::string>& problems,
+                      std::vector<std::string>& notes) {
   const FloodSection& d = *sd.flood;
   const Origins& o = sd.origins;
   FloodDesc f;
@@ -86,7 +87,7 @@ FloodDesc build_flood(const ScenarioDesc& sd, const World& world, const maps::Pr
     }
     if (lines.empty()) problems.push_back("flood.rivers: no waterway of the given kinds in " + file);
     const std::size_t n = burn_channel(f.grid, lines, d.rivers->width, d.rivers->depth, d.manning, &river);
-    problems.push_back("flood: " + std::to_string(lines.size()) + " waterway lines burned into " + std::to_string(n) +
+    notes.push_back("flood: " + std::to_string(lines.size()) + " waterway lines burned into " + std::to_string(n) +
                        " cells");
   }
   for (const FloodSourceDesc& s : d.sources) {

@@ -14,9 +14,11 @@ namespace ss::scenarios {
 
 // Throws InputError with the scenario's file, line and field (terrain missing or
 // not covering the flood area, a grid too large for memory, a source outside the
-// grid, rasters on mismatched grids ...). Notes for the user go to `problems`.
+// grid, rasters on mismatched grids ...). What does not stop the run but changes it goes to
+// `problems`; what the loader found (counts, kinds) to `notes`.
 FloodDesc build_flood(const ScenarioDesc& scenario, const World& world, const maps::Projector& projector,
-                      std::vector<std::string>& problems);
+                      std::vector<std::string>& problems,
+                      std::vector<std::string>& notes);
 
 // Low-lying cells: bed below `level`, or height above the nearest river cell
 // (breadth-first over open cells) below `height`.

@@ -104,7 +104,7 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
     out.building_names.push_back("building " + std::to_string(b.source_id));
   }
   if (broken > 0)
-    out.problems.push_back(std::to_string(broken) + " buildings in micro.area have broken outlines (self-intersecting "
+    out.notes.push_back(std::to_string(broken) + " buildings in micro.area have broken outlines (self-intersecting "
                                                     "or degenerate) and were left out");
 
   // Shelters inside the area: an exit square where the walkable area comes nearest
@@ -153,7 +153,7 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
   for (PolygonRingsList& part : out.streets)
     if (maps::intersection_area({part}, squares) > 0.0) kept.push_back(std::move(part));
   if (kept.size() < out.streets.size())
-    out.problems.push_back(std::to_string(out.streets.size() - kept.size()) +
+    out.notes.push_back(std::to_string(out.streets.size() - kept.size()) +
                            " street pieces inside micro.area do not connect to any exit and were left out");
   out.streets = std::move(kept);
 

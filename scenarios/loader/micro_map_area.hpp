@@ -31,7 +31,7 @@ struct MapArea {
   Population residents;
   std::size_t residents_in_map = 0;
   std::vector<std::string> input_files;  // map files read
-  std::vector<std::string> problems;     // buildings left out (broken outlines), ...
+  std::vector<std::string> notes;        // buildings left out (broken outlines), street pieces cut off, ...
 };
 
 // Throws InputError naming the scenario field (micro.area, map.streets, shelters,

@@ -43,10 +43,10 @@ void map_area_pieces(const ScenarioDesc& d, Assembly& a, std::vector<Piece>& out
     context.buildings.push_back(std::move(b));
   }
   if (ma.residents_in_map > 0)
-    a.problems.push_back(std::to_string(residents.size()) + " of the map's " + std::to_string(ma.residents_in_map) +
+    a.notes.push_back(std::to_string(residents.size()) + " of the map's " + std::to_string(ma.residents_in_map) +
                          " residents live inside micro.area; the others are not part of this run");
   for (const std::string& f : ma.input_files) add_input(a, f);
-  a.problems.insert(a.problems.end(), ma.problems.begin(), ma.problems.end());
+  a.notes.insert(a.notes.end(), ma.notes.begin(), ma.notes.end());
   auto closed = [](PolygonRingsList poly) {
     for (Ring& r : poly)
       if (!r.empty() && r.front() != r.back()) r.push_back(r.front());

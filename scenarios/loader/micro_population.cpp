@@ -238,7 +238,7 @@ void add_map_residents(const ScenarioDesc& d, const Geometry& g, const Populatio
     char buf[160];
     std::snprintf(buf, sizeof buf, "%zu residents start on the street nearest their home: %.1f m from it on average, "
                   "at most %.1f m", placed, moved_sum / static_cast<double>(placed), moved_max);
-    a.problems.push_back(buf);
+    a.notes.push_back(buf);
   }
   if (left_out > 0)
     a.problems.push_back(std::to_string(left_out) + " residents of micro.area live more than " +

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/display_text.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
 using ss::testing::TempDir;
@@ -88,6 +89,74 @@ TEST_CASE("safestreet check reports the map, population and shelters without run
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.output, Catch::Contains("nodes") && Catch::Contains("residents 60") && Catch::Contains("Hall"));
+}
+
+TEST_CASE("safestreet check separates notes from problems and exits 3 only for problems") {
+  TempDir dir, d2;
+  // A private way is dropped from the map: a note, the run is what the scenario asks for.
+  const std::string streets = std::string(ss::testing::kStreetsGeoJson).substr(0, std::string(ss::testing::kStreetsGeoJson).size() - 2) +
+                              R"(,
+{"type":"Feature","properties":{"highway":"service","access":"private"},
+ "geometry":{"type":"LineString","coordinates":[[11.2860,49.5100],[11.2870,49.5110]]}}]})";
+  dir.write("private.geojson", streets);
+  Result r = safestreet("check " + town(dir, "run: {dt: 1, duration: 1 h}\n", "", "private.geojson"));
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("notes     ") && Catch::Contains("access=private") &&
+                           Catch::Contains("problems  none"));
+  // Room for 10 of 60 residents: the run cannot shelter everyone the scenario names.
+  const std::string small = town(d2, "run: {dt: 1, duration: 1 h}\n",
+                                 "variants: {tiny_hall: {description: A hall for ten., patch: {shelters: {list: "
+                                 "[{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 10}]}}}}\n");
+  r = safestreet("check " + small + " --variant tiny_hall");
+  INFO(r.output);
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.output, Catch::Contains("problems  1") && Catch::Contains("shelter capacity (10)"));
+  // The base plan of the same file has no problem.
+  CHECK(safestreet("check " + small).exit_code == 0);
+}
+
+TEST_CASE("safestreet check lists variants, zones, teams and targets, aligned by display width") {
+  TempDir dir;
+  dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
+  dir.write("buildings.geojson", kHouses);
+  const std::string scenario = dir.write(
+      "town.yaml",
+      "name: Kleinstadt\n"
+      "map: {streets: streets.geojson, buildings: buildings.geojson}\n"
+      "population: {synthesize: {total: 60, seed: 3}}\n"
+      "shelters:\n"
+      "  list:\n"
+      "    - {name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}\n"
+      "    - {name: Bärenwiese Süd, lon: 11.2800, lat: 49.5100, capacity: 50}\n"
+      "    - {name: 街道避难所, lon: 11.2860, lat: 49.5100, capacity: 50}\n"
+      "zones: {grid: 200 m}\n"
+      "run: {dt: 1, duration: 1 h}\n"
+      "plan:\n"
+      "  warning_time: 5 min\n"
+      "  teams: [{name: Trupp Süd, kind: volunteers, members: 2, depot: {lon: 11.2830, lat: 49.5100}, mode: foot}]\n"
+      "  targets: [{kind: share_safe_within, minutes: 30, share: 0.9}]\n"
+      "variants:\n"
+      "  später: {description: Die Warnung kommt später., patch: {plan: {warning_time: 15 min}}}\n");
+  const Result r = safestreet("check " + scenario);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("variants  2") && Catch::Contains("später") &&
+                           Catch::Contains("Die Warnung kommt später."));
+  CHECK_THAT(r.output, Catch::Contains("zones     ") && Catch::Contains("teams     1") &&
+                           Catch::Contains("Trupp Süd") && Catch::Contains("targets   1") &&
+                           Catch::Contains("share_safe_within 90 % within 0:30:00"));
+  // The shelters' kind column starts at the same display column whatever the name's script.
+  std::vector<std::size_t> columns;
+  std::istringstream lines(r.output);
+  for (std::string line; std::getline(lines, line);) {
+    const auto at = line.find("  other  ");
+    if (at == std::string::npos || line.rfind("          ", 0) != 0) continue;
+    columns.push_back(ss::display_width(line.substr(0, at)));
+  }
+  REQUIRE(columns.size() == 3);
+  CHECK(columns[0] == columns[1]);
+  CHECK(columns[1] == columns[2]);
 }
 
 TEST_CASE("bad input ends with a message naming the file and field and exit code 2") {

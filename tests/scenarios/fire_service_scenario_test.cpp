@@ -307,11 +307,12 @@ TEST_CASE("the Lauf fire scenario's service has its three stations, the main sta
   // The map and the service alone (the whole model is assembled by the integration tests).
   const ss::maps::MapData map = ss::scenarios::load_scenario_map(d);
   const ss::scenarios::NetworkSnapper snapper(map.world.streets);
-  std::vector<std::string> problems;
-  const ss::FireServiceDesc s = ss::scenarios::build_fire_service(d, map.world, map.projector, snapper, problems);
-  std::string notes;
-  for (const std::string& pr : problems) notes += pr + "\n";
-  INFO(notes);
+  std::vector<std::string> problems, notes;
+  const ss::FireServiceDesc s = ss::scenarios::build_fire_service(d, map.world, map.projector, snapper, problems, notes);
+  std::string said;
+  for (const std::string& pr : problems) said += pr + "\n";
+  for (const std::string& n : notes) said += n + "\n";
+  INFO(said);
   CHECK(map.world.fire_stations.size() >= 3);
   REQUIRE(s.stations.size() == 3);
   CHECK(s.stations[0].name == "FF Lauf");

@@ -402,7 +402,7 @@ TEST_CASE("a registry population in a micro area: residents start on the street 
   // The two houses are holes in the street surface and kept as the area's buildings
   // (the GUI draws them around the streets).
   CHECK(m.world.buildings.size() == 2);
-  const bool reported = std::any_of(a.problems.begin(), a.problems.end(), [](const std::string& p) {
+  const bool reported = std::any_of(a.notes.begin(), a.notes.end(), [](const std::string& p) {
     return p.find("5 of the map's 6 residents live inside micro.area") != std::string::npos;
   });
   CHECK(reported);
