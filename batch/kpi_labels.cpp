@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "engine/core/display_text.hpp"
+
 namespace ss::batch {
 namespace {
 
@@ -215,11 +217,7 @@ std::string threshold_text(Unit u, double t) {
 
 std::string clock_text(double seconds) {
   if (!std::isfinite(seconds)) return "never";
-  const long t = std::lround(std::fabs(seconds));
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s%ld:%02ld:%02ld", seconds < 0 && t > 0 ? "-" : "", t / 3600,
-                (t / 60) % 60, t % 60);
-  return buf;
+  return format_clock(seconds);  // one clock format for the CLI, the GUI and the reports
 }
 
 std::string format_value(Unit u, double v) {
@@ -228,8 +226,7 @@ std::string format_value(Unit u, double v) {
     case Unit::Seconds:
       return clock_text(v);
     case Unit::Share:
-      std::snprintf(buf, sizeof buf, "%.1f %%", 100.0 * v);
-      break;
+      return format_percent(v);  // never "100.0 %" for a share that is not complete
     case Unit::Metres:
       std::snprintf(buf, sizeof buf, std::fabs(v) < 10 ? "%.2f m" : "%.0f m", v);
       break;

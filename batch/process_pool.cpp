@@ -114,6 +114,13 @@ std::string own_executable() {
   return p.string();
 }
 
+double estimate_eta(double mean_s, std::size_t not_started, const std::vector<double>& elapsed, std::size_t jobs) {
+  double work = mean_s * static_cast<double>(not_started);
+  for (const double e : elapsed) work += std::max(0.0, mean_s - e);
+  const std::size_t busy = std::min(std::max<std::size_t>(jobs, 1), std::max<std::size_t>(not_started + elapsed.size(), 1));
+  return work / static_cast<double>(busy);
+}
+
 std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
                                      const std::vector<RunSpec>& specs, std::size_t jobs,
                                      const std::function<void(const PoolProgress&)>& on_progress) {
@@ -128,10 +135,12 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
   std::size_t finished_ok = 0;
   auto report = [&] {
     progress.running = running.size();
-    const std::size_t left = specs.size() - progress.done;
-    if (finished_ok > 0)
-      progress.eta_s = finished_seconds / static_cast<double>(finished_ok) * static_cast<double>(left) /
-                       static_cast<double>(std::min(jobs, std::max<std::size_t>(left, 1)));
+    if (finished_ok > 0) {
+      std::vector<double> elapsed;
+      const auto now = clock::now();
+      for (const Running& r : running) elapsed.push_back(std::chrono::duration<double>(now - r.start).count());
+      progress.eta_s = estimate_eta(finished_seconds / static_cast<double>(finished_ok), specs.size() - next, elapsed, jobs);
+    }
     if (on_progress) on_progress(progress);
   };
   auto last_report = clock::now();

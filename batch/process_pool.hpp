@@ -19,6 +19,12 @@ struct RunResult {
   double seconds = 0;        // wall-clock
 };
 
+// Seconds left for a pool of `jobs` workers: runs not started take `mean_s` each, a
+// running one what is left of `mean_s` after its `elapsed` (at least nothing), all
+// shared over the workers that can still be busy. Between finished runs it counts down
+// with the running runs' elapsed time, so a progress line never stands still.
+double estimate_eta(double mean_s, std::size_t not_started, const std::vector<double>& elapsed, std::size_t jobs);
+
 struct PoolProgress {
   std::size_t total = 0, done = 0, running = 0, failed = 0;
   double eta_s = -1;  // estimated seconds left; < 0 while unknown

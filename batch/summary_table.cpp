@@ -5,6 +5,7 @@
 #include <string>
 
 #include "batch/kpi_labels.hpp"
+#include "engine/core/display_text.hpp"
 
 namespace ss::batch {
 namespace {
@@ -45,11 +46,10 @@ void print_summary_table(std::ostream& out, const Comparison& c) {
       diff.append(" ").append(to_string(t90->variants[i].verdict));
     }
     const auto s = mean(share);
-    char pct[32];
-    std::snprintf(pct, sizeof pct, s ? "%.1f %%" : "-", s ? 100.0 * *s : 0.0);
-    std::snprintf(line, sizeof line, "%-18s %5zu %9s %9s %9s %9s  %s\n", c.variants[i].c_str(),
+    const std::string pct = s ? format_percent(*s) : "-";
+    std::snprintf(line, sizeof line, "%s %5zu %9s %9s %9s %9s  %s\n", pad_display(c.variants[i], 18).c_str(),
                   t90 ? t90->variants[i].runs : 0, clock_text(mean(t50)).c_str(), clock_text(mean(t90)).c_str(),
-                  clock_text(mean(t95)).c_str(), pct, diff.c_str());
+                  clock_text(mean(t95)).c_str(), pct.c_str(), diff.c_str());
     out << line;
   }
   out << "(better/worse: the 95 % interval of the paired difference excludes zero and the difference is at "

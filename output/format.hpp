@@ -18,6 +18,11 @@ std::string format_number(float v);
 // JSON as 12.3 rather than 12.300000190734863. State times are floats; JSON is double.
 double tidy(float v);
 
+// A name as part of a column or key name: every space, tab, line break, comma, quote
+// and semicolon becomes '_' (runs of them one '_'), so "cell broadcast" gives
+// "cell_broadcast"; other characters (umlauts, CJK, hyphens) are kept.
+std::string column_key(std::string_view name);
+
 // RFC 4180 quoting: only fields with a comma, quote or line break are quoted.
 std::string csv_field(std::string_view text);
 

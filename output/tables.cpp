@@ -75,8 +75,10 @@ std::string timeline_csv(const Model& model, const SimState& state) {
   CsvWriter csv;
   csv.text("time_s").text("time_min");
   for (std::size_t s = 0; s < kStatusCount; ++s) csv.text(to_string(static_cast<Status>(s)));
-  for (std::size_t g = 0; g < GroupIndex::kCount; ++g) csv.text(GroupIndex::name(g));
-  const std::vector<std::string> zones = unique_labels(zone_names(model), "zone_");
+  // Residents safe so far, by group and by home zone: safe_age_80_plus, safe_zone_<name>.
+  for (std::size_t g = 0; g < GroupIndex::kCount; ++g) csv.text("safe_" + GroupIndex::name(g));
+  std::vector<std::string> zones = unique_labels(zone_names(model), "safe_zone_");
+  for (std::string& z : zones) z = column_key(z);
   for (const auto& z : zones) csv.text(z);
   const WarningCurve warned = warning_curve(model, state);  // output/tasks_tables.cpp
   for (const auto& h : warned.header) csv.text(h);

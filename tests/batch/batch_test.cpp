@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "batch/process_pool.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
 namespace fs = std::filesystem;
@@ -183,4 +184,16 @@ TEST_CASE("bad batch input is a clear error before any run starts", "[batch]") {
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Catch::Contains("Lauf") && Catch::Contains("another folder"));
   CHECK_FALSE(fs::exists(fs::path(out) / "base"));
+}
+
+TEST_CASE("the batch ETA counts down while runs are under way, not only when one finishes") {
+  // Runs take 60 s on average; two workers; four runs not started, two running.
+  const double at_start = ss::batch::estimate_eta(60.0, 4, {0.0, 0.0}, 2);
+  const double later = ss::batch::estimate_eta(60.0, 4, {30.0, 30.0}, 2);
+  CHECK(at_start == Approx(180.0));  // (4 × 60 + 2 × 60) / 2
+  CHECK(later == Approx(150.0));     // 30 s later, the same runs still under way
+  // A run taking longer than the mean adds nothing (never negative).
+  CHECK(ss::batch::estimate_eta(60.0, 0, {90.0}, 2) == Approx(0.0));
+  // One run left for two workers: it is not shared.
+  CHECK(ss::batch::estimate_eta(60.0, 1, {}, 2) == Approx(60.0));
 }

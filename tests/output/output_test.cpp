@@ -231,9 +231,15 @@ TEST_CASE("the timeline has one row per recorded time and a column per status, g
   CHECK(t[0].size() == 2 + kStatusCount + GroupIndex::kCount + run.model.world.zone_count() + warned.header.size());
   CHECK(column(t, "warned_share") > 0);
   CHECK(t[0][2] == "unaware");
-  CHECK(t[0][column(t, "mobility_wheelchair")] == "mobility_wheelchair");
-  CHECK(column(t, "zone_low \"river\" side") > 0);
-  CHECK(column(t, "zone_outside") > 0);
+  CHECK(t[0][column(t, "safe_mobility_wheelchair")] == "safe_mobility_wheelchair");
+  CHECK(column(t, "safe_age_80_plus") > 0);
+  // Column names carry no spaces, quotes or commas, whatever the zone is called.
+  CHECK(column(t, "safe_zone_low_river_side") > 0);
+  CHECK(column(t, "safe_zone_outside") > 0);
+  for (const std::string& name : t[0]) {
+    INFO(name);
+    CHECK(name.find_first_of(" \",;") == std::string::npos);
+  }
   // Each row's status counts cover the whole population.
   for (std::size_t r = 1; r < t.size(); ++r) {
     std::size_t total = 0;
@@ -315,4 +321,12 @@ TEST_CASE("numbers are written in their shortest exact form, CSV text is quoted 
   CHECK(output::csv_field("plain") == "plain");
   CHECK(output::csv_field("a,b") == "\"a,b\"");
   CHECK(output::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+}
+
+TEST_CASE("names become column names without spaces: a warning channel, a zone with quotes") {
+  CHECK(output::column_key("cell broadcast") == "cell_broadcast");
+  CHECK(output::column_key("loudspeaker car") == "loudspeaker_car");
+  CHECK(output::column_key("low \"river\" side") == "low_river_side");
+  CHECK(output::column_key("Süd-Ost, Zone 3") == "Süd-Ost_Zone_3");
+  CHECK(output::column_key("Z-0-0") == "Z-0-0");
 }
