@@ -113,6 +113,9 @@ KpiInfo words_of(const std::string& key) {
   if (starts_with(key, "by_zone.") && last > 8) return evacuation(kpi, "zone " + key.substr(8, last - 8));
   if (starts_with(key, "outcome."))
     return {"not safe: " + outcome_words(key.substr(8)), Unit::Count, "residents"};
+  // Shelter names may hold dots: the name is everything between the prefix and suffix.
+  if (starts_with(key, "shelter.") && ends_with(key, ".peak_share") && key.size() > 19)
+    return {"peak load, shelter " + key.substr(8, key.size() - 19), Unit::Share, "% of capacity"};
   if (key == "shelters.filled") return {"shelters that filled up", Unit::Count, "shelters"};
   if (key == "mean_travel_time_s")
     return {"mean travel time, sheltered residents only", Unit::Seconds, "h:mm:ss"};

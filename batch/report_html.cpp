@@ -1,5 +1,6 @@
 #include "batch/report_html.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -21,7 +22,16 @@ std::string interval(const std::string& key, const SampleStats& s, bool is_signe
     return *s.mean == 0.0 ? " <span class=ci>(identical in every seed)</span>"
                           : " <span class=ci>(exact: paired, identical in every seed)</span>";
   auto f = [&](double v) { return is_signed ? format_difference(u, v) : format_value(u, v); };
-  return " <span class=ci>[" + f(*s.ci_low) + ", " + f(*s.ci_high) + "]</span>";
+  double lo = *s.ci_low, hi = *s.ci_high;
+  if (!is_signed && u != Unit::Ratio) {
+    // The t interval of a mean near a bound reaches past it (a share of 98 % ± 2.5 pp);
+    // shown cut at what the figure can be: 0–100 % for shares, never below zero for
+    // times, counts and distances. comparison.json keeps the interval as computed.
+    lo = std::max(lo, 0.0);
+    hi = std::max(hi, 0.0);
+    if (u == Unit::Share) lo = std::min(lo, 1.0), hi = std::min(hi, 1.0);
+  }
+  return " <span class=ci>[" + f(lo) + ", " + f(hi) + "]</span>";
 }
 
 // The denominator beside a conditional KPI: "over reached tasks only; tasks reached
@@ -159,12 +169,16 @@ std::string report_html(const Comparison& c) {
   s +=
       "<h2>Key figures</h2>\n<p class=meta>Mean over seeds with its 95 % interval (Student t) and rank (#1 = "
       "best; means closer than the practical threshold share a rank). Δ: paired difference from base with "
-      "its 95 % interval (paired t). Times never reached in a run are counted, not averaged.</p>\n";
+      "its 95 % interval (paired t), shown cut at what a figure can be (0–100 % for shares, no negative times "
+      "or counts). Times never reached in a run are counted, not averaged.</p>\n";
   s += verdict_legend(true);
   s += kpi_table(c, "");
   s += "<details><summary>By resident group</summary>\n" + kpi_table(c, "by_group.") + "</details>\n";
   const std::string zones = kpi_table(c, "by_zone.");
   if (!zones.empty()) s += "<details><summary>By zone</summary>\n" + zones + "</details>\n";
+  const std::string shelters = kpi_table(c, "shelter.");
+  if (!shelters.empty())
+    s += "<details><summary>By shelter (peak load as a share of capacity)</summary>\n" + shelters + "</details>\n";
   s += targets_section(c);
   if (!c.duplicates.empty()) {
     s += "<h2>Duplicate runs left out</h2>\n<ul>\n";

@@ -98,7 +98,7 @@ std::string verdict_legend(bool paired_seeds) {
 
 bool in_section(const std::string& key, const std::string& prefix) {
   if (!prefix.empty()) return key.rfind(prefix, 0) == 0;
-  return key.rfind("by_group.", 0) != 0 && key.rfind("by_zone.", 0) != 0;
+  return key.rfind("by_group.", 0) != 0 && key.rfind("by_zone.", 0) != 0 && key.rfind("shelter.", 0) != 0;
 }
 
 std::string population_of(const std::string& key) {

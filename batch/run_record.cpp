@@ -140,6 +140,24 @@ std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::stri
   for (const auto& sh : shelters)
     if (sh.is_object() && sh.contains("full_time_s") && !sh["full_time_s"].is_null()) filled += 1;
   out.push_back({"shelters.filled", filled, Better::Lower});
+  // Each shelter's peak load as a share of its capacity: where a variant moves the
+  // crowd. Lower is better (room to spare); a shelter of no capacity has no share.
+  std::map<std::string, int> uses;
+  for (const auto& sh : shelters)
+    if (sh.is_object() && sh.contains("name") && sh["name"].is_string()) ++uses[sh["name"].get<std::string>()];
+  for (std::size_t i = 0; i < shelters.size(); ++i) {
+    const nlohmann::json& sh = shelters[i];
+    const std::string path = "shelters[" + std::to_string(i) + "]";
+    const nlohmann::json& name = member(sh, "name", file, path);
+    if (!name.is_string()) bad(file, path + ".name", "expected text");
+    const std::optional<double> capacity = number_or_null(sh, "capacity", file, path);
+    const std::optional<double> peak = number_or_null(sh, "peak_occupancy", file, path);
+    std::string key = "shelter." + name.get<std::string>();
+    if (uses[name.get<std::string>()] > 1) key += " #" + std::to_string(i);
+    std::optional<double> share;
+    if (capacity && peak && *capacity > 0) share = *peak / *capacity;
+    out.push_back({key + ".peak_share", share, Better::Lower});
+  }
   // Means over the residents who reached a shelter (engine/core/metrics.cpp): with
   // nobody sheltered the summary writes 0, which is no mean at all.
   const nlohmann::json& overall = s.at("overall");

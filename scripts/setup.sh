@@ -18,6 +18,8 @@ packages=(
   mesa-utils
   # batches across machines: `safestreet batch --mpi` (optional; built when found)
   libopenmpi-dev openmpi-bin
+  # the batch report checked in a real browser (headless; tests/report/)
+  chromium
 )
 
 missing=()

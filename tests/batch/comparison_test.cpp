@@ -184,3 +184,16 @@ TEST_CASE("a zone without residents is left out of the zone table, not ranked wo
   CHECK_THAT(html, Catch::Contains("Without residents (no safe share, left out): Z-0-0."));
   CHECK_THAT(html, !Catch::Contains("safe in a shelter, zone Z-0-0"));
 }
+
+TEST_CASE("a share's interval in the report stays within 0 to 100 percent", "[batch]") {
+  // Safe shares 100, 100, 100 and 96 %: mean 99 %, and its t interval reaches 102.2 %.
+  std::vector<RunRecord> runs;
+  const double shares[] = {1.0, 1.0, 1.0, 0.96};
+  for (std::uint64_t s = 1; s <= 4; ++s) runs.push_back(run("base", s, 0.6, 900, 1800, shares[s - 1]));
+  const Comparison c = compare_runs(runs);
+  const SampleStats& st = cell(c, "overall.safe_share", "base").stats;
+  REQUIRE(st.ci_high);
+  CHECK(*st.ci_high > 1.0);  // as computed, kept in comparison.json
+  const std::string html = report_html(c);
+  CHECK_THAT(html, Catch::Contains("<b>99.0 %</b> <span class=ci>[95.8 %, 100 %]</span>"));
+}

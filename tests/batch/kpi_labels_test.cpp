@@ -13,6 +13,7 @@ TEST_CASE("KPI keys read as words with their unit", "[batch]") {
   CHECK(kpi_label("by_group.mobility_wheelchair.t100_s") == "T100, wheelchair users (h:mm:ss)");
   CHECK(kpi_label("by_zone.Z-1-2.safe_share") == "safe in a shelter, zone Z-1-2 (%)");
   CHECK(kpi_label("by_zone.Old town.t50_s") == "T50, zone Old town (h:mm:ss)");
+  CHECK(kpi_label("shelter.St. Leonhard.peak_share") == "peak load, shelter St. Leonhard (% of capacity)");
   CHECK(kpi_label("outcome.shelters_full") == "not safe: turned away by full shelters (residents)");
   CHECK(kpi_label("outcome.no_route") == "not safe: no route to a shelter (residents)");
   CHECK(kpi_label("shelters.filled") == "shelters that filled up (shelters)");

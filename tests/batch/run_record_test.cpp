@@ -12,7 +12,9 @@ nlohmann::json summary_with_plan() {
     "overall": {"t50_s": 600, "t90_s": 1200, "t95_s": 1500, "t100_s": null, "safe_share": 0.97},
     "by_group": {},
     "by_outcome": {"sheltered": 97, "needs_assistance": 3},
-    "shelters": [{"full_time_s": null}, {"full_time_s": 900}],
+    "shelters": [{"name": "Hall", "capacity": 200, "peak_occupancy": 50, "full_time_s": null},
+                 {"name": "Bertleinschule", "capacity": 100, "peak_occupancy": 100, "full_time_s": 900},
+                 {"name": "St. Leonhard", "capacity": 0, "peak_occupancy": 0, "full_time_s": null}],
     "mean_travel_time_s": 400, "mean_distance_m": 500,
     "plan": {
       "responders": {"response_time": {"tasks": 10, "arrived": 8, "mean_s": 700, "p50_s": 650, "p90_s": 1100, "max_s": null}},
@@ -39,6 +41,11 @@ TEST_CASE("a run's response times and plan targets become KPIs of the comparison
   CHECK(*find(kpis, "target.2_vulnerable_reached_within.met")->value == 0.0);
   CHECK(*find(kpis, "targets.met")->value == 1.0);
   CHECK(*find(kpis, "shelters.filled")->value == 1.0);
+  // Each shelter's peak load as a share of its capacity, named by the shelter.
+  CHECK(*find(kpis, "shelter.Hall.peak_share")->value == 0.25);
+  CHECK(*find(kpis, "shelter.Bertleinschule.peak_share")->value == 1.0);
+  CHECK(find(kpis, "shelter.Bertleinschule.peak_share")->better == ss::batch::Better::Lower);
+  CHECK_FALSE(find(kpis, "shelter.St. Leonhard.peak_share")->value.has_value());  // no capacity, no share
 }
 
 TEST_CASE("a summary without a plan has no response or target KPIs", "[batch]") {
