@@ -9,6 +9,20 @@
 #include "engine/core/input_error.hpp"
 
 namespace ss::cli {
+namespace {
+
+// Seeds are unsigned 64-bit numbers written in decimal digits only: "-1" and numbers
+// past 2^64 - 1 would otherwise wrap or saturate to some other seed without a word.
+const CLI::Validator kSeedNumber(
+    [](std::string& text) -> std::string {
+      const bool digits = !text.empty() && text.size() <= 20 &&
+                          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (digits && (text.size() < 20 || text <= "18446744073709551615")) return "";
+      return "expected a whole number from 0 to 18446744073709551615, got \"" + text + "\"";
+    },
+    "SEED");
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"SafeStreet: evacuation drills and plans for one urban subdistrict"};
@@ -19,7 +33,7 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run one scenario (or variant) headless and write its results");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
   run_cmd->add_option("--variant", run.variant, "Named plan variant from the scenario");
-  run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's run.seed)");
+  run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's run.seed)")->check(kSeedNumber);
   run_cmd->add_option("--out", run.out, "Output folder (default: out/<scenario>[-<variant>])");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress bar or summary");
 
@@ -35,8 +49,13 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("scenario", batch.scenario, "Scenario YAML file")->required();
   batch_cmd->add_option("--variants", batch.variants, "all, or variant names separated by commas (base = base plan)")
       ->capture_default_str();
-  auto* seeds_opt = batch_cmd->add_option("--seeds", batch.seeds, "Run seeds 1..N for every variant")->capture_default_str();
-  batch_cmd->add_option("--seed-list", batch.seed_list, "Seeds to run, e.g. 1,2,5")->delimiter(',')->excludes(seeds_opt);
+  auto* seeds_opt = batch_cmd->add_option("--seeds", batch.seeds, "Run seeds 1..N for every variant")
+                             ->capture_default_str()
+                             ->check(kSeedNumber);
+  batch_cmd->add_option("--seed-list", batch.seed_list, "Seeds to run, e.g. 1,2,5")
+      ->delimiter(',')
+      ->check(kSeedNumber)
+      ->excludes(seeds_opt);
   batch_cmd->add_option("-j,--jobs", batch.jobs, "Runs at a time (default: number of cores)");
   batch_cmd->add_option("--out", batch.out, "Batch folder (default: out/<scenario>-batch)");
   batch_cmd->add_flag("--mpi", batch.mpi, "Split the runs over the ranks of an MPI job (start with mpirun)");

@@ -194,6 +194,18 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
 }
 
 TEST_CASE("a command line it cannot understand ends with a message and exit code 2") {
+  TempDir dir;
+  const std::string scenario = town(dir);
+  // A seed that is not a whole number from 0 to 2^64 - 1 is refused, not wrapped to another.
+  for (const std::string seed : {"-1", "18446744073709551616", "99999999999999999999999", "1.5", "0x10"}) {
+    INFO(seed);
+    const Result r = safestreet("run " + scenario + " --seed " + seed + " --out " + dir.path() + "/never");
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains("--seed"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() + "/never"));
+  }
+  CHECK(safestreet("batch " + scenario + " --seed-list 1,-2 --out " + dir.path() + "/b").exit_code == 2);
   for (const std::string args : {"run", "", "check", "run --no-such-option x.yaml", "frobnicate"}) {
     INFO(args);
     const Result r = safestreet(args);
