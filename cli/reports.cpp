@@ -1,6 +1,7 @@
 #include "cli/reports.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "cli/plan_report.hpp"
@@ -192,6 +193,14 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
   char line[512];
   out << "scenario  " << scenario_path << "\n";
   print_variants(out, variants, chosen);
+  {
+    const RunSettings& run = a.model.run;
+    const double steps = std::ceil(run.duration / run.dt);
+    std::snprintf(line, sizeof line, "%g s", run.dt);
+    out << "run       " << format_clock(run.duration) << " in " << format_count(static_cast<std::uint64_t>(steps))
+        << " steps of " << line << ", a timeline row every " << format_clock(run.timeline_interval) << ", seed "
+        << run.seed << "\n";
+  }
   if (a.model.movement == MovementKind::Micro) {  // bodies in a walkable area, no street network
     const MicroGeometry& g = a.model.micro;
     // Walkable area from the navigation grid (cells whose centre is walkable).

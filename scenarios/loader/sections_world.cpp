@@ -1,6 +1,11 @@
 // Sections about places: map, shelters, zones, plan, run.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <set>
+
+#include "engine/core/display_text.hpp"
 
 #include "scenarios/loader/injects.hpp"
 #include "scenarios/loader/scenario_sections.hpp"
@@ -14,6 +19,23 @@ namespace {
 // A run longer than a week is almost surely a unit slip (minutes typed as seconds
 // the other way round, or hours as seconds).
 constexpr double kMaxDuration = 7.0 * 86400.0;  // s
+// The finest time step any model here needs: the micro model sub-steps at 0.05 s
+// (MicroParams::substep) and its scenarios use 0.1 s; 1 ms is fifty times finer. A
+// step below it (1e-9 s) is a unit slip that would run for ever.
+constexpr double kMinDt = 0.001;  // s
+// Steps one run may take: a week at 1 s is 604,800 steps and three hours of the micro
+// model at 0.1 s 108,000; ten million (e.g. 0.000001 s for 3 h is 10.8 billion) would
+// keep a core busy for days on a town.
+constexpr double kMaxSteps = 1e7;
+// Timeline rows one run may record (each holds every status, group and zone count):
+// three hours at 0.1 s is 108,000.
+constexpr double kMaxTimelineRows = 1e6;
+
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", s);
+  return buf;
+}
 
 double longitude(const Field& f) {
   const double v = f.number();
@@ -179,6 +201,7 @@ void Sections::run(const Field& f, RunSettings& out) const {
   if (auto v = f.get("dt")) {
     out.dt = v->duration();
     if (!(out.dt > 0.0)) v->fail("time step must be greater than 0");
+    if (out.dt < kMinDt) v->fail("time step below 1 ms is surely a unit slip (the micro model needs 0.05 s)");
     if (out.dt > 60.0) v->fail("time step above 60 s is too coarse for walking on streets");
   }
   if (auto v = f.get("duration")) {
@@ -187,10 +210,20 @@ void Sections::run(const Field& f, RunSettings& out) const {
     if (out.duration > kMaxDuration) v->fail("duration above 7 days is surely a unit slip");
   }
   if (out.dt > out.duration) f.fail_at("dt", "time step is longer than the run");
+  const double steps = std::ceil(out.duration / out.dt);
+  if (steps > kMaxSteps)
+    f.fail_at(f.get("dt") ? "dt" : "duration",
+              "the run would take " + format_count(static_cast<std::uint64_t>(steps)) + " steps (" +
+                  format_clock(out.duration) + " at " + seconds_text(out.dt) + " s), more than " +
+                  format_count(static_cast<std::uint64_t>(kMaxSteps)) + ": choose a longer time step or a shorter run");
   if (auto v = f.get("seed")) out.seed = v->seed();
   if (auto v = f.get("timeline_interval")) {
     out.timeline_interval = v->duration();
     if (!(out.timeline_interval > 0.0)) v->fail("must be greater than 0");
+    const double rows = std::ceil(out.duration / std::max(out.timeline_interval, out.dt));
+    if (rows > kMaxTimelineRows)
+      v->fail("the timeline would hold " + format_count(static_cast<std::uint64_t>(rows)) + " rows, more than " +
+              format_count(static_cast<std::uint64_t>(kMaxTimelineRows)) + ": choose a longer interval");
   }
 }
 

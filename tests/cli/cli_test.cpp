@@ -89,6 +89,7 @@ TEST_CASE("safestreet check reports the map, population and shelters without run
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.output, Catch::Contains("nodes") && Catch::Contains("residents 60") && Catch::Contains("Hall"));
+  CHECK_THAT(r.output, Catch::Contains("run       1:00:00 in 3,600 steps of 1 s"));
 }
 
 TEST_CASE("safestreet check separates notes from problems and exits 3 only for problems") {
@@ -167,7 +168,7 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
     std::string expect;
   };
   const std::string good = town(dir);
-  TempDir d2, d3, d4, d5, d6, d7;
+  TempDir d2, d3, d4, d5, d6, d7, d8, d9, d10;
   const Case cases[] = {
       {"missing scenario", "run " + dir.path() + "/nope.yaml", "nope.yaml"},
       {"dt <= 0", "run " + town(d2, "run: {dt: 0, duration: 1 h}\n"), "run.dt"},
@@ -176,6 +177,10 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
       {"negative capacity", "check " + town(d5, "run: {dt: 1}\n", "variants: {bad: {patch: {shelters: {list: [{name: X, lon: 11.283, lat: 49.512, capacity: -5}]}}}}\n") + " --variant bad", "capacity"},
       {"NaN coordinate", "check " + town(d6, "run: {dt: 1}\n", "plan: {closed_roads: [{lon: .nan, lat: 49.51}]}\n"), "plan.closed_roads"},
       {"unknown variant", "run " + good + " --variant nope", "nope"},
+      {"a time step that never ends", "check " + town(d8, "run: {dt: 1e-9, duration: 3 h}\n"), "run.dt"},
+      {"billions of steps", "check " + town(d9, "run: {dt: 0.001, duration: 7 d}\n"), "604,800,000 steps"},
+      {"a timeline row every half second for a week", "check " + town(d10, "run: {dt: 0.5, duration: 7 d, timeline_interval: 0.5}\n"),
+       "1,209,600 rows"},
   };
   for (const Case& c : cases) {
     INFO(c.what);
