@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 #include "engine/core/input_error.hpp"
@@ -163,7 +164,14 @@ Population synthesize_population(const World& world, const SynthesisParams& para
                          " buildings, all excluded)");
   const std::int64_t total =
       params.total > 0 ? params.total
-                       : std::llround(params.density_per_km2_floor * report.floor_area_m2 * 1e-6);
+                       : std::llround(std::min(params.density_per_km2_floor * report.floor_area_m2 * 1e-6, 1e18));
+  if (total > kMaxSynthesizedResidents) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%g persons per km² on the map's %.3f km² of residential floor make %lld residents, "
+                  "more than %lld", params.density_per_km2_floor, report.floor_area_m2 * 1e-6,
+                  static_cast<long long>(total), static_cast<long long>(kMaxSynthesizedResidents));
+    throw InputError("", 0, "population.synthesize.density_per_km2_floor", buf);
+  }
   const std::vector<std::int64_t> per_building = allocate_largest_remainder(w.weight, total);
 
   // Households, building by building: sizes drawn from the shares, the last one cut to fit.

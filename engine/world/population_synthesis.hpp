@@ -81,6 +81,11 @@ struct BuildingRules {
 // Destatis, Mikrozensus 2019, households by size: 42.3 %, 33.2 %, 11.9 %, 9.1 %, 3.5 %.
 using HouseholdSizeShares = std::array<double, 5>;
 
+// The most residents one scenario synthesizes: a subdistrict has tens of thousands;
+// five million is a large city and the most this engine is sized for (a unit slip in a
+// density otherwise ends in an allocation failure minutes later).
+inline constexpr std::int64_t kMaxSynthesizedResidents = 5'000'000;
+
 struct SynthesisParams {
   // Either a total (> 0) or a density per km² of residential floor area (> 0).
   std::int64_t total = 0;                // persons

@@ -74,7 +74,7 @@ SynthesisParams read_synthesis(const Field& f, std::uint64_t& seed) {
   if (total) {
     p.total = total->integer();
     if (p.total <= 0) total->fail("total must be a positive number of persons");
-    if (p.total > 5'000'000) total->fail("total above 5 million is beyond a subdistrict");
+    if (p.total > kMaxSynthesizedResidents) total->fail("total above 5 million is beyond a subdistrict");
   }
   if (density) p.density_per_km2_floor = density->positive();
   if (auto v = f.get("shares")) read_shares(*v, p.shares);

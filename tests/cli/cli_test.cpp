@@ -189,6 +189,18 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains(c.expect));
   }
+  // A density that would make over a billion residents is refused before any is made.
+  {
+    TempDir d11;
+    std::string text = slurp(town(d11, "run: {dt: 1}\n"));
+    text.replace(text.find("{total: 60, seed: 3}"), 20, "{density_per_km2_floor: 1e12, seed: 3}");
+    const std::string file = d11.write("dense.yaml", text);
+    const Result r = safestreet("check " + file);
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains("dense.yaml:3") &&
+                             Catch::Contains("density_per_km2_floor") && Catch::Contains("more than 5000000"));
+  }
   // A map without any street is refused, not run empty.
   d7.write("points.geojson", R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"name":"a"},"geometry":{"type":"Point","coordinates":[11.28,49.51]}}]})");
