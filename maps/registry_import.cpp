@@ -120,6 +120,13 @@ constexpr std::array<std::string_view, 1> kMobility = {"mobility"};
 constexpr std::array<std::string_view, 3> kAlone = {"lives_alone", "alone", "livesalone"};
 constexpr std::array<std::string_view, 4> kHousehold = {"household", "household_id", "hh", "hh_id"};
 constexpr std::array<std::string_view, 3> kAssist = {"needs_assistance", "assistance", "needs_help"};
+// A person's id is never stored (residents are anonymous); it is read only to refuse
+// a registry that lists the same person twice.
+constexpr std::array<std::string_view, 4> kId = {"id", "person_id", "resident_id", "pid"};
+// The oldest age a registry may hold (the oldest verified person lived to 122).
+constexpr double kMaxAge = 122.0;
+// Bad cells listed in one error before "and N more".
+constexpr std::size_t kListedBadCells = 20;
 constexpr std::array<std::string_view, 8> kX = {"lon", "longitude", "lng", "long", "x", "easting", "east", "rechtswert"};
 constexpr std::array<std::string_view, 7> kY = {"lat", "latitude", "y", "northing", "north", "hochwert", "nord"};
 }  // namespace
@@ -216,23 +223,56 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   auto cell = [&](std::size_t r, int c) -> std::string_view {
     return c >= 0 ? std::string_view(t.rows[r].cells[c]) : std::string_view();
   };
+  // A cell that is there but cannot be read (age -5 or 250, mobility "flying", a
+  // lives_alone of "maybe", a person listed twice) is an error, never a silent
+  // default: the whole registry is checked and every bad cell listed with its line.
+  // Empty cells take the documented defaults and are counted.
+  const int id_i = find_column(t, kId);
+  std::vector<std::string> bad;
+  std::size_t bad_count = 0;
+  std::size_t first_bad_line = 0;
+  std::string first_bad_column;
+  auto refuse = [&](std::size_t r, int c, std::string why) {
+    if (bad_count++ == 0) first_bad_line = t.rows[r].line, first_bad_column = t.columns[c];
+    if (bad.size() < kListedBadCells) bad.push_back(where(t, r) + ", " + t.columns[c] + ": " + std::move(why));
+  };
+  auto blank = [](std::string_view v) { return detail::trim(v).empty(); };
+  // "'<cell>' <why>", appended piecewise: g++ 12 warns falsely (-Wrestrict) on "'" + string.
+  auto quoted = [](std::string_view v, const char* why) {
+    std::string q(1, '\'');
+    q.append(detail::trim(v)).append("' ").append(why);
+    return q;
+  };
+  std::unordered_map<std::string, std::size_t> ids;  // id → row
   std::unordered_map<std::string, HouseholdId> households;
   std::uint32_t next_household = 0;
   for (std::size_t k = 0; k < pts.size(); ++k) {
     const std::size_t r = row_of[k];
-    const auto age_v = detail::parse_double(cell(r, age_i));
+    if (id_i >= 0 && !blank(cell(r, id_i))) {
+      const auto [it, fresh] = ids.try_emplace(detail::trim(cell(r, id_i)), r);
+      if (!fresh) refuse(r, id_i, "the same id as " + where(t, it->second) + " (a person listed twice)");
+    }
     int age = 40;  // default: an adult of working age, the most common band
-    if (age_v && *age_v >= 0.0 && *age_v <= 120.0) age = static_cast<int>(*age_v);
-    else ++rep.defaulted_age;
+    if (blank(cell(r, age_i))) {
+      ++rep.defaulted_age;
+    } else if (const auto v = detail::parse_double(cell(r, age_i)); v && *v >= 0.0 && *v <= kMaxAge) {
+      age = static_cast<int>(*v);
+    } else {
+      refuse(r, age_i, quoted(cell(r, age_i), "is not an age in years from 0 to 122"));
+    }
     Mobility mob = Mobility::Walks;
-    if (const auto m = mobility_from_registry(cell(r, mob_i))) mob = *m;
-    else ++rep.defaulted_mobility;
+    if (blank(cell(r, mob_i))) ++rep.defaulted_mobility;
+    else if (const auto m = mobility_from_registry(cell(r, mob_i))) mob = *m;
+    else
+      refuse(r, mob_i, quoted(cell(r, mob_i), "is not a mobility (walks, walking_aid, wheelchair, bedridden, or their synonyms)"));
     bool alone = false;
-    if (const auto a = parse_bool(cell(r, alone_i))) alone = *a;
-    else ++rep.defaulted_lives_alone;
+    if (blank(cell(r, alone_i))) ++rep.defaulted_lives_alone;
+    else if (const auto a = parse_bool(cell(r, alone_i))) alone = *a;
+    else refuse(r, alone_i, quoted(cell(r, alone_i), "is not yes/no (true/false, 1/0)"));
     bool assist = mob == Mobility::Bedridden;
-    if (const auto a = parse_bool(cell(r, assist_i))) assist = *a;
-    else ++rep.defaulted_needs_assistance;
+    if (blank(cell(r, assist_i))) ++rep.defaulted_needs_assistance;
+    else if (const auto a = parse_bool(cell(r, assist_i))) assist = *a;
+    else refuse(r, assist_i, quoted(cell(r, assist_i), "is not yes/no (true/false, 1/0)"));
     HouseholdId hh;
     if (const std::string key = detail::trim(cell(r, hh_i)); !key.empty()) {
       auto [it, fresh] = households.try_emplace(key, HouseholdId{next_household});
@@ -243,6 +283,12 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
       ++rep.defaulted_household;
     }
     out.population.add(age, mob, alone, assist, hh, pts[k]);
+  }
+  if (bad_count > 0) {
+    std::string msg = std::to_string(bad_count) + (bad_count == 1 ? " cell" : " cells") + " that cannot be read: ";
+    for (std::size_t i = 0; i < bad.size(); ++i) msg += (i ? "; " : "") + bad[i];
+    if (bad_count > bad.size()) msg += "; and " + std::to_string(bad_count - bad.size()) + " more";
+    throw InputError(src.path, first_bad_line, first_bad_column, msg);
   }
   rep.rows = pts.size();
   const auto note_missing = [&](int col, const char* what, const char* dflt) {

@@ -24,9 +24,9 @@ const char* kRegistry =
     "id,name,phone,lon,lat,age,mobility,lives_alone,household\n"
     "1,Anna,0911 123,11.2805,49.5100,82,wheelchair,yes,H1\n"
     "2,Bob,0911 456,11.2810,49.5105,,walks,no,H1\n"
-    "3,\"Carl, Jr.\",0911 789,11.2812,49.5102,abc,rollator,,H2\n"
+    "3,\"Carl, Jr.\",0911 789,11.2812,49.5102,,rollator,,H2\n"
     "\n"
-    "4,Dora,000,11.2815,49.5108,35,flying,no,\n"
+    "4,Dora,000,11.2815,49.5108,35,,no,\n"
     "5,Emil,,11.2816,49.5109,90,Bedridden,1,H3\n";
 }  // namespace
 
@@ -59,6 +59,32 @@ TEST_CASE("a CSV registry yields residents, counting every defaulted value") {
   CHECK(r.defaulted_household == 1);
   CHECK(r.defaulted_needs_assistance == 5);  // no such column
   CHECK(distance(p.home[0], area.projector.to_local({11.2805, 49.5100})) < 1e-6);
+}
+
+TEST_CASE("a registry cell that is there but cannot be read is an error listing every such cell") {
+  const Area area;
+  const auto dir = test::fixture_dir("registry_bad_cells");
+  RegistrySource src;
+  src.path = test::write_file(dir / "registry.csv",
+                              "id,lon,lat,age,mobility,lives_alone\n"
+                              "1,11.2805,49.5100,-5,walks,no\n"
+                              "2,11.2810,49.5105,250,walks,no\n"
+                              "3,11.2812,49.5102,abc,flying,maybe\n"
+                              "1,11.2815,49.5108,35,walks,no\n");
+  try {
+    (void)load_registry(src, area.projector, area.bounds);
+    FAIL("a registry with ages of -5 and 250, mobility 'flying' and a person listed twice loaded");
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    INFO(m);
+    CHECK(e.line() == 2);  // the first bad cell's line
+    CHECK_THAT(m, Catch::Contains("6 cells that cannot be read"));
+    CHECK_THAT(m, Catch::Contains("row 1 (line 2), age: '-5' is not an age"));
+    CHECK_THAT(m, Catch::Contains("row 2 (line 3), age: '250'"));
+    CHECK_THAT(m, Catch::Contains("row 3 (line 4), mobility: 'flying' is not a mobility"));
+    CHECK_THAT(m, Catch::Contains("lives_alone: 'maybe' is not yes/no"));
+    CHECK_THAT(m, Catch::Contains("row 4 (line 5), id: the same id as row 1 (line 2)"));
+  }
 }
 
 TEST_CASE("personal columns of a registry are listed as ignored and never read") {
