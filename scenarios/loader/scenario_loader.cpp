@@ -30,18 +30,51 @@ InputError Origins::error(const std::string& field, const std::string& message) 
 
 namespace {
 
+// Values a scenario may expand to once its aliases are followed: the commented Lauf
+// template has a few hundred; a file of anchors that refer to anchors (each level
+// repeating the one before) reaches millions in a few lines and would keep the
+// loader busy for minutes.
+constexpr std::size_t kMaxYamlValues = 1'000'000;
+
+// Counts `node`'s values with every alias expanded, stopping past `limit`.
+std::size_t count_values(const YAML::Node& node, std::size_t limit, std::size_t count = 0) {
+  if (++count > limit) return count;
+  if (node.IsMap()) {
+    for (const auto& kv : node) {
+      count = count_values(kv.second, limit, count);
+      if (count > limit) return count;
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) {
+      count = count_values(item, limit, count);
+      if (count > limit) return count;
+    }
+  }
+  return count;
+}
+
 YAML::Node parse_file(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InputError(path, 0, "", "scenario file not found");
   if (fs::is_directory(path, ec)) throw InputError(path, 0, "", "is a folder, not a scenario file");
   try {
-    return YAML::LoadFile(path);
+    YAML::Node root = YAML::LoadFile(path);
+    if (count_values(root, kMaxYamlValues) > kMaxYamlValues)
+      throw InputError(path, 0, "",
+                       "expands to more than 1,000,000 values once its YAML aliases are followed (anchors that "
+                       "repeat anchors?)");
+    return root;
   } catch (const YAML::ParserException& e) {
     throw InputError(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
   } catch (const YAML::BadFile&) {
     throw InputError(path, 0, "", "cannot read the scenario file");
   }
 }
+
+// The sections of a scenario file.
+const std::initializer_list<std::string_view> kSections = {"name",   "description", "map",  "population", "shelters",
+                                                      "zones",  "plan",        "params", "run",      "variants",
+                                                      "flood",  "fire",        "movement", "micro",  "injects"};
 
 // Reads the variants section: names, descriptions and (for `wanted`) the patch.
 std::vector<VariantDesc> read_variants(const Field& root, const std::string& wanted,
@@ -82,8 +115,7 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
   {
     const Field r(root, "", ctx, 1);
     if (!r.is_map()) r.fail("a scenario file must be a mapping of sections");
-    r.check_keys({"name", "description", "map", "population", "shelters", "zones", "plan", "params", "run",
-                  "variants", "flood", "fire", "movement", "micro", "injects"});
+    r.check_keys(kSections);
     std::optional<Field> patch;
     desc.variants = read_variants(r, variant, patch);
     if (!variant.empty()) {
@@ -105,6 +137,9 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
   std::error_code ec;
   desc.folder = fs::absolute(fs::path(path), ec).parent_path().lexically_normal().string();
   const Field r(root, "", ctx, 1);
+  // Again on the patched tree: a patch's unknown section ("runn:") is an error too,
+  // named as part of the variant's patch.
+  r.check_keys(kSections);
   if (auto f = r.get("name")) desc.name = f->text();
   else desc.name = fs::path(path).stem().string();
   if (auto f = r.get("description")) desc.description = f->text();

@@ -294,8 +294,15 @@ void deep_merge(YAML::Node base, const YAML::Node& patch) {
     const std::string key = kv.first.Scalar();
     const YAML::Node value = kv.second;
     if (value.IsNull()) { base.remove(key); continue; }
+    const YAML::Node& const_base = base;  // const lookup: no empty entry is made
+    if (!const_base[key].IsDefined()) {
+      // A key the base lacks keeps the patch's own key node, so an error about it
+      // names its line in the patch (and the variant).
+      base.force_insert(kv.first, value);
+      continue;
+    }
     YAML::Node target = base[key];
-    if (target.IsDefined() && target.IsMap() && value.IsMap()) deep_merge(target, value);
+    if (target.IsMap() && value.IsMap()) deep_merge(target, value);
     else base[key] = value;
   }
 }

@@ -168,7 +168,7 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
     std::string expect;
   };
   const std::string good = town(dir);
-  TempDir d2, d3, d4, d5, d6, d7, d8, d9, d10;
+  TempDir d2, d3, d4, d5, d6, d7, d8, d9, d10, d12, d13, d14;
   const Case cases[] = {
       {"missing scenario", "run " + dir.path() + "/nope.yaml", "nope.yaml"},
       {"dt <= 0", "run " + town(d2, "run: {dt: 0, duration: 1 h}\n"), "run.dt"},
@@ -177,6 +177,10 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
       {"negative capacity", "check " + town(d5, "run: {dt: 1}\n", "variants: {bad: {patch: {shelters: {list: [{name: X, lon: 11.283, lat: 49.512, capacity: -5}]}}}}\n") + " --variant bad", "capacity"},
       {"NaN coordinate", "check " + town(d6, "run: {dt: 1}\n", "plan: {closed_roads: [{lon: .nan, lat: 49.51}]}\n"), "plan.closed_roads"},
       {"unknown variant", "run " + good + " --variant nope", "nope"},
+      {"a patch with an unknown section", "check " + town(d12, "run: {dt: 1}\n", "variants: {typo: {patch: {runn: {dt: 2}}}}\n") + " --variant typo",
+       "runn"},
+      {"a broken variant found by check without --variant", "check " + town(d13, "run: {dt: 1}\n", "variants: {typo: {patch: {runn: {dt: 2}}}}\n"),
+       "variant 'typo'"},
       {"a time step that never ends", "check " + town(d8, "run: {dt: 1e-9, duration: 3 h}\n"), "run.dt"},
       {"billions of steps", "check " + town(d9, "run: {dt: 0.001, duration: 7 d}\n"), "604,800,000 steps"},
       {"a timeline row every half second for a week", "check " + town(d10, "run: {dt: 0.5, duration: 7 d, timeline_interval: 0.5}\n"),
@@ -188,6 +192,21 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
     INFO(r.output);
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains(c.expect));
+  }
+  // Anchors that repeat anchors: a few lines that expand to 10^9 values are refused at once.
+  {
+    std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int k = 1; k <= 9; ++k) {
+      const std::string prev = std::to_string(k - 1), self = std::to_string(k);
+      bomb.append("a").append(self).append(": &a").append(self).append(" [");
+      for (int j = 0; j < 10; ++j) bomb.append(j ? ", *a" : "*a").append(prev);
+      bomb.append("]\n");
+    }
+    const std::string file = d14.write("bomb.yaml", bomb);
+    const Result r = safestreet("check " + file);
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains("bomb.yaml") && Catch::Contains("aliases"));
   }
   // A density that would make over a billion residents is refused before any is made.
   {
