@@ -18,7 +18,15 @@ namespace ss::maps::detail {
 
 void ensure_gdal_registered() {
   static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // GeoPackages record when each table last changed (gpkg_contents.last_change,
+    // "informative" in OGC 12-128r18, 1.1.3.1.1); with the wall clock there, two
+    // identical runs would differ in bytes. A fixed date keeps every output a function
+    // of the inputs alone, unless the user sets OGR_CURRENT_DATE themselves.
+    if (!CPLGetConfigOption("OGR_CURRENT_DATE", nullptr))
+      CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+  });
 }
 
 QuietGdal::QuietGdal() {
