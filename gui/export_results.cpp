@@ -6,6 +6,10 @@
 #include "output/run_outputs.hpp"
 #define SS_GUI_CAN_EXPORT 1
 #endif
+#if defined(SS_GUI_CAN_EXPORT) && defined(SS_GUI_WITH_SCENARIOS)
+#include "maps/hazard_layers.hpp"  // the hazards' GIS layers, as `safestreet run` writes them
+#define SS_GUI_EXPORTS_HAZARD_LAYERS 1
+#endif
 
 namespace ss::gui {
 
@@ -30,7 +34,17 @@ bool export_results(AppContext& ctx, const std::string& dir) {
   info.finished = ctx.session.sim().finished();
   info.problems.push_back("exported from the GUI at simulated time " + format_clock(ctx.session.sim().time()));
   try {
-    output::write_run_outputs(dir, ctx.session.model(), ctx.session.state(), info);
+    const Model& model = ctx.session.model();
+    const SimState& state = ctx.session.state();
+#ifdef SS_GUI_EXPORTS_HAZARD_LAYERS
+    // Inside the staged folder, like every run of the command line and of a batch
+    // (batch/run_pipeline.cpp): the folder appears whole or not at all.
+    output::write_run_outputs(dir, model, state, info, [&](const std::filesystem::path& staging) {
+      (void)maps::write_hazard_layers(staging, model, state);
+    });
+#else
+    output::write_run_outputs(dir, model, state, info);
+#endif
   } catch (const std::exception& e) {
     return ctx.messages.error(std::string("export failed: ") + e.what()), false;
   }
