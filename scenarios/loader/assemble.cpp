@@ -227,6 +227,18 @@ Assembly assemble(const ScenarioDesc& d) {
                          std::to_string(std::lround(d.shelters.max_snap_distance)) +
                          " m from the kept street network (on a cut-off part or outside it); resident ids: " + ids);
   }
+  std::int64_t open_capacity = 0;  // in shelters not closed from the start
+  for (std::size_t k = 0; k < m.world.shelters.size(); ++k)
+    if (std::find(m.plan.closed_shelters.begin(), m.plan.closed_shelters.end(), ShelterId{k}) ==
+        m.plan.closed_shelters.end())
+      open_capacity += m.world.shelters[k].capacity;
+  if (!m.world.shelters.empty() && open_capacity == 0 && m.population.size() > 0)
+    a.problems.push_back("every shelter is closed from the start (plan.closed_shelters): nobody can be sheltered "
+                         "unless an inject opens one");
+  else if (open_capacity < a.shelters.capacity && open_capacity < static_cast<std::int64_t>(m.population.size()))
+    a.problems.push_back("the shelters open from the start have room for " + std::to_string(open_capacity) +
+                         " of the population (" + std::to_string(m.population.size()) +
+                         "); the others are closed (plan.closed_shelters)");
   if (a.shelters.capacity < static_cast<std::int64_t>(m.population.size()))
     a.problems.push_back("shelter capacity (" + std::to_string(a.shelters.capacity) + ") is below the population (" +
                          std::to_string(m.population.size()) + "): not everyone can be sheltered");

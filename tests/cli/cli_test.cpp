@@ -115,6 +115,12 @@ TEST_CASE("safestreet check separates notes from problems and exits 3 only for p
   CHECK_THAT(r.output, Catch::Contains("problems  1") && Catch::Contains("shelter capacity (10)"));
   // The base plan of the same file has no problem.
   CHECK(safestreet("check " + small).exit_code == 0);
+  // Every shelter closed from the start: a run would shelter nobody.
+  TempDir d3;
+  r = safestreet("check " + town(d3, "run: {dt: 1, duration: 1 h}\n", "plan: {closed_shelters: [Hall]}\n"));
+  INFO(r.output);
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.output, Catch::Contains("every shelter is closed from the start"));
 }
 
 TEST_CASE("safestreet check lists variants, zones, teams and targets, aligned by display width") {
