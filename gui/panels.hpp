@@ -6,6 +6,7 @@
 namespace ss::gui {
 
 #include <algorithm>
+#include <cmath>
 
 inline constexpr float kLeftPanelWidth = 330.0f;   // px at UI scale 1
 inline constexpr float kRightPanelWidth = 370.0f;  // px at UI scale 1
@@ -20,7 +21,10 @@ struct PanelWidths {
 // The sidebars' widths in a window `window_w` px wide at UI scale `scale`; at scale 1
 // always the scale-1 widths. Shared by the GUI and the screenshot checker.
 inline PanelWidths panel_widths(float window_w, float scale) {
-  auto width = [&](float base, float share) { return std::max(base, std::min(base * scale, share * window_w)); };
+  // Whole pixels, so the map area and the screenshot checker agree on its edges.
+  auto width = [&](float base, float share) {
+    return std::max(base, std::floor(std::min(base * scale, share * window_w)));
+  };
   return {width(kLeftPanelWidth, kLeftPanelMaxShare), width(kRightPanelWidth, kRightPanelMaxShare)};
 }
 

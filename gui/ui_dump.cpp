@@ -48,6 +48,7 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
   if (s.ready()) {
     const std::size_t k = static_cast<std::size_t>(std::max(ctx.buffers.variant, 0));
     j << ",\n  \"scene\": " << quoted(s.source().label()) << ", \"name\": " << quoted(s.name());
+    j << ",\n  \"time\": " << s.sim().time();
     j << ",\n  \"movement\": \"" << (s.model().movement == MovementKind::Micro ? "micro" : "network") << "\"";
     j << ",\n  \"variant_box\": " << quoted(k == 0 || k > s.variants().size() ? "(base plan)" : s.variants()[k - 1]);
     std::string missing;
