@@ -22,6 +22,13 @@ void same_line_at(float x) {
   if (x + ui_px(100) <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(x);
 }
 
+// A labelled field's width: 180 px at scale 1, less when the panel is narrower so
+// the label beside it stays in view.
+float field_width(const char* label) {
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x - ImGui::GetStyle().ItemInnerSpacing.x;
+  return std::max(ui_px(60), std::min(ui_px(180), room));
+}
+
 void swatch(Rgb c, const char* label) {
   ImGui::ColorButton(label, ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1),
                      ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(ui_px(12), ui_px(12)));
@@ -61,9 +68,9 @@ void ui_scale_row(AppContext& ctx) {
   ImGui::TextUnformatted("UI scale");
   // Presets: the usual desktop, a laptop on a projector, a room-size projection.
   for (const float f : {1.0f, 1.5f, 2.0f}) {
-    ImGui::SameLine();
     char label[16];
     std::snprintf(label, sizeof label, "%g\u00D7", static_cast<double>(f));
+    flow(label);
     const bool current = std::abs(ctx.ui.wanted_scale - f) < 1e-3f;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::SmallButton(label)) ctx.ui.wanted_scale = f;
@@ -72,9 +79,9 @@ void ui_scale_row(AppContext& ctx) {
   // Steps of 1/8: fine enough to fit a given screen, coarse enough that each click
   // visibly changes the text.
   constexpr float kStep = 0.125f;
-  ImGui::SameLine();
+  flow("\u2212");
   if (ImGui::SmallButton("\u2212")) ctx.ui.wanted_scale = std::max(kMinUiScale, ctx.ui.wanted_scale - kStep);
-  ImGui::SameLine();
+  flow("+");
   if (ImGui::SmallButton("+")) ctx.ui.wanted_scale = std::min(kMaxUiScale, ctx.ui.wanted_scale + kStep);
   const std::string now = format_percent(static_cast<double>(ctx.ui_scale()));
   if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(now.c_str()).x + ImGui::GetStyle().ItemSpacing.x)
@@ -83,6 +90,12 @@ void ui_scale_row(AppContext& ctx) {
 }
 
 }  // namespace
+
+void flow(const char* label, float extra) {
+  ImGui::SameLine();
+  const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x + extra;
+  if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+}
 
 void scenario_section(AppContext& ctx) {
   Session& s = ctx.session;
@@ -111,21 +124,23 @@ void scenario_section(AppContext& ctx) {
   ImGui::EndDisabled();
   if (!scenario_files_supported()) ImGui::TextDisabled("(scenario files not supported in this build)");
   ImGui::BeginDisabled(s.loading());
+  bool first = true;
   for (const std::string& d : demo_names()) {
-    if (ImGui::SmallButton(("Demo: " + d).c_str())) open_scene(ctx, SceneSource{"", "", d});
-    ImGui::SameLine();
+    const std::string label = "Demo: " + d;
+    if (!first) flow(label.c_str());
+    first = false;
+    if (ImGui::SmallButton(label.c_str())) open_scene(ctx, SceneSource{"", "", d});
   }
-  ImGui::NewLine();
   ImGui::EndDisabled();
 
   if (!s.variants().empty()) {
     std::vector<const char*> names{"(base plan)"};
     for (const std::string& v : s.variants()) names.push_back(v.c_str());
     b.variant = std::clamp(b.variant, 0, static_cast<int>(names.size()) - 1);
-    ImGui::SetNextItemWidth(ui_px(180));
+    ImGui::SetNextItemWidth(field_width("Variant"));
     ImGui::Combo("Variant", &b.variant, names.data(), static_cast<int>(names.size()));
   }
-  ImGui::SetNextItemWidth(ui_px(180));
+  ImGui::SetNextItemWidth(field_width("Seed"));
   ImGui::InputInt("Seed", &b.seed);
   b.seed = std::max(b.seed, 0);
   ImGui::BeginDisabled(!s.ready() || s.loading());
@@ -165,15 +180,14 @@ void time_section(AppContext& ctx) {
     s.step();
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
   // A short row of common speeds; the slider below has everything in between.
   static constexpr double kSpeeds[] = {1, 10, 60, 300};
   for (const double sp : kSpeeds) {
-    ImGui::SameLine();
     const std::string label = std::to_string(static_cast<int>(sp)) + "x";
+    flow(label.c_str());
     if (ImGui::SmallButton(label.c_str())) t.speed = sp;
   }
-  ImGui::SameLine();
+  flow("max");
   if (ImGui::SmallButton("max")) t.speed = INFINITY;
   float log_speed = std::isfinite(t.speed) ? static_cast<float>(std::log10(t.speed)) : 3.0f;
   ImGui::SetNextItemWidth(-1);

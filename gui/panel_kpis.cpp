@@ -195,10 +195,12 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
 void plots_section(AppContext& ctx) {
   if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
   PlotCache& c = ctx.plots;
+  // A radio button is its circle (a frame's height) and the label beside it.
+  const float circle = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::RadioButton("age", &c.axis, 0);
-  ImGui::SameLine();
+  flow("mobility", circle);
   ImGui::RadioButton("mobility", &c.axis, 1);
-  ImGui::SameLine();
+  flow("lives alone", circle);
   ImGui::RadioButton("lives alone", &c.axis, 2);
   const SimState& s = ctx.session.state();
   // The series only change when the timeline gains (or, after a restart, loses) a row.

@@ -41,6 +41,11 @@ void loading_screen(AppContext& ctx);
 // const). The script's `restart` does the same.
 void restart_as_chosen(AppContext& ctx);
 
+// Puts the next button labelled `label` (plus `extra` px: a radio button's circle)
+// beside the previous item when it fits on the line, else at the start of the next:
+// rows of buttons wrap instead of running off the panel at a large UI scale.
+void flow(const char* label, float extra = 0.0f);
+
 // Sections, one file each.
 void scenario_section(AppContext& ctx);
 void time_section(AppContext& ctx);
