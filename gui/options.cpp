@@ -25,7 +25,7 @@ const char* const kUsage =
     "  expect_open EDGE | expect_closed_at X Y | expect_open_at X Y | expect_burning X Y |\n"
     "  expect_not_burning X Y | run_to_first_engine [INCIDENT [+SECONDS [LATEST]]] |\n"
     "  center_first_engine [INCIDENT] | fire_incident N | stats_reset | expect_glyphs TEXT |\n"
-    "  dump_ui FILE | echo TEXT | quit\n"
+    "  expect_scene_glyphs | dump_ui FILE | echo TEXT | quit\n"
     "X Y are metres in the scenario's local CRS.\n";
 
 namespace {
