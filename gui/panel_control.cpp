@@ -84,8 +84,8 @@ void ui_scale_row(AppContext& ctx) {
   flow("+");
   if (ImGui::SmallButton("+")) ctx.ui.wanted_scale = std::min(kMaxUiScale, ctx.ui.wanted_scale + kStep);
   const std::string now = format_percent(static_cast<double>(ctx.ui_scale()));
-  if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(now.c_str()).x + ImGui::GetStyle().ItemSpacing.x)
-    ImGui::SameLine();
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(now.c_str()).x) ImGui::NewLine();
   ImGui::TextDisabled("%s", now.c_str());
 }
 
