@@ -34,13 +34,17 @@ constexpr double kStepBudget = 0.020;  // s
 // machine busy) the simulation does not leap ahead.
 constexpr double kMaxFrameDt = 0.25;  // s
 
-void style_imgui() {
+// The style at `scale`: from ImGui's defaults each time, so sizes are scaled once
+// and not compounded by successive changes of scale.
+void style_imgui(float scale) {
+  ImGui::GetStyle() = ImGuiStyle();
   ImGui::StyleColorsDark();
   ImGuiStyle& st = ImGui::GetStyle();
   st.WindowRounding = 0;
   st.FrameRounding = 3;
   st.WindowBorderSize = 0;
   st.Colors[ImGuiCol_WindowBg] = ImVec4(kPanelBg.r / 255.f, kPanelBg.g / 255.f, kPanelBg.b / 255.f, 1.0f);
+  st.ScaleAllSizes(scale);
 }
 
 }  // namespace
@@ -53,7 +57,9 @@ App::App(Options options) : options_(std::move(options)), sync_phases_(!options_
   // and --stats runs are uncapped so frame times measure the work, not the cap.
   window_.setFramerateLimit(scripted ? 0 : 60);
   imgui_ = std::make_unique<ImGuiSfml>(window_);
-  style_imgui();
+  if (!options_.font.empty()) ctx_.ui.font_file = options_.font;
+  ctx_.ui.wanted_scale = options_.ui_scale;
+  apply_ui_scale();
   ctx_.time.speed = options_.speed;
   ctx_.buffers.seed = static_cast<int>(options_.seed.value_or(1));
   if (!options_.scenario.empty())
@@ -109,6 +115,23 @@ int App::run() {
   return 0;
 }
 
+void App::apply_ui_scale() {
+  const float scale = std::clamp(ctx_.ui.wanted_scale, kMinUiScale, kMaxUiScale);
+  ctx_.ui.wanted_scale = scale;
+  const bool first = ctx_.ui.font.size_px == 0.0f;
+  ctx_.ui.font = imgui_->set_font(ctx_.ui.font_file, scale);
+  style_imgui(scale);
+  ctx_.view.ui_scale = scale;
+  if (!ctx_.ui.font.problem.empty()) {
+    if (first) ctx_.messages.error(ctx_.ui.font.problem);
+  } else {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " at %.1f px (UI scale %.2f)", static_cast<double>(ctx_.ui.font.size_px),
+                  static_cast<double>(scale));
+    ctx_.messages.info("font " + ctx_.ui.font.file + buf);
+  }
+}
+
 void App::frame(float dt) {
   // Phases are timed back to back; with --frame-stats the GL phases end in glFinish
   // so a software renderer's deferred rasterising is charged to the phase that
@@ -139,9 +162,14 @@ void App::frame(float dt) {
 
   const sf::Vector2u size = window_.getSize();
   const auto w = static_cast<float>(size.x), h = static_cast<float>(size.y);
-  ctx_.map.set_viewport({kLeftPanelWidth, 0, std::max(w - kLeftPanelWidth - kRightPanelWidth, 50.0f), h});
+  // A new UI scale takes effect between frames: the font atlas is rebuilt at it.
+  if (ctx_.ui.wanted_scale != ctx_.view.ui_scale) apply_ui_scale();
+  const PanelWidths pw = panel_widths(w, ctx_.ui_scale());
+  ctx_.map.set_viewport({pw.left, 0, std::max(w - pw.left - pw.right, 50.0f), h});
 
+  update_event_log(ctx_);
   imgui_->new_frame(dt);
+  ctx_.probes.clear();
   // The key figures refresh four times a second; a screenshot taken this frame shows
   // them as of this very step (a script may have just jumped ahead with run_to).
   if (!ctx_.screenshot_request.empty() && ctx_.session.ready()) current_metrics(ctx_, true);
@@ -203,23 +231,50 @@ void App::handle_events() {
   }
 }
 
+namespace {
+std::string stage_line(const LoadStage& st) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, ": %.2f s", st.seconds);
+  return "loading stage " + st.name + buf;
+}
+}  // namespace
+
 void App::pick_up_loads() {
   const Session::PollResult r = ctx_.session.poll();
-  if (!r.error.empty()) ctx_.messages.error("could not load " + ctx_.session.loading_source().label() + ": " + r.error);
+  if (!r.error.empty()) {
+    for (const LoadStage& st : ctx_.session.last_load()) ctx_.messages.info(stage_line(st));
+    ctx_.messages.error("could not load " + ctx_.session.loading_source().label() + ": " + r.error);
+  }
   if (!r.loaded) return;
+  // The map's layers hold GPU textures, so they are built here on the UI thread.
+  const Clock::time_point layers_start = Clock::now();
   ctx_.map.set_model(ctx_.session.model());
+  const double layers_s = std::chrono::duration<double>(Clock::now() - layers_start).count();
+  ctx_.session.add_load_stage({"map layers", r.seconds, layers_s});
+  for (const LoadStage& st : ctx_.session.last_load()) ctx_.messages.info(stage_line(st));
   ctx_.view.selection = {};
   // Smaller dots for a whole town so neighbouring homes stay apart at fit zoom.
   ctx_.view.dot_px = ctx_.session.model().population.size() > 10000 ? 2.0f : 3.0f;
   ctx_.buffers.seed = static_cast<int>(ctx_.session.seed());
+  // The variant box shows the variant loaded (from --variant, a script's load, the
+  // box itself), so Restart reloads that one and not the base plan.
+  const std::string& variant = ctx_.session.source().variant;
+  const auto& names = ctx_.session.variants();
+  const auto it = std::find(names.begin(), names.end(), variant);
+  ctx_.buffers.variant = variant.empty() || it == names.end() ? 0 : static_cast<int>(it - names.begin()) + 1;
+  if (!ctx_.session.source().scenario.empty())
+    std::snprintf(ctx_.buffers.scenario_path, sizeof ctx_.buffers.scenario_path, "%s",
+                  ctx_.session.source().scenario.c_str());
   ctx_.stats.clear();  // frame statistics describe the scene, not the loading
   char buf[160];
   std::snprintf(buf, sizeof buf, "loaded %s in %.2f s: %zu residents, %zu streets", ctx_.session.name().c_str(),
-                r.seconds, ctx_.session.model().population.size(), ctx_.session.model().world.streets.edge_count());
+                r.seconds + layers_s, ctx_.session.model().population.size(),
+                ctx_.session.model().world.streets.edge_count());
   ctx_.messages.info(buf);
-  for (const std::string& p : ctx_.session.problems()) ctx_.messages.info("scenario note: " + p);
+  for (const std::string& p : ctx_.session.problems()) ctx_.messages.problem("scenario problem: " + p);
+  for (const std::string& n : ctx_.session.notes()) ctx_.messages.note("scenario note: " + n);
   first_frame_pending_ = true;
-  load_seconds_ = r.seconds;
+  load_seconds_ = r.seconds + layers_s;
   loaded_wall_ = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
   if (options_.play) ctx_.time.playing = true;
 }

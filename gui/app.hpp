@@ -23,6 +23,8 @@ class App {
 
  private:
   void frame(float dt);
+  // Rebuilds the font atlas and the style at ctx_.ui.wanted_scale (clamped).
+  void apply_ui_scale();
   void handle_events();
   void pick_up_loads();
   void advance_simulation(double dt);

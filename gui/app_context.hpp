@@ -9,11 +9,13 @@
 
 #include "engine/core/metrics.hpp"
 #include "engine/plan/targets.hpp"
+#include "gui/event_log.hpp"
 #include "gui/frame_stats.hpp"
 #include "gui/map_view.hpp"
 #include "gui/messages.hpp"
 #include "gui/plot.hpp"
 #include "gui/session.hpp"
+#include "gui/ui_fonts.hpp"
 #include "gui/view_state.hpp"
 
 namespace ss::gui {
@@ -60,6 +62,23 @@ struct Buffers {  // text typed into panels, kept across frames
   int variant = 0;  // index into session.variants(); 0 = base
 };
 
+// Text face and UI scale. A change of scale is asked for here (the Display control,
+// the script) and applied by App between frames: the font atlas cannot be rebuilt
+// while ImGui builds a frame with it.
+struct UiSettings {
+  float wanted_scale = 1.0f;  // factor asked for, kMinUiScale..kMaxUiScale
+  std::string font_file = kDefaultFontFile;
+  FontReport font;            // the font in use
+};
+
+// Screen rectangles of laid-out text, recorded by panels whose text must neither be
+// clipped nor run into its neighbour (the key figures' targets), for dump_ui.
+struct LayoutProbe {
+  std::string name;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;      // the item's rectangle, px
+  float clip_x0 = 0, clip_x1 = 0;            // the horizontal extent it is drawn into, px
+};
+
 struct AppContext {
   Session session;
   MapView map;
@@ -73,8 +92,16 @@ struct AppContext {
   // Frame and per-phase times since the last stats reset (script: stats_reset), for
   // --stats and --frame-stats.
   FrameStats stats;
+  UiSettings ui;
+  EventLog log;
+  // Filled by panels each frame (cleared by App before the panels are built).
+  std::vector<LayoutProbe> probes;
   bool quit = false;
   double wall = 0.0;               // s since start, for caches
+
+  // The UI scale in effect: map line widths, dot sizes and label sizes multiply by
+  // it (the same factor the panels' text and widgets are drawn at).
+  [[nodiscard]] float ui_scale() const { return view.ui_scale; }
 };
 
 }  // namespace ss::gui

@@ -31,6 +31,7 @@ bool export_results(AppContext& ctx, const std::string& dir) {
   info.version = "safestreet-gui";
   info.input_checksums = ctx.session.inputs();
   info.problems = ctx.session.problems();
+  info.notes = ctx.session.notes();
   info.finished = ctx.session.sim().finished();
   info.problems.push_back("exported from the GUI at simulated time " + format_clock(ctx.session.sim().time()));
   try {

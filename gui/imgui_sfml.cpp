@@ -77,6 +77,20 @@ ImGuiSfml::ImGuiSfml(sf::RenderWindow& window) : window_(window) {
     ImGui::DestroyContext();
     throw std::runtime_error("Dear ImGui could not initialise OpenGL 3 (GLSL 1.30 needed)");
   }
+  // Now rather than lazily in the first frame, so set_font() always replaces the
+  // one font texture instead of racing the backend to create it.
+  if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+    throw std::runtime_error("Dear ImGui could not create its OpenGL shaders and buffers");
+  }
+}
+
+FontReport ImGuiSfml::set_font(const std::string& file, float scale) {
+  FontReport r = build_ui_font(file, scale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  if (!ImGui_ImplOpenGL3_CreateFontsTexture()) throw std::runtime_error("cannot upload the font atlas to OpenGL");
+  return r;
 }
 
 ImGuiSfml::~ImGuiSfml() {

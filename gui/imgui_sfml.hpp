@@ -5,6 +5,10 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Window/Event.hpp>
 
+#include <string>
+
+#include "gui/ui_fonts.hpp"
+
 namespace ss::gui {
 
 class ImGuiSfml {
@@ -15,6 +19,11 @@ class ImGuiSfml {
   ~ImGuiSfml();
   ImGuiSfml(const ImGuiSfml&) = delete;
   ImGuiSfml& operator=(const ImGuiSfml&) = delete;
+
+  // Rasterises `file` at the UI scale into ImGui's font atlas and uploads it (the
+  // built-in font when the file cannot be read; see FontReport::problem). Call
+  // between frames, never between new_frame() and render().
+  FontReport set_font(const std::string& file, float scale);
 
   void process_event(const sf::Event& event);
   // Starts an ImGui frame; dt in seconds since the previous frame.

@@ -11,9 +11,21 @@ double wall_now() {
 }
 }  // namespace
 
+double Messages::clock() { return wall_now(); }
+
 void Messages::info(std::string text) {
   std::cerr << "safestreet-gui: " << text << '\n';
-  lines_.push_back({wall_now(), false, std::move(text)});
+  lines_.push_back({wall_now(), false, std::move(text), MessageKind::Gui});
+}
+
+void Messages::note(std::string text) {
+  std::cerr << "safestreet-gui: " << text << '\n';
+  lines_.push_back({wall_now(), false, std::move(text), MessageKind::Note});
+}
+
+void Messages::problem(std::string text) {
+  std::cerr << "safestreet-gui: " << text << '\n';
+  lines_.push_back({wall_now(), false, std::move(text), MessageKind::Problem});
 }
 
 void Messages::error(std::string text) {
@@ -21,7 +33,7 @@ void Messages::error(std::string text) {
   banner_ = text;
   ++errors_;
   ++unclaimed_;
-  lines_.push_back({wall_now(), true, std::move(text)});
+  lines_.push_back({wall_now(), true, std::move(text), MessageKind::Error});
 }
 
 int Messages::take_errors() {

@@ -5,14 +5,18 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "gui/ui_fonts.hpp"
+
 namespace ss::gui {
 
 const char* const kUsage =
     "usage: safestreet-gui [SCENARIO] [--variant NAME] [--seed N] [--demo grid|corridor]\n"
     "                      [--script FILE] [--frames N] [--screenshot out.png] [--dump-state out.json]\n"
     "                      [--speed X|max] [--play] [--stats] [--frame-stats out.csv] [--size WxH]\n"
+    "                      [--ui-scale X] [--font FILE.ttf]\n"
     "\n"
-    "Script commands (one per line, # comments): load PATH [VARIANT] | demo NAME | seed N | restart |\n"
+    "Script commands (one per line, # comments; each waits for a scene still loading):\n"
+    "  load PATH [VARIANT] | demo NAME | seed N | variant NAME|base | restart | ui_scale X |\n"
     "  speed X|max | play | pause | step [N] | run_to SECONDS | frames N | click X Y | click_street X Y |\n"
     "  click_pixel PX PY | close_road EDGE | open_road EDGE | close_shelter ID | open_shelter ID |\n"
     "  start_fire X Y | mode inspect|road|fire | colour_by state|age|mobility | layer NAME on|off |\n"
@@ -20,7 +24,8 @@ const char* const kUsage =
     "  dump_state FILE | export_results DIR | expect_error [TEXT] | expect_closed EDGE |\n"
     "  expect_open EDGE | expect_closed_at X Y | expect_open_at X Y | expect_burning X Y |\n"
     "  expect_not_burning X Y | run_to_first_engine [INCIDENT [+SECONDS [LATEST]]] |\n"
-    "  center_first_engine [INCIDENT] | fire_incident N | stats_reset | echo TEXT | quit\n"
+    "  center_first_engine [INCIDENT] | fire_incident N | stats_reset | expect_glyphs TEXT |\n"
+    "  expect_scene_glyphs | dump_ui FILE | echo TEXT | quit\n"
     "X Y are metres in the scenario's local CRS.\n";
 
 namespace {
@@ -50,12 +55,12 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
       help = true;
       return std::nullopt;
     } else if (a == "--variant" || a == "--demo" || a == "--script" || a == "--screenshot" || a == "--dump-state" ||
-               a == "--frame-stats") {
+               a == "--frame-stats" || a == "--font") {
       const auto v = value("a value");
       if (!v) return std::nullopt;
       (a == "--variant" ? o.variant : a == "--demo" ? o.demo : a == "--script" ? o.script
                                    : a == "--screenshot" ? o.screenshot : a == "--frame-stats" ? o.frame_stats
-                                                                                               : o.dump_state) = *v;
+                                   : a == "--font" ? o.font : o.dump_state) = *v;
       if (a == "--frame-stats") o.stats = true;
     } else if (a == "--seed" || a == "--frames") {
       const auto v = value("a whole number");
@@ -77,6 +82,16 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
       if (std::sscanf(v->c_str(), "%ux%u", &w, &h) != 2 || w < 640 || h < 480)
         return error = "--size: expected WxH of at least 640x480, got '" + *v + "'", std::nullopt;
       o.width = w, o.height = h;
+    } else if (a == "--ui-scale") {
+      const auto v = value("a factor");
+      if (!v) return std::nullopt;
+      if (!parse_number(*v, num) || !(num >= kMinUiScale && num <= kMaxUiScale)) {
+        char range[96];
+        std::snprintf(range, sizeof range, "--ui-scale: expected a factor from %g to %g, got '",
+                      static_cast<double>(kMinUiScale), static_cast<double>(kMaxUiScale));
+        return error = range + *v + "'", std::nullopt;
+      }
+      o.ui_scale = static_cast<float>(num);
     } else if (a == "--play") {
       o.play = true;
     } else if (a == "--stats") {

@@ -20,6 +20,10 @@ struct Options {
   bool stats = false;      // --stats: print frame-time statistics at exit
   std::string frame_stats; // --frame-stats FILE: per-frame phase times as CSV at exit (implies --stats)
   unsigned width = 1280, height = 800;
+  // --ui-scale X: text and widget size for a projector or a high-density screen,
+  // 0.75–3 (gui/ui_fonts.hpp); changeable in the window and by the script's ui_scale.
+  float ui_scale = 1.0f;
+  std::string font;        // --font FILE: a TrueType font instead of DejaVu Sans
 };
 
 extern const char* const kUsage;

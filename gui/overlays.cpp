@@ -62,14 +62,7 @@ void draw_overlays(AppContext& ctx) {
   }
 
   if (ctx.session.loading()) {
-    ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + vp.height / 2), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("##loading", nullptr, kOverlay)) {
-      static const char spin[] = "|/-\\";
-      ImGui::Text("Loading %s  %c", ctx.session.loading_source().label().c_str(),
-                  spin[static_cast<int>(ctx.wall * 8) % 4]);
-    }
-    ImGui::End();
+    loading_screen(ctx);
   } else if (!ctx.session.ready()) {
     ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + vp.height / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));

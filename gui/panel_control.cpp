@@ -10,13 +10,28 @@
 #include "gui/actions.hpp"
 #include "gui/fire_service_layers.hpp"
 #include "gui/panels.hpp"
+#include "gui/ui_fonts.hpp"
 
 namespace ss::gui {
 namespace {
 
+// The next item in a column starting `x` px into the panel, or on the next line when
+// the panel is too narrow for it there (a large UI scale in a small window): 100 px
+// at scale 1 is the widest checkbox or legend entry that follows.
+void same_line_at(float x) {
+  if (x + ui_px(100) <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(x);
+}
+
+// A labelled field's width: 180 px at scale 1, less when the panel is narrower so
+// the label beside it stays in view.
+float field_width(const char* label) {
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x - ImGui::GetStyle().ItemInnerSpacing.x;
+  return std::max(ui_px(60), std::min(ui_px(180), room));
+}
+
 void swatch(Rgb c, const char* label) {
   ImGui::ColorButton(label, ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1),
-                     ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(12, 12));
+                     ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(ui_px(12), ui_px(12)));
   ImGui::SameLine();
   ImGui::TextUnformatted(label);
 }
@@ -26,7 +41,7 @@ void water_legend() {
   ImGui::TextUnformatted("Water depth");
   ImGui::SameLine();
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = 180, h = 12;
+  const float w = ui_px(180), h = ui_px(12);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   constexpr int kSteps = 36;
   for (int i = 0; i < kSteps; ++i) {
@@ -41,25 +56,61 @@ void water_legend() {
     char label[16];
     std::snprintf(label, sizeof label, m >= kWaterDeepM ? "%.1f+ m" : "%.1f", static_cast<double>(m));
     const float x = p.x + w * m / kWaterDeepM;
-    dl->AddLine(ImVec2(x, p.y + h), ImVec2(x, p.y + h + 3), IM_COL32(200, 200, 200, 255));
-    dl->AddText(ImVec2(x - 8, p.y + h + 3), IM_COL32(200, 200, 200, 255), label);
+    dl->AddLine(ImVec2(x, p.y + h), ImVec2(x, p.y + h + ui_px(3)), IM_COL32(200, 200, 200, 255));
+    dl->AddText(ImVec2(x - ui_px(8), p.y + h + ui_px(3)), IM_COL32(200, 200, 200, 255), label);
   }
   ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
 }
 
+// Text and widget size for a projector: presets and a step either way. A change is
+// applied between frames (the font atlas is rebuilt at the new size).
+void ui_scale_row(AppContext& ctx) {
+  ImGui::TextUnformatted("UI scale");
+  // Presets: the usual desktop, a laptop on a projector, a room-size projection.
+  for (const float f : {1.0f, 1.5f, 2.0f}) {
+    char label[16];
+    std::snprintf(label, sizeof label, "%g\u00D7", static_cast<double>(f));
+    flow(label);
+    const bool current = std::abs(ctx.ui.wanted_scale - f) < 1e-3f;
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::SmallButton(label)) ctx.ui.wanted_scale = f;
+    if (current) ImGui::PopStyleColor();
+  }
+  // Steps of 1/8: fine enough to fit a given screen, coarse enough that each click
+  // visibly changes the text.
+  constexpr float kStep = 0.125f;
+  flow("\u2212");
+  if (ImGui::SmallButton("\u2212")) ctx.ui.wanted_scale = std::max(kMinUiScale, ctx.ui.wanted_scale - kStep);
+  flow("+");
+  if (ImGui::SmallButton("+")) ctx.ui.wanted_scale = std::min(kMaxUiScale, ctx.ui.wanted_scale + kStep);
+  const std::string now = format_percent(static_cast<double>(ctx.ui_scale()));
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(now.c_str()).x) ImGui::NewLine();
+  ImGui::TextDisabled("%s", now.c_str());
+}
+
 }  // namespace
+
+void flow(const char* label, float extra) {
+  ImGui::SameLine();
+  const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x + extra;
+  if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+}
 
 void scenario_section(AppContext& ctx) {
   Session& s = ctx.session;
   Buffers& b = ctx.buffers;
   if (s.ready()) {
     ImGui::TextWrapped("%s", s.name().c_str());
-    ImGui::TextDisabled("%zu residents, %zu streets, %zu shelters", s.model().population.size(),
-                        s.model().world.streets.edge_count(), s.model().world.shelters.size());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s residents, %s streets, %s shelters", format_count(s.model().population.size()).c_str(),
+                       format_count(s.model().world.streets.edge_count()).c_str(),
+                       format_count(s.model().world.shelters.size()).c_str());
+    ImGui::PopStyleColor();
   } else if (!s.loading()) {
     ImGui::TextDisabled("No scene loaded.");
   }
-  ImGui::SetNextItemWidth(-60);
+  ImGui::SetNextItemWidth(-ui_px(60));
   const bool enter = ImGui::InputTextWithHint("##path", "scenarios/lauf.yaml", b.scenario_path, sizeof b.scenario_path,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
@@ -73,34 +124,43 @@ void scenario_section(AppContext& ctx) {
   ImGui::EndDisabled();
   if (!scenario_files_supported()) ImGui::TextDisabled("(scenario files not supported in this build)");
   ImGui::BeginDisabled(s.loading());
+  bool first = true;
   for (const std::string& d : demo_names()) {
-    if (ImGui::SmallButton(("Demo: " + d).c_str())) open_scene(ctx, SceneSource{"", "", d});
-    ImGui::SameLine();
+    const std::string label = "Demo: " + d;
+    if (!first) flow(label.c_str());
+    first = false;
+    if (ImGui::SmallButton(label.c_str())) open_scene(ctx, SceneSource{"", "", d});
   }
-  ImGui::NewLine();
   ImGui::EndDisabled();
 
   if (!s.variants().empty()) {
     std::vector<const char*> names{"(base plan)"};
     for (const std::string& v : s.variants()) names.push_back(v.c_str());
     b.variant = std::clamp(b.variant, 0, static_cast<int>(names.size()) - 1);
-    ImGui::SetNextItemWidth(180);
+    ImGui::SetNextItemWidth(field_width("Variant"));
     ImGui::Combo("Variant", &b.variant, names.data(), static_cast<int>(names.size()));
   }
-  ImGui::SetNextItemWidth(180);
+  ImGui::SetNextItemWidth(field_width("Seed"));
   ImGui::InputInt("Seed", &b.seed);
   b.seed = std::max(b.seed, 0);
   ImGui::BeginDisabled(!s.ready() || s.loading());
-  if (ImGui::Button("Restart")) {
-    const std::string want = b.variant == 0 ? "" : s.variants()[static_cast<std::size_t>(b.variant - 1)];
-    if (!s.source().scenario.empty() && want != s.source().variant) {
-      // Another variant is another model: reload rather than patch a const model.
-      open_scene(ctx, SceneSource{s.source().scenario, want, ""}, static_cast<std::uint64_t>(b.seed));
-    } else {
-      restart(ctx, static_cast<std::uint64_t>(b.seed));
-    }
-  }
+  if (ImGui::Button("Restart")) restart_as_chosen(ctx);
   ImGui::EndDisabled();
+  ui_scale_row(ctx);
+}
+
+void restart_as_chosen(AppContext& ctx) {
+  Session& s = ctx.session;
+  Buffers& b = ctx.buffers;
+  if (!s.ready()) return ctx.messages.error("nothing to restart: no scene is loaded");
+  const std::size_t k = static_cast<std::size_t>(std::max(b.variant, 0));
+  const std::string want = k == 0 || k > s.variants().size() ? "" : s.variants()[k - 1];
+  if (!s.source().scenario.empty() && want != s.source().variant) {
+    // Another variant is another model: reload rather than patch a const model.
+    open_scene(ctx, SceneSource{s.source().scenario, want, ""}, static_cast<std::uint64_t>(b.seed));
+  } else {
+    restart(ctx, static_cast<std::uint64_t>(b.seed));
+  }
 }
 
 void time_section(AppContext& ctx) {
@@ -113,22 +173,21 @@ void time_section(AppContext& ctx) {
                      (format_clock(now) + " / " + format_clock(s.model().run.duration)).c_str());
   const bool finished = s.sim().finished();
   ImGui::BeginDisabled(finished);
-  if (ImGui::Button(t.playing ? "Pause" : "Play", ImVec2(70, 0))) t.playing = !t.playing;
+  if (ImGui::Button(t.playing ? "Pause" : "Play", ImVec2(ui_px(70), 0))) t.playing = !t.playing;
   ImGui::SameLine();
   if (ImGui::Button("Step")) {
     t.playing = false;
     s.step();
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
   // A short row of common speeds; the slider below has everything in between.
   static constexpr double kSpeeds[] = {1, 10, 60, 300};
   for (const double sp : kSpeeds) {
-    ImGui::SameLine();
     const std::string label = std::to_string(static_cast<int>(sp)) + "x";
+    flow(label.c_str());
     if (ImGui::SmallButton(label.c_str())) t.speed = sp;
   }
-  ImGui::SameLine();
+  flow("max");
   if (ImGui::SmallButton("max")) t.speed = INFINITY;
   float log_speed = std::isfinite(t.speed) ? static_cast<float>(std::log10(t.speed)) : 3.0f;
   ImGui::SetNextItemWidth(-1);
@@ -142,32 +201,32 @@ void time_section(AppContext& ctx) {
 void layers_section(AppContext& ctx) {
   Layers& l = ctx.view.layers;
   ImGui::Checkbox("Terrain", &l.terrain);
-  ImGui::SameLine(110);
+  same_line_at(ui_px(110));
   ImGui::Checkbox("Buildings", &l.buildings);
-  ImGui::SameLine(220);
+  same_line_at(ui_px(220));
   ImGui::Checkbox("Streets", &l.streets);
   ImGui::Checkbox("Closed", &l.closed_roads);
-  ImGui::SameLine(110);
+  same_line_at(ui_px(110));
   ImGui::Checkbox("Crowding", &l.congestion);
-  ImGui::SameLine(220);
+  same_line_at(ui_px(220));
   ImGui::Checkbox("Shelters", &l.shelters);
   ImGui::Checkbox("Residents", &l.residents);
-  ImGui::SameLine(110);
+  same_line_at(ui_px(110));
   ImGui::Checkbox("incl. sheltered", &l.sheltered_residents);
   ImGui::Checkbox("Water", &l.water);
-  ImGui::SameLine(110);
+  same_line_at(ui_px(110));
   ImGui::Checkbox("Responders", &l.responders);
   ImGui::Checkbox("Fire", &l.fire);
-  ImGui::SameLine(110);
+  same_line_at(ui_px(110));
   ImGui::Checkbox("Smoke", &l.smoke);
-  ImGui::SameLine(220);
+  same_line_at(ui_px(220));
   ImGui::Checkbox("Wind", &l.wind);
   const bool service = ctx.session.ready() && find_fire_service(ctx.session.model());
   if (service) {
     ImGui::Checkbox("Fire lanes", &l.lanes);
-    ImGui::SameLine(110);
+    same_line_at(ui_px(110));
     ImGui::Checkbox("Hydrants", &l.hydrants);
-    ImGui::SameLine(220);
+    same_line_at(ui_px(220));
     ImGui::Checkbox("Stations", &l.stations);
     ImGui::Checkbox("Engines", &l.engines);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fire appliances on their way and on scene, with their hose lines");
@@ -188,38 +247,38 @@ void layers_section(AppContext& ctx) {
   switch (ctx.view.colour_by) {
     case ColourBy::State:
       for (std::size_t k = 0; k < kStatusCount; ++k) {
-        if (k % 2) ImGui::SameLine(160);
+        if (k % 2) same_line_at(ui_px(160));
         swatch(kStatusColour[k], to_string(static_cast<Status>(k)));
       }
       break;
     case ColourBy::AgeBand:
       for (std::size_t k = 0; k < kAgeBandCount; ++k) {
-        if (k % 2) ImGui::SameLine(160);
+        if (k % 2) same_line_at(ui_px(160));
         swatch(kAgeColour[k], to_string(static_cast<AgeBand>(k)));
       }
       break;
     case ColourBy::Mobility:
       for (std::size_t k = 0; k < kMobilityCount; ++k) {
-        if (k % 2) ImGui::SameLine(160);
+        if (k % 2) same_line_at(ui_px(160));
         swatch(kMobilityColour[k], to_string(static_cast<Mobility>(k)));
       }
       break;
   }
   swatch(kStreetMajor, "main street");
-  ImGui::SameLine(160);
+  same_line_at(ui_px(160));
   swatch(kStreetFoot, "footway / path");
   swatch(kStreetClosed, "closed street");
-  ImGui::SameLine(160);
+  same_line_at(ui_px(160));
   swatch(kShelterOpen, "shelter (fill bar)");
   swatch(kShelterFull, "shelter full");
-  ImGui::SameLine(160);
+  same_line_at(ui_px(160));
   swatch(kShelterClosed, "shelter closed");
   if (ctx.session.ready() && find_flood(ctx.session.model())) water_legend();
   if (ctx.session.ready() && find_fire(ctx.session.model())) fire_legend();
   if (service) fire_service_legend();
   if (ctx.session.ready() && !ctx.session.model().plan.response.teams.empty()) {
     for (std::size_t k = 0; k < kTeamKindCount; ++k) {
-      if (k % 2) ImGui::SameLine(160);
+      if (k % 2) same_line_at(ui_px(160));
       swatch(kTeamColour[k], (std::string("team: ") + to_string(static_cast<TeamKind>(k))).c_str());
     }
   }

@@ -60,17 +60,16 @@ void glyph(Rgb c, Glyph g, const char* label) {
   ImGui::TextUnformatted(label);
 }
 
-// Minutes, one decimal, or "-" when it has not happened (NaN).
+// A time in the one clock format (h:mm:ss), or "-" when it has not happened (NaN).
 void minutes_cell(double s) {
   if (std::isnan(s)) return ImGui::TextDisabled("-");
-  ImGui::Text("%.1f", s / 60.0);
+  ImGui::TextUnformatted(format_clock(s).c_str());
 }
 
-// A delay in minutes: "-" when there was none (or under the 0.1 min shown), amber
-// when there was.
+// A delay: "-" when there was none (under 3 s), amber h:mm:ss when there was.
 void delay_cell(double s) {
   if (!(s >= 3.0)) return ImGui::TextDisabled("-");
-  ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.3f, 1), "%.1f", s / 60.0);
+  ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.3f, 1), "%s", format_clock(s).c_str());
 }
 
 void header_tooltip(const char* text) {
@@ -164,7 +163,7 @@ void fire_service_section(AppContext& ctx) {
 
   if (r.incidents.empty()) return ImGui::TextDisabled("No fire has been called in yet.");
   const double detect = d.params.detection_delay;
-  ImGui::TextDisabled("Minutes after the call (ignition + %.0f min detection)", detect / 60.0);
+  ImGui::TextDisabled("Times after the call (ignition + %s detection), h:mm:ss", format_clock(detect).c_str());
   std::int32_t& sel = ctx.view.fire_incident;
   const auto n_inc = static_cast<std::int32_t>(r.incidents.size());
   if (sel >= n_inc) sel = -1;
@@ -232,7 +231,7 @@ void fire_service_section(AppContext& ctx) {
     ImGui::TableSetupScrollFreeze(1, 1);
     for (int c = 0; c < 9; ++c) ImGui::TableSetupColumn(nullptr);
     headers({{"appliance", "Appliance type (its station in the last column); click to centre the map on it"},
-             {"on sc.", "On scene, minutes after the call"},
+             {"on sc.", "On scene, after the call (h:mm:ss)"},
              {"note", "Why it could not do its job (no_route: no street open to it leads there; beyond_hose: "
                       "the building lies beyond its hose from the nearest place it could stop)"},
              {"turn.", "Turnout: alarm to wheels rolling (0 when the crew was already out)"},
@@ -267,19 +266,19 @@ void fire_service_section(AppContext& ctx) {
                           task.first_alarm ? " (first alarm)" : "",
                           task.appliance < marks.size() ? to_string(marks[task.appliance].stage) : "?");
       ImGui::TableNextColumn();
-      if (there) ImGui::Text("%.1f", (task.arrived - call) / 60.0);
+      if (there) ImGui::TextUnformatted(format_clock(task.arrived - call).c_str());
       else if (failed) ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "never");
       else ImGui::TextDisabled(t < task.dispatched + task.turnout ? "alarmed" : "driving");
       ImGui::TableNextColumn();
       if (failed || (there && !task.note.empty())) ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "%s", task.note.c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%.1f", task.turnout / 60.0);
+      ImGui::TextUnformatted(format_clock(task.turnout).c_str());
       ImGui::TableNextColumn();
       if (there || failed) {
         delay_cell(task.drive - task.planned_drive);
         if (task.reroutes > 0 && ImGui::IsItemHovered())
-          ImGui::SetTooltip("%u obstruction(s) met; planned %.1f min, drove %.1f min", task.reroutes,
-                            task.planned_drive / 60.0, task.drive / 60.0);
+          ImGui::SetTooltip("%u obstruction(s) met; planned %s, drove %s", task.reroutes,
+                            format_clock(task.planned_drive).c_str(), format_clock(task.drive).c_str());
       } else {
         ImGui::TextDisabled("-");
       }

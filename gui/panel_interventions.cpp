@@ -1,95 +1,191 @@
-// Interventions (click mode, closed streets, fires, shelters), the event log and export.
+// Interventions (click mode, closed streets, fires, shelters; on the micro model
+// rooms and exits), the event log and export.
 #include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "engine/hazards/fire/fire_hazard.hpp"
 #include "gui/actions.hpp"
+#include "gui/event_log.hpp"
 #include "gui/panels.hpp"
+#include "gui/ui_fonts.hpp"
 
 namespace ss::gui {
 
+namespace {
+
+// Records that a control was drawn this frame, for dump_ui's "controls".
+void control_drawn(AppContext& ctx, const char* name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ctx.probes.push_back({std::string("control.") + name, a.x, a.y, b.x, b.y, a.x, b.x});
+}
+
+// The shelters (on the micro model: the exits and where they lead) with their
+// occupancy and a button to close or reopen each.
+void shelter_table(AppContext& ctx, bool micro) {
+  const Model& m = ctx.session.model();
+  const SimState& s = ctx.session.state();
+  const float row = ImGui::GetFrameHeightWithSpacing();
+  // Up to seven rows, then the table scrolls: the event log below must stay in view.
+  const float height = std::min(ui_px(24) + row * 7, ui_px(24) + row * static_cast<float>(m.world.shelters.size()));
+  if (!ImGui::BeginTable("shelters", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, height))) return;
+  control_drawn(ctx, micro ? "exits" : "shelters");
+  ImGui::TableSetupColumn(micro ? "Exit to" : "Shelter");
+  ImGui::TableSetupColumn(micro ? "Out" : "Persons", ImGuiTableColumnFlags_WidthFixed, ui_px(90));
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ui_px(50));
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableHeadersRow();
+  for (std::size_t i = 0; i < m.world.shelters.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TableNextColumn();
+    const bool selected = ctx.view.selection.kind == Selection::Kind::Shelter && ctx.view.selection.id == i;
+    const std::string& name = m.world.shelters[i].name;
+    if (ImGui::Selectable(name.empty() ? ("shelter " + std::to_string(i)).c_str() : name.c_str(), selected))
+      ctx.view.selection = {Selection::Kind::Shelter, static_cast<std::uint32_t>(i)};
+    ImGui::TableNextColumn();
+    if (micro) ImGui::TextUnformatted(format_count(static_cast<std::uint64_t>(s.occupancy[i])).c_str());
+    else ImGui::Text("%s/%s", format_count(static_cast<std::uint64_t>(s.occupancy[i])).c_str(),
+                     format_count(static_cast<std::uint64_t>(m.world.shelters[i].capacity)).c_str());
+    ImGui::TableNextColumn();
+    if (ImGui::SmallButton(s.shelter_closed[i] ? "open" : "close"))
+      set_shelter_closed(ctx, ShelterId{i}, !s.shelter_closed[i], micro ? "exit list" : "shelter list");
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+// Micro model: each room (a named walkable polygon, a zone of the model) with the
+// people who started there and how many of them are out.
+void room_table(AppContext& ctx) {
+  const Model& m = ctx.session.model();
+  if (m.world.zones.empty()) return;
+  const RunMetrics& metrics = current_metrics(ctx);
+  const float row = ImGui::GetFrameHeightWithSpacing();
+  const float height = std::min(ui_px(24) + row * 7, ui_px(24) + row * static_cast<float>(m.world.zones.size()));
+  if (!ImGui::BeginTable("rooms", 2, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, height))) return;
+  control_drawn(ctx, "rooms");
+  ImGui::TableSetupColumn("Room");
+  ImGui::TableSetupColumn("Out of it", ImGuiTableColumnFlags_WidthFixed, ui_px(150));
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableHeadersRow();
+  for (std::size_t z = 0; z < m.world.zones.size() && z < metrics.by_zone.size(); ++z) {
+    const EvacuationTimes& t = metrics.by_zone[z];
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(m.world.zones[z].name.c_str());
+    ImGui::TableNextColumn();
+    if (t.residents == 0) ImGui::TextDisabled("nobody");
+    else if (t.t100) ImGui::Text("all, at %s", format_clock(*t.t100).c_str());
+    else ImGui::TextUnformatted(format_share(t.safe, t.residents).c_str());
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
 void interventions_section(AppContext& ctx) {
+  const bool ready = ctx.session.ready();
+  const bool micro = ready && ctx.session.model().movement == MovementKind::Micro;
+  const bool fire = ready && find_fire(ctx.session.model());
+  // What a click can do here: a micro area has no streets to close; a scenario
+  // without a fire offers no fire to start.
+  if (micro && ctx.view.mode == ClickMode::ToggleRoad) ctx.view.mode = ClickMode::Inspect;
+  if (ready && !fire && ctx.view.mode == ClickMode::StartFire) ctx.view.mode = ClickMode::Inspect;
   int mode = static_cast<int>(ctx.view.mode);
   ImGui::TextUnformatted("Click on the map to");
   ImGui::SameLine();
   ImGui::RadioButton("inspect", &mode, 0);
-  ImGui::RadioButton("close/reopen a street", &mode, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("start a fire", &mode, 2);
+  if (!micro) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("close/reopen a street").x + ui_px(30)) ImGui::NewLine();
+    ImGui::RadioButton("close/reopen a street", &mode, 1);
+    control_drawn(ctx, "close_street");
+  }
+  if (!ready || fire) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("start a fire").x + ui_px(30)) ImGui::NewLine();
+    ImGui::RadioButton("start a fire", &mode, 2);
+    control_drawn(ctx, "start_fire");
+  }
   ctx.view.mode = static_cast<ClickMode>(mode);
-  if (!ctx.session.ready()) return;
+  if (!ready) return;
   const Model& m = ctx.session.model();
   const SimState& s = ctx.session.state();
-  if (find_fire(m)) {
-    fire_summary(ctx);
-  } else if (ctx.view.mode == ClickMode::StartFire) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.6f, 0.3f, 1));
-    ImGui::TextWrapped("This scenario has no fire: a click cannot start one.");
-    ImGui::PopStyleColor();
-  }
+  if (fire) fire_summary(ctx);
 
+  if (micro) {
+    room_table(ctx);
+    shelter_table(ctx, true);
+    return;
+  }
   int shown = 0;
   for (std::size_t e = 0; e < s.edge_closed.size(); ++e) {
     if (!s.edge_closed[e]) continue;
     ImGui::PushID(static_cast<int>(e));
-    const std::string& name = m.world.streets.edge_name[e];
-    ImGui::Text("closed: street %zu %s", e, name.c_str());
-    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    // The button beside the street when both fit on a line, else the name wrapped and
+    // the button below it.
+    const std::string text = "closed: " + street_words(m, static_cast<std::uint32_t>(e));
+    const float both = ImGui::CalcTextSize(text.c_str()).x + ImGui::CalcTextSize("reopen").x + ui_px(20);
+    if (both <= ImGui::GetContentRegionAvail().x) {
+      ImGui::TextUnformatted(text.c_str());
+      ImGui::SameLine();
+    } else {
+      ImGui::TextWrapped("%s", text.c_str());
+    }
     if (ImGui::SmallButton("reopen")) set_road_closed(ctx, EdgeId{e}, false, "interventions panel");
     ImGui::PopID();
     ++shown;
   }
   if (shown == 0) ImGui::TextDisabled("No street is closed.");
-
-  if (ImGui::BeginTable("shelters", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg,
-                        ImVec2(0, std::min(160.0f, 24.0f + 22.0f * static_cast<float>(m.world.shelters.size()))))) {
-    ImGui::TableSetupColumn("Shelter");
-    ImGui::TableSetupColumn("Persons", ImGuiTableColumnFlags_WidthFixed, 90);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 50);
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableHeadersRow();
-    for (std::size_t i = 0; i < m.world.shelters.size(); ++i) {
-      ImGui::PushID(static_cast<int>(i));
-      ImGui::TableNextColumn();
-      const bool selected = ctx.view.selection.kind == Selection::Kind::Shelter && ctx.view.selection.id == i;
-      if (ImGui::Selectable(m.world.shelters[i].name.c_str(), selected))
-        ctx.view.selection = {Selection::Kind::Shelter, static_cast<std::uint32_t>(i)};
-      ImGui::TableNextColumn();
-      ImGui::Text("%d/%d", s.occupancy[i], m.world.shelters[i].capacity);
-      ImGui::TableNextColumn();
-      if (ImGui::SmallButton(s.shelter_closed[i] ? "open" : "close"))
-        set_shelter_closed(ctx, ShelterId{i}, !s.shelter_closed[i], "shelter list");
-      ImGui::PopID();
-    }
-    ImGui::EndTable();
-  }
+  control_drawn(ctx, "closed_streets");
+  shelter_table(ctx, false);
 }
 
 void log_section(AppContext& ctx) {
-  if (ImGui::BeginChild("log", ImVec2(0, 130), true)) {
-    if (ctx.session.ready()) {
-      for (const JournalEntry& j : ctx.session.state().records.journal)
-        ImGui::Text("%s  %s %u  (%s)", format_clock(j.time).c_str(), to_string(j.intervention.kind),
-                    j.intervention.target, j.intervention.note.c_str());
-      for (const Intervention& p : ctx.session.state().pending)
-        ImGui::TextDisabled("next step  %s %u", to_string(p.kind), p.target);
-    }
-    for (const LogLine& l : ctx.messages.lines()) {
-      if (l.error) ImGui::TextColored(ImVec4(1, 0.4f, 0.4f, 1), "[gui %.0fs] %s", l.wall, l.text.c_str());
-      else ImGui::TextDisabled("[gui %.0fs] %s", l.wall, l.text.c_str());
+  EventLog& log = ctx.log;
+  static constexpr const char* kLabels[kEventKindCount] = {"injects", "interventions", "warnings", "import notes",
+                                                           "session"};
+  for (std::size_t k = 0; k < kEventKindCount; ++k) {
+    char label[48];
+    std::snprintf(label, sizeof label, "%s (%zu)", kLabels[k], log.counts[k]);
+    if (k > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(label).x + ui_px(40)) ImGui::SameLine();
+    ImGui::Checkbox(label, &log.show[k]);
+  }
+  // Ten lines of text, at any UI scale.
+  if (ImGui::BeginChild("log", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 10), true)) {
+    const bool follow = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1;
+    for (const EventLine& l : log.lines) {
+      if (!log.show[static_cast<std::size_t>(l.kind)]) continue;
+      char wall[32];
+      std::snprintf(wall, sizeof wall, "[%.0f s]", l.wall);
+      const std::string when = l.pending ? std::string("next step") : std::isnan(l.sim_time) ? wall : format_clock(l.sim_time);
+      const std::string line = when + "  " + l.text;
+      const ImVec4 colour = l.kind == EventKind::Inject         ? ImVec4(1.0f, 0.8f, 0.4f, 1)
+                          : l.kind == EventKind::Intervention ? ImVec4(0.6f, 0.85f, 1.0f, 1)
+                          : l.kind == EventKind::Warning      ? ImVec4(1, 0.4f, 0.4f, 1)
+                                                              : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+      // Wrapped, not cut at the panel's edge: a street's name and way id are the point.
+      ImGui::PushStyleColor(ImGuiCol_Text, colour);
+      ImGui::TextWrapped("%s", line.c_str());
+      ImGui::PopStyleColor();
     }
     // Follow new entries unless the user scrolled up to read.
-    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) ImGui::SetScrollHereY(1.0f);
+    if (follow) ImGui::SetScrollHereY(1.0f);
+    log.at_newest = follow;
   }
   ImGui::EndChild();
 }
 
 void export_section(AppContext& ctx) {
   Buffers& b = ctx.buffers;
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(-ui_px(90));
   ImGui::InputText("##shot", b.screenshot_path, sizeof b.screenshot_path);
   ImGui::SameLine();
   if (ImGui::Button("Screenshot")) ctx.screenshot_request = b.screenshot_path;
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(-ui_px(90));
   ImGui::InputText("##results", b.results_dir, sizeof b.results_dir);
   ImGui::SameLine();
   ImGui::BeginDisabled(!results_export_supported() || !ctx.session.ready());

@@ -8,30 +8,47 @@
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
 #include "gui/plot.hpp"
+#include "gui/ui_fonts.hpp"
 
 namespace ss::gui {
 namespace {
 
 std::string time_or_dash(const std::optional<double>& t) { return t ? format_clock(*t) : std::string("not yet"); }
 
-void share_row(const char* label, std::uint32_t safe, std::uint32_t total) {
-  const float share = total ? static_cast<float>(safe) / static_cast<float>(total) : 0.0f;
-  char overlay[64];
-  std::snprintf(overlay, sizeof overlay, "%.1f %% of %u", 100.0f * share, total);
-  ImGui::TextUnformatted(label);
-  ImGui::SameLine(140);
-  ImGui::ProgressBar(share, ImVec2(-1, 0), overlay);
+// The item just drawn, recorded for dump_ui's check that the key figures' text lies
+// inside the panel and does not run into its neighbour.
+void probe(AppContext& ctx, const char* name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const float left = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ctx.probes.push_back({name, a.x, a.y, b.x, b.y, left, right});
 }
 
+// A label and a bar of the share safe. The bars start at one column (140 px at scale
+// 1, room for "Safe, all" and the group names) so they line up; a label wider than
+// that column puts its bar on the next line instead of under the label.
+void share_row(AppContext& ctx, const char* label, std::uint32_t safe, std::uint32_t total) {
+  const float share = total ? static_cast<float>(safe) / static_cast<float>(total) : 0.0f;
+  const std::string overlay = format_percent(safe, total) + " of " + format_count(total);
+  ImGui::TextUnformatted(label);
+  probe(ctx, "kpi.share.label");
+  const float column = ui_px(140);
+  if (ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x <= column) ImGui::SameLine(column);
+  ImGui::ProgressBar(share, ImVec2(-1, 0), overlay.c_str());
+  probe(ctx, "kpi.share.bar");
+}
+
+// Response times in the one clock format of the command line and reports (h:mm:ss).
 std::string minutes_or_dash(const std::optional<double>& s) {
   if (!s) return "-";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f min", *s / 60.0);
-  return buf;
+  return format_clock(*s);
 }
 
 // Teams' open tasks and response times, and the plan's targets coloured by where
-// they stand: met green, missed red, still open grey.
+// they stand: met green, missed red, still open grey. Each target is its status word
+// in a gutter, then its label wrapped to the panel's width and, below, the measured
+// value: a long label ("all needing help reached in 20 min after warning") wraps
+// inside the panel instead of being cut off by a table column or overrunning the next.
 void response_rows(AppContext& ctx) {
   const Model& m = ctx.session.model();
   const MetricsCache& c = ctx.metrics;
@@ -39,24 +56,36 @@ void response_rows(AppContext& ctx) {
   ImGui::Separator();
   if (!m.plan.response.teams.empty()) {
     const ResponseStats& r = c.response.overall;
-    ImGui::Text("Tasks: %u open (%u taken), %u reached of %u", c.open_tasks, c.taken_tasks, r.arrived, r.tasks);
-    ImGui::Text("Response P50 %s  P90 %s  max %s", minutes_or_dash(r.p50).c_str(), minutes_or_dash(r.p90).c_str(),
-                minutes_or_dash(r.max).c_str());
+    ImGui::TextWrapped("Tasks: %s open (%s taken), %s reached of %s", format_count(c.open_tasks).c_str(),
+                       format_count(c.taken_tasks).c_str(), format_count(r.arrived).c_str(),
+                       format_count(r.tasks).c_str());
+    probe(ctx, "kpi.tasks");
+    ImGui::TextWrapped("Response P50 %s  P90 %s  max %s", minutes_or_dash(r.p50).c_str(), minutes_or_dash(r.p90).c_str(),
+                       minutes_or_dash(r.max).c_str());
+    probe(ctx, "kpi.response");
   }
   if (c.targets.empty()) return;
-  if (!ImGui::BeginTable("targets", 3, ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TextUnformatted("Plan targets");
+  // The gutter fits the longest status word.
+  float gutter = 0;
+  for (const TargetStatus st : {TargetStatus::Met, TargetStatus::Missed, TargetStatus::Open})
+    gutter = std::max(gutter, ImGui::CalcTextSize(to_string(st)).x);
+  gutter += ImGui::GetStyle().ItemSpacing.x * 2;
   for (const TargetResult& t : c.targets) {
     const TargetStatus st = t.status;
     const Rgb col = st == TargetStatus::Met ? kTargetMet : st == TargetStatus::Missed ? kTargetMissed : kTargetOpen;
-    const ImVec4 v(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1);
-    ImGui::TableNextColumn();
-    ImGui::TextColored(v, "%s", target_label(t.target).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextColored(v, "%s", target_measured(t).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextColored(v, "%s", to_string(st));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1));
+    ImGui::TextUnformatted(to_string(st));
+    probe(ctx, "kpi.target.status");
+    ImGui::SameLine(ImGui::GetCursorPosX() + gutter);
+    ImGui::TextWrapped("%s", target_label(t.target).c_str());
+    probe(ctx, "kpi.target.label");
+    ImGui::Indent(gutter);
+    ImGui::TextWrapped("%s", target_measured(t).c_str());
+    probe(ctx, "kpi.target.measured");
+    ImGui::Unindent(gutter);
+    ImGui::PopStyleColor();
   }
-  ImGui::EndTable();
 }
 
 }  // namespace
@@ -64,13 +93,15 @@ void response_rows(AppContext& ctx) {
 void kpi_section(AppContext& ctx) {
   if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
   const RunMetrics& m = current_metrics(ctx);
-  share_row("Safe, all", m.overall.safe, m.overall.residents);
-  ImGui::Text("T50 %s   T90 %s", time_or_dash(m.overall.t50).c_str(), time_or_dash(m.overall.t90).c_str());
-  ImGui::Text("T95 %s   T100 %s", time_or_dash(m.overall.t95).c_str(), time_or_dash(m.overall.t100).c_str());
+  share_row(ctx, "Safe, all", m.overall.safe, m.overall.residents);
+  ImGui::TextWrapped("T50 %s   T90 %s", time_or_dash(m.overall.t50).c_str(), time_or_dash(m.overall.t90).c_str());
+  probe(ctx, "kpi.t50");
+  ImGui::TextWrapped("T95 %s   T100 %s", time_or_dash(m.overall.t95).c_str(), time_or_dash(m.overall.t100).c_str());
+  probe(ctx, "kpi.t95");
   if (ImGui::TreeNode("By group")) {
     for (std::size_t g = 0; g < GroupIndex::kCount; ++g) {
       if (m.by_group[g].residents == 0) continue;
-      share_row(GroupIndex::name(g).c_str(), m.by_group[g].safe, m.by_group[g].residents);
+      share_row(ctx, GroupIndex::name(g).c_str(), m.by_group[g].safe, m.by_group[g].residents);
     }
     ImGui::TreePop();
   }
@@ -78,8 +109,8 @@ void kpi_section(AppContext& ctx) {
     for (std::size_t k = 0; k < kStatusCount; ++k) {
       ImGui::TableNextColumn();
       const Rgb c = kStatusColour[k];
-      ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "%s %u", to_string(static_cast<Status>(k)),
-                         m.by_status[k]);
+      ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "%s %s", to_string(static_cast<Status>(k)),
+                         format_count(m.by_status[k]).c_str());
     }
     ImGui::EndTable();
   }
@@ -91,14 +122,19 @@ void kpi_section(AppContext& ctx) {
     full += s.full_time.has_value() && s.occupancy >= s.capacity;
     closed += s.closed;
   }
-  ImGui::Text("Shelters: %lld / %lld places taken", static_cast<long long>(occ), static_cast<long long>(cap));
-  ImGui::Text("%d full, %d closed of %zu", full, closed, m.shelters.size());
+  ImGui::TextWrapped("Shelters: %s of %s places taken", format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(occ, 0))).c_str(),
+                     format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(cap, 0))).c_str());
+  probe(ctx, "kpi.shelters");
+  ImGui::TextWrapped("%d full, %d closed of %zu", full, closed, m.shelters.size());
+  probe(ctx, "kpi.shelters_full");
   response_rows(ctx);
   const SimWarnings& w = ctx.session.state().records.warnings;
-  if (w.non_finite_speed || w.rerouted_full || w.turned_around)
-    ImGui::TextDisabled("turned away %llu, turned around %llu, bad speeds %llu",
-                        static_cast<unsigned long long>(w.rerouted_full), static_cast<unsigned long long>(w.turned_around),
-                        static_cast<unsigned long long>(w.non_finite_speed));
+  if (w.non_finite_speed || w.rerouted_full || w.turned_around) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("turned away %s, turned around %s, bad speeds %s", format_count(w.rerouted_full).c_str(),
+                       format_count(w.turned_around).c_str(), format_count(w.non_finite_speed).c_str());
+    ImGui::PopStyleColor();
+  }
 }
 
 namespace {
@@ -157,10 +193,12 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
 void plots_section(AppContext& ctx) {
   if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
   PlotCache& c = ctx.plots;
+  // A radio button is its circle (a frame's height) and the label beside it.
+  const float circle = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::RadioButton("age", &c.axis, 0);
-  ImGui::SameLine();
+  flow("mobility", circle);
   ImGui::RadioButton("mobility", &c.axis, 1);
-  ImGui::SameLine();
+  flow("lives alone", circle);
   ImGui::RadioButton("lives alone", &c.axis, 2);
   const SimState& s = ctx.session.state();
   // The series only change when the timeline gains (or, after a restart, loses) a row.

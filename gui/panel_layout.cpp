@@ -24,8 +24,9 @@ bool begin_sidebar(const char* name) {
 }  // namespace
 
 void draw_left_panel(AppContext& ctx, float height) {
+  const PanelWidths pw = panel_widths(ImGui::GetIO().DisplaySize.x, ctx.ui_scale());
   ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(kLeftPanelWidth, height), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(pw.left, height), ImGuiCond_Always);
   if (begin_sidebar("SafeStreet")) {
     if (ImGui::CollapsingHeader("Scenario", ImGuiTreeNodeFlags_DefaultOpen)) scenario_section(ctx);
     if (ImGui::CollapsingHeader("Time", ImGuiTreeNodeFlags_DefaultOpen)) time_section(ctx);
@@ -36,8 +37,9 @@ void draw_left_panel(AppContext& ctx, float height) {
 }
 
 void draw_right_panel(AppContext& ctx, float window_width, float height) {
-  ImGui::SetNextWindowPos(ImVec2(window_width - kRightPanelWidth, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(kRightPanelWidth, height), ImGuiCond_Always);
+  const PanelWidths pw = panel_widths(window_width, ctx.ui_scale());
+  ImGui::SetNextWindowPos(ImVec2(window_width - pw.right, 0), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(pw.right, height), ImGuiCond_Always);
   if (begin_sidebar("Run")) {
     // With a fire service its incidents come first: when the first engine came and
     // what held each appliance up is what a fire exercise is about.

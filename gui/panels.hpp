@@ -5,13 +5,46 @@
 
 namespace ss::gui {
 
-inline constexpr float kLeftPanelWidth = 330.0f;   // px
-inline constexpr float kRightPanelWidth = 370.0f;  // px
+#include <algorithm>
+#include <cmath>
+
+inline constexpr float kLeftPanelWidth = 330.0f;   // px at UI scale 1
+inline constexpr float kRightPanelWidth = 370.0f;  // px at UI scale 1
+// At a larger UI scale the sidebars widen with it, but each stops at this share of the
+// window so the map keeps over a third of it (at 1280 px: 384 and 422 px, 474 px of map).
+inline constexpr float kLeftPanelMaxShare = 0.30f;
+inline constexpr float kRightPanelMaxShare = 0.33f;
+
+struct PanelWidths {
+  float left = kLeftPanelWidth, right = kRightPanelWidth;  // px
+};
+// The sidebars' widths in a window `window_w` px wide at UI scale `scale`; at scale 1
+// always the scale-1 widths. Shared by the GUI and the screenshot checker.
+inline PanelWidths panel_widths(float window_w, float scale) {
+  // Whole pixels, so the map area and the screenshot checker agree on its edges.
+  auto width = [&](float base, float share) {
+    return std::max(base, std::floor(std::min(base * scale, share * window_w)));
+  };
+  return {width(kLeftPanelWidth, kLeftPanelMaxShare), width(kRightPanelWidth, kRightPanelMaxShare)};
+}
 
 void draw_left_panel(AppContext& ctx, float height);
 void draw_right_panel(AppContext& ctx, float window_width, float height);
 // Error banner, loading notice, scale bar and hints over the map area.
 void draw_overlays(AppContext& ctx);
+// While a scene loads: its stages with their times and the time since it started,
+// over the middle of the map area (gui/panel_loading.cpp).
+void loading_screen(AppContext& ctx);
+
+// The Restart button: a fresh run with the seed in the Seed box and the variant in
+// the Variant box; another variant than the one on screen is reloaded (a model is
+// const). The script's `restart` does the same.
+void restart_as_chosen(AppContext& ctx);
+
+// Puts the next button labelled `label` (plus `extra` px: a radio button's circle)
+// beside the previous item when it fits on the line, else at the start of the next:
+// rows of buttons wrap instead of running off the panel at a large UI scale.
+void flow(const char* label, float extra = 0.0f);
 
 // Sections, one file each.
 void scenario_section(AppContext& ctx);

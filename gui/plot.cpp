@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "engine/core/display_text.hpp"
+
 namespace ss::gui {
 
 void plot_series(const char* id, const std::vector<float>& x, const std::vector<Series>& series, float y_max,
@@ -46,7 +48,7 @@ void plot_series(const char* id, const std::vector<float>& x, const std::vector<
     const std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(it - x.begin()), x.size() - 1);
     dl->AddLine(ImVec2(to_px(x[i], 0).x, p0.y), ImVec2(to_px(x[i], 0).x, p1.y), IM_COL32(255, 255, 255, 90));
     ImGui::BeginTooltip();
-    ImGui::Text("t = %.1f min", x[i] / 60.0);
+    ImGui::Text("t = %s", format_clock(x[i]).c_str());
     for (const Series& s : series)
       if (i < s.y.size())
         ImGui::TextColored(ImVec4(s.colour.r / 255.f, s.colour.g / 255.f, s.colour.b / 255.f, 1), "%s: %.3g %s",

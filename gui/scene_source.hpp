@@ -1,6 +1,7 @@
 #pragma once
 // What to load: a scenario file (with a variant) or one of the built-in demo scenes,
 // and the loading itself, which runs off the UI thread (see Session).
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -25,11 +26,16 @@ struct LoadedScene {
   // carried into exported results the way `safestreet run` records them.
   std::vector<std::pair<std::string, std::string>> inputs;
   std::vector<std::string> problems;
+  std::vector<std::string> notes;  // what the loader did (ways dropped, counts found)
 };
+
+// Hears of each loading stage as it starts ("reading the scenario file", "street
+// map, buildings and terrain", "flood grid", ...); called on the loading thread.
+using LoadStageFn = std::function<void(const std::string& stage)>;
 
 // Loads and assembles the scene. Throws ss::InputError / std::exception with a
 // message a user can act on (file, line, field when the loader knows them).
-LoadedScene load_scene(const SceneSource& src);
+LoadedScene load_scene(const SceneSource& src, const LoadStageFn& stage = {});
 
 // True when this build can read scenario files (the scenario assembler is linked).
 bool scenario_files_supported();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -9,6 +10,8 @@
 #include "engine/hazards/fire/fire_hazard.hpp"
 #include "gui/actions.hpp"
 #include "gui/fire_service_layers.hpp"
+#include "gui/panels.hpp"
+#include "gui/ui_dump.hpp"
 
 namespace ss::gui {
 
@@ -56,6 +59,9 @@ bool Script::waiting_for_engine(AppContext& ctx) {
 }
 
 void Script::tick(AppContext& ctx) {
+  // Every command waits for a scene still loading, the one named on the command line
+  // too: a script's first `run_to` acts on the scene, not on "no scene is loaded".
+  if (ctx.session.loading()) return;
   if (wait_ != Wait::None) {
     if (still_waiting(ctx)) return;
     if (wait_ == Wait::RunTo || wait_ == Wait::FirstEngine) ctx.time.playing = false, ctx.time.stop_at = INFINITY;
@@ -107,9 +113,65 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     need(1);
     open_scene(ctx, SceneSource{"", "", args[0]});
     wait_ = Wait::Load;
-  } else if (cmd == "seed" || cmd == "restart") {
+  } else if (cmd == "seed") {
     need_scene();
-    restart(ctx, cmd == "seed" ? id(0) : ctx.session.seed());
+    ctx.buffers.seed = static_cast<int>(std::min<std::uint32_t>(id(0), 2147483647u));
+    restart(ctx, id(0));
+  } else if (cmd == "restart") {
+    // The Restart button: the variant and seed in their boxes; another variant reloads.
+    need_scene();
+    restart_as_chosen(ctx);
+    if (ctx.session.loading()) wait_ = Wait::Load;
+  } else if (cmd == "variant") {
+    // Picks a variant in the Variant box, as a user would (takes effect at restart).
+    need(1);
+    need_scene();
+    const auto& names = ctx.session.variants();
+    if (args[0] == "base") {
+      ctx.buffers.variant = 0;
+    } else {
+      const auto it = std::find(names.begin(), names.end(), args[0]);
+      if (it == names.end()) throw std::runtime_error("this scenario has no variant " + args[0]);
+      ctx.buffers.variant = static_cast<int>(it - names.begin()) + 1;
+    }
+  } else if (cmd == "ui_scale") {
+    const double v = num(0);
+    if (!(v >= kMinUiScale && v <= kMaxUiScale)) {
+      char range[64];
+      std::snprintf(range, sizeof range, "ui_scale is from %g to %g", static_cast<double>(kMinUiScale),
+                    static_cast<double>(kMaxUiScale));
+      throw std::runtime_error(range);
+    }
+    ctx.ui.wanted_scale = static_cast<float>(v);
+    // Applied at the next frame; the frame after lays the panels out at it.
+    frames_left_ = 2;
+    wait_ = Wait::Frames;
+  } else if (cmd == "expect_glyphs" || cmd == "expect_scene_glyphs") {
+    // Every character of TEXT (the rest of the line), or of the loaded scene's name,
+    // shelters, zones and teams, has a glyph in the font in use.
+    std::string text;
+    if (cmd == "expect_glyphs") {
+      need(1);
+      text = raw.substr(raw.find("expect_glyphs") + 13);
+    } else {
+      need_scene();
+      const Model& m = ctx.session.model();
+      text = ctx.session.name();
+      for (const ShelterSite& sh : m.world.shelters) text += sh.name;
+      for (const Zone& z : m.world.zones) text += z.name;
+      for (const Team& t : m.plan.response.teams) text += t.name;
+    }
+    std::string missing;
+    for (const char32_t c : missing_glyphs(text)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, " U+%04X", static_cast<unsigned>(c));
+      missing += buf;
+    }
+    if (!missing.empty()) fail(ctx, (ctx.ui.font.file.empty() ? std::string("the built-in font") : "the font " + ctx.ui.font.file) +
+                                    " has no glyph for" + missing);
+  } else if (cmd == "dump_ui") {
+    need(1);
+    write_ui_summary(ctx, args[0]);
   } else if (cmd == "speed") {
     const double v = num(0);
     if (!(v > 0)) throw std::runtime_error("speed must be positive");

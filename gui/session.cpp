@@ -9,6 +9,23 @@ using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 }  // namespace
 
+void LoadProgress::begin(std::string stage) {
+  const std::lock_guard lock(mutex_);
+  const double now = since(start_);
+  if (!stages_.empty() && stages_.back().seconds < 0) stages_.back().seconds = now - stages_.back().start;
+  stages_.push_back({std::move(stage), now, -1.0});
+}
+
+void LoadProgress::finish() {
+  const std::lock_guard lock(mutex_);
+  if (!stages_.empty() && stages_.back().seconds < 0) stages_.back().seconds = since(start_) - stages_.back().start;
+}
+
+std::vector<LoadStage> LoadProgress::snapshot() const {
+  const std::lock_guard lock(mutex_);
+  return stages_;
+}
+
 Session::~Session() {
   // A load still running holds no reference to this session; wait so its thread
   // does not outlive the process' static destructors.
@@ -18,19 +35,37 @@ Session::~Session() {
 void Session::load(SceneSource src, std::optional<std::uint64_t> seed) {
   if (pending_.valid()) pending_.wait();  // one load at a time; the newest wins
   pending_source_ = src;
-  pending_seed_ = seed;
   load_start_ = Clock::now();
-  pending_ = std::async(std::launch::async, [src] { return load_scene(src); });
+  progress_ = std::make_shared<LoadProgress>();
+  // The thread gets its own copies and the shared progress only: it never touches
+  // the session, whose scene stays on screen meanwhile.
+  pending_ = std::async(std::launch::async, [src, seed, progress = progress_] {
+    try {
+      Prepared p = prepare(src, seed, *progress);
+      progress->finish();
+      return p;
+    } catch (...) {
+      progress->finish();
+      throw;
+    }
+  });
 }
+
+std::vector<LoadStage> Session::loading_stages() const {
+  return progress_ && loading() ? progress_->snapshot() : std::vector<LoadStage>{};
+}
+
+double Session::loading_seconds() const { return loading() ? since(load_start_) : 0.0; }
 
 Session::PollResult Session::poll() {
   PollResult r;
   if (!pending_.valid() || pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return r;
   r.seconds = since(load_start_);
+  last_load_ = progress_ ? progress_->snapshot() : std::vector<LoadStage>{};
   try {
-    LoadedScene scene = pending_.get();
+    Prepared p = pending_.get();
     source_ = pending_source_;
-    install(std::move(scene), pending_seed_);
+    install(std::move(p));
     r.loaded = true;
   } catch (const std::exception& e) {
     r.error = e.what();
@@ -38,25 +73,44 @@ Session::PollResult Session::poll() {
   return r;
 }
 
-void Session::install(LoadedScene scene, std::optional<std::uint64_t> seed) {
-  // Order matters: the simulation and the index point into the model.
+Session::Prepared Session::prepare(const SceneSource& src, std::optional<std::uint64_t> seed, LoadProgress& progress) {
+  Prepared p;
+  p.scene = load_scene(src, [&](const std::string& stage) { progress.begin(stage); });
+  const Model& m = *p.scene.model;
+  progress.begin("street index and resident groups");
+  p.streets = EdgeIndex(m.world.streets);
+  p.group_sizes.assign(GroupIndex::kCount, 0);
+  const Population& pop = m.population;
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    ++p.group_sizes[GroupIndex::of_age(age_band(pop.age[i]))];
+    ++p.group_sizes[GroupIndex::of_mobility(pop.mobility[i])];
+    ++p.group_sizes[GroupIndex::of_alone(pop.lives_alone[i] != 0)];
+  }
+  // The run's first state: the same Simulation(model, seed) a restart builds, so a
+  // scene loaded in the background runs exactly as one built on the UI thread.
+  progress.begin("the run's first state");
+  p.seed = seed.value_or(m.run.seed);
+  p.sim = std::make_unique<Simulation>(m, p.seed);
+  return p;
+}
+
+void Session::install(Prepared p) {
+  // Order matters: the simulation and the index point into the model, which the
+  // unique_ptr keeps at the address they were built with.
   sim_.reset();
   streets_ = EdgeIndex();
-  model_ = std::move(scene.model);
-  name_ = std::move(scene.name);
-  variants_ = std::move(scene.variants);
-  inputs_ = std::move(scene.inputs);
-  problems_ = std::move(scene.problems);
-  streets_ = EdgeIndex(model_->world.streets);
-  group_sizes_.assign(GroupIndex::kCount, 0);
-  const Population& p = model_->population;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    ++group_sizes_[GroupIndex::of_age(age_band(p.age[i]))];
-    ++group_sizes_[GroupIndex::of_mobility(p.mobility[i])];
-    ++group_sizes_[GroupIndex::of_alone(p.lives_alone[i] != 0)];
-  }
+  model_ = std::move(p.scene.model);
+  name_ = std::move(p.scene.name);
+  variants_ = std::move(p.scene.variants);
+  inputs_ = std::move(p.scene.inputs);
+  problems_ = std::move(p.scene.problems);
+  notes_ = std::move(p.scene.notes);
+  streets_ = std::move(p.streets);
+  group_sizes_ = std::move(p.group_sizes);
   ++generation_;
-  restart(seed.value_or(model_->run.seed));
+  seed_ = p.seed;
+  debt_ = 0.0;
+  sim_ = std::move(p.sim);
 }
 
 void Session::restart(std::uint64_t seed) {

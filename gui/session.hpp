@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,29 @@ struct AdvanceResult {
   bool capped = false;   // stopped by the frame budget before catching up
 };
 
+// One stage of loading a scene, as the loading screen, the log and dump_ui show it.
+struct LoadStage {
+  std::string name;
+  double start = 0.0;     // s after the load started
+  double seconds = -1.0;  // s it took; < 0 while it is still running
+};
+
+// The stages of the load in progress, written by the loading thread as each starts
+// and read by the UI thread each frame.
+class LoadProgress {
+ public:
+  void begin(std::string stage);
+  // The stages so far; the last has seconds < 0 while it runs.
+  [[nodiscard]] std::vector<LoadStage> snapshot() const;
+  // Ends the last stage (the load finished or failed).
+  void finish();
+
+ private:
+  mutable std::mutex mutex_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::vector<LoadStage> stages_;
+};
+
 class Session {
  public:
   Session() = default;
@@ -30,10 +54,19 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   // Starts loading `src` in the background; the current scene stays on screen until
-  // the new one is ready. `seed` empty: the scenario's own seed.
+  // the new one is ready. `seed` empty: the scenario's own seed. Everything but the
+  // map's GPU layers is built on the loading thread: the files read, the model
+  // assembled, the street index and the run's first state.
   void load(SceneSource src, std::optional<std::uint64_t> seed);
   [[nodiscard]] bool loading() const { return pending_.valid(); }
   [[nodiscard]] const SceneSource& loading_source() const { return pending_source_; }
+  // The load in progress: its stages so far and the s since it started.
+  [[nodiscard]] std::vector<LoadStage> loading_stages() const;
+  [[nodiscard]] double loading_seconds() const;
+  // The stages of the load that produced the scene on screen (or of the last failed
+  // load), each with its time; the caller may add its own (the map layers).
+  [[nodiscard]] const std::vector<LoadStage>& last_load() const { return last_load_; }
+  void add_load_stage(LoadStage stage) { last_load_.push_back(std::move(stage)); }
 
   struct PollResult {
     bool loaded = false;
@@ -53,6 +86,7 @@ class Session {
   [[nodiscard]] const std::vector<std::string>& variants() const { return variants_; }
   [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& inputs() const { return inputs_; }
   [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
+  [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
 
   [[nodiscard]] const Model& model() const { return *model_; }
   [[nodiscard]] const Simulation& sim() const { return *sim_; }
@@ -69,7 +103,16 @@ class Session {
   bool apply(const Intervention& iv);
 
  private:
-  void install(LoadedScene scene, std::optional<std::uint64_t> seed);
+  // What the loading thread hands over: the scene and what is derived from it.
+  struct Prepared {
+    LoadedScene scene;
+    EdgeIndex streets;
+    std::vector<std::uint32_t> group_sizes;
+    std::uint64_t seed = 1;
+    std::unique_ptr<Simulation> sim;
+  };
+  static Prepared prepare(const SceneSource& src, std::optional<std::uint64_t> seed, LoadProgress& progress);
+  void install(Prepared p);
 
   std::unique_ptr<Model> model_;
   std::unique_ptr<Simulation> sim_;
@@ -80,14 +123,16 @@ class Session {
   std::vector<std::string> variants_;
   std::vector<std::pair<std::string, std::string>> inputs_;
   std::vector<std::string> problems_;
+  std::vector<std::string> notes_;
   std::uint64_t seed_ = 1;
   std::uint64_t generation_ = 0;
   double debt_ = 0.0;  // s of simulated time owed to the wall clock
 
-  std::future<LoadedScene> pending_;
+  std::future<Prepared> pending_;
   SceneSource pending_source_;
-  std::optional<std::uint64_t> pending_seed_;
+  std::shared_ptr<LoadProgress> progress_;  // shared with the loading thread
   std::chrono::steady_clock::time_point load_start_;
+  std::vector<LoadStage> last_load_;
 };
 
 }  // namespace ss::gui

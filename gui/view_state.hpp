@@ -44,6 +44,11 @@ struct ViewState {
   ClickMode mode = ClickMode::Inspect;
   Selection selection;
   float dot_px = 3.0f;  // resident dot size in pixels
+  // The UI scale in effect (--ui-scale, the Display control, the script's ui_scale):
+  // text and panels are drawn at this factor, and map drawing multiplies line widths,
+  // dot sizes and label sizes by it so a projector shows them as large. Set by App
+  // when the font atlas has been rebuilt at it; read it as AppContext::ui_scale().
+  float ui_scale = 1.0f;
   std::int32_t fire_incident = -1;  // the incident whose appliances the fire-service panel lists, -1 the latest
 };
 

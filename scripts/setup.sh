@@ -11,6 +11,9 @@ packages=(
   libgdal-dev gdal-bin libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2 libbox2d-dev
   # GUI: SFML window, Dear ImGui (+ the stb headers it builds on), OpenGL headers
   libsfml-dev libimgui-dev libstb-dev libgl-dev libglu1-mesa-dev
+  # GUI text: DejaVu Sans (gui/ui_fonts.hpp) has the dashes, quotes, umlauts and
+  # arrows scenario and street names use; ImGui's built-in font is ASCII only
+  fonts-dejavu-core
   # GUI tests: a virtual X server, and Mesa's software OpenGL (llvmpipe) to draw
   # into it on machines without a GPU
   xvfb xauth libgl1-mesa-dri libglx-mesa0

@@ -128,8 +128,14 @@ Population load_population(const ScenarioDesc& d, const World& world, const maps
   return pop;
 }
 
-Assembly assemble(const ScenarioDesc& d) {
-  if (d.movement == MovementKind::Micro) return assemble_micro(d);  // building-scale geometry, no map
+Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
+  auto stage = [&](const char* what) {
+    if (stage_fn) stage_fn(what);
+  };
+  if (d.movement == MovementKind::Micro) {  // building-scale geometry, no map
+    stage("micro area: rooms, walls, exits and people");
+    return assemble_micro(d);
+  }
   Assembly a;
   Model& m = a.model;
   {
@@ -137,6 +143,7 @@ Assembly assemble(const ScenarioDesc& d) {
     add_input(a, std::filesystem::absolute(d.origins.file, ec).lexically_normal().string());
   }
 
+  stage(d.map.terrain.empty() ? "street map and buildings" : "street map, buildings and terrain");
   maps::MapData map = load_scenario_map(d);
   m.world = std::move(map.world);
   a.map_report = std::move(map.report);
@@ -144,6 +151,7 @@ Assembly assemble(const ScenarioDesc& d) {
   const NetworkSnapper snapper(m.world.streets);
 
   // Shelters: listed first (users refer to them by name), then layer, then map tags.
+  stage("shelters and zones");
   std::vector<ShelterCandidate> candidates = shelters_from_list(d.shelters, map.projector);
   a.shelters.from_list = candidates.size();
   if (d.shelters.layer) {
@@ -171,15 +179,19 @@ Assembly assemble(const ScenarioDesc& d) {
   }
 
   if (d.population.registry) add_input(a, d.population.registry->file);
+  stage(d.population.registry ? "resident registry" : "population synthesis");
   build_population(d, map.projector, a);
+  stage("plan, teams and injects");
   build_plan(d, snapper, map.projector, m);
   build_plan_teams(d, snapper, map.projector, m, a.problems);
   build_injects(d, snapper, map.projector, m, a.problems);
   m.params = d.params;
   m.run = d.run;
+  if (d.flood) stage("flood grid");
   if (d.flood)  // the flood grid on the terrain (scenarios/loader/flood_assembly.hpp)
     m.hazards.push_back(std::make_shared<FloodHazard>(build_flood(d, m.world, map.projector, a.problems, a.notes)));
   if (d.fire) {  // the map's buildings as fuel, ignitions, wind (scenarios/loader/fire_assembly.hpp)
+    stage(d.fire->service ? "fire: fuel, wind and fire service" : "fire: fuel and wind");
     FireDesc fire = build_fire(d, m.world, map.projector, a.notes);
     for (const RandomIgnitionDesc& r : d.fire->random)
       if (!r.file.empty()) add_input(a, r.file);
@@ -190,6 +202,7 @@ Assembly assemble(const ScenarioDesc& d) {
     }
     m.hazards.push_back(std::make_shared<FireHazard>(std::move(fire)));
   }
+  stage("linking homes, shelters and hazards to the streets");
   try {
     m.finalize();  // also links each hazard to streets, homes and shelters, and forecasts
   } catch (const InputError& e) {

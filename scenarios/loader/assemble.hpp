@@ -2,6 +2,7 @@
 // Assembly of an engine Model from a scenario description: load the map, place
 // shelters, build zones, load or synthesize the population, resolve the plan, apply
 // parameter overrides and run settings, then finalize the model.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,10 +38,15 @@ struct Assembly {
   std::vector<std::string> checksums;    // "fnv1a64:<hex>", parallel to input_files
 };
 
+// Called as each stage of the assembly starts, with what it reads or builds ("street
+// map and buildings", "terrain", "flood grid", ...), so a caller can show progress.
+using AssemblyStage = std::function<void(const char* stage)>;
+
 // Throws ss::InputError naming file, line and field for everything that is wrong
 // with the inputs (missing files, shelters off the network, unknown shelter or
 // zone names in the plan, closures far from any street, an empty population, ...).
-Assembly assemble(const ScenarioDesc& desc);
+// `stage` (optional) hears of each stage as it starts; it does not change the result.
+Assembly assemble(const ScenarioDesc& desc, const AssemblyStage& stage = {});
 
 // Records an input file and its checksum (FNV-1a, "unreadable" when it cannot be
 // read) once, for the run's provenance.

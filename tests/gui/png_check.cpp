@@ -10,6 +10,7 @@
 //                                [--water N] [--floor N] [--greener-than FILE N] [--no-banner]
 //                                [--fire N] [--burnt N] [--smoke N] [--put-out N] [--lanes N] [--blocked N]
 //                                [--engines N] [--hoses N] [--hydrants N] [--region X0 Y0 X1 Y1]
+//                                [--ui-scale X]
 // Each N is the minimum pixel count; exit 0 when every check passes. --greener-than
 // compares with another screenshot of the same scene: this one must have at least N
 // more clearly green map pixels (a tint such as the crowding layer's, blended over
@@ -20,7 +21,8 @@
 // appliances (any kind), --hoses hose and supply lines, --hydrants hydrants (working
 // or not). --region limits the fire and fire-service counts to a part of the map
 // area, as fractions of its width and height from its top-left corner (e.g. 0.5 0 1 1:
-// the eastern half).
+// the eastern half). --ui-scale gives the UI scale the screenshot was taken at: the
+// sidebars widen with it (gui/panels.hpp panel_widths), which moves the map area.
 #include <SFML/Graphics/Image.hpp>
 
 #include <algorithm>
@@ -92,6 +94,7 @@ int main(int argc, char** argv) {
   long min_lanes = 0, min_blocked = 0, min_engines = 0, min_hoses = 0, min_hydrants = 0;
   double region[4] = {0, 0, 1, 1};  // x0 y0 x1 y1, fractions of the map area
   bool no_banner = false;
+  float ui_scale = 1.0f;
   std::string greener_than;
   long min_greener = 0;
   for (int i = 2; i < argc; ++i) {
@@ -104,6 +107,11 @@ int main(int argc, char** argv) {
       if (i + 2 >= argc) return std::fprintf(stderr, "--greener-than needs a file and a number\n"), 2;
       greener_than = argv[++i];
       min_greener = std::strtol(argv[++i], nullptr, 10);
+      continue;
+    }
+    if (a == "--ui-scale") {
+      if (i + 1 >= argc) return std::fprintf(stderr, "--ui-scale needs a factor\n"), 2;
+      ui_scale = std::strtof(argv[++i], nullptr);
       continue;
     }
     if (a == "--region") {
@@ -133,8 +141,9 @@ int main(int argc, char** argv) {
   sf::Image img;
   if (!img.loadFromFile(argv[1])) return std::fprintf(stderr, "cannot read %s\n", argv[1]), 1;
   const sf::Vector2u size = img.getSize();
-  const auto map_x0 = static_cast<unsigned>(ss::gui::kLeftPanelWidth);
-  const auto map_x1 = size.x - static_cast<unsigned>(ss::gui::kRightPanelWidth);
+  const ss::gui::PanelWidths pw = ss::gui::panel_widths(static_cast<float>(size.x), ui_scale);
+  const auto map_x0 = static_cast<unsigned>(pw.left);
+  const auto map_x1 = size.x - static_cast<unsigned>(pw.right);
   auto green_px = [&](const sf::Image& im) {
     long n = 0;
     const sf::Vector2u sz = im.getSize();
