@@ -88,6 +88,10 @@ struct StepScratch {
 // Everything that changes during a run, in dense arrays. Copyable: a copy is a
 // snapshot that Simulation::restore() resumes from identically. Beside each field,
 // the phase of Simulation::step() that writes it (init: set once at the start).
+// Bits of SimState::shelter_closed.
+inline constexpr std::uint8_t kShelterClosedByPlan = 1;    // plan, injects, interventions: can reopen
+inline constexpr std::uint8_t kShelterClosedByHazard = 2;  // a hazard made it unsafe: for good
+
 struct SimState {
   std::uint64_t step = 0;  // metrics phase (the clock)
   [[nodiscard]] double time(double dt) const { return static_cast<double>(step) * dt; }
@@ -130,7 +134,11 @@ struct SimState {
   // Shelters.
   std::vector<std::int32_t> occupancy;       // persons; movement, responders, (shelters)
   std::vector<std::int32_t> arrivals;        // persons; movement, responders, (shelters)
-  std::vector<std::uint8_t> shelter_closed;  // 0/1 by intervention, plan or hazard; injects, hazards, (shelters)
+  // Why a shelter is closed, as bits (kShelterClosedByPlan, kShelterClosedByHazard); a
+  // shelter takes people while the value is 0. The plan's closures (closed_shelters,
+  // injects, the GUI) and a hazard's are kept apart, so reopening a shelter the plan
+  // closed never reopens one the water or fire made unsafe. injects, hazards, (shelters)
+  std::vector<std::uint8_t> shelter_closed;
   std::vector<std::uint8_t> shelter_full;    // 0/1; movement, responders, (shelters)
   std::vector<float> shelter_full_time;      // s when it first filled, NaN if never; movement, responders, (shelters)
 

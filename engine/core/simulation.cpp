@@ -88,7 +88,7 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
   s.shelter_closed.assign(sh, 0);
   s.shelter_full.assign(sh, 0);
   s.shelter_full_time.assign(sh, kNaN);
-  for (const ShelterId c : model.plan.closed_shelters) s.shelter_closed[c.index()] = 1;
+  for (const ShelterId c : model.plan.closed_shelters) s.shelter_closed[c.index()] |= kShelterClosedByPlan;
   s.routes_dirty = true;
   init_hazards(model, s);
   init_warning(model, s);
@@ -194,8 +194,10 @@ void Simulation::injects_phase(double t) {
         iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::CloseShelter ? 1 : 0;
     if (iv.kind == Intervention::Kind::CloseRoad || iv.kind == Intervention::Kind::OpenRoad)
       s.edge_closed[iv.target] = closed;
-    else
-      s.shelter_closed[iv.target] = closed;
+    else if (closed)
+      s.shelter_closed[iv.target] |= kShelterClosedByPlan;
+    else  // reopens what the plan closed; a hazard's closure stays
+      s.shelter_closed[iv.target] &= static_cast<std::uint8_t>(~kShelterClosedByPlan);
     s.routes_dirty = true;
   }
   s.pending.clear();

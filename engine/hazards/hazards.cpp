@@ -22,11 +22,11 @@ void hazards_phase(const Model& model, SimState& s, double t) {
     model.hazards[k]->advance(model, s, s.hazards[k].get(), t, report);
     closures = closures || report.closures_changed;
     for (const ShelterId sh : report.close_shelters) {
-      s.shelter_closed[sh.index()] = 1;
+      s.shelter_closed[sh.index()] |= kShelterClosedByHazard;
       s.routes_dirty = true;
     }
     for (const ShelterId sh : report.evacuate_shelters) {
-      s.shelter_closed[sh.index()] = 1;
+      s.shelter_closed[sh.index()] |= kShelterClosedByHazard;
       s.routes_dirty = true;
       s.evacuating.push_back(sh);  // emptied by the decisions phase once the routes are rebuilt
     }

@@ -152,3 +152,29 @@ TEST_CASE("people sheltered in a building that catches fire leave it and walk on
     CHECK(sim.state().arrival_time[r] > 300.0f);
   }
 }
+
+TEST_CASE("reopening a shelter the plan closed never reopens one a fire made unsafe") {
+  Model m = street_with_burning_house();
+  const ShelterId hall = builders::add_shelter(m, NodeId{3}, 100, "hall in the house");
+  m.world.shelters[hall.index()].pos = {150.0, 15.0};
+  builders::add_residents(m, {140.0, 0.0}, 5);
+  builders::instant_departure(m);
+  m.run.duration = 1200.0;
+  FireDesc d = std::dynamic_pointer_cast<FireHazard>(m.hazards[0])->desc();
+  d.ignitions = {{300.0, 0}};
+  m.hazards[0] = std::make_shared<FireHazard>(std::move(d));
+  // The plan closes the corridor's own shelter from the start.
+  m.plan.closed_shelters = {ShelterId{0}};
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_until(400.0);  // the fire closed the hall at 300 s
+  REQUIRE(sim.state().shelter_closed[hall.index()] != 0);
+  // A drill inject opens both: the plan's closure is lifted, the fire's is not.
+  sim.apply({Intervention::Kind::OpenShelter, static_cast<std::uint32_t>(hall.index()), "inject", 0.0});
+  sim.apply({Intervention::Kind::OpenShelter, 0, "inject", 0.0});
+  sim.run_until(1200.0);
+  CHECK(sim.state().shelter_closed[hall.index()] == kShelterClosedByHazard);
+  CHECK(sim.state().shelter_closed[0] == 0);
+  CHECK(sim.state().occupancy[hall.index()] == 0);
+  for (std::size_t r = 0; r < 5; ++r) CHECK(sim.state().shelter[r] == ShelterId{0});
+}
