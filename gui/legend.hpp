@@ -179,8 +179,21 @@ inline constexpr LegendEntry kLegend[] = {
 // CIE76 colour difference (ΔE*ab) between two sRGB colours, D65 white: the distance
 // in CIELAB. Mokrzycki & Tatol (2011, "Colour difference ΔE - a survey") rate
 // ΔE > 5 as "two different colours" to an observer; a legend read at a glance from
-// the back of a room, on small glyphs and a washed-out projector, gets twice that.
-inline constexpr double kMinLegendDeltaE = 10.0;
+// the back of a room, on small glyphs and a washed-out projector, gets three times
+// that. The classes of one sequential ramp are read in order against their legend,
+// so adjacent classes need only twice that (ColorBrewer's own 5-class ramps step by
+// about 10-20).
+inline constexpr double kMinLegendDeltaE = 15.0;
+inline constexpr double kMinRampStepDeltaE = 10.0;
+// The layers drawn as the classes of one sequential ramp.
+constexpr bool is_ramp(LegendLayer l) {
+  return l == LegendLayer::Crowding || l == LegendLayer::ZoneShareSafe || l == LegendLayer::ZoneT90 ||
+         l == LegendLayer::Water;
+}
+// The smallest distance two entries shown together must keep.
+constexpr double min_delta_e(const LegendEntry& a, const LegendEntry& b) {
+  return a.layer == b.layer && is_ramp(a.layer) ? kMinRampStepDeltaE : kMinLegendDeltaE;
+}
 // sRGB to CIELAB: IEC 61966-2-1 linearisation and matrix, CIE 15:2004 Lab.
 struct Lab {
   double l = 0, a = 0, b = 0;

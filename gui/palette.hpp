@@ -41,21 +41,21 @@ inline constexpr Rgb kBuildingEdge{74, 82, 95};
 inline constexpr Rgb kMicroFloor{78, 86, 100};
 inline constexpr Rgb kMicroEdge{150, 160, 176};
 inline constexpr Rgb kStreetMajor{200, 170, 110};
-inline constexpr Rgb kStreetMinor{118, 124, 140};
+inline constexpr Rgb kStreetMinor{135, 148, 119};
 inline constexpr Rgb kStreetService{88, 92, 102};
-inline constexpr Rgb kStreetFoot{120, 96, 74};
+inline constexpr Rgb kStreetFoot{132, 105, 57};
 // Closed by the plan or a trainer (an inject, a click): a hot pink-red no hazard uses.
-inline constexpr Rgb kStreetClosed{255, 30, 130};
+inline constexpr Rgb kStreetClosed{255, 5, 135};
 // Closed by water (too deep for adults on foot): cyan, bright over the blue water
 // it lies in and apart from the plan's closures.
 inline constexpr Rgb kStreetFlooded{0, 240, 255};
 inline constexpr Rgb kSelection{255, 255, 255};
 // Shelter markers (rimmed squares) and their fill bar, in the shelter's state colour:
 // open light green (not the sheltered residents' bluish green), full peach, closed
-// dark grey.
+// dark olive.
 inline constexpr Rgb kShelterOpen{100, 255, 150};
 inline constexpr Rgb kShelterFull{255, 200, 150};
-inline constexpr Rgb kShelterClosed{60, 60, 60};
+inline constexpr Rgb kShelterClosed{66, 78, 25};
 // Plan targets in the KPI panel: met, missed, deadline still ahead (text, not map).
 inline constexpr Rgb kTargetMet{90, 220, 120};
 inline constexpr Rgb kTargetMissed{240, 80, 80};
@@ -91,30 +91,32 @@ inline constexpr std::array<Rgb, kMobilityCount> kMobilityColour{{
 // Crowding (residents per m² on a street, or per m² of a micro window), in three
 // classes after Fruin's levels of service for walkways (Fruin 1971, Pedestrian
 // Planning and Design): under 1 P/m² (LOS A-C, free walking), 1-2 P/m² (LOS D-E,
-// restricted), 2 P/m² and more (LOS F, jammed). ColorBrewer YlOrRd, 3 of 5 classes.
+// restricted), 2 P/m² and more (LOS F, jammed). ColorBrewer YlOrRd, classes 3, 4 and
+// 7 of 9.
 inline constexpr std::array<float, 2> kCrowdingBreaks{1.0f, 2.0f};  // P/m²
-inline constexpr std::array<Rgb, 3> kCrowdingColour{{{254, 217, 118}, {253, 141, 60}, {189, 0, 38}}};
+inline constexpr std::array<Rgb, 3> kCrowdingColour{{{254, 217, 118}, {254, 178, 76}, {227, 26, 28}}};
 inline constexpr std::size_t crowding_class(float rho) {
   return rho < kCrowdingBreaks[0] ? 0 : rho < kCrowdingBreaks[1] ? 1 : 2;
 }
 
 // Zones: outlines and names in a pale yellow; the choropleth (gui/zone_layers.hpp) in
-// five classes of ColorBrewer Purples (classes 3-7 of 7: the lightest two are too
-// close to the labels), light for bad (few safe, long T90), dark for good.
-inline constexpr Rgb kZoneEdge{255, 240, 200};
+// five classes of ColorBrewer Purples (classes 4-8 of 9: the lightest are too close to
+// the labels and the greys), light for bad (few safe, long T90), dark for good.
+inline constexpr Rgb kZoneEdge{255, 239, 222};
 inline constexpr std::array<Rgb, 5> kZoneRamp{
-    {{203, 201, 226}, {158, 154, 200}, {128, 125, 186}, {106, 81, 163}, {74, 20, 134}}};
+    {{188, 189, 220}, {158, 154, 200}, {128, 125, 186}, {106, 81, 163}, {84, 39, 143}}};
 
-// Water depth: ColorBrewer Blues, light for ankle-deep water, dark from kWaterDeepM
+// Water depth: ColorBrewer Blues (classes 4, 7 and 8 of 9 as the stops at 0, 1 and
+// 2 m), light for ankle-deep water, dark from kWaterDeepM
 // on, more opaque as it deepens so streets stay readable under shallow water. Cells
 // with less than kWaterDryM are left out: the solver keeps thin films no one would
 // call wet. The terrain under it is shaded in greys and browns only
 // (MapLayers::build_terrain), so water is the one blue ground on the map.
 inline constexpr float kWaterDryM = 0.02f;
 inline constexpr float kWaterDeepM = 2.0f;
-inline constexpr Rgb kWaterShallow{150, 200, 235};
-inline constexpr Rgb kWaterMid{66, 146, 198};
-inline constexpr Rgb kWaterDeep{8, 69, 148};
+inline constexpr Rgb kWaterShallow{158, 202, 225};
+inline constexpr Rgb kWaterMid{33, 113, 181};
+inline constexpr Rgb kWaterDeep{8, 81, 156};
 // The flood's low-lying zone (FloodDesc::low_lying): a dark teal tint.
 inline constexpr Rgb kLowLying{0, 100, 100};
 inline constexpr std::uint8_t kLowLyingAlpha = 90;
@@ -170,8 +172,8 @@ inline constexpr Rgb kStation{230, 40, 110};
 // ladder amber, water tender pale blue.
 inline constexpr std::array<Rgb, kApplianceKindCount> kApplianceColour{{
     {255, 120, 120},  // Pumper
-    {255, 195, 50},   // Ladder
-    {150, 230, 255},  // Tanker
+    {238, 193, 31},   // Ladder
+    {159, 240, 255},  // Tanker
 }};
 // Hose from where an appliance stopped to the building it attacks, and the supply
 // line from the hydrant it connected to.

@@ -17,16 +17,18 @@ TEST_CASE("no two legend entries shown together are too close in colour") {
       const double d = delta_e76(a.colour, b.colour);
       INFO(legend_title(a.layer) << ": " << a.label << " vs " << legend_title(b.layer) << ": " << b.label
                                  << ", delta E " << d);
-      CHECK(d >= kMinLegendDeltaE);
+      CHECK(d >= min_delta_e(a, b));
     }
   }
   CHECK(pairs > 1000);  // the check ran over the whole table
 }
 
-TEST_CASE("the colour distance tells the old colliding reds apart from the new ones") {
-  // The colours that used to collide (a closed street, the fire team and residents
-  // aged 80+ all red) would fail the check; the distance itself is CIE76.
+TEST_CASE("the colour check would have caught the old palette's collisions") {
+  // The colours that used to collide: a closed street, the fire team and residents
+  // aged 80+ all red; sheltered residents and an open shelter both green.
   CHECK(delta_e76({235, 35, 45}, {255, 60, 40}) < kMinLegendDeltaE);
+  CHECK(delta_e76({235, 35, 45}, {255, 80, 80}) < kMinLegendDeltaE);
+  CHECK(delta_e76({60, 220, 90}, {70, 230, 120}) < kMinLegendDeltaE);
   CHECK(delta_e76({0, 0, 0}, {255, 255, 255}) == Approx(100.0).margin(0.01));
   CHECK(delta_e76(kStreetClosed, kTeamColour[1]) >= kMinLegendDeltaE);
   CHECK(delta_e76(kStreetClosed, kAgeColour[3]) >= kMinLegendDeltaE);
