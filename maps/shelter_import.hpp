@@ -62,7 +62,9 @@ struct ShelterTagRules {
 std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTagRules& rules = {});
 
 // Shelters from any OGR point or polygon layer (empty `layer` = first layer).
-// name_field: name column (empty or missing value: "shelter <fid>").
+// name_field: name column; where it is empty or missing, the street address from
+//   addr:street / addr:housenumber columns (or addr_street / addr_housenumber), else
+//   "shelter <fid>".
 // capacity_field: persons; when empty or a value is missing, polygons get
 //   footprint / covered_m2_per_person and points are an InputError.
 // step_free_field: yes/no/true/false/1/0 (empty or missing: step-free).

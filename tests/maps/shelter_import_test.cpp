@@ -101,6 +101,19 @@ TEST_CASE("shelters load from a point or polygon layer with capacity, name and s
   CHECK(s[1].capacity == Approx(2013.0 / 3.5).epsilon(0.01));
   CHECK_THROWS_WITH(shelters_from_layer(path, "", "name", "", "", proj, {"drill.yaml", 3}),
                     Catch::Contains("without a capacity"));
+  // Without a name column, or without a name in it: the street address, else the feature id.
+  const std::string unnamed = test::write_file(
+      dir / "unnamed.geojson",
+      R"({"type":"FeatureCollection","features":[)"
+      R"({"type":"Feature","id":4,"properties":{"name":"","addr:street":"Hermannstraße","addr:housenumber":"12","cap":"80"},"geometry":{"type":"Point","coordinates":[11.281,49.510]}},)"
+      R"({"type":"Feature","id":5,"properties":{"name":"","addr:street":"Marktplatz","cap":"80"},"geometry":{"type":"Point","coordinates":[11.282,49.510]}},)"
+      R"({"type":"Feature","id":6,"properties":{"name":"","cap":"80"},"geometry":{"type":"Point","coordinates":[11.283,49.510]}})"
+      "]}");
+  const auto u = shelters_from_layer(unnamed, "", "name", "cap", "", proj, {"drill.yaml", 3});
+  REQUIRE(u.size() == 3);
+  CHECK(u[0].name == "Hermannstraße 12");
+  CHECK(u[1].name == "Marktplatz");
+  CHECK(u[2].name.rfind("shelter ", 0) == 0);
   CHECK_THROWS_WITH(shelters_from_layer(path, "", "title", "cap", "", proj, {"drill.yaml", 3}),
                     Catch::Contains("no column 'title'"));
 }
