@@ -376,17 +376,20 @@ bool team_on_leg(const TeamState& ts, double t, std::size_t& k, double& along) {
   return true;
 }
 
-// The polyline of edge e walked from node `from` (reversed when `from` is its far end).
-void edge_points_from(const StreetGraph& g, EdgeId e, NodeId from, std::vector<Vec2>& out) {
-  const auto pts = g.shape(e);
-  out.assign(pts.begin(), pts.end());
-  if (g.edge_from[e.index()] != from) std::reverse(out.begin(), out.end());
-}
+// Point k of edge e's polyline as walked from node `from` (reversed when `from` is
+// its far end): no copy, the GUI asks every frame.
+struct Walked {
+  std::span<const Vec2> pts;
+  bool reversed = false;
+  [[nodiscard]] std::size_t size() const { return pts.size(); }
+  [[nodiscard]] Vec2 operator[](std::size_t k) const { return reversed ? pts[pts.size() - 1 - k] : pts[k]; }
+};
+Walked walked(const StreetGraph& g, EdgeId e, NodeId from) { return {g.shape(e), g.edge_from[e.index()] != from}; }
 
-// The point `share` (0..1) of the way along the polyline `pts`, and the index of the
+// The point `share` (0..1) of the way along the walked polyline, and the index of the
 // segment it lies on.
-Vec2 point_along(const std::vector<Vec2>& pts, double share, std::size_t* segment = nullptr) {
-  if (pts.size() < 2) return pts.empty() ? Vec2{} : pts[0];
+Vec2 point_along(const Walked& pts, double share, std::size_t* segment = nullptr) {
+  if (pts.size() < 2) return pts.size() == 0 ? Vec2{} : pts[0];
   double total = 0.0;
   for (std::size_t i = 0; i + 1 < pts.size(); ++i) total += distance(pts[i], pts[i + 1]);
   double left = std::clamp(share, 0.0, 1.0) * total;
@@ -399,7 +402,7 @@ Vec2 point_along(const std::vector<Vec2>& pts, double share, std::size_t* segmen
     }
     left -= seg;
   }
-  return pts.back();
+  return pts[pts.size() - 1];
 }
 
 }  // namespace
@@ -413,9 +416,7 @@ Vec2 team_position(const Model& model, const SimState& s, TeamId id, double t) {
   // Along the street's own polyline, at the share of the leg's booked length covered
   // (path_dist counts edge_length, which is measured along the geometry).
   const double leg = ts.path_dist[k + 1] - ts.path_dist[k];
-  std::vector<Vec2> pts;
-  edge_points_from(g, ts.path_edges[k], ts.path[k], pts);
-  return point_along(pts, leg > 0.0 ? along / leg : 1.0);
+  return point_along(walked(g, ts.path_edges[k], ts.path[k]), leg > 0.0 ? along / leg : 1.0);
 }
 
 void team_route_ahead(const Model& model, const SimState& s, TeamId id, double t, std::vector<Vec2>& out) {
@@ -426,14 +427,13 @@ void team_route_ahead(const Model& model, const SimState& s, TeamId id, double t
   double along = 0.0;
   if (!team_on_leg(ts, t, k, along)) return;
   const double leg = ts.path_dist[k + 1] - ts.path_dist[k];
-  std::vector<Vec2> pts;
-  edge_points_from(g, ts.path_edges[k], ts.path[k], pts);
+  const Walked here = walked(g, ts.path_edges[k], ts.path[k]);
   std::size_t seg = 0;
-  out.push_back(point_along(pts, leg > 0.0 ? along / leg : 1.0, &seg));
-  out.insert(out.end(), pts.begin() + static_cast<std::ptrdiff_t>(seg + 1), pts.end());
+  out.push_back(point_along(here, leg > 0.0 ? along / leg : 1.0, &seg));
+  for (std::size_t i = seg + 1; i < here.size(); ++i) out.push_back(here[i]);
   for (std::size_t j = k + 1; j < ts.path_edges.size(); ++j) {
-    edge_points_from(g, ts.path_edges[j], ts.path[j], pts);
-    out.insert(out.end(), pts.begin() + 1, pts.end());  // the first point is the junction already listed
+    const Walked next = walked(g, ts.path_edges[j], ts.path[j]);
+    for (std::size_t i = 1; i < next.size(); ++i) out.push_back(next[i]);  // point 0 is the junction already listed
   }
 }
 
