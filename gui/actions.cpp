@@ -202,6 +202,15 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
         << "\", \"target\": " << e.intervention.target << ", \"note\": \"" << json_escape(e.intervention.note) << "\"}";
     }
     j << "]";
+    // What the map shows (as of the last frame): late residents in view, teams with a
+    // route drawn along the streets, the names written on the map.
+    j << ",\n  \"map\": {\"late_in_view\": " << ctx.map.late_count() << ", \"team_routes\": " << ctx.map.team_routes()
+      << ", \"labels\": [";
+    const auto& labels = ctx.map.placed_labels();
+    for (std::size_t i = 0; i < labels.size(); ++i)
+      j << (i ? ", " : "") << "{\"kind\": \"" << labels[i].kind << "\", \"text\": \"" << json_escape(labels[i].text)
+        << "\"}";
+    j << "]}";
     // The fire service: each incident's times (s, null before they happen) and the
     // appliances on scene, as the fire-service panel shows them.
     if (const FireHazard* fire = find_fire_service(m)) {

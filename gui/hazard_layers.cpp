@@ -7,6 +7,7 @@
 #include "engine/plan/responders.hpp"
 #include "gui/map_layers.hpp"
 #include "gui/map_shapes.hpp"
+#include "gui/map_style.hpp"
 #include "gui/palette.hpp"
 
 namespace ss::gui {
@@ -68,39 +69,60 @@ void responder_positions(const Model& model, const SimState& state, std::vector<
   out.resize(n);
   const double t = state.time(model.run.dt);
   for (std::size_t i = 0; i < n; ++i) {
-    const TeamState& ts = teams[i];
-    TeamMark& m = out[i];
-    m.pos = team_position(model, state, TeamId{i}, t);
-    m.has_target = false;
-    if (ts.stage == TeamStage::Escorting && ts.shelter.valid() && ts.shelter.index() < model.world.shelters.size()) {
-      m.target = model.world.shelters[ts.shelter.index()].pos;
-      m.has_target = true;
-    } else if ((ts.stage == TeamStage::ToTask || ts.stage == TeamStage::OnSite) && ts.task.valid() &&
-               ts.task.index() < state.response.tasks.size()) {
-      const ResidentId r = state.response.tasks[ts.task.index()].first;
-      if (r.valid() && r.index() < model.population.size()) {
-        m.target = model.population.home[r.index()];
-        m.has_target = true;
-      }
-    }
+    out[i].pos = team_position(model, state, TeamId{i}, t);
+    team_route_ahead(model, state, TeamId{i}, t, out[i].route);  // keeps its capacity
   }
 }
 
 void append_responders(sf::VertexArray& va, const Model& model, const std::vector<TeamMark>& marks,
                        const Camera& cam, float half, std::int64_t selected) {
   const auto& teams = model.plan.response.teams;
-  // Lines first so the markers sit on top of them.
-  for (std::size_t i = 0; i < marks.size(); ++i) {
-    if (!marks[i].has_target) continue;
-    const Rgb c = kTeamColour[static_cast<std::size_t>(teams[i].kind)];
-    append_segment(va, cam.to_screen(marks[i].pos), cam.to_screen(marks[i].target), 2.0f, to_sf(c, 200));
+  // Routes first so the markers sit on top of them: opaque, in the team's colour, on
+  // a dark casing so they read over streets of any colour.
+  for (const bool casing : {true, false}) {
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+      const auto& r = marks[i].route;
+      const sf::Color c = casing ? sf::Color(10, 10, 10) : to_sf(kTeamColour[static_cast<std::size_t>(teams[i].kind)]);
+      const float w = style::kTeamRouteWidthPx + (casing ? 2.0f : 0.0f);
+      for (std::size_t k = 0; k + 1 < r.size(); ++k) append_segment(va, cam.to_screen(r[k]), cam.to_screen(r[k + 1]), w, c);
+    }
   }
   for (std::size_t i = 0; i < marks.size(); ++i) {
     const sf::Vector2f p = cam.to_screen(marks[i].pos);
     const bool sel = static_cast<std::int64_t>(i) == selected;
-    append_diamond(va, p, half + (sel ? 4.0f : 2.0f), to_sf(sel ? kSelection : Rgb{10, 10, 10}));
+    append_diamond(va, p, half + (sel ? 2 * style::kTeamRimPx : style::kTeamRimPx), to_sf(sel ? kSelection : Rgb{10, 10, 10}));
     append_diamond(va, p, half, to_sf(kTeamColour[static_cast<std::size_t>(teams[i].kind)]));
   }
+}
+
+void FloodLayer::update_low_lying(const Model& model, Vec2 origin) {
+  if (low_built_) return;
+  low_built_ = true;
+  has_low_ = false;
+  const FloodHazard* flood = find_flood(model);
+  if (!flood) return;
+  const FloodGrid& g = flood->desc().grid;
+  const std::vector<std::uint8_t>& low = flood->desc().low_lying;
+  const auto nx = static_cast<unsigned>(g.nx), ny = static_cast<unsigned>(g.ny);
+  const unsigned max = sf::Texture::getMaximumSize();
+  if (low.size() != g.size() || nx == 0 || ny == 0 || nx > max || ny > max) return;
+  sf::Image img;
+  img.create(nx, ny, sf::Color::Transparent);
+  const sf::Color c = to_sf(kLowLying, kLowLyingAlpha);
+  // Grid row iy grows north, image rows down (as the water texture).
+  for (unsigned iy = 0; iy < ny; ++iy)
+    for (unsigned ix = 0; ix < nx; ++ix)
+      if (low[static_cast<std::size_t>(iy) * nx + ix]) img.setPixel(ix, ny - 1 - iy, c);
+  if (!low_tex_.loadFromImage(img)) return;
+  low_tex_.setSmooth(false);
+  const auto x0 = static_cast<float>(g.origin.x - origin.x), y0 = static_cast<float>(g.origin.y - origin.y);
+  const float x1 = x0 + static_cast<float>(g.nx * g.cell), y1 = y0 + static_cast<float>(g.ny * g.cell);
+  const auto w = static_cast<float>(nx), hh = static_cast<float>(ny);
+  low_quad_[0] = sf::Vertex({x0, y0}, {0, hh});
+  low_quad_[1] = sf::Vertex({x1, y0}, {w, hh});
+  low_quad_[2] = sf::Vertex({x1, y1}, {w, 0});
+  low_quad_[3] = sf::Vertex({x0, y1}, {0, 0});
+  has_low_ = true;
 }
 
 }  // namespace ss::gui

@@ -19,12 +19,18 @@ namespace ss::gui {
 class FloodLayer {
  public:
   // Forget the texture (a new model or a restart): the next update rebuilds it.
-  void reset() { built_step_ = ~0ull; has_ = false; }
+  void reset() { built_step_ = ~0ull; has_ = false; low_built_ = false; has_low_ = false; }
   // Rebuilds the texture from the flood's state (find_flood_run) when the step changed, but at most every
   // kRefreshS of wall time: a whole-grid pass and upload every frame would cost more
   // than the map, and water moves slowly on screen anyway.
   void update(const Model& model, const SimState& state, Vec2 origin);
   [[nodiscard]] bool has_water() const { return has_; }
+  // The flood's low-lying zone (FloodDesc::low_lying) as a tinted texture over its
+  // cells, built once per model on first use.
+  void update_low_lying(const Model& model, Vec2 origin);
+  [[nodiscard]] bool has_low_lying() const { return has_low_; }
+  [[nodiscard]] const sf::Texture& low_lying_texture() const { return low_tex_; }
+  [[nodiscard]] const sf::VertexArray& low_lying_quad() const { return low_quad_; }
   [[nodiscard]] const sf::Texture& texture() const { return tex_; }
   [[nodiscard]] const sf::VertexArray& quad() const { return quad_; }
 
@@ -37,20 +43,23 @@ class FloodLayer {
   sf::Image img_;
   sf::Texture tex_;
   sf::VertexArray quad_{sf::Quads, 4};
+  bool low_built_ = false, has_low_ = false;
+  sf::Texture low_tex_;
+  sf::VertexArray low_quad_{sf::Quads, 4};
 };
 
-// Where each team is at the state's time and where its current task leads: the
-// home of the task's household on the way there and on site, the shelter while
-// escorting. Filled by responder_positions for drawing and picking.
+// Where each team is at the state's time, along the streets, and the rest of its
+// route (team_route_ahead: the streets' polylines from where it is to the end of its
+// leg) while it travels. Filled by responder_positions for drawing and picking.
 struct TeamMark {
   Vec2 pos;
-  Vec2 target;
-  bool has_target = false;
+  std::vector<Vec2> route;  // m, local CRS; empty when the team is not travelling
 };
 void responder_positions(const Model& model, const SimState& state, std::vector<TeamMark>& out);
 
-// Appends team markers (outlined diamonds, `half` px) and target lines (as thin
-// quads, pixel coordinates) to `va` (sf::Quads). `selected` is a team index or -1.
+// Appends team markers (outlined diamonds, `half` px) and their routes ahead along
+// the streets (as thin quads, pixel coordinates) to `va` (sf::Quads). `selected` is
+// a team index or -1.
 void append_responders(sf::VertexArray& va, const Model& model, const std::vector<TeamMark>& marks,
                        const Camera& cam, float half, std::int64_t selected);
 

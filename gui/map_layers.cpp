@@ -149,10 +149,11 @@ void MapLayers::build_terrain(const TerrainGrid& t) {
       const double dzdy = (at(x, y + 1) - at(x, y - 1)) / (2 * t.cell);
       const double nlen = std::sqrt(dzdx * dzdx + dzdy * dzdy + 1);
       const double shade = std::max(0.0, (-dzdx * lx - dzdy * ly + lz) / nlen);
-      // Low ground greenish-blue, high ground brown: low-lying zones flood first,
-      // so they should read as "low" at a glance.
+      // Low ground dark grey, high ground light brown (a hypsometric tint without
+      // blue or green): flood water is the only blue ground on the map (palette.hpp),
+      // and the low-lying zone has a layer of its own.
       const double u = (z - z_min_) / range;
-      const double r = 28 + 52 * u, gch = 48 + 20 * u, b = 52 - 14 * u;
+      const double r = 44 + 50 * u, gch = 44 + 36 * u, b = 44 + 14 * u;
       const double f = 0.55 + 0.75 * shade;
       img.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(t.ny - 1 - y),
                    sf::Color(static_cast<std::uint8_t>(std::min(255.0, r * f)),

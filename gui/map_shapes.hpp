@@ -1,12 +1,14 @@
 #pragma once
 // Small shapes the map's overlays are built from (pixel or local-metre
 // coordinates, appended to sf::Quads or sf::Triangles arrays), and the crowding
-// colour ramp shared by crowded streets and a micro area's crowding tint.
+// colour classes shared by crowded streets and a micro area's crowding tint.
 #include <SFML/Graphics/VertexArray.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+
+#include "gui/palette.hpp"
 
 namespace ss::gui {
 
@@ -57,13 +59,11 @@ inline void append_segment(sf::VertexArray& va, sf::Vector2f a, sf::Vector2f b, 
   va.append({a - n, col});
 }
 
-// Level-of-service style ramp over density (P/m²): free flow green, 1–2 P/m²
-// yellow (Fruin's LOS D–E band), jammed red from ~3 P/m².
+// Crowding by density (P/m²) in the classes of gui/palette.hpp (Fruin's levels of
+// service), nearly opaque so the class colour reads over the street under it.
 inline sf::Color density_colour(float rho) {
-  const float u = std::clamp(rho / 3.0f, 0.0f, 1.0f);
-  const auto r = static_cast<std::uint8_t>(std::min(255.0f, 510 * u));
-  const auto g = static_cast<std::uint8_t>(std::min(255.0f, 510 * (1 - u)));
-  return {r, g, 40, 200};
+  const Rgb c = kCrowdingColour[crowding_class(rho)];
+  return {c.r, c.g, c.b, 220};
 }
 
 }  // namespace ss::gui

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/hazards/flood/flood_hazard.hpp"
 #include "gui/map_shapes.hpp"
+#include "gui/map_style.hpp"
 
 namespace ss::gui {
 namespace {
@@ -13,7 +15,6 @@ namespace {
 constexpr float kPickResidentPx = 6.0f;
 constexpr float kPickShelterPx = 10.0f;
 constexpr float kPickTeamPx = 9.0f;
-constexpr float kTeamHalfPx = 6.0f;  // diamond half-diagonal: larger than dots, teams are few
 constexpr float kPickStreetPx = 10.0f;
 constexpr float kDragThresholdPx = 4.0f;  // below this a press-release is a click
 
@@ -26,6 +27,8 @@ void MapView::set_model(const Model& model) {
   camera_.set_origin(bounds_.min);
   layers_.build(model.world, bounds_.min);
   layers_.build_micro(model.micro, bounds_.min);
+  zones_.build(model.world, bounds_.min);
+  placed_labels_.clear();
   positions_.clear();
   drawn_.clear();
   teams_.clear();
@@ -75,6 +78,19 @@ void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
   if (v.layers.water) {
     flood_.update(m, s, camera_.origin());
     water_ = flood_.has_water();
+  }
+  low_lying_ = false;
+  if (v.layers.low_lying) {
+    flood_.update_low_lying(m, camera_.origin());
+    low_lying_ = flood_.has_low_lying();
+  }
+  // Zones: figures for the labels whenever zones or the choropleth are shown.
+  zone_fill_ = false;
+  zone_outline_.clear();
+  if (!zones_.empty() && (v.layers.zones || v.layers.zone_shading)) {
+    zones_.update(m, s, v.zone_measure, v.layers.zone_shading);
+    zone_fill_ = v.layers.zone_shading;
+    if (v.layers.zones) zones_.append_outlines(zone_outline_, camera_);
   }
   // The fire's buildings and smoke: kept up to date while hidden would cost for
   // nothing; they catch up when shown again.
@@ -134,6 +150,13 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
   }
   sf::RenderStates local;
   local.transform = camera_.local_to_screen();
+  // The choropleth and the low-lying zone under the water: the water is what moves.
+  if (zone_fill_) w.draw(zones_.fill(), local);
+  if (low_lying_) {
+    sf::RenderStates t = local;
+    t.texture = &flood_.low_lying_texture();
+    w.draw(flood_.low_lying_quad(), t);
+  }
   if (water_) {
     sf::RenderStates t = local;
     t.texture = &flood_.texture();
@@ -148,6 +171,7 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
   }
   if (fire_buildings_) w.draw(fire_.buildings(), local);
   if (street_overlay_.getVertexCount() > 0) w.draw(street_overlay_, local);
+  if (zone_outline_.getVertexCount() > 0) w.draw(zone_outline_);
   // This run's blocked lanes over the static lanes, hydrants and stations under the
   // shelters and residents; appliances and their hoses on top of everything: they
   // are few, and what a trainer follows.
@@ -173,13 +197,14 @@ void MapView::draw_empty(sf::RenderWindow& w) const {
 }
 
 void MapView::prepare_responders(const Model& m, const SimState& s, const ViewState& v) {
-  teams_.clear();
   team_overlay_.clear();
-  if (!v.layers.responders) return;
+  team_routes_ = 0;
+  if (!v.layers.responders) return teams_.clear();
   responder_positions(m, s, teams_);
   if (teams_.empty()) return;
+  for (const TeamMark& t : teams_) team_routes_ += t.route.size() >= 2 ? 1 : 0;
   const std::int64_t sel = v.selection.kind == Selection::Kind::Team ? v.selection.id : -1;
-  append_responders(team_overlay_, m, teams_, camera_, kTeamHalfPx, sel);
+  append_responders(team_overlay_, m, teams_, camera_, style::kTeamHalfPx, sel);
 }
 
 void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& v, const sf::Transform& extra) {
@@ -224,14 +249,26 @@ void MapView::prepare_dynamic_streets(const Model& m, const SimState& s, const V
     for (std::size_t e = 0; e < g.edge_count() && e < s.edge_count.size(); ++e) {
       if (s.edge_count[e] == 0) continue;
       const float area = std::max(g.edge_length[e], 5.0f) * std::max(g.edge_width[e], 0.5f);
-      append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], 3 * px),
+      append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], style::kCrowdedStreetMinPx * px),
                         density_colour(static_cast<float>(s.edge_count[e]) / area), origin);
+    }
+  }
+  // Streets closed by water (to adults on foot, the least restricted walkers), under
+  // the plan's closures: a street closed both ways shows the plan's colour.
+  if (v.layers.flooded_roads) {
+    if (const FloodRun* run = find_flood_run(m, s)) {
+      const auto& wet = run->closed[static_cast<std::size_t>(MoverClass::Adult)];
+      for (std::size_t e = 0; e < g.edge_count() && e < wet.size(); ++e)
+        if (wet[e])
+          append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], style::kFloodedStreetMinPx * px),
+                            to_sf(kStreetFlooded), origin);
     }
   }
   if (v.layers.closed_roads) {
     for (std::size_t e = 0; e < g.edge_count() && e < s.edge_closed.size(); ++e)
       if (s.edge_closed[e])
-        append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], 5 * px), to_sf(kStreetClosed), origin);
+        append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], style::kClosedStreetMinPx * px),
+                          to_sf(kStreetClosed), origin);
   }
   if (v.selection.kind == Selection::Kind::Street && v.selection.id < g.edge_count()) {
     const EdgeId e{v.selection.id};
@@ -247,12 +284,15 @@ void MapView::prepare_shelters(const Model& m, const SimState& s, const ViewStat
     const sf::Vector2f c = camera_.to_screen(shelters[i].pos);
     const Rgb state_col = s.shelter_closed[i] ? kShelterClosed : s.shelter_full[i] ? kShelterFull : kShelterOpen;
     const bool selected = v.selection.kind == Selection::Kind::Shelter && v.selection.id == i;
-    append_square(overlay, c, selected ? 7.0f : 5.0f, to_sf(selected ? kSelection : Rgb{10, 10, 10}));
-    append_square(overlay, c, 4.0f, to_sf(state_col));
-    // Fill bar right of the marker: 16 px tall, filled bottom-up by occupancy/capacity.
+    const float half = style::kShelterHalfPx, rim = style::kShelterRimPx;
+    append_square(overlay, c, half + (selected ? 3 * rim : rim), to_sf(selected ? kSelection : Rgb{10, 10, 10}));
+    append_square(overlay, c, half, to_sf(state_col));
+    // Fill bar right of the marker, in the shelter's state colour, filled bottom-up by
+    // occupancy/capacity.
     const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
     const float fill = std::clamp(static_cast<float>(s.occupancy[i]) / cap, 0.0f, 1.0f);
-    const float x0 = c.x + 7, x1 = c.x + 11, y1 = c.y + 8, y0 = c.y - 8;
+    const float x0 = c.x + half + 3, x1 = x0 + style::kShelterBarWidthPx;
+    const float y1 = c.y + style::kShelterBarHeightPx / 2, y0 = c.y - style::kShelterBarHeightPx / 2;
     append_rect(overlay, x0 - 1, y0 - 1, x1 + 1, y1 + 1, sf::Color(10, 10, 10));
     append_rect(overlay, x0, y0, x1, y1, sf::Color(60, 60, 60));
     append_rect(overlay, x0, y1 - fill * (y1 - y0), x1, y1, to_sf(state_col));

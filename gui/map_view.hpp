@@ -3,6 +3,7 @@
 // burning buildings and smoke, the fire service, closed roads, shelters, residents,
 // responders), plus mouse handling for pan, zoom and click picking.
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <SFML/Graphics/RenderTexture.hpp>
@@ -18,6 +19,7 @@
 #include "gui/hazard_layers.hpp"
 #include "gui/map_layers.hpp"
 #include "gui/view_state.hpp"
+#include "gui/zone_layers.hpp"
 
 namespace ss::gui {
 
@@ -45,6 +47,21 @@ class MapView {
   void draw(sf::RenderWindow& window, const Model& model, const ViewState& view);
   // The map area without a scene: background colour only.
   void draw_empty(sf::RenderWindow& window) const;
+
+  // The zones with this frame's figures (for their labels).
+  [[nodiscard]] const ZoneLayer& zones() const { return zones_; }
+  // The names written over the map in the last frame (gui/map_labels.cpp), for the
+  // state dump: kind ("zone", "shelter") and text.
+  struct PlacedLabel {
+    const char* kind = "";
+    std::string text;
+  };
+  std::vector<PlacedLabel>& placed_labels() { return placed_labels_; }
+  // Teams drawn with a route ahead along the streets this frame.
+  [[nodiscard]] std::size_t team_routes() const { return team_routes_; }
+
+  // Late residents in view at the last prepare() (with the late layer on).
+  [[nodiscard]] std::size_t late_count() const { return late_count_; }
 
   // What lies under `pixel`: a team, else a resident dot, else a shelter marker, else a street,
   // within a few pixels. Uses the positions of the last prepare().
@@ -84,6 +101,12 @@ class MapView {
   FireLayer fire_;
   FireServiceLayer service_;
   std::vector<TeamMark> teams_;     // scratch: teams drawn this frame, empty when hidden, (teams)
+  std::size_t team_routes_ = 0;     // of those, with a route ahead
+  ZoneLayer zones_;
+  bool zone_fill_ = false;            // the choropleth is drawn this frame
+  bool low_lying_ = false;            // ... the flood's low-lying zone
+  sf::VertexArray zone_outline_{sf::Quads};  // pixels
+  std::vector<PlacedLabel> placed_labels_;
   Box bounds_;
   std::vector<Vec2> positions_;       // scratch: residents' positions this frame, (residents)
   std::vector<std::uint8_t> drawn_;   // scratch: 1 if the dot was drawn this frame, (residents)
@@ -95,6 +118,8 @@ class MapView {
     sf::Color colour;
   };
   std::vector<Dot> dots_;
+  std::vector<Dot> late_dots_;  // late residents (gui/late_residents.hpp): corner of the rimmed square
+  std::size_t late_count_ = 0;  // late residents in view this frame
   int dot_size_ = 1;
   unsigned dot_w_ = 0, dot_h_ = 0;
   std::vector<std::uint8_t> dot_pixels_;

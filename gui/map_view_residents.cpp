@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "engine/movement/micro/micro_geometry.hpp"
+#include "gui/late_residents.hpp"
 #include "gui/map_shapes.hpp"
+#include "gui/map_style.hpp"
 #include "gui/map_view.hpp"
 #include "gui/resident_positions.hpp"
 
@@ -33,17 +35,22 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
   const float half = v.dot_px / 2;
   dot_size_ = std::max(1, static_cast<int>(v.dot_px));
   const bool bodies = m.movement == MovementKind::Micro;
+  const double now = s.time(m.run.dt), deadline = late_deadline(m);
+  late_dots_.clear();
+  late_count_ = 0;
   for (std::size_t i = 0; i < positions_.size(); ++i) {
     if (s.status[i] == Status::Sheltered && !v.layers.sheltered_residents) continue;
     const sf::Vector2f p = camera_.to_screen(positions_[i]);
     if (!vp.contains(p)) continue;
+    const bool late = v.layers.late_residents && is_late(s, i, now, deadline);
+    late_count_ += late ? 1 : 0;
     if (bodies) {
       // Zoomed in on a micro area, a resident is drawn as its body: a disc of the
       // body radius the model moves (MicroParams, by profile).
       const auto r_px = static_cast<float>(body_radius(m.population.age[i], m.population.mobility[i], m.params.micro) *
                                            camera_.scale());
       if (2 * r_px > v.dot_px) {
-        append_disc(body_overlay_, p, r_px, resident_colour(m, s, i, v.colour_by));
+        append_disc(body_overlay_, p, r_px, late ? to_sf(kLate) : resident_colour(m, s, i, v.colour_by));
         drawn_[i] = 1;
         continue;
       }
@@ -52,7 +59,14 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
     // kept relative to the map area's corner.
     const auto x0 = static_cast<int>(std::round(p.x - half) - vp.left);
     const auto y0 = static_cast<int>(std::round(p.y - half) - vp.top);
-    dots_.push_back({x0, y0, resident_colour(m, s, i, v.colour_by)});
+    if (late) {
+      // Late residents larger, rimmed and in one colour, over every other dot.
+      const float lh = style::kLateDotPx / 2 + style::kLateRimPx;
+      late_dots_.push_back({static_cast<int>(std::round(p.x - lh) - vp.left),
+                            static_cast<int>(std::round(p.y - lh) - vp.top), to_sf(kLate)});
+    } else {
+      dots_.push_back({x0, y0, resident_colour(m, s, i, v.colour_by)});
+    }
     drawn_[i] = 1;
   }
   // The squares rasterised into the map-sized RGBA layer, transparent elsewhere;
@@ -61,18 +75,24 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
   dot_h_ = static_cast<unsigned>(std::max(1.0f, vp.height));
   dot_pixels_.assign(std::size_t{4} * dot_w_ * dot_h_, 0);
   const int w = static_cast<int>(dot_w_), h = static_cast<int>(dot_h_);
-  for (const Dot& d : dots_) {
-    const int xa = std::max(d.x, 0), xb = std::min(d.x + dot_size_, w);
-    const int ya = std::max(d.y, 0), yb = std::min(d.y + dot_size_, h);
+  auto square = [&](int x0, int y0, int size, sf::Color c) {
+    const int xa = std::max(x0, 0), xb = std::min(x0 + size, w);
+    const int ya = std::max(y0, 0), yb = std::min(y0 + size, h);
     for (int y = ya; y < yb; ++y) {
       std::uint8_t* px = &dot_pixels_[4 * (static_cast<std::size_t>(y) * dot_w_ + static_cast<std::size_t>(xa))];
       for (int x = xa; x < xb; ++x, px += 4) {
-        px[0] = d.colour.r;
-        px[1] = d.colour.g;
-        px[2] = d.colour.b;
-        px[3] = d.colour.a;
+        px[0] = c.r;
+        px[1] = c.g;
+        px[2] = c.b;
+        px[3] = c.a;
       }
     }
+  };
+  for (const Dot& d : dots_) square(d.x, d.y, dot_size_, d.colour);
+  const int rim = static_cast<int>(style::kLateRimPx), late = static_cast<int>(style::kLateDotPx);
+  for (const Dot& d : late_dots_) {
+    square(d.x, d.y, late + 2 * rim, sf::Color(10, 10, 10));
+    square(d.x + rim, d.y + rim, late, d.colour);
   }
   if (v.selection.kind == Selection::Kind::Resident && v.selection.id < positions_.size()) {
     const sf::Vector2f c = camera_.to_screen(positions_[v.selection.id]);
@@ -88,7 +108,7 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
 
 
 void MapView::draw_residents(sf::RenderWindow& w) {
-  if (dots_.empty()) return;
+  if (dots_.empty() && late_dots_.empty()) return;
   const sf::FloatRect vp = camera_.viewport();
   if (dot_layer_ok_ && dot_tex_.getSize() != sf::Vector2u(dot_w_, dot_h_)) dot_layer_ok_ = dot_tex_.create(dot_w_, dot_h_);
   if (dot_layer_ok_) {
@@ -104,11 +124,14 @@ void MapView::draw_residents(sf::RenderWindow& w) {
     return;
   }
   // Without the texture (creation failed): the same squares as vertex quads.
-  dot_quads_.resize(4 * dots_.size());
+  dot_quads_.resize(4 * (dots_.size() + late_dots_.size()));
   std::size_t k = 0;
-  for (const Dot& d : dots_) {
+  for (std::size_t j = 0; j < dots_.size() + late_dots_.size(); ++j) {
+    const bool late = j >= dots_.size();
+    const Dot& d = late ? late_dots_[j - dots_.size()] : dots_[j];
+    const float size = late ? style::kLateDotPx + 2 * style::kLateRimPx : static_cast<float>(dot_size_);
     const float x0 = static_cast<float>(d.x) + vp.left, y0 = static_cast<float>(d.y) + vp.top;
-    const float x1 = x0 + static_cast<float>(dot_size_), y1 = y0 + static_cast<float>(dot_size_);
+    const float x1 = x0 + size, y1 = y0 + size;
     dot_quads_[k++] = sf::Vertex({x0, y0}, d.colour);
     dot_quads_[k++] = sf::Vertex({x1, y0}, d.colour);
     dot_quads_[k++] = sf::Vertex({x1, y1}, d.colour);

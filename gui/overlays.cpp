@@ -1,5 +1,5 @@
-// Things drawn over the map itself: the error banner, the loading notice, the
-// scale bar, a fire's wind, fire stations' names and the click-mode hint.
+// Things drawn over the map itself: zone and shelter names, the error banner, the
+// loading notice, the scale bar, a fire's wind, fire stations' names and the click-mode hint.
 #include <imgui.h>
 
 #include <cmath>
@@ -43,6 +43,7 @@ void draw_overlays(AppContext& ctx) {
   constexpr ImGuiWindowFlags kOverlay = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                         ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  draw_map_labels(ctx);
   if (ctx.session.ready()) scale_bar(ctx.map.camera());
   draw_wind(ctx);
   draw_station_labels(ctx);

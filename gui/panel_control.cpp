@@ -29,39 +29,6 @@ float field_width(const char* label) {
   return std::max(ui_px(60), std::min(ui_px(180), room));
 }
 
-void swatch(Rgb c, const char* label) {
-  ImGui::ColorButton(label, ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1),
-                     ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(ui_px(12), ui_px(12)));
-  ImGui::SameLine();
-  ImGui::TextUnformatted(label);
-}
-
-// The depth ramp as the map blends it over the background, with ticks in metres.
-void water_legend() {
-  ImGui::TextUnformatted("Water depth");
-  ImGui::SameLine();
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = ui_px(180), h = ui_px(12);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  constexpr int kSteps = 36;
-  for (int i = 0; i < kSteps; ++i) {
-    const float d = kWaterDryM + (kWaterDeepM - kWaterDryM) * (static_cast<float>(i) + 0.5f) / kSteps;
-    const Rgba c = water_colour(d);
-    dl->AddRectFilled(ImVec2(p.x + w * static_cast<float>(i) / kSteps, p.y),
-                      ImVec2(p.x + w * static_cast<float>(i + 1) / kSteps, p.y + h),
-                      IM_COL32(c.rgb.r, c.rgb.g, c.rgb.b, c.a));
-  }
-  ImGui::Dummy(ImVec2(w, h));
-  for (const float m : {0.0f, 0.5f, 1.0f, 1.5f, 2.0f}) {
-    char label[16];
-    std::snprintf(label, sizeof label, m >= kWaterDeepM ? "%.1f+ m" : "%.1f", static_cast<double>(m));
-    const float x = p.x + w * m / kWaterDeepM;
-    dl->AddLine(ImVec2(x, p.y + h), ImVec2(x, p.y + h + ui_px(3)), IM_COL32(200, 200, 200, 255));
-    dl->AddText(ImVec2(x - ui_px(8), p.y + h + ui_px(3)), IM_COL32(200, 200, 200, 255), label);
-  }
-  ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
-}
-
 // Text and widget size for a projector: presets and a step either way. A change is
 // applied between frames (the font atlas is rebuilt at the new size).
 void ui_scale_row(AppContext& ctx) {
@@ -213,9 +180,28 @@ void layers_section(AppContext& ctx) {
   ImGui::Checkbox("Residents", &l.residents);
   same_line_at(ui_px(110));
   ImGui::Checkbox("incl. sheltered", &l.sheltered_residents);
+  ImGui::Checkbox("Late", &l.late_residents);
+  ImGui::SameLine(110);
+  ImGui::Checkbox("Zones", &l.zones);
+  ImGui::SameLine(220);
+  ImGui::Checkbox("Shading", &l.zone_shading);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zones coloured by the share of their residents safe, or by T90");
+  ImGui::Checkbox("Shelter names", &l.shelter_names);
+  int measure = static_cast<int>(ctx.view.zone_measure);
+  ImGui::TextUnformatted("Shade zones by");
+  ImGui::SameLine();
+  ImGui::RadioButton("share safe", &measure, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("T90", &measure, 1);
+  ctx.view.zone_measure = static_cast<ZoneMeasure>(measure);
   ImGui::Checkbox("Water", &l.water);
   same_line_at(ui_px(110));
   ImGui::Checkbox("Responders", &l.responders);
+  if (ctx.session.ready() && find_flood(ctx.session.model())) {
+    ImGui::Checkbox("Flooded", &l.flooded_roads);
+    ImGui::SameLine(110);
+    ImGui::Checkbox("Low-lying", &l.low_lying);
+  }
   ImGui::Checkbox("Fire", &l.fire);
   same_line_at(ui_px(110));
   ImGui::Checkbox("Smoke", &l.smoke);
@@ -244,44 +230,7 @@ void layers_section(AppContext& ctx) {
   if (ImGui::Button("Fit map")) ctx.map.fit();
 
   ImGui::Separator();
-  switch (ctx.view.colour_by) {
-    case ColourBy::State:
-      for (std::size_t k = 0; k < kStatusCount; ++k) {
-        if (k % 2) same_line_at(ui_px(160));
-        swatch(kStatusColour[k], to_string(static_cast<Status>(k)));
-      }
-      break;
-    case ColourBy::AgeBand:
-      for (std::size_t k = 0; k < kAgeBandCount; ++k) {
-        if (k % 2) same_line_at(ui_px(160));
-        swatch(kAgeColour[k], to_string(static_cast<AgeBand>(k)));
-      }
-      break;
-    case ColourBy::Mobility:
-      for (std::size_t k = 0; k < kMobilityCount; ++k) {
-        if (k % 2) same_line_at(ui_px(160));
-        swatch(kMobilityColour[k], to_string(static_cast<Mobility>(k)));
-      }
-      break;
-  }
-  swatch(kStreetMajor, "main street");
-  same_line_at(ui_px(160));
-  swatch(kStreetFoot, "footway / path");
-  swatch(kStreetClosed, "closed street");
-  same_line_at(ui_px(160));
-  swatch(kShelterOpen, "shelter (fill bar)");
-  swatch(kShelterFull, "shelter full");
-  same_line_at(ui_px(160));
-  swatch(kShelterClosed, "shelter closed");
-  if (ctx.session.ready() && find_flood(ctx.session.model())) water_legend();
-  if (ctx.session.ready() && find_fire(ctx.session.model())) fire_legend();
-  if (service) fire_service_legend();
-  if (ctx.session.ready() && !ctx.session.model().plan.response.teams.empty()) {
-    for (std::size_t k = 0; k < kTeamKindCount; ++k) {
-      if (k % 2) same_line_at(ui_px(160));
-      swatch(kTeamColour[k], (std::string("team: ") + to_string(static_cast<TeamKind>(k))).c_str());
-    }
-  }
+  map_legend(ctx);
 }
 
 }  // namespace ss::gui

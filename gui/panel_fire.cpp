@@ -1,5 +1,5 @@
-// What the panels and the map's corner show of a fire: the legend of its layers,
-// how many buildings burn, and the wind.
+// What the panels and the map's corner show of a fire: how many buildings burn, and
+// the wind. Its legend is in gui/legend.hpp.
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,53 +10,6 @@
 #include "gui/panels.hpp"
 
 namespace ss::gui {
-
-namespace {
-// A legend swatch with a border: burnt out is nearly as dark as the panel.
-void outlined_swatch(Rgb c, const char* label) {
-  ImGui::ColorButton(label, ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), ImGuiColorEditFlags_NoTooltip,
-                     ImVec2(12, 12));
-  ImGui::SameLine();
-  ImGui::TextUnformatted(label);
-}
-}  // namespace
-
-void fire_legend() {
-  outlined_swatch(kFireIgnited, "fire: ignited");
-  ImGui::SameLine(160);
-  outlined_swatch(kFireFull, "fully involved");
-  outlined_swatch(kFireBurntOut, "burnt out");
-  ImGui::SameLine(160);
-  outlined_swatch(kFireExtinguished, "put out");
-  // The smoke's alpha ramp over the map's background, as the map blends it, on a
-  // log scale of the visibility through it, clear on the left.
-  ImGui::TextUnformatted("Smoke, visibility");
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = 220, h = 12;
-  const float lo = std::log(3.0f), hi = std::log(kSmokeClearM);
-  auto x_of = [&](float vis) { return p.x + w * (hi - std::log(vis)) / (hi - lo); };
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(kBackground.r, kBackground.g, kBackground.b, 255));
-  constexpr int kSteps = 44;
-  for (int i = 0; i < kSteps; ++i) {
-    const float vis = std::exp(hi - (hi - lo) * (static_cast<float>(i) + 0.5f) / kSteps);
-    dl->AddRectFilled(ImVec2(p.x + w * static_cast<float>(i) / kSteps, p.y),
-                      ImVec2(p.x + w * static_cast<float>(i + 1) / kSteps, p.y + h),
-                      IM_COL32(kSmoke.r, kSmoke.g, kSmoke.b, smoke_alpha(vis)));
-  }
-  ImGui::Dummy(ImVec2(w, h));
-  for (const float vis : {1000.0f, 100.0f, 30.0f, 10.0f, 3.0f}) {
-    char label[16];
-    std::snprintf(label, sizeof label, vis >= 1000 ? "1 km" : vis <= 3 ? "3 m" : "%.0f",
-                  static_cast<double>(vis));
-    const float x = x_of(vis);
-    dl->AddLine(ImVec2(x, p.y + h), ImVec2(x, p.y + h + 3), IM_COL32(200, 200, 200, 255));
-    const float tw = ImGui::CalcTextSize(label).x;
-    const float tx = std::clamp(x - tw / 2, p.x - 4, p.x + w - tw + 4);
-    dl->AddText(ImVec2(tx, p.y + h + 3), IM_COL32(200, 200, 200, 255), label);
-  }
-  ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
-}
 
 void fire_summary(AppContext& ctx) {
   const Model& m = ctx.session.model();

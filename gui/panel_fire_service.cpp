@@ -1,5 +1,5 @@
-// What the panels and the map show of the fire service: the legend of its layers,
-// the station names on the map, and the incident list with each delay that trainers
+// What the panels and the map show of the fire service (its legend is in
+// gui/legend.hpp): the station names on the map, and the incident list with each delay that trainers
 // and planners look at — when the first engine came, what held each appliance up.
 #include <imgui.h>
 
@@ -18,47 +18,6 @@
 
 namespace ss::gui {
 namespace {
-
-ImU32 im(Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
-
-// Legend entries drawn as the map draws them: a lane as a bar (dashed for blocked
-// lanes dispatch does not know of), hydrants as diamonds, stations and appliances
-// as outlined squares, hose lines as thin lines.
-enum class Glyph : std::uint8_t { Bar, Dashed, Diamond, Square, Station, Line };
-
-void glyph(Rgb c, Glyph g, const char* label) {
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float w = 18, h = ImGui::GetTextLineHeight();
-  const ImVec2 mid(p.x + w / 2, p.y + h / 2);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 ink = IM_COL32(10, 10, 10, 255);
-  switch (g) {
-    case Glyph::Bar: dl->AddRectFilled(ImVec2(p.x, mid.y - 2), ImVec2(p.x + w, mid.y + 2), im(c)); break;
-    case Glyph::Dashed:
-      dl->AddRectFilled(ImVec2(p.x, mid.y - 2), ImVec2(p.x + 7, mid.y + 2), im(c));
-      dl->AddRectFilled(ImVec2(p.x + 11, mid.y - 2), ImVec2(p.x + w, mid.y + 2), im(c));
-      break;
-    case Glyph::Diamond:
-      dl->AddQuadFilled(ImVec2(mid.x, mid.y - 6), ImVec2(mid.x + 6, mid.y), ImVec2(mid.x, mid.y + 6),
-                        ImVec2(mid.x - 6, mid.y), ink);
-      dl->AddQuadFilled(ImVec2(mid.x, mid.y - 4), ImVec2(mid.x + 4, mid.y), ImVec2(mid.x, mid.y + 4),
-                        ImVec2(mid.x - 4, mid.y), im(c));
-      break;
-    case Glyph::Square:
-    case Glyph::Station: {
-      const float half = g == Glyph::Station ? 6 : 5;
-      const ImU32 rim = g == Glyph::Station ? im(kSelection) : ink;
-      dl->AddRectFilled(ImVec2(mid.x - half - 1.5f, mid.y - half - 1.5f), ImVec2(mid.x + half + 1.5f, mid.y + half + 1.5f),
-                        rim);
-      dl->AddRectFilled(ImVec2(mid.x - half, mid.y - half), ImVec2(mid.x + half, mid.y + half), im(c));
-      break;
-    }
-    case Glyph::Line: dl->AddLine(ImVec2(p.x, mid.y), ImVec2(p.x + w, mid.y), im(c), 2.0f); break;
-  }
-  ImGui::Dummy(ImVec2(w, h));
-  ImGui::SameLine();
-  ImGui::TextUnformatted(label);
-}
 
 // A time in the one clock format (h:mm:ss), or "-" when it has not happened (NaN).
 void minutes_cell(double s) {
@@ -88,31 +47,6 @@ void headers(std::initializer_list<std::pair<const char*, const char*>> cols) {
 }
 
 }  // namespace
-
-void fire_service_legend() {
-  ImGui::TextUnformatted("Fire service");
-  glyph(kLaneUsable, Glyph::Bar, "lane usable");
-  ImGui::SameLine(160);
-  glyph(kLaneLimited, Glyph::Bar, "narrow / limit");
-  glyph(kLaneClosed, Glyph::Bar, "lane closed");
-  ImGui::SameLine(160);
-  glyph(kLaneNoVehicles, Glyph::Bar, "not for vehicles");
-  glyph(kLaneBlocked, Glyph::Dashed, "blocked this run");
-  header_tooltip("Cars drawn for this seed or obstructions dispatch did not know of: dashed until a crew meets "
-                 "them, solid from then");
-  ImGui::SameLine(160);
-  glyph(kStation, Glyph::Station, "station");
-  glyph(kHydrantWorking, Glyph::Diamond, "hydrant");
-  ImGui::SameLine(160);
-  glyph(kHydrantOut, Glyph::Diamond, "out of service");
-  for (std::size_t k = 0; k < kApplianceKindCount; ++k) {
-    if (k % 2) ImGui::SameLine(160);
-    glyph(kApplianceColour[k], Glyph::Square, to_string(static_cast<ApplianceKind>(k)));
-  }
-  ImGui::SameLine(160);
-  glyph(kHose, Glyph::Line, "hose");
-  glyph(kSupplyLine, Glyph::Line, "supply line");
-}
 
 void draw_station_labels(AppContext& ctx) {
   if (!ctx.session.ready() || !ctx.view.layers.stations) return;

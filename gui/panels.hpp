@@ -57,16 +57,17 @@ void interventions_section(AppContext& ctx);
 void log_section(AppContext& ctx);
 void export_section(AppContext& ctx);
 
-// Fire scenarios (gui/panel_fire.cpp): the fire-state colours and the smoke ramp for
-// the legend; burning and burnt-out counts for the interventions panel; the wind
-// arrow in the map's top-right corner.
-void fire_legend();
+// The legend of every visible map layer (gui/panel_legend.cpp, from gui/legend.hpp).
+void map_legend(AppContext& ctx);
+// Zone, room and shelter names over the map (gui/map_labels.cpp).
+void draw_map_labels(AppContext& ctx);
+
+// Fire scenarios (gui/panel_fire.cpp): burning and burnt-out counts for the
+// interventions panel; the wind arrow in the map's top-right corner.
 void fire_summary(AppContext& ctx);
 void draw_wind(AppContext& ctx);
-// Fire scenarios with a fire service (gui/panel_fire_service.cpp): the legend of its
-// layers (lanes, hydrants, stations, appliances, hoses), the station names over the
-// map, and the "Fire service" section: incidents and each appliance's delays.
-void fire_service_legend();
+// Fire scenarios with a fire service (gui/panel_fire_service.cpp): the station names
+// over the map, and the "Fire service" section: incidents and each appliance's delays.
 void draw_station_labels(AppContext& ctx);
 void fire_service_section(AppContext& ctx);
 

@@ -226,18 +226,13 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     else throw std::runtime_error("colour_by is state, age or mobility");
   } else if (cmd == "layer") {
     need(2);
-    Layers& l = ctx.view.layers;
-    bool* flag = args[0] == "terrain" ? &l.terrain : args[0] == "buildings" ? &l.buildings
-               : args[0] == "streets" ? &l.streets : args[0] == "closed" ? &l.closed_roads
-               : args[0] == "crowding" ? &l.congestion : args[0] == "shelters" ? &l.shelters
-               : args[0] == "residents" ? &l.residents : args[0] == "sheltered" ? &l.sheltered_residents
-               : args[0] == "water" ? &l.water : args[0] == "responders" ? &l.responders
-               : args[0] == "fire" ? &l.fire : args[0] == "smoke" ? &l.smoke
-               : args[0] == "wind" ? &l.wind : args[0] == "lanes" ? &l.lanes
-               : args[0] == "hydrants" ? &l.hydrants : args[0] == "stations" ? &l.stations
-               : args[0] == "engines" ? &l.engines : nullptr;
+    bool* flag = layer_flag(ctx.view.layers, args[0]);
     if (!flag) throw std::runtime_error("unknown layer " + args[0]);
     *flag = args[1] == "on";
+  } else if (cmd == "zone_measure") {
+    need(1);
+    if (args[0] != "share" && args[0] != "t90") throw std::runtime_error("zone_measure is share or t90");
+    ctx.view.zone_measure = args[0] == "t90" ? ZoneMeasure::T90 : ZoneMeasure::ShareSafe;
   } else if (cmd == "fit") {
     ctx.map.fit();
   } else if (cmd == "zoom") {

@@ -122,6 +122,12 @@ void add_polygon(const OGRFeature& f, TagReader& tr, bool has_building, std::vec
   p.levels = tr.get("building:levels");
   if (p.levels.empty()) p.levels = tr.get("levels");
   p.material = tr.get("building:material");
+  // A street address names a place as well as a name does (a car park without a
+  // name is "Hermannstraße 12"); a house number without its street does not.
+  if (std::string street = tr.get("addr:street"); !street.empty()) {
+    const std::string number = tr.get("addr:housenumber");
+    p.address = number.empty() ? street : street + " " + number;
+  }
   p.id = tr.id();
   out.push_back(std::move(p));
 }

@@ -23,6 +23,7 @@ struct RawWay {
 struct RawPolygon {
   std::vector<PolygonRings> parts;  // source CRS
   std::string building, amenity, landuse, leisure, name, levels, material;  // material: building:material
+  std::string address;  // addr:street and addr:housenumber ("Hermannstraße 12"), empty without a street
   bool has_building_column = true;  // false: a plain polygon layer, every polygon is a building
   std::int64_t id = -1;
 };

@@ -147,11 +147,12 @@ void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& l
         b.kind = p.building.empty() ? "yes" : p.building;
         b.amenity = p.amenity;
         b.material = p.material;
+        b.address = p.address;
         b.source_id = p.id;
         b.outline = part.outer;
         out.world.buildings.push_back(std::move(b));
       }
-      if (!area_kind.empty()) out.world.areas.push_back(Area{part.outer, area_kind, p.name});
+      if (!area_kind.empty()) out.world.areas.push_back(Area{part.outer, area_kind, p.name, p.address});
     }
     if (station) {
       const auto largest = std::max_element(p.parts.begin(), p.parts.end(), [](const auto& a, const auto& b) {

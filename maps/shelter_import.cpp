@@ -13,6 +13,32 @@ std::int32_t persons(double v) {
 }
 
 double floor_area(const Building& b) { return b.area * std::max(b.levels, 1); }
+
+// The named street nearest p within kStreetNameReach, or empty.
+std::string nearest_street_name(const StreetGraph& g, Vec2 p) {
+  double best = kStreetNameReach;
+  const std::string* name = nullptr;
+  for (std::size_t e = 0; e < g.edge_count() && e < g.edge_name.size(); ++e) {
+    if (g.edge_name[e].empty()) continue;
+    const auto pts = g.shape(EdgeId{e});
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+      const double d = project_on_segment(p, pts[i], pts[i + 1]).distance;
+      if (d < best) best = d, name = &g.edge_name[e];
+    }
+  }
+  return name ? *name : std::string{};
+}
+
+// A shelter's name as people on site would call it (shelter_import.hpp): the map's
+// name, else its street address, else "<kind> at <nearest street>", else
+// "<kind> <n>".
+std::string site_name(const World& w, const std::string& name, const std::string& address, Vec2 pos,
+                      const char* kind, int& unnamed) {
+  if (!name.empty()) return name;
+  if (!address.empty()) return address;
+  if (std::string street = nearest_street_name(w.streets, pos); !street.empty()) return std::string(kind) + " at " + street;
+  return std::string(kind) + " " + std::to_string(++unnamed);
+}
 }  // namespace
 
 std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTagRules& rules) {
@@ -36,17 +62,20 @@ std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTag
       }
     }
     int unnamed = 0;
-    auto name_or = [&](const std::string& n) { return n.empty() ? "school " + std::to_string(++unnamed) : n; };
     for (std::size_t a : school_areas) {
       double floor = 0.0, largest = -1.0;
       Vec2 pos = centroid(areas[a].outline);
+      std::string address = areas[a].address;  // else the largest building's
       for (std::size_t b = 0; b < buildings.size(); ++b) {
         if (owner[b] != a) continue;
         floor += floor_area(buildings[b]);
-        if (buildings[b].area > largest) largest = buildings[b].area, pos = buildings[b].centroid;
+        if (buildings[b].area > largest) {
+          largest = buildings[b].area, pos = buildings[b].centroid;
+          if (areas[a].address.empty()) address = buildings[b].address;
+        }
       }
       ShelterSite s;
-      s.name = name_or(areas[a].name);
+      s.name = site_name(world, areas[a].name, address, pos, "school", unnamed);
       s.pos = pos;
       s.kind = ShelterKind::School;
       s.capacity = largest >= 0.0 ? persons(floor * rules.school_usable_share / rules.covered_m2_per_person)
@@ -56,7 +85,7 @@ std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTag
     for (std::size_t b = 0; b < buildings.size(); ++b) {
       if (owner[b] != kNone || buildings[b].amenity != "school") continue;
       ShelterSite s;
-      s.name = "school #" + std::to_string(buildings[b].source_id);  // buildings carry their source id
+      s.name = site_name(world, "", buildings[b].address, buildings[b].centroid, "school", unnamed);
       s.pos = buildings[b].centroid;
       s.kind = ShelterKind::School;
       s.capacity = persons(floor_area(buildings[b]) * rules.school_usable_share / rules.covered_m2_per_person);
@@ -70,8 +99,8 @@ std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTag
       const double area = std::abs(signed_area(a.outline));
       if (area < rules.min_parking_area) continue;
       ShelterSite s;
-      s.name = a.name.empty() ? "parking " + std::to_string(++unnamed) : a.name;
       s.pos = centroid(a.outline);
+      s.name = site_name(world, a.name, a.address, s.pos, "car park", unnamed);
       s.kind = ShelterKind::Parking;
       s.capacity = persons(area * rules.parking_usable_share / rules.open_m2_per_person);
       if (s.capacity > 0) out.push_back(std::move(s));

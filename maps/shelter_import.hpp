@@ -17,6 +17,10 @@ struct SourceOrigin {
   std::string field = "plan.shelters";
 };
 
+// A site without a name or an address is named after the nearest named street this
+// close (m): about a block, so that the street is one a visitor would see from it.
+inline constexpr double kStreetNameReach = 150.0;
+
 // Capacity rules for shelters derived from tags. Every constant is a parameter.
 struct ShelterTagRules {
   bool schools = true;
@@ -48,13 +52,19 @@ struct ShelterTagRules {
 // is the centroid of its largest building. A school area without mapped buildings
 // counts as open ground (schoolyard). A building tagged amenity=school outside all
 // school areas is a school of its own. Car parks (amenity=parking areas) are open
-// assembly sites: area × usable share / m² per person. Unnamed sites are called
-// "school <n>" / "parking <n>" (n counts from 1 in map order). Schools first, then
-// car parks, each in map order.
+// assembly sites: area × usable share / m² per person. A site is called by its map
+// name (name=*), else by its street address (addr:street addr:housenumber of the
+// area, or for a school of its largest building: "Hermannstraße 12"), else "school
+// at <street>" / "car park at <street>" after the nearest named street within
+// kStreetNameReach, else "school <n>" / "car park <n>" (n counts from 1 in map order
+// among those). Names may repeat; the scenario loader numbers repeats. Schools
+// first, then car parks, each in map order.
 std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTagRules& rules = {});
 
 // Shelters from any OGR point or polygon layer (empty `layer` = first layer).
-// name_field: name column (empty or missing value: "shelter <fid>").
+// name_field: name column; where it is empty or missing, the street address from
+//   addr:street / addr:housenumber columns (or addr_street / addr_housenumber), else
+//   "shelter <fid>".
 // capacity_field: persons; when empty or a value is missing, polygons get
 //   footprint / covered_m2_per_person and points are an InputError.
 // step_free_field: yes/no/true/false/1/0 (empty or missing: step-free).

@@ -43,6 +43,12 @@ std::vector<ShelterSite> shelters_from_layer(const std::string& path, const std:
   const int name_i = required_field(defn, name_field, path);
   const int cap_i = required_field(defn, capacity_field, path);
   const int step_i = required_field(defn, step_free_field, path);
+  // A street address to name a shelter without a name by: OSM's keys, or the
+  // shapefile-safe spelling ogr2ogr gives them.
+  int street_i = detail::field_index(defn, "addr:street");
+  if (street_i < 0) street_i = detail::field_index(defn, "addr_street");
+  int number_i = detail::field_index(defn, "addr:housenumber");
+  if (number_i < 0) number_i = detail::field_index(defn, "addr_housenumber");
   int kind_i = detail::field_index(defn, "kind");
   if (kind_i < 0) kind_i = detail::field_index(defn, "type");
 
@@ -75,7 +81,13 @@ std::vector<ShelterSite> shelters_from_layer(const std::string& path, const std:
     }
     for (const Vec2& p : r.pts) extent.extend(p);
     r.site.name = detail::field_string(*f, name_i).value_or("");
-    if (r.site.name.empty()) r.site.name = "shelter " + std::to_string(r.fid);
+    if (r.site.name.empty()) {
+      const std::string street = detail::trim(detail::field_string(*f, street_i).value_or(""));
+      const std::string number = detail::trim(detail::field_string(*f, number_i).value_or(""));
+      r.site.name = street.empty()   ? "shelter " + std::to_string(r.fid)
+                    : number.empty() ? street
+                                     : street + " " + number;
+    }
     if (const auto c = detail::parse_double(detail::field_string(*f, cap_i).value_or(""))) {
       if (*c < 0.0) throw InputError(path, 0, capacity_field, "feature " + std::to_string(r.fid) + ": negative capacity");
       r.site.capacity = static_cast<std::int32_t>(std::min(*c, 2e9));

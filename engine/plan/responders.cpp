@@ -359,19 +359,82 @@ void apply_plan_intervention(const Model& model, SimState& s, const Intervention
   }
 }
 
-Vec2 team_position(const Model& model, const SimState& s, TeamId id, double t) {
-  const TeamState& ts = s.response.teams[id.index()];
-  const auto& pos = model.world.streets.node_pos;
+namespace {
+
+// A travelling team's place on its leg at time t: the leg index k (on path_edges[k],
+// from path[k] to path[k + 1]) and the metres from path[k]; the same convention as
+// reroute_if_blocked(). False when it is not travelling.
+bool team_on_leg(const TeamState& ts, double t, std::size_t& k, double& along) {
   const bool moving = ts.stage == TeamStage::ToTask || ts.stage == TeamStage::Escorting;
-  if (!moving || ts.path.size() < 2 || ts.stage_end <= ts.stage_start) return pos[ts.node.index()];
+  if (!moving || ts.path.size() < 2 || ts.path_edges.size() + 1 != ts.path.size() || ts.stage_end <= ts.stage_start)
+    return false;
   const double f = std::clamp((t - ts.stage_start) / (ts.stage_end - ts.stage_start), 0.0, 1.0);
   const double d = f * ts.path_dist.back();
-  std::size_t k = 1;
-  while (k + 1 < ts.path.size() && ts.path_dist[k] < d) ++k;
-  const double seg = ts.path_dist[k] - ts.path_dist[k - 1];
-  const double u = seg > 0.0 ? (d - ts.path_dist[k - 1]) / seg : 1.0;
-  const Vec2 a = pos[ts.path[k - 1].index()], b = pos[ts.path[k].index()];
-  return a + (b - a) * u;
+  k = 0;
+  while (k + 1 < ts.path_edges.size() && ts.path_dist[k + 1] <= d) ++k;
+  along = d - ts.path_dist[k];
+  return true;
+}
+
+// Point k of edge e's polyline as walked from node `from` (reversed when `from` is
+// its far end): no copy, the GUI asks every frame.
+struct Walked {
+  std::span<const Vec2> pts;
+  bool reversed = false;
+  [[nodiscard]] std::size_t size() const { return pts.size(); }
+  [[nodiscard]] Vec2 operator[](std::size_t k) const { return reversed ? pts[pts.size() - 1 - k] : pts[k]; }
+};
+Walked walked(const StreetGraph& g, EdgeId e, NodeId from) { return {g.shape(e), g.edge_from[e.index()] != from}; }
+
+// The point `share` (0..1) of the way along the walked polyline, and the index of the
+// segment it lies on.
+Vec2 point_along(const Walked& pts, double share, std::size_t* segment = nullptr) {
+  if (pts.size() < 2) return pts.size() == 0 ? Vec2{} : pts[0];
+  double total = 0.0;
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) total += distance(pts[i], pts[i + 1]);
+  double left = std::clamp(share, 0.0, 1.0) * total;
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+    const double seg = distance(pts[i], pts[i + 1]);
+    if (left <= seg || i + 2 == pts.size()) {
+      if (segment) *segment = i;
+      const double u = seg > 0.0 ? std::clamp(left / seg, 0.0, 1.0) : 1.0;
+      return pts[i] + (pts[i + 1] - pts[i]) * u;
+    }
+    left -= seg;
+  }
+  return pts[pts.size() - 1];
+}
+
+}  // namespace
+
+Vec2 team_position(const Model& model, const SimState& s, TeamId id, double t) {
+  const TeamState& ts = s.response.teams[id.index()];
+  const StreetGraph& g = model.world.streets;
+  std::size_t k = 0;
+  double along = 0.0;
+  if (!team_on_leg(ts, t, k, along)) return g.node_pos[ts.node.index()];
+  // Along the street's own polyline, at the share of the leg's booked length covered
+  // (path_dist counts edge_length, which is measured along the geometry).
+  const double leg = ts.path_dist[k + 1] - ts.path_dist[k];
+  return point_along(walked(g, ts.path_edges[k], ts.path[k]), leg > 0.0 ? along / leg : 1.0);
+}
+
+void team_route_ahead(const Model& model, const SimState& s, TeamId id, double t, std::vector<Vec2>& out) {
+  out.clear();
+  const TeamState& ts = s.response.teams[id.index()];
+  const StreetGraph& g = model.world.streets;
+  std::size_t k = 0;
+  double along = 0.0;
+  if (!team_on_leg(ts, t, k, along)) return;
+  const double leg = ts.path_dist[k + 1] - ts.path_dist[k];
+  const Walked here = walked(g, ts.path_edges[k], ts.path[k]);
+  std::size_t seg = 0;
+  out.push_back(point_along(here, leg > 0.0 ? along / leg : 1.0, &seg));
+  for (std::size_t i = seg + 1; i < here.size(); ++i) out.push_back(here[i]);
+  for (std::size_t j = k + 1; j < ts.path_edges.size(); ++j) {
+    const Walked next = walked(g, ts.path_edges[j], ts.path[j]);
+    for (std::size_t i = 1; i < next.size(); ++i) out.push_back(next[i]);  // point 0 is the junction already listed
+  }
 }
 
 }  // namespace ss

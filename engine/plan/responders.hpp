@@ -38,8 +38,12 @@ bool is_plan_intervention(Intervention::Kind k);
 std::size_t plan_intervention_targets(const Model& model, Intervention::Kind k);
 void apply_plan_intervention(const Model& model, SimState& state, const Intervention& iv, double t);
 
-// Where a team is at time t (m, local CRS), along its current route; for drawing.
+// Where a team is at time t (m, local CRS), along the polylines of the streets of its
+// current route; for drawing.
 Vec2 team_position(const Model& model, const SimState& state, TeamId team, double t);
+// The rest of a travelling team's route at time t, from team_position() to the end of
+// its leg along the streets' polylines (m, local CRS); empty when it is not travelling.
+void team_route_ahead(const Model& model, const SimState& state, TeamId team, double t, std::vector<Vec2>& out);
 
 // --- internal to responders.cpp / dispatch.cpp
 

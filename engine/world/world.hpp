@@ -124,6 +124,7 @@ struct Building {
   std::string kind;             // building=* value ("yes", "house", ...)
   std::string amenity;          // amenity=* value or empty
   std::string material;         // building:material=* value or empty (wood, brick, concrete, ...)
+  std::string address;          // "addr:street addr:housenumber", empty when untagged
   std::int64_t source_id = -1;  // OSM id or feature id
 };
 
@@ -132,6 +133,7 @@ struct Area {
   Ring outline;  // m
   std::string kind;   // "residential", "industrial", "parking", "school", ...
   std::string name;
+  std::string address{};  // "addr:street addr:housenumber" (e.g. "Hermannstraße 12"), empty when untagged
 };
 
 // Regular terrain grid resampled from a DEM into the local CRS.

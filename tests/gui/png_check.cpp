@@ -7,14 +7,17 @@
 // drawn without blending, so their pixels carry the exact palette colour.
 //
 //   safestreet-gui-pngcheck FILE [--streets N] [--residents N] [--panels N] [--banner N]
-//                                [--water N] [--floor N] [--greener-than FILE N] [--no-banner]
+//                                [--water N] [--floor N] [--warmer-than FILE N] [--no-banner]
 //                                [--fire N] [--burnt N] [--smoke N] [--put-out N] [--lanes N] [--blocked N]
-//                                [--engines N] [--hoses N] [--hydrants N] [--region X0 Y0 X1 Y1]
+//                                [--engines N] [--hoses N] [--hydrants N] [--late N] [--closed N]
+//                                [--flooded N] [--zone-edges N] [--team-routes N] [--region X0 Y0 X1 Y1]
 //                                [--ui-scale X]
-// Each N is the minimum pixel count; exit 0 when every check passes. --greener-than
+// Each N is the minimum pixel count; exit 0 when every check passes. --warmer-than
 // compares with another screenshot of the same scene: this one must have at least N
-// more clearly green map pixels (a tint such as the crowding layer's, blended over
-// the map, has no exact palette colour). --fire counts buildings drawn ignited or
+// more clearly warm (yellow to red) map pixels (a tint such as the crowding layer's,
+// blended over the map, has no exact palette colour). --late counts late residents
+// (their vermillion), --closed streets closed by the plan, --flooded streets closed
+// by water, --zone-edges zone outlines, --team-routes teams and their routes. --fire counts buildings drawn ignited or
 // fully involved, --burnt burnt out, --smoke the grey of the smoke layer, --put-out
 // buildings the fire service put out. The fire service's layers: --lanes counts fire
 // lanes drawn in any lane class, --blocked this run's blocked lanes, --engines
@@ -52,7 +55,7 @@ bool is_resident(Rgb c) {
 // Water is blended over whatever lies under it, so its pixels have no exact palette
 // colour; they are the only clearly blue map pixels that are not resident dots
 // (terrain, buildings and streets are grey to brown, panels are outside the map).
-bool is_green(Rgb c) { return c.g >= c.r + 40 && c.g >= c.b + 40; }
+bool is_warm(Rgb c) { return c.r >= 120 && c.r >= c.b + 50; }
 
 // The fire service's colours are drawn unblended, so exact palette matches.
 bool is_lane(Rgb c) {
@@ -67,8 +70,17 @@ bool is_engine(Rgb c) {
 bool is_hydrant(Rgb c) { return c == ss::gui::kHydrantWorking || c == ss::gui::kHydrantOut; }
 bool is_hose(Rgb c) { return c == ss::gui::kHose || c == ss::gui::kSupplyLine; }
 
+bool is_team(Rgb c) {
+  for (const Rgb t : ss::gui::kTeamColour)
+    if (c == t) return true;
+  return false;
+}
+
+// Water is blended over the terrain (greys and browns, no blue) and the streets, so
+// its pixels are clearly bluer than anything under it.
 bool is_water(Rgb c) {
-  return !is_resident(c) && !is_engine(c) && !is_hydrant(c) && c.b >= 90 && c.b >= c.r + 50 && c.b >= c.g + 20;
+  return !is_resident(c) && !is_engine(c) && !is_hydrant(c) && !is_team(c) && !(c == ss::gui::kStreetFlooded) &&
+         c.b >= 90 && c.b >= c.r + 30 && c.b >= c.g + 10;
 }
 
 // Buildings on fire are drawn opaque in their state's exact colour.
@@ -92,21 +104,22 @@ int main(int argc, char** argv) {
   long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0, min_water = 0, min_floor = 0;
   long min_fire = 0, min_burnt = 0, min_smoke = 0, min_put_out = 0;
   long min_lanes = 0, min_blocked = 0, min_engines = 0, min_hoses = 0, min_hydrants = 0;
+  long min_late = 0, min_closed = 0, min_flooded = 0, min_zone_edges = 0, min_team_routes = 0;
   double region[4] = {0, 0, 1, 1};  // x0 y0 x1 y1, fractions of the map area
   bool no_banner = false;
   float ui_scale = 1.0f;
-  std::string greener_than;
-  long min_greener = 0;
+  std::string warmer_than;
+  long min_warmer = 0;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--no-banner") {
       no_banner = true;
       continue;
     }
-    if (a == "--greener-than") {
-      if (i + 2 >= argc) return std::fprintf(stderr, "--greener-than needs a file and a number\n"), 2;
-      greener_than = argv[++i];
-      min_greener = std::strtol(argv[++i], nullptr, 10);
+    if (a == "--warmer-than") {
+      if (i + 2 >= argc) return std::fprintf(stderr, "--warmer-than needs a file and a number\n"), 2;
+      warmer_than = argv[++i];
+      min_warmer = std::strtol(argv[++i], nullptr, 10);
       continue;
     }
     if (a == "--ui-scale") {
@@ -136,6 +149,11 @@ int main(int argc, char** argv) {
     else if (a == "--engines") min_engines = v;
     else if (a == "--hoses") min_hoses = v;
     else if (a == "--hydrants") min_hydrants = v;
+    else if (a == "--late") min_late = v;
+    else if (a == "--closed") min_closed = v;
+    else if (a == "--flooded") min_flooded = v;
+    else if (a == "--zone-edges") min_zone_edges = v;
+    else if (a == "--team-routes") min_team_routes = v;
     else return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
   }
   sf::Image img;
@@ -144,13 +162,13 @@ int main(int argc, char** argv) {
   const ss::gui::PanelWidths pw = ss::gui::panel_widths(static_cast<float>(size.x), ui_scale);
   const auto map_x0 = static_cast<unsigned>(pw.left);
   const auto map_x1 = size.x - static_cast<unsigned>(pw.right);
-  auto green_px = [&](const sf::Image& im) {
+  auto warm_px = [&](const sf::Image& im) {
     long n = 0;
     const sf::Vector2u sz = im.getSize();
     for (unsigned y = 0; y < sz.y; ++y)
       for (unsigned x = map_x0; x < std::min(map_x1, sz.x); ++x) {
         const sf::Color p = im.getPixel(x, y);
-        n += is_green(Rgb{p.r, p.g, p.b});
+        n += is_warm(Rgb{p.r, p.g, p.b});
       }
     return n;
   };
@@ -162,6 +180,7 @@ int main(int argc, char** argv) {
   long streets = 0, residents = 0, panels = 0, banner = 0, water = 0, floor = 0;
   long fire = 0, burnt = 0, smoke = 0, put_out = 0;
   long lanes = 0, blocked = 0, engines = 0, hoses = 0, hydrants = 0;
+  long late = 0, closed = 0, flooded = 0, zone_edges = 0, team_routes = 0;
   std::set<std::uint32_t> colours;
   for (unsigned y = 0; y < size.y; ++y) {
     for (unsigned x = 0; x < size.x; ++x) {
@@ -175,6 +194,11 @@ int main(int argc, char** argv) {
       if (is_resident(c)) ++residents;
       if (is_water(c)) ++water;
       if (c == ss::gui::kMicroFloor) ++floor;
+      if (c == ss::gui::kLate) ++late;
+      if (c == ss::gui::kStreetClosed) ++closed;
+      if (c == ss::gui::kStreetFlooded) ++flooded;
+      if (c == ss::gui::kZoneEdge) ++zone_edges;
+      if (is_team(c)) ++team_routes;
       if (x < rx0 || x >= rx1 || y < ry0 || y >= ry1) continue;
       if (is_fire(c)) ++fire;
       if (c == ss::gui::kFireBurntOut) ++burnt;
@@ -189,9 +213,11 @@ int main(int argc, char** argv) {
   }
   std::printf("%s: %ux%u, %zu colours, street px %ld, resident px %ld, panel px %ld, banner px %ld, water px %ld, "
               "micro floor px %ld; in the region: fire px %ld, burnt-out px %ld, smoke px %ld, put-out px %ld, "
-              "lane px %ld, blocked-lane px %ld, engine px %ld, hose px %ld, hydrant px %ld\n",
+              "lane px %ld, blocked-lane px %ld, engine px %ld, hose px %ld, hydrant px %ld; late px %ld, "
+              "closed px %ld, flooded px %ld, zone-edge px %ld, team px %ld\n",
               argv[1], size.x, size.y, colours.size(), streets, residents, panels, banner, water, floor, fire,
-              burnt, smoke, put_out, lanes, blocked, engines, hoses, hydrants);
+              burnt, smoke, put_out, lanes, blocked, engines, hoses, hydrants, late, closed, flooded, zone_edges,
+              team_routes);
   int failed = 0;
   auto check = [&](bool ok, const char* what) {
     if (!ok) std::printf("FAIL: %s\n", what), ++failed;
@@ -212,13 +238,18 @@ int main(int argc, char** argv) {
   check(engines >= min_engines, "too few fire-appliance pixels in the region (engines layer not drawn?)");
   check(hoses >= min_hoses, "too few hose-line pixels in the region");
   check(hydrants >= min_hydrants, "too few hydrant pixels in the region");
+  check(late >= min_late, "too few late-resident pixels in the map area");
+  check(closed >= min_closed, "too few closed-street pixels in the map area");
+  check(flooded >= min_flooded, "too few flooded-street pixels in the map area");
+  check(zone_edges >= min_zone_edges, "too few zone-outline pixels in the map area");
+  check(team_routes >= min_team_routes, "too few team pixels (markers and routes) in the map area");
   if (no_banner) check(banner == 0, "an error banner is shown");
-  if (!greener_than.empty()) {
+  if (!warmer_than.empty()) {
     sf::Image other;
-    if (!other.loadFromFile(greener_than)) return std::fprintf(stderr, "cannot read %s\n", greener_than.c_str()), 1;
-    const long here = green_px(img), there = green_px(other);
-    std::printf("green map px %ld here, %ld in %s\n", here, there, greener_than.c_str());
-    check(here - there >= min_greener, "not enough more green than the other screenshot");
+    if (!other.loadFromFile(warmer_than)) return std::fprintf(stderr, "cannot read %s\n", warmer_than.c_str()), 1;
+    const long here = warm_px(img), there = warm_px(other);
+    std::printf("warm map px %ld here, %ld in %s\n", here, there, warmer_than.c_str());
+    check(here - there >= min_warmer, "not enough more warm tint than the other screenshot");
   }
   return failed ? 1 : 0;
 }

@@ -90,6 +90,31 @@ TEST_CASE("schools and car parks of Lauf become shelters with a capacity") {
   CHECK(std::all_of(s.begin(), s.end(), [&](const ShelterSite& x) { return grown.contains(x.pos); }));
 }
 
+TEST_CASE("Lauf's shelters from the map carry their map name or a street, hardly ever a bare number") {
+  const auto s = shelters_from_tags(lauf().map.world);
+  REQUIRE_FALSE(s.empty());
+  int by_street = 0, numbered = 0;
+  for (const ShelterSite& x : s) {
+    INFO(x.name);
+    CHECK(x.name.rfind("parking ", 0) != 0);  // the old "parking 17"
+    CHECK(x.name.find('#') == std::string::npos);
+    by_street += x.name.find(" at ") != std::string::npos ? 1 : 0;
+    numbered += (x.name.rfind("car park ", 0) == 0 || x.name.rfind("school ", 0) == 0) &&
+                x.name.find(" at ") == std::string::npos;
+  }
+  // Names from the map itself (name=* on the car park or school) and, for the many
+  // unnamed car parks of Lauf, from the street beside them; a number only for the
+  // odd car park with no named street within kStreetNameReach.
+  const auto named = [&](const std::string& n) {
+    return std::any_of(s.begin(), s.end(), [&](const ShelterSite& x) { return x.name == n; });
+  };
+  CHECK(named("Parkplatz Pegnitzwiese"));
+  CHECK(named("Christoph-Jacob-Treu-Gymnasium"));
+  CHECK(named("car park at Industriestraße"));
+  CHECK(by_street >= 20);
+  CHECK(numbered * 20 <= static_cast<int>(s.size()));
+}
+
 namespace {
 const MapPoint* find_point(const std::vector<MapPoint>& pts, std::int64_t id) {
   const auto it = std::find_if(pts.begin(), pts.end(), [&](const MapPoint& p) { return p.source_id == id; });

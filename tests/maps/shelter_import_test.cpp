@@ -39,7 +39,7 @@ TEST_CASE("a school site with several buildings is one shelter sized by floor ar
   CHECK(s[0].capacity == static_cast<int>((800.0 + 1600.0) * 0.5 / 3.5));
   CHECK(s[0].pos == Vec2{50, 0});  // the largest building
   CHECK_FALSE(s[0].node.valid());  // snapping is left to model assembly
-  CHECK(s[1].name == "school #77");
+  CHECK(s[1].name == "school 1");  // no name, no address, no street nearby
   CHECK(s[1].capacity == static_cast<int>(400.0 * 3 * 0.5 / 3.5));
 }
 
@@ -55,6 +55,28 @@ TEST_CASE("car parks are open assembly sites, and small ones are ignored") {
   ShelterTagRules none;
   none.parking = false;
   CHECK(shelters_from_tags(w, none).empty());
+}
+
+TEST_CASE("an unnamed car park is called by its address, else by the street beside it") {
+  World w;
+  const Vec2 west[] = {{-100, 200}, {100, 200}};
+  const Vec2 east[] = {{900, 200}, {1100, 200}};
+  const NodeId a = w.streets.add_node(west[0]), b = w.streets.add_node(west[1]);
+  const NodeId c = w.streets.add_node(east[0]), d = w.streets.add_node(east[1]);
+  w.streets.add_edge(a, b, west, 5.0f, StreetKind::Residential, "Karlstraße");
+  w.streets.add_edge(c, d, east, 5.0f, StreetKind::Residential, "");  // unnamed: no help
+  w.areas.push_back({square({0, 0}, 50), "parking", "Parkplatz Marktplatz"});
+  w.areas.push_back({square({0, 300}, 50), "parking", "", "Hermannstraße 12"});
+  w.areas.push_back({square({0, 100}, 50), "parking", ""});        // 100 m from Karlstraße
+  w.areas.push_back({square({1000, 100}, 50), "parking", ""});     // only an unnamed street near
+  w.areas.push_back({square({1000, 900}, 50), "parking", ""});     // nothing near
+  const auto s = shelters_from_tags(w);
+  REQUIRE(s.size() == 5);
+  CHECK(s[0].name == "Parkplatz Marktplatz");
+  CHECK(s[1].name == "Hermannstraße 12");
+  CHECK(s[2].name == "car park at Karlstraße");
+  CHECK(s[3].name == "car park 1");
+  CHECK(s[4].name == "car park 2");
 }
 
 TEST_CASE("shelters load from a point or polygon layer with capacity, name and step-free fields") {
@@ -79,6 +101,19 @@ TEST_CASE("shelters load from a point or polygon layer with capacity, name and s
   CHECK(s[1].capacity == Approx(2013.0 / 3.5).epsilon(0.01));
   CHECK_THROWS_WITH(shelters_from_layer(path, "", "name", "", "", proj, {"drill.yaml", 3}),
                     Catch::Contains("without a capacity"));
+  // Without a name column, or without a name in it: the street address, else the feature id.
+  const std::string unnamed = test::write_file(
+      dir / "unnamed.geojson",
+      R"({"type":"FeatureCollection","features":[)"
+      R"({"type":"Feature","id":4,"properties":{"name":"","addr:street":"Hermannstraße","addr:housenumber":"12","cap":"80"},"geometry":{"type":"Point","coordinates":[11.281,49.510]}},)"
+      R"({"type":"Feature","id":5,"properties":{"name":"","addr:street":"Marktplatz","cap":"80"},"geometry":{"type":"Point","coordinates":[11.282,49.510]}},)"
+      R"({"type":"Feature","id":6,"properties":{"name":"","cap":"80"},"geometry":{"type":"Point","coordinates":[11.283,49.510]}})"
+      "]}");
+  const auto u = shelters_from_layer(unnamed, "", "name", "cap", "", proj, {"drill.yaml", 3});
+  REQUIRE(u.size() == 3);
+  CHECK(u[0].name == "Hermannstraße 12");
+  CHECK(u[1].name == "Marktplatz");
+  CHECK(u[2].name.rfind("shelter ", 0) == 0);
   CHECK_THROWS_WITH(shelters_from_layer(path, "", "title", "cap", "", proj, {"drill.yaml", 3}),
                     Catch::Contains("no column 'title'"));
 }

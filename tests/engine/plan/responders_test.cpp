@@ -5,6 +5,7 @@
 
 #include "engine/scenes/builders.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/plan/responders.hpp"
 #include "engine/plan/targets.hpp"
 
 using namespace ss;
@@ -195,4 +196,42 @@ TEST_CASE("same seed, same plan: identical warnings and task records") {
   const auto a = run(), b = run();
   REQUIRE(a.size() == b.size());
   CHECK(std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+}
+
+TEST_CASE("a travelling team is placed on the street's bends, and its route ahead follows the streets") {
+  // An L-shaped street of 200 m from (0, 0) round the corner at (100, 0) to
+  // (100, 100), then a straight one of 100 m north, stored from its far end.
+  Model m;
+  StreetGraph& g = m.world.streets;
+  const NodeId a = g.add_node({0, 0}), b = g.add_node({100, 100}), c = g.add_node({100, 200});
+  const Vec2 bend[] = {{0, 0}, {100, 0}, {100, 100}};
+  const Vec2 north_down[] = {{100, 200}, {100, 100}};
+  const EdgeId e0 = g.add_edge(a, b, bend, 5.0f, StreetKind::Residential);
+  const EdgeId e1 = g.add_edge(c, b, north_down, 5.0f, StreetKind::Residential);
+  SimState s;
+  s.response.teams.resize(1);
+  TeamState& t = s.response.teams[0];
+  t.stage = TeamStage::ToTask;
+  t.stage_start = 0.0;
+  t.stage_end = 300.0;  // 300 m at 1 m/s
+  t.node = c;
+  t.path = {a, b, c};
+  t.path_dist = {0.0f, 200.0f, 300.0f};
+  t.path_edges = {e0, e1};
+  auto near = [](Vec2 p, Vec2 q) { return distance(p, q) < 1e-6; };
+  // Not across the corner (a straight line from (0, 0) to (100, 100) would put it at
+  // (25, 25) and (75, 75)), but along the street.
+  CHECK(near(team_position(m, s, TeamId{0}, 50.0), {50, 0}));
+  CHECK(near(team_position(m, s, TeamId{0}, 150.0), {100, 50}));
+  CHECK(near(team_position(m, s, TeamId{0}, 250.0), {100, 150}));  // the second street walked against its order
+  std::vector<Vec2> route;
+  team_route_ahead(m, s, TeamId{0}, 50.0, route);
+  const std::vector<Vec2> want{{50, 0}, {100, 0}, {100, 100}, {100, 200}};
+  REQUIRE(route.size() == want.size());
+  for (std::size_t k = 0; k < want.size(); ++k) CHECK(near(route[k], want[k]));
+  // On site: at its node, with no route to draw.
+  t.stage = TeamStage::OnSite;
+  CHECK(near(team_position(m, s, TeamId{0}, 50.0), {100, 200}));
+  team_route_ahead(m, s, TeamId{0}, 50.0, route);
+  CHECK(route.empty());
 }
