@@ -162,7 +162,10 @@ void time_section(AppContext& ctx) {
                                                   : std::string("as fast as possible");
   if (ImGui::SliderFloat("##speed", &log_speed, 0.0f, 3.0f, fmt.c_str()))
     t.speed = log_speed >= 2.999f ? INFINITY : std::pow(10.0, static_cast<double>(log_speed));
-  ImGui::TextDisabled("running at %.0fx%s", t.achieved, finished ? " - run finished" : "");
+  // What the clock does now: a paused run says so rather than "running at 0x".
+  if (finished) ImGui::TextDisabled("run finished");
+  else if (!t.playing) ImGui::TextDisabled("paused");
+  else ImGui::TextDisabled("running at %.0fx real time", t.achieved);
 }
 
 void layers_section(AppContext& ctx) {
