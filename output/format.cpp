@@ -32,6 +32,17 @@ double tidy(float v) {
 }
 
 std::string csv_field(std::string_view text) {
+  // Text from maps and registries that a spreadsheet would take for a formula
+  // (=HYPERLINK(...), +, -, @, or a leading tab or carriage return) is prefixed with an
+  // apostrophe, so it is shown as the text it is and never run (OWASP, "CSV
+  // Injection"). Numbers are written by CsvWriter::num and never pass here.
+  std::string guarded;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    guarded.reserve(text.size() + 1);
+    guarded.push_back('\'');
+    guarded.append(text);
+    text = guarded;
+  }
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (const char c : text) {

@@ -23,7 +23,9 @@ double tidy(float v);
 // "cell_broadcast"; other characters (umlauts, CJK, hyphens) are kept.
 std::string column_key(std::string_view name);
 
-// RFC 4180 quoting: only fields with a comma, quote or line break are quoted.
+// RFC 4180 quoting: only fields with a comma, quote or line break are quoted. Text a
+// spreadsheet would run as a formula (leading =, +, -, @, tab or carriage return) gets
+// a leading apostrophe so it is shown as text.
 std::string csv_field(std::string_view text);
 
 // Builds a CSV document row by row.

@@ -197,3 +197,16 @@ TEST_CASE("a share's interval in the report stays within 0 to 100 percent", "[ba
   const std::string html = report_html(c);
   CHECK_THAT(html, Catch::Contains("<b>99.0 %</b> <span class=ci>[95.8 %, 100 %]</span>"));
 }
+
+TEST_CASE("a shelter or zone name with HTML in it is shown as text in the report, never run", "[batch]") {
+  std::vector<RunRecord> runs;
+  for (std::uint64_t s = 1; s <= 3; ++s) {
+    RunRecord r = run("base", s, 0.6, 900, 1800, 0.95);
+    r.kpis.push_back({"shelter.<script>alert(1)</script>.peak_share", 0.5, Better::Lower});
+    r.kpis.push_back({"by_zone.<img src=x onerror=alert(2)>.safe_share", 0.9, Better::Higher});
+    runs.push_back(r);
+  }
+  const std::string html = report_html(compare_runs(runs));
+  CHECK_THAT(html, !Catch::Contains("<script>") && !Catch::Contains("<img"));
+  CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}

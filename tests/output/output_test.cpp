@@ -323,6 +323,18 @@ TEST_CASE("numbers are written in their shortest exact form, CSV text is quoted 
   CHECK(output::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
 }
 
+TEST_CASE("names that a spreadsheet would run as formulas are written as text") {
+  CHECK(output::csv_field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  CHECK(output::csv_field("+49 911 123") == "'+49 911 123");
+  CHECK(output::csv_field("-Hauptstraße") == "'-Hauptstraße");
+  CHECK(output::csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(output::csv_field("Bärenwiese, Süd") == "\"Bärenwiese, Süd\"");
+  CHECK(output::csv_field("a-b") == "a-b");  // only a leading sign is a formula
+  output::CsvWriter w;
+  w.text("=1+1").num(-5).end_row();
+  CHECK(w.take() == "'=1+1,-5\n");  // numbers keep their sign
+}
+
 TEST_CASE("names become column names without spaces: a warning channel, a zone with quotes") {
   CHECK(output::column_key("cell broadcast") == "cell_broadcast");
   CHECK(output::column_key("loudspeaker car") == "loudspeaker_car");
