@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -61,10 +62,22 @@ detail::Transform make_transform(const OGRSpatialReference& from, const OGRSpati
 Projector choose_projector(const MapSources& src, const OGRSpatialReference& streets_srs, const Box& extent) {
   try {
     if (!src.crs.empty() && !detail::iequals(src.crs, "auto")) return Projector::from_definition(src.crs);
-    Vec2 c = (extent.min + extent.max) * 0.5;
-    detail::Transform(streets_srs, detail::wgs84()).apply(c);
+    const Vec2 centre = (extent.min + extent.max) * 0.5;
+    Vec2 c = centre;
+    const bool moved = detail::Transform(streets_srs, detail::wgs84()).apply(c);
+    // Coordinates that are nowhere on Earth are the streets file's fault, not the
+    // scenario's map.crs: name the file and what it holds.
+    if (!moved || !std::isfinite(c.x) || !std::isfinite(c.y) || std::abs(c.x) > 180.0 || std::abs(c.y) > 90.0) {
+      char buf[200];
+      std::snprintf(buf, sizeof buf,
+                    "its streets centre on (%.6g, %.6g), which is no place on Earth in the layer's CRS "
+                    "(longitude %.6g, latitude %.6g): wrong coordinates or a missing CRS",
+                    centre.x, centre.y, c.x, c.y);
+      throw InputError(src.streets, 0, "map.streets", buf);
+    }
     return Projector::utm_for({c.x, c.y});
   } catch (const InputError& e) {
+    if (e.field() == "map.streets") throw;
     throw InputError(src.origin_file, 0, "map.crs", e.message());
   } catch (const std::exception& e) {
     throw InputError(src.streets, 0, "map.crs", e.what());

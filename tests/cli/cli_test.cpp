@@ -226,6 +226,18 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
     CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains("dense.yaml:3") &&
                              Catch::Contains("density_per_km2_floor") && Catch::Contains("more than 5000000"));
   }
+  // Streets with coordinates nowhere on Earth: the error names the streets file and
+  // what it holds, not the scenario's map.crs.
+  {
+    TempDir d15;
+    d15.write("far.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[5e8,5e8],[5.0001e8,5e8]]}}]})");
+    const Result r = safestreet("check " + town(d15, "run: {dt: 1}\n", "", "far.geojson"));
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains("far.geojson") &&
+                             Catch::Contains("map.streets") && Catch::Contains("no place on Earth"));
+  }
   // A map without any street is refused, not run empty.
   d7.write("points.geojson", R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"name":"a"},"geometry":{"type":"Point","coordinates":[11.28,49.51]}}]})");
