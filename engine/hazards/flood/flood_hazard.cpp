@@ -226,7 +226,11 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
         report.reached_home.push_back(r);  // DESIGN.md warning channel "seeing the hazard"
       }
     }
-    if (s.status[i] == Status::Stranded && std::isnan(f.stranded_time[i])) f.stranded_time[i] = static_cast<float>(t_end);
+    // Stranded by water: no route to any open shelter. Someone turned away because every
+    // reachable shelter is full is the plan's shortfall, not the flood's, and is
+    // counted under shelters_full instead.
+    if (s.status[i] == Status::Stranded && s.blocked[i] == Outcome::NoRoute && std::isnan(f.stranded_time[i]))
+      f.stranded_time[i] = static_cast<float>(t_end);
   }
 
   while (f.snapshots.size() < fd.snapshot_times.size() && fd.snapshot_times[f.snapshots.size()] <= t_end + 1e-9)

@@ -16,9 +16,9 @@ using namespace ss;
 // Streets: a 3 × 2 grid, 100 m apart; the shelter at (200, 0). A pond 0.4 m deep
 // (bed 1 m lower, still) covers the bottom street between x = 70 and 130 m; with
 // `flood_top` a second pond covers the whole top row.
-Model pond_town(bool flood_top, double warning = 0.0) {
+Model pond_town(bool flood_top, double warning = 0.0, std::int32_t capacity = 100) {
   Model m = builders::street_grid(3, 2, 100.0, 4.0);
-  builders::add_shelter(m, NodeId{2}, 100);
+  builders::add_shelter(m, NodeId{2}, capacity);
   builders::add_residents(m, {5.0, 0.0}, 5, 30);
   builders::add_residents(m, {5.0, 0.0}, 5, 80);
   builders::add_residents(m, {5.0, 0.0}, 2, 40, Mobility::Wheelchair);
@@ -100,6 +100,21 @@ TEST_CASE("residents with no dry way out are stranded, with where and when") {
     if (r.resident.index() >= 5 && r.resident.index() < 12) ++elderly;
   }
   CHECK(elderly == 7);
+}
+
+TEST_CASE("people turned away from a full shelter are not counted as stranded by the water") {
+  // Room for 3 of 13: the others reach the shelter (the adults wade the pond, the
+  // rest go round) and find it full.
+  const Model m = pond_town(false, 0.0, 3);
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  std::size_t full = 0;
+  for (std::size_t i = 0; i < m.population.size(); ++i)
+    full += sim.state().status[i] == Status::Stranded && sim.state().blocked[i] == Outcome::SheltersFull ? 1 : 0;
+  REQUIRE(full >= 5);
+  const FloodMetrics fm = compute_flood_metrics(m, sim.state());
+  for (const StrandedResident& r : fm.stranded) CHECK(sim.state().blocked[r.resident.index()] == Outcome::NoRoute);
+  CHECK(fm.stranded.empty());  // every street stays passable to someone; only the shelter was short
 }
 
 TEST_CASE("water at the door warns residents before the official warning") {
