@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/core/display_text.hpp"
+#include "engine/plan/responders.hpp"
 #include "engine/plan/targets.hpp"
 
 namespace ss::cli {
@@ -49,6 +50,13 @@ void print_plan_summary(const Model& model, const SimState& state, bool finished
     if (s.tasks == 0) continue;
     std::printf("  %-14s %u tasks, P50/P90/max %s / %s / %s\n", to_string(static_cast<TeamKind>(k)), s.tasks,
                 clock_or_dash(s.p50).c_str(), clock_or_dash(s.p90).c_str(), clock_or_dash(s.max).c_str());
+  }
+  for (const TeamId t : teams_without_reachable_task(model, state)) {
+    const Team& team = model.plan.response.teams[t.index()];
+    std::printf("  warning: %s (%s) took no task: from %s on, every open task of its roles lay beyond the streets "
+                "open to it\n",
+                team.name.c_str(), to_string(team.mode),
+                format_clock(state.response.teams[t.index()].unreachable_since).c_str());
   }
   const std::vector<TargetResult> targets = evaluate_targets(model, state, finished);
   std::size_t met = 0, open = 0;

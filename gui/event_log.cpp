@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/plan/responders.hpp"
 #include "gui/app_context.hpp"
 
 namespace ss::gui {
@@ -123,6 +124,12 @@ void update_event_log(AppContext& ctx) {
     for (const Intervention& iv : s.state().pending) {
       const EventKind k = is_scripted_inject(m, iv) ? EventKind::Inject : EventKind::Intervention;
       log.lines.push_back({k, NAN, now, true, describe(m, iv)});
+    }
+    for (const TeamId t : teams_without_reachable_task(m, s.state())) {
+      const TeamState& ts = s.state().response.teams[t.index()];
+      log.lines.push_back({EventKind::Warning, ts.unreachable_since, now, false,
+                           "team " + m.plan.response.teams[t.index()].name +
+                               " took no task: every open task of its roles lies beyond the streets open to it"});
     }
     if (bad > 0)  // numeric trouble the step counted and went on from (engine/core/sim_state.hpp)
       log.lines.push_back({EventKind::Warning, s.sim().time(), now, false,

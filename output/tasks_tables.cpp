@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/plan/responders.hpp"
 #include "engine/plan/targets.hpp"
 #include "output/format.hpp"
 
@@ -142,6 +143,13 @@ ojson plan_summary_json(const Model& model, const SimState& state, bool finished
                      {"by_task_kind", std::move(tasks)},
                      {"by_zone", std::move(zones)}};
 
+  ojson idle = ojson::array();
+  for (const TeamId t : teams_without_reachable_task(model, state)) {
+    const Team& team = model.plan.response.teams[t.index()];
+    idle.push_back({{"team", team.name}, {"mode", to_string(team.mode)},
+                    {"since_s", state.response.teams[t.index()].unreachable_since}});
+  }
+
   ojson targets = ojson::array();
   for (const TargetResult& t : evaluate_targets(model, state, finished)) {
     ojson e = {{"kind", to_string(t.target.kind)}, {"met", t.met}, {"status", to_string(t.status)}};
@@ -165,6 +173,7 @@ ojson plan_summary_json(const Model& model, const SimState& state, bool finished
     targets.push_back(std::move(e));
   }
   j["targets"] = std::move(targets);
+  j["teams_without_reachable_task"] = std::move(idle);
   return j;
 }
 

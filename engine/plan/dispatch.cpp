@@ -112,7 +112,10 @@ bool dispatch_team(const Model& model, SimState& s, TeamId id, double depart) {
       pick = k;
     }
   }
-  if (pick == tasks.size()) return false;
+  if (pick == tasks.size()) {
+    if (std::isnan(ts.unreachable_since)) ts.unreachable_since = depart;
+    return false;
+  }
   Task& task = tasks[pick];
   float leg = 0.0f;
   home_node(model, task.first, &leg);

@@ -93,6 +93,10 @@ struct TeamState {
   double distance = 0.0;        // m
   std::uint32_t tasks_done = 0;
   std::int32_t people_escorted = 0;
+  // s when the team first looked for work and found open tasks of its roles but none
+  // reachable by streets open to its mode (NaN: never); a team that then never takes
+  // a task is reported (teams_without_reachable_task).
+  double unreachable_since = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct ResponseState {

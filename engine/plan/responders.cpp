@@ -307,6 +307,15 @@ void responders_phase(const Model& model, SimState& s, double t) {
   }
 }
 
+std::vector<TeamId> teams_without_reachable_task(const Model& model, const SimState& s) {
+  std::vector<TeamId> out;
+  for (std::size_t k = 0; k < s.response.teams.size() && k < model.plan.response.teams.size(); ++k) {
+    const TeamState& ts = s.response.teams[k];
+    if (std::isfinite(ts.unreachable_since) && ts.distance == 0.0 && ts.tasks_done == 0) out.push_back(TeamId{k});
+  }
+  return out;
+}
+
 bool responders_busy(const Model& model, const SimState& s) {
   const auto& teams = model.plan.response.teams;
   if (teams.empty()) return false;

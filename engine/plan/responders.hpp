@@ -28,6 +28,11 @@ void responders_phase(const Model& model, SimState& state, double t);
 // True while a team is on a task or an open task is waiting for a team that can do it.
 bool responders_busy(const Model& model, const SimState& state);
 
+// Teams that found open tasks of their roles but none reachable by the streets open to
+// their mode, and have not moved since: a plan whose fire engines cannot reach a
+// single flooded home, say. Reported rather than left idle without a word.
+std::vector<TeamId> teams_without_reachable_task(const Model& model, const SimState& state);
+
 // A task for r's household, created at t; returns its id (invalid when r needs no
 // such task, e.g. an assist task for a household where nobody needs help).
 TaskId add_task(const Model& model, SimState& state, TaskKind kind, ResidentId r, double t, bool from_inject);

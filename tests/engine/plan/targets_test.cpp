@@ -4,6 +4,7 @@
 
 #include "engine/scenes/builders.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/plan/responders.hpp"
 #include "engine/plan/targets.hpp"
 
 using namespace ss;
@@ -133,4 +134,23 @@ TEST_CASE("the capacity target names the fullest shelter and its ratio") {
   r = evaluate_targets(m, sim.state(), true);
   CHECK(r[0].status == TargetStatus::Met);
   CHECK(r[0].detail == "fullest shelter " + m.world.shelters[0].name + ": 1.00 of its capacity (1 of 1)");
+}
+
+TEST_CASE("a team whose every task lies beyond the streets open to it is reported, not left idle silently") {
+  Model m = scene();
+  // The street between the homes (node 0) and the team's depot is closed by the plan.
+  m.plan.closed_edges = {EdgeId{1}};
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  const auto idle = teams_without_reachable_task(m, sim.state());
+  REQUIRE(idle.size() == 1);
+  CHECK(idle[0] == TeamId{0});
+  CHECK(sim.state().response.teams[0].unreachable_since >= m.plan.warning_time);
+  // With the street open the same team goes and is not reported.
+  Model open = scene();
+  open.finalize();
+  Simulation sim2(open, 1);
+  sim2.run_to_end();
+  CHECK(teams_without_reachable_task(open, sim2.state()).empty());
 }
