@@ -204,7 +204,13 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
     j << "]";
     // What the map shows (as of the last frame): late residents in view, teams with a
     // route drawn along the streets, the names written on the map.
+    // The sizes the map drew with at the UI scale (gui/map_style.hpp), px.
+    const style::MapSizes& z = ctx.map.sizes();
     j << ",\n  \"map\": {\"late_in_view\": " << ctx.map.late_count() << ", \"team_routes\": " << ctx.map.team_routes()
+      << ", \"ui_scale\": " << z.ui << ", \"sizes\": {\"dot\": " << z.dot << ", \"late_dot\": " << z.late_dot
+      << ", \"late_rim\": " << z.late_rim << ", \"team_half\": " << z.team_half << ", \"shelter_half\": "
+      << z.shelter_half << ", \"shelter_bar_h\": " << z.shelter_bar_h << ", \"closed_min\": " << z.closed_min
+      << ", \"zone_edge\": " << z.zone_edge << ", \"pick_resident\": " << z.pick_resident << "}"
       << ", \"labels\": [";
     const auto& labels = ctx.map.placed_labels();
     for (std::size_t i = 0; i < labels.size(); ++i)

@@ -23,6 +23,11 @@ class Camera {
   void zoom_at(sf::Vector2f pixel, float factor);
   void pan_pixels(sf::Vector2f delta);
   void center_on(Vec2 world) { center_ = world; }
+  // Sets the zoom (px per m, positive), keeping the centre: scripted views that must
+  // show the same part of the map whatever the map area's size.
+  void set_scale(double px_per_m) {
+    if (px_per_m > 0) scale_ = px_per_m;
+  }
 
   [[nodiscard]] double scale() const { return scale_; }  // px per m
   [[nodiscard]] Vec2 center() const { return center_; }

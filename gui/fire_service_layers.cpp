@@ -5,20 +5,19 @@
 
 #include "gui/map_layers.hpp"
 #include "gui/map_shapes.hpp"
+#include "gui/map_style.hpp"
 
 namespace ss::gui {
 namespace {
 
-// Lane lines: a carriageway's single lane inside the street, at least 2 px so the
-// class reads when zoomed out; ways not for vehicles thinner, they are background.
-constexpr float kLaneM = 3.0f, kLaneMinPx = 2.0f;
-constexpr float kFootLaneM = 1.5f, kFootLaneMinPx = 1.0f;
-// Blocked lanes a little wider than the lane they cover, dashed 7 px on, 5 px off.
-constexpr float kBlockedM = 3.5f, kBlockedMinPx = 3.0f;
-constexpr float kDashOnPx = 7.0f, kDashOffPx = 5.0f;
-constexpr float kApplianceHalfPx = 5.0f;  // larger than dots, smaller than team diamonds' outline
-constexpr float kStationHalfPx = 6.0f;
-constexpr float kHosePx = 2.0f;
+// Lane lines: a carriageway's single lane inside the street (at least
+// style::kLaneMinPx so the class reads when zoomed out); ways not for vehicles
+// thinner, they are background. Blocked lanes a little wider than the lane they
+// cover. Pixel sizes are gui/map_style.hpp's, times the UI scale.
+constexpr float kLaneM = 3.0f;
+constexpr float kFootLaneM = 1.5f;
+constexpr float kBlockedM = 3.5f;
+using style::scaled;
 
 Vec2 node_pos(const StreetGraph& g, NodeId n) { return g.node_pos[n.index()]; }
 
@@ -194,20 +193,21 @@ void FireServiceLayer::reset() {
   engines_.clear();
 }
 
-void FireServiceLayer::update_lanes(const Model& model, Vec2 origin, double scale) {
+void FireServiceLayer::update_lanes(const Model& model, Vec2 origin, double scale, float ui_scale) {
   const FireHazard* fire = find_fire_service(model);
   if (!fire) {
     lanes_.clear();
     return;
   }
-  if (lanes_scale_ > 0 && std::abs(std::log(scale / lanes_scale_)) < 0.15) return;
+  if (lanes_scale_ > 0 && ui_scale == lanes_ui_ && std::abs(std::log(scale / lanes_scale_)) < 0.15) return;
   lanes_scale_ = scale;
+  lanes_ui_ = ui_scale;
   origin_ = origin;
   lanes_.clear();
   const StreetGraph& g = model.world.streets;
   const FireLanes& L = fire->service().lanes;
-  const float lane = std::max(kLaneM, static_cast<float>(kLaneMinPx / scale));
-  const float foot = std::max(kFootLaneM, static_cast<float>(kFootLaneMinPx / scale));
+  const float lane = std::max(kLaneM, static_cast<float>(scaled(style::kLaneMinPx, ui_scale) / scale));
+  const float foot = std::max(kFootLaneM, static_cast<float>(scaled(style::kFootLaneMinPx, ui_scale) / scale));
   // Ways not for vehicles first, then usable lanes, problems last: at a junction the
   // problem shows.
   for (int pass = 0; pass < 3; ++pass) {
@@ -224,7 +224,12 @@ void FireServiceLayer::update_lanes(const Model& model, Vec2 origin, double scal
   }
 }
 
-void FireServiceLayer::update(const Model& model, const SimState& state, const Camera& cam, const Layers& layers) {
+void FireServiceLayer::update(const Model& model, const SimState& state, const Camera& cam, const Layers& layers,
+                              float ui_scale) {
+  // A new UI scale redraws the blocked lanes (their widths and dashes are in pixels);
+  // the hydrants and stations see it in their key.
+  if (ui_scale != ui_) blocked_scale_ = -1.0, blocked_known_ = ~std::size_t{0};
+  ui_ = ui_scale;
   engines_.clear();
   marks_.clear();
   const FireHazard* fire = find_fire_service(model);
@@ -277,8 +282,9 @@ void FireServiceLayer::update_blocked(const Model& model, const FireHazard& fire
   blocked_known_ = known;
   blocked_scale_ = scale;
   blocked_.clear();
-  const float w = std::max(kBlockedM, static_cast<float>(kBlockedMinPx / scale));
-  const auto on = static_cast<float>(kDashOnPx / scale), off = static_cast<float>(kDashOffPx / scale);
+  const float w = std::max(kBlockedM, static_cast<float>(scaled(style::kBlockedMinPx, ui_) / scale));
+  const auto on = static_cast<float>(scaled(style::kDashOnPx, ui_) / scale);
+  const auto off = static_cast<float>(scaled(style::kDashOffPx, ui_) / scale);
   const sf::Color c = to_sf(kLaneBlocked);
   for (const std::uint32_t e : blocked_edges_) {
     if (e < r.known_since.size() && r.known_since[e] <= t) append_edge_quads(blocked_, g, EdgeId{e}, w, c, origin_);
@@ -290,7 +296,7 @@ void FireServiceLayer::update_points(const FireHazard& fire, const FireRun& run,
                                      bool stations) {
   const sf::FloatRect vp = cam.viewport();
   const PointsKey key{cam.center().x, cam.center().y, cam.scale(), vp.left, vp.top, vp.width, vp.height,
-                      run.service.seed, hydrants, stations};
+                      run.service.seed, hydrants, stations, ui_};
   if (points_built_ && key == points_key_) return;
   points_key_ = key;
   points_built_ = true;
@@ -299,22 +305,25 @@ void FireServiceLayer::update_points(const FireHazard& fire, const FireRun& run,
   const sf::Color ink = to_sf(Rgb{10, 10, 10});
   if (hydrants) {
     // ~150 m apart: a few pixels apart zoomed out, so smaller there.
-    const float half = cam.scale() >= 0.5 ? 4.0f : cam.scale() >= 0.2 ? 3.0f : 2.0f;
+    const float half =
+        scaled(cam.scale() >= 0.5 ? style::kHydrantHalfPx : cam.scale() >= 0.2 ? 3.0f : 2.0f, ui_);
+    const float rim = scaled(style::kFireMarkRimPx, ui_);
     const std::vector<std::uint8_t>& working = run.service.hydrant_working;
     for (std::size_t h = 0; h < d.hydrants.size(); ++h) {
       const sf::Vector2f p = cam.to_screen(d.hydrants[h].pos);
-      if (!on_screen(cam, p, 8)) continue;
+      if (!on_screen(cam, p, 2 * half)) continue;
       const bool ok = h < working.size() && working[h] != 0;
-      append_diamond(points_, p, half + 1.5f, ink);
+      append_diamond(points_, p, half + rim, ink);
       append_diamond(points_, p, half, to_sf(ok ? kHydrantWorking : kHydrantOut));
     }
   }
   if (stations) {
     for (const FireStation& st : d.stations) {
       const sf::Vector2f p = cam.to_screen(st.pos);
-      if (!on_screen(cam, p, 12)) continue;
-      append_square(points_, p, kStationHalfPx + 2.0f, to_sf(kSelection));
-      append_square(points_, p, kStationHalfPx, to_sf(kStation));
+      const float half = scaled(style::kStationHalfPx, ui_);
+      if (!on_screen(cam, p, 2 * half)) continue;
+      append_square(points_, p, half + scaled(style::kStationRimPx, ui_), to_sf(kSelection));
+      append_square(points_, p, half, to_sf(kStation));
     }
   }
 }
@@ -325,6 +334,7 @@ void FireServiceLayer::update_engines(const Model& model, const FireHazard& fire
   const FireServiceDesc& d = fire.desc().service;
   const FireServiceParams& p = d.params;
   appliance_positions(model, fire, run, t, marks_);
+  const float hose = scaled(style::kHosePx, ui_);
   // Hose and supply lines of every appliance on scene: the hose from where it stopped
   // to the building it attacks, growing at the crews' lay speed; the supply line to
   // its hydrant whole (so one sees which hydrant), faint until connected.
@@ -341,11 +351,11 @@ void FireServiceLayer::update_engines(const Model& model, const FireHazard& fire
       const Vec2 b = model.world.buildings[task.building].centroid;
       const double len = distance(task.stop, b);
       const double f = len > 0 ? std::min(1.0, laid / len) : 1.0;
-      append_segment(engines_, from, cam.to_screen(task.stop + (b - task.stop) * f), kHosePx, to_sf(kHose));
+      append_segment(engines_, from, cam.to_screen(task.stop + (b - task.stop) * f), hose, to_sf(kHose));
     }
     if (task.hydrant >= 0 && static_cast<std::size_t>(task.hydrant) < d.hydrants.size()) {
       const Vec2 h = d.hydrants[static_cast<std::size_t>(task.hydrant)].pos;
-      append_segment(engines_, from, cam.to_screen(h), kHosePx, to_sf(kSupplyLine, t >= task.hydrant_on ? 255 : 110));
+      append_segment(engines_, from, cam.to_screen(h), hose, to_sf(kSupplyLine, t >= task.hydrant_on ? 255 : 110));
     }
   }
   // Appliances over their lines; those in their station are the station's symbol.
@@ -355,16 +365,17 @@ void FireServiceLayer::update_engines(const Model& model, const FireHazard& fire
   for (const ApplianceMark& m : marks_) {
     if (m.stage == ApplianceStage::AtStation) continue;
     sf::Vector2f c = cam.to_screen(m.pos);
-    if (!on_screen(cam, c, 10)) continue;
-    const float half = m.stage == ApplianceStage::Standing ? kApplianceHalfPx - 1.5f : kApplianceHalfPx;
-    const float step = 2 * kApplianceHalfPx + 3;
+    const float full = scaled(style::kApplianceHalfPx, ui_);
+    if (!on_screen(cam, c, 2 * full)) continue;
+    const float half = m.stage == ApplianceStage::Standing ? full - scaled(style::kApplianceStandingPx, ui_) : full;
+    const float step = scaled(style::kApplianceStepPx, ui_);
     for (bool moved = true; moved;) {
       moved = false;
       for (const sf::Vector2f q : placed_)
         if (std::abs(q.x - c.x) < step - 0.5f && std::abs(q.y - c.y) < step - 0.5f) c.x = q.x + step, moved = true;
     }
     placed_.push_back(c);
-    append_square(engines_, c, half + 1.5f, to_sf(Rgb{10, 10, 10}));
+    append_square(engines_, c, half + scaled(style::kFireMarkRimPx, ui_), to_sf(Rgb{10, 10, 10}));
     append_square(engines_, c, half, to_sf(kApplianceColour[static_cast<std::size_t>(m.kind)]));
   }
 }

@@ -59,8 +59,9 @@ class FireServiceLayer {
   // street by class (usable, narrow or limited, closed, not for vehicles), in local
   // metres, at least a pixel or two wide at `scale` px/m. Built once per model and
   // rebuilt only when the zoom changes by 15 % (as the streets); drawn into the
-  // map's static cache, so it costs nothing per frame.
-  void update_lanes(const Model& model, Vec2 origin, double scale);
+  // map's static cache, so it costs nothing per frame. The pixel minimums are
+  // gui/map_style.hpp's times `ui_scale`; a new UI scale rebuilds them.
+  void update_lanes(const Model& model, Vec2 origin, double scale, float ui_scale = 1.0f);
   [[nodiscard]] const sf::VertexArray& lanes() const { return lanes_; }
 
   // This frame's dynamic parts, for the layers switched on:
@@ -68,7 +69,9 @@ class FireServiceLayer {
   //    dispatch knows of its obstructions, or the zoom changes;
   //  * hydrants and stations (pixels): rebuilt when the camera or the run changes;
   //  * appliances with their hose and supply lines (pixels): every frame, they are few.
-  void update(const Model& model, const SimState& state, const Camera& cam, const Layers& layers);
+  // Their pixel sizes are gui/map_style.hpp's times `ui_scale`.
+  void update(const Model& model, const SimState& state, const Camera& cam, const Layers& layers,
+              float ui_scale = 1.0f);
   [[nodiscard]] const sf::VertexArray& blocked() const { return blocked_; }   // local metres, sf::Quads
   [[nodiscard]] const sf::VertexArray& points() const { return points_; }     // pixels, sf::Quads
   [[nodiscard]] const sf::VertexArray& engines() const { return engines_; }   // pixels, sf::Quads
@@ -82,6 +85,8 @@ class FireServiceLayer {
   sf::VertexArray lanes_{sf::Quads};
   const Model* lanes_model_ = nullptr;
   double lanes_scale_ = -1.0;  // px/m the lanes were built for
+  float lanes_ui_ = 1.0f;      // ... and the UI scale
+  float ui_ = 1.0f;            // the UI scale of the last update()
   Vec2 origin_;
 
   // Edges this run blocks that the map leaves usable (FireServiceRun::true_width,
@@ -99,6 +104,7 @@ class FireServiceLayer {
     float left = 0, top = 0, width = 0, height = 0;
     std::uint64_t seed = ~0ull;
     bool hydrants = false, stations = false;
+    float ui = 1.0f;
     bool operator==(const PointsKey&) const = default;
   };
   PointsKey points_key_;

@@ -13,6 +13,7 @@
 #include "engine/core/model.hpp"
 #include "engine/core/sim_state.hpp"
 #include "gui/camera.hpp"
+#include "gui/map_style.hpp"
 
 namespace ss::gui {
 
@@ -57,10 +58,10 @@ struct TeamMark {
 };
 void responder_positions(const Model& model, const SimState& state, std::vector<TeamMark>& out);
 
-// Appends team markers (outlined diamonds, `half` px) and their routes ahead along
-// the streets (as thin quads, pixel coordinates) to `va` (sf::Quads). `selected` is
-// a team index or -1.
+// Appends team markers (outlined diamonds) and their routes ahead along the streets
+// (as thin quads, pixel coordinates) to `va` (sf::Quads), at the sizes `z`.
+// `selected` is a team index or -1.
 void append_responders(sf::VertexArray& va, const Model& model, const std::vector<TeamMark>& marks,
-                       const Camera& cam, float half, std::int64_t selected);
+                       const Camera& cam, const style::MapSizes& z, std::int64_t selected);
 
 }  // namespace ss::gui

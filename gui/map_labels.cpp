@@ -24,11 +24,12 @@ struct Box2 {
 
 class Placer {
  public:
-  Placer(ImDrawList* dl, sf::FloatRect vp) : dl_(dl), vp_(vp) {}
+  Placer(ImDrawList* dl, sf::FloatRect vp, const style::MapSizes& z) : dl_(dl), vp_(vp), z_(z) {}
   // Lines of text centred on `at` (or left-aligned right of it when `beside`);
   // false when it does not fit.
   bool place(ImVec2 at, const std::vector<std::string>& lines, ImU32 ink, bool beside) {
-    const float scale = style::kLabelFontScale, pad = style::kLabelPadPx;
+    // The font is already built at the UI scale; the padding and gap follow it.
+    const float scale = style::kLabelFontScale, pad = z_.label_pad;
     const float font = ImGui::GetFontSize() * scale;
     float w = 0;
     for (const std::string& l : lines) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x * scale);
@@ -37,12 +38,12 @@ class Placer {
     const Box2 box{a, ImVec2(a.x + w + 2 * pad, a.y + h + 2 * pad)};
     if (box.a.x < vp_.left || box.a.y < vp_.top || box.b.x > vp_.left + vp_.width || box.b.y > vp_.top + vp_.height)
       return false;
-    const float gap = style::kLabelGapPx;
+    const float gap = z_.label_gap;
     const Box2 grown{ImVec2(box.a.x - gap, box.a.y - gap), ImVec2(box.b.x + gap, box.b.y + gap)};
     for (const Box2& o : placed_)
       if (grown.overlaps(o)) return false;
     placed_.push_back(box);
-    dl_->AddRectFilled(box.a, box.b, IM_COL32(0, 0, 0, 185), 3);
+    dl_->AddRectFilled(box.a, box.b, IM_COL32(0, 0, 0, 185), pad);
     float y = box.a.y + pad;
     for (const std::string& l : lines) {
       const float lw = ImGui::CalcTextSize(l.c_str()).x * scale;
@@ -56,6 +57,7 @@ class Placer {
  private:
   ImDrawList* dl_;
   sf::FloatRect vp_;
+  style::MapSizes z_;
   std::vector<Box2> placed_;
 };
 
@@ -74,7 +76,8 @@ void draw_map_labels(AppContext& ctx) {
   const sf::FloatRect vp = cam.viewport();
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   dl->PushClipRect(ImVec2(vp.left, vp.top), ImVec2(vp.left + vp.width, vp.top + vp.height), true);
-  Placer placer(dl, vp);
+  const style::MapSizes z = style::map_sizes(ctx.ui_scale(), ctx.view.dot_px);
+  Placer placer(dl, vp, z);
   const ZoneLayer& zones = ctx.map.zones();
   if (l.zones || l.zone_shading) {
     const auto& fig = zones.figures();
@@ -96,7 +99,7 @@ void draw_map_labels(AppContext& ctx) {
       const bool closed = i < s.shelter_closed.size() && s.shelter_closed[i];
       const Rgb ink = closed ? Rgb{170, 170, 170} : Rgb{255, 255, 255};
       // Right of the marker and its fill bar.
-      const float x = p.x + style::kShelterHalfPx + 3 + style::kShelterBarWidthPx + 4;
+      const float x = p.x + z.shelter_half + z.shelter_bar_gap + z.shelter_bar_w + z.shelter_name_gap;
       if (placer.place(ImVec2(x, p.y), {sh[i].name}, im(ink), true)) placed.push_back({"shelter", sh[i].name});
     }
   }

@@ -99,18 +99,21 @@ void MapLayers::build_micro(const MicroGeometry& g, Vec2 origin) {
   for (const Ring& r : g.obstacles) append_ring(r, to_sf(kBuildingFill), &micro_blocks_, edge, micro_edges_);
 }
 
-void MapLayers::update_streets(const StreetGraph& g, double scale) {
+void MapLayers::update_streets(const StreetGraph& g, double scale, float ui_scale) {
   // 15 % zoom change before a rebuild: below that a min-width street changes by
   // less than a pixel's fraction, and rebuilding ~10⁵ quads every wheel tick is waste.
-  if (streets_scale_ > 0 && std::abs(std::log(scale / streets_scale_)) < 0.15) return;
+  // A new UI scale rebuilds at once: the minimum widths are in its pixels.
+  if (streets_scale_ > 0 && ui_scale == streets_ui_ && std::abs(std::log(scale / streets_scale_)) < 0.15) return;
   streets_scale_ = scale;
+  streets_ui_ = ui_scale;
   streets_.clear();
   // Minor classes first so major streets are drawn over them at junctions.
   for (int pass = 0; pass < 3; ++pass) {
     for (std::size_t e = 0; e < g.edge_count(); ++e) {
       const StreetKind k = g.edge_kind[e];
-      const float min_px = street_min_px(k);
-      const int rank = min_px >= 3 ? 2 : min_px >= 2 ? 1 : 0;
+      const float base_px = street_min_px(k);
+      const int rank = base_px >= 3 ? 2 : base_px >= 2 ? 1 : 0;
+      const float min_px = base_px * ui_scale;
       if (rank != pass) continue;
       const float w = std::max(g.edge_width[e], static_cast<float>(min_px / scale));
       append_edge_quads(streets_, g, EdgeId{e}, w, to_sf(street_colour(k)), origin_);

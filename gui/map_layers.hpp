@@ -31,9 +31,10 @@ class MapLayers {
   // vertices, too many to triangulate at load), what is cut out of the floor
   // (walls, obstacles, the map's buildings) filled, and every ring's edge.
   void build_micro(const MicroGeometry& g, Vec2 origin);
-  // Streets with each class at least its minimum pixel width at `scale` (px/m);
-  // does nothing when the last build was for a similar scale.
-  void update_streets(const StreetGraph& g, double scale);
+  // Streets with each class at least its minimum pixel width (palette.hpp
+  // street_min_px, times the UI scale `ui_scale`) at `scale` (px/m); does nothing
+  // when the last build was for a similar scale and the same UI scale.
+  void update_streets(const StreetGraph& g, double scale, float ui_scale = 1.0f);
 
   [[nodiscard]] const sf::VertexArray& building_fill() const { return building_fill_; }
   [[nodiscard]] const sf::VertexArray& building_edges() const { return building_edges_; }
@@ -76,6 +77,7 @@ class MapLayers {
   sf::VertexArray micro_blocks_{sf::Triangles};
   sf::VertexArray micro_edges_{sf::Lines};
   double streets_scale_ = -1.0;  // px/m the streets were last built for
+  float streets_ui_ = 1.0f;      // ... and the UI scale (their minimum widths grow with it)
   bool has_terrain_ = false;
   sf::Texture terrain_tex_;
   sf::VertexArray terrain_quad_{sf::Quads, 4};

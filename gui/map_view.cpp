@@ -12,10 +12,6 @@
 namespace ss::gui {
 namespace {
 
-constexpr float kPickResidentPx = 6.0f;
-constexpr float kPickShelterPx = 10.0f;
-constexpr float kPickTeamPx = 9.0f;
-constexpr float kPickStreetPx = 10.0f;
 constexpr float kDragThresholdPx = 4.0f;  // below this a press-release is a click
 
 }  // namespace
@@ -72,6 +68,8 @@ std::optional<sf::Vector2f> MapView::handle_event(const sf::Event& e, bool ui_ha
 }
 
 void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
+  // Every size this frame draws and picks with, at the UI scale in effect.
+  sizes_ = style::map_sizes(v.ui_scale, v.dot_px);
   // Water under the street overlays: a closed street must stay visible in the flood
   // that closed it (the order is draw()'s; this only fills the buffers).
   water_ = false;
@@ -90,7 +88,7 @@ void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
   if (!zones_.empty() && (v.layers.zones || v.layers.zone_shading)) {
     zones_.update(m, s, v.zone_measure, v.layers.zone_shading);
     zone_fill_ = v.layers.zone_shading;
-    if (v.layers.zones) zones_.append_outlines(zone_outline_, camera_);
+    if (v.layers.zones) zones_.append_outlines(zone_outline_, camera_, sizes_.zone_edge);
   }
   // The fire's buildings and smoke: kept up to date while hidden would cost for
   // nothing; they catch up when shown again.
@@ -103,7 +101,7 @@ void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
   // The fire service: only what is switched on is brought up to date.
   const Layers& l = v.layers;
   service_shown_ = l.lanes || l.hydrants || l.stations || l.engines;
-  if (service_shown_) service_.update(m, s, camera_, l);
+  if (service_shown_) service_.update(m, s, camera_, l, sizes_.ui);
   prepare_dynamic_streets(m, s, v);
   shelter_overlay_.clear();
   if (v.layers.shelters) prepare_shelters(m, s, v);
@@ -123,7 +121,8 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
                     vp.width / static_cast<float>(ws.x), vp.height / static_cast<float>(ws.y)});
   w.setView(clip);
   const CacheKey key{camera_.center().x, camera_.center().y, camera_.scale(), vp.left, vp.top, vp.width, vp.height,
-                     v.layers.terrain, v.layers.buildings, v.layers.streets, v.layers.lanes, model_serial_};
+                     v.layers.terrain, v.layers.buildings, v.layers.streets, v.layers.lanes, model_serial_,
+                     v.ui_scale};
   const auto tw = static_cast<unsigned>(std::max(1.0f, vp.width)), th = static_cast<unsigned>(std::max(1.0f, vp.height));
   if (!(key == cache_key_) || !cache_ok_) {
     if (cache_.getSize() != sf::Vector2u(tw, th)) cache_ok_ = cache_.create(tw, th);
@@ -204,7 +203,7 @@ void MapView::prepare_responders(const Model& m, const SimState& s, const ViewSt
   if (teams_.empty()) return;
   for (const TeamMark& t : teams_) team_routes_ += t.route.size() >= 2 ? 1 : 0;
   const std::int64_t sel = v.selection.kind == Selection::Kind::Team ? v.selection.id : -1;
-  append_responders(team_overlay_, m, teams_, camera_, style::kTeamHalfPx, sel);
+  append_responders(team_overlay_, m, teams_, camera_, sizes_, sel);
 }
 
 void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& v, const sf::Transform& extra) {
@@ -230,11 +229,11 @@ void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& 
     if (camera_.scale() > 0.6) w.draw(layers_.building_edges(), local);
   }
   if (v.layers.streets) {
-    layers_.update_streets(m.world.streets, camera_.scale());
+    layers_.update_streets(m.world.streets, camera_.scale(), v.ui_scale);
     w.draw(layers_.streets(), local);
   }
   if (v.layers.lanes) {
-    service_.update_lanes(m, camera_.origin(), camera_.scale());
+    service_.update_lanes(m, camera_.origin(), camera_.scale(), v.ui_scale);
     if (service_.lanes().getVertexCount() > 0) w.draw(service_.lanes(), local);
   }
 }
@@ -249,7 +248,7 @@ void MapView::prepare_dynamic_streets(const Model& m, const SimState& s, const V
     for (std::size_t e = 0; e < g.edge_count() && e < s.edge_count.size(); ++e) {
       if (s.edge_count[e] == 0) continue;
       const float area = std::max(g.edge_length[e], 5.0f) * std::max(g.edge_width[e], 0.5f);
-      append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], style::kCrowdedStreetMinPx * px),
+      append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], sizes_.crowded_min * px),
                         density_colour(static_cast<float>(s.edge_count[e]) / area), origin);
     }
   }
@@ -260,19 +259,19 @@ void MapView::prepare_dynamic_streets(const Model& m, const SimState& s, const V
       const auto& wet = run->closed[static_cast<std::size_t>(MoverClass::Adult)];
       for (std::size_t e = 0; e < g.edge_count() && e < wet.size(); ++e)
         if (wet[e])
-          append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], style::kFloodedStreetMinPx * px),
+          append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], sizes_.flooded_min * px),
                             to_sf(kStreetFlooded), origin);
     }
   }
   if (v.layers.closed_roads) {
     for (std::size_t e = 0; e < g.edge_count() && e < s.edge_closed.size(); ++e)
       if (s.edge_closed[e])
-        append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], style::kClosedStreetMinPx * px),
+        append_edge_quads(overlay, g, EdgeId{e}, std::max(g.edge_width[e], sizes_.closed_min * px),
                           to_sf(kStreetClosed), origin);
   }
   if (v.selection.kind == Selection::Kind::Street && v.selection.id < g.edge_count()) {
     const EdgeId e{v.selection.id};
-    append_edge_quads(overlay, g, e, std::max(g.edge_width[e.index()], 3 * px) + 4 * px, to_sf(kSelection, 160),
+    append_edge_quads(overlay, g, e, std::max(g.edge_width[e.index()], sizes_.selected_min * px) + sizes_.selected_halo * px, to_sf(kSelection, 160),
                       origin);
   }
 }
@@ -284,16 +283,17 @@ void MapView::prepare_shelters(const Model& m, const SimState& s, const ViewStat
     const sf::Vector2f c = camera_.to_screen(shelters[i].pos);
     const Rgb state_col = s.shelter_closed[i] ? kShelterClosed : s.shelter_full[i] ? kShelterFull : kShelterOpen;
     const bool selected = v.selection.kind == Selection::Kind::Shelter && v.selection.id == i;
-    const float half = style::kShelterHalfPx, rim = style::kShelterRimPx;
+    const float half = sizes_.shelter_half, rim = sizes_.shelter_rim;
     append_square(overlay, c, half + (selected ? 3 * rim : rim), to_sf(selected ? kSelection : Rgb{10, 10, 10}));
     append_square(overlay, c, half, to_sf(state_col));
     // Fill bar right of the marker, in the shelter's state colour, filled bottom-up by
     // occupancy/capacity.
     const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
     const float fill = std::clamp(static_cast<float>(s.occupancy[i]) / cap, 0.0f, 1.0f);
-    const float x0 = c.x + half + 3, x1 = x0 + style::kShelterBarWidthPx;
-    const float y1 = c.y + style::kShelterBarHeightPx / 2, y0 = c.y - style::kShelterBarHeightPx / 2;
-    append_rect(overlay, x0 - 1, y0 - 1, x1 + 1, y1 + 1, sf::Color(10, 10, 10));
+    const float x0 = c.x + half + sizes_.shelter_bar_gap, x1 = x0 + sizes_.shelter_bar_w;
+    const float y1 = c.y + sizes_.shelter_bar_h / 2, y0 = c.y - sizes_.shelter_bar_h / 2;
+    const float frame = sizes_.shelter_bar_rim;
+    append_rect(overlay, x0 - frame, y0 - frame, x1 + frame, y1 + frame, sf::Color(10, 10, 10));
     append_rect(overlay, x0, y0, x1, y1, sf::Color(60, 60, 60));
     append_rect(overlay, x0, y1 - fill * (y1 - y0), x1, y1, to_sf(state_col));
   }
@@ -305,14 +305,14 @@ EdgeHit MapView::street_at(const EdgeIndex& streets, Vec2 world, float tolerance
 
 Selection MapView::pick(const Model& m, const EdgeIndex& streets, sf::Vector2f pixel) const {
   Selection best;
-  float best_d = kPickTeamPx;
+  float best_d = sizes_.pick_team;
   for (std::size_t i = 0; i < teams_.size(); ++i) {
     const sf::Vector2f p = camera_.to_screen(teams_[i].pos);
     const float d = std::hypot(p.x - pixel.x, p.y - pixel.y);
     if (d < best_d) best_d = d, best = {Selection::Kind::Team, static_cast<std::uint32_t>(i)};
   }
   if (best.kind != Selection::Kind::None) return best;
-  best_d = kPickResidentPx;
+  best_d = sizes_.pick_resident;
   for (std::size_t i = 0; i < positions_.size() && i < drawn_.size(); ++i) {
     if (!drawn_[i]) continue;
     const sf::Vector2f p = camera_.to_screen(positions_[i]);
@@ -320,14 +320,14 @@ Selection MapView::pick(const Model& m, const EdgeIndex& streets, sf::Vector2f p
     if (d < best_d) best_d = d, best = {Selection::Kind::Resident, static_cast<std::uint32_t>(i)};
   }
   if (best.kind != Selection::Kind::None) return best;
-  best_d = kPickShelterPx;
+  best_d = sizes_.pick_shelter;
   for (std::size_t i = 0; i < m.world.shelters.size(); ++i) {
     const sf::Vector2f p = camera_.to_screen(m.world.shelters[i].pos);
     const float d = std::hypot(p.x - pixel.x, p.y - pixel.y);
     if (d < best_d) best_d = d, best = {Selection::Kind::Shelter, static_cast<std::uint32_t>(i)};
   }
   if (best.kind != Selection::Kind::None) return best;
-  const EdgeHit hit = street_at(streets, camera_.to_world(pixel), kPickStreetPx);
+  const EdgeHit hit = street_at(streets, camera_.to_world(pixel), sizes_.pick_street);
   if (hit.edge.valid()) best = {Selection::Kind::Street, hit.edge.value};
   return best;
 }

@@ -18,6 +18,7 @@
 #include "gui/fire_service_layers.hpp"
 #include "gui/hazard_layers.hpp"
 #include "gui/map_layers.hpp"
+#include "gui/map_style.hpp"
 #include "gui/view_state.hpp"
 #include "gui/zone_layers.hpp"
 
@@ -60,11 +61,15 @@ class MapView {
   // Teams drawn with a route ahead along the streets this frame.
   [[nodiscard]] std::size_t team_routes() const { return team_routes_; }
 
+  // The sizes the last prepare() drew with (the UI scale's, gui/map_style.hpp): the
+  // labels, picking and the state dump read them.
+  [[nodiscard]] const style::MapSizes& sizes() const { return sizes_; }
+
   // Late residents in view at the last prepare() (with the late layer on).
   [[nodiscard]] std::size_t late_count() const { return late_count_; }
 
   // What lies under `pixel`: a team, else a resident dot, else a shelter marker, else a street,
-  // within a few pixels. Uses the positions of the last prepare().
+  // within a few pixels (more at a larger UI scale). Uses the positions of the last prepare().
   Selection pick(const Model& model, const EdgeIndex& streets, sf::Vector2f pixel) const;
   // Street under a world point within `tolerance_px` at the current zoom.
   EdgeHit street_at(const EdgeIndex& streets, Vec2 world, float tolerance_px = 10.0f) const;
@@ -79,6 +84,7 @@ class MapView {
     float left = 0, top = 0, width = 0, height = 0;
     bool terrain = false, buildings = false, streets = false, lanes = false;
     std::uint64_t model = 0;
+    float ui = 1.0f;  // the UI scale: street widths have a minimum in pixels
     bool operator==(const CacheKey&) const = default;
   };
   void draw_static(sf::RenderTarget& target, const Model& m, const ViewState& v, const sf::Transform& extra);
@@ -92,6 +98,7 @@ class MapView {
   void draw_residents(sf::RenderWindow& w);
 
   Camera camera_;
+  style::MapSizes sizes_;  // this frame's sizes at the UI scale
   std::uint64_t model_serial_ = 0;  // bumps on set_model, part of the cache key
   sf::RenderTexture cache_;
   CacheKey cache_key_;
@@ -121,6 +128,7 @@ class MapView {
   std::vector<Dot> late_dots_;  // late residents (gui/late_residents.hpp): corner of the rimmed square
   std::size_t late_count_ = 0;  // late residents in view this frame
   int dot_size_ = 1;
+  int late_size_ = 5, late_rim_ = 1;  // late residents' square and rim, px (sizes_)
   unsigned dot_w_ = 0, dot_h_ = 0;
   std::vector<std::uint8_t> dot_pixels_;
   sf::Texture dot_tex_;

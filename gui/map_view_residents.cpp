@@ -32,8 +32,11 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
   body_overlay_.clear();
   if (!v.layers.residents) return;
   const sf::FloatRect vp = camera_.viewport();
-  const float half = v.dot_px / 2;
-  dot_size_ = std::max(1, static_cast<int>(v.dot_px));
+  const style::MapSizes& z = sizes_;
+  dot_size_ = z.dot;
+  late_size_ = z.late_dot;
+  late_rim_ = z.late_rim;
+  const float half = static_cast<float>(dot_size_) / 2;
   const bool bodies = m.movement == MovementKind::Micro;
   const double now = s.time(m.run.dt), deadline = late_deadline(m);
   late_dots_.clear();
@@ -49,7 +52,7 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
       // body radius the model moves (MicroParams, by profile).
       const auto r_px = static_cast<float>(body_radius(m.population.age[i], m.population.mobility[i], m.params.micro) *
                                            camera_.scale());
-      if (2 * r_px > v.dot_px) {
+      if (2 * r_px > static_cast<float>(dot_size_)) {
         append_disc(body_overlay_, p, r_px, late ? to_sf(kLate) : resident_colour(m, s, i, v.colour_by));
         drawn_[i] = 1;
         continue;
@@ -61,7 +64,7 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
     const auto y0 = static_cast<int>(std::round(p.y - half) - vp.top);
     if (late) {
       // Late residents larger, rimmed and in one colour, over every other dot.
-      const float lh = style::kLateDotPx / 2 + style::kLateRimPx;
+      const float lh = static_cast<float>(late_size_) / 2 + static_cast<float>(late_rim_);
       late_dots_.push_back({static_cast<int>(std::round(p.x - lh) - vp.left),
                             static_cast<int>(std::round(p.y - lh) - vp.top), to_sf(kLate)});
     } else {
@@ -89,7 +92,7 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
     }
   };
   for (const Dot& d : dots_) square(d.x, d.y, dot_size_, d.colour);
-  const int rim = static_cast<int>(style::kLateRimPx), late = static_cast<int>(style::kLateDotPx);
+  const int rim = late_rim_, late = late_size_;
   for (const Dot& d : late_dots_) {
     square(d.x, d.y, late + 2 * rim, sf::Color(10, 10, 10));
     square(d.x + rim, d.y + rim, late, d.colour);
@@ -97,12 +100,12 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
   if (v.selection.kind == Selection::Kind::Resident && v.selection.id < positions_.size()) {
     const sf::Vector2f c = camera_.to_screen(positions_[v.selection.id]);
     // A hollow ring of four bars so the resident's own colour stays visible.
-    const float r = half + 4;
+    const float r = half + z.ring_gap, bar = z.ring_bar;
     const sf::Color col = to_sf(kSelection);
-    append_rect(ring_overlay_, c.x - r, c.y - r, c.x + r, c.y - r + 2, col);
-    append_rect(ring_overlay_, c.x - r, c.y + r - 2, c.x + r, c.y + r, col);
-    append_rect(ring_overlay_, c.x - r, c.y - r, c.x - r + 2, c.y + r, col);
-    append_rect(ring_overlay_, c.x + r - 2, c.y - r, c.x + r, c.y + r, col);
+    append_rect(ring_overlay_, c.x - r, c.y - r, c.x + r, c.y - r + bar, col);
+    append_rect(ring_overlay_, c.x - r, c.y + r - bar, c.x + r, c.y + r, col);
+    append_rect(ring_overlay_, c.x - r, c.y - r, c.x - r + bar, c.y + r, col);
+    append_rect(ring_overlay_, c.x + r - bar, c.y - r, c.x + r, c.y + r, col);
   }
 }
 
@@ -129,7 +132,7 @@ void MapView::draw_residents(sf::RenderWindow& w) {
   for (std::size_t j = 0; j < dots_.size() + late_dots_.size(); ++j) {
     const bool late = j >= dots_.size();
     const Dot& d = late ? late_dots_[j - dots_.size()] : dots_[j];
-    const float size = late ? style::kLateDotPx + 2 * style::kLateRimPx : static_cast<float>(dot_size_);
+    const float size = static_cast<float>(late ? late_size_ + 2 * late_rim_ : dot_size_);
     const float x0 = static_cast<float>(d.x) + vp.left, y0 = static_cast<float>(d.y) + vp.top;
     const float x1 = x0 + size, y1 = y0 + size;
     dot_quads_[k++] = sf::Vertex({x0, y0}, d.colour);

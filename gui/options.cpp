@@ -20,7 +20,7 @@ const char* const kUsage =
     "  speed X|max | play | pause | step [N] | run_to SECONDS | frames N | click X Y | click_street X Y |\n"
     "  click_pixel PX PY | close_road EDGE | open_road EDGE | close_shelter ID | open_shelter ID |\n"
     "  start_fire X Y | mode inspect|road|fire | colour_by state|age|mobility | layer NAME on|off |\n"
-    "  fit | zoom F | center X Y | select resident|shelter|street ID | screenshot FILE |\n"
+    "  fit | zoom F | map_scale PX_PER_M | center X Y | select resident|shelter|street ID | screenshot FILE |\n"
     "  dump_state FILE | export_results DIR | expect_error [TEXT] | expect_closed EDGE |\n"
     "  expect_open EDGE | expect_closed_at X Y | expect_open_at X Y | expect_burning X Y |\n"
     "  expect_not_burning X Y | run_to_first_engine [INCIDENT [+SECONDS [LATEST]]] |\n"

@@ -15,13 +15,6 @@
 namespace ss::gui {
 namespace {
 
-// The next item in a column starting `x` px into the panel, or on the next line when
-// the panel is too narrow for it there (a large UI scale in a small window): 100 px
-// at scale 1 is the widest checkbox or legend entry that follows.
-void same_line_at(float x) {
-  if (x + ui_px(100) <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(x);
-}
-
 // A labelled field's width: 180 px at scale 1, less when the panel is narrower so
 // the label beside it stays in view.
 float field_width(const char* label) {
@@ -168,67 +161,110 @@ void time_section(AppContext& ctx) {
   else ImGui::TextDisabled("running at %.0fx real time", t.achieved);
 }
 
+namespace {
+
+// A layer's checkbox, recorded as "layers.box.<name>" (`name` as the script's `layer`
+// command spells it, for dump_ui's list of the layers offered). A row's boxes stand
+// in columns 110 px apart at scale 1 (the widest short label and its box): each at
+// the first column clear of the one before, or on the next line when it would not
+// fit whole before the panel's edge; `new_row` starts a row.
+void layer_box(AppContext& ctx, const char* label, bool* flag, const char* name, bool new_row = false) {
+  const float column = ui_px(110);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float width = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+  if (!new_row) {
+    const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + st.ItemSpacing.x;
+    const float x = std::ceil(after / column - 1e-3f) * column;
+    if (x + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(x);
+  }
+  ImGui::Checkbox(label, flag);
+  probe(ctx, (std::string("layers.box.") + name).c_str());
+}
+
+// A radio button after the previous item, or on the next line when it would not fit.
+bool radio_flow(AppContext& ctx, const char* label, int* v, int value) {
+  flow(label, ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);  // the circle
+  const bool changed = ImGui::RadioButton(label, v, value);
+  probe(ctx, "layers.radio");
+  return changed;
+}
+
+}  // namespace
+
 void layers_section(AppContext& ctx) {
   Layers& l = ctx.view.layers;
-  ImGui::Checkbox("Terrain", &l.terrain);
-  same_line_at(ui_px(110));
-  ImGui::Checkbox("Buildings", &l.buildings);
-  same_line_at(ui_px(220));
-  ImGui::Checkbox("Streets", &l.streets);
-  ImGui::Checkbox("Closed", &l.closed_roads);
-  same_line_at(ui_px(110));
-  ImGui::Checkbox("Crowding", &l.congestion);
-  same_line_at(ui_px(220));
-  ImGui::Checkbox("Shelters", &l.shelters);
-  ImGui::Checkbox("Residents", &l.residents);
-  same_line_at(ui_px(110));
-  ImGui::Checkbox("incl. sheltered", &l.sheltered_residents);
-  ImGui::Checkbox("Late", &l.late_residents);
-  ImGui::SameLine(110);
-  ImGui::Checkbox("Zones", &l.zones);
-  ImGui::SameLine(220);
-  ImGui::Checkbox("Shading", &l.zone_shading);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zones coloured by the share of their residents safe, or by T90");
-  ImGui::Checkbox("Shelter names", &l.shelter_names);
-  int measure = static_cast<int>(ctx.view.zone_measure);
-  ImGui::TextUnformatted("Shade zones by");
-  ImGui::SameLine();
-  ImGui::RadioButton("share safe", &measure, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("T90", &measure, 1);
-  ctx.view.zone_measure = static_cast<ZoneMeasure>(measure);
-  ImGui::Checkbox("Water", &l.water);
-  same_line_at(ui_px(110));
-  ImGui::Checkbox("Responders", &l.responders);
-  if (ctx.session.ready() && find_flood(ctx.session.model())) {
-    ImGui::Checkbox("Flooded", &l.flooded_roads);
-    ImGui::SameLine(110);
-    ImGui::Checkbox("Low-lying", &l.low_lying);
+  // Only the layers this scene has: a micro area has a floor with walls and exits,
+  // rooms and bodies, and no streets, terrain or street closures.
+  const SceneHas has = scene_has(ctx);
+  const bool micro = has.micro;
+  bool row = true;  // the next box starts a row
+  auto box = [&](bool offered, const char* label, bool* flag, const char* name) {
+    if (!offered) return;
+    layer_box(ctx, label, flag, name, row);
+    row = false;
+  };
+  auto end_row = [&] { row = true; };
+  box(has.terrain, "Terrain", &l.terrain, "terrain");
+  box(has.buildings || micro, micro ? "Floor and walls" : "Buildings", &l.buildings, "buildings");
+  box(has.streets, "Streets", &l.streets, "streets");
+  end_row();
+  box(has.streets, "Closed", &l.closed_roads, "closed");
+  box(true, "Crowding", &l.congestion, "crowding");
+  box(has.shelters, micro ? "Exits" : "Shelters", &l.shelters, "shelters");
+  end_row();
+  box(true, "Residents", &l.residents, "residents");
+  box(has.shelters, micro ? "incl. out" : "incl. sheltered", &l.sheltered_residents, "sheltered");
+  end_row();
+  box(true, "Late", &l.late_residents, "late");
+  box(has.zones, micro ? "Rooms" : "Zones", &l.zones, "zones");
+  box(has.zones, "Shading", &l.zone_shading, "zone_shading");
+  if (has.zones && ImGui::IsItemHovered())
+    ImGui::SetTooltip(micro ? "Rooms coloured by the share of their occupants out, or by T90"
+                            : "Zones coloured by the share of their residents safe, or by T90");
+  end_row();
+  box(has.shelters, micro ? "Exit names" : "Shelter names", &l.shelter_names, "shelter_names");
+  end_row();
+  if (has.zones) {
+    int measure = static_cast<int>(ctx.view.zone_measure);
+    ImGui::TextUnformatted(micro ? "Shade rooms by" : "Shade zones by");
+    probe(ctx, "layers.text");
+    radio_flow(ctx, micro ? "share out" : "share safe", &measure, 0);
+    radio_flow(ctx, "T90", &measure, 1);
+    ctx.view.zone_measure = static_cast<ZoneMeasure>(measure);
   }
-  ImGui::Checkbox("Fire", &l.fire);
-  same_line_at(ui_px(110));
-  ImGui::Checkbox("Smoke", &l.smoke);
-  same_line_at(ui_px(220));
-  ImGui::Checkbox("Wind", &l.wind);
-  const bool service = ctx.session.ready() && find_fire_service(ctx.session.model());
-  if (service) {
-    ImGui::Checkbox("Fire lanes", &l.lanes);
-    same_line_at(ui_px(110));
-    ImGui::Checkbox("Hydrants", &l.hydrants);
-    same_line_at(ui_px(220));
-    ImGui::Checkbox("Stations", &l.stations);
-    ImGui::Checkbox("Engines", &l.engines);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fire appliances on their way and on scene, with their hose lines");
-  }
+  box(has.flood, "Water", &l.water, "water");
+  box(has.teams, "Responders", &l.responders, "responders");
+  end_row();
+  box(has.flood && has.streets, "Flooded", &l.flooded_roads, "flooded");
+  box(has.low_lying, "Low-lying", &l.low_lying, "low_lying");
+  end_row();
+  box(has.fire, "Fire", &l.fire, "fire");
+  box(has.fire, "Smoke", &l.smoke, "smoke");
+  box(has.fire, "Wind", &l.wind, "wind");
+  end_row();
+  box(has.service, "Fire lanes", &l.lanes, "lanes");
+  box(has.service, "Hydrants", &l.hydrants, "hydrants");
+  box(has.service, "Stations", &l.stations, "stations");
+  end_row();
+  box(has.service, "Engines", &l.engines, "engines");
+  if (has.service && ImGui::IsItemHovered())
+    ImGui::SetTooltip("Fire appliances on their way and on scene, with their hose lines");
+  end_row();
   int by = static_cast<int>(ctx.view.colour_by);
   ImGui::TextUnformatted("Colour residents by");
+  probe(ctx, "layers.text");
   ImGui::RadioButton("state", &by, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("age", &by, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("mobility", &by, 2);
+  probe(ctx, "layers.radio");
+  radio_flow(ctx, "age", &by, 1);
+  radio_flow(ctx, "mobility", &by, 2);
   ctx.view.colour_by = static_cast<ColourBy>(by);
+  // The dot size at UI scale 1; the map draws it times the UI scale.
+  // ImGui's default width unless the label would then run past the panel's edge.
+  if (ImGui::CalcItemWidth() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("dot px").x >
+      ImGui::GetContentRegionAvail().x)
+    ImGui::SetNextItemWidth(field_width("dot px"));
   ImGui::SliderFloat("dot px", &ctx.view.dot_px, 1.0f, 8.0f, "%.0f");
+  probe(ctx, "layers.dot_px");
   ctx.view.dot_px = std::round(ctx.view.dot_px);
   if (ImGui::Button("Fit map")) ctx.map.fit();
 

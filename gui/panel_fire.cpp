@@ -49,35 +49,37 @@ void draw_wind(AppContext& ctx) {
                   wind.from_deg[wind.index_at(t)]);
   // A dark box in the map's top-right corner (the error banner takes the top
   // middle, the scale bar and mode hints the bottom left).
+  // Sizes in px at UI scale 1, times the scale: the compass grows with the text.
+  const float u = ctx.ui_scale();
   const sf::FloatRect vp = ctx.map.camera().viewport();
   const ImVec2 text = ImGui::CalcTextSize(label);
-  const float bw = std::max(120.0f, text.x + 20), bh = 100;
-  const ImVec2 a(vp.left + vp.width - 14 - bw, vp.top + 14), b(a.x + bw, a.y + bh);
+  const float bw = std::max(120.0f * u, text.x + 20 * u), bh = 100 * u;
+  const ImVec2 a(vp.left + vp.width - 14 * u - bw, vp.top + 14 * u), b(a.x + bw, a.y + bh);
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
-  dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 160), 4);
-  const ImVec2 c(a.x + bw / 2, a.y + 40);
-  constexpr float kRadius = 30;
+  dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 160), 4 * u);
+  const ImVec2 c(a.x + bw / 2, a.y + 40 * u);
+  const float radius = 30 * u;  // the compass ring, room for the arrow and "N" above it
   const ImU32 ring = IM_COL32(150, 150, 160, 200), ink = IM_COL32(235, 235, 245, 255);
-  dl->AddCircle(c, kRadius, ring, 32, 1.5f);
-  dl->AddText(ImVec2(c.x - ImGui::CalcTextSize("N").x / 2, c.y - kRadius - 1), ring, "N");
+  dl->AddCircle(c, radius, ring, 32, 1.5f * u);
+  dl->AddText(ImVec2(c.x - ImGui::CalcTextSize("N").x / 2, c.y - radius - 1 * u), ring, "N");
   if (calm) {
-    dl->AddCircleFilled(c, 3, ink);
+    dl->AddCircleFilled(c, 3 * u, ink);
   } else {
     // The arrow points where the wind blows, longer in stronger wind (full length
     // from 20 m/s on); the map's y grows north, the screen's down.
     const Vec2 to = wind.toward_at(t);
     const double n = std::hypot(to.x, to.y);
     const ImVec2 d(static_cast<float>(to.x / n), static_cast<float>(-to.y / n));
-    const float len = std::clamp(16.0f + 2.2f * static_cast<float>(speed), 18.0f, 2 * kRadius - 6);
+    const float len = u * std::clamp(16.0f + 2.2f * static_cast<float>(speed), 18.0f, 2 * 30.0f - 6);
     const ImVec2 tail(c.x - d.x * len / 2, c.y - d.y * len / 2);
     const ImVec2 tip(c.x + d.x * len / 2, c.y + d.y * len / 2);
-    constexpr float kHead = 11;
-    const ImVec2 base(tip.x - d.x * kHead, tip.y - d.y * kHead);
-    dl->AddLine(tail, base, ink, 3.0f);
-    dl->AddTriangleFilled(tip, ImVec2(base.x - d.y * kHead * 0.55f, base.y + d.x * kHead * 0.55f),
-                          ImVec2(base.x + d.y * kHead * 0.55f, base.y - d.x * kHead * 0.55f), ink);
+    const float head = 11 * u;  // arrow head length, a third of the ring's radius
+    const ImVec2 base(tip.x - d.x * head, tip.y - d.y * head);
+    dl->AddLine(tail, base, ink, 3.0f * u);
+    dl->AddTriangleFilled(tip, ImVec2(base.x - d.y * head * 0.55f, base.y + d.x * head * 0.55f),
+                          ImVec2(base.x + d.y * head * 0.55f, base.y - d.x * head * 0.55f), ink);
   }
-  dl->AddText(ImVec2(a.x + (bw - text.x) / 2, b.y - text.y - 8), ink, label);
+  dl->AddText(ImVec2(a.x + (bw - text.x) / 2, b.y - text.y - 8 * u), ink, label);
 }
 
 }  // namespace ss::gui

@@ -14,6 +14,7 @@
 
 #include "gui/actions.hpp"
 #include "gui/fire_service_layers.hpp"
+#include "gui/map_style.hpp"
 #include "gui/panels.hpp"
 
 namespace ss::gui {
@@ -60,9 +61,12 @@ void draw_station_labels(AppContext& ctx) {
   for (const FireStation& st : fire->desc().service.stations) {
     const sf::Vector2f p = cam.to_screen(st.pos);
     const ImVec2 size = ImGui::CalcTextSize(st.name.c_str());
-    const ImVec2 a(p.x + 11, p.y - size.y / 2 - 1);
-    dl->AddRectFilled(a, ImVec2(a.x + size.x + 6, a.y + size.y + 2), IM_COL32(0, 0, 0, 170), 3);
-    dl->AddText(ImVec2(a.x + 3, a.y + 1), IM_COL32(255, 255, 255, 255), st.name.c_str());
+    // Right of the station's square and rim (style::kStationHalfPx + kStationRimPx)
+    // with a gap, on a dark box padded by kLabelPadPx, all at the UI scale.
+    const float u = ctx.ui_scale(), pad = style::kLabelPadPx * u;
+    const ImVec2 a(p.x + (style::kStationHalfPx + style::kStationRimPx + 3) * u, p.y - size.y / 2 - pad / 3);
+    dl->AddRectFilled(a, ImVec2(a.x + size.x + 2 * pad, a.y + size.y + 2 * pad / 3), IM_COL32(0, 0, 0, 170), pad);
+    dl->AddText(ImVec2(a.x + pad, a.y + pad / 3), IM_COL32(255, 255, 255, 255), st.name.c_str());
   }
   dl->PopClipRect();
 }

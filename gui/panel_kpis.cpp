@@ -15,15 +15,6 @@ namespace {
 
 std::string time_or_dash(const std::optional<double>& t) { return t ? format_clock(*t) : std::string("not yet"); }
 
-// The item just drawn, recorded for dump_ui's check that the key figures' text lies
-// inside the panel and does not run into its neighbour.
-void probe(AppContext& ctx, const char* name) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  const float left = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  ctx.probes.push_back({name, a.x, a.y, b.x, b.y, left, right});
-}
-
 // A label and a bar of the share safe. The bars start at one column (140 px at scale
 // 1, room for "Safe, all" and the group names) so they line up; a label wider than
 // that column puts its bar on the next line instead of under the label.
@@ -89,6 +80,13 @@ void response_rows(AppContext& ctx) {
 }
 
 }  // namespace
+
+void probe(AppContext& ctx, const char* name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const float left = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ctx.probes.push_back({name, a.x, a.y, b.x, b.y, left, right});
+}
 
 void kpi_section(AppContext& ctx) {
   if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
@@ -205,11 +203,13 @@ void plots_section(AppContext& ctx) {
   if (c.rows != s.records.timeline.size() || c.generation != ctx.session.generation() || c.seed != ctx.session.seed() ||
       c.built_axis != c.axis)
     rebuild_plots(ctx, c);
-  ImGui::TextUnformatted("Share safe over time");
-  plot_series("curves", c.x, c.curves, 100.0f, 110.0f, "%");
-  ImGui::TextUnformatted("Shelter occupancy (% of capacity)");
+  ImGui::TextWrapped("Share safe over time");
+  probe(ctx, "plot.title");
+  plot_series("curves", c.x, c.curves, 100.0f, ui_px(110.0f), "%", true, &ctx);
+  ImGui::TextWrapped("Shelter occupancy (%% of capacity)");
+  probe(ctx, "plot.title");
   // Many shelters make an unreadable legend; hovering still names each line.
-  plot_series("occupancy", c.x, c.occupancy, 100.0f, 90.0f, "%", c.occupancy.size() <= 8);
+  plot_series("occupancy", c.x, c.occupancy, 100.0f, ui_px(90.0f), "%", c.occupancy.size() <= 8, &ctx);
 }
 
 }  // namespace ss::gui

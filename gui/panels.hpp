@@ -46,6 +46,11 @@ void restart_as_chosen(AppContext& ctx);
 // rows of buttons wrap instead of running off the panel at a large UI scale.
 void flow(const char* label, float extra = 0.0f);
 
+// Records the item just drawn under `name` for dump_ui's check that panel text stays
+// inside its panel and clear of its neighbours (gui/ui_dump.cpp): names start with
+// the section ("kpi.", "inspector.", "plot.", "layers.").
+void probe(AppContext& ctx, const char* name);
+
 // Sections, one file each.
 void scenario_section(AppContext& ctx);
 void time_section(AppContext& ctx);
@@ -56,6 +61,15 @@ void inspector_section(AppContext& ctx);
 void interventions_section(AppContext& ctx);
 void log_section(AppContext& ctx);
 void export_section(AppContext& ctx);
+
+// What the loaded scene has, so that the layer switches and the legend offer only
+// layers it can show (gui/panel_legend.cpp); all false without a scene.
+struct SceneHas {
+  bool micro = false;  // a micro area: floor, walls, exits, rooms, bodies
+  bool terrain = false, buildings = false, streets = false, shelters = false, zones = false, teams = false;
+  bool flood = false, low_lying = false, fire = false, service = false;
+};
+SceneHas scene_has(const AppContext& ctx);
 
 // The legend of every visible map layer (gui/panel_legend.cpp, from gui/legend.hpp).
 void map_legend(AppContext& ctx);

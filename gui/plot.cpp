@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "engine/core/display_text.hpp"
+#include "gui/panels.hpp"
+#include "gui/ui_fonts.hpp"
 
 namespace ss::gui {
 
 void plot_series(const char* id, const std::vector<float>& x, const std::vector<Series>& series, float y_max,
-                 float height, const char* unit, bool legend) {
+                 float height, const char* unit, bool legend, AppContext* probes) {
   ImGui::PushID(id);
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -55,15 +57,21 @@ void plot_series(const char* id, const std::vector<float>& x, const std::vector<
                            s.label.c_str(), s.y[i], unit);
     ImGui::EndTooltip();
   }
-  // Legend: coloured labels wrapped across the width.
+  // Legend: coloured labels side by side, the next on a new line when it would not
+  // fit whole (a label wider than the panel wraps), each recorded for dump_ui.
+  const float gap = ui_px(10);
   float line_x = 0;
   for (std::size_t k = 0; legend && k < series.size(); ++k) {
     const Series& s = series[k];
-    const float w = ImGui::CalcTextSize(s.label.c_str()).x + 14;
-    if (k > 0 && line_x + w < width) ImGui::SameLine(0, 10);
+    const std::string text = "- " + s.label;
+    const float w = ImGui::CalcTextSize(text.c_str()).x;
+    if (k > 0 && line_x + gap + w <= width) ImGui::SameLine(0, gap), line_x += gap;
     else line_x = 0;
-    line_x += w + 10;
-    ImGui::TextColored(ImVec4(s.colour.r / 255.f, s.colour.g / 255.f, s.colour.b / 255.f, 1), "- %s", s.label.c_str());
+    line_x += w;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(s.colour.r / 255.f, s.colour.g / 255.f, s.colour.b / 255.f, 1));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    if (probes) probe(*probes, "plot.legend");
   }
   ImGui::PopID();
 }

@@ -238,6 +238,10 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
   } else if (cmd == "zoom") {
     const sf::FloatRect vp = ctx.map.camera().viewport();
     ctx.map.camera().zoom_at({vp.left + vp.width / 2, vp.top + vp.height / 2}, static_cast<float>(num(0)));
+  } else if (cmd == "map_scale") {
+    const double v = num(0);
+    if (!(v > 0)) throw std::runtime_error("map_scale is in px per m and positive");
+    ctx.map.camera().set_scale(v);
   } else if (cmd == "center") {
     ctx.map.camera().center_on({num(0), num(1)});
   } else if (cmd == "select") {

@@ -72,19 +72,34 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
   for (const LayoutProbe& p : ctx.probes)
     if (p.name.rfind("control.", 0) == 0) j << (first ? "" : ", ") << quoted(p.name.substr(8)), first = false;
   j << "]";
-  std::size_t probed = 0, out = 0, overlaps = 0;
-  std::string out_names, overlap_names;
-  for (std::size_t a = 0; a < ctx.probes.size(); ++a) {
-    const LayoutProbe& p = ctx.probes[a];
-    if (p.name.rfind("kpi.", 0) != 0) continue;
-    ++probed;
-    if (outside(p)) ++out, out_names += (out_names.empty() ? "" : " ") + p.name;
-    for (std::size_t b = a + 1; b < ctx.probes.size(); ++b)
-      if (ctx.probes[b].name.rfind("kpi.", 0) == 0 && overlap(p, ctx.probes[b]))
-        ++overlaps, overlap_names += (overlap_names.empty() ? "" : " ") + p.name + "/" + ctx.probes[b].name;
-  }
-  j << ",\n  \"kpi_layout\": {\"items\": " << probed << ", \"outside\": " << out << ", \"overlaps\": " << overlaps
-    << ", \"outside_items\": " << quoted(out_names) << ", \"overlapping\": " << quoted(overlap_names) << "}";
+  // Each section's probed text (gui/panels.hpp probe): how many items, how many run
+  // past the panel's edges, how many overlap another item of the section.
+  auto layout = [&](const char* key, const std::string& prefix) {
+    std::size_t probed = 0, out = 0, overlaps = 0;
+    std::string out_names, overlap_names;
+    auto in = [&](const LayoutProbe& p) { return p.name.rfind(prefix, 0) == 0; };
+    for (std::size_t a = 0; a < ctx.probes.size(); ++a) {
+      const LayoutProbe& p = ctx.probes[a];
+      if (!in(p)) continue;
+      ++probed;
+      if (outside(p)) ++out, out_names += (out_names.empty() ? "" : " ") + p.name;
+      for (std::size_t b = a + 1; b < ctx.probes.size(); ++b)
+        if (in(ctx.probes[b]) && overlap(p, ctx.probes[b]))
+          ++overlaps, overlap_names += (overlap_names.empty() ? "" : " ") + p.name + "/" + ctx.probes[b].name;
+    }
+    j << ",\n  \"" << key << "\": {\"items\": " << probed << ", \"outside\": " << out << ", \"overlaps\": " << overlaps
+      << ", \"outside_items\": " << quoted(out_names) << ", \"overlapping\": " << quoted(overlap_names) << "}";
+  };
+  layout("kpi_layout", "kpi.");
+  layout("inspector_layout", "inspector.");
+  layout("plot_layout", "plot.");
+  layout("layers_layout", "layers.");
+  // The layer switches offered (by the script's layer names), in panel order.
+  j << ",\n  \"layers_offered\": [";
+  first = true;
+  for (const LayoutProbe& p : ctx.probes)
+    if (p.name.rfind("layers.box.", 0) == 0) j << (first ? "" : ", ") << quoted(p.name.substr(11)), first = false;
+  j << "]";
 
   const EventLog& log = ctx.log;
   j << ",\n  \"log_at_newest\": " << (log.at_newest ? "true" : "false");

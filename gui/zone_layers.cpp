@@ -2,7 +2,6 @@
 
 #include "gui/map_layers.hpp"
 #include "gui/map_shapes.hpp"
-#include "gui/map_style.hpp"
 #include "gui/triangulate.hpp"
 
 namespace ss::gui {
@@ -51,12 +50,12 @@ void ZoneLayer::update(const Model& m, const SimState& s, ZoneMeasure measure, b
   }
 }
 
-void ZoneLayer::append_outlines(sf::VertexArray& va, const Camera& cam) const {
+void ZoneLayer::append_outlines(sf::VertexArray& va, const Camera& cam, float width_px) const {
   const sf::Color c = to_sf(kZoneEdge);  // opaque: exact colour for the screenshot checker
   for (const Ring& r : rings_) {
     const std::size_t n = r.size() >= 2 && r.front() == r.back() ? r.size() - 1 : r.size();
     for (std::size_t i = 0; n >= 2 && i < n; ++i)
-      append_segment(va, cam.to_screen(r[i]), cam.to_screen(r[(i + 1) % n]), style::kZoneEdgePx, c);
+      append_segment(va, cam.to_screen(r[i]), cam.to_screen(r[(i + 1) % n]), width_px, c);
   }
 }
 

@@ -23,8 +23,8 @@ class ZoneLayer {
   // Recomputes the zones' figures when the step changed, at most every kRefreshS of
   // wall time (a pass over the residents), and recolours the fill when `shade`.
   void update(const Model& model, const SimState& state, ZoneMeasure measure, bool shade);
-  // Outlines in screen pixels for this camera, to sf::Quads.
-  void append_outlines(sf::VertexArray& va, const Camera& cam) const;
+  // Outlines `width_px` wide in screen pixels for this camera, to sf::Quads.
+  void append_outlines(sf::VertexArray& va, const Camera& cam, float width_px) const;
   [[nodiscard]] bool empty() const { return rings_.empty(); }
   [[nodiscard]] const sf::VertexArray& fill() const { return fill_; }
   [[nodiscard]] const std::vector<ZoneFigure>& figures() const { return figures_; }

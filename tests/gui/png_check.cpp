@@ -11,7 +11,7 @@
 //                                [--fire N] [--burnt N] [--smoke N] [--put-out N] [--lanes N] [--blocked N]
 //                                [--engines N] [--hoses N] [--hydrants N] [--late N] [--closed N]
 //                                [--flooded N] [--zone-edges N] [--team-routes N] [--region X0 Y0 X1 Y1]
-//                                [--ui-scale X]
+//                                [--ui-scale X] [--markers-vs FILE UI_SCALE RATIO]
 // Each N is the minimum pixel count; exit 0 when every check passes. --warmer-than
 // compares with another screenshot of the same scene: this one must have at least N
 // more clearly warm (yellow to red) map pixels (a tint such as the crowding layer's,
@@ -26,6 +26,11 @@
 // area, as fractions of its width and height from its top-left corner (e.g. 0.5 0 1 1:
 // the eastern half). --ui-scale gives the UI scale the screenshot was taken at: the
 // sidebars widen with it (gui/panels.hpp panel_widths), which moves the map area.
+// --markers-vs compares with a screenshot of the same view (same centre and zoom,
+// script `map_scale`) taken at UI scale UI_SCALE: the map's marks (resident dots, late
+// residents, shelter squares and bars) must cover at least RATIO times the pixels
+// there, counted in a strip of the narrower map area's width centred in each map area
+// (so both counts see the same part of the map).
 #include <SFML/Graphics/Image.hpp>
 
 #include <algorithm>
@@ -33,6 +38,7 @@
 #include <cstdlib>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "gui/palette.hpp"
 #include "gui/panels.hpp"
@@ -69,6 +75,12 @@ bool is_engine(Rgb c) {
 }
 bool is_hydrant(Rgb c) { return c == ss::gui::kHydrantWorking || c == ss::gui::kHydrantOut; }
 bool is_hose(Rgb c) { return c == ss::gui::kHose || c == ss::gui::kSupplyLine; }
+
+// The marks whose size follows the UI scale: resident dots, late residents, shelters.
+bool is_mark(Rgb c) {
+  using namespace ss::gui;
+  return is_resident(c) || c == kLate || c == kShelterOpen || c == kShelterFull || c == kShelterClosed;
+}
 
 bool is_team(Rgb c) {
   for (const Rgb t : ss::gui::kTeamColour)
@@ -110,6 +122,9 @@ int main(int argc, char** argv) {
   float ui_scale = 1.0f;
   std::string warmer_than;
   long min_warmer = 0;
+  std::string marks_vs;
+  float marks_vs_scale = 1.0f;
+  double marks_ratio = 0;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--no-banner") {
@@ -120,6 +135,13 @@ int main(int argc, char** argv) {
       if (i + 2 >= argc) return std::fprintf(stderr, "--warmer-than needs a file and a number\n"), 2;
       warmer_than = argv[++i];
       min_warmer = std::strtol(argv[++i], nullptr, 10);
+      continue;
+    }
+    if (a == "--markers-vs") {
+      if (i + 3 >= argc) return std::fprintf(stderr, "--markers-vs needs a file, a UI scale and a ratio\n"), 2;
+      marks_vs = argv[++i];
+      marks_vs_scale = std::strtof(argv[++i], nullptr);
+      marks_ratio = std::strtod(argv[++i], nullptr);
       continue;
     }
     if (a == "--ui-scale") {
@@ -250,6 +272,32 @@ int main(int argc, char** argv) {
     const long here = warm_px(img), there = warm_px(other);
     std::printf("warm map px %ld here, %ld in %s\n", here, there, warmer_than.c_str());
     check(here - there >= min_warmer, "not enough more warm tint than the other screenshot");
+  }
+  if (!marks_vs.empty()) {
+    sf::Image other;
+    if (!other.loadFromFile(marks_vs)) return std::fprintf(stderr, "cannot read %s\n", marks_vs.c_str()), 1;
+    // Each picture's map area, and a strip of the narrower one's width centred in it.
+    auto area = [](const sf::Image& im, float scale) {
+      const ss::gui::PanelWidths w = ss::gui::panel_widths(static_cast<float>(im.getSize().x), scale);
+      return std::pair<long, long>(static_cast<long>(w.left), static_cast<long>(im.getSize().x) - static_cast<long>(w.right));
+    };
+    const auto [a0, a1] = area(img, ui_scale);
+    const auto [b0, b1] = area(other, marks_vs_scale);
+    const long strip = std::min(a1 - a0, b1 - b0);
+    auto marks = [&](const sf::Image& im, long x0, long x1) {
+      const long from = x0 + (x1 - x0 - strip) / 2;
+      long n = 0;
+      for (unsigned y = 0; y < im.getSize().y; ++y)
+        for (long x = from; x < from + strip; ++x) {
+          const sf::Color p = im.getPixel(static_cast<unsigned>(x), y);
+          n += is_mark(Rgb{p.r, p.g, p.b});
+        }
+      return n;
+    };
+    const long here = marks(img, a0, a1), there = marks(other, b0, b1);
+    std::printf("mark px %ld here, %ld in %s (strip %ld px wide)\n", here, there, marks_vs.c_str(), strip);
+    check(there > 0 && static_cast<double>(here) >= marks_ratio * static_cast<double>(there),
+          "the map's marks are not enough larger than in the other screenshot");
   }
   return failed ? 1 : 0;
 }
