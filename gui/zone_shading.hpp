@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/display_text.hpp"
 #include "engine/core/model.hpp"
 #include "engine/core/sim_state.hpp"
 #include "gui/legend.hpp"
@@ -67,20 +68,16 @@ inline std::optional<std::size_t> zone_class(const ZoneFigure& f, ZoneMeasure me
   return c;
 }
 
-// The figure written under a zone's name: "62 % safe", "T90 24 min", "T90 not yet",
-// "no residents". Shares are floored so that a zone shows 100 % only when everyone
-// is safe.
+// The figure written under a zone's name: "62.3 % safe", "T90 0:24:12", "T90 not yet",
+// "no residents", in the share and clock formats of the rest of the product
+// (engine/core/display_text.hpp): 100 % only when everyone is safe, 0 % only when
+// nobody is.
 inline std::string zone_value_text(const ZoneFigure& f, ZoneMeasure measure) {
   if (f.residents == 0) return "no residents";
-  char buf[48];
-  if (measure == ZoneMeasure::ShareSafe) {
-    std::snprintf(buf, sizeof buf, "%d %% safe", static_cast<int>(std::floor(100.0 * f.safe / f.residents)));
-  } else if (std::isnan(f.t90)) {
-    std::snprintf(buf, sizeof buf, "T90 not yet");
-  } else {
-    std::snprintf(buf, sizeof buf, "T90 %d min", static_cast<int>(std::ceil(f.t90 / 60.0)));
-  }
-  return buf;
+  if (measure == ZoneMeasure::ShareSafe)
+    return format_percent(static_cast<std::uint64_t>(f.safe), static_cast<std::uint64_t>(f.residents)) + " safe";
+  if (std::isnan(f.t90)) return "T90 not yet";
+  return "T90 " + format_clock(f.t90);
 }
 
 }  // namespace ss::gui

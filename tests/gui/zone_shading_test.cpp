@@ -31,12 +31,13 @@ TEST_CASE("zone classes follow the legend's breaks, light for bad and dark for g
   CHECK(*zone_class({100, 20, NAN}, ZoneMeasure::ShareSafe) == 1);
   CHECK(*zone_class({100, 79, NAN}, ZoneMeasure::ShareSafe) == 3);
   CHECK(*zone_class({100, 100, NAN}, ZoneMeasure::ShareSafe) == 4);
-  CHECK(zone_value_text({1000, 999, NAN}, ZoneMeasure::ShareSafe) == "99 % safe");  // never rounded up to 100 %
+  CHECK(zone_value_text({1000, 999, NAN}, ZoneMeasure::ShareSafe) == "99.9 % safe");
+  CHECK(zone_value_text({10000, 9999, NAN}, ZoneMeasure::ShareSafe) == ">99.9 % safe");  // never rounded up to 100 %
   CHECK(*zone_class({10, 5, NAN}, ZoneMeasure::T90) == 0);  // 90 % not safe yet
   CHECK(*zone_class({10, 10, 61 * 60.0}, ZoneMeasure::T90) == 0);
   CHECK(*zone_class({10, 10, 50 * 60.0}, ZoneMeasure::T90) == 1);
   CHECK(*zone_class({10, 10, 15 * 60.0}, ZoneMeasure::T90) == 4);
-  CHECK(zone_value_text({10, 10, 24.2 * 60.0}, ZoneMeasure::T90) == "T90 25 min");
+  CHECK(zone_value_text({10, 10, 24.2 * 60.0}, ZoneMeasure::T90) == "T90 0:24:12");
   CHECK(zone_value_text({10, 5, NAN}, ZoneMeasure::T90) == "T90 not yet");
 }
 
