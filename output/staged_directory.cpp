@@ -1,6 +1,7 @@
 #include "output/staged_directory.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace ss::output {
 namespace fs = std::filesystem;
@@ -43,6 +45,43 @@ int sync_dir(const fs::path& p) {
   return rc == 0 ? 0 : err;
 }
 
+// The pid in "<DIR><tag><pid>", or 0 when `name` is not such a sibling of DIR.
+pid_t sibling_pid(const std::string& name, const std::string& stem, const char* tag) {
+  const std::string prefix = stem + tag;
+  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return 0;
+  pid_t pid = 0;
+  for (std::size_t i = prefix.size(); i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9' || pid > 100'000'000) return 0;
+    pid = pid * 10 + (name[i] - '0');
+  }
+  return pid;
+}
+
+// Leftovers of processes that were killed (kill -9, a power cut) before they could
+// clean up: DIR.tmp-<pid> staging folders, and DIR.old-<pid> previous outputs moved
+// aside on file systems without RENAME_EXCHANGE. Only those of processes that no
+// longer exist on this machine are touched; a previous result moved aside while DIR
+// itself is gone is put back, so DIR holds the previous complete result again.
+void clean_leftovers(const fs::path& target) {
+  std::error_code ec;
+  const std::string stem = target.filename().string();
+  std::vector<fs::path> stale_tmp, stale_old;
+  for (const fs::directory_entry& e : fs::directory_iterator(target.parent_path(), ec)) {
+    const std::string name = e.path().filename().string();
+    for (const char* tag : {".tmp-", ".old-"}) {
+      const pid_t pid = sibling_pid(name, stem, tag);
+      if (pid <= 0 || pid == ::getpid()) continue;
+      if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+      (tag[1] == 't' ? stale_tmp : stale_old).push_back(e.path());
+    }
+  }
+  for (const fs::path& old : stale_old) {
+    if (!fs::exists(target, ec) && std::rename(old.c_str(), target.c_str()) == 0) continue;
+    fs::remove_all(old, ec);
+  }
+  for (const fs::path& tmp : stale_tmp) fs::remove_all(tmp, ec);
+}
+
 }  // namespace
 
 StagedDirectory::StagedDirectory(const fs::path& dir)
@@ -52,6 +91,7 @@ StagedDirectory::StagedDirectory(const fs::path& dir)
   if (ec) throw std::runtime_error("cannot create '" + target_.parent_path().string() + "': " + ec.message());
   if (fs::exists(target_, ec) && !fs::is_directory(target_, ec))
     throw std::runtime_error("'" + target_.string() + "' exists and is not a directory");
+  clean_leftovers(target_);
   // A staging directory left by a crashed process that had the same pid.
   fs::remove_all(staging_, ec);
   if (::mkdir(staging_.c_str(), 0777) != 0) fail("cannot create", staging_, errno);

@@ -10,7 +10,9 @@ namespace ss::output {
 
 class StagedDirectory {
  public:
-  // Creates the staging directory (and DIR's missing parents). Throws
+  // Creates the staging directory (and DIR's missing parents), after removing the
+  // staging folders of processes killed before they could (and putting back a
+  // previous result one of them had moved aside). Throws
   // std::runtime_error naming the path when DIR exists but is not a directory or the
   // staging directory cannot be created.
   explicit StagedDirectory(const std::filesystem::path& dir);

@@ -1,3 +1,4 @@
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include "engine/core/simulation.hpp"
 #include "output/format.hpp"
 #include "output/run_outputs.hpp"
+#include "output/staged_directory.hpp"
 #include "output/tasks_tables.hpp"
 
 using namespace ss;
@@ -341,4 +343,29 @@ TEST_CASE("names become column names without spaces: a warning channel, a zone w
   CHECK(output::column_key("low \"river\" side") == "low_river_side");
   CHECK(output::column_key("Süd-Ost, Zone 3") == "Süd-Ost_Zone_3");
   CHECK(output::column_key("Z-0-0") == "Z-0-0");
+}
+
+TEST_CASE("leftovers of a killed writer are cleared, and a previous result it moved aside is put back") {
+  TempDir tmp("killed");
+  const fs::path out = tmp.path / "run";
+  // A process that has ended: its pid names the leftovers a kill -9 would leave.
+  const pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  REQUIRE(dead > 0);
+  REQUIRE(::waitpid(dead, nullptr, 0) == dead);
+  // It was killed between moving the previous result aside and putting its own in place.
+  const fs::path old = tmp.path / ("run.old-" + std::to_string(dead));
+  const fs::path staging = tmp.path / ("run.tmp-" + std::to_string(dead));
+  fs::create_directories(old);
+  std::ofstream(old / "summary.json") << "{\"seed\": 1}";
+  fs::create_directories(staging);
+  std::ofstream(staging / "summary.json") << "{\"seed\": 2, half";
+  {
+    output::StagedDirectory next(out);
+    // Before anything new is written, the previous complete result is back in place.
+    CHECK(fs::exists(out / "summary.json"));
+    CHECK_FALSE(fs::exists(old));
+    CHECK_FALSE(fs::exists(staging));
+  }  // not committed: the previous result stays
+  CHECK(entries(tmp.path) == std::vector<std::string>{"run"});
 }
