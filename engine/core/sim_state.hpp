@@ -43,6 +43,7 @@ struct JournalEntry {
   std::uint64_t step = 0;  // step at which it was applied
   double time = 0.0;       // s
   Intervention intervention;
+  bool scripted = false;   // one of the plan's scripted injects (Plan::injects), applied by the engine
 };
 
 // One timeline row: counts by status, overall and per group, at a time.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 
 #include "engine/hazards/hazards.hpp"
 #include "engine/movement/micro/micro_movement.hpp"
@@ -40,6 +41,11 @@ void record_row(const Model& model, SimState& s, double t) {
     model.hazards[k]->timeline_values(model, s.hazards[k].get(), t, row.hazard);
   s.records.timeline.push_back(std::move(row));
   s.records.occupancy_series.push_back(s.occupancy);
+}
+
+// Equal bit for bit, NaN ("not yet") included.
+bool same_floats(const std::vector<float>& a, const std::vector<float>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
 }
 
 SimState initial_state(const Model& model, std::uint64_t seed) {
@@ -126,8 +132,43 @@ bool Simulation::apply(const Intervention& iv) {
 }
 
 void Simulation::restore(const SimState& snapshot) {
-  state_ = snapshot;
+  if (model_->movement != MovementKind::Micro) {
+    state_ = snapshot;
+    movement_->reset(*model_, state_);
+    return;
+  }
+  // Box2D keeps what decides the next contacts outside SimState (warm-start impulses,
+  // sleeping bodies, the order of its contact list), so bodies rebuilt from positions
+  // and velocities walk on differently. A micro run therefore resumes by running again
+  // from its start with the same seed, applying every intervention from outside at the
+  // step it came in (the plan's scripted injects apply themselves), up to the
+  // snapshot's step: the same state, and the same future, bit for bit. A snapshot that
+  // no run of this model and seed reaches (one edited by hand, as tests do) is taken as
+  // it is, its bodies rebuilt from positions and velocities.
+  state_ = initial_state(*model_, snapshot.seed);
   movement_->reset(*model_, state_);
+  const std::vector<JournalEntry>& journal = snapshot.records.journal;
+  std::size_t j = 0;
+  auto apply_due = [&] {
+    for (; j < journal.size() && journal[j].step <= state_.step; ++j)
+      if (!journal[j].scripted) apply(journal[j].intervention);
+  };
+  while (state_.step < snapshot.step) {
+    apply_due();
+    step();
+  }
+  apply_due();  // those still pending in the snapshot
+  const SimState& r = state_;
+  const SimState& s = snapshot;
+  const bool same = r.step == s.step && r.status == s.status && r.position == s.position && r.velocity == s.velocity &&
+                    same_floats(r.free_speed, s.free_speed) && same_floats(r.premove, s.premove) &&
+                    same_floats(r.warned_time, s.warned_time) && same_floats(r.start_time, s.start_time) &&
+                    same_floats(r.arrival_time, s.arrival_time) && r.occupancy == s.occupancy &&
+                    r.shelter_closed == s.shelter_closed && r.pending.size() == s.pending.size();
+  if (!same) {
+    state_ = snapshot;
+    movement_->reset(*model_, state_);
+  }
 }
 
 bool Simulation::finished() const { return time() >= model_->run.duration || nothing_left(); }
@@ -179,7 +220,7 @@ void Simulation::injects_phase(double t) {
   SimState& s = state_;
   const auto& script = m.plan.injects;
   while (s.next_inject < script.size() && script[s.next_inject].time <= t + 1e-9 * m.run.dt)
-    apply(script[s.next_inject++].intervention);
+    if (apply(script[s.next_inject++].intervention)) s.records.journal.back().scripted = true;
   for (const Intervention& iv : s.pending) {
     if (is_hazard_intervention(iv.kind)) {  // every hazard that takes it
       for (std::size_t k = 0; k < m.hazards.size(); ++k)
