@@ -5,5 +5,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/setup.sh
+# The code's layout is .clang-format's: any difference fails here, before building.
+scripts/check-format.sh
 scripts/build.sh "$@"
 ctest --test-dir build --output-on-failure -j2
+# The engine once more as a Debug build, so its assertions (compiled out in Release)
+# are checked by the engine tests too.
+cmake -S . -B build-debug -DCMAKE_BUILD_TYPE=Debug -DSAFESTREET_GUI=OFF > /dev/null
+cmake --build build-debug -j2 --target safestreet_engine_tests
+build-debug/tests/safestreet_engine_tests
