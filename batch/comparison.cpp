@@ -126,8 +126,9 @@ Comparison compare_runs(std::vector<RunRecord> records) {
       throw std::runtime_error("runs of different scenarios cannot be compared: '" + c.scenario + "' and '" +
                                r.scenario + "' (" + r.source + ")");
     if (!runs.empty() && runs.back().variant == r.variant && runs.back().seed == r.seed) {
-      c.duplicates.push_back(r.variant + " seed " + std::to_string(r.seed) + ": " + runs.back().source + " and " +
-                             r.source + (same_kpis(runs.back(), r) ? " (same results)" : " (DIFFERENT results)"));
+      c.duplicates.push_back(r.variant + " seed " + std::to_string(r.seed) + ": " + runs.back().source +
+                             " and " + r.source +
+                             (same_kpis(runs.back(), r) ? " (same results)" : " (DIFFERENT results)"));
       continue;
     }
     runs.push_back(std::move(r));

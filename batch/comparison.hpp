@@ -16,13 +16,13 @@ namespace ss::batch {
 
 struct VariantKpi {
   std::string variant;
-  std::size_t runs = 0;     // runs of the variant; stats.n of them had a value
+  std::size_t runs = 0;  // runs of the variant; stats.n of them had a value
   SampleStats stats;
-  std::optional<PairedDifference> vs_base;  // none for the base itself or without a base
-  int rank = 0;             // 1 = best; ties share a rank ("1224" competition ranking);
-                            // 0 = not ranked (a conditional KPI)
-  Verdict verdict = Verdict::NotTested;     // what vs_base means for the user
-  std::optional<double> denominator_mean{}; // conditional KPIs: this variant's mean of conditional_on
+  std::optional<PairedDifference> vs_base;   // none for the base itself or without a base
+  int rank = 0;                              // 1 = best; ties share a rank ("1224" competition ranking);
+                                             // 0 = not ranked (a conditional KPI)
+  Verdict verdict = Verdict::NotTested;      // what vs_base means for the user
+  std::optional<double> denominator_mean{};  // conditional KPIs: this variant's mean of conditional_on
 };
 
 struct KpiComparison {
@@ -39,11 +39,11 @@ struct VariantCurve {
 
 struct Comparison {
   std::string scenario;
-  std::vector<std::string> variants;       // base first, then by name
-  std::vector<std::uint64_t> seeds;        // every seed seen, ascending
+  std::vector<std::string> variants;  // base first, then by name
+  std::vector<std::uint64_t> seeds;   // every seed seen, ascending
   std::vector<KpiComparison> kpis;
   std::vector<VariantCurve> curves;
-  std::vector<std::string> duplicates;     // "variant seed S: a and b" (the first read is kept)
+  std::vector<std::string> duplicates;  // "variant seed S: a and b" (the first read is kept)
   // Each variant's description from the scenario file (variant_descriptions.hpp);
   // variants without one are missing. Set by the caller: runs do not record it.
   std::map<std::string, std::string> descriptions;

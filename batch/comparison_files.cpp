@@ -21,13 +21,20 @@ using ojson = nlohmann::ordered_json;
 ojson num(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
 
 ojson stats_json(const SampleStats& s) {
-  return {{"n", s.n},       {"mean", num(s.mean)}, {"sd", num(s.sd)},   {"ci_low", num(s.ci_low)},
-          {"ci_high", num(s.ci_high)}, {"min", num(s.min)}, {"max", num(s.max)}};
+  return {{"n", s.n},
+          {"mean", num(s.mean)},
+          {"sd", num(s.sd)},
+          {"ci_low", num(s.ci_low)},
+          {"ci_high", num(s.ci_high)},
+          {"min", num(s.min)},
+          {"max", num(s.max)}};
 }
 
 void cells(output::CsvWriter& w, const std::optional<double>& v) {
-  if (v) w.num(*v);
-  else w.text("");
+  if (v)
+    w.num(*v);
+  else
+    w.text("");
 }
 
 }  // namespace
@@ -106,9 +113,29 @@ ojson comparison_json(const Comparison& c) {
 
 std::string comparison_csv(const Comparison& c) {
   output::CsvWriter w;
-  for (const char* h : {"kpi", "label", "unit", "practical_threshold", "better", "conditional_on", "variant",
-                        "runs", "n", "mean", "sd", "ci_low", "ci_high", "min", "max", "rank", "denominator_mean",
-                        "diff_n", "diff_mean", "diff_ci_low", "diff_ci_high", "diff_excludes_zero", "diff_exact",
+  for (const char* h : {"kpi",
+                        "label",
+                        "unit",
+                        "practical_threshold",
+                        "better",
+                        "conditional_on",
+                        "variant",
+                        "runs",
+                        "n",
+                        "mean",
+                        "sd",
+                        "ci_low",
+                        "ci_high",
+                        "min",
+                        "max",
+                        "rank",
+                        "denominator_mean",
+                        "diff_n",
+                        "diff_mean",
+                        "diff_ci_low",
+                        "diff_ci_high",
+                        "diff_excludes_zero",
+                        "diff_exact",
                         "verdict"})
     w.text(h);
   w.end_row();
@@ -118,10 +145,13 @@ std::string comparison_csv(const Comparison& c) {
       w.text(k.key).text(info.words).text(unit_symbol(info.unit)).num(info.threshold);
       w.text(to_string(k.better)).text(k.conditional_on);
       w.text(v.variant).num(v.runs).num(v.stats.n);
-      for (const auto& x : {v.stats.mean, v.stats.sd, v.stats.ci_low, v.stats.ci_high, v.stats.min, v.stats.max})
+      for (const auto& x :
+           {v.stats.mean, v.stats.sd, v.stats.ci_low, v.stats.ci_high, v.stats.min, v.stats.max})
         cells(w, x);
-      if (v.rank > 0) w.num(v.rank);
-      else w.text("");
+      if (v.rank > 0)
+        w.num(v.rank);
+      else
+        w.text("");
       cells(w, v.denominator_mean);
       if (v.vs_base) {
         w.num(v.vs_base->diff.n);
@@ -170,7 +200,8 @@ void write_comparison(const fs::path& dir, const Comparison& c) {
 
 std::vector<fs::path> find_run_folders(const fs::path& batch_dir) {
   std::error_code ec;
-  if (!fs::is_directory(batch_dir, ec)) throw std::runtime_error("'" + batch_dir.string() + "' is not a folder");
+  if (!fs::is_directory(batch_dir, ec))
+    throw std::runtime_error("'" + batch_dir.string() + "' is not a folder");
   std::vector<fs::path> runs;
   for (const auto& variant : fs::directory_iterator(batch_dir)) {
     if (!variant.is_directory()) continue;

@@ -160,35 +160,24 @@ std::string kpi_label(const std::string& key) {
 
 const char* unit_symbol(Unit u) {
   switch (u) {
-    case Unit::Seconds:
-      return "s";
-    case Unit::Share:
-      return "share";
-    case Unit::Metres:
-      return "m";
-    case Unit::SquareMetres:
-      return "m2";
-    case Unit::Count:
-      return "count";
-    case Unit::Ratio:
-      return "ratio";
+    case Unit::Seconds: return "s";
+    case Unit::Share: return "share";
+    case Unit::Metres: return "m";
+    case Unit::SquareMetres: return "m2";
+    case Unit::Count: return "count";
+    case Unit::Ratio: return "ratio";
   }
   return "?";
 }
 
 double practical_threshold(Unit u) {
   switch (u) {
-    case Unit::Seconds:
-      return 1.0;
-    case Unit::Share:
-      return 0.001;
-    case Unit::Metres:
-      return 0.01;
-    case Unit::SquareMetres:
-      return 1.0;
+    case Unit::Seconds: return 1.0;
+    case Unit::Share: return 0.001;
+    case Unit::Metres: return 0.01;
+    case Unit::SquareMetres: return 1.0;
     case Unit::Count:
-    case Unit::Ratio:
-      return 0.0;
+    case Unit::Ratio: return 0.0;
   }
   return 0.0;
 }
@@ -199,21 +188,13 @@ std::string threshold_text(Unit u, double t) {
   if (t <= 0.0) return "";
   char buf[32];
   switch (u) {
-    case Unit::Seconds:
-      std::snprintf(buf, sizeof buf, "%g s", t);
-      break;
-    case Unit::Share:
-      std::snprintf(buf, sizeof buf, "%g pp", 100.0 * t);
-      break;
+    case Unit::Seconds: std::snprintf(buf, sizeof buf, "%g s", t); break;
+    case Unit::Share: std::snprintf(buf, sizeof buf, "%g pp", 100.0 * t); break;
     case Unit::Metres:
       std::snprintf(buf, sizeof buf, t < 1.0 ? "%g cm" : "%g m", t < 1.0 ? 100.0 * t : t);
       break;
-    case Unit::SquareMetres:
-      std::snprintf(buf, sizeof buf, "%g m²", t);
-      break;
-    default:
-      std::snprintf(buf, sizeof buf, "%g", t);
-      break;
+    case Unit::SquareMetres: std::snprintf(buf, sizeof buf, "%g m²", t); break;
+    default: std::snprintf(buf, sizeof buf, "%g", t); break;
   }
   return buf;
 }
@@ -226,22 +207,12 @@ std::string clock_text(double seconds) {
 std::string format_value(Unit u, double v) {
   char buf[48];
   switch (u) {
-    case Unit::Seconds:
-      return clock_text(v);
-    case Unit::Share:
-      return format_percent(v);  // never "100.0 %" for a share that is not complete
-    case Unit::Metres:
-      std::snprintf(buf, sizeof buf, std::fabs(v) < 10 ? "%.2f m" : "%.0f m", v);
-      break;
-    case Unit::SquareMetres:
-      std::snprintf(buf, sizeof buf, "%.0f m²", v);
-      break;
-    case Unit::Count:
-      std::snprintf(buf, sizeof buf, v == std::round(v) ? "%.0f" : "%.1f", v);
-      break;
-    case Unit::Ratio:
-      std::snprintf(buf, sizeof buf, "%.3g", v);
-      break;
+    case Unit::Seconds: return clock_text(v);
+    case Unit::Share: return format_percent(v);  // never "100.0 %" for a share that is not complete
+    case Unit::Metres: std::snprintf(buf, sizeof buf, std::fabs(v) < 10 ? "%.2f m" : "%.0f m", v); break;
+    case Unit::SquareMetres: std::snprintf(buf, sizeof buf, "%.0f m²", v); break;
+    case Unit::Count: std::snprintf(buf, sizeof buf, v == std::round(v) ? "%.0f" : "%.1f", v); break;
+    case Unit::Ratio: std::snprintf(buf, sizeof buf, "%.3g", v); break;
   }
   return buf;
 }

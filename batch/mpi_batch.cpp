@@ -46,8 +46,8 @@ std::vector<RunRecord> MpiSession::gather(const std::vector<RunRecord>& mine) co
   std::vector<RunRecord> records;
   if (rank_ != 0) return records;
   for (std::size_t i = 0; i < lengths.size(); ++i) {
-    const auto part = nlohmann::json::parse(all.substr(static_cast<std::size_t>(offsets[i]),
-                                                       static_cast<std::size_t>(lengths[i])));
+    const auto part = nlohmann::json::parse(
+        all.substr(static_cast<std::size_t>(offsets[i]), static_cast<std::size_t>(lengths[i])));
     for (const auto& r : part) records.push_back(record_from_json(r));
   }
   return records;

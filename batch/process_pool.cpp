@@ -50,7 +50,8 @@ std::string error_from_log(const fs::path& log) {
 pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSpec& spec) {
   std::error_code ec;
   fs::create_directories(spec.dir.parent_path(), ec);
-  if (ec) throw std::runtime_error("cannot create '" + spec.dir.parent_path().string() + "': " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot create '" + spec.dir.parent_path().string() + "': " + ec.message());
   std::vector<std::string> args{exe, "run", scenario};
   if (spec.variant != kBaseVariant) args.insert(args.end(), {"--variant", spec.variant});
   args.insert(args.end(), {"--seed", std::to_string(spec.seed), "--out", spec.dir.string(), "--quiet"});
@@ -61,7 +62,8 @@ pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSp
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
   posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&files, STDERR_FILENO, spec.log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  posix_spawn_file_actions_addopen(&files, STDERR_FILENO, spec.log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0666);
   posix_spawn_file_actions_adddup2(&files, STDERR_FILENO, STDOUT_FILENO);
   // The child starts with default SIGINT/SIGTERM dispositions whatever ours are.
   posix_spawnattr_t attr;
@@ -114,10 +116,12 @@ std::string own_executable() {
   return p.string();
 }
 
-double estimate_eta(double mean_s, std::size_t not_started, const std::vector<double>& elapsed, std::size_t jobs) {
+double estimate_eta(double mean_s, std::size_t not_started, const std::vector<double>& elapsed,
+                    std::size_t jobs) {
   double work = mean_s * static_cast<double>(not_started);
   for (const double e : elapsed) work += std::max(0.0, mean_s - e);
-  const std::size_t busy = std::min(std::max<std::size_t>(jobs, 1), std::max<std::size_t>(not_started + elapsed.size(), 1));
+  const std::size_t busy =
+      std::min(std::max<std::size_t>(jobs, 1), std::max<std::size_t>(not_started + elapsed.size(), 1));
   return work / static_cast<double>(busy);
 }
 
@@ -138,8 +142,10 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
     if (finished_ok > 0) {
       std::vector<double> elapsed;
       const auto now = clock::now();
-      for (const Running& r : running) elapsed.push_back(std::chrono::duration<double>(now - r.start).count());
-      progress.eta_s = estimate_eta(finished_seconds / static_cast<double>(finished_ok), specs.size() - next, elapsed, jobs);
+      for (const Running& r : running)
+        elapsed.push_back(std::chrono::duration<double>(now - r.start).count());
+      progress.eta_s = estimate_eta(finished_seconds / static_cast<double>(finished_ok), specs.size() - next,
+                                    elapsed, jobs);
     }
     if (on_progress) on_progress(progress);
   };
@@ -174,7 +180,8 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
       }
       continue;
     }
-    const auto it = std::find_if(running.begin(), running.end(), [&](const Running& r) { return r.pid == pid; });
+    const auto it =
+        std::find_if(running.begin(), running.end(), [&](const Running& r) { return r.pid == pid; });
     if (it == running.end()) continue;  // not one of ours
     RunResult& res = results[it->index];
     res.seconds = std::chrono::duration<double>(clock::now() - it->start).count();
@@ -196,8 +203,10 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
         res.error = error_from_log(res.spec.log);
         if (res.error.empty()) res.error = "exit code " + std::to_string(WEXITSTATUS(status));
       }
-      if (stopping) fs::remove(res.spec.log, ec);  // an interrupted run is redone, not a failure to explain
-      else ++progress.failed;
+      if (stopping)
+        fs::remove(res.spec.log, ec);  // an interrupted run is redone, not a failure to explain
+      else
+        ++progress.failed;
     }
     ++progress.done;
     running.erase(it);

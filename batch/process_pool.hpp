@@ -23,7 +23,8 @@ struct RunResult {
 // running one what is left of `mean_s` after its `elapsed` (at least nothing), all
 // shared over the workers that can still be busy. Between finished runs it counts down
 // with the running runs' elapsed time, so a progress line never stands still.
-double estimate_eta(double mean_s, std::size_t not_started, const std::vector<double>& elapsed, std::size_t jobs);
+double estimate_eta(double mean_s, std::size_t not_started, const std::vector<double>& elapsed,
+                    std::size_t jobs);
 
 struct PoolProgress {
   std::size_t total = 0, done = 0, running = 0, failed = 0;

@@ -169,7 +169,8 @@ std::string report_html(const Comparison& c) {
   s +=
       "<h2>Key figures</h2>\n<p class=meta>Mean over seeds with its 95 % interval (Student t) and rank (#1 = "
       "best; means closer than the practical threshold share a rank). Δ: paired difference from base with "
-      "its 95 % interval (paired t), shown cut at what a figure can be (0–100 % for shares, no negative times "
+      "its 95 % interval (paired t), shown cut at what a figure can be (0–100 % for shares, no negative "
+      "times "
       "or counts). Times never reached in a run are counted, not averaged.</p>\n";
   s += verdict_legend(true);
   s += kpi_table(c, "");
@@ -178,7 +179,8 @@ std::string report_html(const Comparison& c) {
   if (!zones.empty()) s += "<details><summary>By zone</summary>\n" + zones + "</details>\n";
   const std::string shelters = kpi_table(c, "shelter.");
   if (!shelters.empty())
-    s += "<details><summary>By shelter (peak load as a share of capacity)</summary>\n" + shelters + "</details>\n";
+    s += "<details><summary>By shelter (peak load as a share of capacity)</summary>\n" + shelters +
+         "</details>\n";
   s += targets_section(c);
   if (!c.duplicates.empty()) {
     s += "<h2>Duplicate runs left out</h2>\n<ul>\n";

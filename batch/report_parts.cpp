@@ -43,20 +43,15 @@ std::string conditional_scope(const std::string& conditional_on) {
 
 std::string verdict_text(Verdict v, const std::string& key, const std::string& conditional_on) {
   switch (v) {
-    case Verdict::Better:
-      return "▲ better";
-    case Verdict::Worse:
-      return "▼ worse";
-    case Verdict::NoDifference:
-      return "no difference";
-    case Verdict::NotTested:
-      return "not tested (fewer than 2 paired seeds)";
+    case Verdict::Better: return "▲ better";
+    case Verdict::Worse: return "▼ worse";
+    case Verdict::NoDifference: return "no difference";
+    case Verdict::NotTested: return "not tested (fewer than 2 paired seeds)";
     case Verdict::BelowThreshold: {
       const KpiInfo k = describe_kpi(key);
       return "below the " + threshold_text(k.unit, k.threshold) + " threshold";
     }
-    case Verdict::NotComparable:
-      return "not comparable: " + describe_kpi(conditional_on).words + " differs";
+    case Verdict::NotComparable: return "not comparable: " + describe_kpi(conditional_on).words + " differs";
   }
   return "";
 }

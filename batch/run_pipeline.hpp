@@ -6,11 +6,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <string>
-#include <vector>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,8 +19,8 @@
 namespace ss::batch {
 
 struct RunRequest {
-  std::string scenario;  // scenario file, as given
-  std::string variant;   // empty: the base plan
+  std::string scenario;               // scenario file, as given
+  std::string variant;                // empty: the base plan
   std::optional<std::uint64_t> seed;  // default: the scenario's run.seed
   std::filesystem::path out;          // run folder, written whole or not at all
   std::string version;                // SafeStreet version recorded in summary.json
@@ -29,9 +28,9 @@ struct RunRequest {
 
 // Optional callbacks of the front end.
 struct RunHooks {
-  std::function<void(const scenarios::Assembly&)> loaded;              // before the first step
-  std::function<void(const Simulation&)> stepped;                      // after every step
-  std::function<nlohmann::json(const scenarios::Assembly&)> reports;   // "reports" of summary.json
+  std::function<void(const scenarios::Assembly&)> loaded;             // before the first step
+  std::function<void(const Simulation&)> stepped;                     // after every step
+  std::function<nlohmann::json(const scenarios::Assembly&)> reports;  // "reports" of summary.json
 };
 
 struct FinishedRun {

@@ -60,7 +60,8 @@ BatchPlan plan_batch(const std::string& scenario_path, const std::vector<std::st
       if (std::find(offered.begin(), offered.end(), v) == offered.end()) {
         std::string list;
         for (const std::string& o : offered) list += (list.empty() ? "" : ", ") + o;
-        throw option_error("--variants", "no variant \"" + v + "\" in " + scenario_path + " (it offers: " + list + ")");
+        throw option_error("--variants",
+                           "no variant \"" + v + "\" in " + scenario_path + " (it offers: " + list + ")");
       }
       if (std::find(plan.variants.begin(), plan.variants.end(), v) != plan.variants.end())
         throw option_error("--variants", "variant \"" + v + "\" is listed twice");
@@ -95,7 +96,8 @@ void claim_output_folder(const BatchPlan& plan) {
       const nlohmann::json j = nlohmann::json::parse(in);
       other = j.at("scenario").at("name").get<std::string>();
     } catch (const std::exception& e) {
-      throw InputError(manifest.string(), 0, "scenario.name", std::string("not a SafeStreet batch manifest: ") + e.what());
+      throw InputError(manifest.string(), 0, "scenario.name",
+                       std::string("not a SafeStreet batch manifest: ") + e.what());
     }
     if (other != plan.scenario_name)
       throw option_error("--out", "'" + plan.out.string() + "' holds a batch of scenario \"" + other +
@@ -110,15 +112,16 @@ void claim_output_folder(const BatchPlan& plan) {
         continue;  // an unreadable run is redone, not a reason to refuse the folder
       }
       if (scenario != plan.scenario_name)
-        throw option_error("--out", "'" + plan.out.string() + "' holds runs of scenario \"" + scenario + "\" (" +
-                                        run.string() + "); choose another folder");
+        throw option_error("--out", "'" + plan.out.string() + "' holds runs of scenario \"" + scenario +
+                                        "\" (" + run.string() + "); choose another folder");
     }
   }
   fs::create_directories(plan.out, ec);
   if (ec) throw option_error("--out", "cannot create '" + plan.out.string() + "': " + ec.message());
   nlohmann::ordered_json j;
   j["format"] = kManifestFormat;
-  j["scenario"] = {{"name", plan.scenario_name}, {"path", fs::absolute(plan.scenario_path).lexically_normal().string()}};
+  j["scenario"] = {{"name", plan.scenario_name},
+                   {"path", fs::absolute(plan.scenario_path).lexically_normal().string()}};
   j["variants"] = descriptions_json(plan.descriptions);
   write_file_atomically(manifest, j.dump(2) + "\n");
 }

@@ -38,7 +38,8 @@ void evacuation_kpis(const nlohmann::json& e, const std::string& prefix, const s
   for (const char* t : {"t50_s", "t90_s", "t95_s", "t100_s"})
     out.push_back({prefix + "." + t, number_or_null(e, t, file, prefix), Better::Lower});
   std::optional<double> share = number_or_null(e, "safe_share", file, prefix);
-  const bool nobody = e.contains("residents") && e["residents"].is_number() && e["residents"].get<double>() == 0.0;
+  const bool nobody =
+      e.contains("residents") && e["residents"].is_number() && e["residents"].get<double>() == 0.0;
   if (nobody) share.reset();
   out.push_back({prefix + ".safe_share", share, Better::Higher});
 }
@@ -76,9 +77,12 @@ std::vector<std::string> split_csv_line(const std::string& line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') cells.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cells.back() += c;
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+        cells.back() += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        cells.back() += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -107,10 +111,11 @@ std::vector<CurvePoint> read_curve(const fs::path& file, double residents) {
     if (line.empty()) continue;
     const auto cells = split_csv_line(line);
     try {
-      curve.push_back({std::stod(cells.at(time_col)),
-                       residents > 0 ? std::stod(cells.at(safe_col)) / residents : 0.0});
+      curve.push_back(
+          {std::stod(cells.at(time_col)), residents > 0 ? std::stod(cells.at(safe_col)) / residents : 0.0});
     } catch (const std::exception&) {
-      throw std::runtime_error(file.string() + ": line " + std::to_string(row) + ": time_s or sheltered is not a number");
+      throw std::runtime_error(file.string() + ": line " + std::to_string(row) +
+                               ": time_s or sheltered is not a number");
     }
   }
   return curve;
@@ -144,7 +149,8 @@ std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::stri
   // crowd. Lower is better (room to spare); a shelter of no capacity has no share.
   std::map<std::string, int> uses;
   for (const auto& sh : shelters)
-    if (sh.is_object() && sh.contains("name") && sh["name"].is_string()) ++uses[sh["name"].get<std::string>()];
+    if (sh.is_object() && sh.contains("name") && sh["name"].is_string())
+      ++uses[sh["name"].get<std::string>()];
   for (std::size_t i = 0; i < shelters.size(); ++i) {
     const nlohmann::json& sh = shelters[i];
     const std::string path = "shelters[" + std::to_string(i) + "]";
@@ -176,10 +182,12 @@ std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::stri
       const nlohmann::json& rt = plan["responders"]["response_time"];
       // Over the tasks a team reached: conditional on the share reached.
       for (const char* k : {"mean_s", "p50_s", "p90_s", "max_s"})
-        out.push_back({std::string("response.") + k, number_or_null(rt, k, file, "plan.responders.response_time"),
-                       Better::Lower, "response.reached_share"});
+        out.push_back({std::string("response.") + k,
+                       number_or_null(rt, k, file, "plan.responders.response_time"), Better::Lower,
+                       "response.reached_share"});
       const double tasks = number_or_null(rt, "tasks", file, "plan.responders.response_time").value_or(0.0);
-      const double arrived = number_or_null(rt, "arrived", file, "plan.responders.response_time").value_or(0.0);
+      const double arrived =
+          number_or_null(rt, "arrived", file, "plan.responders.response_time").value_or(0.0);
       if (tasks > 0) out.push_back({"response.reached_share", arrived / tasks, Better::Higher});
     }
     if (plan.contains("targets") && plan["targets"].is_array()) {
@@ -210,8 +218,10 @@ std::vector<KpiValue> kpis_from_summary(const nlohmann::json& s, const std::stri
         const std::string kp = path + ".kpis[" + std::to_string(k) + "]";
         const nlohmann::json& kn = member(kpis[k], "name", file, kp);
         const nlohmann::json& better = member(kpis[k], "better", file, kp);
-        if (!kn.is_string() || !better.is_string()) bad(file, kp, "expected {name: text, value, better: lower|higher}");
-        out.push_back({name.get<std::string>() + "." + kn.get<std::string>(), number_or_null(kpis[k], "value", file, kp),
+        if (!kn.is_string() || !better.is_string())
+          bad(file, kp, "expected {name: text, value, better: lower|higher}");
+        out.push_back({name.get<std::string>() + "." + kn.get<std::string>(),
+                       number_or_null(kpis[k], "value", file, kp),
                        better.get<std::string>() == "higher" ? Better::Higher : Better::Lower});
       }
     }
@@ -253,8 +263,8 @@ bool is_complete_run(const fs::path& dir, const std::string& scenario, const std
     const nlohmann::json s = nlohmann::json::parse(read_text(dir / "summary.json"));
     const std::string v = s.at("variant").get<std::string>();
     return s.at("format") == kSummaryFormat && s.at("scenario").at("name") == scenario &&
-           (v.empty() ? std::string(kBaseVariant) : v) == variant && s.at("seed").get<std::uint64_t>() == seed &&
-           fs::is_regular_file(dir / "timeline.csv");
+           (v.empty() ? std::string(kBaseVariant) : v) == variant &&
+           s.at("seed").get<std::uint64_t>() == seed && fs::is_regular_file(dir / "timeline.csv");
   } catch (const std::exception&) {
     return false;
   }
@@ -270,8 +280,8 @@ nlohmann::json to_json(const RunRecord& r) {
   }
   nlohmann::json c = nlohmann::json::array();
   for (const CurvePoint& p : r.curve) c.push_back({p.time_s, p.sheltered_share});
-  return {{"scenario", r.scenario}, {"variant", r.variant}, {"seed", r.seed},
-          {"kpis", k},             {"curve", c},            {"source", r.source}};
+  return {{"scenario", r.scenario}, {"variant", r.variant}, {"seed", r.seed}, {"kpis", k}, {"curve", c},
+          {"source", r.source}};
 }
 
 RunRecord record_from_json(const nlohmann::json& j) {
@@ -281,7 +291,8 @@ RunRecord record_from_json(const nlohmann::json& j) {
   r.seed = j.at("seed").get<std::uint64_t>();
   r.source = j.at("source").get<std::string>();
   for (const auto& k : j.at("kpis")) {
-    KpiValue v{k.at(0).get<std::string>(), std::nullopt, k.at(2).get<bool>() ? Better::Higher : Better::Lower};
+    KpiValue v{k.at(0).get<std::string>(), std::nullopt,
+               k.at(2).get<bool>() ? Better::Higher : Better::Lower};
     if (!k.at(1).is_null()) v.value = k.at(1).get<double>();
     if (k.size() > 3) v.conditional_on = k.at(3).get<std::string>();
     r.kpis.push_back(std::move(v));

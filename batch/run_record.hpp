@@ -32,8 +32,8 @@ struct KpiValue {
 };
 
 struct CurvePoint {
-  double time_s = 0;          // s
-  double sheltered_share = 0; // of all residents, [0, 1]
+  double time_s = 0;           // s
+  double sheltered_share = 0;  // of all residents, [0, 1]
 };
 
 struct RunRecord {
@@ -62,8 +62,8 @@ RunRecord read_run_folder(const std::filesystem::path& dir);
 
 // True when `dir` holds a complete run of (scenario, variant, seed): summary.json
 // parses, has the run summary format and names that scenario, variant and seed.
-bool is_complete_run(const std::filesystem::path& dir, const std::string& scenario, const std::string& variant,
-                     std::uint64_t seed);
+bool is_complete_run(const std::filesystem::path& dir, const std::string& scenario,
+                     const std::string& variant, std::uint64_t seed);
 
 // Lossless JSON form, to send records between MPI ranks.
 nlohmann::json to_json(const RunRecord& r);

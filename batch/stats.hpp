@@ -12,10 +12,10 @@ namespace ss::batch {
 inline constexpr double kConfidence = 0.95;
 
 struct SampleStats {
-  std::size_t n = 0;              // values averaged (runs where the KPI had a value)
-  std::optional<double> mean;     // none when n == 0
-  std::optional<double> sd;       // sample standard deviation (n - 1); none when n < 2
-  std::optional<double> ci_low;   // 95 % interval of the mean; none when n < 2
+  std::size_t n = 0;             // values averaged (runs where the KPI had a value)
+  std::optional<double> mean;    // none when n == 0
+  std::optional<double> sd;      // sample standard deviation (n - 1); none when n < 2
+  std::optional<double> ci_low;  // 95 % interval of the mean; none when n < 2
   std::optional<double> ci_high;
   std::optional<double> min, max;
 };
@@ -27,8 +27,8 @@ struct SampleStats {
 SampleStats sample_stats(const std::vector<double>& values);
 
 struct PairedDifference {
-  SampleStats diff;              // of (variant − base), over seeds where both had a value
-  bool excludes_zero = false;    // the 95 % interval lies wholly above or below zero
+  SampleStats diff;            // of (variant − base), over seeds where both had a value
+  bool excludes_zero = false;  // the 95 % interval lies wholly above or below zero
   // Every seed gave the same difference (n >= 2, equal within 1e-6 of the values'
   // size, the float precision of stored times): the interval has zero width and is
   // written as [mean, mean]. With common random numbers a plan that only shifts

@@ -12,8 +12,8 @@ namespace {
 // x < (a + 1) / (a + b + 2); the caller uses the symmetry relation otherwise.
 double beta_continued_fraction(double a, double b, double x) {
   constexpr int kMaxIterations = 300;
-  constexpr double kEps = 1e-15;    // relative accuracy of the result
-  constexpr double kFpMin = 1e-300; // keeps the Lentz denominators away from zero
+  constexpr double kEps = 1e-15;     // relative accuracy of the result
+  constexpr double kFpMin = 1e-300;  // keeps the Lentz denominators away from zero
   const double qab = a + b, qap = a + 1.0, qam = a - 1.0;
   double c = 1.0;
   double d = 1.0 - qab * x / qap;

@@ -48,8 +48,8 @@ void print_summary_table(std::ostream& out, const Comparison& c) {
     const auto s = mean(share);
     const std::string pct = s ? format_percent(*s) : "-";
     std::snprintf(line, sizeof line, "%s %5zu %9s %9s %9s %9s  %s\n", pad_display(c.variants[i], 18).c_str(),
-                  t90 ? t90->variants[i].runs : 0, clock_text(mean(t50)).c_str(), clock_text(mean(t90)).c_str(),
-                  clock_text(mean(t95)).c_str(), pct.c_str(), diff.c_str());
+                  t90 ? t90->variants[i].runs : 0, clock_text(mean(t50)).c_str(),
+                  clock_text(mean(t90)).c_str(), clock_text(mean(t95)).c_str(), pct.c_str(), diff.c_str());
     out << line;
   }
   out << "(better/worse: the 95 % interval of the paired difference excludes zero and the difference is at "

@@ -96,16 +96,21 @@ std::string evacuation_chart_svg(const std::vector<VariantCurve>& curves) {
     const std::string colour = variant_colour(i);
     if (!c.time_s.empty()) {
       std::string band;
-      for (std::size_t k = 0; k < c.time_s.size(); ++k) band += fmt(x(c.time_s[k])) + "," + fmt(y(c.max[k])) + " ";
-      for (std::size_t k = c.time_s.size(); k-- > 0;) band += fmt(x(c.time_s[k])) + "," + fmt(y(c.min[k])) + " ";
-      s += "<polygon points=\"" + band + "\" fill=\"" + colour + "\" fill-opacity=\"0.18\" stroke=\"none\"/>\n";
+      for (std::size_t k = 0; k < c.time_s.size(); ++k)
+        band += fmt(x(c.time_s[k])) + "," + fmt(y(c.max[k])) + " ";
+      for (std::size_t k = c.time_s.size(); k-- > 0;)
+        band += fmt(x(c.time_s[k])) + "," + fmt(y(c.min[k])) + " ";
+      s += "<polygon points=\"" + band + "\" fill=\"" + colour +
+           "\" fill-opacity=\"0.18\" stroke=\"none\"/>\n";
       std::string line;
-      for (std::size_t k = 0; k < c.time_s.size(); ++k) line += fmt(x(c.time_s[k])) + "," + fmt(y(c.mean[k])) + " ";
+      for (std::size_t k = 0; k < c.time_s.size(); ++k)
+        line += fmt(x(c.time_s[k])) + "," + fmt(y(c.mean[k])) + " ";
       s += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\"/>\n";
     }
     const double ly = kTop + 10 + 20.0 * static_cast<double>(i);
-    s += "<rect x=\"" + fmt(kLeft + plot_w + 14) + "\" y=\"" + fmt(ly - 6) + "\" width=\"18\" height=\"10\" fill=\"" +
-         colour + "\" fill-opacity=\"0.5\" stroke=\"" + colour + "\"/>\n";
+    s += "<rect x=\"" + fmt(kLeft + plot_w + 14) + "\" y=\"" + fmt(ly - 6) +
+         "\" width=\"18\" height=\"10\" fill=\"" + colour + "\" fill-opacity=\"0.5\" stroke=\"" + colour +
+         "\"/>\n";
     s += "<text x=\"" + fmt(kLeft + plot_w + 38) + "\" y=\"" + fmt(ly + 3) + "\">" + html_escape(c.variant) +
          "</text>\n";
   }

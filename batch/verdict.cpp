@@ -13,18 +13,12 @@ Verdict by_direction(double difference, Better better) {
 
 const char* to_string(Verdict v) {
   switch (v) {
-    case Verdict::NotTested:
-      return "not tested";
-    case Verdict::NoDifference:
-      return "no difference";
-    case Verdict::BelowThreshold:
-      return "below threshold";
-    case Verdict::Better:
-      return "better";
-    case Verdict::Worse:
-      return "worse";
-    case Verdict::NotComparable:
-      return "not comparable";
+    case Verdict::NotTested: return "not tested";
+    case Verdict::NoDifference: return "no difference";
+    case Verdict::BelowThreshold: return "below threshold";
+    case Verdict::Better: return "better";
+    case Verdict::Worse: return "worse";
+    case Verdict::NotComparable: return "not comparable";
   }
   return "?";
 }

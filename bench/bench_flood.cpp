@@ -116,16 +116,20 @@ int main(int argc, char** argv) {
   std::vector<Case> cases = {{"synthetic_500x500_2m", [] { return synthetic(500, 2.0); }, 60.0, 300.0, 10.0}};
   const std::string dir = ss::test::merewether_dir();
   if (dir.empty()) {
-    std::printf("Merewether data not found (../shared/data/flood-benchmark/merewether): synthetic case only\n");
+    std::printf(
+        "Merewether data not found (../shared/data/flood-benchmark/merewether): synthetic case only\n");
   } else {
-    cases.push_back({"merewether_2m", [&] { return ss::test::merewether_flood(dir, 2.0); }, 0.0, 1000.0, 10.0});
-    cases.push_back({"merewether_1m", [&] { return ss::test::merewether_flood(dir, 1.0); }, 0.0, 1000.0, 10.0});
+    cases.push_back(
+        {"merewether_2m", [&] { return ss::test::merewether_flood(dir, 2.0); }, 0.0, 1000.0, 10.0});
+    cases.push_back(
+        {"merewether_1m", [&] { return ss::test::merewether_flood(dir, 1.0); }, 0.0, 1000.0, 10.0});
   }
 
   const bool header = !std::ifstream(csv).good();
   std::ofstream out(csv, std::ios::app);
   if (header)
-    out << "date,case,nx,ny,cell_m,substeps,cell_updates,repeats,median_wall_s,median_cpu_s,mcells_per_wall_s,"
+    out << "date,case,nx,ny,cell_m,substeps,cell_updates,repeats,median_wall_s,median_cpu_s,mcells_per_wall_"
+           "s,"
            "mcells_per_cpu_s,mass_error,depth_hash\n";
   const std::time_t now = std::time(nullptr);
   char date[32];
@@ -141,12 +145,12 @@ int main(int argc, char** argv) {
     const std::string grid = std::to_string(f.grid.nx) + "x" + std::to_string(f.grid.ny);
     char hash[20];
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(r.hash));
-    std::printf("%-22s %11s %9llu %13.4g %9.3f %9.3f %12.1f %12.1f %9.1e %17s\n", c.name.c_str(), grid.c_str(),
-                static_cast<unsigned long long>(r.substeps), u, r.wall, r.cpu, u / r.wall / 1e6, u / r.cpu / 1e6,
-                r.mass_error, hash);
-    out << date << "," << c.name << "," << f.grid.nx << "," << f.grid.ny << "," << f.grid.cell << "," << r.substeps
-        << "," << r.updates << "," << repeats << "," << r.wall << "," << r.cpu << "," << u / r.wall / 1e6 << ","
-        << u / r.cpu / 1e6 << "," << r.mass_error << "," << hash << "\n";
+    std::printf("%-22s %11s %9llu %13.4g %9.3f %9.3f %12.1f %12.1f %9.1e %17s\n", c.name.c_str(),
+                grid.c_str(), static_cast<unsigned long long>(r.substeps), u, r.wall, r.cpu, u / r.wall / 1e6,
+                u / r.cpu / 1e6, r.mass_error, hash);
+    out << date << "," << c.name << "," << f.grid.nx << "," << f.grid.ny << "," << f.grid.cell << ","
+        << r.substeps << "," << r.updates << "," << repeats << "," << r.wall << "," << r.cpu << ","
+        << u / r.wall / 1e6 << "," << u / r.cpu / 1e6 << "," << r.mass_error << "," << hash << "\n";
   }
   return 0;
 }

@@ -5,19 +5,19 @@
 // several repeats, appended to bench/results-micro.csv. Wall-clock time and the
 // thread's CPU time are both reported: on a shared machine the wall clock also
 // counts time the process waits for a core, the CPU time does not.
+#include <time.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <time.h>
 #include <fstream>
 #include <string>
 #include <vector>
 
-#include "engine/scenes/micro_builders.hpp"
 #include "bench/bench_support.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/scenes/micro_builders.hpp"
 
 namespace {
 
@@ -40,8 +40,8 @@ int main(int argc, char** argv) {
   std::vector<int> sizes = {1000, 10000};
   for (int i = 4; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
 
-  std::printf("%8s %8s %10s %12s %12s %10s %10s\n", "N", "steps", "bodies", "us/res-step", "cpu-us/step", "realtime",
-              "out");
+  std::printf("%8s %8s %10s %12s %12s %10s %10s\n", "N", "steps", "bodies", "us/res-step", "cpu-us/step",
+              "realtime", "out");
   std::ofstream out(csv, std::ios::app);
   for (const int n : sizes) {
     ss::Model m = ss::builders::micro_bottleneck_bench(n);
@@ -66,8 +66,8 @@ int main(int argc, char** argv) {
     const std::time_t now = std::time(nullptr);
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
-    out << date << ",bottleneck_2m," << n << "," << m.run.dt << "," << steps << "," << repeats << "," << us << ","
-        << realtime << "," << us_cpu << "\n";
+    out << date << ",bottleneck_2m," << n << "," << m.run.dt << "," << steps << "," << repeats << "," << us
+        << "," << realtime << "," << us_cpu << "\n";
   }
   return 0;
 }

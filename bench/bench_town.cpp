@@ -58,8 +58,8 @@ int main(int argc, char** argv) {
   std::uint32_t best_moving = 0;
   while (!probe.finished()) {
     probe.step();
-    const std::uint32_t moving = static_cast<std::uint32_t>(std::count(
-        probe.state().status.begin(), probe.state().status.end(), ss::Status::Moving));
+    const std::uint32_t moving = static_cast<std::uint32_t>(
+        std::count(probe.state().status.begin(), probe.state().status.end(), ss::Status::Moving));
     if (moving > best_moving) {
       best_moving = moving;
       best_step = probe.state().step;
@@ -90,9 +90,12 @@ int main(int argc, char** argv) {
     steady_rate.push_back(moving_steps / std::chrono::duration<double>(Clock::now() - t0).count());
     if (k == 0) {
       const ss::StepProfile& p = sim.profile();
-      std::printf("phases (s, %d steps)   injects %.4f hazards %.4f warning %.4f routing %.4f movement %.4f responders %.4f "
-                  "shelters %.4f metrics %.4f\n",
-                  window, p.injects, p.hazards, p.warning, p.routing, p.movement, p.responders, p.shelters, p.metrics);
+      std::printf(
+          "phases (s, %d steps)   injects %.4f hazards %.4f warning %.4f routing %.4f movement %.4f "
+          "responders %.4f "
+          "shelters %.4f metrics %.4f\n",
+          window, p.injects, p.hazards, p.warning, p.routing, p.movement, p.responders, p.shelters,
+          p.metrics);
     }
   }
 
@@ -102,8 +105,8 @@ int main(int argc, char** argv) {
   std::printf("residents              %.0f, edges %zu\n", residents, m.world.streets.edge_count());
   std::printf("load (map+population)  %.2f s\n", load_s);
   std::printf("whole run              %llu steps, median %.3f s of %d (min %.3f, max %.3f)\n",
-              static_cast<unsigned long long>(steps), whole_med, repeats, *std::min_element(whole.begin(), whole.end()),
-              *std::max_element(whole.begin(), whole.end()));
+              static_cast<unsigned long long>(steps), whole_med, repeats,
+              *std::min_element(whole.begin(), whole.end()), *std::max_element(whole.begin(), whole.end()));
   std::printf("                       %.1f M resident-steps/s (all residents x steps)\n", rate_whole / 1e6);
   std::printf("steady state           %u moving at peak (step %llu), %.0f moving on average over %d steps\n",
               best_moving, static_cast<unsigned long long>(best_step), moving_steps / window, window);
@@ -112,8 +115,9 @@ int main(int argc, char** argv) {
 
   std::ofstream out(csv, std::ios::app);
   if (out.tellp() == 0)
-    out << "scenario,residents,steps,repeats,whole_run_median_s,resident_steps_per_s,steady_moving_steps_per_s,peak_rss_mb\n";
-  out << scenario.substr(scenario.find_last_of('/') + 1) << ',' << residents << ',' << steps << ',' << repeats << ','
-      << whole_med << ',' << rate_whole << ',' << median(steady_rate) << ',' << peak_rss_mb() << '\n';
+    out << "scenario,residents,steps,repeats,whole_run_median_s,resident_steps_per_s,steady_moving_steps_per_"
+           "s,peak_rss_mb\n";
+  out << scenario.substr(scenario.find_last_of('/') + 1) << ',' << residents << ',' << steps << ',' << repeats
+      << ',' << whole_med << ',' << rate_whole << ',' << median(steady_rate) << ',' << peak_rss_mb() << '\n';
   return 0;
 }

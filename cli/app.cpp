@@ -33,12 +33,14 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run one scenario (or variant) headless and write its results");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
   run_cmd->add_option("--variant", run.variant, "Named plan variant from the scenario");
-  run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's run.seed)")->check(kSeedNumber);
+  run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's run.seed)")
+      ->check(kSeedNumber);
   run_cmd->add_option("--out", run.out, "Output folder (default: out/<scenario>[-<variant>])");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress bar or summary");
 
   CheckOptions check;
-  auto* check_cmd = app.add_subcommand("check", "Load everything a scenario names and report it, without running");
+  auto* check_cmd =
+      app.add_subcommand("check", "Load everything a scenario names and report it, without running");
   check_cmd->add_option("scenario", check.scenario, "Scenario YAML file")->required();
   check_cmd->add_option("--variant", check.variant, "Named plan variant from the scenario");
   check_cmd->add_flag("--json", check.json, "Print the report as JSON");
@@ -47,11 +49,13 @@ int main(int argc, char** argv) {
   batch.jobs = std::max(1u, std::thread::hardware_concurrency());
   auto* batch_cmd = app.add_subcommand("batch", "Run every plan variant x seed and compare the variants");
   batch_cmd->add_option("scenario", batch.scenario, "Scenario YAML file")->required();
-  batch_cmd->add_option("--variants", batch.variants, "all, or variant names separated by commas (base = base plan)")
+  batch_cmd
+      ->add_option("--variants", batch.variants,
+                   "all, or variant names separated by commas (base = base plan)")
       ->capture_default_str();
   auto* seeds_opt = batch_cmd->add_option("--seeds", batch.seeds, "Run seeds 1..N for every variant")
-                             ->capture_default_str()
-                             ->check(kSeedNumber);
+                        ->capture_default_str()
+                        ->check(kSeedNumber);
   batch_cmd->add_option("--seed-list", batch.seed_list, "Seeds to run, e.g. 1,2,5")
       ->delimiter(',')
       ->check(kSeedNumber)
@@ -59,7 +63,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("-j,--jobs", batch.jobs, "Runs at a time (default: number of cores)");
   batch_cmd->add_option("--out", batch.out, "Batch folder (default: out/<scenario>-batch)");
   batch_cmd->add_flag("--mpi", batch.mpi, "Split the runs over the ranks of an MPI job (start with mpirun)");
-  batch_cmd->add_option("--shard", batch.shard, "Run only shard i/N of the run list (job arrays); merge with compare");
+  batch_cmd->add_option("--shard", batch.shard,
+                        "Run only shard i/N of the run list (job arrays); merge with compare");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress line or table");
 
   CompareOptions compare;
@@ -72,7 +77,8 @@ int main(int argc, char** argv) {
   compare_cmd->add_flag("-q,--quiet", compare.quiet, "No table");
 
   VerifyOptions verify;
-  auto* verify_cmd = app.add_subcommand("verify", "Run the standard verification tests (RiMEA, IMO, FZJ; Hamada fire spread) on the models");
+  auto* verify_cmd = app.add_subcommand(
+      "verify", "Run the standard verification tests (RiMEA, IMO, FZJ; Hamada fire spread) on the models");
   verify_cmd->add_option("--model", verify.model, "network, micro, fire or all")->capture_default_str();
   verify_cmd->add_option("--json", verify.json, "Also write the results as JSON to this file");
   verify_cmd->add_option("--data", verify.data_dir, "Data folder with pedestrian/hermes-2009-AO_300/");

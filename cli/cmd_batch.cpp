@@ -40,7 +40,8 @@ std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
     if (i < 0 || n < 1 || i >= n) throw std::out_of_range(text);
     return {static_cast<std::size_t>(i), static_cast<std::size_t>(n)};
   } catch (const std::logic_error&) {
-    throw InputError("command line", 0, "--shard", "expected i/N with 0 <= i < N (e.g. 0/4), got \"" + text + "\"");
+    throw InputError("command line", 0, "--shard",
+                     "expected i/N with 0 <= i < N (e.g. 0/4), got \"" + text + "\"");
   }
 }
 
@@ -52,7 +53,8 @@ std::string progress_label(const batch::PoolProgress& p) {
 }
 
 // Records of the finished runs among `runs`; unreadable ones are reported and left out.
-std::vector<batch::RunRecord> read_records(const batch::BatchPlan& plan, const std::vector<batch::RunSpec>& runs) {
+std::vector<batch::RunRecord> read_records(const batch::BatchPlan& plan,
+                                           const std::vector<batch::RunSpec>& runs) {
   std::vector<batch::RunRecord> records;
   for (const batch::RunSpec& r : runs) {
     if (!batch::is_complete_run(r.dir, plan.scenario_name, r.variant, r.seed)) continue;
@@ -68,8 +70,10 @@ std::vector<batch::RunRecord> read_records(const batch::BatchPlan& plan, const s
 int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch::MpiSession* mpi) {
   std::vector<batch::RunSpec> mine = plan.runs;
   std::optional<std::pair<std::size_t, std::size_t>> shard;
-  if (mpi) shard = {{static_cast<std::size_t>(mpi->rank()), static_cast<std::size_t>(mpi->size())}};
-  else if (!opt.shard.empty()) shard = parse_shard(opt.shard);
+  if (mpi)
+    shard = {{static_cast<std::size_t>(mpi->rank()), static_cast<std::size_t>(mpi->size())}};
+  else if (!opt.shard.empty())
+    shard = parse_shard(opt.shard);
   if (shard) mine = batch::shard_of(plan.runs, shard->first, shard->second);
   const bool lead = !mpi || mpi->rank() == 0;
 
@@ -79,10 +83,13 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
   const std::size_t jobs = std::max<std::size_t>(1, opt.jobs);
   if (!opt.quiet) {
     std::string who = mpi ? "rank " + std::to_string(mpi->rank()) + "/" + std::to_string(mpi->size()) + ": "
-                          : shard ? "shard " + opt.shard + ": " : "";
-    std::fprintf(stderr, "%s%zu variants x %zu seeds: %zu runs here, %zu already finished, %zu to run, %zu at a time\n",
-                 who.c_str(), plan.variants.size(), plan.seeds.size(), mine.size(), mine.size() - pending.size(),
-                 pending.size(), jobs);
+                      : shard ? "shard " + opt.shard + ": "
+                              : "";
+    std::fprintf(
+        stderr,
+        "%s%zu variants x %zu seeds: %zu runs here, %zu already finished, %zu to run, %zu at a time\n",
+        who.c_str(), plan.variants.size(), plan.seeds.size(), mine.size(), mine.size() - pending.size(),
+        pending.size(), jobs);
   }
 
   std::vector<batch::RunResult> results;
@@ -90,17 +97,17 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
   {
     batch::InterruptGuard guard;
     ProgressBar bar(!opt.quiet);
-    results = batch::run_processes(batch::own_executable(), plan.scenario_path, pending, jobs,
-                                   [&](const batch::PoolProgress& p) {
-                                     bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0,
-                                                progress_label(p));
-                                   });
+    results = batch::run_processes(
+        batch::own_executable(), plan.scenario_path, pending, jobs, [&](const batch::PoolProgress& p) {
+          bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0, progress_label(p));
+        });
     bar.finish();
     signal = batch::InterruptGuard::signal_received();
   }
   long failed = 0, interrupted = 0;
   for (const batch::RunResult& r : results) {
-    if (r.interrupted) ++interrupted;
+    if (r.interrupted)
+      ++interrupted;
     else if (!r.ok) {
       ++failed;
       std::cerr << "failed: " << r.spec.variant << " seed " << r.spec.seed << ": " << r.error

@@ -68,10 +68,13 @@ int run_command(const RunOptions& opt) {
     if (opt.quiet || sim.state().step % 30 != 0) return;
     const auto& row = sim.state().records.timeline.back();
     const double safe = row.by_status[static_cast<std::size_t>(Status::Sheltered)];
-    bar.update(sim.time() / duration, format_clock(sim.time()) + "  safe " +
-                                          format_share(static_cast<std::uint64_t>(safe), static_cast<std::uint64_t>(total)));
+    bar.update(sim.time() / duration,
+               format_clock(sim.time()) + "  safe " +
+                   format_share(static_cast<std::uint64_t>(safe), static_cast<std::uint64_t>(total)));
   };
-  hooks.reports = [](const scenarios::Assembly& a) { return nlohmann::json::parse(assembly_report(a).dump()); };
+  hooks.reports = [](const scenarios::Assembly& a) {
+    return nlohmann::json::parse(assembly_report(a).dump());
+  };
   // The one run pipeline, shared with every run of `safestreet batch`.
   const batch::FinishedRun run =
       batch::execute_run({opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION}, hooks);

@@ -27,13 +27,13 @@ int check_command(const CheckOptions& opt);
 
 struct BatchOptions {
   std::string scenario;
-  std::string variants = "all";               // "all" or names, comma-separated ("base": the base plan)
-  std::uint64_t seeds = 10;                   // seeds 1..seeds, unless seed_list is given
+  std::string variants = "all";  // "all" or names, comma-separated ("base": the base plan)
+  std::uint64_t seeds = 10;      // seeds 1..seeds, unless seed_list is given
   std::vector<std::uint64_t> seed_list;
-  std::size_t jobs = 1;                       // runs at a time on this machine (or MPI rank)
-  std::string out;                            // default: out/<scenario>-batch
-  bool mpi = false;                           // split the runs over the ranks of an MPI job
-  std::string shard;                          // "i/N": only every N-th run from i (job arrays)
+  std::size_t jobs = 1;  // runs at a time on this machine (or MPI rank)
+  std::string out;       // default: out/<scenario>-batch
+  bool mpi = false;      // split the runs over the ranks of an MPI job
+  std::string shard;     // "i/N": only every N-th run from i (job arrays)
   bool quiet = false;
 };
 int batch_command(const BatchOptions& opt);

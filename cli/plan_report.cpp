@@ -53,10 +53,11 @@ void print_plan_summary(const Model& model, const SimState& state, bool finished
   }
   for (const TeamId t : teams_without_reachable_task(model, state)) {
     const Team& team = model.plan.response.teams[t.index()];
-    std::printf("  warning: %s (%s) took no task: from %s on, every open task of its roles lay beyond the streets "
-                "open to it\n",
-                team.name.c_str(), to_string(team.mode),
-                format_clock(state.response.teams[t.index()].unreachable_since).c_str());
+    std::printf(
+        "  warning: %s (%s) took no task: from %s on, every open task of its roles lay beyond the streets "
+        "open to it\n",
+        team.name.c_str(), to_string(team.mode),
+        format_clock(state.response.teams[t.index()].unreachable_since).c_str());
   }
   const std::vector<TargetResult> targets = evaluate_targets(model, state, finished);
   std::size_t met = 0, open = 0;

@@ -95,8 +95,11 @@ ordered_json shelters_json(const scenarios::Assembly& a) {
   j["from_map"] = a.shelters.from_map;
   ordered_json list = ordered_json::array();
   for (const ShelterSite& s : a.model.world.shelters)
-    list.push_back({{"name", s.name}, {"kind", to_string(s.kind)}, {"capacity", s.capacity},
-                    {"step_free", s.step_free}, {"open_time_s", s.open_time}});
+    list.push_back({{"name", s.name},
+                    {"kind", to_string(s.kind)},
+                    {"capacity", s.capacity},
+                    {"step_free", s.step_free},
+                    {"open_time_s", s.open_time}});
   j["list"] = list;
   return j;
 }
@@ -108,14 +111,18 @@ ordered_json zones_json(const scenarios::Assembly& a) {
   ordered_json list = ordered_json::array();
   // Zone 0 is "outside every zone": listed only when someone lives there.
   for (std::size_t z = 0; z < w.zone_count(); ++z)
-    if (z > 0 || residents[z] > 0) list.push_back({{"name", w.zone_name(ZoneId{z})}, {"residents", residents[z]}});
+    if (z > 0 || residents[z] > 0)
+      list.push_back({{"name", w.zone_name(ZoneId{z})}, {"residents", residents[z]}});
   return list;
 }
 
 ordered_json teams_json(const Model& m) {
   ordered_json list = ordered_json::array();
   for (const Team& t : m.plan.response.teams)
-    list.push_back({{"name", t.name}, {"kind", to_string(t.kind)}, {"members", t.members}, {"mode", to_string(t.mode)},
+    list.push_back({{"name", t.name},
+                    {"kind", to_string(t.kind)},
+                    {"members", t.members},
+                    {"mode", to_string(t.mode)},
                     {"mobilisation_s", t.mobilisation}});
   return list;
 }
@@ -151,7 +158,8 @@ void list_lines(std::ostream& out, const char* label, const std::vector<std::str
   for (const std::string& l : lines) out << "  - " << l << "\n";
 }
 
-void print_variants(std::ostream& out, const std::map<std::string, std::string>& variants, const std::string& chosen) {
+void print_variants(std::ostream& out, const std::map<std::string, std::string>& variants,
+                    const std::string& chosen) {
   out << "variants  " << variants.size() << " (this check: " << (chosen.empty() ? "base" : chosen) << ")\n";
   std::size_t w = 8;
   for (const auto& [name, _] : variants) w = std::max(w, display_width(name));
@@ -160,8 +168,8 @@ void print_variants(std::ostream& out, const std::map<std::string, std::string>&
     std::string text = description;
     std::replace(text.begin(), text.end(), '\n', ' ');
     while (!text.empty() && text.back() == ' ') text.pop_back();
-    out << "        " << ((chosen.empty() ? name == "base" : name == chosen) ? "* " : "  ") << column(name, w) << "  "
-        << text << "\n";
+    out << "        " << ((chosen.empty() ? name == "base" : name == chosen) ? "* " : "  ") << column(name, w)
+        << "  " << text << "\n";
   }
 }
 
@@ -197,29 +205,32 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
     const RunSettings& run = a.model.run;
     const double steps = std::ceil(run.duration / run.dt);
     std::snprintf(line, sizeof line, "%g s", run.dt);
-    out << "run       " << format_clock(run.duration) << " in " << format_count(static_cast<std::uint64_t>(steps))
-        << " steps of " << line << ", a timeline row every " << format_clock(run.timeline_interval) << ", seed "
-        << run.seed << "\n";
+    out << "run       " << format_clock(run.duration) << " in "
+        << format_count(static_cast<std::uint64_t>(steps)) << " steps of " << line
+        << ", a timeline row every " << format_clock(run.timeline_interval) << ", seed " << run.seed << "\n";
   }
   if (a.model.movement == MovementKind::Micro) {  // bodies in a walkable area, no street network
     const MicroGeometry& g = a.model.micro;
     // Walkable area from the navigation grid (cells whose centre is walkable).
     const auto cells = static_cast<double>(std::count(g.grid.walkable.begin(), g.grid.walkable.end(), 1));
-    std::snprintf(line, sizeof line, "area      micro: %zu walkable parts, %zu obstacles, %zu exits, %.0f m² walkable\n",
+    std::snprintf(line, sizeof line,
+                  "area      micro: %zu walkable parts, %zu obstacles, %zu exits, %.0f m² walkable\n",
                   g.walkable.size(), g.obstacles.size(), g.exits.size(), cells * g.grid.h * g.grid.h);
     out << line;
   } else {
     std::snprintf(line, sizeof line, "map       %zu nodes, %zu edges, %.1f km of streets, %.2f km² (%s)\n",
-                  m["nodes"].get<std::size_t>(), m["edges"].get<std::size_t>(), m["street_length_km"].get<double>(),
-                  m["area_km2"].get<double>(), a.model.world.crs_name.c_str());
+                  m["nodes"].get<std::size_t>(), m["edges"].get<std::size_t>(),
+                  m["street_length_km"].get<double>(), m["area_km2"].get<double>(),
+                  a.model.world.crs_name.c_str());
     out << line;
-    std::snprintf(line, sizeof line,
-                  "          %zu components before cleaning; kept the largest, dropped %zu nodes / %zu edges\n",
-                  m["components"].get<std::size_t>(), m["nodes_dropped_cut_off"].get<std::size_t>(),
-                  m["edges_dropped_cut_off"].get<std::size_t>());
+    std::snprintf(
+        line, sizeof line,
+        "          %zu components before cleaning; kept the largest, dropped %zu nodes / %zu edges\n",
+        m["components"].get<std::size_t>(), m["nodes_dropped_cut_off"].get<std::size_t>(),
+        m["edges_dropped_cut_off"].get<std::size_t>());
     out << line;
-    std::snprintf(line, sizeof line, "          %zu buildings, terrain %s\n", m["buildings"].get<std::size_t>(),
-                  a.map_report.terrain ? "yes" : "no");
+    std::snprintf(line, sizeof line, "          %zu buildings, terrain %s\n",
+                  m["buildings"].get<std::size_t>(), a.map_report.terrain ? "yes" : "no");
     out << line;
   }
   const auto& p = j["population"];
@@ -230,18 +241,21 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
   const auto& zones = j["zones"];
   if (!zones.empty()) {
     out << "zones     " << zones.size() << "\n";
-    const std::size_t w = name_width(zones, [](const auto& z) { return z["name"].template get<std::string>(); });
+    const std::size_t w =
+        name_width(zones, [](const auto& z) { return z["name"].template get<std::string>(); });
     for (const auto& z : zones)
       out << "          " << column(z["name"].get<std::string>(), w) << "  "
           << format_count(z["residents"].get<std::size_t>()) << " residents\n";
   }
   const auto& s = j["shelters"];
   out << "shelters  " << s["count"].get<std::size_t>() << " with room for "
-      << format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(0, s["capacity"].get<std::int64_t>())))
+      << format_count(
+             static_cast<std::uint64_t>(std::max<std::int64_t>(0, s["capacity"].get<std::int64_t>())))
       << " (list " << s["from_list"].get<std::size_t>() << ", layer " << s["from_layer"].get<std::size_t>()
       << ", from map " << s["from_map"].get<std::size_t>() << ")\n";
   const auto& sites = a.model.world.shelters;
-  const std::size_t sw = name_width(sites, [](const ShelterSite& x) { return x.name; }, 40);
+  const std::size_t sw = name_width(
+      sites, [](const ShelterSite& x) { return x.name; }, 40);
   for (const ShelterSite& site : sites) {
     std::snprintf(line, sizeof line, "  %-8s %7d%s", to_string(site.kind), site.capacity,
                   site.step_free ? "" : "  (not step-free)");
@@ -252,8 +266,8 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
     out << "teams     " << teams.size() << "\n";
     const std::size_t tw = name_width(teams, [](const Team& t) { return t.name; });
     for (const Team& t : teams) {
-      std::snprintf(line, sizeof line, "  %-14s %3d members, %s, mobilised after %s", to_string(t.kind), t.members,
-                    to_string(t.mode), format_clock(t.mobilisation).c_str());
+      std::snprintf(line, sizeof line, "  %-14s %3d members, %s, mobilised after %s", to_string(t.kind),
+                    t.members, to_string(t.mode), format_clock(t.mobilisation).c_str());
       out << "          " << column(t.name, tw) << line << "\n";
     }
   }
@@ -266,6 +280,5 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
   list_lines(out, "notes", a.notes);
   list_lines(out, "problems", a.problems);
 }
-
 
 }  // namespace ss::cli

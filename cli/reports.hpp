@@ -2,8 +2,8 @@
 // What loading a scenario found (map, population, zones, shelters, teams, targets,
 // hazards, notes and problems), as JSON for
 // summary.json and `check --json`, and as text for `check`.
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 

@@ -30,7 +30,8 @@ bool set_road_closed(AppContext& ctx, EdgeId e, bool closed, const std::string& 
   iv.kind = closed ? Intervention::Kind::CloseRoad : Intervention::Kind::OpenRoad;
   iv.target = e.value;
   iv.note = note;
-  if (!ctx.session.apply(iv)) return ctx.messages.error("the engine refused to change street " + std::to_string(e.value)), false;
+  if (!ctx.session.apply(iv))
+    return ctx.messages.error("the engine refused to change street " + std::to_string(e.value)), false;
   return true;
 }
 
@@ -42,7 +43,8 @@ bool set_shelter_closed(AppContext& ctx, ShelterId s, bool closed, const std::st
   iv.kind = closed ? Intervention::Kind::CloseShelter : Intervention::Kind::OpenShelter;
   iv.target = s.value;
   iv.note = note;
-  if (!ctx.session.apply(iv)) return ctx.messages.error("the engine refused to change shelter " + std::to_string(s.value)), false;
+  if (!ctx.session.apply(iv))
+    return ctx.messages.error("the engine refused to change shelter " + std::to_string(s.value)), false;
   return true;
 }
 
@@ -84,7 +86,8 @@ void click_map(AppContext& ctx, sf::Vector2f pixel) {
   }
   if (ctx.view.mode == ClickMode::ToggleRoad) {
     const EdgeHit hit = ctx.map.street_at(ctx.session.streets(), w);
-    if (!hit.edge.valid()) return ctx.messages.error("no street under the click: zoom in or click closer to a street");
+    if (!hit.edge.valid())
+      return ctx.messages.error("no street under the click: zoom in or click closer to a street");
     const bool close = !road_will_be_closed(ctx.session.state(), hit.edge);
     if (set_road_closed(ctx, hit.edge, close, "clicked on the map"))
       ctx.view.selection = {Selection::Kind::Street, hit.edge.value};
@@ -114,8 +117,10 @@ std::string target_label(const PlanTarget& t) {
       break;
     case TargetKind::HazardKpiAtMost: {
       const bool seconds = t.kpi.size() > 2 && t.kpi.compare(t.kpi.size() - 2, 2, "_s") == 0;
-      if (seconds) std::snprintf(buf, sizeof buf, "%s at most %g min", t.kpi.c_str(), t.at_most / 60.0);
-      else std::snprintf(buf, sizeof buf, "%s at most %g", t.kpi.c_str(), t.at_most);
+      if (seconds)
+        std::snprintf(buf, sizeof buf, "%s at most %g min", t.kpi.c_str(), t.at_most / 60.0);
+      else
+        std::snprintf(buf, sizeof buf, "%s at most %g", t.kpi.c_str(), t.at_most);
       break;
     }
   }
@@ -154,9 +159,12 @@ namespace {
 std::string json_escape(const std::string& s) {
   std::string o;
   for (const char ch : s) {
-    if (ch == '"' || ch == '\\') o += '\\', o += ch;
-    else if (static_cast<unsigned char>(ch) < 0x20) o += ' ';
-    else o += ch;
+    if (ch == '"' || ch == '\\')
+      o += '\\', o += ch;
+    else if (static_cast<unsigned char>(ch) < 0x20)
+      o += ' ';
+    else
+      o += ch;
   }
   return o;
 }
@@ -166,7 +174,8 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
   std::ostringstream j;
   j << "{\n  \"loaded\": " << (ctx.session.ready() ? "true" : "false");
   j << ",\n  \"errors\": " << ctx.messages.error_count();
-  j << ",\n  \"last_error\": \"" << json_escape(ctx.messages.lines().empty() ? "" : ctx.messages.banner()) << "\"";
+  j << ",\n  \"last_error\": \"" << json_escape(ctx.messages.lines().empty() ? "" : ctx.messages.banner())
+    << "\"";
   if (ctx.session.ready()) {
     current_metrics(ctx, true);  // the targets below as the panel shows them
     const Model& m = ctx.session.model();
@@ -192,30 +201,33 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
     j << ",\n  \"targets\": [";
     const auto& targets = ctx.metrics.targets;
     for (std::size_t i = 0; i < targets.size(); ++i)
-      j << (i ? ",\n    " : "\n    ") << "{\"kind\": \"" << to_string(targets[i].target.kind) << "\", \"status\": \""
-        << to_string(targets[i].status) << "\", \"measured\": \""
+      j << (i ? ",\n    " : "\n    ") << "{\"kind\": \"" << to_string(targets[i].target.kind)
+        << "\", \"status\": \"" << to_string(targets[i].status) << "\", \"measured\": \""
         << json_escape(target_measured(targets[i])) << "\"}";
     j << "],\n  \"journal\": [";
     for (std::size_t i = 0; i < s.records.journal.size(); ++i) {
       const JournalEntry& e = s.records.journal[i];
-      j << (i ? ",\n    " : "\n    ") << "{\"time\": " << e.time << ", \"kind\": \"" << to_string(e.intervention.kind)
-        << "\", \"target\": " << e.intervention.target << ", \"note\": \"" << json_escape(e.intervention.note) << "\"}";
+      j << (i ? ",\n    " : "\n    ") << "{\"time\": " << e.time << ", \"kind\": \""
+        << to_string(e.intervention.kind) << "\", \"target\": " << e.intervention.target << ", \"note\": \""
+        << json_escape(e.intervention.note) << "\"}";
     }
     j << "]";
     // What the map shows (as of the last frame): late residents in view, teams with a
     // route drawn along the streets, the names written on the map.
     // The sizes the map drew with at the UI scale (gui/map_style.hpp), px.
     const style::MapSizes& z = ctx.map.sizes();
-    j << ",\n  \"map\": {\"late_in_view\": " << ctx.map.late_count() << ", \"team_routes\": " << ctx.map.team_routes()
-      << ", \"ui_scale\": " << z.ui << ", \"sizes\": {\"dot\": " << z.dot << ", \"late_dot\": " << z.late_dot
-      << ", \"late_rim\": " << z.late_rim << ", \"team_half\": " << z.team_half << ", \"shelter_half\": "
-      << z.shelter_half << ", \"shelter_bar_h\": " << z.shelter_bar_h << ", \"closed_min\": " << z.closed_min
-      << ", \"zone_edge\": " << z.zone_edge << ", \"pick_resident\": " << z.pick_resident << "}"
+    j << ",\n  \"map\": {\"late_in_view\": " << ctx.map.late_count()
+      << ", \"team_routes\": " << ctx.map.team_routes() << ", \"ui_scale\": " << z.ui
+      << ", \"sizes\": {\"dot\": " << z.dot << ", \"late_dot\": " << z.late_dot
+      << ", \"late_rim\": " << z.late_rim << ", \"team_half\": " << z.team_half
+      << ", \"shelter_half\": " << z.shelter_half << ", \"shelter_bar_h\": " << z.shelter_bar_h
+      << ", \"closed_min\": " << z.closed_min << ", \"zone_edge\": " << z.zone_edge
+      << ", \"pick_resident\": " << z.pick_resident << "}"
       << ", \"labels\": [";
     const auto& labels = ctx.map.placed_labels();
     for (std::size_t i = 0; i < labels.size(); ++i)
-      j << (i ? ", " : "") << "{\"kind\": \"" << labels[i].kind << "\", \"text\": \"" << json_escape(labels[i].text)
-        << "\"}";
+      j << (i ? ", " : "") << "{\"kind\": \"" << labels[i].kind << "\", \"text\": \""
+        << json_escape(labels[i].text) << "\"}";
     j << "]}";
     // The fire service: each incident's times (s, null before they happen) and the
     // appliances on scene, as the fire-service panel shows them.
@@ -235,8 +247,8 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
           << ", \"driving\": " << driving << ", \"tasks\": " << r.tasks.size() << ", \"incidents\": [";
         for (std::size_t k = 0; k < r.incidents.size(); ++k) {
           const FireIncident& inc = r.incidents[k];
-          j << (k ? ",\n    " : "\n    ") << "{\"origin\": " << inc.origin << ", \"ignited\": " << num(inc.ignited)
-            << ", \"first_engine\": " << num(inc.first_engine)
+          j << (k ? ",\n    " : "\n    ") << "{\"origin\": " << inc.origin
+            << ", \"ignited\": " << num(inc.ignited) << ", \"first_engine\": " << num(inc.first_engine)
             << ", \"first_alarm_complete\": " << num(inc.first_alarm_complete)
             << ", \"controlled\": " << num(inc.controlled) << ", \"buildings\": " << inc.buildings << "}";
         }

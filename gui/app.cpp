@@ -63,7 +63,8 @@ App::App(Options options) : options_(std::move(options)), sync_phases_(!options_
   ctx_.time.speed = options_.speed;
   ctx_.buffers.seed = static_cast<int>(options_.seed.value_or(1));
   if (!options_.scenario.empty())
-    std::snprintf(ctx_.buffers.scenario_path, sizeof ctx_.buffers.scenario_path, "%s", options_.scenario.c_str());
+    std::snprintf(ctx_.buffers.scenario_path, sizeof ctx_.buffers.scenario_path, "%s",
+                  options_.scenario.c_str());
   if (!options_.script.empty()) {
     try {
       script_ = Script::from_file(options_.script);
@@ -93,7 +94,8 @@ int App::run() {
       // take the session down: show it and carry on with the next frame.
       ctx_.messages.error(std::string("unexpected: ") + e.what());
     }
-    record_.frame_ms = static_cast<float>(std::chrono::duration<double, std::milli>(Clock::now() - now).count());
+    record_.frame_ms =
+        static_cast<float>(std::chrono::duration<double, std::milli>(Clock::now() - now).count());
     record_.cpu_ms = static_cast<float>(1e3 * (process_cpu_seconds() - cpu0));
     if (ctx_.session.ready()) ctx_.stats.add(record_);
     // --frames counts frames of the scene, not of the loading screen before it.
@@ -202,7 +204,8 @@ void App::frame(float dt) {
   if (first_frame_pending_) {
     first_frame_pending_ = false;
     char buf[96];
-    const double shown = std::chrono::duration<double>(Clock::now().time_since_epoch()).count() - loaded_wall_;
+    const double shown =
+        std::chrono::duration<double>(Clock::now().time_since_epoch()).count() - loaded_wall_;
     std::snprintf(buf, sizeof buf, "first frame %.2f s after the load started", load_seconds_ + shown);
     ctx_.messages.info(buf);
   }
@@ -214,7 +217,8 @@ void App::handle_events() {
     imgui_->process_event(e);
     if (e.type == sf::Event::Closed) ctx_.quit = true;
     if (e.type == sf::Event::Resized)
-      window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width), static_cast<float>(e.size.height))));
+      window_.setView(
+          sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width), static_cast<float>(e.size.height))));
     const ImGuiIO& io = ImGui::GetIO();
     if (const auto click = ctx_.map.handle_event(e, io.WantCaptureMouse)) click_map(ctx_, *click);
     if (e.type == sf::Event::KeyPressed && !io.WantCaptureKeyboard) {
@@ -267,8 +271,8 @@ void App::pick_up_loads() {
                   ctx_.session.source().scenario.c_str());
   ctx_.stats.clear();  // frame statistics describe the scene, not the loading
   char buf[160];
-  std::snprintf(buf, sizeof buf, "loaded %s in %.2f s: %zu residents, %zu streets", ctx_.session.name().c_str(),
-                r.seconds + layers_s, ctx_.session.model().population.size(),
+  std::snprintf(buf, sizeof buf, "loaded %s in %.2f s: %zu residents, %zu streets",
+                ctx_.session.name().c_str(), r.seconds + layers_s, ctx_.session.model().population.size(),
                 ctx_.session.model().world.streets.edge_count());
   ctx_.messages.info(buf);
   for (const std::string& p : ctx_.session.problems()) ctx_.messages.problem("scenario problem: " + p);

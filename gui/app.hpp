@@ -37,7 +37,7 @@ class App {
   AppContext ctx_;
   std::optional<Script> script_;
   long frames_ = 0;
-  FrameRecord record_;  // the frame being timed
+  FrameRecord record_;        // the frame being timed
   bool sync_phases_ = false;  // glFinish after GL phases (--frame-stats)
   // "Load to first frame": the load's own time plus the frame that shows it.
   double load_seconds_ = 0.0;

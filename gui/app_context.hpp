@@ -22,9 +22,9 @@ namespace ss::gui {
 
 struct TimeControl {
   bool playing = false;
-  double speed = 1.0;      // simulated s per wall s; +inf = as fast as possible
+  double speed = 1.0;         // simulated s per wall s; +inf = as fast as possible
   double stop_at = INFINITY;  // s; playing pauses here (scripts' run_to)
-  double achieved = 0.0;   // simulated s per wall s over the last frames
+  double achieved = 0.0;      // simulated s per wall s over the last frames
 };
 
 // Metrics are a full pass over the residents; the KPI panel refreshes them at 4 Hz
@@ -46,7 +46,7 @@ struct MetricsCache {
 // timeline interval of simulated time), the run changes or the group axis does,
 // instead of being reassembled and reallocated every frame.
 struct PlotCache {
-  int axis = 0;  // 0 age, 1 mobility, 2 lives alone: a view setting, not run state
+  int axis = 0;          // 0 age, 1 mobility, 2 lives alone: a view setting, not run state
   std::vector<float> x;  // s
   std::vector<Series> curves, occupancy;
   std::size_t rows = ~std::size_t{0};
@@ -68,15 +68,15 @@ struct Buffers {  // text typed into panels, kept across frames
 struct UiSettings {
   float wanted_scale = 1.0f;  // factor asked for, kMinUiScale..kMaxUiScale
   std::string font_file = kDefaultFontFile;
-  FontReport font;            // the font in use
+  FontReport font;  // the font in use
 };
 
 // Screen rectangles of laid-out text, recorded by panels whose text must neither be
 // clipped nor run into its neighbour (the key figures' targets), for dump_ui.
 struct LayoutProbe {
   std::string name;
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;      // the item's rectangle, px
-  float clip_x0 = 0, clip_x1 = 0;            // the horizontal extent it is drawn into, px
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the item's rectangle, px
+  float clip_x0 = 0, clip_x1 = 0;        // the horizontal extent it is drawn into, px
 };
 
 struct AppContext {
@@ -97,7 +97,7 @@ struct AppContext {
   // Filled by panels each frame (cleared by App before the panels are built).
   std::vector<LayoutProbe> probes;
   bool quit = false;
-  double wall = 0.0;               // s since start, for caches
+  double wall = 0.0;  // s since start, for caches
 
   // The UI scale in effect: map line widths, dot sizes and label sizes multiply by
   // it (the same factor the panels' text and widgets are drawn at).

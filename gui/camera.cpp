@@ -6,7 +6,7 @@
 namespace ss::gui {
 namespace {
 // Zoom limits: a whole 20 km² district down to a single doorway.
-constexpr double kMinScale = 0.01;  // px/m
+constexpr double kMinScale = 0.01;   // px/m
 constexpr double kMaxScale = 200.0;  // px/m
 }  // namespace
 
@@ -25,13 +25,12 @@ void Camera::zoom_at(sf::Vector2f pixel, float factor) {
   center_ = center_ + (before - after);
 }
 
-void Camera::pan_pixels(sf::Vector2f delta) {
-  center_ = center_ + Vec2{-delta.x / scale_, delta.y / scale_};
-}
+void Camera::pan_pixels(sf::Vector2f delta) { center_ = center_ + Vec2{-delta.x / scale_, delta.y / scale_}; }
 
 sf::Vector2f Camera::to_screen(Vec2 w) const {
   const float cx = viewport_.left + viewport_.width / 2, cy = viewport_.top + viewport_.height / 2;
-  return {cx + static_cast<float>((w.x - center_.x) * scale_), cy - static_cast<float>((w.y - center_.y) * scale_)};
+  return {cx + static_cast<float>((w.x - center_.x) * scale_),
+          cy - static_cast<float>((w.y - center_.y) * scale_)};
 }
 
 Vec2 Camera::to_world(sf::Vector2f p) const {

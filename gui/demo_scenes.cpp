@@ -24,14 +24,15 @@ double hash01(std::uint64_t a, std::uint64_t b) {
 // shelters whose capacities add up to a little more than the population, and a
 // hill rising to the north-east so "low-lying" means something.
 Model grid_town() {
-  constexpr int kN = 14;            // junctions per side
-  constexpr double kSpacing = 70;   // m between junctions
+  constexpr int kN = 14;           // junctions per side
+  constexpr double kSpacing = 70;  // m between junctions
   Model m = builders::street_grid(kN, kN, kSpacing, 5.0);
   StreetGraph& g = m.world.streets;
   const int main_row = kN / 2;
   for (std::size_t e = 0; e < g.edge_count(); ++e) {
     const Vec2 a = g.node_pos[g.edge_from[e].index()], b = g.node_pos[g.edge_to[e].index()];
-    const bool on_main = (a.y == b.y && a.y == main_row * kSpacing) || (a.x == b.x && a.x == main_row * kSpacing);
+    const bool on_main =
+        (a.y == b.y && a.y == main_row * kSpacing) || (a.x == b.x && a.x == main_row * kSpacing);
     if (on_main) g.edge_kind[e] = StreetKind::Primary, g.edge_width[e] = 12.0f;
   }
   std::uint32_t people = 0;
@@ -41,7 +42,10 @@ Model grid_town() {
       const Vec2 c{(bx + 0.5) * kSpacing, (by + 0.5) * kSpacing};
       Building b;
       const double h = kSpacing * 0.3;
-      b.outline = {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h * 0.4}, {c.x, c.y + h},
+      b.outline = {{c.x - h, c.y - h},
+                   {c.x + h, c.y - h},
+                   {c.x + h, c.y + h * 0.4},
+                   {c.x, c.y + h},
                    {c.x - h, c.y + h * 0.4}};
       b.area = std::abs(signed_area(b.outline));
       b.centroid = centroid(b.outline);
@@ -55,10 +59,15 @@ Model grid_town() {
         const int age = u < 0.17 ? 10 : u < 0.80 ? 38 : u < 0.94 ? 70 : 86;
         const double v = hash01(block + 7, static_cast<std::uint64_t>(k));
         Mobility mob = Mobility::Walks;
-        if (age >= 70) mob = v < 0.3 ? Mobility::WalkingAid : v < 0.4 ? Mobility::Wheelchair : v < 0.45 ? Mobility::Bedridden : Mobility::Walks;
+        if (age >= 70)
+          mob = v < 0.3    ? Mobility::WalkingAid
+                : v < 0.4  ? Mobility::Wheelchair
+                : v < 0.45 ? Mobility::Bedridden
+                           : Mobility::Walks;
         const bool alone = age >= 70 && v > 0.6;
         const bool assist = mob == Mobility::Bedridden;
-        const Vec2 home{c.x + (hash01(block, k + 100u) - 0.5) * 1.6 * h, c.y + (hash01(block, k + 200u) - 0.5) * 1.2 * h};
+        const Vec2 home{c.x + (hash01(block, k + 100u) - 0.5) * 1.6 * h,
+                        c.y + (hash01(block, k + 200u) - 0.5) * 1.2 * h};
         m.population.add(age, mob, alone, assist, HouseholdId{people / 2}, home, bid);
         ++people;
       }

@@ -24,7 +24,8 @@ std::string street_words(const Model& m, std::uint32_t edge) {
   if (edge >= g.edge_count()) return "street " + std::to_string(edge);
   const std::string& name = g.edge_name[edge];
   const std::int64_t way = edge < g.edge_source_id.size() ? g.edge_source_id[edge] : -1;
-  if (way < 0) return name.empty() ? "street " + std::to_string(edge) : name + " (street " + std::to_string(edge) + ")";
+  if (way < 0)
+    return name.empty() ? "street " + std::to_string(edge) : name + " (street " + std::to_string(edge) + ")";
   return (name.empty() ? std::string("unnamed street") : name) + " (way " + std::to_string(way) + ")";
 }
 
@@ -41,17 +42,22 @@ std::string building_words(const Model& m, std::uint32_t b) {
   if (b >= bs.size()) return "building " + std::to_string(b);
   const Building& x = bs[b];
   // building=yes says nothing; a tagged kind or amenity names what burns.
-  const std::string what = !x.amenity.empty() ? x.amenity : x.kind.empty() || x.kind == "yes" ? "building" : x.kind;
+  const std::string what = !x.amenity.empty()                  ? x.amenity
+                           : x.kind.empty() || x.kind == "yes" ? "building"
+                                                               : x.kind;
   char id[48];
-  if (x.source_id >= 0) std::snprintf(id, sizeof id, " (map id %lld)", static_cast<long long>(x.source_id));
-  else std::snprintf(id, sizeof id, " %u", b);
+  if (x.source_id >= 0)
+    std::snprintf(id, sizeof id, " (map id %lld)", static_cast<long long>(x.source_id));
+  else
+    std::snprintf(id, sizeof id, " %u", b);
   return what + id;
 }
 
 // A journal entry made by the scenario's inject list rather than by the GUI.
 bool is_scripted_inject(const Model& m, const Intervention& iv) {
   return std::any_of(m.plan.injects.begin(), m.plan.injects.end(), [&](const ScriptedInject& s) {
-    return s.intervention.kind == iv.kind && s.intervention.target == iv.target && s.intervention.note == iv.note;
+    return s.intervention.kind == iv.kind && s.intervention.target == iv.target &&
+           s.intervention.note == iv.note;
   });
 }
 
@@ -65,17 +71,21 @@ std::string describe(const Model& m, const Intervention& iv) {
     case K::OpenRoad: return "reopen road " + street_words(m, iv.target);
     // On the micro model a shelter is where an exit leads.
     case K::CloseShelter:
-      return std::string(micro ? "close exit to " : "close shelter ") + named(m.world.shelters, iv.target, "shelter");
+      return std::string(micro ? "close exit to " : "close shelter ") +
+             named(m.world.shelters, iv.target, "shelter");
     case K::OpenShelter:
-      return std::string(micro ? "reopen exit to " : "reopen shelter ") + named(m.world.shelters, iv.target, "shelter");
+      return std::string(micro ? "reopen exit to " : "reopen shelter ") +
+             named(m.world.shelters, iv.target, "shelter");
     case K::DelayTeam: {
       char by[48];
       std::snprintf(by, sizeof by, " by %g min", iv.value / 60.0);
       return "delay team " + named(m.plan.response.teams, iv.target, "team") + by;
     }
     case K::BroadcastWarning:
-      return std::string(micro ? "warn room " : "warn zone ") + named(m.world.zones, iv.target, micro ? "room" : "zone");
-    case K::AddAssistTask: return "send a team to assist the household of resident " + std::to_string(iv.target);
+      return std::string(micro ? "warn room " : "warn zone ") +
+             named(m.world.zones, iv.target, micro ? "room" : "zone");
+    case K::AddAssistTask:
+      return "send a team to assist the household of resident " + std::to_string(iv.target);
     case K::AddDoorKnockTask: return "door-knock at the household of resident " + std::to_string(iv.target);
     case K::StartFire: return "start a fire in " + building_words(m, iv.target);
   }
@@ -94,8 +104,8 @@ void update_event_log(AppContext& ctx) {
   if (other_run || journal < log.journal_wall.size()) log.journal_wall.clear();
   const double now = Messages::clock();  // the clock messages are stamped with
   while (log.journal_wall.size() < journal) log.journal_wall.push_back(now);
-  if (!other_run && journal == log.built_journal && pending == log.built_pending && messages == log.built_messages &&
-      bad == log.built_bad_speeds)
+  if (!other_run && journal == log.built_journal && pending == log.built_pending &&
+      messages == log.built_messages && bad == log.built_bad_speeds)
     return;
   log.generation = s.generation();
   log.seed = s.seed();
@@ -107,8 +117,8 @@ void update_event_log(AppContext& ctx) {
   log.lines.clear();
   for (const LogLine& l : ctx.messages.lines()) {
     const EventKind k = l.kind == MessageKind::Error || l.kind == MessageKind::Problem ? EventKind::Warning
-                      : l.kind == MessageKind::Note  ? EventKind::Note
-                                                     : EventKind::Session;
+                        : l.kind == MessageKind::Note                                  ? EventKind::Note
+                                                                                       : EventKind::Session;
     log.lines.push_back({k, NAN, l.wall, false, l.text});
   }
   if (ready) {
@@ -127,9 +137,10 @@ void update_event_log(AppContext& ctx) {
     }
     for (const TeamId t : teams_without_reachable_task(m, s.state())) {
       const TeamState& ts = s.state().response.teams[t.index()];
-      log.lines.push_back({EventKind::Warning, ts.unreachable_since, now, false,
-                           "team " + m.plan.response.teams[t.index()].name +
-                               " took no task: every open task of its roles lies beyond the streets open to it"});
+      log.lines.push_back(
+          {EventKind::Warning, ts.unreachable_since, now, false,
+           "team " + m.plan.response.teams[t.index()].name +
+               " took no task: every open task of its roles lies beyond the streets open to it"});
     }
     if (bad > 0)  // numeric trouble the step counted and went on from (engine/core/sim_state.hpp)
       log.lines.push_back({EventKind::Warning, s.sim().time(), now, false,

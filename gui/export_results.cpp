@@ -33,7 +33,8 @@ bool export_results(AppContext& ctx, const std::string& dir) {
   info.problems = ctx.session.problems();
   info.notes = ctx.session.notes();
   info.finished = ctx.session.sim().finished();
-  info.problems.push_back("exported from the GUI at simulated time " + format_clock(ctx.session.sim().time()));
+  info.problems.push_back("exported from the GUI at simulated time " +
+                          format_clock(ctx.session.sim().time()));
   try {
     const Model& model = ctx.session.model();
     const SimState& state = ctx.session.state();

@@ -25,8 +25,9 @@ bool start_fire(AppContext& ctx, std::uint32_t b, const std::string& note) {
   const Model& m = ctx.session.model();
   const FireHazard* fire = find_fire(m);
   if (!fire)
-    return ctx.messages.error("this scenario has no fire: fires can be started in scenarios with a fire: "
-                              "section (e.g. scenarios/lauf_fire.yaml)"),
+    return ctx.messages.error(
+               "this scenario has no fire: fires can be started in scenarios with a fire: "
+               "section (e.g. scenarios/lauf_fire.yaml)"),
            false;
   const FireDesc& d = fire->desc();
   if (b >= m.world.buildings.size() || b >= d.buildings.size())

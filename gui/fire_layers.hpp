@@ -1,8 +1,8 @@
 #pragma once
 // Map layers of a fire (engine/hazards/fire/): the buildings that have caught fire,
-// coloured by their fire state (put out by the fire service included), and the ground-level smoke as a translucent grey
-// texture over the fire's smoke grid. The wind is drawn by the overlays
-// (gui/overlays.cpp) from the model alone.
+// coloured by their fire state (put out by the fire service included), and the ground-level smoke as a
+// translucent grey texture over the fire's smoke grid. The wind is drawn by the overlays (gui/overlays.cpp)
+// from the model alone.
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>

@@ -59,7 +59,8 @@ void append_dashed(sf::VertexArray& va, const StreetGraph& g, EdgeId e, float wi
   float phase = 0.0f;  // m into the current period, carried across the shape's bends
   for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
     const sf::Vector2f a(static_cast<float>(pts[i].x - origin.x), static_cast<float>(pts[i].y - origin.y));
-    const sf::Vector2f b(static_cast<float>(pts[i + 1].x - origin.x), static_cast<float>(pts[i + 1].y - origin.y));
+    const sf::Vector2f b(static_cast<float>(pts[i + 1].x - origin.x),
+                         static_cast<float>(pts[i + 1].y - origin.y));
     const sf::Vector2f d = b - a;
     const float len = std::hypot(d.x, d.y);
     if (len <= 0) continue;
@@ -92,7 +93,8 @@ const FireHazard* find_fire_service(const Model& model) {
   return fire && fire->desc().service.enabled ? fire : nullptr;
 }
 
-LaneProblem lane_problem(const FireHazard& fire, const StreetGraph& g, std::size_t e, float clear_width, bool closed) {
+LaneProblem lane_problem(const FireHazard& fire, const StreetGraph& g, std::size_t e, float clear_width,
+                         bool closed) {
   // The engine's rule (the same as fire/lanes.gpkg), for the first pumper type.
   const FireServiceDesc& d = fire.desc().service;
   return ss::lane_problem(d, fire.service().lanes, g, e, first_pumper(d), clear_width, closed);
@@ -172,7 +174,8 @@ std::int64_t first_pumper_task(const FireHazard& fire, const FireRun& run, std::
     if (static_cast<std::int64_t>(task.incident) != k || !std::isfinite(task.arrived)) continue;
     const std::uint8_t type = task.appliance < r.appliances.size() ? r.appliances[task.appliance].type : 0xFF;
     if (type >= types.size() || types[type].kind != ApplianceKind::Pumper) continue;
-    if (best < 0 || task.arrived < r.tasks[static_cast<std::size_t>(best)].arrived) best = static_cast<std::int64_t>(q);
+    if (best < 0 || task.arrived < r.tasks[static_cast<std::size_t>(best)].arrived)
+      best = static_cast<std::int64_t>(q);
   }
   return best;
 }
@@ -207,7 +210,8 @@ void FireServiceLayer::update_lanes(const Model& model, Vec2 origin, double scal
   const StreetGraph& g = model.world.streets;
   const FireLanes& L = fire->service().lanes;
   const float lane = std::max(kLaneM, static_cast<float>(scaled(style::kLaneMinPx, ui_scale) / scale));
-  const float foot = std::max(kFootLaneM, static_cast<float>(scaled(style::kFootLaneMinPx, ui_scale) / scale));
+  const float foot =
+      std::max(kFootLaneM, static_cast<float>(scaled(style::kFootLaneMinPx, ui_scale) / scale));
   // Ways not for vehicles first, then usable lanes, problems last: at a junction the
   // problem shows.
   for (int pass = 0; pass < 3; ++pass) {
@@ -216,16 +220,16 @@ void FireServiceLayer::update_lanes(const Model& model, Vec2 origin, double scal
       const int rank = p == LaneProblem::NotForVehicles ? 0 : p == LaneProblem::None ? 1 : 2;
       if (rank != pass) continue;
       const Rgb c = p == LaneProblem::NotForVehicles ? kLaneNoVehicles
-                  : p == LaneProblem::None           ? kLaneUsable
-                  : p == LaneProblem::Closed         ? kLaneClosed
+                    : p == LaneProblem::None         ? kLaneUsable
+                    : p == LaneProblem::Closed       ? kLaneClosed
                                                      : kLaneLimited;
       append_edge_quads(lanes_, g, EdgeId{e}, rank == 0 ? foot : lane, to_sf(c), origin);
     }
   }
 }
 
-void FireServiceLayer::update(const Model& model, const SimState& state, const Camera& cam, const Layers& layers,
-                              float ui_scale) {
+void FireServiceLayer::update(const Model& model, const SimState& state, const Camera& cam,
+                              const Layers& layers, float ui_scale) {
   // A new UI scale redraws the blocked lanes (their widths and dashes are in pixels);
   // the hydrants and stations see it in their key.
   if (ui_scale != ui_) blocked_scale_ = -1.0, blocked_known_ = ~std::size_t{0};
@@ -254,19 +258,22 @@ void FireServiceLayer::update(const Model& model, const SimState& state, const C
   } else {
     blocked_scale_ = -1.0;  // rebuilt when shown again
   }
-  if (layers.hydrants || layers.stations) update_points(*fire, *run, cam, layers.hydrants, layers.stations);
-  else points_.clear(), points_built_ = false;
+  if (layers.hydrants || layers.stations)
+    update_points(*fire, *run, cam, layers.hydrants, layers.stations);
+  else
+    points_.clear(), points_built_ = false;
   if (layers.engines) update_engines(model, *fire, *run, t, cam);
 }
 
-void FireServiceLayer::update_blocked(const Model& model, const FireHazard& fire, const FireRun& run, double t,
-                                      double scale) {
+void FireServiceLayer::update_blocked(const Model& model, const FireHazard& fire, const FireRun& run,
+                                      double t, double scale) {
   const FireServiceRun& r = run.service;
   const StreetGraph& g = model.world.streets;
   const FireLanes& L = fire.service().lanes;
   if (blocked_scale_ < 0) {  // a new run: its blocked lanes, once
     blocked_edges_.clear();
-    const std::size_t ne = std::min({g.edge_count(), L.clear_width.size(), r.true_width.size(), r.true_closed.size()});
+    const std::size_t ne =
+        std::min({g.edge_count(), L.clear_width.size(), r.true_width.size(), r.true_closed.size()});
     for (std::size_t e = 0; e < ne; ++e) {
       if (lane_problem(fire, g, e, L.clear_width[e], L.closed[e] != 0) != LaneProblem::None) continue;
       if (lane_problem(fire, g, e, r.true_width[e], r.true_closed[e] != 0) == LaneProblem::None) continue;
@@ -276,7 +283,8 @@ void FireServiceLayer::update_blocked(const Model& model, const FireHazard& fire
     blocked_obstructions_ = r.obstructions.size();
   }
   std::size_t known = 0;
-  for (const std::uint32_t e : blocked_edges_) known += e < r.known_since.size() && r.known_since[e] <= t ? 1 : 0;
+  for (const std::uint32_t e : blocked_edges_)
+    known += e < r.known_since.size() && r.known_since[e] <= t ? 1 : 0;
   const bool zoomed = blocked_scale_ > 0 && std::abs(std::log(scale / blocked_scale_)) >= 0.15;
   if (known == blocked_known_ && blocked_scale_ > 0 && !zoomed) return;
   blocked_known_ = known;
@@ -287,16 +295,18 @@ void FireServiceLayer::update_blocked(const Model& model, const FireHazard& fire
   const auto off = static_cast<float>(scaled(style::kDashOffPx, ui_) / scale);
   const sf::Color c = to_sf(kLaneBlocked);
   for (const std::uint32_t e : blocked_edges_) {
-    if (e < r.known_since.size() && r.known_since[e] <= t) append_edge_quads(blocked_, g, EdgeId{e}, w, c, origin_);
-    else append_dashed(blocked_, g, EdgeId{e}, w, on, off, c, origin_);
+    if (e < r.known_since.size() && r.known_since[e] <= t)
+      append_edge_quads(blocked_, g, EdgeId{e}, w, c, origin_);
+    else
+      append_dashed(blocked_, g, EdgeId{e}, w, on, off, c, origin_);
   }
 }
 
-void FireServiceLayer::update_points(const FireHazard& fire, const FireRun& run, const Camera& cam, bool hydrants,
-                                     bool stations) {
+void FireServiceLayer::update_points(const FireHazard& fire, const FireRun& run, const Camera& cam,
+                                     bool hydrants, bool stations) {
   const sf::FloatRect vp = cam.viewport();
-  const PointsKey key{cam.center().x, cam.center().y, cam.scale(), vp.left, vp.top, vp.width, vp.height,
-                      run.service.seed, hydrants, stations, ui_};
+  const PointsKey key{cam.center().x, cam.center().y,   cam.scale(), vp.left,  vp.top, vp.width,
+                      vp.height,      run.service.seed, hydrants,    stations, ui_};
   if (points_built_ && key == points_key_) return;
   points_key_ = key;
   points_built_ = true;
@@ -305,8 +315,10 @@ void FireServiceLayer::update_points(const FireHazard& fire, const FireRun& run,
   const sf::Color ink = to_sf(Rgb{10, 10, 10});
   if (hydrants) {
     // ~150 m apart: a few pixels apart zoomed out, so smaller there.
-    const float half =
-        scaled(cam.scale() >= 0.5 ? style::kHydrantHalfPx : cam.scale() >= 0.2 ? 3.0f : 2.0f, ui_);
+    const float half = scaled(cam.scale() >= 0.5   ? style::kHydrantHalfPx
+                              : cam.scale() >= 0.2 ? 3.0f
+                                                   : 2.0f,
+                              ui_);
     const float rim = scaled(style::kFireMarkRimPx, ui_);
     const std::vector<std::uint8_t>& working = run.service.hydrant_working;
     for (std::size_t h = 0; h < d.hydrants.size(); ++h) {
@@ -328,8 +340,8 @@ void FireServiceLayer::update_points(const FireHazard& fire, const FireRun& run,
   }
 }
 
-void FireServiceLayer::update_engines(const Model& model, const FireHazard& fire, const FireRun& run, double t,
-                                      const Camera& cam) {
+void FireServiceLayer::update_engines(const Model& model, const FireHazard& fire, const FireRun& run,
+                                      double t, const Camera& cam) {
   const FireServiceRun& r = run.service;
   const FireServiceDesc& d = fire.desc().service;
   const FireServiceParams& p = d.params;
@@ -355,7 +367,8 @@ void FireServiceLayer::update_engines(const Model& model, const FireHazard& fire
     }
     if (task.hydrant >= 0 && static_cast<std::size_t>(task.hydrant) < d.hydrants.size()) {
       const Vec2 h = d.hydrants[static_cast<std::size_t>(task.hydrant)].pos;
-      append_segment(engines_, from, cam.to_screen(h), hose, to_sf(kSupplyLine, t >= task.hydrant_on ? 255 : 110));
+      append_segment(engines_, from, cam.to_screen(h), hose,
+                     to_sf(kSupplyLine, t >= task.hydrant_on ? 255 : 110));
     }
   }
   // Appliances over their lines; those in their station are the station's symbol.
@@ -367,12 +380,14 @@ void FireServiceLayer::update_engines(const Model& model, const FireHazard& fire
     sf::Vector2f c = cam.to_screen(m.pos);
     const float full = scaled(style::kApplianceHalfPx, ui_);
     if (!on_screen(cam, c, 2 * full)) continue;
-    const float half = m.stage == ApplianceStage::Standing ? full - scaled(style::kApplianceStandingPx, ui_) : full;
+    const float half =
+        m.stage == ApplianceStage::Standing ? full - scaled(style::kApplianceStandingPx, ui_) : full;
     const float step = scaled(style::kApplianceStepPx, ui_);
     for (bool moved = true; moved;) {
       moved = false;
       for (const sf::Vector2f q : placed_)
-        if (std::abs(q.x - c.x) < step - 0.5f && std::abs(q.y - c.y) < step - 0.5f) c.x = q.x + step, moved = true;
+        if (std::abs(q.x - c.x) < step - 0.5f && std::abs(q.y - c.y) < step - 0.5f)
+          c.x = q.x + step, moved = true;
     }
     placed_.push_back(c);
     append_square(engines_, c, half + scaled(style::kFireMarkRimPx, ui_), to_sf(Rgb{10, 10, 10}));

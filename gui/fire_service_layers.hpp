@@ -22,7 +22,8 @@ const FireHazard* find_fire_service(const Model& model);
 // Why appliances cannot use street e with this clear width and closure, for the first
 // pumper type: the classification fire_service_outputs.cpp writes to fire/lanes.gpkg
 // (`problem`, `problem_run`), so the map and the run's files agree.
-LaneProblem lane_problem(const FireHazard& fire, const StreetGraph& g, std::size_t e, float clear_width, bool closed);
+LaneProblem lane_problem(const FireHazard& fire, const StreetGraph& g, std::size_t e, float clear_width,
+                         bool closed);
 
 enum class ApplianceStage : std::uint8_t {
   AtStation,   // in its station, no job
@@ -34,7 +35,7 @@ enum class ApplianceStage : std::uint8_t {
 const char* to_string(ApplianceStage s);
 
 struct ApplianceMark {
-  Vec2 pos;                                  // m, local CRS
+  Vec2 pos;  // m, local CRS
   ApplianceKind kind = ApplianceKind::Pumper;
   ApplianceStage stage = ApplianceStage::AtStation;
 };
@@ -72,15 +73,17 @@ class FireServiceLayer {
   // Their pixel sizes are gui/map_style.hpp's times `ui_scale`.
   void update(const Model& model, const SimState& state, const Camera& cam, const Layers& layers,
               float ui_scale = 1.0f);
-  [[nodiscard]] const sf::VertexArray& blocked() const { return blocked_; }   // local metres, sf::Quads
-  [[nodiscard]] const sf::VertexArray& points() const { return points_; }     // pixels, sf::Quads
-  [[nodiscard]] const sf::VertexArray& engines() const { return engines_; }   // pixels, sf::Quads
+  [[nodiscard]] const sf::VertexArray& blocked() const { return blocked_; }  // local metres, sf::Quads
+  [[nodiscard]] const sf::VertexArray& points() const { return points_; }    // pixels, sf::Quads
+  [[nodiscard]] const sf::VertexArray& engines() const { return engines_; }  // pixels, sf::Quads
   [[nodiscard]] const std::vector<ApplianceMark>& marks() const { return marks_; }
 
  private:
   void update_blocked(const Model& model, const FireHazard& fire, const FireRun& run, double t, double scale);
-  void update_points(const FireHazard& fire, const FireRun& run, const Camera& cam, bool hydrants, bool stations);
-  void update_engines(const Model& model, const FireHazard& fire, const FireRun& run, double t, const Camera& cam);
+  void update_points(const FireHazard& fire, const FireRun& run, const Camera& cam, bool hydrants,
+                     bool stations);
+  void update_engines(const Model& model, const FireHazard& fire, const FireRun& run, double t,
+                      const Camera& cam);
 
   sf::VertexArray lanes_{sf::Quads};
   const Model* lanes_model_ = nullptr;

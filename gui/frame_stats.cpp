@@ -83,12 +83,14 @@ std::string FrameStats::summary() const {
   if (frames_.empty()) return "frame_ms: no frames\n";
   char buf[256];
   std::snprintf(buf, sizeof buf, "frame_ms median=%.2f p95=%.2f max=%.2f cpu_median=%.2f frames=%zu\n",
-                frame_quantile(0.5), frame_quantile(0.95), frame_quantile(1.0), cpu_quantile(0.5), frames_.size());
+                frame_quantile(0.5), frame_quantile(0.95), frame_quantile(1.0), cpu_quantile(0.5),
+                frames_.size());
   std::string out = buf;
   out += "phase_ms median/p95:";
   for (std::size_t k = 0; k < kPhaseCount; ++k) {
     const auto p = static_cast<Phase>(k);
-    std::snprintf(buf, sizeof buf, " %s=%.2f/%.2f", to_string(p), phase_quantile(p, 0.5), phase_quantile(p, 0.95));
+    std::snprintf(buf, sizeof buf, " %s=%.2f/%.2f", to_string(p), phase_quantile(p, 0.5),
+                  phase_quantile(p, 0.95));
     out += buf;
   }
   out += "\nphase_cpu_ms median:";

@@ -22,12 +22,12 @@ inline constexpr std::size_t kPhaseCount = 7;
 const char* to_string(Phase p);
 
 struct FrameRecord {
-  float frame_ms = 0;                       // wall time of the whole frame
-  float cpu_ms = 0;                         // process CPU time (all threads, incl. the GL driver's)
+  float frame_ms = 0;  // wall time of the whole frame
+  float cpu_ms = 0;    // process CPU time (all threads, incl. the GL driver's)
   std::array<float, kPhaseCount> phase_ms{};
   std::array<float, kPhaseCount> phase_cpu_ms{};  // process CPU time per phase
-  double sim_time = 0;                      // s, after the frame
-  std::uint32_t steps = 0;                  // engine steps this frame
+  double sim_time = 0;                            // s, after the frame
+  std::uint32_t steps = 0;                        // engine steps this frame
 };
 
 class FrameStats {

@@ -83,15 +83,18 @@ void append_responders(sf::VertexArray& va, const Model& model, const std::vecto
   for (const bool casing : {true, false}) {
     for (std::size_t i = 0; i < marks.size(); ++i) {
       const auto& r = marks[i].route;
-      const sf::Color c = casing ? sf::Color(10, 10, 10) : to_sf(kTeamColour[static_cast<std::size_t>(teams[i].kind)]);
+      const sf::Color c =
+          casing ? sf::Color(10, 10, 10) : to_sf(kTeamColour[static_cast<std::size_t>(teams[i].kind)]);
       const float w = z.team_route + (casing ? z.team_casing : 0.0f);
-      for (std::size_t k = 0; k + 1 < r.size(); ++k) append_segment(va, cam.to_screen(r[k]), cam.to_screen(r[k + 1]), w, c);
+      for (std::size_t k = 0; k + 1 < r.size(); ++k)
+        append_segment(va, cam.to_screen(r[k]), cam.to_screen(r[k + 1]), w, c);
     }
   }
   for (std::size_t i = 0; i < marks.size(); ++i) {
     const sf::Vector2f p = cam.to_screen(marks[i].pos);
     const bool sel = static_cast<std::int64_t>(i) == selected;
-    append_diamond(va, p, half + (sel ? 2 * z.team_rim : z.team_rim), to_sf(sel ? kSelection : Rgb{10, 10, 10}));
+    append_diamond(va, p, half + (sel ? 2 * z.team_rim : z.team_rim),
+                   to_sf(sel ? kSelection : Rgb{10, 10, 10}));
     append_diamond(va, p, half, to_sf(kTeamColour[static_cast<std::size_t>(teams[i].kind)]));
   }
 }

@@ -20,7 +20,12 @@ namespace ss::gui {
 class FloodLayer {
  public:
   // Forget the texture (a new model or a restart): the next update rebuilds it.
-  void reset() { built_step_ = ~0ull; has_ = false; low_built_ = false; has_low_ = false; }
+  void reset() {
+    built_step_ = ~0ull;
+    has_ = false;
+    low_built_ = false;
+    has_low_ = false;
+  }
   // Rebuilds the texture from the flood's state (find_flood_run) when the step changed, but at most every
   // kRefreshS of wall time: a whole-grid pass and upload every frame would cost more
   // than the map, and water moves slowly on screen anyway.

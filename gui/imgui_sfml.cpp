@@ -1,15 +1,15 @@
 #include "gui/imgui_sfml.hpp"
 
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include <SFML/Window/Clipboard.hpp>
 
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
-#include <string>
 #include <stdexcept>
+#include <string>
 
 namespace ss::gui {
 namespace {
@@ -54,7 +54,9 @@ const char* clipboard_get(void*) {
   text = sf::Clipboard::getString().toAnsiString();
   return text.c_str();
 }
-void clipboard_set(void*, const char* text) { sf::Clipboard::setString(sf::String::fromUtf8(text, text + std::strlen(text))); }
+void clipboard_set(void*, const char* text) {
+  sf::Clipboard::setString(sf::String::fromUtf8(text, text + std::strlen(text)));
+}
 
 }  // namespace
 
@@ -89,7 +91,8 @@ ImGuiSfml::ImGuiSfml(sf::RenderWindow& window) : window_(window) {
 FontReport ImGuiSfml::set_font(const std::string& file, float scale) {
   FontReport r = build_ui_font(file, scale);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
-  if (!ImGui_ImplOpenGL3_CreateFontsTexture()) throw std::runtime_error("cannot upload the font atlas to OpenGL");
+  if (!ImGui_ImplOpenGL3_CreateFontsTexture())
+    throw std::runtime_error("cannot upload the font atlas to OpenGL");
   return r;
 }
 
@@ -116,13 +119,17 @@ void ImGuiSfml::process_event(const sf::Event& e) {
     case sf::Event::MouseButtonReleased: {
       const int b = button_index(e.mouseButton.button);
       if (b < 0) break;
-      if (pressed_this_frame_[b]) release_pending_[b] = true;
-      else io.MouseDown[b] = false;
+      if (pressed_this_frame_[b])
+        release_pending_[b] = true;
+      else
+        io.MouseDown[b] = false;
       break;
     }
     case sf::Event::MouseWheelScrolled:
-      if (e.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel) io.MouseWheel += e.mouseWheelScroll.delta;
-      else io.MouseWheelH += e.mouseWheelScroll.delta;
+      if (e.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
+        io.MouseWheel += e.mouseWheelScroll.delta;
+      else
+        io.MouseWheelH += e.mouseWheelScroll.delta;
       break;
     case sf::Event::TextEntered:
       // Control characters arrive as key events; only printable text goes in.
@@ -131,7 +138,8 @@ void ImGuiSfml::process_event(const sf::Event& e) {
     case sf::Event::KeyPressed:
     case sf::Event::KeyReleased: {
       const bool down = e.type == sf::Event::KeyPressed;
-      if (e.key.code >= 0 && e.key.code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[e.key.code] = down;
+      if (e.key.code >= 0 && e.key.code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)))
+        io.KeysDown[e.key.code] = down;
       io.KeyCtrl = e.key.control;
       io.KeyShift = e.key.shift;
       io.KeyAlt = e.key.alt;

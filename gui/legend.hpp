@@ -44,7 +44,19 @@ enum class LegendLayer : std::uint8_t {
 // hydrant), a rimmed square (shelter, appliance), a station square, a thin line
 // (hose), a zone's outline, a filled patch (choropleth class, low-lying zone), or a
 // stop of a continuous ramp (water depth, smoke).
-enum class Glyph : std::uint8_t { Dot, LateDot, Bar, Dashed, Diamond, Square, Station, Line, Outline, Patch, Ramp };
+enum class Glyph : std::uint8_t {
+  Dot,
+  LateDot,
+  Bar,
+  Dashed,
+  Diamond,
+  Square,
+  Station,
+  Line,
+  Outline,
+  Patch,
+  Ramp
+};
 
 struct LegendEntry {
   LegendLayer layer = LegendLayer::Streets;
@@ -102,7 +114,7 @@ constexpr const char* legend_title(LegendLayer l) {
 // Zone choropleth classes (gui/zone_layers.hpp), light = bad to dark = good, the
 // order of kZoneRamp. Share safe in fifths; T90 in quarter hours up to an hour, a
 // view choice to read at a glance (plan targets set their own times).
-inline constexpr std::array<double, 4> kZoneShareBreaks{0.2, 0.4, 0.6, 0.8};        // share of residents safe
+inline constexpr std::array<double, 4> kZoneShareBreaks{0.2, 0.4, 0.6, 0.8};       // share of residents safe
 inline constexpr std::array<double, 4> kZoneT90BreaksMin{60.0, 45.0, 30.0, 15.0};  // min, longest first
 
 using L = LegendLayer;

@@ -34,9 +34,11 @@ class Placer {
     float w = 0;
     for (const std::string& l : lines) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x * scale);
     const float h = font * static_cast<float>(lines.size());
-    const ImVec2 a = beside ? ImVec2(at.x, at.y - h / 2 - pad) : ImVec2(at.x - w / 2 - pad, at.y - h / 2 - pad);
+    const ImVec2 a =
+        beside ? ImVec2(at.x, at.y - h / 2 - pad) : ImVec2(at.x - w / 2 - pad, at.y - h / 2 - pad);
     const Box2 box{a, ImVec2(a.x + w + 2 * pad, a.y + h + 2 * pad)};
-    if (box.a.x < vp_.left || box.a.y < vp_.top || box.b.x > vp_.left + vp_.width || box.b.y > vp_.top + vp_.height)
+    if (box.a.x < vp_.left || box.a.y < vp_.top || box.b.x > vp_.left + vp_.width ||
+        box.b.y > vp_.top + vp_.height)
       return false;
     const float gap = z_.label_gap;
     const Box2 grown{ImVec2(box.a.x - gap, box.a.y - gap), ImVec2(box.b.x + gap, box.b.y + gap)};
@@ -93,14 +95,16 @@ void draw_map_labels(AppContext& ctx) {
     const auto& sh = m.world.shelters;
     std::vector<std::size_t> order(sh.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sh[a].capacity > sh[b].capacity; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return sh[a].capacity > sh[b].capacity; });
     for (const std::size_t i : order) {
       const sf::Vector2f p = cam.to_screen(sh[i].pos);
       const bool closed = i < s.shelter_closed.size() && s.shelter_closed[i];
       const Rgb ink = closed ? Rgb{170, 170, 170} : Rgb{255, 255, 255};
       // Right of the marker and its fill bar.
       const float x = p.x + z.shelter_half + z.shelter_bar_gap + z.shelter_bar_w + z.shelter_name_gap;
-      if (placer.place(ImVec2(x, p.y), {sh[i].name}, im(ink), true)) placed.push_back({"shelter", sh[i].name});
+      if (placer.place(ImVec2(x, p.y), {sh[i].name}, im(ink), true))
+        placed.push_back({"shelter", sh[i].name});
     }
   }
   dl->PopClipRect();

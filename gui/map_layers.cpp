@@ -15,7 +15,8 @@ void append_edge_quads(sf::VertexArray& va, const StreetGraph& g, EdgeId e, floa
   const float hw = width / 2;
   for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
     const sf::Vector2f a(static_cast<float>(pts[i].x - origin.x), static_cast<float>(pts[i].y - origin.y));
-    const sf::Vector2f b(static_cast<float>(pts[i + 1].x - origin.x), static_cast<float>(pts[i + 1].y - origin.y));
+    const sf::Vector2f b(static_cast<float>(pts[i + 1].x - origin.x),
+                         static_cast<float>(pts[i + 1].y - origin.y));
     sf::Vector2f d = b - a;
     const float len = std::hypot(d.x, d.y);
     if (len <= 0) continue;
@@ -44,10 +45,11 @@ void MapLayers::build(const World& world, Vec2 origin) {
   build_terrain(world.terrain);
 }
 
-void MapLayers::append_ring(const Ring& r, sf::Color fill_colour, sf::VertexArray* fill, sf::Color edge_colour,
-                            sf::VertexArray& edges) {
+void MapLayers::append_ring(const Ring& r, sf::Color fill_colour, sf::VertexArray* fill,
+                            sf::Color edge_colour, sf::VertexArray& edges) {
   ring_.clear();
-  for (const Vec2& p : r) ring_.emplace_back(static_cast<float>(p.x - origin_.x), static_cast<float>(p.y - origin_.y));
+  for (const Vec2& p : r)
+    ring_.emplace_back(static_cast<float>(p.x - origin_.x), static_cast<float>(p.y - origin_.y));
   if (ring_.size() >= 2 && ring_.front() == ring_.back()) ring_.pop_back();
   if (ring_.size() < 2) return;
   if (fill && ring_.size() >= 3) {
@@ -71,22 +73,28 @@ void MapLayers::build_micro(const MicroGeometry& g, Vec2 origin) {
   // One texel per grid cell, or per 2×2, 3×3 ... cells when the grid is larger than
   // the GPU's texture limit; a block is floor when any of its cells is.
   const unsigned max = sf::Texture::getMaximumSize();
-  const int step = std::max(1, static_cast<int>(std::ceil(std::max(grid.nx, grid.ny) / static_cast<double>(max))));
+  const int step =
+      std::max(1, static_cast<int>(std::ceil(std::max(grid.nx, grid.ny) / static_cast<double>(max))));
   const int tw = (grid.nx + step - 1) / step, th = (grid.ny + step - 1) / step;
   sf::Image img;
   img.create(static_cast<unsigned>(tw), static_cast<unsigned>(th), sf::Color::Transparent);
   const sf::Color floor = to_sf(kMicroFloor), exit = to_sf(kShelterOpen, 170);
   for (int y = 0; y < grid.ny; ++y)
     for (int x = 0; x < grid.nx; ++x) {
-      const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x);
+      const std::size_t c =
+          static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x);
       if (!grid.walkable[c] && grid.exit[c] < 0) continue;
       const auto px = static_cast<unsigned>(x / step), py = static_cast<unsigned>(th - 1 - y / step);
-      if (grid.exit[c] >= 0) img.setPixel(px, py, exit);
-      else if (img.getPixel(px, py) != exit) img.setPixel(px, py, floor);
+      if (grid.exit[c] >= 0)
+        img.setPixel(px, py, exit);
+      else if (img.getPixel(px, py) != exit)
+        img.setPixel(px, py, floor);
     }
   if (micro_floor_tex_.loadFromImage(img)) {
-    const float x0 = static_cast<float>(grid.origin.x - origin.x), y0 = static_cast<float>(grid.origin.y - origin.y);
-    const float x1 = x0 + static_cast<float>(tw * step * grid.h), y1 = y0 + static_cast<float>(th * step * grid.h);
+    const float x0 = static_cast<float>(grid.origin.x - origin.x),
+                y0 = static_cast<float>(grid.origin.y - origin.y);
+    const float x1 = x0 + static_cast<float>(tw * step * grid.h),
+                y1 = y0 + static_cast<float>(th * step * grid.h);
     const auto w = static_cast<float>(tw), h = static_cast<float>(th);
     micro_floor_[0] = sf::Vertex({x0, y0}, {0, h});
     micro_floor_[1] = sf::Vertex({x1, y0}, {w, h});
@@ -103,7 +111,8 @@ void MapLayers::update_streets(const StreetGraph& g, double scale, float ui_scal
   // 15 % zoom change before a rebuild: below that a min-width street changes by
   // less than a pixel's fraction, and rebuilding ~10⁵ quads every wheel tick is waste.
   // A new UI scale rebuilds at once: the minimum widths are in its pixels.
-  if (streets_scale_ > 0 && ui_scale == streets_ui_ && std::abs(std::log(scale / streets_scale_)) < 0.15) return;
+  if (streets_scale_ > 0 && ui_scale == streets_ui_ && std::abs(std::log(scale / streets_scale_)) < 0.15)
+    return;
   streets_scale_ = scale;
   streets_ui_ = ui_scale;
   streets_.clear();
@@ -166,7 +175,8 @@ void MapLayers::build_terrain(const TerrainGrid& t) {
   }
   if (!terrain_tex_.loadFromImage(img)) return;
   terrain_tex_.setSmooth(true);
-  const float x0 = static_cast<float>(t.origin.x - origin_.x), y0 = static_cast<float>(t.origin.y - origin_.y);
+  const float x0 = static_cast<float>(t.origin.x - origin_.x),
+              y0 = static_cast<float>(t.origin.y - origin_.y);
   const float x1 = x0 + static_cast<float>(t.nx * t.cell), y1 = y0 + static_cast<float>(t.ny * t.cell);
   const float w = static_cast<float>(t.nx), h = static_cast<float>(t.ny);
   terrain_quad_[0] = sf::Vertex({x0, y0}, {0, h});

@@ -72,8 +72,8 @@ class MapLayers {
   std::vector<std::uint32_t> building_first_;  // first fill vertex of each building, (buildings + 1)
   sf::VertexArray streets_{sf::Quads};
   bool has_micro_ = false;
-  sf::Texture micro_floor_tex_;                 // the navigation grid: floor and exits
-  sf::VertexArray micro_floor_{sf::Quads, 4};   // the quad it is drawn on
+  sf::Texture micro_floor_tex_;                // the navigation grid: floor and exits
+  sf::VertexArray micro_floor_{sf::Quads, 4};  // the quad it is drawn on
   sf::VertexArray micro_blocks_{sf::Triangles};
   sf::VertexArray micro_edges_{sf::Lines};
   double streets_scale_ = -1.0;  // px/m the streets were last built for

@@ -92,13 +92,15 @@ inline int scaled_int(float px, float ui) { return std::max(1, static_cast<int>(
 // constant above, so the default drawing is unchanged.
 struct MapSizes {
   float ui = 1.0f;
-  int dot = 3;                 // residents' dots, px square
+  int dot = 3;  // residents' dots, px square
   int late_dot = 5, late_rim = 1;
   float ring_gap = kSelectRingGapPx, ring_bar = kSelectRingBarPx;
-  float team_half = kTeamHalfPx, team_rim = kTeamRimPx, team_route = kTeamRouteWidthPx, team_casing = kTeamCasingPx;
+  float team_half = kTeamHalfPx, team_rim = kTeamRimPx, team_route = kTeamRouteWidthPx,
+        team_casing = kTeamCasingPx;
   float shelter_half = kShelterHalfPx, shelter_rim = kShelterRimPx;
   float shelter_bar_h = kShelterBarHeightPx, shelter_bar_w = kShelterBarWidthPx;
-  float shelter_bar_gap = kShelterBarGapPx, shelter_bar_rim = kShelterBarRimPx, shelter_name_gap = kShelterNameGapPx;
+  float shelter_bar_gap = kShelterBarGapPx, shelter_bar_rim = kShelterBarRimPx,
+        shelter_name_gap = kShelterNameGapPx;
   float closed_min = kClosedStreetMinPx, flooded_min = kFloodedStreetMinPx, crowded_min = kCrowdedStreetMinPx;
   float selected_min = kSelectedStreetMinPx, selected_halo = kSelectedHaloPx;
   float zone_edge = kZoneEdgePx;

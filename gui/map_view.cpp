@@ -120,13 +120,26 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
   clip.setViewport({vp.left / static_cast<float>(ws.x), vp.top / static_cast<float>(ws.y),
                     vp.width / static_cast<float>(ws.x), vp.height / static_cast<float>(ws.y)});
   w.setView(clip);
-  const CacheKey key{camera_.center().x, camera_.center().y, camera_.scale(), vp.left, vp.top, vp.width, vp.height,
-                     v.layers.terrain, v.layers.buildings, v.layers.streets, v.layers.lanes, model_serial_,
+  const CacheKey key{camera_.center().x,
+                     camera_.center().y,
+                     camera_.scale(),
+                     vp.left,
+                     vp.top,
+                     vp.width,
+                     vp.height,
+                     v.layers.terrain,
+                     v.layers.buildings,
+                     v.layers.streets,
+                     v.layers.lanes,
+                     model_serial_,
                      v.ui_scale};
-  const auto tw = static_cast<unsigned>(std::max(1.0f, vp.width)), th = static_cast<unsigned>(std::max(1.0f, vp.height));
+  const auto tw = static_cast<unsigned>(std::max(1.0f, vp.width)),
+             th = static_cast<unsigned>(std::max(1.0f, vp.height));
   if (!(key == cache_key_) || !cache_ok_) {
-    if (cache_.getSize() != sf::Vector2u(tw, th)) cache_ok_ = cache_.create(tw, th);
-    else cache_ok_ = true;
+    if (cache_.getSize() != sf::Vector2u(tw, th))
+      cache_ok_ = cache_.create(tw, th);
+    else
+      cache_ok_ = true;
     if (cache_ok_) {
       cache_.clear(to_sf(kBackground));
       sf::Transform shift;
@@ -174,14 +187,16 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
   // This run's blocked lanes over the static lanes, hydrants and stations under the
   // shelters and residents; appliances and their hoses on top of everything: they
   // are few, and what a trainer follows.
-  if (service_shown_ && v.layers.lanes && service_.blocked().getVertexCount() > 0) w.draw(service_.blocked(), local);
+  if (service_shown_ && v.layers.lanes && service_.blocked().getVertexCount() > 0)
+    w.draw(service_.blocked(), local);
   if (service_shown_ && service_.points().getVertexCount() > 0) w.draw(service_.points());
   if (shelter_overlay_.getVertexCount() > 0) w.draw(shelter_overlay_);
   draw_residents(w);
   if (body_overlay_.getVertexCount() > 0) w.draw(body_overlay_);
   if (ring_overlay_.getVertexCount() > 0) w.draw(ring_overlay_);
   if (team_overlay_.getVertexCount() > 0) w.draw(team_overlay_);
-  if (service_shown_ && v.layers.engines && service_.engines().getVertexCount() > 0) w.draw(service_.engines());
+  if (service_shown_ && v.layers.engines && service_.engines().getVertexCount() > 0)
+    w.draw(service_.engines());
   w.setView(window_view);
 }
 
@@ -206,7 +221,8 @@ void MapView::prepare_responders(const Model& m, const SimState& s, const ViewSt
   append_responders(team_overlay_, m, teams_, camera_, sizes_, sel);
 }
 
-void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& v, const sf::Transform& extra) {
+void MapView::draw_static(sf::RenderTarget& w, const Model& m, const ViewState& v,
+                          const sf::Transform& extra) {
   sf::RenderStates local;
   local.transform = extra * camera_.local_to_screen();
   if (v.layers.terrain && layers_.has_terrain()) {
@@ -271,8 +287,9 @@ void MapView::prepare_dynamic_streets(const Model& m, const SimState& s, const V
   }
   if (v.selection.kind == Selection::Kind::Street && v.selection.id < g.edge_count()) {
     const EdgeId e{v.selection.id};
-    append_edge_quads(overlay, g, e, std::max(g.edge_width[e.index()], sizes_.selected_min * px) + sizes_.selected_halo * px, to_sf(kSelection, 160),
-                      origin);
+    append_edge_quads(overlay, g, e,
+                      std::max(g.edge_width[e.index()], sizes_.selected_min * px) + sizes_.selected_halo * px,
+                      to_sf(kSelection, 160), origin);
   }
 }
 
@@ -281,10 +298,13 @@ void MapView::prepare_shelters(const Model& m, const SimState& s, const ViewStat
   const auto& shelters = m.world.shelters;
   for (std::size_t i = 0; i < shelters.size() && i < s.occupancy.size(); ++i) {
     const sf::Vector2f c = camera_.to_screen(shelters[i].pos);
-    const Rgb state_col = s.shelter_closed[i] ? kShelterClosed : s.shelter_full[i] ? kShelterFull : kShelterOpen;
+    const Rgb state_col = s.shelter_closed[i] ? kShelterClosed
+                          : s.shelter_full[i] ? kShelterFull
+                                              : kShelterOpen;
     const bool selected = v.selection.kind == Selection::Kind::Shelter && v.selection.id == i;
     const float half = sizes_.shelter_half, rim = sizes_.shelter_rim;
-    append_square(overlay, c, half + (selected ? 3 * rim : rim), to_sf(selected ? kSelection : Rgb{10, 10, 10}));
+    append_square(overlay, c, half + (selected ? 3 * rim : rim),
+                  to_sf(selected ? kSelection : Rgb{10, 10, 10}));
     append_square(overlay, c, half, to_sf(state_col));
     // Fill bar right of the marker, in the shelter's state colour, filled bottom-up by
     // occupancy/capacity.

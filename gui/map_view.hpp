@@ -98,7 +98,7 @@ class MapView {
   void draw_residents(sf::RenderWindow& w);
 
   Camera camera_;
-  style::MapSizes sizes_;  // this frame's sizes at the UI scale
+  style::MapSizes sizes_;           // this frame's sizes at the UI scale
   std::uint64_t model_serial_ = 0;  // bumps on set_model, part of the cache key
   sf::RenderTexture cache_;
   CacheKey cache_key_;
@@ -107,16 +107,16 @@ class MapView {
   FloodLayer flood_;
   FireLayer fire_;
   FireServiceLayer service_;
-  std::vector<TeamMark> teams_;     // scratch: teams drawn this frame, empty when hidden, (teams)
-  std::size_t team_routes_ = 0;     // of those, with a route ahead
+  std::vector<TeamMark> teams_;  // scratch: teams drawn this frame, empty when hidden, (teams)
+  std::size_t team_routes_ = 0;  // of those, with a route ahead
   ZoneLayer zones_;
-  bool zone_fill_ = false;            // the choropleth is drawn this frame
-  bool low_lying_ = false;            // ... the flood's low-lying zone
+  bool zone_fill_ = false;                   // the choropleth is drawn this frame
+  bool low_lying_ = false;                   // ... the flood's low-lying zone
   sf::VertexArray zone_outline_{sf::Quads};  // pixels
   std::vector<PlacedLabel> placed_labels_;
   Box bounds_;
-  std::vector<Vec2> positions_;       // scratch: residents' positions this frame, (residents)
-  std::vector<std::uint8_t> drawn_;   // scratch: 1 if the dot was drawn this frame, (residents)
+  std::vector<Vec2> positions_;      // scratch: residents' positions this frame, (residents)
+  std::vector<std::uint8_t> drawn_;  // scratch: 1 if the dot was drawn this frame, (residents)
   // Residents' dots this frame: squares of dot_size_ px at (x, y) px from the map
   // area's corner, rasterised into dot_pixels_ (RGBA, map-sized) and drawn as one
   // texture; dot_quads_ is the fallback when the texture cannot be created.
@@ -134,10 +134,10 @@ class MapView {
   sf::Texture dot_tex_;
   bool dot_layer_ok_ = true;
   std::vector<sf::Vertex> dot_quads_;
-  bool water_ = false;                // the flood layer has water to draw this frame
-  bool fire_buildings_ = false;       // ... the fire layer burning buildings
-  bool smoke_ = false;                // ... and smoke
-  bool service_shown_ = false;        // ... the fire service (blocked lanes, hydrants, stations, engines)
+  bool water_ = false;           // the flood layer has water to draw this frame
+  bool fire_buildings_ = false;  // ... the fire layer burning buildings
+  bool smoke_ = false;           // ... and smoke
+  bool service_shown_ = false;   // ... the fire service (blocked lanes, hydrants, stations, engines)
   // This frame's overlays in local metres (streets) or pixels (the rest); cleared
   // and refilled each frame, keeping their capacity.
   sf::VertexArray street_overlay_{sf::Quads};

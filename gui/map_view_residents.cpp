@@ -16,7 +16,8 @@ namespace {
 sf::Color resident_colour(const Model& m, const SimState& s, std::size_t i, ColourBy by) {
   switch (by) {
     case ColourBy::AgeBand: return to_sf(kAgeColour[static_cast<std::size_t>(age_band(m.population.age[i]))]);
-    case ColourBy::Mobility: return to_sf(kMobilityColour[static_cast<std::size_t>(m.population.mobility[i])]);
+    case ColourBy::Mobility:
+      return to_sf(kMobilityColour[static_cast<std::size_t>(m.population.mobility[i])]);
     case ColourBy::State: break;
   }
   return to_sf(kStatusColour[static_cast<std::size_t>(s.status[i])]);
@@ -50,8 +51,8 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
     if (bodies) {
       // Zoomed in on a micro area, a resident is drawn as its body: a disc of the
       // body radius the model moves (MicroParams, by profile).
-      const auto r_px = static_cast<float>(body_radius(m.population.age[i], m.population.mobility[i], m.params.micro) *
-                                           camera_.scale());
+      const auto r_px = static_cast<float>(
+          body_radius(m.population.age[i], m.population.mobility[i], m.params.micro) * camera_.scale());
       if (2 * r_px > static_cast<float>(dot_size_)) {
         append_disc(body_overlay_, p, r_px, late ? to_sf(kLate) : resident_colour(m, s, i, v.colour_by));
         drawn_[i] = 1;
@@ -82,7 +83,8 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
     const int xa = std::max(x0, 0), xb = std::min(x0 + size, w);
     const int ya = std::max(y0, 0), yb = std::min(y0 + size, h);
     for (int y = ya; y < yb; ++y) {
-      std::uint8_t* px = &dot_pixels_[4 * (static_cast<std::size_t>(y) * dot_w_ + static_cast<std::size_t>(xa))];
+      std::uint8_t* px =
+          &dot_pixels_[4 * (static_cast<std::size_t>(y) * dot_w_ + static_cast<std::size_t>(xa))];
       for (int x = xa; x < xb; ++x, px += 4) {
         px[0] = c.r;
         px[1] = c.g;
@@ -109,11 +111,11 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
   }
 }
 
-
 void MapView::draw_residents(sf::RenderWindow& w) {
   if (dots_.empty() && late_dots_.empty()) return;
   const sf::FloatRect vp = camera_.viewport();
-  if (dot_layer_ok_ && dot_tex_.getSize() != sf::Vector2u(dot_w_, dot_h_)) dot_layer_ok_ = dot_tex_.create(dot_w_, dot_h_);
+  if (dot_layer_ok_ && dot_tex_.getSize() != sf::Vector2u(dot_w_, dot_h_))
+    dot_layer_ok_ = dot_tex_.create(dot_w_, dot_h_);
   if (dot_layer_ok_) {
     // One upload and one textured quad instead of a quad per resident: a software
     // renderer pays per primitive, and 25,000 tiny quads cost more than the copy.
@@ -142,7 +144,6 @@ void MapView::draw_residents(sf::RenderWindow& w) {
   }
   w.draw(dot_quads_.data(), k, sf::Quads);
 }
-
 
 void MapView::prepare_micro_crowding(const SimState& s) {
   // Density over a 2 m × 2 m window, the measuring area of RiMEA test 4
@@ -174,8 +175,9 @@ void MapView::prepare_micro_crowding(const SimState& s) {
   crowd_windows_.erase(std::unique(crowd_windows_.begin(), crowd_windows_.end()), crowd_windows_.end());
   for (const std::int64_t w : crowd_windows_) {
     const std::int64_t wx = w >> 32, wy = static_cast<std::int32_t>(w & 0xffffffff);
-    const float rho = (count(key(wx, wy)) + count(key(wx + 1, wy)) + count(key(wx, wy + 1)) +
-                       count(key(wx + 1, wy + 1))) / static_cast<float>(4.0 * kCell * kCell);
+    const float rho =
+        (count(key(wx, wy)) + count(key(wx + 1, wy)) + count(key(wx, wy + 1)) + count(key(wx + 1, wy + 1))) /
+        static_cast<float>(4.0 * kCell * kCell);
     const auto x0 = static_cast<float>((static_cast<double>(wx) + 0.5) * kCell - o.x);
     const auto y0 = static_cast<float>((static_cast<double>(wy) + 0.5) * kCell - o.y);
     sf::Color c = density_colour(rho);

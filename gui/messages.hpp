@@ -10,7 +10,7 @@ namespace ss::gui {
 
 // What a GUI message is about, for the event log's filters (gui/event_log.hpp).
 enum class MessageKind : std::uint8_t {
-  Gui,    // loads, screenshots, exports: the session's own doings
+  Gui,      // loads, screenshots, exports: the session's own doings
   Note,     // the scenario import's notes (OSM ways dropped, fuel classes found)
   Problem,  // the scenario's problems (cut-off homes, too little capacity): the run
             // differs from what it asks for; logged with the warnings, no banner

@@ -20,7 +20,8 @@ const char* const kUsage =
     "  speed X|max | play | pause | step [N] | run_to SECONDS | frames N | click X Y | click_street X Y |\n"
     "  click_pixel PX PY | close_road EDGE | open_road EDGE | close_shelter ID | open_shelter ID |\n"
     "  start_fire X Y | mode inspect|road|fire | colour_by state|age|mobility | layer NAME on|off |\n"
-    "  fit | zoom F | map_scale PX_PER_M | center X Y | select resident|shelter|street ID | screenshot FILE |\n"
+    "  fit | zoom F | map_scale PX_PER_M | center X Y | select resident|shelter|street ID | screenshot FILE "
+    "|\n"
     "  dump_state FILE | export_results DIR | expect_error [TEXT] | expect_closed EDGE |\n"
     "  expect_open EDGE | expect_closed_at X Y | expect_open_at X Y | expect_burning X Y |\n"
     "  expect_not_burning X Y | run_to_first_engine [INCIDENT [+SECONDS [LATEST]]] |\n"
@@ -54,21 +55,27 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
     if (a == "-h" || a == "--help") {
       help = true;
       return std::nullopt;
-    } else if (a == "--variant" || a == "--demo" || a == "--script" || a == "--screenshot" || a == "--dump-state" ||
-               a == "--frame-stats" || a == "--font") {
+    } else if (a == "--variant" || a == "--demo" || a == "--script" || a == "--screenshot" ||
+               a == "--dump-state" || a == "--frame-stats" || a == "--font") {
       const auto v = value("a value");
       if (!v) return std::nullopt;
-      (a == "--variant" ? o.variant : a == "--demo" ? o.demo : a == "--script" ? o.script
-                                   : a == "--screenshot" ? o.screenshot : a == "--frame-stats" ? o.frame_stats
-                                   : a == "--font" ? o.font : o.dump_state) = *v;
+      (a == "--variant"       ? o.variant
+       : a == "--demo"        ? o.demo
+       : a == "--script"      ? o.script
+       : a == "--screenshot"  ? o.screenshot
+       : a == "--frame-stats" ? o.frame_stats
+       : a == "--font"        ? o.font
+                              : o.dump_state) = *v;
       if (a == "--frame-stats") o.stats = true;
     } else if (a == "--seed" || a == "--frames") {
       const auto v = value("a whole number");
       if (!v) return std::nullopt;
       if (!parse_number(*v, num) || num < 0 || num != std::floor(num))
         return error = std::string(a) + ": expected a whole number >= 0, got '" + *v + "'", std::nullopt;
-      if (a == "--seed") o.seed = static_cast<std::uint64_t>(num);
-      else o.frames = static_cast<long>(num);
+      if (a == "--seed")
+        o.seed = static_cast<std::uint64_t>(num);
+      else
+        o.frames = static_cast<long>(num);
     } else if (a == "--speed") {
       const auto v = value("a factor or 'max'");
       if (!v) return std::nullopt;
@@ -104,7 +111,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
       return error = "more than one scenario given: " + o.scenario + " and " + std::string(a), std::nullopt;
     }
   }
-  if (!o.scenario.empty() && !o.demo.empty()) return error = "give either a scenario or --demo, not both", std::nullopt;
+  if (!o.scenario.empty() && !o.demo.empty())
+    return error = "give either a scenario or --demo, not both", std::nullopt;
   return o;
 }
 

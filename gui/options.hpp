@@ -7,23 +7,23 @@
 namespace ss::gui {
 
 struct Options {
-  std::string scenario;    // positional SCENARIO
+  std::string scenario;  // positional SCENARIO
   std::string variant;
-  std::string demo;        // --demo NAME: a built-in scene instead of a file
+  std::string demo;  // --demo NAME: a built-in scene instead of a file
   std::optional<std::uint64_t> seed;
-  std::string script;      // --script FILE
-  long frames = -1;        // --frames N: quit after N frames (<0: run until closed)
-  std::string screenshot;  // --screenshot FILE: saved from the last frame
-  std::string dump_state;  // --dump-state FILE: JSON summary at exit
-  double speed = 1.0;      // --speed X (inf for "max")
-  bool play = false;       // --play: start running as soon as the scene is loaded
-  bool stats = false;      // --stats: print frame-time statistics at exit
-  std::string frame_stats; // --frame-stats FILE: per-frame phase times as CSV at exit (implies --stats)
+  std::string script;       // --script FILE
+  long frames = -1;         // --frames N: quit after N frames (<0: run until closed)
+  std::string screenshot;   // --screenshot FILE: saved from the last frame
+  std::string dump_state;   // --dump-state FILE: JSON summary at exit
+  double speed = 1.0;       // --speed X (inf for "max")
+  bool play = false;        // --play: start running as soon as the scene is loaded
+  bool stats = false;       // --stats: print frame-time statistics at exit
+  std::string frame_stats;  // --frame-stats FILE: per-frame phase times as CSV at exit (implies --stats)
   unsigned width = 1280, height = 800;
   // --ui-scale X: text and widget size for a projector or a high-density screen,
   // 0.75–3 (gui/ui_fonts.hpp); changeable in the window and by the script's ui_scale.
   float ui_scale = 1.0f;
-  std::string font;        // --font FILE: a TrueType font instead of DejaVu Sans
+  std::string font;  // --font FILE: a TrueType font instead of DejaVu Sans
 };
 
 extern const char* const kUsage;

@@ -31,8 +31,10 @@ void scale_bar(const Camera& cam) {
   dl->AddLine(a, ImVec2(a.x, a.y - 6), IM_COL32(255, 255, 255, 255), 2);
   dl->AddLine(b, ImVec2(b.x, b.y - 6), IM_COL32(255, 255, 255, 255), 2);
   char label[32];
-  if (len_m >= 1000) std::snprintf(label, sizeof label, "%g km", len_m / 1000);
-  else std::snprintf(label, sizeof label, "%g m", len_m);
+  if (len_m >= 1000)
+    std::snprintf(label, sizeof label, "%g km", len_m / 1000);
+  else
+    std::snprintf(label, sizeof label, "%g m", len_m);
   dl->AddText(ImVec2(a.x, a.y - 20), IM_COL32(255, 255, 255, 255), label);
 }
 
@@ -40,9 +42,9 @@ void scale_bar(const Camera& cam) {
 
 void draw_overlays(AppContext& ctx) {
   const sf::FloatRect vp = ctx.map.camera().viewport();
-  constexpr ImGuiWindowFlags kOverlay = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                        ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  constexpr ImGuiWindowFlags kOverlay =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
   draw_map_labels(ctx);
   if (ctx.session.ready()) scale_bar(ctx.map.camera());
   draw_wind(ctx);
@@ -51,7 +53,8 @@ void draw_overlays(AppContext& ctx) {
   if (!ctx.messages.banner().empty()) {
     ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + 10), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(200, 0), ImVec2(vp.width - 20, 200));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(kBannerBg.r / 255.f, kBannerBg.g / 255.f, kBannerBg.b / 255.f, 1));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg,
+                          ImVec4(kBannerBg.r / 255.f, kBannerBg.g / 255.f, kBannerBg.b / 255.f, 1));
     if (ImGui::Begin("##error", nullptr, kOverlay)) {
       ImGui::PushTextWrapPos(vp.width - 40);
       ImGui::TextUnformatted(ctx.messages.banner().c_str());
@@ -73,12 +76,14 @@ void draw_overlays(AppContext& ctx) {
   }
 
   if (ctx.view.mode == ClickMode::ToggleRoad && ctx.session.ready()) {
-    ImGui::GetBackgroundDrawList()->AddText(ImVec2(vp.left + 16, vp.top + vp.height - 60), IM_COL32(255, 90, 90, 255),
+    ImGui::GetBackgroundDrawList()->AddText(ImVec2(vp.left + 16, vp.top + vp.height - 60),
+                                            IM_COL32(255, 90, 90, 255),
                                             "Road mode: click a street to close or reopen it");
   }
   if (ctx.view.mode == ClickMode::StartFire && ctx.session.ready()) {
     ImGui::GetBackgroundDrawList()->AddText(ImVec2(vp.left + 16, vp.top + vp.height - 60),
-                                            IM_COL32(255, 150, 60, 255), "Fire mode: click a building to start a fire in it");
+                                            IM_COL32(255, 150, 60, 255),
+                                            "Fire mode: click a building to start a fire in it");
   }
 }
 

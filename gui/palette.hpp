@@ -4,10 +4,10 @@
 #include <array>
 #include <cstdint>
 
+#include "engine/core/sim_state.hpp"
 #include "engine/hazards/fire/fire_service.hpp"
 #include "engine/plan/plan_types.hpp"
 #include "engine/world/population.hpp"
-#include "engine/core/sim_state.hpp"
 #include "engine/world/world.hpp"
 
 namespace ss::gui {
@@ -83,10 +83,10 @@ inline constexpr Rgb kLate{213, 94, 0};
 // The other two resident colourings use the same Okabe-Ito colours (only one
 // colouring is shown at a time): age bands young to old, mobility from walking to
 // bedridden.
-inline constexpr std::array<Rgb, kAgeBandCount> kAgeColour{{
-    {86, 180, 233}, {195, 195, 195}, {230, 159, 0}, {204, 121, 167}}};
-inline constexpr std::array<Rgb, kMobilityCount> kMobilityColour{{
-    {195, 195, 195}, {240, 228, 66}, {86, 180, 233}, {204, 121, 167}}};
+inline constexpr std::array<Rgb, kAgeBandCount> kAgeColour{
+    {{86, 180, 233}, {195, 195, 195}, {230, 159, 0}, {204, 121, 167}}};
+inline constexpr std::array<Rgb, kMobilityCount> kMobilityColour{
+    {{195, 195, 195}, {240, 228, 66}, {86, 180, 233}, {204, 121, 167}}};
 
 // Crowding (residents per m² on a street, or per m² of a micro window), in three
 // classes after Fruin's levels of service for walkways (Fruin 1971, Pedestrian
@@ -126,10 +126,13 @@ struct Rgba {
 };
 inline constexpr Rgba water_colour(float depth_m) {
   const float u = depth_m <= kWaterDryM ? 0.0f : depth_m >= kWaterDeepM ? 1.0f : depth_m / kWaterDeepM;
-  auto mix = [](std::uint8_t a, std::uint8_t b, float t) { return static_cast<std::uint8_t>(a + (b - a) * t); };
+  auto mix = [](std::uint8_t a, std::uint8_t b, float t) {
+    return static_cast<std::uint8_t>(a + (b - a) * t);
+  };
   const Rgb lo = u < 0.5f ? kWaterShallow : kWaterMid, hi = u < 0.5f ? kWaterMid : kWaterDeep;
   const float t = u < 0.5f ? 2 * u : 2 * u - 1;
-  return {{mix(lo.r, hi.r, t), mix(lo.g, hi.g, t), mix(lo.b, hi.b, t)}, static_cast<std::uint8_t>(140 + 90 * u)};
+  return {{mix(lo.r, hi.r, t), mix(lo.g, hi.g, t), mix(lo.b, hi.b, t)},
+          static_cast<std::uint8_t>(140 + 90 * u)};
 }
 
 // Fire: buildings by their fire state (FireRun::state_of), drawn opaque over the

@@ -18,7 +18,8 @@ namespace {
 // A labelled field's width: 180 px at scale 1, less when the panel is narrower so
 // the label beside it stays in view.
 float field_width(const char* label) {
-  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x - ImGui::GetStyle().ItemInnerSpacing.x;
+  const float room =
+      ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x - ImGui::GetStyle().ItemInnerSpacing.x;
   return std::max(ui_px(60), std::min(ui_px(180), room));
 }
 
@@ -63,7 +64,8 @@ void scenario_section(AppContext& ctx) {
   if (s.ready()) {
     ImGui::TextWrapped("%s", s.name().c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s residents, %s streets, %s shelters", format_count(s.model().population.size()).c_str(),
+    ImGui::TextWrapped("%s residents, %s streets, %s shelters",
+                       format_count(s.model().population.size()).c_str(),
                        format_count(s.model().world.streets.edge_count()).c_str(),
                        format_count(s.model().world.shelters.size()).c_str());
     ImGui::PopStyleColor();
@@ -71,14 +73,16 @@ void scenario_section(AppContext& ctx) {
     ImGui::TextDisabled("No scene loaded.");
   }
   ImGui::SetNextItemWidth(-ui_px(60));
-  const bool enter = ImGui::InputTextWithHint("##path", "scenarios/lauf.yaml", b.scenario_path, sizeof b.scenario_path,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = ImGui::InputTextWithHint("##path", "scenarios/lauf.yaml", b.scenario_path,
+                                              sizeof b.scenario_path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   const bool can_open = scenario_files_supported() && !s.loading();
   ImGui::BeginDisabled(!can_open);
   if ((ImGui::Button("Open") || enter) && can_open) {
-    if (b.scenario_path[0] == '\0') ctx.messages.error("type the path of a scenario file first");
-    else open_scene(ctx, SceneSource{b.scenario_path, "", ""}, static_cast<std::uint64_t>(b.seed));
+    if (b.scenario_path[0] == '\0')
+      ctx.messages.error("type the path of a scenario file first");
+    else
+      open_scene(ctx, SceneSource{b.scenario_path, "", ""}, static_cast<std::uint64_t>(b.seed));
     b.variant = 0;
   }
   ImGui::EndDisabled();
@@ -128,7 +132,8 @@ void time_section(AppContext& ctx) {
   TimeControl& t = ctx.time;
   if (!s.ready()) return ImGui::TextDisabled("Load a scene to run it.");
   const double now = s.sim().time();
-  ImGui::Text("Clock %s   step %llu", format_clock(now).c_str(), static_cast<unsigned long long>(s.state().step));
+  ImGui::Text("Clock %s   step %llu", format_clock(now).c_str(),
+              static_cast<unsigned long long>(s.state().step));
   ImGui::ProgressBar(static_cast<float>(now / s.model().run.duration), ImVec2(-1, 0),
                      (format_clock(now) + " / " + format_clock(s.model().run.duration)).c_str());
   const bool finished = s.sim().finished();
@@ -151,14 +156,18 @@ void time_section(AppContext& ctx) {
   if (ImGui::SmallButton("max")) t.speed = INFINITY;
   float log_speed = std::isfinite(t.speed) ? static_cast<float>(std::log10(t.speed)) : 3.0f;
   ImGui::SetNextItemWidth(-1);
-  const std::string fmt = std::isfinite(t.speed) ? std::to_string(static_cast<int>(std::round(t.speed))) + "x real time"
-                                                  : std::string("as fast as possible");
+  const std::string fmt = std::isfinite(t.speed)
+                              ? std::to_string(static_cast<int>(std::round(t.speed))) + "x real time"
+                              : std::string("as fast as possible");
   if (ImGui::SliderFloat("##speed", &log_speed, 0.0f, 3.0f, fmt.c_str()))
     t.speed = log_speed >= 2.999f ? INFINITY : std::pow(10.0, static_cast<double>(log_speed));
   // What the clock does now: a paused run says so rather than "running at 0x".
-  if (finished) ImGui::TextDisabled("run finished");
-  else if (!t.playing) ImGui::TextDisabled("paused");
-  else ImGui::TextDisabled("running at %.0fx real time", t.achieved);
+  if (finished)
+    ImGui::TextDisabled("run finished");
+  else if (!t.playing)
+    ImGui::TextDisabled("paused");
+  else
+    ImGui::TextDisabled("running at %.0fx real time", t.achieved);
 }
 
 namespace {

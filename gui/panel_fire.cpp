@@ -28,10 +28,11 @@ void fire_summary(AppContext& ctx) {
     }
   }
   if (fire->desc().service.enabled)
-    ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out, %d put out", ignited + full,
-                       full, out, put_out);
+    ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out, %d put out",
+                       ignited + full, full, out, put_out);
   else
-    ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out", ignited + full, full, out);
+    ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out", ignited + full, full,
+                       out);
 }
 
 void draw_wind(AppContext& ctx) {
@@ -43,7 +44,8 @@ void draw_wind(AppContext& ctx) {
   const double speed = wind.speed_at(t);
   const bool calm = speed < fire->desc().params.calm_wind;
   char label[64];
-  if (calm) std::snprintf(label, sizeof label, "wind calm");
+  if (calm)
+    std::snprintf(label, sizeof label, "wind calm");
   else
     std::snprintf(label, sizeof label, "wind %.*f m/s from %.0f\xc2\xb0", speed < 9.95 ? 1 : 0, speed,
                   wind.from_deg[wind.index_at(t)]);

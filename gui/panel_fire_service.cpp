@@ -65,7 +65,8 @@ void draw_station_labels(AppContext& ctx) {
     // with a gap, on a dark box padded by kLabelPadPx, all at the UI scale.
     const float u = ctx.ui_scale(), pad = style::kLabelPadPx * u;
     const ImVec2 a(p.x + (style::kStationHalfPx + style::kStationRimPx + 3) * u, p.y - size.y / 2 - pad / 3);
-    dl->AddRectFilled(a, ImVec2(a.x + size.x + 2 * pad, a.y + size.y + 2 * pad / 3), IM_COL32(0, 0, 0, 170), pad);
+    dl->AddRectFilled(a, ImVec2(a.x + size.x + 2 * pad, a.y + size.y + 2 * pad / 3), IM_COL32(0, 0, 0, 170),
+                      pad);
     dl->AddText(ImVec2(a.x + pad, a.y + pad / 3), IM_COL32(255, 255, 255, 255), st.name.c_str());
   }
   dl->PopClipRect();
@@ -87,21 +88,23 @@ void fire_service_section(AppContext& ctx) {
   std::array<int, 5> by_stage{};
   for (const ApplianceMark& a : marks) ++by_stage[static_cast<std::size_t>(a.stage)];
   auto n = [&](ApplianceStage st) { return by_stage[static_cast<std::size_t>(st)]; };
-  ImGui::TextWrapped("%zu stations, %zu appliances: %d on scene, %d on the way, %d turning out, %d in station, "
-                     "%d standing by elsewhere",
-                     d.stations.size(), marks.size(), n(ApplianceStage::OnScene), n(ApplianceStage::Driving),
-                     n(ApplianceStage::TurningOut), n(ApplianceStage::AtStation), n(ApplianceStage::Standing));
+  ImGui::TextWrapped(
+      "%zu stations, %zu appliances: %d on scene, %d on the way, %d turning out, %d in station, "
+      "%d standing by elsewhere",
+      d.stations.size(), marks.size(), n(ApplianceStage::OnScene), n(ApplianceStage::Driving),
+      n(ApplianceStage::TurningOut), n(ApplianceStage::AtStation), n(ApplianceStage::Standing));
   int working = 0;
   for (const std::uint8_t w : r.hydrant_working) working += w ? 1 : 0;
   int met = 0;
   for (const ApplianceTask& task : r.tasks)
     if (task.arrived <= t || !task.note.empty()) met += static_cast<int>(task.reroutes);
-  ImGui::TextWrapped("Hydrants: %d of %zu working. Obstructions this run: %zu, %d met by crews so far.", working,
-                     d.hydrants.size(), r.obstructions.size(), met);
+  ImGui::TextWrapped("Hydrants: %d of %zu working. Obstructions this run: %zu, %d met by crews so far.",
+                     working, d.hydrants.size(), r.obstructions.size(), met);
 
   if (r.incidents.empty()) return ImGui::TextDisabled("No fire has been called in yet.");
   const double detect = d.params.detection_delay;
-  ImGui::TextDisabled("Times after the call (ignition + %s detection), h:mm:ss", format_clock(detect).c_str());
+  ImGui::TextDisabled("Times after the call (ignition + %s detection), h:mm:ss",
+                      format_clock(detect).c_str());
   std::int32_t& sel = ctx.view.fire_incident;
   const auto n_inc = static_cast<std::int32_t>(r.incidents.size());
   if (sel >= n_inc) sel = -1;
@@ -112,14 +115,17 @@ void fire_service_section(AppContext& ctx) {
   if (ImGui::BeginTable("incidents", 7, kTable,
                         ImVec2(0, std::min(150.0f, rows_h * (1.6f + static_cast<float>(n_inc)))))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (int c = 0; c < 7; ++c) ImGui::TableSetupColumn(nullptr, c == 0 ? ImGuiTableColumnFlags_WidthFixed : 0);
-    headers({{"#", "Incident: a fire started (scheduled, random or from the GUI); buildings it spreads to join it"},
-             {"call", "Clock time of the emergency call: ignition + detection delay"},
-             {"alarm", "Crews alarmed (after call handling)"},
-             {"engine", "First pumper on scene, ready to attack"},
-             {"1st al.", "First alarm complete: every appliance of the first alarm on scene"},
-             {"ctrl", "Under control: every building of the incident out or held"},
-             {"bldg", "Buildings of the incident that caught fire"}});
+    for (int c = 0; c < 7; ++c)
+      ImGui::TableSetupColumn(nullptr, c == 0 ? ImGuiTableColumnFlags_WidthFixed : 0);
+    headers(
+        {{"#",
+          "Incident: a fire started (scheduled, random or from the GUI); buildings it spreads to join it"},
+         {"call", "Clock time of the emergency call: ignition + detection delay"},
+         {"alarm", "Crews alarmed (after call handling)"},
+         {"engine", "First pumper on scene, ready to attack"},
+         {"1st al.", "First alarm complete: every appliance of the first alarm on scene"},
+         {"ctrl", "Under control: every building of the incident out or held"},
+         {"bldg", "Buildings of the incident that caught fire"}});
     for (std::int32_t k = 0; k < n_inc; ++k) {
       const FireIncident& inc = r.incidents[static_cast<std::size_t>(k)];
       const double call = inc.ignited + detect;
@@ -129,7 +135,8 @@ void fire_service_section(AppContext& ctx) {
       std::snprintf(id, sizeof id, "%d", k + 1);
       if (ImGui::Selectable(id, k == shown, ImGuiSelectableFlags_SpanAllColumns)) {
         sel = k;
-        if (inc.origin < m.world.buildings.size()) ctx.map.camera().center_on(m.world.buildings[inc.origin].centroid);
+        if (inc.origin < m.world.buildings.size())
+          ctx.map.camera().center_on(m.world.buildings[inc.origin].centroid);
       }
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Fire in building %u (map id %lld), ignited at %s%s", inc.origin,
@@ -143,8 +150,10 @@ void fire_service_section(AppContext& ctx) {
       ImGui::TableNextColumn();
       minutes_cell(inc.put_out_by_residents ? NAN : inc.alarm - call);
       ImGui::TableNextColumn();
-      if (inc.put_out_by_residents) ImGui::TextDisabled("residents");
-      else minutes_cell(inc.first_engine - call);
+      if (inc.put_out_by_residents)
+        ImGui::TextDisabled("residents");
+      else
+        minutes_cell(inc.first_engine - call);
       ImGui::TableNextColumn();
       minutes_cell(inc.first_alarm_complete - call);
       ImGui::TableNextColumn();
@@ -160,8 +169,10 @@ void fire_service_section(AppContext& ctx) {
   const double call = inc.ignited + detect;
   ImGui::Text("Appliances at incident %d", shown + 1);
   int rows = 0;
-  for (const ApplianceTask& task : r.tasks) rows += task.incident == static_cast<std::uint32_t>(shown) ? 1 : 0;
-  if (rows == 0) return ImGui::TextDisabled(inc.put_out_by_residents ? "None: residents put it out." : "None sent yet.");
+  for (const ApplianceTask& task : r.tasks)
+    rows += task.incident == static_cast<std::uint32_t>(shown) ? 1 : 0;
+  if (rows == 0)
+    return ImGui::TextDisabled(inc.put_out_by_residents ? "None: residents put it out." : "None sent yet.");
   // The delays first, the station last: the table scrolls sideways past 370 px, with
   // the appliance column kept in view.
   if (ImGui::BeginTable("tasks", 9, kTable | ImGuiTableFlags_ScrollX,
@@ -170,10 +181,12 @@ void fire_service_section(AppContext& ctx) {
     for (int c = 0; c < 9; ++c) ImGui::TableSetupColumn(nullptr);
     headers({{"appliance", "Appliance type (its station in the last column); click to centre the map on it"},
              {"on sc.", "On scene, after the call (h:mm:ss)"},
-             {"note", "Why it could not do its job (no_route: no street open to it leads there; beyond_hose: "
-                      "the building lies beyond its hose from the nearest place it could stop)"},
+             {"note",
+              "Why it could not do its job (no_route: no street open to it leads there; beyond_hose: "
+              "the building lies beyond its hose from the nearest place it could stop)"},
              {"turn.", "Turnout: alarm to wheels rolling (0 when the crew was already out)"},
-             {"detour", "Drive time beyond the drive planned at dispatch: obstructions met on the way, re-routes"},
+             {"detour",
+              "Drive time beyond the drive planned at dispatch: obstructions met on the way, re-routes"},
              {"hose", "Hose laying beyond the attack reach, on foot"},
              {"water", "Time on scene without water (no working hydrant within reach, tank empty)"},
              {"ladder", "Residents a turntable ladder could not reach for want of a set-up area"},
@@ -204,11 +217,15 @@ void fire_service_section(AppContext& ctx) {
                           task.first_alarm ? " (first alarm)" : "",
                           task.appliance < marks.size() ? to_string(marks[task.appliance].stage) : "?");
       ImGui::TableNextColumn();
-      if (there) ImGui::TextUnformatted(format_clock(task.arrived - call).c_str());
-      else if (failed) ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "never");
-      else ImGui::TextDisabled(t < task.dispatched + task.turnout ? "alarmed" : "driving");
+      if (there)
+        ImGui::TextUnformatted(format_clock(task.arrived - call).c_str());
+      else if (failed)
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "never");
+      else
+        ImGui::TextDisabled(t < task.dispatched + task.turnout ? "alarmed" : "driving");
       ImGui::TableNextColumn();
-      if (failed || (there && !task.note.empty())) ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "%s", task.note.c_str());
+      if (failed || (there && !task.note.empty()))
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.45f, 1), "%s", task.note.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(format_clock(task.turnout).c_str());
       ImGui::TableNextColumn();
@@ -223,7 +240,8 @@ void fire_service_section(AppContext& ctx) {
       ImGui::TableNextColumn();
       if (there) {
         delay_cell(task.hose_lay_delay);
-        if (task.hose > 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%.0f m of hose to the building", task.hose);
+        if (task.hose > 0 && ImGui::IsItemHovered())
+          ImGui::SetTooltip("%.0f m of hose to the building", task.hose);
       } else {
         ImGui::TextDisabled("-");
       }
@@ -232,7 +250,8 @@ void fire_service_section(AppContext& ctx) {
       ImGui::TableNextColumn();
       if (there && task.no_ladder_position > 0)
         ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.3f, 1), "%u pers.", task.no_ladder_position);
-      else ImGui::TextDisabled("-");
+      else
+        ImGui::TextDisabled("-");
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", st ? st->name.c_str() : "?");
       ImGui::PopID();

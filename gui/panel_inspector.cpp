@@ -53,7 +53,7 @@ void team(AppContext& ctx, TeamId id) {
   const TeamState& ts = s.response.teams[id.index()];
   const Rgb c = kTeamColour[static_cast<std::size_t>(t.kind)];
   coloured(ctx, ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "Team %s (%s, %d, %s)", t.name.c_str(),
-                     to_string(t.kind), t.members, to_string(t.mode));
+           to_string(t.kind), t.members, to_string(t.mode));
   line(ctx, "Stage: %s since %s", to_string(ts.stage), format_clock(ts.stage_start).c_str());
   if (ts.task.valid() && ts.task.index() < s.response.tasks.size()) {
     const Task& k = s.response.tasks[ts.task.index()];
@@ -61,9 +61,10 @@ void team(AppContext& ctx, TeamId id) {
     if (k.first.valid() && ImGui::SmallButton("Select resident"))
       ctx.view.selection = {Selection::Kind::Resident, k.first.value};
   }
-  if (ts.stage == TeamStage::Escorting) line(ctx, "Escorting %zu to %s", ts.carried.size(), shelter_name(m, ts.shelter).c_str());
+  if (ts.stage == TeamStage::Escorting)
+    line(ctx, "Escorting %zu to %s", ts.carried.size(), shelter_name(m, ts.shelter).c_str());
   line(ctx, "Done %u tasks, escorted %d, %.0f m, busy %s", ts.tasks_done, ts.people_escorted, ts.distance,
-              format_clock(ts.busy).c_str());
+       format_clock(ts.busy).c_str());
 }
 
 void resident(AppContext& ctx, ResidentId r) {
@@ -74,24 +75,25 @@ void resident(AppContext& ctx, ResidentId r) {
   line(ctx, "Resident %u (household %u)", r.value, p.household[i].value);
   line(ctx, "Age %d (%s), %s", p.age[i], to_string(age_band(p.age[i])), to_string(p.mobility[i]));
   line(ctx, "%s%s", p.lives_alone[i] ? "lives alone" : "lives with others",
-              p.needs_assistance[i] ? ", needs assistance" : "");
+       p.needs_assistance[i] ? ", needs assistance" : "");
   const Rgb c = kStatusColour[static_cast<std::size_t>(s.status[i])];
   coloured(ctx, ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "State: %s", to_string(s.status[i]));
   if (s.status[i] != Status::Sheltered) line(ctx, "Outcome so far: %s", to_string(outcome_of(m, s, r)));
   line(ctx, "Free speed %.2f m/s, walked %.0f m", s.free_speed[i], s.distance[i]);
   line(ctx, "Warned %s, left %s, arrived %s", when(s.warned_time[i]).c_str(), when(s.start_time[i]).c_str(),
-              when(s.arrival_time[i]).c_str());
+       when(s.arrival_time[i]).c_str());
   line(ctx, "Pre-movement delay %.0f s", s.premove[i]);
   if (s.edge[i].valid()) {
     line(ctx, "On street %u, %.0f m to node %u", s.edge[i].value, s.remaining[i], s.toward[i].value);
     // Route: the way-out field's next edges from the node ahead, up to the shelter.
-    const RouteField& f = m.population.mobility[i] == Mobility::Wheelchair ? s.routes.nearest_step_free : s.routes.nearest;
+    const RouteField& f =
+        m.population.mobility[i] == Mobility::Wheelchair ? s.routes.nearest_step_free : s.routes.nearest;
     if (s.toward[i].index() < f.dist.size() && f.reachable(s.toward[i]))
       line(ctx, "Then %.0f m to %s", f.dist[s.toward[i].index()],
-                  shelter_name(m, f.target[s.toward[i].index()]).c_str());
+           shelter_name(m, f.target[s.toward[i].index()]).c_str());
   }
   line(ctx, "Shelter: %s (assigned %s), turned away %d times", shelter_name(m, s.shelter[i]).c_str(),
-              shelter_name(m, s.assigned[i]).c_str(), s.turned_away[i]);
+       shelter_name(m, s.assigned[i]).c_str(), s.turned_away[i]);
 }
 
 void shelter(AppContext& ctx, ShelterId id) {
@@ -102,9 +104,10 @@ void shelter(AppContext& ctx, ShelterId id) {
   line(ctx, "Shelter %u: %s (%s)", id.value, site.name.c_str(), to_string(site.kind));
   line(ctx, "%d / %d persons, %d arrivals", s.occupancy[i], site.capacity, s.arrivals[i]);
   ImGui::ProgressBar(static_cast<float>(s.occupancy[i]) / static_cast<float>(std::max(site.capacity, 1)));
-  line(ctx, "%s, %s, opens at %s", s.shelter_closed[i] ? "closed" : "open", site.step_free ? "step-free" : "has steps",
-              format_clock(site.open_time).c_str());
-  if (std::isfinite(s.shelter_full_time[i])) line(ctx, "Full since %s", format_clock(s.shelter_full_time[i]).c_str());
+  line(ctx, "%s, %s, opens at %s", s.shelter_closed[i] ? "closed" : "open",
+       site.step_free ? "step-free" : "has steps", format_clock(site.open_time).c_str());
+  if (std::isfinite(s.shelter_full_time[i]))
+    line(ctx, "Full since %s", format_clock(s.shelter_full_time[i]).c_str());
   if (ImGui::Button(s.shelter_closed[i] ? "Open shelter" : "Close shelter"))
     set_shelter_closed(ctx, id, !s.shelter_closed[i], "inspector");
 }
@@ -117,10 +120,10 @@ void street(AppContext& ctx, EdgeId e) {
   line(ctx, "Street %u: %s", e.value, g.edge_name[i].empty() ? "(unnamed)" : g.edge_name[i].c_str());
   line(ctx, "%s, %.0f m long, %.1f m wide", to_string(g.edge_kind[i]), g.edge_length[i], g.edge_width[i]);
   line(ctx, "Nodes %u - %u%s", g.edge_from[i].value, g.edge_to[i].value,
-              g.edge_source_id[i] >= 0 ? (", OSM way " + std::to_string(g.edge_source_id[i])).c_str() : "");
+       g.edge_source_id[i] >= 0 ? (", OSM way " + std::to_string(g.edge_source_id[i])).c_str() : "");
   const float area = std::max(g.edge_length[i], 5.0f) * g.edge_width[i];
   line(ctx, "%u on it now (%.2f P/m2), %llu walked it", s.edge_count[i], s.edge_count[i] / area,
-              static_cast<unsigned long long>(s.records.edge_passages[i]));
+       static_cast<unsigned long long>(s.records.edge_passages[i]));
   line(ctx, "%s", s.edge_closed[i] ? "CLOSED" : "open");
   if (ImGui::Button(s.edge_closed[i] ? "Reopen street" : "Close street"))
     set_road_closed(ctx, e, !s.edge_closed[i], "inspector");

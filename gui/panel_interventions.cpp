@@ -30,8 +30,10 @@ void shelter_table(AppContext& ctx, bool micro) {
   const SimState& s = ctx.session.state();
   const float row = ImGui::GetFrameHeightWithSpacing();
   // Up to seven rows, then the table scrolls: the event log below must stay in view.
-  const float height = std::min(ui_px(24) + row * 7, ui_px(24) + row * static_cast<float>(m.world.shelters.size()));
-  if (!ImGui::BeginTable("shelters", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, height))) return;
+  const float height =
+      std::min(ui_px(24) + row * 7, ui_px(24) + row * static_cast<float>(m.world.shelters.size()));
+  if (!ImGui::BeginTable("shelters", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, height)))
+    return;
   control_drawn(ctx, micro ? "exits" : "shelters");
   ImGui::TableSetupColumn(micro ? "Exit to" : "Shelter");
   ImGui::TableSetupColumn(micro ? "Out" : "Persons", ImGuiTableColumnFlags_WidthFixed, ui_px(90));
@@ -46,9 +48,11 @@ void shelter_table(AppContext& ctx, bool micro) {
     if (ImGui::Selectable(name.empty() ? ("shelter " + std::to_string(i)).c_str() : name.c_str(), selected))
       ctx.view.selection = {Selection::Kind::Shelter, static_cast<std::uint32_t>(i)};
     ImGui::TableNextColumn();
-    if (micro) ImGui::TextUnformatted(format_count(static_cast<std::uint64_t>(s.occupancy[i])).c_str());
-    else ImGui::Text("%s/%s", format_count(static_cast<std::uint64_t>(s.occupancy[i])).c_str(),
-                     format_count(static_cast<std::uint64_t>(m.world.shelters[i].capacity)).c_str());
+    if (micro)
+      ImGui::TextUnformatted(format_count(static_cast<std::uint64_t>(s.occupancy[i])).c_str());
+    else
+      ImGui::Text("%s/%s", format_count(static_cast<std::uint64_t>(s.occupancy[i])).c_str(),
+                  format_count(static_cast<std::uint64_t>(m.world.shelters[i].capacity)).c_str());
     ImGui::TableNextColumn();
     if (ImGui::SmallButton(s.shelter_closed[i] ? "open" : "close"))
       set_shelter_closed(ctx, ShelterId{i}, !s.shelter_closed[i], micro ? "exit list" : "shelter list");
@@ -64,8 +68,10 @@ void room_table(AppContext& ctx) {
   if (m.world.zones.empty()) return;
   const RunMetrics& metrics = current_metrics(ctx);
   const float row = ImGui::GetFrameHeightWithSpacing();
-  const float height = std::min(ui_px(24) + row * 7, ui_px(24) + row * static_cast<float>(m.world.zones.size()));
-  if (!ImGui::BeginTable("rooms", 2, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, height))) return;
+  const float height =
+      std::min(ui_px(24) + row * 7, ui_px(24) + row * static_cast<float>(m.world.zones.size()));
+  if (!ImGui::BeginTable("rooms", 2, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, height)))
+    return;
   control_drawn(ctx, "rooms");
   ImGui::TableSetupColumn("Room");
   ImGui::TableSetupColumn("Out of it", ImGuiTableColumnFlags_WidthFixed, ui_px(150));
@@ -76,9 +82,12 @@ void room_table(AppContext& ctx) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(m.world.zones[z].name.c_str());
     ImGui::TableNextColumn();
-    if (t.residents == 0) ImGui::TextDisabled("nobody");
-    else if (t.t100) ImGui::Text("all, at %s", format_clock(*t.t100).c_str());
-    else ImGui::TextUnformatted(format_share(t.safe, t.residents).c_str());
+    if (t.residents == 0)
+      ImGui::TextDisabled("nobody");
+    else if (t.t100)
+      ImGui::Text("all, at %s", format_clock(*t.t100).c_str());
+    else
+      ImGui::TextUnformatted(format_share(t.safe, t.residents).c_str());
   }
   ImGui::EndTable();
 }
@@ -99,13 +108,15 @@ void interventions_section(AppContext& ctx) {
   ImGui::RadioButton("inspect", &mode, 0);
   if (!micro) {
     ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("close/reopen a street").x + ui_px(30)) ImGui::NewLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("close/reopen a street").x + ui_px(30))
+      ImGui::NewLine();
     ImGui::RadioButton("close/reopen a street", &mode, 1);
     control_drawn(ctx, "close_street");
   }
   if (!ready || fire) {
     ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("start a fire").x + ui_px(30)) ImGui::NewLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("start a fire").x + ui_px(30))
+      ImGui::NewLine();
     ImGui::RadioButton("start a fire", &mode, 2);
     control_drawn(ctx, "start_fire");
   }
@@ -146,12 +157,13 @@ void interventions_section(AppContext& ctx) {
 
 void log_section(AppContext& ctx) {
   EventLog& log = ctx.log;
-  static constexpr const char* kLabels[kEventKindCount] = {"injects", "interventions", "warnings", "import notes",
-                                                           "session"};
+  static constexpr const char* kLabels[kEventKindCount] = {"injects", "interventions", "warnings",
+                                                           "import notes", "session"};
   for (std::size_t k = 0; k < kEventKindCount; ++k) {
     char label[48];
     std::snprintf(label, sizeof label, "%s (%zu)", kLabels[k], log.counts[k]);
-    if (k > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(label).x + ui_px(40)) ImGui::SameLine();
+    if (k > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(label).x + ui_px(40))
+      ImGui::SameLine();
     ImGui::Checkbox(label, &log.show[k]);
   }
   // Ten lines of text, at any UI scale.
@@ -161,12 +173,14 @@ void log_section(AppContext& ctx) {
       if (!log.show[static_cast<std::size_t>(l.kind)]) continue;
       char wall[32];
       std::snprintf(wall, sizeof wall, "[%.0f s]", l.wall);
-      const std::string when = l.pending ? std::string("next step") : std::isnan(l.sim_time) ? wall : format_clock(l.sim_time);
+      const std::string when = l.pending                ? std::string("next step")
+                               : std::isnan(l.sim_time) ? wall
+                                                        : format_clock(l.sim_time);
       const std::string line = when + "  " + l.text;
       const ImVec4 colour = l.kind == EventKind::Inject         ? ImVec4(1.0f, 0.8f, 0.4f, 1)
-                          : l.kind == EventKind::Intervention ? ImVec4(0.6f, 0.85f, 1.0f, 1)
-                          : l.kind == EventKind::Warning      ? ImVec4(1, 0.4f, 0.4f, 1)
-                                                              : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+                            : l.kind == EventKind::Intervention ? ImVec4(0.6f, 0.85f, 1.0f, 1)
+                            : l.kind == EventKind::Warning      ? ImVec4(1, 0.4f, 0.4f, 1)
+                                                           : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
       // Wrapped, not cut at the panel's edge: a street's name and way id are the point.
       ImGui::PushStyleColor(ImGuiCol_Text, colour);
       ImGui::TextWrapped("%s", line.c_str());

@@ -13,7 +13,9 @@
 namespace ss::gui {
 namespace {
 
-std::string time_or_dash(const std::optional<double>& t) { return t ? format_clock(*t) : std::string("not yet"); }
+std::string time_or_dash(const std::optional<double>& t) {
+  return t ? format_clock(*t) : std::string("not yet");
+}
 
 // A label and a bar of the share safe. The bars start at one column (140 px at scale
 // 1, room for "Safe, all" and the group names) so they line up; a label wider than
@@ -51,8 +53,8 @@ void response_rows(AppContext& ctx) {
                        format_count(c.taken_tasks).c_str(), format_count(r.arrived).c_str(),
                        format_count(r.tasks).c_str());
     probe(ctx, "kpi.tasks");
-    ImGui::TextWrapped("Response P50 %s  P90 %s  max %s", minutes_or_dash(r.p50).c_str(), minutes_or_dash(r.p90).c_str(),
-                       minutes_or_dash(r.max).c_str());
+    ImGui::TextWrapped("Response P50 %s  P90 %s  max %s", minutes_or_dash(r.p50).c_str(),
+                       minutes_or_dash(r.p90).c_str(), minutes_or_dash(r.max).c_str());
     probe(ctx, "kpi.response");
   }
   if (c.targets.empty()) return;
@@ -64,7 +66,9 @@ void response_rows(AppContext& ctx) {
   gutter += ImGui::GetStyle().ItemSpacing.x * 2;
   for (const TargetResult& t : c.targets) {
     const TargetStatus st = t.status;
-    const Rgb col = st == TargetStatus::Met ? kTargetMet : st == TargetStatus::Missed ? kTargetMissed : kTargetOpen;
+    const Rgb col = st == TargetStatus::Met      ? kTargetMet
+                    : st == TargetStatus::Missed ? kTargetMissed
+                                                 : kTargetOpen;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1));
     ImGui::TextUnformatted(to_string(st));
     probe(ctx, "kpi.target.status");
@@ -92,9 +96,11 @@ void kpi_section(AppContext& ctx) {
   if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
   const RunMetrics& m = current_metrics(ctx);
   share_row(ctx, "Safe, all", m.overall.safe, m.overall.residents);
-  ImGui::TextWrapped("T50 %s   T90 %s", time_or_dash(m.overall.t50).c_str(), time_or_dash(m.overall.t90).c_str());
+  ImGui::TextWrapped("T50 %s   T90 %s", time_or_dash(m.overall.t50).c_str(),
+                     time_or_dash(m.overall.t90).c_str());
   probe(ctx, "kpi.t50");
-  ImGui::TextWrapped("T95 %s   T100 %s", time_or_dash(m.overall.t95).c_str(), time_or_dash(m.overall.t100).c_str());
+  ImGui::TextWrapped("T95 %s   T100 %s", time_or_dash(m.overall.t95).c_str(),
+                     time_or_dash(m.overall.t100).c_str());
   probe(ctx, "kpi.t95");
   if (ImGui::TreeNode("By group")) {
     for (std::size_t g = 0; g < GroupIndex::kCount; ++g) {
@@ -107,8 +113,8 @@ void kpi_section(AppContext& ctx) {
     for (std::size_t k = 0; k < kStatusCount; ++k) {
       ImGui::TableNextColumn();
       const Rgb c = kStatusColour[k];
-      ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "%s %s", to_string(static_cast<Status>(k)),
-                         format_count(m.by_status[k]).c_str());
+      ImGui::TextColored(ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "%s %s",
+                         to_string(static_cast<Status>(k)), format_count(m.by_status[k]).c_str());
     }
     ImGui::EndTable();
   }
@@ -120,7 +126,8 @@ void kpi_section(AppContext& ctx) {
     full += s.full_time.has_value() && s.occupancy >= s.capacity;
     closed += s.closed;
   }
-  ImGui::TextWrapped("Shelters: %s of %s places taken", format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(occ, 0))).c_str(),
+  ImGui::TextWrapped("Shelters: %s of %s places taken",
+                     format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(occ, 0))).c_str(),
                      format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(cap, 0))).c_str());
   probe(ctx, "kpi.shelters");
   ImGui::TextWrapped("%d full, %d closed of %zu", full, closed, m.shelters.size());
@@ -129,8 +136,9 @@ void kpi_section(AppContext& ctx) {
   const SimWarnings& w = ctx.session.state().records.warnings;
   if (w.non_finite_speed || w.rerouted_full || w.turned_around) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("turned away %s, turned around %s, bad speeds %s", format_count(w.rerouted_full).c_str(),
-                       format_count(w.turned_around).c_str(), format_count(w.non_finite_speed).c_str());
+    ImGui::TextWrapped("turned away %s, turned around %s, bad speeds %s",
+                       format_count(w.rerouted_full).c_str(), format_count(w.turned_around).c_str(),
+                       format_count(w.non_finite_speed).c_str());
     ImGui::PopStyleColor();
   }
 }
@@ -144,7 +152,9 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
   for (const TimelineRow& r : s.records.timeline) c.x.push_back(static_cast<float>(r.time));
   const int axis = c.axis;
   const std::size_t g0 = axis == 0 ? 0 : axis == 1 ? kAgeBandCount : kAgeBandCount + kMobilityCount;
-  const std::size_t g1 = axis == 0 ? kAgeBandCount : axis == 1 ? kAgeBandCount + kMobilityCount : GroupIndex::kCount;
+  const std::size_t g1 = axis == 0   ? kAgeBandCount
+                         : axis == 1 ? kAgeBandCount + kMobilityCount
+                                     : GroupIndex::kCount;
   // Series objects are reused in place (their labels and buffers kept) once sized.
   std::size_t n = 0;
   auto next = [](std::vector<Series>& v, std::size_t& k) -> Series& {
@@ -159,14 +169,16 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
     all.colour = {255, 255, 255};
     const auto total = static_cast<float>(std::max<std::size_t>(1, ctx.session.model().population.size()));
     for (const TimelineRow& r : s.records.timeline)
-      all.y.push_back(100.0f * static_cast<float>(r.by_status[static_cast<std::size_t>(Status::Sheltered)]) / total);
+      all.y.push_back(100.0f * static_cast<float>(r.by_status[static_cast<std::size_t>(Status::Sheltered)]) /
+                      total);
   }
   for (std::size_t g = g0; g < g1; ++g) {
     if (sizes[g] == 0) continue;
     Series& curve = next(c.curves, n);
     curve.label = GroupIndex::name(g);
     curve.colour = series_colour(g - g0);
-    for (const TimelineRow& r : s.records.timeline) curve.y.push_back(100.0f * static_cast<float>(r.safe_by_group[g]) / sizes[g]);
+    for (const TimelineRow& r : s.records.timeline)
+      curve.y.push_back(100.0f * static_cast<float>(r.safe_by_group[g]) / sizes[g]);
   }
   c.curves.resize(n);
 
@@ -177,7 +189,8 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
     o.label = shelters[i].name.empty() ? "shelter " + std::to_string(i) : shelters[i].name;
     o.colour = series_colour(i);
     const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
-    for (const auto& row : s.records.occupancy_series) o.y.push_back(i < row.size() ? 100.0f * static_cast<float>(row[i]) / cap : 0.0f);
+    for (const auto& row : s.records.occupancy_series)
+      o.y.push_back(i < row.size() ? 100.0f * static_cast<float>(row[i]) / cap : 0.0f);
   }
   c.occupancy.resize(n);
   c.rows = s.records.timeline.size();
@@ -200,8 +213,8 @@ void plots_section(AppContext& ctx) {
   ImGui::RadioButton("lives alone", &c.axis, 2);
   const SimState& s = ctx.session.state();
   // The series only change when the timeline gains (or, after a restart, loses) a row.
-  if (c.rows != s.records.timeline.size() || c.generation != ctx.session.generation() || c.seed != ctx.session.seed() ||
-      c.built_axis != c.axis)
+  if (c.rows != s.records.timeline.size() || c.generation != ctx.session.generation() ||
+      c.seed != ctx.session.seed() || c.built_axis != c.axis)
     rebuild_plots(ctx, c);
   ImGui::TextWrapped("Share safe over time");
   probe(ctx, "plot.title");

@@ -60,10 +60,13 @@ void entry(AppContext& ctx, const LegendEntry& e, float u) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 ink = IM_COL32(10, 10, 10, 255), c = im(e.colour);
   switch (e.glyph) {
-    case Glyph::Dot: dl->AddRectFilled(ImVec2(mid.x - 2 * u, mid.y - 2 * u), ImVec2(mid.x + 2 * u, mid.y + 2 * u), c); break;
+    case Glyph::Dot:
+      dl->AddRectFilled(ImVec2(mid.x - 2 * u, mid.y - 2 * u), ImVec2(mid.x + 2 * u, mid.y + 2 * u), c);
+      break;
     case Glyph::LateDot: {
       const float half = style::kLateDotPx * u / 2, rim = style::kLateRimPx * u;
-      dl->AddRectFilled(ImVec2(mid.x - half - rim, mid.y - half - rim), ImVec2(mid.x + half + rim, mid.y + half + rim), ink);
+      dl->AddRectFilled(ImVec2(mid.x - half - rim, mid.y - half - rim),
+                        ImVec2(mid.x + half + rim, mid.y + half + rim), ink);
       dl->AddRectFilled(ImVec2(mid.x - half, mid.y - half), ImVec2(mid.x + half, mid.y + half), c);
       break;
     }
@@ -74,11 +77,12 @@ void entry(AppContext& ctx, const LegendEntry& e, float u) {
       dl->AddRectFilled(ImVec2(p.x + 11 * u, mid.y - 2 * u), ImVec2(p.x + w, mid.y + 2 * u), c);
       break;
     case Glyph::Diamond: {
-      const float outer = 7 * u, inner = 5 * u;  // half-diagonals with and without the rim: between a hydrant's and a team's
-      dl->AddQuadFilled(ImVec2(mid.x, mid.y - outer), ImVec2(mid.x + outer, mid.y), ImVec2(mid.x, mid.y + outer),
-                        ImVec2(mid.x - outer, mid.y), ink);
-      dl->AddQuadFilled(ImVec2(mid.x, mid.y - inner), ImVec2(mid.x + inner, mid.y), ImVec2(mid.x, mid.y + inner),
-                        ImVec2(mid.x - inner, mid.y), c);
+      const float outer = 7 * u,
+                  inner = 5 * u;  // half-diagonals with and without the rim: between a hydrant's and a team's
+      dl->AddQuadFilled(ImVec2(mid.x, mid.y - outer), ImVec2(mid.x + outer, mid.y),
+                        ImVec2(mid.x, mid.y + outer), ImVec2(mid.x - outer, mid.y), ink);
+      dl->AddQuadFilled(ImVec2(mid.x, mid.y - inner), ImVec2(mid.x + inner, mid.y),
+                        ImVec2(mid.x, mid.y + inner), ImVec2(mid.x - inner, mid.y), c);
       break;
     }
     case Glyph::Square:
@@ -87,14 +91,15 @@ void entry(AppContext& ctx, const LegendEntry& e, float u) {
       const float half = (e.glyph == Glyph::Station ? style::kStationHalfPx : style::kApplianceHalfPx) * u;
       const float rim = style::kFireMarkRimPx * u;
       const ImU32 rim_ink = e.glyph == Glyph::Station ? im(kSelection) : ink;
-      dl->AddRectFilled(ImVec2(mid.x - half - rim, mid.y - half - rim), ImVec2(mid.x + half + rim, mid.y + half + rim),
-                        rim_ink);
+      dl->AddRectFilled(ImVec2(mid.x - half - rim, mid.y - half - rim),
+                        ImVec2(mid.x + half + rim, mid.y + half + rim), rim_ink);
       dl->AddRectFilled(ImVec2(mid.x - half, mid.y - half), ImVec2(mid.x + half, mid.y + half), c);
       break;
     }
     case Glyph::Line: dl->AddLine(ImVec2(p.x, mid.y), ImVec2(p.x + w, mid.y), c, style::kHosePx * u); break;
     case Glyph::Outline:
-      dl->AddRect(ImVec2(p.x + u, mid.y - 6 * u), ImVec2(p.x + w - u, mid.y + 6 * u), c, 0, 0, style::kZoneEdgePx * u);
+      dl->AddRect(ImVec2(p.x + u, mid.y - 6 * u), ImVec2(p.x + w - u, mid.y + 6 * u), c, 0, 0,
+                  style::kZoneEdgePx * u);
       break;
     case Glyph::Patch:
     case Glyph::Ramp:
@@ -112,7 +117,8 @@ void entry(AppContext& ctx, const LegendEntry& e, float u) {
 // [0, 1] left to right, with tick labels at `ticks` (u, text). As wide as
 // style::kLegendRampWidthPx at the UI scale `scale`, or the panel when narrower.
 template <typename F>
-void ramp(AppContext& ctx, float scale, F colour, std::initializer_list<std::pair<float, const char*>> ticks) {
+void ramp(AppContext& ctx, float scale, F colour,
+          std::initializer_list<std::pair<float, const char*>> ticks) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = std::min(style::kLegendRampWidthPx * scale, ImGui::GetContentRegionAvail().x);
   const float h = style::kLegendRampHeightPx * scale;
@@ -131,8 +137,10 @@ void ramp(AppContext& ctx, float scale, F colour, std::initializer_list<std::pai
     dl->AddLine(ImVec2(x, p.y + h), ImVec2(x, p.y + h + 3 * scale), IM_COL32(200, 200, 200, 255));
     const float tw = ImGui::CalcTextSize(label).x;
     // Up to 4 px (at scale 1) past the ramp's ends, never past the panel's edges.
-    const float lo = std::max(p.x - 4 * scale, ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x);
-    const float hi = std::min(p.x + w - tw + 4 * scale, ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - tw);
+    const float lo =
+        std::max(p.x - 4 * scale, ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x);
+    const float hi = std::min(p.x + w - tw + 4 * scale,
+                              ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - tw);
     const float tx = std::max(lo, std::min(x - tw / 2, hi));
     dl->AddText(ImVec2(tx, p.y + h + 3 * scale), IM_COL32(200, 200, 200, 255), label);
   }
@@ -149,7 +157,10 @@ void water_ramp(AppContext& ctx) {
 void smoke_ramp(AppContext& ctx) {
   const float lo = std::log(3.0f), hi = std::log(kSmokeClearM);
   auto u_of = [&](float vis) { return (hi - std::log(vis)) / (hi - lo); };
-  ramp(ctx, ctx.ui_scale(), [&](float u) { return Rgba{kSmoke, smoke_alpha(std::exp(hi - (hi - lo) * u))}; },
+  ramp(ctx, ctx.ui_scale(),
+       [&](float u) {
+         return Rgba{kSmoke, smoke_alpha(std::exp(hi - (hi - lo) * u))};
+       },
        {{u_of(1000), "1 km"}, {u_of(100), "100"}, {u_of(30), "30"}, {u_of(10), "10"}, {u_of(3), "3 m"}});
 }
 
@@ -201,8 +212,10 @@ void map_legend(AppContext& ctx) {
     prev = &e;
     if (e.glyph == Glyph::Ramp) continue;
     // Beside the previous entry only when this one fits there whole.
-    if (column_k % 2 && column + entry_width(e, u) <= right) ImGui::SameLine(column);
-    else column_k = 0;
+    if (column_k % 2 && column + entry_width(e, u) <= right)
+      ImGui::SameLine(column);
+    else
+      column_k = 0;
     entry(ctx, e, u);
     ++column_k;
   }

@@ -29,7 +29,8 @@ void loading_screen(AppContext& ctx) {
   const sf::FloatRect vp = ctx.map.camera().viewport();
   const double elapsed = ctx.session.loading_seconds();
   const std::vector<LoadStage> stages = ctx.session.loading_stages();
-  ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + vp.height / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + vp.height / 2), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
   // As wide as the map area allows, up to 460 px at scale 1 (the longest stage name,
   // "linking homes, shelters and hazards to the streets", and its time on one line).
   const float width = std::min(vp.width - ui_px(20), ui_px(460));
@@ -47,11 +48,15 @@ void loading_screen(AppContext& ctx) {
       const LoadStage& st = stages[k];
       const bool running = st.seconds < 0;
       const double took = running ? elapsed - st.start : st.seconds;
-      if (running) ImGui::TextUnformatted(("\u2192 " + st.name).c_str());
-      else ImGui::TextDisabled("   %s", st.name.c_str());
+      if (running)
+        ImGui::TextUnformatted(("\u2192 " + st.name).c_str());
+      else
+        ImGui::TextDisabled("   %s", st.name.c_str());
       ImGui::SameLine(time_x);
-      if (running) ImGui::TextUnformatted(duration_text(took).c_str());
-      else ImGui::TextDisabled("%s", duration_text(took).c_str());
+      if (running)
+        ImGui::TextUnformatted(duration_text(took).c_str());
+      else
+        ImGui::TextDisabled("%s", duration_text(took).c_str());
     }
     if (stages.empty()) ImGui::TextDisabled("starting");
     // The load cannot say how far along it is, so the bar sweeps to show it is alive.

@@ -26,7 +26,8 @@ void plot_series(const char* id, const std::vector<float>& x, const std::vector<
   const float x_max = x.empty() ? 1.0f : std::max(x.back(), 1.0f);
   y_max = std::max(y_max, 1e-6f);
   auto to_px = [&](float t, float v) {
-    return ImVec2(p0.x + 2 + (width - 4) * t / x_max, p1.y - 2 - (height - 4) * std::clamp(v / y_max, 0.0f, 1.0f));
+    return ImVec2(p0.x + 2 + (width - 4) * t / x_max,
+                  p1.y - 2 - (height - 4) * std::clamp(v / y_max, 0.0f, 1.0f));
   };
   // One polyline per series: a line per segment costs a draw-list path and its
   // anti-aliased fringe each, which over a long run and many shelters is tens of
@@ -36,7 +37,8 @@ void plot_series(const char* id, const std::vector<float>& x, const std::vector<
     const ImU32 col = IM_COL32(s.colour.r, s.colour.g, s.colour.b, 255);
     pts.clear();
     for (std::size_t i = 0; i < x.size() && i < s.y.size(); ++i) pts.push_back(to_px(x[i], s.y[i]));
-    if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_None, 1.5f);
+    if (pts.size() >= 2)
+      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_None, 1.5f);
   }
   char label[64];
   std::snprintf(label, sizeof label, "%.0f min", x_max / 60.0);
@@ -53,8 +55,8 @@ void plot_series(const char* id, const std::vector<float>& x, const std::vector<
     ImGui::Text("t = %s", format_clock(x[i]).c_str());
     for (const Series& s : series)
       if (i < s.y.size())
-        ImGui::TextColored(ImVec4(s.colour.r / 255.f, s.colour.g / 255.f, s.colour.b / 255.f, 1), "%s: %.3g %s",
-                           s.label.c_str(), s.y[i], unit);
+        ImGui::TextColored(ImVec4(s.colour.r / 255.f, s.colour.g / 255.f, s.colour.b / 255.f, 1),
+                           "%s: %.3g %s", s.label.c_str(), s.y[i], unit);
     ImGui::EndTooltip();
   }
   // Legend: coloured labels side by side, the next on a new line when it would not
@@ -65,10 +67,13 @@ void plot_series(const char* id, const std::vector<float>& x, const std::vector<
     const Series& s = series[k];
     const std::string text = "- " + s.label;
     const float w = ImGui::CalcTextSize(text.c_str()).x;
-    if (k > 0 && line_x + gap + w <= width) ImGui::SameLine(0, gap), line_x += gap;
-    else line_x = 0;
+    if (k > 0 && line_x + gap + w <= width)
+      ImGui::SameLine(0, gap), line_x += gap;
+    else
+      line_x = 0;
     line_x += w;
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(s.colour.r / 255.f, s.colour.g / 255.f, s.colour.b / 255.f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          ImVec4(s.colour.r / 255.f, s.colour.g / 255.f, s.colour.b / 255.f, 1));
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
     if (probes) probe(*probes, "plot.legend");

@@ -35,7 +35,8 @@ LoadedScene load_scene(const SceneSource& src, const LoadStageFn& stage) {
     return out;
   }
 #ifdef SS_GUI_CAN_LOAD_SCENARIOS
-  tell(src.variant.empty() ? "reading the scenario file" : "reading the scenario file, variant " + src.variant);
+  tell(src.variant.empty() ? "reading the scenario file"
+                           : "reading the scenario file, variant " + src.variant);
   const scenarios::ScenarioDesc desc = scenarios::load_scenario(src.scenario, src.variant);
   auto built = scenarios::assemble(desc, [&](const char* what) { tell(what); });
   out.model = std::make_unique<Model>(std::move(built.model));

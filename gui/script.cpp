@@ -64,7 +64,8 @@ void Script::tick(AppContext& ctx) {
   if (ctx.session.loading()) return;
   if (wait_ != Wait::None) {
     if (still_waiting(ctx)) return;
-    if (wait_ == Wait::RunTo || wait_ == Wait::FirstEngine) ctx.time.playing = false, ctx.time.stop_at = INFINITY;
+    if (wait_ == Wait::RunTo || wait_ == Wait::FirstEngine)
+      ctx.time.playing = false, ctx.time.stop_at = INFINITY;
     wait_ = Wait::None;
   }
   while (next_ < lines_.size() && wait_ == Wait::None) {
@@ -93,12 +94,14 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     if (args[i] == "max") return static_cast<double>(INFINITY);
     std::size_t used = 0;
     const double v = std::stod(args[i], &used);
-    if (used != args[i].size() || std::isnan(v)) throw std::runtime_error(cmd + ": '" + args[i] + "' is not a number");
+    if (used != args[i].size() || std::isnan(v))
+      throw std::runtime_error(cmd + ": '" + args[i] + "' is not a number");
     return v;
   };
   auto id = [&](std::size_t i) {
     const double v = num(i);
-    if (!(v >= 0 && v < 4294967295.0) || v != std::floor(v)) throw std::runtime_error(cmd + ": bad id " + args[i]);
+    if (!(v >= 0 && v < 4294967295.0) || v != std::floor(v))
+      throw std::runtime_error(cmd + ": bad id " + args[i]);
     return static_cast<std::uint32_t>(v);
   };
   auto need_scene = [&] {
@@ -167,8 +170,10 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
       std::snprintf(buf, sizeof buf, " U+%04X", static_cast<unsigned>(c));
       missing += buf;
     }
-    if (!missing.empty()) fail(ctx, (ctx.ui.font.file.empty() ? std::string("the built-in font") : "the font " + ctx.ui.font.file) +
-                                    " has no glyph for" + missing);
+    if (!missing.empty())
+      fail(ctx,
+           (ctx.ui.font.file.empty() ? std::string("the built-in font") : "the font " + ctx.ui.font.file) +
+               " has no glyph for" + missing);
   } else if (cmd == "dump_ui") {
     need(1);
     write_ui_summary(ctx, args[0]);
@@ -215,15 +220,19 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     need(1);
     if (args[0] != "inspect" && args[0] != "road" && args[0] != "fire")
       throw std::runtime_error("mode is inspect, road or fire");
-    ctx.view.mode = args[0] == "road" ? ClickMode::ToggleRoad
-                  : args[0] == "fire" ? ClickMode::StartFire
-                                      : ClickMode::Inspect;
+    ctx.view.mode = args[0] == "road"   ? ClickMode::ToggleRoad
+                    : args[0] == "fire" ? ClickMode::StartFire
+                                        : ClickMode::Inspect;
   } else if (cmd == "colour_by" || cmd == "color_by") {
     need(1);
-    if (args[0] == "state") ctx.view.colour_by = ColourBy::State;
-    else if (args[0] == "age") ctx.view.colour_by = ColourBy::AgeBand;
-    else if (args[0] == "mobility") ctx.view.colour_by = ColourBy::Mobility;
-    else throw std::runtime_error("colour_by is state, age or mobility");
+    if (args[0] == "state")
+      ctx.view.colour_by = ColourBy::State;
+    else if (args[0] == "age")
+      ctx.view.colour_by = ColourBy::AgeBand;
+    else if (args[0] == "mobility")
+      ctx.view.colour_by = ColourBy::Mobility;
+    else
+      throw std::runtime_error("colour_by is state, age or mobility");
   } else if (cmd == "layer") {
     need(2);
     bool* flag = layer_flag(ctx.view.layers, args[0]);
@@ -246,11 +255,12 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     ctx.map.camera().center_on({num(0), num(1)});
   } else if (cmd == "select") {
     need(2);
-    const Selection::Kind k = args[0] == "resident" ? Selection::Kind::Resident
-                            : args[0] == "shelter"  ? Selection::Kind::Shelter
-                            : args[0] == "street"   ? Selection::Kind::Street
-                            : args[0] == "team"     ? Selection::Kind::Team
-                                                    : throw std::runtime_error("select resident|shelter|street|team ID");
+    const Selection::Kind k = args[0] == "resident"  ? Selection::Kind::Resident
+                              : args[0] == "shelter" ? Selection::Kind::Shelter
+                              : args[0] == "street"  ? Selection::Kind::Street
+                              : args[0] == "team"
+                                  ? Selection::Kind::Team
+                                  : throw std::runtime_error("select resident|shelter|street|team ID");
     ctx.view.selection = {k, id(1)};
   } else if (cmd == "screenshot") {
     need(1);
@@ -302,7 +312,8 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     // the script goes on from there): the moment a fire-service screenshot wants,
     // whenever the engine's dispatch puts it.
     need_scene();
-    if (!find_fire_service(ctx.session.model())) throw std::runtime_error("this scenario has no fire service");
+    if (!find_fire_service(ctx.session.model()))
+      throw std::runtime_error("this scenario has no fire service");
     incident_ = args.empty() ? -1 : static_cast<std::int32_t>(id(0)) - 1;
     after_ = 0.0;
     if (args.size() > 1) {
@@ -322,7 +333,8 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     const FireHazard* fire = find_fire_service(m);
     const FireRun* run = fire ? find_fire_run(m, ctx.session.state()) : nullptr;
     if (!run) throw std::runtime_error("this scenario has no fire service");
-    const std::int64_t q = first_pumper_task(*fire, *run, args.empty() ? -1 : static_cast<std::int64_t>(id(0)) - 1);
+    const std::int64_t q =
+        first_pumper_task(*fire, *run, args.empty() ? -1 : static_cast<std::int64_t>(id(0)) - 1);
     if (q < 0) return fail(ctx, "no pumper has been sent to that incident");
     ctx.map.camera().center_on(run->service.tasks[static_cast<std::size_t>(q)].stop);
   } else if (cmd == "fire_incident") {

@@ -30,14 +30,14 @@ class Script {
 
   std::string path_;
   std::vector<std::string> lines_;
-  std::size_t next_ = 0;  // next line to run
+  std::size_t next_ = 0;     // next line to run
   std::size_t line_no_ = 0;  // 1-based line being run, for messages
   Wait wait_ = Wait::None;
-  double run_to_ = 0.0;     // s
+  double run_to_ = 0.0;  // s
   // run_to_first_engine: the incident (index, -1 the latest), the seconds after its
   // first engine's arrival to stop at, and the latest time to stop anyway.
   std::int32_t incident_ = -1;
-  double after_ = 0.0;      // s
+  double after_ = 0.0;        // s
   double latest_ = INFINITY;  // s: stop there at the latest
   long frames_left_ = 0;
 };

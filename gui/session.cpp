@@ -18,7 +18,8 @@ void LoadProgress::begin(std::string stage) {
 
 void LoadProgress::finish() {
   const std::lock_guard lock(mutex_);
-  if (!stages_.empty() && stages_.back().seconds < 0) stages_.back().seconds = since(start_) - stages_.back().start;
+  if (!stages_.empty() && stages_.back().seconds < 0)
+    stages_.back().seconds = since(start_) - stages_.back().start;
 }
 
 std::vector<LoadStage> LoadProgress::snapshot() const {
@@ -73,7 +74,8 @@ Session::PollResult Session::poll() {
   return r;
 }
 
-Session::Prepared Session::prepare(const SceneSource& src, std::optional<std::uint64_t> seed, LoadProgress& progress) {
+Session::Prepared Session::prepare(const SceneSource& src, std::optional<std::uint64_t> seed,
+                                   LoadProgress& progress) {
   Prepared p;
   p.scene = load_scene(src, [&](const std::string& stage) { progress.begin(stage); });
   const Model& m = *p.scene.model;

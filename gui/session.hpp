@@ -19,8 +19,8 @@ namespace ss::gui {
 
 struct AdvanceResult {
   std::uint64_t steps = 0;
-  double wall_s = 0.0;   // time spent stepping
-  bool capped = false;   // stopped by the frame budget before catching up
+  double wall_s = 0.0;  // time spent stepping
+  bool capped = false;  // stopped by the frame budget before catching up
 };
 
 // One stage of loading a scene, as the loading screen, the log and dump_ui show it.
@@ -70,8 +70,8 @@ class Session {
 
   struct PollResult {
     bool loaded = false;
-    std::string error;  // non-empty when the load failed
-    double seconds = 0; // load time
+    std::string error;   // non-empty when the load failed
+    double seconds = 0;  // load time
   };
   // Call once a frame: installs a finished load.
   PollResult poll();

@@ -15,9 +15,12 @@ namespace {
 std::string quoted(const std::string& s) {
   std::string o = "\"";
   for (const char ch : s) {
-    if (ch == '"' || ch == '\\') o += '\\', o += ch;
-    else if (static_cast<unsigned char>(ch) < 0x20) o += ' ';
-    else o += ch;
+    if (ch == '"' || ch == '\\')
+      o += '\\', o += ch;
+    else if (static_cast<unsigned char>(ch) < 0x20)
+      o += ' ';
+    else
+      o += ch;
   }
   return o + '"';
 }
@@ -25,7 +28,9 @@ std::string quoted(const std::string& s) {
 // Half a pixel: ImGui places items at fractional positions and rounds when drawing.
 constexpr float kTolerancePx = 0.5f;
 
-bool outside(const LayoutProbe& p) { return p.x0 < p.clip_x0 - kTolerancePx || p.x1 > p.clip_x1 + kTolerancePx; }
+bool outside(const LayoutProbe& p) {
+  return p.x0 < p.clip_x0 - kTolerancePx || p.x1 > p.clip_x1 + kTolerancePx;
+}
 
 bool overlap(const LayoutProbe& a, const LayoutProbe& b) {
   return std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > kTolerancePx &&
@@ -50,7 +55,8 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
     j << ",\n  \"scene\": " << quoted(s.source().label()) << ", \"name\": " << quoted(s.name());
     j << ",\n  \"time\": " << s.sim().time();
     j << ",\n  \"movement\": \"" << (s.model().movement == MovementKind::Micro ? "micro" : "network") << "\"";
-    j << ",\n  \"variant_box\": " << quoted(k == 0 || k > s.variants().size() ? "(base plan)" : s.variants()[k - 1]);
+    j << ",\n  \"variant_box\": "
+      << quoted(k == 0 || k > s.variants().size() ? "(base plan)" : s.variants()[k - 1]);
     std::string missing;
     for (const char32_t c : missing_glyphs(s.name())) {
       char buf[16];
@@ -62,7 +68,8 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
   j << ",\n  \"load\": {\"stages\": [";
   const auto& stages = s.last_load();
   for (std::size_t i = 0; i < stages.size(); ++i)
-    j << (i ? ", " : "") << "{\"name\": " << quoted(stages[i].name) << ", \"seconds\": " << stages[i].seconds << "}";
+    j << (i ? ", " : "") << "{\"name\": " << quoted(stages[i].name) << ", \"seconds\": " << stages[i].seconds
+      << "}";
   j << "]}";
 
   // The controls the last frame drew (probes named control.*), and the key figures'
@@ -87,8 +94,9 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
         if (in(ctx.probes[b]) && overlap(p, ctx.probes[b]))
           ++overlaps, overlap_names += (overlap_names.empty() ? "" : " ") + p.name + "/" + ctx.probes[b].name;
     }
-    j << ",\n  \"" << key << "\": {\"items\": " << probed << ", \"outside\": " << out << ", \"overlaps\": " << overlaps
-      << ", \"outside_items\": " << quoted(out_names) << ", \"overlapping\": " << quoted(overlap_names) << "}";
+    j << ",\n  \"" << key << "\": {\"items\": " << probed << ", \"outside\": " << out
+      << ", \"overlaps\": " << overlaps << ", \"outside_items\": " << quoted(out_names)
+      << ", \"overlapping\": " << quoted(overlap_names) << "}";
   };
   layout("kpi_layout", "kpi.");
   layout("inspector_layout", "inspector.");
@@ -98,20 +106,22 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
   j << ",\n  \"layers_offered\": [";
   first = true;
   for (const LayoutProbe& p : ctx.probes)
-    if (p.name.rfind("layers.box.", 0) == 0) j << (first ? "" : ", ") << quoted(p.name.substr(11)), first = false;
+    if (p.name.rfind("layers.box.", 0) == 0)
+      j << (first ? "" : ", ") << quoted(p.name.substr(11)), first = false;
   j << "]";
 
   const EventLog& log = ctx.log;
   j << ",\n  \"log_at_newest\": " << (log.at_newest ? "true" : "false");
   j << ",\n  \"log_shown\": [";
-  for (std::size_t k = 0; k < kEventKindCount; ++k)
-    j << (k ? ", " : "") << (log.show[k] ? "true" : "false");
+  for (std::size_t k = 0; k < kEventKindCount; ++k) j << (k ? ", " : "") << (log.show[k] ? "true" : "false");
   j << "],\n  \"log\": [";
   for (std::size_t i = 0; i < log.lines.size(); ++i) {
     const EventLine& l = log.lines[i];
     j << (i ? ",\n    " : "\n    ") << "{\"kind\": \"" << to_string(l.kind) << "\", \"time\": ";
-    if (std::isnan(l.sim_time)) j << "null";
-    else j << l.sim_time;
+    if (std::isnan(l.sim_time))
+      j << "null";
+    else
+      j << l.sim_time;
     j << ", \"pending\": " << (l.pending ? "true" : "false") << ", \"text\": " << quoted(l.text) << "}";
   }
   j << "]\n}\n";

@@ -33,8 +33,10 @@ FontReport build_ui_font(const std::string& file, float scale) {
   ImFont* font = nullptr;
   if (std::ifstream(file, std::ios::binary).good()) {
     font = io.Fonts->AddFontFromFileTTF(file.c_str(), r.size_px, nullptr, ui_glyph_ranges());
-    if (font) r.file = file;
-    else r.problem = "cannot read the font " + file;
+    if (font)
+      r.file = file;
+    else
+      r.problem = "cannot read the font " + file;
   } else {
     r.problem = "font " + file + " not found (Debian package fonts-dejavu-core, or --font FILE)";
   }
@@ -58,7 +60,8 @@ std::vector<char32_t> missing_glyphs(std::string_view utf8) {
     const int n = ImTextCharFromUtf8(&c, p, end);
     p += n > 0 ? n : 1;
     if (c <= 0x20 || c == 0x7F) continue;
-    if (!font || c > IM_UNICODE_CODEPOINT_MAX || !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) out.push_back(static_cast<char32_t>(c));
+    if (!font || c > IM_UNICODE_CODEPOINT_MAX || !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+      out.push_back(static_cast<char32_t>(c));
   }
   return out;
 }

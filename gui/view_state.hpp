@@ -17,26 +17,26 @@ struct Layers {
   bool closed_roads = true;   // closed by the plan, an inject or a click
   bool flooded_roads = true;  // closed by water (to adults on foot), when the scenario has a flood
   bool low_lying = true;      // the flood's low-lying zone, when the scenario has one
-  bool congestion = false;  // streets tinted by residents per m²
+  bool congestion = false;    // streets tinted by residents per m²
   bool shelters = true;
   bool residents = true;
   bool late_residents = true;  // not safe after the deadline (gui/late_residents.hpp): larger, vermillion
   bool sheltered_residents = false;  // dots piled on the shelter hide its fill bar
-  bool water = true;       // flood depth, when the scenario has a flood
-  bool responders = true;  // teams and their route ahead along the streets
-  bool zones = true;       // zone (in a micro area: room) outlines and names
-  bool zone_shading = false;  // zones coloured by ViewState::zone_measure (choropleth)
-  bool shelter_names = true;  // shelter names beside their markers, where they fit
-  bool fire = true;        // buildings by fire state, when the scenario has a fire
-  bool smoke = true;       // ground-level smoke from the fire
-  bool wind = true;        // the fire's wind as an arrow in the map's corner
+  bool water = true;                 // flood depth, when the scenario has a flood
+  bool responders = true;            // teams and their route ahead along the streets
+  bool zones = true;                 // zone (in a micro area: room) outlines and names
+  bool zone_shading = false;         // zones coloured by ViewState::zone_measure (choropleth)
+  bool shelter_names = true;         // shelter names beside their markers, where they fit
+  bool fire = true;                  // buildings by fire state, when the scenario has a fire
+  bool smoke = true;                 // ground-level smoke from the fire
+  bool wind = true;                  // the fire's wind as an arrow in the map's corner
   // The fire service, when the fire has one (gui/fire_service_layers.hpp). Lanes are
   // off by default: they recolour every street, which a trainer following the
   // evacuation does not want; planners switch them on.
-  bool lanes = false;      // fire lanes: usable by appliances or not, this run's blocked lanes
-  bool hydrants = true;    // hydrants, working or out of service
-  bool stations = true;    // fire stations with their names
-  bool engines = true;     // appliances driving or on scene, with their hose lines
+  bool lanes = false;    // fire lanes: usable by appliances or not, this run's blocked lanes
+  bool hydrants = true;  // hydrants, working or out of service
+  bool stations = true;  // fire stations with their names
+  bool engines = true;   // appliances driving or on scene, with their hose lines
 };
 
 // What the zone choropleth shows: the share of a zone's residents safe now, or the
@@ -65,7 +65,8 @@ struct ViewState {
   // when the font atlas has been rebuilt at it; read it as AppContext::ui_scale().
   float ui_scale = 1.0f;
   ZoneMeasure zone_measure = ZoneMeasure::ShareSafe;
-  std::int32_t fire_incident = -1;  // the incident whose appliances the fire-service panel lists, -1 the latest
+  std::int32_t fire_incident =
+      -1;  // the incident whose appliances the fire-service panel lists, -1 the latest
 };
 
 }  // namespace ss::gui

@@ -17,10 +17,13 @@ void ZoneLayer::build(const World& world, Vec2 origin) {
   std::vector<std::uint32_t> tris;
   for (const Zone& z : world.zones) {
     rings_.push_back(z.outline);
-    label_at_.push_back(z.outline.size() >= 3 ? centroid(z.outline) : z.outline.empty() ? Vec2{} : z.outline[0]);
+    label_at_.push_back(z.outline.size() >= 3 ? centroid(z.outline)
+                        : z.outline.empty()   ? Vec2{}
+                                              : z.outline[0]);
     first_.push_back(static_cast<std::uint32_t>(fill_.getVertexCount()));
     ring.clear();
-    for (const Vec2& p : z.outline) ring.emplace_back(static_cast<float>(p.x - origin.x), static_cast<float>(p.y - origin.y));
+    for (const Vec2& p : z.outline)
+      ring.emplace_back(static_cast<float>(p.x - origin.x), static_cast<float>(p.y - origin.y));
     if (ring.size() >= 2 && ring.front() == ring.back()) ring.pop_back();
     if (ring.size() < 3) continue;
     tris.clear();

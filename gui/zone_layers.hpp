@@ -37,11 +37,11 @@ class ZoneLayer {
   static constexpr std::uint8_t kFillAlpha = 90;
 
  private:
-  std::vector<Ring> rings_;                 // m, (named zones)
-  std::vector<Vec2> label_at_;              // m, (named zones)
-  std::vector<std::uint32_t> first_;        // first fill vertex of each zone, (named zones + 1)
+  std::vector<Ring> rings_;           // m, (named zones)
+  std::vector<Vec2> label_at_;        // m, (named zones)
+  std::vector<std::uint32_t> first_;  // first fill vertex of each zone, (named zones + 1)
   sf::VertexArray fill_{sf::Triangles};
-  std::vector<ZoneFigure> figures_;         // (zones incl. the extra one)
+  std::vector<ZoneFigure> figures_;           // (zones incl. the extra one)
   std::vector<std::vector<float>> arrivals_;  // scratch of zone_figures
   std::uint64_t step_ = ~0ull;
   ZoneMeasure measure_ = ZoneMeasure::ShareSafe;

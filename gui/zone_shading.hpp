@@ -23,8 +23,8 @@ namespace ss::gui {
 
 struct ZoneFigure {
   std::uint32_t residents = 0;
-  std::uint32_t safe = 0;   // sheltered now
-  double t90 = NAN;         // s from the run's start, NaN while fewer than 90 % are safe
+  std::uint32_t safe = 0;  // sheltered now
+  double t90 = NAN;        // s from the run's start, NaN while fewer than 90 % are safe
 };
 
 // Figures of every zone (world.zone_count(), the extra "outside" zone last) at the
@@ -46,7 +46,8 @@ inline void zone_figures(const Model& m, const SimState& s, std::vector<ZoneFigu
   for (std::size_t z = 0; z < zones; ++z) {
     const auto k = static_cast<std::size_t>(std::ceil(0.9 * out[z].residents));
     if (k == 0 || arrivals[z].size() < k) continue;
-    std::nth_element(arrivals[z].begin(), arrivals[z].begin() + static_cast<std::ptrdiff_t>(k - 1), arrivals[z].end());
+    std::nth_element(arrivals[z].begin(), arrivals[z].begin() + static_cast<std::ptrdiff_t>(k - 1),
+                     arrivals[z].end());
     out[z].t90 = arrivals[z][k - 1];
   }
 }
@@ -75,7 +76,8 @@ inline std::optional<std::size_t> zone_class(const ZoneFigure& f, ZoneMeasure me
 inline std::string zone_value_text(const ZoneFigure& f, ZoneMeasure measure) {
   if (f.residents == 0) return "no residents";
   if (measure == ZoneMeasure::ShareSafe)
-    return format_percent(static_cast<std::uint64_t>(f.safe), static_cast<std::uint64_t>(f.residents)) + " safe";
+    return format_percent(static_cast<std::uint64_t>(f.safe), static_cast<std::uint64_t>(f.residents)) +
+           " safe";
   if (std::isnan(f.t90)) return "T90 not yet";
   return "T90 " + format_clock(f.t90);
 }

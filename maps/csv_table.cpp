@@ -10,10 +10,14 @@ char detect_delimiter(const std::string& text, std::size_t start) {
   bool quoted = false;
   for (std::size_t i = start; i < text.size() && (quoted || (text[i] != '\n' && text[i] != '\r')); ++i) {
     const char c = text[i];
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && c == ',') ++comma;
-    else if (!quoted && c == ';') ++semi;
-    else if (!quoted && c == '\t') ++tab;
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && c == ',')
+      ++comma;
+    else if (!quoted && c == ';')
+      ++semi;
+    else if (!quoted && c == '\t')
+      ++tab;
   }
   if (semi > comma && semi >= tab) return ';';
   if (tab > comma && tab > semi) return '\t';
@@ -39,7 +43,8 @@ CsvTable parse_csv(const std::string& text) {
         // Quoted field: runs to the next lone quote; "" is a literal quote.
         ++i;
         while (true) {
-          if (i >= text.size()) throw std::runtime_error("line " + std::to_string(start_line) + ": unterminated quote");
+          if (i >= text.size())
+            throw std::runtime_error("line " + std::to_string(start_line) + ": unterminated quote");
           if (text[i] == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
               cells.back().push_back('"');

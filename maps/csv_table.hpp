@@ -11,7 +11,7 @@ struct CsvTable {
   char delimiter = ',';
   std::vector<std::string> header;
   struct Row {
-    int line = 0;  // 1-based line of the row's first character
+    int line = 0;                    // 1-based line of the row's first character
     std::vector<std::string> cells;  // same count as header (missing cells empty)
   };
   std::vector<Row> rows;

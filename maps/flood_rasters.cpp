@@ -66,19 +66,20 @@ std::string number(double v) {
 // counts and CRS exactly, the geotransform to 1e-9 of a pixel (rounding in writers).
 std::string grid_difference(const RasterGrid& a, const RasterGrid& b) {
   if (a.nx != b.nx || a.ny != b.ny)
-    return std::to_string(b.nx) + " x " + std::to_string(b.ny) + " pixels instead of " + std::to_string(a.nx) + " x " +
-           std::to_string(a.ny);
+    return std::to_string(b.nx) + " x " + std::to_string(b.ny) + " pixels instead of " +
+           std::to_string(a.nx) + " x " + std::to_string(a.ny);
   if (a.has_gt != b.has_gt) return b.has_gt ? "a geotransform where the other has none" : "no geotransform";
   const double tol = 1e-9 * std::max(std::fabs(a.gt[1]), std::fabs(a.gt[5]));
   for (int k = 0; k < 6; ++k)
     if (std::fabs(a.gt[k] - b.gt[k]) > tol) {
       auto gt = [](const double* g) {
-        return "origin (" + number(g[0]) + ", " + number(g[3]) + "), pixel " + number(g[1]) + " x " + number(g[5]) +
-               (g[2] != 0.0 || g[4] != 0.0 ? ", rotated" : "");
+        return "origin (" + number(g[0]) + ", " + number(g[3]) + "), pixel " + number(g[1]) + " x " +
+               number(g[5]) + (g[2] != 0.0 || g[4] != 0.0 ? ", rotated" : "");
       };
       return "geotransform " + gt(b.gt) + " instead of " + gt(a.gt);
     }
-  if (a.srs.IsEmpty() != b.srs.IsEmpty()) return b.srs.IsEmpty() ? "no CRS" : "a CRS where the other has none";
+  if (a.srs.IsEmpty() != b.srs.IsEmpty())
+    return b.srs.IsEmpty() ? "no CRS" : "a CRS where the other has none";
   if (!a.srs.IsEmpty() && !a.srs.IsSame(&b.srs)) {
     const char* na = a.srs.GetName();
     const char* nb = b.srs.GetName();
@@ -117,7 +118,8 @@ NativeRaster read_native_raster(const std::string& path, const std::string& fiel
   for (int j = 0; j < r.ny; ++j)  // GDAL rows run from the north; ours from the south
     for (int i = 0; i < r.nx; ++i) {
       const float v = rows[static_cast<std::size_t>(r.ny - 1 - j) * r.nx + i];
-      r.values[static_cast<std::size_t>(j) * r.nx + i] = (has_nodata && v == static_cast<float>(nodata)) ? kNaN : v;
+      r.values[static_cast<std::size_t>(j) * r.nx + i] =
+          (has_nodata && v == static_cast<float>(nodata)) ? kNaN : v;
     }
   return r;
 }
@@ -133,7 +135,8 @@ TerrainGrid to_terrain(const NativeRaster& r) {
 }
 
 std::vector<std::vector<Vec2>> load_waterways(const std::string& path, const std::string& layer,
-                                              const std::vector<std::string>& kinds, const Projector& projector) {
+                                              const std::vector<std::string>& kinds,
+                                              const Projector& projector) {
   detail::QuietGdal quiet;
   detail::DatasetPtr ds = detail::open_vector(path, detail::Origin{"", 0, "flood.rivers"});
   OGRLayer* l = layer.empty() ? (detail::is_osm(path) ? ds->GetLayerByName("lines") : ds->GetLayer(0))
@@ -224,10 +227,12 @@ void write_flood_geotiff(const std::string& path, const FloodGrid& grid, const s
     std::vector<float> rows(values.size());
     for (int j = 0; j < grid.ny; ++j)
       for (int i = 0; i < grid.nx; ++i)
-        rows[static_cast<std::size_t>(grid.ny - 1 - j) * grid.nx + i] = values[static_cast<std::size_t>(j) * grid.nx + i];
+        rows[static_cast<std::size_t>(grid.ny - 1 - j) * grid.nx + i] =
+            values[static_cast<std::size_t>(j) * grid.nx + i];
     GDALRasterBand* b = ds->GetRasterBand(1);
     b->SetNoDataValue(std::numeric_limits<double>::quiet_NaN());
-    if (b->RasterIO(GF_Write, 0, 0, grid.nx, grid.ny, rows.data(), grid.nx, grid.ny, GDT_Float32, 0, 0) != CE_None)
+    if (b->RasterIO(GF_Write, 0, 0, grid.nx, grid.ny, rows.data(), grid.nx, grid.ny, GDT_Float32, 0, 0) !=
+        CE_None)
       throw std::runtime_error("cannot write " + tmp);
   }
   commit(tmp, path);
@@ -245,9 +250,11 @@ void write_mask_polygons(const std::string& path, const std::string& layer, cons
   std::vector<std::uint8_t> rows(mask.size());
   for (int j = 0; j < grid.ny; ++j)
     for (int i = 0; i < grid.nx; ++i)
-      rows[static_cast<std::size_t>(grid.ny - 1 - j) * grid.nx + i] = mask[static_cast<std::size_t>(j) * grid.nx + i];
+      rows[static_cast<std::size_t>(grid.ny - 1 - j) * grid.nx + i] =
+          mask[static_cast<std::size_t>(j) * grid.nx + i];
   GDALRasterBand* band = r->GetRasterBand(1);
-  if (band->RasterIO(GF_Write, 0, 0, grid.nx, grid.ny, rows.data(), grid.nx, grid.ny, GDT_Byte, 0, 0) != CE_None)
+  if (band->RasterIO(GF_Write, 0, 0, grid.nx, grid.ny, rows.data(), grid.nx, grid.ny, GDT_Byte, 0, 0) !=
+      CE_None)
     throw std::runtime_error("cannot fill the in-memory mask");
   const std::string tmp = temp_name(path);
   std::filesystem::remove(tmp);
@@ -297,13 +304,16 @@ void write_features(const std::string& path, const std::string& layer, const std
     for (const Feature& p : features) {
       detail::FeaturePtr f{OGRFeature::CreateFeature(l->GetLayerDefn())};
       for (const auto& [name, v] : p.numbers) {
-        if (std::isnan(v)) f->SetFieldNull(f->GetFieldIndex(name.c_str()));
-        else f->SetField(name.c_str(), v);
+        if (std::isnan(v))
+          f->SetFieldNull(f->GetFieldIndex(name.c_str()));
+        else
+          f->SetField(name.c_str(), v);
       }
       for (const auto& [name, v] : p.texts) f->SetField(name.c_str(), v.c_str());
       auto g = geometry(p);
       f->SetGeometry(&g);
-      if (l->CreateFeature(f.get()) != OGRERR_NONE) throw std::runtime_error("cannot write a feature to " + layer);
+      if (l->CreateFeature(f.get()) != OGRERR_NONE)
+        throw std::runtime_error("cannot write a feature to " + layer);
     }
     if (l->CommitTransaction() != OGRERR_NONE) throw std::runtime_error("cannot write to " + tmp);
   }
@@ -314,7 +324,8 @@ void write_features(const std::string& path, const std::string& layer, const std
 
 void write_points(const std::string& path, const std::string& layer, const std::vector<PointFeature>& points,
                   const std::string& crs_wkt) {
-  write_features(path, layer, points, crs_wkt, wkbPoint, [](const PointFeature& p) { return OGRPoint(p.pos.x, p.pos.y); });
+  write_features(path, layer, points, crs_wkt, wkbPoint,
+                 [](const PointFeature& p) { return OGRPoint(p.pos.x, p.pos.y); });
 }
 
 void write_lines(const std::string& path, const std::string& layer, const std::vector<LineFeature>& lines,
@@ -326,8 +337,8 @@ void write_lines(const std::string& path, const std::string& layer, const std::v
   });
 }
 
-void write_polygons(const std::string& path, const std::string& layer, const std::vector<PolygonFeature>& polygons,
-                    const std::string& crs_wkt) {
+void write_polygons(const std::string& path, const std::string& layer,
+                    const std::vector<PolygonFeature>& polygons, const std::string& crs_wkt) {
   write_features(path, layer, polygons, crs_wkt, wkbPolygon, [](const PolygonFeature& p) {
     OGRLinearRing ring;
     for (const Vec2 v : p.outline) ring.addPoint(v.x, v.y);

@@ -15,8 +15,8 @@ namespace ss::maps {
 // A north-up raster read as it is, without reprojection: rows from the south.
 // NoData becomes NaN. Throws InputError naming the file when it is unreadable or rotated.
 struct NativeRaster {
-  Vec2 origin;         // m (raster CRS), south-west corner
-  double cell = 0.0;   // pixel width
+  Vec2 origin;        // m (raster CRS), south-west corner
+  double cell = 0.0;  // pixel width
   int nx = 0, ny = 0;
   std::vector<float> values;  // (ny * nx), row 0 = south
   std::string crs_wkt;        // empty when the raster has none
@@ -28,12 +28,13 @@ TerrainGrid to_terrain(const NativeRaster& r);
 // Centre lines of OSM waterway=<kinds> from `layer` of `path`, in the local CRS,
 // in drawn (= flow) direction.
 std::vector<std::vector<Vec2>> load_waterways(const std::string& path, const std::string& layer,
-                                              const std::vector<std::string>& kinds, const Projector& projector);
+                                              const std::vector<std::string>& kinds,
+                                              const Projector& projector);
 
 struct ExternalFrame {
-  double time = 0.0;       // s
-  std::string depth;       // raster path, m
-  std::string speed;       // optional raster path, m/s
+  double time = 0.0;  // s
+  std::string depth;  // raster path, m
+  std::string speed;  // optional raster path, m/s
 };
 // Each raster is reprojected and resampled bilinearly onto the flood grid's cell
 // centres; NoData and cells outside the raster read as dry (0). Frames must all
@@ -64,8 +65,8 @@ struct PolygonFeature {
   std::vector<std::pair<std::string, double>> numbers;
   std::vector<std::pair<std::string, std::string>> texts;
 };
-void write_polygons(const std::string& path, const std::string& layer, const std::vector<PolygonFeature>& polygons,
-                    const std::string& crs_wkt);
+void write_polygons(const std::string& path, const std::string& layer,
+                    const std::vector<PolygonFeature>& polygons, const std::string& crs_wkt);
 
 // A GeoPackage line layer, as the points below (NaN numbers are written as null).
 struct LineFeature {

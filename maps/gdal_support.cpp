@@ -47,8 +47,8 @@ bool path_exists(const std::string& path) {
 namespace {
 [[noreturn]] void throw_missing(const std::string& path, const Origin& origin) {
   // The problem is in the scenario (a wrong path), so point at the line naming it.
-  throw InputError(origin.file.empty() ? path : origin.file, origin.file.empty() ? 0 : origin.line, origin.field,
-                   "file not found: " + path);
+  throw InputError(origin.file.empty() ? path : origin.file, origin.file.empty() ? 0 : origin.line,
+                   origin.field, "file not found: " + path);
 }
 
 DatasetPtr open_any(const std::string& path, const Origin& origin, unsigned flags, const char* what) {
@@ -56,7 +56,8 @@ DatasetPtr open_any(const std::string& path, const Origin& origin, unsigned flag
   if (path.empty()) throw InputError(origin.file, origin.line, origin.field, "no file given");
   if (!path_exists(path)) throw_missing(path, origin);
   QuietGdal quiet;
-  DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(path.c_str(), flags | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+  DatasetPtr ds(
+      GDALDataset::FromHandle(GDALOpenEx(path.c_str(), flags | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!ds) {
     std::string msg = std::string("cannot open as ") + what;
     if (const std::string gdal = QuietGdal::last_message(); !gdal.empty()) msg += " (" + gdal + ")";
@@ -92,7 +93,9 @@ Transform::Transform(const OGRSpatialReference& from, const OGRSpatialReference&
   QuietGdal quiet;
   const OGRSpatialReference a = gis_order(from), b = gis_order(to);
   ct_.reset(OGRCreateCoordinateTransformation(&a, &b));
-  if (!ct_) throw std::runtime_error("no coordinate transformation between the CRSs (" + QuietGdal::last_message() + ")");
+  if (!ct_)
+    throw std::runtime_error("no coordinate transformation between the CRSs (" + QuietGdal::last_message() +
+                             ")");
 }
 
 bool Transform::apply(std::vector<Vec2>& pts) const {

@@ -49,7 +49,9 @@ std::vector<std::string> write_hazard_layers(const std::filesystem::path& dir, c
       const std::string path = (folder / l.file).string();
       switch (l.kind) {
         case HazardLayer::Kind::Raster: write_flood_geotiff(path, grid_of(l.grid), l.values, crs); break;
-        case HazardLayer::Kind::MaskPolygons: write_mask_polygons(path, l.name, grid_of(l.grid), l.mask, crs); break;
+        case HazardLayer::Kind::MaskPolygons:
+          write_mask_polygons(path, l.name, grid_of(l.grid), l.mask, crs);
+          break;
         case HazardLayer::Kind::Points: {
           std::vector<PointFeature> pts;
           pts.reserve(l.points.size());

@@ -38,17 +38,19 @@ OGRwkbGeometryType effective_type(OGRLayer& l) {
   return found;
 }
 
-OGRLayer* pick_layer(GDALDataset& ds, const std::string& name, bool (*want)(OGRwkbGeometryType), const char* kind,
-                     const std::string& path, const Origin& origin, bool required) {
+OGRLayer* pick_layer(GDALDataset& ds, const std::string& name, bool (*want)(OGRwkbGeometryType),
+                     const char* kind, const std::string& path, const Origin& origin, bool required) {
   if (!name.empty()) {
     OGRLayer* l = ds.GetLayerByName(name.c_str());
-    if (!l) throw InputError(path, 0, origin.field, "no layer '" + name + "' (layers: " + layer_names(ds) + ")");
+    if (!l)
+      throw InputError(path, 0, origin.field, "no layer '" + name + "' (layers: " + layer_names(ds) + ")");
     return l;
   }
   for (OGRLayer* l : ds.GetLayers())
     if (want(effective_type(*l))) return l;
   if (!required) return nullptr;
-  throw InputError(path, 0, origin.field, std::string("no ") + kind + " layer (layers: " + layer_names(ds) + ")");
+  throw InputError(path, 0, origin.field,
+                   std::string("no ") + kind + " layer (layers: " + layer_names(ds) + ")");
 }
 
 // Column lookup for one layer: tags come from a column of that name or, for data
@@ -204,7 +206,8 @@ void read_streets(const std::string& path, const std::string& layer, const Origi
     OGRLayer* lines = ds->GetLayerByName(lines_name.c_str());
     if (!lines) throw InputError(path, 0, origin.field, "no layer '" + lines_name + "' in the OSM file");
     OGRLayer* polys = polygons ? ds->GetLayerByName(poly_name.c_str()) : nullptr;
-    if (polygons && !polys) throw InputError(path, 0, origin.field, "no layer '" + poly_name + "' in the OSM file");
+    if (polygons && !polys)
+      throw InputError(path, 0, origin.field, "no layer '" + poly_name + "' in the OSM file");
     // The points layer rides along in the same pass: the driver builds its features
     // anyway, so the stations, hydrants and barriers cost only their own filtering.
     OGRLayer* pts = points ? ds->GetLayerByName("points") : nullptr;
@@ -225,11 +228,15 @@ void read_streets(const std::string& path, const std::string& layer, const Origi
     }
     OGRLayer* from = nullptr;
     while (FeaturePtr f{ds->GetNextFeature(&from, nullptr, nullptr, nullptr)}) {
-      if (from == lines) add_way(*f, line_tags, true, streets.ways);
-      else if (polys && from == polys) add_polygon(*f, *poly_tags, true, polygons->polygons);
-      else if (pts && from == pts) add_point(*f, *point_filter, *point_tags, points->points);
+      if (from == lines)
+        add_way(*f, line_tags, true, streets.ways);
+      else if (polys && from == polys)
+        add_polygon(*f, *poly_tags, true, polygons->polygons);
+      else if (pts && from == pts)
+        add_point(*f, *point_filter, *point_tags, points->points);
     }
-    if (const std::string err = QuietGdal::last_message(); CPLGetLastErrorType() >= CE_Failure && !err.empty())
+    if (const std::string err = QuietGdal::last_message();
+        CPLGetLastErrorType() >= CE_Failure && !err.empty())
       throw InputError(path, 0, origin.field, "error while reading: " + err);
     return;
   }
@@ -241,7 +248,8 @@ void read_streets(const std::string& path, const std::string& layer, const Origi
   streets.source.layer = lines->GetName();
   streets.source.srs = layer_srs(*lines);
   if (polygons) {
-    if (OGRLayer* l = pick_layer(*ds, polygon_layer, is_polygon_type, "polygon", path, origin, !polygon_layer.empty()))
+    if (OGRLayer* l =
+            pick_layer(*ds, polygon_layer, is_polygon_type, "polygon", path, origin, !polygon_layer.empty()))
       read_layer_polygons(*l, *polygons);
   }
 }

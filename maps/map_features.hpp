@@ -21,7 +21,7 @@ struct RawWay {
 };
 
 struct RawPolygon {
-  std::vector<PolygonRings> parts;  // source CRS
+  std::vector<PolygonRings> parts;                                          // source CRS
   std::string building, amenity, landuse, leisure, name, levels, material;  // material: building:material
   std::string address;  // addr:street and addr:housenumber ("Hermannstraße 12"), empty without a street
   bool has_building_column = true;  // false: a plain polygon layer, every polygon is a building
@@ -41,8 +41,8 @@ struct RawPoint {
 
 struct RawSource {
   std::string path;
-  std::string layer;                        // layer actually read
-  std::optional<OGRSpatialReference> srs;   // nullopt when the layer has none
+  std::string layer;                       // layer actually read
+  std::optional<OGRSpatialReference> srs;  // nullopt when the layer has none
 };
 
 struct RawStreets {

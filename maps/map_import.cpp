@@ -21,8 +21,8 @@ using detail::RawStreets;
 // Areas kept in World::areas besides every landuse=*: amenities that can serve as
 // shelters or attract people, and open leisure grounds usable for assembly.
 bool is_area_amenity(const std::string& a) {
-  static const std::set<std::string> k = {"school",   "kindergarten", "college",         "university",
-                                          "parking",  "hospital",     "marketplace",     "community_centre"};
+  static const std::set<std::string> k = {"school",  "kindergarten", "college",     "university",
+                                          "parking", "hospital",     "marketplace", "community_centre"};
   return k.contains(a);
 }
 bool is_area_leisure(const std::string& l) {
@@ -40,14 +40,17 @@ OGRSpatialReference source_srs(const detail::RawSource& s, const Box& extent, co
                                MapReport& report) {
   if (s.srs) return *s.srs;
   if (looks_like_degrees(extent)) {
-    report.notes.push_back(s.path + ": layer '" + s.layer + "' has no CRS; coordinates look like degrees, using WGS 84");
+    report.notes.push_back(s.path + ": layer '" + s.layer +
+                           "' has no CRS; coordinates look like degrees, using WGS 84");
     return detail::wgs84();
   }
   throw InputError(s.path, 0, field, "layer '" + s.layer + "' has no coordinate reference system");
 }
 
-void to_local(std::vector<Vec2>& pts, const detail::Transform& t, const std::string& path, const std::string& field) {
-  if (!t.apply(pts)) throw InputError(path, 0, field, "coordinates that cannot be transformed to the local CRS");
+void to_local(std::vector<Vec2>& pts, const detail::Transform& t, const std::string& path,
+              const std::string& field) {
+  if (!t.apply(pts))
+    throw InputError(path, 0, field, "coordinates that cannot be transformed to the local CRS");
 }
 
 detail::Transform make_transform(const OGRSpatialReference& from, const OGRSpatialReference& to,
@@ -67,7 +70,8 @@ Projector choose_projector(const MapSources& src, const OGRSpatialReference& str
     const bool moved = detail::Transform(streets_srs, detail::wgs84()).apply(c);
     // Coordinates that are nowhere on Earth are the streets file's fault, not the
     // scenario's map.crs: name the file and what it holds.
-    if (!moved || !std::isfinite(c.x) || !std::isfinite(c.y) || std::abs(c.x) > 180.0 || std::abs(c.y) > 90.0) {
+    if (!moved || !std::isfinite(c.x) || !std::isfinite(c.y) || std::abs(c.x) > 180.0 ||
+        std::abs(c.y) > 90.0) {
       char buf[200];
       std::snprintf(buf, sizeof buf,
                     "its streets centre on (%.6g, %.6g), which is no place on Earth in the layer's CRS "
@@ -89,7 +93,8 @@ void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const O
   const detail::Transform t = make_transform(from, local, src.streets, "map.streets");
   std::vector<WayInput> ways;
   for (detail::RawWay& w : raw.ways) {
-    const StreetKind kind = w.has_highway_column ? street_kind_from_highway(w.tags.highway) : StreetKind::Other;
+    const StreetKind kind =
+        w.has_highway_column ? street_kind_from_highway(w.tags.highway) : StreetKind::Other;
     WayInput in;
     in.points = std::move(w.points);
     to_local(in.points, t, src.streets, "map.streets");
@@ -108,7 +113,8 @@ void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const O
   rep.components = comps.size.size();
   std::vector<Box> boxes(comps.size.size());
   for (std::size_t e = 0; e < built.graph.edge_count(); ++e)
-    for (const Vec2& p : built.graph.shape(EdgeId{e})) boxes[comps.of_node[built.graph.edge_from[e].index()]].extend(p);
+    for (const Vec2& p : built.graph.shape(EdgeId{e}))
+      boxes[comps.of_node[built.graph.edge_from[e].index()]].extend(p);
   for (std::uint32_t k = 0; k < comps.size.size(); ++k)
     if (k != comps.largest) rep.dropped_component_bounds.push_back(boxes[k]);
   const std::size_t nodes_before = built.graph.node_count(), edges_before = built.graph.edge_count();
@@ -116,8 +122,9 @@ void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const O
   rep.nodes_dropped = nodes_before - built.graph.node_count();
   rep.edges_dropped = edges_before - built.graph.edge_count();
   if (rep.components > 1)
-    rep.notes.push_back(std::to_string(rep.components - 1) + " street pieces not connected to the main network dropped (" +
-                        std::to_string(rep.nodes_dropped) + " nodes, " + std::to_string(rep.edges_dropped) + " edges)");
+    rep.notes.push_back(
+        std::to_string(rep.components - 1) + " street pieces not connected to the main network dropped (" +
+        std::to_string(rep.nodes_dropped) + " nodes, " + std::to_string(rep.edges_dropped) + " edges)");
   out.world.streets = std::move(built.graph);
   out.world.bounds = bounds(out.world.streets.shape_points);
   rep.area_km2 = out.world.bounds.width() * out.world.bounds.height() / 1e6;
@@ -136,10 +143,10 @@ void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& l
   const detail::Transform t = make_transform(from, local, raw.source.path, field);
   for (detail::RawPolygon& p : raw.polygons) {
     const bool building = p.has_building_column ? (!p.building.empty() && p.building != "no") : true;
-    std::string area_kind = !p.landuse.empty()                ? p.landuse
-                            : is_area_amenity(p.amenity)      ? p.amenity
-                            : is_area_leisure(p.leisure)      ? p.leisure
-                                                              : std::string();
+    std::string area_kind = !p.landuse.empty()           ? p.landuse
+                            : is_area_amenity(p.amenity) ? p.amenity
+                            : is_area_leisure(p.leisure) ? p.leisure
+                                                         : std::string();
     // An amenity on a building describes the building (kept in Building::amenity);
     // only landuse makes a building polygon an area as well.
     if (building && p.landuse.empty()) area_kind.clear();
@@ -232,8 +239,8 @@ MapData load_map(const MapSources& src) {
   rep.ways_dropped = rep.ways_read - streets.ways.size();
   if (streets.ways.empty())
     throw InputError(src.streets, 0, "map.streets",
-                     "no walkable streets in layer '" + streets.source.layer + "' (" + std::to_string(rep.ways_read) +
-                         " lines read, all dropped or none present)");
+                     "no walkable streets in layer '" + streets.source.layer + "' (" +
+                         std::to_string(rep.ways_read) + " lines read, all dropped or none present)");
   Box extent;
   for (const auto& w : streets.ways)
     for (const Vec2& p : w.points) extent.extend(p);
@@ -248,7 +255,8 @@ MapData load_map(const MapSources& src) {
   out.world.crs_name = out.projector.name();
 
   build_streets(out, src, streets, local, streets_srs, rep);
-  for (const auto& [why, count] : reasons) rep.notes.push_back("dropped " + std::to_string(count) + " ways: " + why);
+  for (const auto& [why, count] : reasons)
+    rep.notes.push_back("dropped " + std::to_string(count) + " ways: " + why);
 
   std::vector<MapPoint> station_areas;
   build_polygons(out, polygons, local, same_file ? "map.streets" : "map.buildings", rep, station_areas);
@@ -256,8 +264,8 @@ MapData load_map(const MapSources& src) {
   build_points(out, points, std::move(station_areas), local, rep);
 
   if (!src.terrain.empty()) {
-    TerrainRequest rq{src.terrain, out.world.bounds, src.terrain_cell, 0.5, src.origin_file, src.terrain_line,
-                      "map.terrain"};
+    TerrainRequest rq{src.terrain,     out.world.bounds, src.terrain_cell, 0.5,
+                      src.origin_file, src.terrain_line, "map.terrain"};
     out.world.terrain = load_terrain(rq, out.projector);
     StreetGraph& g = out.world.streets;
     std::size_t unknown = 0;
@@ -266,7 +274,8 @@ MapData load_map(const MapSources& src) {
       if (std::isnan(g.node_z[v])) ++unknown;
     }
     rep.terrain = true;
-    if (unknown) rep.notes.push_back(std::to_string(unknown) + " street nodes without terrain elevation (NoData)");
+    if (unknown)
+      rep.notes.push_back(std::to_string(unknown) + " street nodes without terrain elevation (NoData)");
   }
   out.report = std::move(rep);
   return out;

@@ -24,11 +24,11 @@ struct MapSources {
 };
 
 struct MapReport {
-  std::size_t ways_read = 0;            // line features read
-  std::size_t ways_dropped = 0;         // not walkable (motorway, access=no, foot=no, ...)
+  std::size_t ways_read = 0;     // line features read
+  std::size_t ways_dropped = 0;  // not walkable (motorway, access=no, foot=no, ...)
   std::size_t duplicate_edges_merged = 0;
-  std::size_t components = 0;           // before keeping the largest
-  std::size_t nodes_dropped = 0;        // nodes outside the largest component
+  std::size_t components = 0;     // before keeping the largest
+  std::size_t nodes_dropped = 0;  // nodes outside the largest component
   std::size_t edges_dropped = 0;
   std::vector<Box> dropped_component_bounds;  // m, extent of each cut-off component
   std::size_t buildings = 0;
@@ -36,10 +36,10 @@ struct MapReport {
   std::size_t fire_stations = 0;  // nodes and areas, within the bounds + kPointMargin
   std::size_t hydrants = 0;
   std::size_t barriers = 0;
-  double area_km2 = 0.0;                // of the street network's bounding box
+  double area_km2 = 0.0;  // of the street network's bounding box
   bool terrain = false;
-  std::string source_crs;               // CRS of the street source, as its name
-  std::vector<std::string> notes;       // things the user should know
+  std::string source_crs;          // CRS of the street source, as its name
+  std::vector<std::string> notes;  // things the user should know
 };
 
 // Point features (fire stations, hydrants, barriers) farther than this outside the

@@ -97,7 +97,8 @@ std::vector<PolygonRingsList> parts_of(const OGRGeometry* g) {
 
 std::vector<MicroFeature> read_micro_layer(const MicroLayerSource& src) {
   detail::QuietGdal quiet;
-  const detail::DatasetPtr ds = detail::open_vector(src.file, {src.origin_file, src.origin_line, src.origin_field});
+  const detail::DatasetPtr ds =
+      detail::open_vector(src.file, {src.origin_file, src.origin_line, src.origin_field});
   OGRLayer* layer = nullptr;
   if (src.layer.empty()) {
     if (ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
@@ -106,16 +107,19 @@ std::vector<MicroFeature> read_micro_layer(const MicroLayerSource& src) {
   }
   if (!layer) {
     std::string names;
-    for (int i = 0; i < ds->GetLayerCount(); ++i) names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
-    throw InputError(src.file, 0, "layer", "no layer '" + src.layer + "'; available: " + (names.empty() ? "none" : names));
+    for (int i = 0; i < ds->GetLayerCount(); ++i)
+      names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
+    throw InputError(src.file, 0, "layer",
+                     "no layer '" + src.layer + "'; available: " + (names.empty() ? "none" : names));
   }
   const std::string file_name = std::filesystem::path(src.file).filename().string();
   OGRFeatureDefn* defn = layer->GetLayerDefn();
   const int kind_i = src.kind.empty() ? detail::field_index(defn, src.kind_field) : -1;
   if (src.kind.empty() && kind_i < 0)
     throw InputError(src.file, 0, "layer " + std::string(layer->GetName()),
-                     "has no '" + src.kind_field + "' field saying what each feature is (room, corridor, obstacle, "
-                     "wall, door, exit); name it with kind_field or give the whole layer a kind");
+                     "has no '" + src.kind_field +
+                         "' field saying what each feature is (room, corridor, obstacle, "
+                         "wall, door, exit); name it with kind_field or give the whole layer a kind");
   const int name_i = detail::field_index(defn, src.name_field);
   std::vector<MicroFeature> out;
   layer->ResetReading();
@@ -127,19 +131,23 @@ std::vector<MicroFeature> read_micro_layer(const MicroLayerSource& src) {
               (f.name.empty() ? "" : " '" + f.name + "'");
     f.where = file_name + ", " + f.field;
     for (int i = 0; i < defn->GetFieldCount(); ++i)
-      if (auto v = detail::field_string(*feat, i)) f.attributes[lower(defn->GetFieldDefn(i)->GetNameRef())] = *v;
-    f.kind = lower(detail::trim(src.kind.empty() ? detail::field_string(*feat, kind_i).value_or("") : src.kind));
+      if (auto v = detail::field_string(*feat, i))
+        f.attributes[lower(defn->GetFieldDefn(i)->GetNameRef())] = *v;
+    f.kind =
+        lower(detail::trim(src.kind.empty() ? detail::field_string(*feat, kind_i).value_or("") : src.kind));
     if (f.kind.empty()) throw InputError(src.file, 0, f.field, "has no " + src.kind_field);
     const OGRGeometry* g = feat->GetGeometryRef();
     if (!g || g->IsEmpty()) throw InputError(src.file, 0, f.field, "has no geometry");
     if (!collect(g, f))
-      throw InputError(src.file, 0, f.field, std::string("geometry ") + g->getGeometryName() + " is not a polygon, line or point");
+      throw InputError(src.file, 0, f.field,
+                       std::string("geometry ") + g->getGeometryName() + " is not a polygon, line or point");
     out.push_back(std::move(f));
   }
   return out;
 }
 
-MicroFeature parse_micro_wkt(const std::string& wkt, const std::string& file, int line, const std::string& field) {
+MicroFeature parse_micro_wkt(const std::string& wkt, const std::string& file, int line,
+                             const std::string& field) {
   detail::QuietGdal quiet;
   MicroFeature f;
   f.file = file;
@@ -150,11 +158,13 @@ MicroFeature parse_micro_wkt(const std::string& wkt, const std::string& file, in
   const OGRErr err = OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &raw);
   const GeometryPtr g(raw);
   if (err != OGRERR_NONE || !g)
-    throw InputError(file, line, field, "is not WKT geometry (e.g. POLYGON((0 0, 4 0, 4 3, 0 3, 0 0))): '" +
-                                            wkt.substr(0, 60) + (wkt.size() > 60 ? "...'" : "'"));
+    throw InputError(file, line, field,
+                     "is not WKT geometry (e.g. POLYGON((0 0, 4 0, 4 3, 0 3, 0 0))): '" + wkt.substr(0, 60) +
+                         (wkt.size() > 60 ? "...'" : "'"));
   if (g->IsEmpty()) throw InputError(file, line, field, "is an empty geometry");
   if (!collect(g.get(), f))
-    throw InputError(file, line, field, std::string("geometry ") + g->getGeometryName() + " is not a polygon, line or point");
+    throw InputError(file, line, field,
+                     std::string("geometry ") + g->getGeometryName() + " is not a polygon, line or point");
   return f;
 }
 

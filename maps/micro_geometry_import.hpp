@@ -26,15 +26,15 @@ struct MicroFeature {
   std::string kind;   // lower case: room, corridor, walkable, obstacle, wall, door, exit, resident
   std::string name;
   std::map<std::string, std::string> attributes;  // every set attribute as text, names in lower case
-  std::vector<PolygonRingsList> polygons;  // m, polygon parts
-  std::vector<Ring> lines;                 // m, line parts (vertices in order)
-  std::vector<Vec2> points;                // m, point parts
+  std::vector<PolygonRingsList> polygons;         // m, polygon parts
+  std::vector<Ring> lines;                        // m, line parts (vertices in order)
+  std::vector<Vec2> points;                       // m, point parts
 };
 
 struct MicroLayerSource {
   std::string file;
-  std::string layer;                 // empty: the first layer
-  std::string kind;                  // every feature is of this kind, or empty: read kind_field
+  std::string layer;  // empty: the first layer
+  std::string kind;   // every feature is of this kind, or empty: read kind_field
   std::string kind_field = "kind";
   std::string name_field = "name";
   // Where the scenario named the file, for a missing file.
@@ -50,7 +50,8 @@ std::vector<MicroFeature> read_micro_layer(const MicroLayerSource& src);
 
 // Parses WKT (POLYGON, MULTIPOLYGON, LINESTRING, POINT, ...). Throws InputError(file,
 // line, field, ...) when the text is not WKT.
-MicroFeature parse_micro_wkt(const std::string& wkt, const std::string& file, int line, const std::string& field);
+MicroFeature parse_micro_wkt(const std::string& wkt, const std::string& file, int line,
+                             const std::string& field);
 
 // Union of polygons (each outer ring then holes, rings closed or not); the result as
 // polygon parts, outer ring then holes, without closing vertex. Throws

@@ -42,7 +42,8 @@ Projector Projector::utm_for(LonLat centre) {
   const int zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
   OGRSpatialReference srs;
   if (srs.importFromEPSG((centre.lat >= 0.0 ? 32600 : 32700) + zone) != OGRERR_NONE)
-    throw InputError("", 0, "crs", "cannot build UTM zone " + std::to_string(zone) + " (is proj.db installed?)");
+    throw InputError("", 0, "crs",
+                     "cannot build UTM zone " + std::to_string(zone) + " (is proj.db installed?)");
   return Projector(std::make_unique<Impl>(srs));
 }
 
@@ -55,7 +56,8 @@ Projector Projector::from_definition(const std::string& definition) {
       throw InputError("", 0, "crs", "unknown CRS definition '" + definition + "'");
   }
   // The engine works in metres on a plane: geographic CRSs would give degrees.
-  if (!srs.IsProjected()) throw InputError("", 0, "crs", "CRS '" + definition + "' is not a projected (metric) CRS");
+  if (!srs.IsProjected())
+    throw InputError("", 0, "crs", "CRS '" + definition + "' is not a projected (metric) CRS");
   if (std::abs(srs.GetLinearUnits() - 1.0) > 1e-9)
     throw InputError("", 0, "crs", "CRS '" + definition + "' does not use metres");
   return Projector(std::make_unique<Impl>(srs));

@@ -40,13 +40,14 @@ std::string where(const Table& t, std::size_t row_index) {
 }
 
 bool is_csv_path(const std::string& p) {
-  return detail::ends_with_ci(p, ".csv") || detail::ends_with_ci(p, ".tsv") || detail::ends_with_ci(p, ".txt");
+  return detail::ends_with_ci(p, ".csv") || detail::ends_with_ci(p, ".tsv") ||
+         detail::ends_with_ci(p, ".txt");
 }
 
 Table read_csv(const RegistrySource& src) {
   if (!detail::path_exists(src.path))
-    throw InputError(src.origin_file.empty() ? src.path : src.origin_file, src.origin_line, "population.registry",
-                     "file not found: " + src.path);
+    throw InputError(src.origin_file.empty() ? src.path : src.origin_file, src.origin_line,
+                     "population.registry", "file not found: " + src.path);
   VSILFILE* f = VSIFOpenL(src.path.c_str(), "rb");
   if (!f) throw InputError(src.path, 0, "population.registry", "cannot read the file");
   std::string text;
@@ -67,7 +68,8 @@ Table read_csv(const RegistrySource& src) {
 }
 
 Table read_layer(const RegistrySource& src) {
-  detail::DatasetPtr ds = detail::open_vector(src.path, {src.origin_file, src.origin_line, "population.registry"});
+  detail::DatasetPtr ds =
+      detail::open_vector(src.path, {src.origin_file, src.origin_line, "population.registry"});
   detail::QuietGdal quiet;
   OGRLayer* l = src.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(src.layer.c_str());
   if (!l) throw InputError(src.path, 0, "population.registry", "no layer '" + src.layer + "'");
@@ -80,11 +82,14 @@ Table read_layer(const RegistrySource& src) {
   while (detail::FeaturePtr f{l->GetNextFeature()}) {
     Record r;
     r.fid = f->GetFID();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) r.cells.push_back(detail::field_string(*f, i).value_or(""));
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+      r.cells.push_back(detail::field_string(*f, i).value_or(""));
     if (const OGRGeometry* g = f->GetGeometryRef(); g && !g->IsEmpty()) {
       OGRPoint p;
-      if (wkbFlatten(g->getGeometryType()) == wkbPoint) p = *g->toPoint();
-      else if (g->Centroid(&p) != OGRERR_NONE) p = OGRPoint(NAN, NAN);
+      if (wkbFlatten(g->getGeometryType()) == wkbPoint)
+        p = *g->toPoint();
+      else if (g->Centroid(&p) != OGRERR_NONE)
+        p = OGRPoint(NAN, NAN);
       r.geometry = Vec2{p.getX(), p.getY()};
       t.has_geometry = true;
     }
@@ -103,7 +108,8 @@ int find_column(const Table& t, std::span<const std::string_view> names) {
 int named_column(const Table& t, const RegistrySource& src, const std::string& name, const char* what) {
   const std::array<std::string_view, 1> one{name};
   const int i = find_column(t, one);
-  if (i < 0) throw InputError(src.path, t.csv ? 1 : 0, name, std::string("no ") + what + " column '" + name + "'");
+  if (i < 0)
+    throw InputError(src.path, t.csv ? 1 : 0, name, std::string("no ") + what + " column '" + name + "'");
   return i;
 }
 
@@ -127,8 +133,10 @@ constexpr std::array<std::string_view, 4> kId = {"id", "person_id", "resident_id
 constexpr double kMaxAge = 122.0;
 // Bad cells listed in one error before "and N more".
 constexpr std::size_t kListedBadCells = 20;
-constexpr std::array<std::string_view, 8> kX = {"lon", "longitude", "lng", "long", "x", "easting", "east", "rechtswert"};
-constexpr std::array<std::string_view, 7> kY = {"lat", "latitude", "y", "northing", "north", "hochwert", "nord"};
+constexpr std::array<std::string_view, 8> kX = {"lon", "longitude", "lng",  "long",
+                                                "x",   "easting",   "east", "rechtswert"};
+constexpr std::array<std::string_view, 7> kY = {"lat",   "latitude", "y",   "northing",
+                                                "north", "hochwert", "nord"};
 }  // namespace
 
 std::optional<Mobility> mobility_from_registry(std::string_view s) {
@@ -146,7 +154,8 @@ std::optional<Mobility> mobility_from_registry(std::string_view s) {
 
 RegistryImport load_registry(const RegistrySource& src, const Projector& projector, const Box& bounds) {
   detail::ensure_gdal_registered();
-  if (src.path.empty()) throw InputError(src.origin_file, src.origin_line, "population.registry", "no file given");
+  if (src.path.empty())
+    throw InputError(src.origin_file, src.origin_line, "population.registry", "no file given");
   Table t = is_csv_path(src.path) ? read_csv(src) : read_layer(src);
 
   // Coordinates: named columns, else the layer geometry, else auto-detected columns.
@@ -158,8 +167,9 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     xi = find_column(t, kX);
     yi = find_column(t, kY);
     if (xi < 0 || yi < 0)
-      throw InputError(src.path, t.csv ? 1 : 0, "x/y",
-                       "no coordinate columns (looked for lon/longitude/lng/x/easting and lat/latitude/y/northing)");
+      throw InputError(
+          src.path, t.csv ? 1 : 0, "x/y",
+          "no coordinate columns (looked for lon/longitude/lng/x/easting and lat/latitude/y/northing)");
   }
   const std::string coord_field = xi >= 0 ? t.columns[xi] + "/" + t.columns[yi] : std::string("geometry");
 
@@ -169,13 +179,15 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   std::vector<std::size_t> row_of;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const Record& rec = t.rows[r];
-    if (t.csv && std::all_of(rec.cells.begin(), rec.cells.end(), [](const std::string& c) { return detail::trim(c).empty(); })) {
+    if (t.csv && std::all_of(rec.cells.begin(), rec.cells.end(),
+                             [](const std::string& c) { return detail::trim(c).empty(); })) {
       ++rep.skipped_blank_rows;
       continue;
     }
     Vec2 p{NAN, NAN};
     if (xi >= 0) {
-      p = {detail::parse_double(rec.cells[xi]).value_or(NAN), detail::parse_double(rec.cells[yi]).value_or(NAN)};
+      p = {detail::parse_double(rec.cells[xi]).value_or(NAN),
+           detail::parse_double(rec.cells[yi]).value_or(NAN)};
     } else if (rec.geometry) {
       p = *rec.geometry;
     }
@@ -197,8 +209,9 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   } else {
     for (std::size_t k = 0; k < pts.size(); ++k)
       if (std::abs(pts[k].x) > 180.0 || std::abs(pts[k].y) > 90.0)
-        throw InputError(src.path, t.rows[row_of[k]].line, coord_field,
-                         where(t, row_of[k]) + ": coordinates are not longitude/latitude degrees; name their CRS (crs)");
+        throw InputError(
+            src.path, t.rows[row_of[k]].line, coord_field,
+            where(t, row_of[k]) + ": coordinates are not longitude/latitude degrees; name their CRS (crs)");
     from = detail::wgs84();
   }
   OGRSpatialReference local;
@@ -210,7 +223,8 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   }
   for (std::size_t k = 0; k < pts.size(); ++k)
     if (!std::isfinite(pts[k].x) || !bounds.contains(pts[k]))
-      throw InputError(src.path, t.rows[row_of[k]].line, coord_field, where(t, row_of[k]) + ": x/y outside the map");
+      throw InputError(src.path, t.rows[row_of[k]].line, coord_field,
+                       where(t, row_of[k]) + ": x/y outside the map");
 
   // Profile columns; everything else is listed and never read.
   const int age_i = find_column(t, kAge), mob_i = find_column(t, kMobility), alone_i = find_column(t, kAlone);
@@ -234,7 +248,8 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   std::string first_bad_column;
   auto refuse = [&](std::size_t r, int c, std::string why) {
     if (bad_count++ == 0) first_bad_line = t.rows[r].line, first_bad_column = t.columns[c];
-    if (bad.size() < kListedBadCells) bad.push_back(where(t, r) + ", " + t.columns[c] + ": " + std::move(why));
+    if (bad.size() < kListedBadCells)
+      bad.push_back(where(t, r) + ", " + t.columns[c] + ": " + std::move(why));
   };
   auto blank = [](std::string_view v) { return detail::trim(v).empty(); };
   // "'<cell>' <why>", appended piecewise: g++ 12 warns falsely (-Wrestrict) on "'" + string.
@@ -261,18 +276,28 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
       refuse(r, age_i, quoted(cell(r, age_i), "is not an age in years from 0 to 122"));
     }
     Mobility mob = Mobility::Walks;
-    if (blank(cell(r, mob_i))) ++rep.defaulted_mobility;
-    else if (const auto m = mobility_from_registry(cell(r, mob_i))) mob = *m;
+    if (blank(cell(r, mob_i)))
+      ++rep.defaulted_mobility;
+    else if (const auto m = mobility_from_registry(cell(r, mob_i)))
+      mob = *m;
     else
-      refuse(r, mob_i, quoted(cell(r, mob_i), "is not a mobility (walks, walking_aid, wheelchair, bedridden, or their synonyms)"));
+      refuse(r, mob_i,
+             quoted(cell(r, mob_i),
+                    "is not a mobility (walks, walking_aid, wheelchair, bedridden, or their synonyms)"));
     bool alone = false;
-    if (blank(cell(r, alone_i))) ++rep.defaulted_lives_alone;
-    else if (const auto a = parse_bool(cell(r, alone_i))) alone = *a;
-    else refuse(r, alone_i, quoted(cell(r, alone_i), "is not yes/no (true/false, 1/0)"));
+    if (blank(cell(r, alone_i)))
+      ++rep.defaulted_lives_alone;
+    else if (const auto a = parse_bool(cell(r, alone_i)))
+      alone = *a;
+    else
+      refuse(r, alone_i, quoted(cell(r, alone_i), "is not yes/no (true/false, 1/0)"));
     bool assist = mob == Mobility::Bedridden;
-    if (blank(cell(r, assist_i))) ++rep.defaulted_needs_assistance;
-    else if (const auto a = parse_bool(cell(r, assist_i))) assist = *a;
-    else refuse(r, assist_i, quoted(cell(r, assist_i), "is not yes/no (true/false, 1/0)"));
+    if (blank(cell(r, assist_i)))
+      ++rep.defaulted_needs_assistance;
+    else if (const auto a = parse_bool(cell(r, assist_i)))
+      assist = *a;
+    else
+      refuse(r, assist_i, quoted(cell(r, assist_i), "is not yes/no (true/false, 1/0)"));
     HouseholdId hh;
     if (const std::string key = detail::trim(cell(r, hh_i)); !key.empty()) {
       auto [it, fresh] = households.try_emplace(key, HouseholdId{next_household});
@@ -285,7 +310,8 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     out.population.add(age, mob, alone, assist, hh, pts[k]);
   }
   if (bad_count > 0) {
-    std::string msg = std::to_string(bad_count) + (bad_count == 1 ? " cell" : " cells") + " that cannot be read: ";
+    std::string msg =
+        std::to_string(bad_count) + (bad_count == 1 ? " cell" : " cells") + " that cannot be read: ";
     for (std::size_t i = 0; i < bad.size(); ++i) msg += (i ? "; " : "") + bad[i];
     if (bad_count > bad.size()) msg += "; and " + std::to_string(bad_count - bad.size()) + " more";
     throw InputError(src.path, first_bad_line, first_bad_column, msg);
@@ -293,14 +319,16 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   rep.rows = pts.size();
   const auto note_missing = [&](int col, const char* what, const char* dflt) {
     if (col < 0 && rep.rows > 0)
-      rep.notes.push_back(std::string("no ") + what + " column: all " + std::to_string(rep.rows) + " residents get " + dflt);
+      rep.notes.push_back(std::string("no ") + what + " column: all " + std::to_string(rep.rows) +
+                          " residents get " + dflt);
   };
   note_missing(age_i, "age", "age 40");
   note_missing(mob_i, "mobility", "mobility 'walks'");
   note_missing(alone_i, "lives_alone", "'not living alone'");
   note_missing(hh_i, "household", "a household of their own");
   if (!rep.ignored_fields.empty())
-    rep.notes.push_back(std::to_string(rep.ignored_fields.size()) + " columns ignored (not part of the resident profile)");
+    rep.notes.push_back(std::to_string(rep.ignored_fields.size()) +
+                        " columns ignored (not part of the resident profile)");
   return out;
 }
 

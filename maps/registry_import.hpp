@@ -12,17 +12,18 @@ namespace ss::maps {
 
 struct RegistrySource {
   std::string path;
-  std::string layer;         // OGR layer; empty = first
-  std::string x_field;       // empty = auto: lon/longitude/x/easting
-  std::string y_field;       // empty = auto: lat/latitude/y/northing
-  std::string crs;           // CRS of x/y when not lon/lat (e.g. "EPSG:25832"); empty = WGS 84 for CSV, layer CRS otherwise
-  std::string origin_file;   // scenario file and line naming it, for errors
+  std::string layer;    // OGR layer; empty = first
+  std::string x_field;  // empty = auto: lon/longitude/x/easting
+  std::string y_field;  // empty = auto: lat/latitude/y/northing
+  std::string
+      crs;  // CRS of x/y when not lon/lat (e.g. "EPSG:25832"); empty = WGS 84 for CSV, layer CRS otherwise
+  std::string origin_file;  // scenario file and line naming it, for errors
   int origin_line = 0;
 };
 
 struct RegistryReport {
   std::size_t rows = 0;
-  std::size_t defaulted_age = 0;        // rows without a usable age
+  std::size_t defaulted_age = 0;  // rows without a usable age
   std::size_t defaulted_mobility = 0;
   std::size_t defaulted_lives_alone = 0;
   std::size_t defaulted_household = 0;

@@ -36,7 +36,8 @@ std::string site_name(const World& w, const std::string& name, const std::string
                       const char* kind, int& unnamed) {
   if (!name.empty()) return name;
   if (!address.empty()) return address;
-  if (std::string street = nearest_street_name(w.streets, pos); !street.empty()) return std::string(kind) + " at " + street;
+  if (std::string street = nearest_street_name(w.streets, pos); !street.empty())
+    return std::string(kind) + " at " + street;
   return std::string(kind) + " " + std::to_string(++unnamed);
 }
 }  // namespace
@@ -57,7 +58,8 @@ std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTag
     for (std::size_t b = 0; b < buildings.size(); ++b) {
       for (std::size_t a : school_areas) {
         const Box box = bounds(areas[a].outline);
-        if (!box.contains(buildings[b].centroid) || !contains(areas[a].outline, buildings[b].centroid)) continue;
+        if (!box.contains(buildings[b].centroid) || !contains(areas[a].outline, buildings[b].centroid))
+          continue;
         if (owner[b] == kNone || site_area[a] < site_area[owner[b]]) owner[b] = a;
       }
     }
@@ -78,8 +80,9 @@ std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTag
       s.name = site_name(world, areas[a].name, address, pos, "school", unnamed);
       s.pos = pos;
       s.kind = ShelterKind::School;
-      s.capacity = largest >= 0.0 ? persons(floor * rules.school_usable_share / rules.covered_m2_per_person)
-                                  : persons(site_area[a] * rules.schoolyard_usable_share / rules.open_m2_per_person);
+      s.capacity = largest >= 0.0
+                       ? persons(floor * rules.school_usable_share / rules.covered_m2_per_person)
+                       : persons(site_area[a] * rules.schoolyard_usable_share / rules.open_m2_per_person);
       if (s.capacity > 0) out.push_back(std::move(s));
     }
     for (std::size_t b = 0; b < buildings.size(); ++b) {
@@ -88,7 +91,8 @@ std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTag
       s.name = site_name(world, "", buildings[b].address, buildings[b].centroid, "school", unnamed);
       s.pos = buildings[b].centroid;
       s.kind = ShelterKind::School;
-      s.capacity = persons(floor_area(buildings[b]) * rules.school_usable_share / rules.covered_m2_per_person);
+      s.capacity =
+          persons(floor_area(buildings[b]) * rules.school_usable_share / rules.covered_m2_per_person);
       if (s.capacity > 0) out.push_back(std::move(s));
     }
   }

@@ -65,13 +65,15 @@ std::vector<ShelterSite> shelters_from_layer(const std::string& path, const std:
     Raw r;
     r.fid = f->GetFID();
     const OGRGeometry* g = f->GetGeometryRef();
-    if (!g || g->IsEmpty()) throw InputError(path, 0, origin.field, "feature " + std::to_string(r.fid) + ": no geometry");
+    if (!g || g->IsEmpty())
+      throw InputError(path, 0, origin.field, "feature " + std::to_string(r.fid) + ": no geometry");
     if (wkbFlatten(g->getGeometryType()) == wkbPoint) {
       r.pts = {{g->toPoint()->getX(), g->toPoint()->getY()}};
     } else {
       auto parts = detail::polygon_parts(g);
       if (parts.empty())
-        throw InputError(path, 0, origin.field, "feature " + std::to_string(r.fid) + ": not a point or polygon");
+        throw InputError(path, 0, origin.field,
+                         "feature " + std::to_string(r.fid) + ": not a point or polygon");
       // The largest part by area in source units; over a few km the ranking survives projection.
       auto largest = std::max_element(parts.begin(), parts.end(), [](const auto& a, const auto& b) {
         return std::abs(signed_area(a.outer)) < std::abs(signed_area(b.outer));
@@ -89,7 +91,8 @@ std::vector<ShelterSite> shelters_from_layer(const std::string& path, const std:
                                      : street + " " + number;
     }
     if (const auto c = detail::parse_double(detail::field_string(*f, cap_i).value_or(""))) {
-      if (*c < 0.0) throw InputError(path, 0, capacity_field, "feature " + std::to_string(r.fid) + ": negative capacity");
+      if (*c < 0.0)
+        throw InputError(path, 0, capacity_field, "feature " + std::to_string(r.fid) + ": negative capacity");
       r.site.capacity = static_cast<std::int32_t>(std::min(*c, 2e9));
     } else {
       r.site.capacity = -1;  // from the area, after projection
@@ -114,13 +117,15 @@ std::vector<ShelterSite> shelters_from_layer(const std::string& path, const std:
   try {
     const detail::Transform t(from, local);
     for (Raw& r : raw) {
-      if (!t.apply(r.pts)) throw InputError(path, 0, origin.field, "feature " + std::to_string(r.fid) + ": cannot project");
+      if (!t.apply(r.pts))
+        throw InputError(path, 0, origin.field, "feature " + std::to_string(r.fid) + ": cannot project");
       r.site.pos = r.polygon ? centroid(r.pts) : r.pts[0];
       if (r.site.capacity < 0) {
         if (!r.polygon)
           throw InputError(path, 0, capacity_field.empty() ? origin.field : capacity_field,
                            "feature " + std::to_string(r.fid) + ": point shelter without a capacity");
-        r.site.capacity = static_cast<std::int32_t>(std::floor(std::abs(signed_area(r.pts)) / covered_m2_per_person));
+        r.site.capacity =
+            static_cast<std::int32_t>(std::floor(std::abs(signed_area(r.pts)) / covered_m2_per_person));
       }
       out.push_back(std::move(r.site));
     }

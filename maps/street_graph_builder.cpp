@@ -68,10 +68,15 @@ GraphBuildResult build_street_graph(std::vector<WayInput> ways) {
   // 3. Split ways at junctions.
   std::vector<Segment> segs;
   auto emit = [&](const WayInput& w, std::size_t from, std::size_t to) {
-    Segment s{key_of(w.points[from]), key_of(w.points[to]),
+    Segment s{key_of(w.points[from]),
+              key_of(w.points[to]),
               std::vector<Vec2>(w.points.begin() + static_cast<std::ptrdiff_t>(from),
                                 w.points.begin() + static_cast<std::ptrdiff_t>(to) + 1),
-              0.0, {}, &w, w.width, w.kind};
+              0.0,
+              {},
+              &w,
+              w.width,
+              w.kind};
     s.length = polyline_length(s.pts);
     s.mid = point_at_half_length(s.pts);
     segs.push_back(std::move(s));
@@ -108,13 +113,15 @@ GraphBuildResult build_street_graph(std::vector<WayInput> ways) {
   for (std::size_t si = 0; si < segs.size(); ++si) {
     const Segment& s = segs[si];
     const NodeId a = node(s.a, s.pts.front()), b = node(s.b, s.pts.back());
-    const Key pair{static_cast<long long>(std::min(a.value, b.value)), static_cast<long long>(std::max(a.value, b.value))};
+    const Key pair{static_cast<long long>(std::min(a.value, b.value)),
+                   static_cast<long long>(std::max(a.value, b.value))};
     auto& existing = edges_between[pair];
     bool merged = false;
     for (std::size_t e : existing) {
       const Segment& o = segs[seg_of_edge[e]];
       const double tol = std::max(2.0, 0.05 * s.length);
-      if (std::abs(o.length - s.length) <= 0.01 * std::max(o.length, s.length) && distance(o.mid, s.mid) <= tol) {
+      if (std::abs(o.length - s.length) <= 0.01 * std::max(o.length, s.length) &&
+          distance(o.mid, s.mid) <= tol) {
         if (s.width > g.edge_width[e]) {  // keep the widest description
           g.edge_width[e] = s.width;
           g.edge_kind[e] = s.kind;

@@ -237,18 +237,18 @@ std::optional<std::string> drop_reason(const WayTags& t) {
 
 float default_width(StreetKind k) {
   switch (k) {
-    case StreetKind::Primary: return 12.0f;       // 7 m carriageway + 2 × 2.5 m sidewalks
-    case StreetKind::Secondary: return 11.0f;     // 6.5 m + 2 × 2.25 m
-    case StreetKind::Tertiary: return 10.0f;      // 6 m + 2 × 2 m
-    case StreetKind::Unclassified: return 6.0f;   // rural single carriageway, no sidewalks
-    case StreetKind::Residential: return 8.0f;    // 5 m + 2 × 1.5 m
-    case StreetKind::LivingStreet: return 5.0f;   // shared surface
-    case StreetKind::Service: return 4.0f;        // one lane
-    case StreetKind::Pedestrian: return 6.0f;     // pedestrian zone
-    case StreetKind::Track: return 3.0f;          // one lane
+    case StreetKind::Primary: return 12.0f;      // 7 m carriageway + 2 × 2.5 m sidewalks
+    case StreetKind::Secondary: return 11.0f;    // 6.5 m + 2 × 2.25 m
+    case StreetKind::Tertiary: return 10.0f;     // 6 m + 2 × 2 m
+    case StreetKind::Unclassified: return 6.0f;  // rural single carriageway, no sidewalks
+    case StreetKind::Residential: return 8.0f;   // 5 m + 2 × 1.5 m
+    case StreetKind::LivingStreet: return 5.0f;  // shared surface
+    case StreetKind::Service: return 4.0f;       // one lane
+    case StreetKind::Pedestrian: return 6.0f;    // pedestrian zone
+    case StreetKind::Track: return 3.0f;         // one lane
     case StreetKind::Footway: return 2.0f;
     case StreetKind::Path: return 1.5f;
-    case StreetKind::Cycleway: return 2.5f;       // two-way cycle path (ERA 2010)
+    case StreetKind::Cycleway: return 2.5f;  // two-way cycle path (ERA 2010)
     case StreetKind::Steps: return 1.5f;
     case StreetKind::Other: return 3.0f;
   }

@@ -9,7 +9,6 @@
 
 namespace ss::maps {
 
-
 namespace {
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
@@ -17,14 +16,16 @@ OGRSpatialReference raster_srs(GDALDataset& ds, const std::string& path, const s
   const OGRSpatialReference* srs = ds.GetSpatialRef();
   if (srs && !srs->IsEmpty()) return *srs;
   if (detail::ends_with_ci(path, ".hgt") || detail::ends_with_ci(path, ".hgt.zip")) return detail::wgs84();
-  throw InputError(path, 0, field, "raster has no coordinate reference system; add one (e.g. gdal_translate -a_srs)");
+  throw InputError(path, 0, field,
+                   "raster has no coordinate reference system; add one (e.g. gdal_translate -a_srs)");
 }
 }  // namespace
 
 TerrainGrid load_terrain(const TerrainRequest& rq, const Projector& projector) {
   const detail::Origin origin{rq.origin_file, rq.origin_line, rq.field};
   if (rq.bounds.empty()) throw InputError(rq.path, 0, rq.field, "no map extent to cover with terrain");
-  if (!(rq.cell > 0.0)) throw InputError(rq.origin_file, rq.origin_line, rq.field, "terrain cell must be positive");
+  if (!(rq.cell > 0.0))
+    throw InputError(rq.origin_file, rq.origin_line, rq.field, "terrain cell must be positive");
   detail::DatasetPtr ds = detail::open_raster(rq.path, origin);
   if (ds->GetRasterCount() < 1) throw InputError(rq.path, 0, rq.field, "raster has no bands");
   const OGRSpatialReference src = raster_srs(*ds, rq.path, rq.field);
@@ -38,20 +39,23 @@ TerrainGrid load_terrain(const TerrainRequest& rq, const Projector& projector) {
   grid.nx = static_cast<int>(std::ceil(rq.bounds.width() / rq.cell)) + 2;
   grid.ny = static_cast<int>(std::ceil(rq.bounds.height() / rq.cell)) + 2;
   const double cells = static_cast<double>(grid.nx) * grid.ny;
-  if (cells > 5e7) throw InputError(rq.path, 0, rq.field, "terrain grid too large; use a larger map.terrain_cell");
+  if (cells > 5e7)
+    throw InputError(rq.path, 0, rq.field, "terrain grid too large; use a larger map.terrain_cell");
   const std::size_t n = static_cast<std::size_t>(cells);
 
   // Cell centres -> raster CRS -> fractional pixel coordinates of pixel centres.
   std::vector<Vec2> pts(n);
   for (int j = 0; j < grid.ny; ++j)
     for (int i = 0; i < grid.nx; ++i)
-      pts[static_cast<std::size_t>(j) * grid.nx + i] = grid.origin + Vec2{(i + 0.5) * rq.cell, (j + 0.5) * rq.cell};
+      pts[static_cast<std::size_t>(j) * grid.nx + i] =
+          grid.origin + Vec2{(i + 0.5) * rq.cell, (j + 0.5) * rq.cell};
   OGRSpatialReference local;
   local.importFromWkt(projector.wkt().c_str());
   try {
     detail::Transform(local, src).apply(pts);  // failed points come back NaN
   } catch (const std::exception& e) {
-    throw InputError(rq.path, 0, rq.field, std::string("cannot transform into the raster's CRS: ") + e.what());
+    throw InputError(rq.path, 0, rq.field,
+                     std::string("cannot transform into the raster's CRS: ") + e.what());
   }
   const int W = ds->GetRasterXSize(), H = ds->GetRasterYSize();
   double pmin_x = INFINITY, pmin_y = INFINITY, pmax_x = -INFINITY, pmax_y = -INFINITY;
@@ -75,14 +79,16 @@ TerrainGrid load_terrain(const TerrainRequest& rq, const Projector& projector) {
     std::vector<float> buf(static_cast<std::size_t>(ww) * wh);
     detail::QuietGdal quiet;
     if (band->RasterIO(GF_Read, x0, y0, ww, wh, buf.data(), ww, wh, GDT_Float32, 0, 0, nullptr) != CE_None)
-      throw InputError(rq.path, 0, rq.field, "cannot read raster data (" + detail::QuietGdal::last_message() + ")");
+      throw InputError(rq.path, 0, rq.field,
+                       "cannot read raster data (" + detail::QuietGdal::last_message() + ")");
     int has_nodata = 0;
     const double nodata = band->GetNoDataValue(&has_nodata);
     int has_scale = 0, has_offset = 0;
     const double scale = band->GetScale(&has_scale), offset = band->GetOffset(&has_offset);
     auto value = [&](int i, int j) -> double {
       const float v = buf[static_cast<std::size_t>(j - y0) * ww + (i - x0)];
-      if (std::isnan(v) || (has_nodata && static_cast<double>(v) == static_cast<double>(static_cast<float>(nodata))))
+      if (std::isnan(v) ||
+          (has_nodata && static_cast<double>(v) == static_cast<double>(static_cast<float>(nodata))))
         return NAN;
       return v * (has_scale ? scale : 1.0) + (has_offset ? offset : 0.0);
     };
@@ -107,11 +113,13 @@ TerrainGrid load_terrain(const TerrainRequest& rq, const Projector& projector) {
       ++inside;
       if (std::isnan(grid.z[static_cast<std::size_t>(j) * grid.nx + i])) ++unknown;
     }
-  if (inside == 0) inside = n, unknown = static_cast<std::size_t>(std::count_if(grid.z.begin(), grid.z.end(), [](float z) { return std::isnan(z); }));
+  if (inside == 0)
+    inside = n, unknown = static_cast<std::size_t>(
+                    std::count_if(grid.z.begin(), grid.z.end(), [](float z) { return std::isnan(z); }));
   if (static_cast<double>(unknown) > rq.max_nan_share * static_cast<double>(inside))
     throw InputError(rq.path, 0, rq.field,
-                     "raster does not cover the map: " + std::to_string(unknown) + " of " + std::to_string(inside) +
-                         " terrain cells have no elevation");
+                     "raster does not cover the map: " + std::to_string(unknown) + " of " +
+                         std::to_string(inside) + " terrain cells have no elevation");
   return grid;
 }
 

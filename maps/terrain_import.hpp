@@ -10,10 +10,10 @@ namespace ss::maps {
 
 struct TerrainRequest {
   std::string path;
-  Box bounds;                 // m, local CRS: the area the grid must cover
-  double cell = 30.0;         // m
-  double max_nan_share = 0.5; // more unknown cells inside `bounds` than this is an error
-  std::string origin_file;    // scenario file naming the raster, for "file not found"
+  Box bounds;                  // m, local CRS: the area the grid must cover
+  double cell = 30.0;          // m
+  double max_nan_share = 0.5;  // more unknown cells inside `bounds` than this is an error
+  std::string origin_file;     // scenario file naming the raster, for "file not found"
   int origin_line = 0;
   std::string field = "map.terrain";
 };

@@ -15,9 +15,9 @@ ojson opt(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr
 ojson exposure(const FloodExposure& e) {
   ojson classes;
   for (std::size_t c = 0; c < kHazardClassCount; ++c) classes[hazard_class_name(c)] = e.ever_in_class[c];
-  return {{"residents", e.residents},       {"in_water", e.in_water},
-          {"ever_in_class", classes},        {"reached_at_home", e.reached_at_home},
-          {"stranded", e.stranded},          {"longest_exposure_s", e.longest_exposure}};
+  return {{"residents", e.residents}, {"in_water", e.in_water},
+          {"ever_in_class", classes}, {"reached_at_home", e.reached_at_home},
+          {"stranded", e.stranded},   {"longest_exposure_s", e.longest_exposure}};
 }
 
 }  // namespace
@@ -29,11 +29,13 @@ ojson flood_summary_json(const Model& model, const SimState& state) {
   ojson j;
   j["source"] = fd.external ? "external rasters" : "local inertial solver (Bates, Horritt & Fewtrell 2010)";
   j["grid"] = {{"nx", m.nx}, {"ny", m.ny}, {"cell_m", m.cell}};
-  j["mass_balance_m3"] = {{"initial", m.volumes.initial},   {"inflow", m.volumes.inflow},
-                          {"rain", m.volumes.rain},         {"boundary_net", m.volumes.boundary},
-                          {"outflow", m.volumes.outflow},   {"stored", m.volumes.stored},
-                          {"error", m.volumes.balance_error()}, {"relative_error", m.mass_error}};
-  j["solver"] = {{"substeps", m.substeps}, {"cell_updates", m.cell_updates}, {"negative_depths_fixed", m.negative_depths}};
+  j["mass_balance_m3"] = {
+      {"initial", m.volumes.initial},       {"inflow", m.volumes.inflow},    {"rain", m.volumes.rain},
+      {"boundary_net", m.volumes.boundary}, {"outflow", m.volumes.outflow},  {"stored", m.volumes.stored},
+      {"error", m.volumes.balance_error()}, {"relative_error", m.mass_error}};
+  j["solver"] = {{"substeps", m.substeps},
+                 {"cell_updates", m.cell_updates},
+                 {"negative_depths_fixed", m.negative_depths}};
   j["max_depth_m"] = m.max_depth;
   j["flooded_area_m2"] = m.flooded_area;
   j["hazard_class_limits"] = fd.people.hr_limits;
@@ -55,7 +57,10 @@ ojson flood_summary_json(const Model& model, const SimState& state) {
       const StreetGraph& g = model.world.streets;
       const std::size_t e = m.longest_worst_edge->index();
       const Vec2 mid = g.node_pos[g.edge_from[e].index()] * 0.5 + g.node_pos[g.edge_to[e].index()] * 0.5;
-      where = {{"edge", e}, {"street", g.edge_name[e]}, {"x", mid.x}, {"y", mid.y},
+      where = {{"edge", e},
+               {"street", g.edge_name[e]},
+               {"x", mid.x},
+               {"y", mid.y},
                {"zone", model.world.zone_name(model.world.zone_of(mid))}};
     }
     j["longest_exposure"] = {{"resident", r},
@@ -68,17 +73,26 @@ ojson flood_summary_json(const Model& model, const SimState& state) {
   }
   ojson stranded = ojson::array();
   for (const StrandedResident& s : m.stranded)
-    stranded.push_back({{"resident", s.resident.index()}, {"time_s", s.time}, {"x", s.pos.x}, {"y", s.pos.y},
-                        {"at_home", s.at_home}, {"zone", model.world.zone_name(s.zone)}});
+    stranded.push_back({{"resident", s.resident.index()},
+                        {"time_s", s.time},
+                        {"x", s.pos.x},
+                        {"y", s.pos.y},
+                        {"at_home", s.at_home},
+                        {"zone", model.world.zone_name(s.zone)}});
   j["stranded"] = std::move(stranded);
   ojson shelters = ojson::array();
   for (std::size_t s = 0; s < m.shelters.size(); ++s)
-    shelters.push_back({{"id", s}, {"name", model.world.shelters[s].name}, {"flood_arrival_s", opt(m.shelters[s].arrival)},
-                        {"closed_by_flood_s", opt(m.shelters[s].closed)}, {"occupants_when_closed", m.shelters[s].occupants}});
+    shelters.push_back({{"id", s},
+                        {"name", model.world.shelters[s].name},
+                        {"flood_arrival_s", opt(m.shelters[s].arrival)},
+                        {"closed_by_flood_s", opt(m.shelters[s].closed)},
+                        {"occupants_when_closed", m.shelters[s].occupants}});
   j["shelters"] = std::move(shelters);
-  j["homes"] = {{"residents_whose_home_was_reached", m.homes_reached}, {"first_arrival_s", opt(m.first_home_arrival)}};
+  j["homes"] = {{"residents_whose_home_was_reached", m.homes_reached},
+                {"first_arrival_s", opt(m.first_home_arrival)}};
   ojson closed;
-  for (std::size_t c = 0; c < kMoverClassCount; ++c) closed[to_string(static_cast<MoverClass>(c))] = m.closed_at_end[c];
+  for (std::size_t c = 0; c < kMoverClassCount; ++c)
+    closed[to_string(static_cast<MoverClass>(c))] = m.closed_at_end[c];
   j["streets"] = {{"closure_changes", m.closure_changes}, {"closed_at_end", closed}};
   return j;
 }

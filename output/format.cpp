@@ -74,8 +74,10 @@ std::string column_key(std::string_view name) {
   out.reserve(name.size());
   for (const char c : name) {
     const bool sep = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '"' || c == ';';
-    if (!sep) out.push_back(c);
-    else if (out.empty() || out.back() != '_') out.push_back('_');
+    if (!sep)
+      out.push_back(c);
+    else if (out.empty() || out.back() != '_')
+      out.push_back('_');
   }
   return out;
 }

@@ -2,8 +2,8 @@
 
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "output/flood_summary.hpp"
-#include "output/hazard_summary.hpp"
 #include "output/format.hpp"
+#include "output/hazard_summary.hpp"
 #include "output/tables.hpp"
 #include "output/tasks_tables.hpp"
 
@@ -116,7 +116,8 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
                    {"rerouted_full", state.records.warnings.rerouted_full},
                    {"turned_around", state.records.warnings.turned_around},
                    {"squeezed", state.records.warnings.squeezed}};
-  if (model.movement == MovementKind::Micro)  // residents that did not get anywhere for MicroParams::stuck_time
+  if (model.movement ==
+      MovementKind::Micro)  // residents that did not get anywhere for MicroParams::stuck_time
     j["micro"] = {{"stuck", state.records.warnings.stuck},
                   {"stuck_time_s", model.params.micro.stuck_time},
                   {"stuck_distance_m", model.params.micro.stuck_distance}};

@@ -47,7 +47,8 @@ std::vector<std::string> shelter_names(const Model& model) {
 std::string intervention_target_name(const Model& model, const Intervention& iv) {
   switch (iv.kind) {  // the plan's interventions (engine/plan/responders.hpp)
     case Intervention::Kind::DelayTeam:
-      return iv.target < model.plan.response.teams.size() ? model.plan.response.teams[iv.target].name : std::string{};
+      return iv.target < model.plan.response.teams.size() ? model.plan.response.teams[iv.target].name
+                                                          : std::string{};
     case Intervention::Kind::BroadcastWarning:
       return iv.target < model.world.zone_count() ? model.world.zone_name(ZoneId{iv.target}) : std::string{};
     case Intervention::Kind::AddAssistTask:
@@ -155,7 +156,8 @@ std::string shelters_csv(const Model& model, const RunMetrics& metrics) {
       csv.text("");
     csv.num(m.closed).num(site.step_free).num(site.open_time);
     // Ground elevation at the entrance from the terrain (empty without terrain).
-    const float z = model.world.terrain.empty() ? std::numeric_limits<float>::quiet_NaN() : model.world.terrain.sample(site.pos);
+    const float z = model.world.terrain.empty() ? std::numeric_limits<float>::quiet_NaN()
+                                                : model.world.terrain.sample(site.pos);
     csv.num(z);
     csv.end_row();
   }

@@ -27,16 +27,17 @@ std::uint32_t household_label(const Task& t) {
 ojson opt(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
 
 ojson stats(const ResponseStats& r) {
-  return {{"tasks", r.tasks}, {"arrived", r.arrived}, {"mean_s", opt(r.mean)},
-          {"p50_s", opt(r.p50)},  {"p90_s", opt(r.p90)},     {"max_s", opt(r.max)}};
+  return {{"tasks", r.tasks},    {"arrived", r.arrived}, {"mean_s", opt(r.mean)},
+          {"p50_s", opt(r.p50)}, {"p90_s", opt(r.p90)},  {"max_s", opt(r.max)}};
 }
 
 }  // namespace
 
 std::string tasks_csv(const Model& model, const SimState& state) {
   CsvWriter csv;
-  for (const char* h : {"id", "kind", "household", "zone", "vulnerability", "from_inject", "created_s", "dispatched_s",
-                        "arrived_s", "response_s", "completed_s", "team", "team_kind", "carried", "shelter", "failed", "water_forecast_s"})
+  for (const char* h : {"id", "kind", "household", "zone", "vulnerability", "from_inject", "created_s",
+                        "dispatched_s", "arrived_s", "response_s", "completed_s", "team", "team_kind",
+                        "carried", "shelter", "failed", "water_forecast_s"})
     csv.text(h);
   csv.end_row();
   for (std::size_t k = 0; k < state.response.tasks.size(); ++k) {
@@ -66,8 +67,8 @@ std::string tasks_csv(const Model& model, const SimState& state) {
 
 std::string teams_csv(const Model& model, const SimState& state) {
   CsvWriter csv;
-  for (const char* h : {"id", "name", "kind", "mode", "members", "roles", "depot_x_m", "depot_y_m", "mobilisation_s",
-                        "stage", "tasks_done", "people_escorted", "busy_s", "distance_m"})
+  for (const char* h : {"id", "name", "kind", "mode", "members", "roles", "depot_x_m", "depot_y_m",
+                        "mobilisation_s", "stage", "tasks_done", "people_escorted", "busy_s", "distance_m"})
     csv.text(h);
   csv.end_row();
   const auto& teams = model.plan.response.teams;
@@ -75,7 +76,12 @@ std::string teams_csv(const Model& model, const SimState& state) {
     const Team& t = teams[k];
     const TeamState& ts = state.response.teams[k];
     const Vec2 depot = model.world.streets.node_pos[t.depot.index()];
-    csv.num(k).text(t.name).text(to_string(t.kind)).text(to_string(t.mode)).num(t.members).text(roles_text(t.roles));
+    csv.num(k)
+        .text(t.name)
+        .text(to_string(t.kind))
+        .text(to_string(t.mode))
+        .num(t.members)
+        .text(roles_text(t.roles));
     csv.num(depot.x).num(depot.y).num(t.mobilisation).text(to_string(ts.stage)).num(ts.tasks_done);
     csv.num(ts.people_escorted).num(ts.busy).num(ts.distance);
     csv.end_row();
@@ -89,16 +95,21 @@ WarningCurve warning_curve(const Model& model, const SimState& state) {
   const std::size_t nch = std::max<std::size_t>(1, channels.size());
   // Columns: share, total, one per channel, then the other sources.
   c.header = {"warned_share", "warned_total"};
-  for (std::size_t k = 0; k < nch; ++k) c.header.push_back("warned_" + column_key(channels.empty() ? "warning" : channels[k].name));
-  const WarnSource others[] = {WarnSource::DoorKnock, WarnSource::Neighbours, WarnSource::Hazard, WarnSource::Inject};
+  for (std::size_t k = 0; k < nch; ++k)
+    c.header.push_back("warned_" + column_key(channels.empty() ? "warning" : channels[k].name));
+  const WarnSource others[] = {WarnSource::DoorKnock, WarnSource::Neighbours, WarnSource::Hazard,
+                               WarnSource::Inject};
   for (const WarnSource s : others) c.header.push_back(std::string("warned_") + to_string(s));
   std::vector<std::vector<float>> times(nch + 4);
   for (std::size_t i = 0; i < state.warned_time.size(); ++i) {
     if (std::isnan(state.warned_time[i]) || i >= state.warn.source.size()) continue;
     const WarnSource s = state.warn.source[i];
     std::size_t col = 0;
-    if (s == WarnSource::Channel) col = std::min<std::size_t>(state.warn.channel[i], nch - 1);
-    else col = nch + static_cast<std::size_t>(std::find(std::begin(others), std::end(others), s) - std::begin(others));
+    if (s == WarnSource::Channel)
+      col = std::min<std::size_t>(state.warn.channel[i], nch - 1);
+    else
+      col = nch +
+            static_cast<std::size_t>(std::find(std::begin(others), std::end(others), s) - std::begin(others));
     if (col < times.size()) times[col].push_back(state.warned_time[i]);
   }
   for (auto& v : times) std::sort(v.begin(), v.end());
@@ -107,7 +118,8 @@ WarningCurve warning_curve(const Model& model, const SimState& state) {
     std::vector<double> r(2, 0.0);
     double total = 0.0;
     for (const auto& v : times) {
-      const auto count = static_cast<double>(std::upper_bound(v.begin(), v.end(), static_cast<float>(row.time)) - v.begin());
+      const auto count =
+          static_cast<double>(std::upper_bound(v.begin(), v.end(), static_cast<float>(row.time)) - v.begin());
       r.push_back(count);
       total += count;
     }
@@ -146,7 +158,8 @@ ojson plan_summary_json(const Model& model, const SimState& state, bool finished
   ojson idle = ojson::array();
   for (const TeamId t : teams_without_reachable_task(model, state)) {
     const Team& team = model.plan.response.teams[t.index()];
-    idle.push_back({{"team", team.name}, {"mode", to_string(team.mode)},
+    idle.push_back({{"team", team.name},
+                    {"mode", to_string(team.mode)},
                     {"since_s", state.response.teams[t.index()].unreachable_since}});
   }
 
@@ -158,7 +171,8 @@ ojson plan_summary_json(const Model& model, const SimState& state, bool finished
       e["at_most"] = t.target.at_most;
     } else {
       if (t.target.kind != TargetKind::NoShelterOverCapacity) e["minutes"] = t.target.minutes;
-      if (t.target.kind != TargetKind::VulnerableReachedWithin && t.target.kind != TargetKind::NoShelterOverCapacity)
+      if (t.target.kind != TargetKind::VulnerableReachedWithin &&
+          t.target.kind != TargetKind::NoShelterOverCapacity)
         e["share"] = t.target.share;
     }
     e["after"] = t.target.after_warning ? "warning" : "start";
@@ -168,7 +182,8 @@ ojson plan_summary_json(const Model& model, const SimState& state, bool finished
     e["detail"] = t.detail;
     e["missed_households"] = t.missed_count;
     ojson list = ojson::array();
-    for (const MissedHousehold& h : t.missed) list.push_back({{"household", h.household}, {"zone", model.world.zone_name(h.zone)}});
+    for (const MissedHousehold& h : t.missed)
+      list.push_back({{"household", h.household}, {"zone", model.world.zone_name(h.zone)}});
     e["missed"] = std::move(list);
     targets.push_back(std::move(e));
   }

@@ -23,8 +23,8 @@ std::string teams_csv(const Model& model, const SimState& state);
 // The warning curve: residents warned by each time, in total, by each channel and by
 // door-knocking, neighbours, the hazard and injects.
 struct WarningCurve {
-  std::vector<std::string> header;            // warned_share, warned_total, warned_<channel>..., warned_door_knock, ...
-  std::vector<std::vector<double>> rows;      // (timeline rows, header)
+  std::vector<std::string> header;  // warned_share, warned_total, warned_<channel>..., warned_door_knock, ...
+  std::vector<std::vector<double>> rows;  // (timeline rows, header)
 };
 WarningCurve warning_curve(const Model& model, const SimState& state);
 

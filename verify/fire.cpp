@@ -28,12 +28,12 @@ constexpr int kFirst = 5, kLast = 15;
 constexpr double kTolerance = 0.05;
 
 struct GridSpec {
-  int nx = 41, ny = 41;         // blocks
-  double a = 10.0, d = 3.0;     // m, block side and gap (Hamada's a and d)
-  double fr = 0.0;              // fire-resistant fraction
-  double wind = 0.0;            // m/s, from the west
-  int break_col = -1;           // columns from here on lie east of a firebreak
-  double break_gap = 0.0;       // m, the firebreak's width
+  int nx = 41, ny = 41;      // blocks
+  double a = 10.0, d = 3.0;  // m, block side and gap (Hamada's a and d)
+  double fr = 0.0;           // fire-resistant fraction
+  double wind = 0.0;         // m/s, from the west
+  int break_col = -1;        // columns from here on lie east of a firebreak
+  double break_gap = 0.0;    // m, the firebreak's width
 };
 
 struct BlockGrid {
@@ -146,10 +146,18 @@ Result hamada_case(const char* id, GridSpec spec, const Options&) {
 
 // The parameter sets span calm to strong wind, narrow to wide gaps and wood to fully
 // fire-resistant construction.
-Result fire_hamada_1(ModelChoice, const Options& o) { return hamada_case("Hamada 1", {41, 41, 10.0, 3.0, 0.0, 0.0}, o); }
-Result fire_hamada_2(ModelChoice, const Options& o) { return hamada_case("Hamada 2", {41, 41, 10.0, 3.0, 0.0, 5.0}, o); }
-Result fire_hamada_3(ModelChoice, const Options& o) { return hamada_case("Hamada 3", {41, 41, 12.0, 6.0, 0.3, 10.0}, o); }
-Result fire_hamada_4(ModelChoice, const Options& o) { return hamada_case("Hamada 4", {41, 41, 8.0, 2.0, 1.0, 15.0}, o); }
+Result fire_hamada_1(ModelChoice, const Options& o) {
+  return hamada_case("Hamada 1", {41, 41, 10.0, 3.0, 0.0, 0.0}, o);
+}
+Result fire_hamada_2(ModelChoice, const Options& o) {
+  return hamada_case("Hamada 2", {41, 41, 10.0, 3.0, 0.0, 5.0}, o);
+}
+Result fire_hamada_3(ModelChoice, const Options& o) {
+  return hamada_case("Hamada 3", {41, 41, 12.0, 6.0, 0.3, 10.0}, o);
+}
+Result fire_hamada_4(ModelChoice, const Options& o) {
+  return hamada_case("Hamada 4", {41, 41, 8.0, 2.0, 1.0, 15.0}, o);
+}
 
 Result fire_firebreak(ModelChoice, const Options&) {
   Result r = make_result(def_of("Firebreak"), ModelChoice::Fire);
@@ -170,8 +178,10 @@ Result fire_firebreak(ModelChoice, const Options&) {
       for (int j = 0; j < spec.ny; ++j)
         for (int i = 0; i < spec.nx; ++i) {
           const bool lit = !std::isnan(t[g.at(i, j)]);
-          if (i >= spec.break_col) far += lit ? 1 : 0;
-          else near_dark += lit ? 0 : 1;
+          if (i >= spec.break_col)
+            far += lit ? 1 : 0;
+          else
+            near_dark += lit ? 0 : 1;
         }
       if (width > max_gap) {
         crossed += far;
@@ -183,9 +193,9 @@ Result fire_firebreak(ModelChoice, const Options&) {
       }
     }
   }
-  r.measured = fmt("%.0f m break: %d of %d far blocks lit (0/10/20 m/s), near side %s; %.0f m: %d lit",
-                   max_gap + 1.0, crossed, far_total, near_unburnt == 0 ? "all lit" : "NOT all lit",
-                   max_gap - 1.0, crossed_narrow);
+  r.measured =
+      fmt("%.0f m break: %d of %d far blocks lit (0/10/20 m/s), near side %s; %.0f m: %d lit", max_gap + 1.0,
+          crossed, far_total, near_unburnt == 0 ? "all lit" : "NOT all lit", max_gap - 1.0, crossed_narrow);
   r.criterion = "0 far blocks lit past max_gap + 1 m; all past max_gap - 1 m";
   r.pass = crossed == 0 && near_unburnt == 0 && crossed_narrow == far_total;
   r.values.emplace_back("far_lit_narrow_control", crossed_narrow);
@@ -204,12 +214,16 @@ Result fire_wind_doubling(ModelChoice, const Options&) {
   const double v1 = axis_speed(gs, burn(gs, gs.at(c, c)), 1, 0);
   const double v2 = axis_speed(gf, burn(gf, gf.at(c, c)), 1, 0);
   const double sim = v1 > 0.0 ? v2 / v1 : 0.0;
-  const double ref = hamada_speed(fast, SpreadDirection::Downwind) / hamada_speed(slow, SpreadDirection::Downwind);
+  const double ref =
+      hamada_speed(fast, SpreadDirection::Downwind) / hamada_speed(slow, SpreadDirection::Downwind);
   const double dev = rel(sim, ref);
   r.measured = fmt("downwind speed x%.3f at 10 vs 5 m/s (Hamada x%.3f, %+.1f%%)", sim, ref, 100.0 * dev);
   r.criterion = "ratio within 5 % of Hamada's";
   r.pass = std::fabs(dev) <= kTolerance;
-  r.values = {{"ratio_simulated", sim}, {"ratio_hamada", ref}, {"downwind_5_m_per_s", v1}, {"downwind_10_m_per_s", v2}};
+  r.values = {{"ratio_simulated", sim},
+              {"ratio_hamada", ref},
+              {"downwind_5_m_per_s", v1},
+              {"downwind_10_m_per_s", v2}};
   return r;
 }
 
@@ -247,12 +261,14 @@ Result fire_deterministic(ModelChoice, const Options& o) {
   int seeded_differ = 0;  // blocks the random ignitions of seed+1 light at another time
   for (std::size_t k = 0; k < n; ++k)
     seeded_differ += std::memcmp(&a.ignited[k], &other.ignited[k], sizeof(float)) != 0 ? 1 : 0;
-  r.measured = fmt("%d of %zu blocks differ between two runs of seed %llu (%d lit, order %s); seed %llu: %d differ",
-                   differ, n, static_cast<unsigned long long>(o.seed), lit, same_order ? "same" : "DIFFERS",
-                   static_cast<unsigned long long>(o.seed + 1), seeded_differ);
+  r.measured =
+      fmt("%d of %zu blocks differ between two runs of seed %llu (%d lit, order %s); seed %llu: %d differ",
+          differ, n, static_cast<unsigned long long>(o.seed), lit, same_order ? "same" : "DIFFERS",
+          static_cast<unsigned long long>(o.seed + 1), seeded_differ);
   r.criterion = "0 differ for the same seed; another seed lights elsewhere";
   r.pass = differ == 0 && same_order && lit > 0 && seeded_differ > 0;
-  r.values = {{"blocks_differing", differ}, {"blocks_lit", lit}, {"blocks_differing_other_seed", seeded_differ}};
+  r.values = {
+      {"blocks_differing", differ}, {"blocks_lit", lit}, {"blocks_differing_other_seed", seeded_differ}};
   return r;
 }
 

@@ -116,14 +116,19 @@ Result fzj_bottleneck(ModelChoice mc, const Options& o) {
   }
   const double last_meas = d.crossings.back();
   const double rel = measured > 0.0 ? (simulated - measured) / measured : 1.0;
-  r.measured = fmt("flow %.2f P/s (mean of %d seeds, %.2f-%.2f) vs measured %.2f (%+.0f%%); last out %.1f s vs %.1f s; "
-                   "%zu/%zu out",
-                   simulated, kSeeds, lo, hi, measured, 100.0 * rel, last_sim, last_meas, out, kSeeds * n);
+  r.measured = fmt(
+      "flow %.2f P/s (mean of %d seeds, %.2f-%.2f) vs measured %.2f (%+.0f%%); last out %.1f s vs %.1f s; "
+      "%zu/%zu out",
+      simulated, kSeeds, lo, hi, measured, 100.0 * rel, last_sim, last_meas, out, kSeeds * n);
   r.criterion = "flow (10-90 %) within 15 % of measured";
   r.pass = out == kSeeds * n && std::fabs(rel) <= 0.15;
-  r.values = {{"flow_simulated_p_per_s", simulated}, {"flow_measured_p_per_s", measured},
-              {"last_crossing_simulated_s", last_sim}, {"last_crossing_measured_s", last_meas},
-              {"persons", static_cast<double>(n)}, {"flow_min", lo}, {"flow_max", hi}};
+  r.values = {{"flow_simulated_p_per_s", simulated},
+              {"flow_measured_p_per_s", measured},
+              {"last_crossing_simulated_s", last_sim},
+              {"last_crossing_measured_s", last_meas},
+              {"persons", static_cast<double>(n)},
+              {"flow_min", lo},
+              {"flow_max", hi}};
   return r;
 }
 

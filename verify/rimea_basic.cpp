@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/core/resident_draws.hpp"
 #include "engine/scenes/builders.hpp"
 #include "engine/scenes/micro_builders.hpp"
-#include "engine/core/resident_draws.hpp"
 #include "verify/tests.hpp"
 
 namespace ss::verify {
@@ -48,7 +48,8 @@ Result rimea_5(ModelChoice mc, const Options& o) {
     Ring room{{0.0, 0.0}, {8.0, 0.0}, {8.0, 2.0}, {8.4, 2.0}, {8.4, 3.0}, {8.0, 3.0}, {8.0, 5.0}, {0.0, 5.0}};
     m = builders::micro_area({room});
     builders::add_exit(m, rect(8.2, 2.0, 8.9, 3.0), "door");  // past the channel: its end is open
-    for (int k = 0; k < 10; ++k) builders::add_residents(m, {1.0 + (k % 5) * 1.5, 1.5 + (k / 5) * 2.0}, 1, 30);
+    for (int k = 0; k < 10; ++k)
+      builders::add_residents(m, {1.0 + (k % 5) * 1.5, 1.5 + (k / 5) * 2.0}, 1, 30);
   } else {
     m = builders::corridor(20.0, 2.0);
     builders::add_residents(m, {0.0, 0.0}, 10, 30);

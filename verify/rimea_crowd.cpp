@@ -144,7 +144,8 @@ Result rimea_6(ModelChoice mc, const Options& o) {
   });
   int arrived = 0;
   for (const Status st : sim.state().status) arrived += st == Status::Sheltered ? 1 : 0;
-  r.measured = fmt("%d outside, closest centre %.2f m from a wall, %d/20 arrived", outside, min_clear, arrived);
+  r.measured =
+      fmt("%d outside, closest centre %.2f m from a wall, %d/20 arrived", outside, min_clear, arrived);
   r.criterion = "no centre ever outside the walls; all 20 arrive";
   r.pass = outside == 0 && arrived == 20 && min_clear > 0.0;
   r.values = {{"outside", outside}, {"min_wall_distance_m", min_clear}, {"arrived", arrived}};
@@ -157,8 +158,8 @@ Result rimea_12(ModelChoice mc, const Options& o) {
   std::string unit;
   if (mc == ModelChoice::Micro) {
     // Room 10 × 10 → corridor 5 m × 1 m → room 10 × 10 with a 1 m exit.
-    Ring ring{{0, 0},   {10, 0},    {10, 4.5},  {15, 4.5}, {15, 0},  {25, 0},   {25, 4.5},  {25.4, 4.5},
-              {25.4, 5.5}, {25, 5.5}, {25, 10}, {15, 10},  {15, 5.5}, {10, 5.5}, {10, 10}, {0, 10}};
+    Ring ring{{0, 0},      {10, 0},   {10, 4.5}, {15, 4.5}, {15, 0},   {25, 0},   {25, 4.5}, {25.4, 4.5},
+              {25.4, 5.5}, {25, 5.5}, {25, 10},  {15, 10},  {15, 5.5}, {10, 5.5}, {10, 10},  {0, 10}};
     Model m = builders::micro_area({ring});
     builders::add_exit(m, rect(25.2, 4.5, 25.9, 5.5), "exit");  // past the channel: its end is open
     Box left;
@@ -208,7 +209,8 @@ Result rimea_12(ModelChoice mc, const Options& o) {
     });
     unit = "queued";
   }
-  r.measured = fmt("peak before corridor %.1f %s, before exit %.1f %s", peak_before, unit.c_str(), peak_exit, unit.c_str());
+  r.measured = fmt("peak before corridor %.1f %s, before exit %.1f %s", peak_before, unit.c_str(), peak_exit,
+                   unit.c_str());
   r.criterion = "queue before the corridor; at the exit at most half of it";
   r.pass = peak_before > 1.0 && peak_exit <= 0.5 * peak_before;
   r.values = {{"peak_before_corridor", peak_before}, {"peak_before_exit", peak_exit}};

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/core/rng.hpp"
 #include "engine/scenes/builders.hpp"
 #include "engine/scenes/micro_builders.hpp"
-#include "engine/core/rng.hpp"
 #include "verify/tests.hpp"
 
 namespace ss::verify {
@@ -84,9 +84,9 @@ Result rimea_10(ModelChoice mc, const Options& o) {
 namespace {
 
 // One IMO 4 layout: the 8 m × 5 m room with the 1 m exit centred in a 5 m wall that
-// implementations of MSC.1/Circ.1533 test 4 use (docs/verification.md); 100 persons on 100 of the 112 sites of a 0.53 m lattice (the room holds
-// no looser one), the empty sites and the speeds drawn from `seed`. Returns the
-// arrival times at the exit.
+// implementations of MSC.1/Circ.1533 test 4 use (docs/verification.md); 100 persons on 100 of the 112 sites
+// of a 0.53 m lattice (the room holds no looser one), the empty sites and the speeds drawn from `seed`.
+// Returns the arrival times at the exit.
 std::vector<double> imo_4_layout(ModelChoice mc, std::uint64_t seed) {
   Model m;
   if (mc == ModelChoice::Micro) {
@@ -156,7 +156,10 @@ Result imo_4(ModelChoice mc, const Options& o) {
                    kLayouts, lo, hi, whole, out, 100 * kLayouts);
   r.criterion = "flow <= 1.33 P/s";
   r.pass = out == static_cast<std::size_t>(100 * kLayouts) && flow > 0.0 && flow <= 1.33;
-  r.values = {{"flow_p_per_s", flow}, {"flow_min", lo}, {"flow_max", hi}, {"flow_whole_period", whole},
+  r.values = {{"flow_p_per_s", flow},
+              {"flow_min", lo},
+              {"flow_max", hi},
+              {"flow_whole_period", whole},
               {"arrived", static_cast<double>(out)}};
   return r;
 }

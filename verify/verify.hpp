@@ -23,8 +23,8 @@ struct Options {
 };
 
 struct Result {
-  std::string id;         // e.g. "RiMEA 1"
-  std::string checks;     // what the test checks, in words
+  std::string id;      // e.g. "RiMEA 1"
+  std::string checks;  // what the test checks, in words
   ModelChoice model = ModelChoice::Micro;
   std::string measured;   // the measured value(s), in words with units
   std::string criterion;  // the pass criterion
@@ -38,7 +38,7 @@ struct TestDef {
   bool network = false;  // applies to the network model
   bool micro = false;    // applies to the micro model
   Result (*run)(ModelChoice model, const Options& opt) = nullptr;
-  bool fire = false;     // a fire spread test (last, so the movement tests' lists stay as they are)
+  bool fire = false;  // a fire spread test (last, so the movement tests' lists stay as they are)
 };
 
 // Every test, in the order of the published lists.
@@ -48,7 +48,8 @@ std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& 
 
 // A table with one row per result: test, model, checks, measured, criterion, pass/fail.
 std::string format_table(std::span<const Result> results);
-// The same as JSON text: {"results": [{id, model, checks, measured, criterion, pass, values}], "passed", "failed"}.
+// The same as JSON text: {"results": [{id, model, checks, measured, criterion, pass, values}], "passed",
+// "failed"}.
 std::string to_json(std::span<const Result> results);
 
 }  // namespace ss::verify

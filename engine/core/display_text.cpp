@@ -10,7 +10,8 @@ std::string format_clock(double seconds) {
   const long long total = std::llround(seconds);
   const long long a = total < 0 ? -total : total;
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%s%lld:%02lld:%02lld", total < 0 ? "-" : "", a / 3600, (a / 60) % 60, a % 60);
+  std::snprintf(buf, sizeof buf, "%s%lld:%02lld:%02lld", total < 0 ? "-" : "", a / 3600, (a / 60) % 60,
+                a % 60);
   return buf;
 }
 
@@ -95,7 +96,8 @@ bool wide(char32_t c) {
          in(c, 0x2E80, 0x303E) || in(c, 0x3041, 0x33FF) || in(c, 0x3400, 0x4DBF) || in(c, 0x4E00, 0x9FFF) ||
          in(c, 0xA000, 0xA4CF) || in(c, 0xA960, 0xA97F) || in(c, 0xAC00, 0xD7A3) || in(c, 0xF900, 0xFAFF) ||
          in(c, 0xFE10, 0xFE19) || in(c, 0xFE30, 0xFE6F) || in(c, 0xFF00, 0xFF60) || in(c, 0xFFE0, 0xFFE6) ||
-         in(c, 0x1F300, 0x1F64F) || in(c, 0x1F900, 0x1F9FF) || in(c, 0x20000, 0x2FFFD) || in(c, 0x30000, 0x3FFFD);
+         in(c, 0x1F300, 0x1F64F) || in(c, 0x1F900, 0x1F9FF) || in(c, 0x20000, 0x2FFFD) ||
+         in(c, 0x30000, 0x3FFFD);
 }
 
 }  // namespace

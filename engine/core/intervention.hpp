@@ -9,7 +9,10 @@ namespace ss {
 struct InterventionTag {};
 struct Intervention {
   enum class Kind : std::uint8_t {
-    CloseRoad, OpenRoad, CloseShelter, OpenShelter,
+    CloseRoad,
+    OpenRoad,
+    CloseShelter,
+    OpenShelter,
     DelayTeam,         // target: TeamId; value: s of delay
     BroadcastWarning,  // target: ZoneId; everyone there not yet warned is warned now
     AddAssistTask,     // target: ResidentId; a team comes to carry their household's helpless out

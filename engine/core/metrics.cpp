@@ -52,7 +52,8 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
   double dist_sum = 0.0, travel_sum = 0.0;
 
   for (std::size_t i = 0; i < pop.size(); ++i) {
-    const std::size_t groups[3] = {GroupIndex::of_age(age_band(pop.age[i])), GroupIndex::of_mobility(pop.mobility[i]),
+    const std::size_t groups[3] = {GroupIndex::of_age(age_band(pop.age[i])),
+                                   GroupIndex::of_mobility(pop.mobility[i]),
                                    GroupIndex::of_alone(pop.lives_alone[i] != 0)};
     const std::size_t z = model.home_zone[i].index();
     for (const std::size_t g : groups) ++group_size[g];
@@ -84,7 +85,8 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
     sm.arrivals = state.arrivals[s];
     sm.occupancy = state.occupancy[s];
     sm.peak_occupancy = state.occupancy[s];
-    for (const auto& row : state.records.occupancy_series) sm.peak_occupancy = std::max(sm.peak_occupancy, row[s]);
+    for (const auto& row : state.records.occupancy_series)
+      sm.peak_occupancy = std::max(sm.peak_occupancy, row[s]);
     if (!std::isnan(state.shelter_full_time[s])) sm.full_time = state.shelter_full_time[s];
     sm.closed = state.shelter_closed[s] != 0;
   }

@@ -21,20 +21,24 @@ bool finite(double v) { return std::isfinite(v); }
 void check_common(const Model& m, bool need_shelters) {
   const RunSettings& run = m.run;
   if (!(run.dt > 0.0) || !finite(run.dt)) fail("run.dt", "must be a positive number of seconds");
-  if (!(run.duration > 0.0) || !finite(run.duration)) fail("run.duration", "must be a positive number of seconds");
+  if (!(run.duration > 0.0) || !finite(run.duration))
+    fail("run.duration", "must be a positive number of seconds");
   if (!(run.timeline_interval >= run.dt)) fail("run.timeline_interval", "must be at least one step (dt)");
   if (need_shelters && m.world.shelters.empty()) fail("shelters", "the scenario has no shelters");
   for (const ShelterSite& site : m.world.shelters) {
     const std::string field = "shelters[" + site.name + "]";
-    if (site.capacity <= 0) fail(field + ".capacity", "must be positive, got " + std::to_string(site.capacity));
+    if (site.capacity <= 0)
+      fail(field + ".capacity", "must be positive, got " + std::to_string(site.capacity));
     if (!finite(site.open_time) || site.open_time < 0.0) fail(field + ".open_time", "must be a time >= 0");
   }
   const Plan& plan = m.plan;
   if (!finite(plan.warning_time) || plan.warning_time < 0.0) fail("plan.warning_time", "must be a time >= 0");
   if (plan.assignment == Plan::Assignment::ByZone) {
-    if (plan.zone_shelter.size() != m.world.zone_count()) fail("plan.assignment", "needs one shelter entry per zone");
+    if (plan.zone_shelter.size() != m.world.zone_count())
+      fail("plan.assignment", "needs one shelter entry per zone");
     for (const ShelterId s : plan.zone_shelter)
-      if (s.valid() && s.index() >= m.world.shelters.size()) fail("plan.assignment", "names an unknown shelter");
+      if (s.valid() && s.index() >= m.world.shelters.size())
+        fail("plan.assignment", "names an unknown shelter");
   }
   if (m.population.size() == 0) fail("population", "the scenario has no residents");
 }
@@ -86,9 +90,11 @@ void Model::finalize_network() {
     if (!site.node.valid() || site.node.index() >= g.node_count())
       fail("shelters[" + site.name + "]", "is not connected to the street network");
   for (const EdgeId e : plan.closed_edges)
-    if (!e.valid() || e.index() >= g.edge_count()) fail("plan.closed_roads", "names a street that is not on the map");
+    if (!e.valid() || e.index() >= g.edge_count())
+      fail("plan.closed_roads", "names a street that is not on the map");
   for (const ShelterId s : plan.closed_shelters)
-    if (!s.valid() || s.index() >= world.shelters.size()) fail("plan.closed_shelters", "names an unknown shelter");
+    if (!s.valid() || s.index() >= world.shelters.size())
+      fail("plan.closed_shelters", "names an unknown shelter");
 
   // Snap every home to its nearest street: residents leave home along that street.
   const EdgeIndex index(g);
@@ -111,7 +117,8 @@ void Model::finalize_network() {
     home_zone[r] = world.zone_of(p);
   }
   shelter_zone.resize(world.shelters.size());
-  for (std::size_t s = 0; s < world.shelters.size(); ++s) shelter_zone[s] = world.zone_of(world.shelters[s].pos);
+  for (std::size_t s = 0; s < world.shelters.size(); ++s)
+    shelter_zone[s] = world.zone_of(world.shelters[s].pos);
 }
 
 }  // namespace ss

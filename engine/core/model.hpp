@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "engine/core/ids.hpp"
-#include "engine/hazards/hazard.hpp"
 #include "engine/core/intervention.hpp"
-#include "engine/movement/micro/micro_geometry.hpp"
 #include "engine/core/params.hpp"
+#include "engine/hazards/hazard.hpp"
+#include "engine/movement/micro/micro_geometry.hpp"
 #include "engine/plan/plan_types.hpp"
 #include "engine/world/population.hpp"
 #include "engine/world/world.hpp"
@@ -30,14 +30,14 @@ struct Plan {
   // id means "nearest with room". When the assigned shelter is full or closed its
   // residents go on to the nearest shelter with room.
   std::vector<ShelterId> zone_shelter;
-  std::vector<EdgeId> closed_edges;     // closed from the start
+  std::vector<EdgeId> closed_edges;        // closed from the start
   std::vector<ShelterId> closed_shelters;  // closed from the start
   // s after start when the plan is activated: teams mobilise from here, tasks are
   // created, and — without warning channels — everyone is warned.
   double warning_time = 0.0;
-  WarningPlan warning;                  // channels, word of mouth, compliance (engine/plan/warning.hpp)
-  ResponsePlan response;                // teams and tasks (engine/plan/responders.hpp)
-  std::vector<PlanTarget> targets;      // marked met or missed at the end (engine/plan/targets.hpp)
+  WarningPlan warning;              // channels, word of mouth, compliance (engine/plan/warning.hpp)
+  ResponsePlan response;            // teams and tasks (engine/plan/responders.hpp)
+  std::vector<PlanTarget> targets;  // marked met or missed at the end (engine/plan/targets.hpp)
   // Scripted injects (a drill's script, or a replayed session), in time order: each
   // goes through Simulation::apply() at the first step starting at or after `time`,
   // exactly as a live inject, and is journaled.
@@ -48,7 +48,7 @@ struct RunSettings {
   double dt = 1.0;                 // s, fixed step
   double duration = 3.0 * 3600.0;  // s
   std::uint64_t seed = 1;
-  double timeline_interval = 60.0; // s between timeline rows
+  double timeline_interval = 60.0;  // s between timeline rows
 };
 
 // Which movement model moves the residents (DESIGN.md: two interchangeable models).
@@ -75,7 +75,7 @@ struct Model {
   std::vector<MoverClass> mover;      // walker class for hazard closures and speeds, (residents)
   // Earliest forecast of any hazard reaching each home: s after the start, NaN never;
   // empty when no hazard forecasts (dispatch ranks tasks by it).
-  std::vector<float> home_threat;     // s, (residents)
+  std::vector<float> home_threat;  // s, (residents)
   // 1 when the home lies in some hazard's evacuation zone (a flood's low-lying zone);
   // empty when no hazard has one. Target of warning channels and door-knocking.
   std::vector<std::uint8_t> home_in_hazard_zone;  // (residents)
@@ -93,7 +93,9 @@ struct Model {
   void prepare_hazards();   // mover classes, each hazard's prepare(), combined forecasts and zones
 
  public:
-  [[nodiscard]] bool finalized() const { return home_edge.size() == population.size() && !population.age.empty(); }
+  [[nodiscard]] bool finalized() const {
+    return home_edge.size() == population.size() && !population.age.empty();
+  }
 };
 
 // True when r's home lies in some hazard's evacuation zone (Model::home_in_hazard_zone).

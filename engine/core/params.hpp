@@ -49,8 +49,9 @@ struct ResidentParams {
   // 0.81 m/s (walking aid), manual wheelchair 0.69 m/s; bedridden people do not walk.
   double speed_walking_aid = 0.81;  // m/s
   double speed_wheelchair = 0.69;   // m/s
-  double impaired_sd_share = 0.2;   // relative spread for impaired speeds (assumption: Boyce reports wide ranges)
-  double speed_min = 0.2;           // m/s, floor of drawn speeds
+  double impaired_sd_share =
+      0.2;                 // relative spread for impaired speeds (assumption: Boyce reports wide ranges)
+  double speed_min = 0.2;  // m/s, floor of drawn speeds
   // Pre-movement time after the warning: lognormal (VERIFICATION.md: "lognormal in
   // practice"; median 75 s, σ_ln 0.7 for alerted building occupants). A household
   // leaving its home after a street-wide warning takes longer: IMO MSC.1/Circ.1533
@@ -69,19 +70,19 @@ struct ResidentParams {
 struct MicroParams {
   // Body radius by profile: FDS+Evac body types (Korhonen, FDS+Evac technical
   // reference, VTT 2021; VERIFICATION.md): adult 0.255, elderly 0.25, child 0.21 m.
-  double radius_adult = 0.255;    // m
-  double radius_elderly = 0.25;   // m, age >= elderly_age
-  double radius_child = 0.21;     // m, age < child_age
+  double radius_adult = 0.255;   // m
+  double radius_elderly = 0.25;  // m, age >= elderly_age
+  double radius_child = 0.21;    // m, age < child_age
   // Wheelchair: ISO 7193 overall width 0.70 m, as a circle of that diameter.
   double radius_wheelchair = 0.35;  // m
-  int child_age = 18;             // years, as AgeBand::Child
-  int elderly_age = 60;           // years, as AgeBand::Senior and older
-  double body_mass = 80.0;        // kg, Helbing, Farkas & Vicsek 2000 (Nature 407)
+  int child_age = 18;               // years, as AgeBand::Child
+  int elderly_age = 60;             // years, as AgeBand::Senior and older
+  double body_mass = 80.0;          // kg, Helbing, Farkas & Vicsek 2000 (Nature 407)
   // Driving term m (v_des e - v) / tau, Helbing & Molnar 1995 (Phys. Rev. E 51).
   // They and Helbing, Farkas & Vicsek 2000 use tau = 0.5 s; 0.7 s here, calibrated
   // with time_gap and ahead_lateral_factor (docs/verification.md): a shorter tau
   // lets bodies shove through a 1 m door faster than IMO 4 allows.
-  double relaxation_time = 0.7;   // s
+  double relaxation_time = 0.7;  // s
   // Desired speed keeps a time gap to the nearest body ahead: v_des = min(v0, max(0,
   // (s - l) / T)), s the centre distance, l the sum of radii; the collision-free
   // speed model of Tordeux, Chraibi & Seyfried 2016 (Collective Dynamics 1), which
@@ -89,27 +90,27 @@ struct MicroParams {
   // uses T = 1 s; T here is calibrated on RiMEA 4 (Weidmann corridor speeds), IMO 4
   // (at most 1.33 P/s through 1 m) and the 3 m FZJ bottleneck together, with
   // relaxation_time and ahead_lateral_factor (docs/verification.md): all three pass.
-  double time_gap = 0.2;          // s
+  double time_gap = 0.2;  // s
   // "Ahead" = in front along the walking direction and laterally within this share
   // of l (CSM: only neighbours in front slow a pedestrian). Below 1 because people
   // in a crowd stagger into zipper lanes about 0.45 m apart, narrower than a body
   // (Hoogendoorn & Daamen 2005, Transportation Science 39); calibrated as time_gap.
   double ahead_lateral_factor = 0.5;  // × l
-  double substep = 0.05;          // s, fixed physics sub-step (Box2D manual: 1/60-1/20 s)
-  int velocity_iterations = 6;    // Box2D solver iterations (manual default 8/3)
+  double substep = 0.05;              // s, fixed physics sub-step (Box2D manual: 1/60-1/20 s)
+  int velocity_iterations = 6;        // Box2D solver iterations (manual default 8/3)
   int position_iterations = 2;
-  double body_friction = 0.0;     // Coulomb friction between bodies and walls
+  double body_friction = 0.0;  // Coulomb friction between bodies and walls
   // Navigation grid and its cost: fast marching on cells of grid_cell; cells nearer
   // a wall than field_clearance are closed (a body's centre cannot be there) and the
   // cost rises by up to wall_penalty within wall_margin of a wall, so people keep
   // off walls (cf. the wall-distance term of Kretz et al. 2011 floor fields).
-  double grid_cell = 0.1;         // m
-  double field_clearance = 0.2;   // m, just under the smallest body radius
-  double wall_margin = 0.6;       // m
-  double wall_penalty = 0.5;      // extra cost factor at the clearance line
+  double grid_cell = 0.1;        // m
+  double field_clearance = 0.2;  // m, just under the smallest body radius
+  double wall_margin = 0.6;      // m
+  double wall_penalty = 0.5;     // extra cost factor at the clearance line
   // A walker that has not moved stuck_distance within stuck_time is counted as stuck.
-  double stuck_time = 120.0;      // s
-  double stuck_distance = 0.5;    // m
+  double stuck_time = 120.0;    // s
+  double stuck_distance = 0.5;  // m
 };
 
 struct Params {

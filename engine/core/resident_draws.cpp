@@ -55,8 +55,10 @@ void draw_resident_profiles(const Model& model, std::uint64_t seed, std::span<fl
     const HouseholdId hh = pop.household[i];
     // Households and individuals draw from disjoint key ranges.
     const std::uint64_t key = hh.valid() ? (std::uint64_t{1} << 40) + hh.value : i;
-    const double factor = hh.valid() ? household_factor[hh.value] : (pop.age[i] >= 60 ? p.premove_senior_factor : 1.0);
-    premove[i] = static_cast<float>(p.premove_median * factor * std::exp(p.premove_sigma_ln * premove_rng.normal(key)));
+    const double factor =
+        hh.valid() ? household_factor[hh.value] : (pop.age[i] >= 60 ? p.premove_senior_factor : 1.0);
+    premove[i] = static_cast<float>(p.premove_median * factor *
+                                    std::exp(p.premove_sigma_ln * premove_rng.normal(key)));
   }
 
   // Households walk together at the pace of their slowest walking member, as they
@@ -70,7 +72,8 @@ void draw_resident_profiles(const Model& model, std::uint64_t seed, std::span<fl
     if (!fresh) it->second = std::min(it->second, free_speed[i]);
   }
   for (std::size_t i = 0; i < pop.size(); ++i)
-    if (pop.household[i].valid() && free_speed[i] > 0.0f) free_speed[i] = household_pace[pop.household[i].value];
+    if (pop.household[i].valid() && free_speed[i] > 0.0f)
+      free_speed[i] = household_pace[pop.household[i].value];
 }
 
 }  // namespace ss

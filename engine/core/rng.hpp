@@ -35,7 +35,8 @@ constexpr std::uint64_t mix64(std::uint64_t z) {
   return z ^ (z >> 31);
 }
 
-constexpr std::uint64_t hash_key(std::uint64_t seed, std::uint64_t purpose, std::uint64_t id, std::uint64_t draw) {
+constexpr std::uint64_t hash_key(std::uint64_t seed, std::uint64_t purpose, std::uint64_t id,
+                                 std::uint64_t draw) {
   // Chain the keys through the mixer with distinct odd offsets (golden-ratio increments)
   // so that (a, b) and (b, a) give unrelated values.
   std::uint64_t h = mix64(seed + 0x9e3779b97f4a7c15ULL);

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "engine/hazards/hazard.hpp"
 #include "engine/core/ids.hpp"
 #include "engine/core/intervention.hpp"
+#include "engine/hazards/hazard.hpp"
 #include "engine/plan/plan_state.hpp"
-#include "engine/world/population.hpp"
 #include "engine/routing/routing.hpp"
+#include "engine/world/population.hpp"
 
 namespace ss {
 
@@ -38,12 +38,11 @@ enum class Outcome : std::uint8_t {
 };
 const char* to_string(Outcome o);
 
-
 struct JournalEntry {
   std::uint64_t step = 0;  // step at which it was applied
   double time = 0.0;       // s
   Intervention intervention;
-  bool scripted = false;   // one of the plan's scripted injects (Plan::injects), applied by the engine
+  bool scripted = false;  // one of the plan's scripted injects (Plan::injects), applied by the engine
 };
 
 // One timeline row: counts by status, overall and per group, at a time.
@@ -51,7 +50,7 @@ struct TimelineRow {
   double time = 0.0;  // s
   std::array<std::uint32_t, kStatusCount> by_status{};
   std::array<std::uint32_t, GroupIndex::kCount> safe_by_group{};  // sheltered so far
-  std::vector<std::uint32_t> safe_by_zone;                          // (zones)
+  std::vector<std::uint32_t> safe_by_zone;                        // (zones)
   std::vector<double> hazard;  // every hazard's timeline_values, in Model::hazards order
 };
 
@@ -67,12 +66,13 @@ struct SimWarnings {
 // What the run has recorded so far: grows during the run, read by outputs, the GUI
 // and the targets at the end; never read back by the step itself.
 struct RunRecords {
-  std::vector<JournalEntry> journal;      // applied interventions; Simulation::apply()
-  std::vector<TimelineRow> timeline;      // one row per timeline_interval; metrics phase
-  std::vector<std::vector<std::int32_t>> occupancy_series;  // per timeline row, (rows, shelters); metrics phase
+  std::vector<JournalEntry> journal;  // applied interventions; Simulation::apply()
+  std::vector<TimelineRow> timeline;  // one row per timeline_interval; metrics phase
+  std::vector<std::vector<std::int32_t>>
+      occupancy_series;                      // per timeline row, (rows, shelters); metrics phase
   std::vector<std::uint64_t> edge_passages;  // residents that walked each edge, (edges); movement phase
-  std::uint32_t route_rebuilds = 0;       // decisions phase
-  SimWarnings warnings;                   // numeric trouble, counted; movement phase
+  std::uint32_t route_rebuilds = 0;          // decisions phase
+  SimWarnings warnings;                      // numeric trouble, counted; movement phase
 };
 
 // Buffers a phase reuses from step to step to avoid allocating. Not part of the
@@ -99,54 +99,60 @@ struct SimState {
   std::uint64_t seed = 0;  // init
 
   // Residents, hot: read and written every step by the movement phase.
-  std::vector<Status> status;      // warning, movement, responders phases, (residents)
-  std::vector<EdgeId> edge;        // current edge, invalid when not on the network; movement, (residents)
-  std::vector<NodeId> toward;      // node the resident walks to on `edge`; movement, (residents)
-  std::vector<float> remaining;    // m left to `toward` along `edge`; 0 = in the queue at `toward`; movement, (residents)
-  std::vector<float> free_speed;   // m/s, drawn at start; init, (residents)
+  std::vector<Status> status;  // warning, movement, responders phases, (residents)
+  std::vector<EdgeId> edge;    // current edge, invalid when not on the network; movement, (residents)
+  std::vector<NodeId> toward;  // node the resident walks to on `edge`; movement, (residents)
+  std::vector<float>
+      remaining;  // m left to `toward` along `edge`; 0 = in the queue at `toward`; movement, (residents)
+  std::vector<float> free_speed;  // m/s, drawn at start; init, (residents)
   // Residents, cold.
-  std::vector<float> premove;       // s from warning to leaving home, drawn at start; init, warning, (residents)
-  std::vector<float> warned_time;   // s, NaN until warned; warning, hazards, responders, (residents)
-  std::vector<float> start_time;    // s, NaN until they step onto the street; movement, (residents)
-  std::vector<float> arrival_time;  // s, NaN until sheltered; movement, responders, (residents)
-  std::vector<float> distance;      // m walked; movement, (residents)
-  std::vector<ShelterId> shelter;   // where they are sheltered; movement, responders, (residents)
+  std::vector<float> premove;  // s from warning to leaving home, drawn at start; init, warning, (residents)
+  std::vector<float> warned_time;         // s, NaN until warned; warning, hazards, responders, (residents)
+  std::vector<float> start_time;          // s, NaN until they step onto the street; movement, (residents)
+  std::vector<float> arrival_time;        // s, NaN until sheltered; movement, responders, (residents)
+  std::vector<float> distance;            // m walked; movement, (residents)
+  std::vector<ShelterId> shelter;         // where they are sheltered; movement, responders, (residents)
   std::vector<std::uint8_t> turned_away;  // times a full/closed shelter sent them on; movement, (residents)
-  std::vector<std::uint64_t> reached_end_step;  // step when they joined the queue at `toward` (FIFO order); movement, (residents)
-  std::vector<ShelterId> assigned;  // shelter the plan sends them to; invalid = nearest with room; init, (residents)
-  std::vector<Outcome> blocked;     // why a Stranded resident is stuck; movement, (residents)
+  std::vector<std::uint64_t>
+      reached_end_step;  // step when they joined the queue at `toward` (FIFO order); movement, (residents)
+  std::vector<ShelterId>
+      assigned;  // shelter the plan sends them to; invalid = nearest with room; init, (residents)
+  std::vector<Outcome> blocked;  // why a Stranded resident is stuck; movement, (residents)
   // Micro model only (empty with the network model): body centre and velocity; movement.
-  std::vector<Vec2> position;       // m, local CRS, (residents)
-  std::vector<Vec2> velocity;       // m/s, (residents)
+  std::vector<Vec2> position;  // m, local CRS, (residents)
+  std::vector<Vec2> velocity;  // m/s, (residents)
 
   // Residents still able to change state (not sheltered); order is deterministic.
-  std::vector<ResidentId> active;   // bookkeeping phase
+  std::vector<ResidentId> active;  // bookkeeping phase
 
   // Streets.
-  std::vector<std::uint32_t> edge_count;    // residents on each edge; movement, (edges)
-  std::vector<std::uint32_t> edge_queued;   // of those, waiting in the queue at the edge's end; movement, (edges)
+  std::vector<std::uint32_t> edge_count;  // residents on each edge; movement, (edges)
+  std::vector<std::uint32_t>
+      edge_queued;  // of those, waiting in the queue at the edge's end; movement, (edges)
   // Node capacity: persons that may still leave / enter each edge; refilled by
   // specific flow × width × dt per step, up to one step's worth (at least one person).
-  std::vector<float> exit_credit;           // persons; movement, (edges)
-  std::vector<float> entry_credit;          // persons; movement, (edges)
-  std::vector<std::uint64_t> credit_step;   // step the credits were last refilled; movement, (edges)
-  std::vector<std::uint8_t> edge_closed;    // 0/1 by plan or intervention; injects, (edges)
+  std::vector<float> exit_credit;          // persons; movement, (edges)
+  std::vector<float> entry_credit;         // persons; movement, (edges)
+  std::vector<std::uint64_t> credit_step;  // step the credits were last refilled; movement, (edges)
+  std::vector<std::uint8_t> edge_closed;   // 0/1 by plan or intervention; injects, (edges)
 
   // Shelters.
-  std::vector<std::int32_t> occupancy;       // persons; movement, responders, (shelters)
-  std::vector<std::int32_t> arrivals;        // persons; movement, responders, (shelters)
+  std::vector<std::int32_t> occupancy;  // persons; movement, responders, (shelters)
+  std::vector<std::int32_t> arrivals;   // persons; movement, responders, (shelters)
   // Why a shelter is closed, as bits (kShelterClosedByPlan, kShelterClosedByHazard); a
   // shelter takes people while the value is 0. The plan's closures (closed_shelters,
   // injects, the GUI) and a hazard's are kept apart, so reopening a shelter the plan
   // closed never reopens one the water or fire made unsafe. injects, hazards, (shelters)
   std::vector<std::uint8_t> shelter_closed;
-  std::vector<std::uint8_t> shelter_full;    // 0/1; movement, responders, (shelters)
-  std::vector<float> shelter_full_time;      // s when it first filled, NaN if never; movement, responders, (shelters)
+  std::vector<std::uint8_t> shelter_full;  // 0/1; movement, responders, (shelters)
+  std::vector<float>
+      shelter_full_time;  // s when it first filled, NaN if never; movement, responders, (shelters)
 
   // Routing: the way out from every node, rebuilt when shelters or roads change.
   RouteFields routes;        // decisions phase
   bool routes_dirty = true;  // set by any phase that closes or fills something; cleared by decisions
-  std::vector<ShelterId> evacuating;  // shelters a hazard made unsafe with people inside; hazards, emptied by decisions
+  std::vector<ShelterId>
+      evacuating;  // shelters a hazard made unsafe with people inside; hazards, emptied by decisions
 
   // Interventions waiting for the next step (Simulation::apply(), injects phase).
   std::vector<Intervention> pending;

@@ -5,19 +5,21 @@
 #include <cmath>
 #include <cstring>
 
+#include "engine/core/resident_draws.hpp"
 #include "engine/hazards/hazards.hpp"
 #include "engine/movement/micro/micro_movement.hpp"
-#include "engine/routing/navigation.hpp"
 #include "engine/movement/network/network_movement.hpp"
-#include "engine/core/resident_draws.hpp"
 #include "engine/plan/responders.hpp"
 #include "engine/plan/warning.hpp"
+#include "engine/routing/navigation.hpp"
 
 namespace ss {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 std::uint64_t steps_per_row(const RunSettings& run) {
   return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(run.timeline_interval / run.dt)));
@@ -45,7 +47,8 @@ void record_row(const Model& model, SimState& s, double t) {
 
 // Equal bit for bit, NaN ("not yet") included.
 bool same_floats(const std::vector<float>& a, const std::vector<float>& b) {
-  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
 }
 
 SimState initial_state(const Model& model, std::uint64_t seed) {
@@ -108,8 +111,9 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
 Simulation::Simulation(const Model& model, std::uint64_t seed)
     : model_(&model),
       state_(initial_state(model, seed)),
-      movement_(model.movement == MovementKind::Micro ? std::unique_ptr<MovementModel>(std::make_unique<MicroMovement>())
-                                                      : std::make_unique<NetworkMovement>()) {
+      movement_(model.movement == MovementKind::Micro
+                    ? std::unique_ptr<MovementModel>(std::make_unique<MicroMovement>())
+                    : std::make_unique<NetworkMovement>()) {
   movement_->reset(model, state_);
 }
 
@@ -122,8 +126,8 @@ bool Simulation::apply(const Intervention& iv) {
     for (const auto& h : model_->hazards) limit = std::max(limit, h->intervention_targets(*model_, iv.kind));
   } else {
     limit = is_plan_intervention(iv.kind) ? plan_intervention_targets(*model_, iv.kind)
-            : road                         ? model_->world.streets.edge_count()
-                                           : model_->world.shelters.size();
+            : road                        ? model_->world.streets.edge_count()
+                                          : model_->world.shelters.size();
   }
   if (iv.target >= limit) return false;
   state_.pending.push_back(iv);
@@ -160,11 +164,12 @@ void Simulation::restore(const SimState& snapshot) {
   apply_due();  // those still pending in the snapshot
   const SimState& r = state_;
   const SimState& s = snapshot;
-  const bool same = r.step == s.step && r.status == s.status && r.position == s.position && r.velocity == s.velocity &&
-                    same_floats(r.free_speed, s.free_speed) && same_floats(r.premove, s.premove) &&
-                    same_floats(r.warned_time, s.warned_time) && same_floats(r.start_time, s.start_time) &&
-                    same_floats(r.arrival_time, s.arrival_time) && r.occupancy == s.occupancy &&
-                    r.shelter_closed == s.shelter_closed && r.pending.size() == s.pending.size();
+  const bool same = r.step == s.step && r.status == s.status && r.position == s.position &&
+                    r.velocity == s.velocity && same_floats(r.free_speed, s.free_speed) &&
+                    same_floats(r.premove, s.premove) && same_floats(r.warned_time, s.warned_time) &&
+                    same_floats(r.start_time, s.start_time) && same_floats(r.arrival_time, s.arrival_time) &&
+                    r.occupancy == s.occupancy && r.shelter_closed == s.shelter_closed &&
+                    r.pending.size() == s.pending.size();
   if (!same) {
     state_ = snapshot;
     movement_->reset(*model_, state_);
@@ -174,7 +179,8 @@ void Simulation::restore(const SimState& snapshot) {
 bool Simulation::finished() const { return time() >= model_->run.duration || nothing_left(); }
 
 bool Simulation::nothing_left() const {
-  if (!state_.active.empty() || responders_busy(*model_, state_) || state_.next_inject < model_->plan.injects.size())
+  if (!state_.active.empty() || responders_busy(*model_, state_) ||
+      state_.next_inject < model_->plan.injects.size())
     return false;
   for (std::size_t k = 0; k < model_->hazards.size(); ++k)
     if (model_->hazards[k]->active(state_.hazards[k].get(), time())) return false;
@@ -189,7 +195,8 @@ void Simulation::run_until(double time_s) {
 void Simulation::run_to_end() {
   while (!finished()) step();
   // Close the timeline with the final state when the run ended between rows.
-  if (state_.records.timeline.empty() || state_.records.timeline.back().time < time()) record_row(*model_, state_, time());
+  if (state_.records.timeline.empty() || state_.records.timeline.back().time < time())
+    record_row(*model_, state_, time());
 }
 
 // One step from t to t + dt: a pipeline of named phases, each timed into the profile.
@@ -203,10 +210,10 @@ void Simulation::step() {
     total += seconds_since(t0);
   };
   timed(profile_.injects, [&] { injects_phase(t); });
-  timed(profile_.hazards, [&] { hazards_phase(m, s, t); });     // engine/hazards/hazards.hpp
-  timed(profile_.warning, [&] { warning_phase(m, s, t); });     // engine/plan/warning.hpp
+  timed(profile_.hazards, [&] { hazards_phase(m, s, t); });  // engine/hazards/hazards.hpp
+  timed(profile_.warning, [&] { warning_phase(m, s, t); });  // engine/plan/warning.hpp
   timed(profile_.routing, [&] { decisions_phase(t); });
-  timed(profile_.movement, [&] { movement_->step(m, s, t); });  // departures, walking, queues, arrivals
+  timed(profile_.movement, [&] { movement_->step(m, s, t); });     // departures, walking, queues, arrivals
   timed(profile_.responders, [&] { responders_phase(m, s, t); });  // engine/plan/responders.hpp
   timed(profile_.shelters, [&] { bookkeeping_phase(); });
   timed(profile_.metrics, [&] { metrics_phase(); });
@@ -224,7 +231,8 @@ void Simulation::injects_phase(double t) {
   for (const Intervention& iv : s.pending) {
     if (is_hazard_intervention(iv.kind)) {  // every hazard that takes it
       for (std::size_t k = 0; k < m.hazards.size(); ++k)
-        if (m.hazards[k]->intervention_targets(m, iv.kind) > iv.target) m.hazards[k]->intervene(m, s.hazards[k].get(), iv, t);
+        if (m.hazards[k]->intervention_targets(m, iv.kind) > iv.target)
+          m.hazards[k]->intervene(m, s.hazards[k].get(), iv, t);
       continue;
     }
     if (is_plan_intervention(iv.kind)) {
@@ -260,7 +268,8 @@ void Simulation::decisions_phase(double t) {
   if (s.evacuating.empty()) return;
   for (const ShelterId sh : s.evacuating)
     for (std::size_t i = 0; i < s.status.size(); ++i)
-      if (s.status[i] == Status::Sheltered && s.shelter[i] == sh) movement_->release_from_shelter(m, s, ResidentId{i}, t);
+      if (s.status[i] == Status::Sheltered && s.shelter[i] == sh)
+        movement_->release_from_shelter(m, s, ResidentId{i}, t);
   s.evacuating.clear();
 }
 

@@ -18,7 +18,8 @@ class MovementModel;
 // Wall-clock time spent in each phase of the last steps (for profiling; never read
 // by the simulation itself, so it does not affect results).
 struct StepProfile {
-  double injects = 0, hazards = 0, routing = 0, warning = 0, movement = 0, responders = 0, shelters = 0, metrics = 0;  // s, summed
+  double injects = 0, hazards = 0, routing = 0, warning = 0, movement = 0, responders = 0, shelters = 0,
+         metrics = 0;  // s, summed
   std::uint64_t steps = 0;
 };
 

@@ -17,7 +17,8 @@ const char* to_string(MoverClass c) {
 // the elderly; people with a walking aid share the elderly's limits.
 MoverClass mover_class(int age, Mobility m) {
   if (m == Mobility::Wheelchair) return MoverClass::Wheelchair;
-  if (age <= 12 || age >= 65 || m == Mobility::WalkingAid || m == Mobility::Bedridden) return MoverClass::ElderlyOrChild;
+  if (age <= 12 || age >= 65 || m == Mobility::WalkingAid || m == Mobility::Bedridden)
+    return MoverClass::ElderlyOrChild;
   return MoverClass::Adult;
 }
 

@@ -41,7 +41,8 @@ struct SimState;
 // still), response teams on foot, and vehicles.
 enum class MoverClass : std::uint8_t { Adult, ElderlyOrChild, Wheelchair, TeamOnFoot, Vehicle };
 inline constexpr std::size_t kMoverClassCount = 5;
-const char* to_string(MoverClass c);  // "adults", "elderly_children", "wheelchair", "teams_on_foot", "vehicles"
+const char* to_string(
+    MoverClass c);  // "adults", "elderly_children", "wheelchair", "teams_on_foot", "vehicles"
 
 // The walker class of a resident: wheelchair users; children up to 12 (the youngest
 // group of Bernardini et al. 2020) and people from 65, or with a walking aid; everyone
@@ -58,15 +59,15 @@ struct WalkerPlace {
 
 // A key figure of a hazard for summary.json and batch comparisons.
 struct HazardKpi {
-  std::string name;   // e.g. "max_depth_m"
-  double value = 0.0; // in the unit its name says; NaN when it does not apply
+  std::string name;             // e.g. "max_depth_m"
+  double value = 0.0;           // in the unit its name says; NaN when it does not apply
   bool lower_is_better = true;  // for ranking plan variants
 };
 
 // A regular grid of a hazard's output raster, in the local CRS. Row 0 is the southern row.
 struct RasterGrid {
-  Vec2 origin;       // m, south-west corner of cell (0, 0)
-  double cell = 0.0; // m
+  Vec2 origin;        // m, south-west corner of cell (0, 0)
+  double cell = 0.0;  // m
   int nx = 0, ny = 0;
 };
 
@@ -74,30 +75,30 @@ struct RasterGrid {
 struct HazardLayer {
   enum class Kind : std::uint8_t { Raster, MaskPolygons, Points, Polygons, Table, Lines };
   Kind kind = Kind::Raster;
-  std::string file;  // file name inside the hazard's folder, e.g. "max_depth.tif"
-  std::string name;  // layer name (GeoPackage) or empty
-  RasterGrid grid;                  // Raster, MaskPolygons
-  std::vector<float> values;        // Raster: (ny * nx), NaN = NoData
-  std::vector<std::uint8_t> mask;   // MaskPolygons: (ny * nx), 0/1
+  std::string file;                // file name inside the hazard's folder, e.g. "max_depth.tif"
+  std::string name;                // layer name (GeoPackage) or empty
+  RasterGrid grid;                 // Raster, MaskPolygons
+  std::vector<float> values;       // Raster: (ny * nx), NaN = NoData
+  std::vector<std::uint8_t> mask;  // MaskPolygons: (ny * nx), 0/1
   struct Point {
     Vec2 pos;
     std::vector<std::pair<std::string, double>> numbers;
     std::vector<std::pair<std::string, std::string>> texts;
   };
-  std::vector<Point> points;        // Points
+  std::vector<Point> points;  // Points
   struct Polygon {
-    Ring outline;  // m, local CRS
+    Ring outline;                                         // m, local CRS
     std::vector<std::pair<std::string, double>> numbers;  // NaN = null
     std::vector<std::pair<std::string, std::string>> texts;
   };
-  std::vector<Polygon> polygons;    // Polygons
+  std::vector<Polygon> polygons;  // Polygons
   struct Line {
-    std::vector<Vec2> points;  // m, local CRS, at least two
+    std::vector<Vec2> points;                             // m, local CRS, at least two
     std::vector<std::pair<std::string, double>> numbers;  // NaN = null
     std::vector<std::pair<std::string, std::string>> texts;
   };
-  std::vector<Line> lines;          // Lines
-  std::vector<std::string> header;  // Table (CSV): column names
+  std::vector<Line> lines;                     // Lines
+  std::vector<std::string> header;             // Table (CSV): column names
   std::vector<std::vector<std::string>> rows;  // Table: cells, already formatted
 };
 
@@ -110,11 +111,11 @@ class HazardState {
 
 // What a hazard found while advancing one step, for the step to apply.
 struct HazardReport {
-  bool closures_changed = false;            // some street closed or reopened for some class
-  std::vector<ShelterId> close_shelters;    // shelters it makes unsafe: they close for good
-  std::vector<ShelterId> evacuate_shelters; // ... and whose occupants must leave and walk on
-  std::vector<ResidentId> reached_home;     // residents at home whom it reached this step (they see it)
-  std::vector<ResidentId> inside_home;      // ... whose home itself it struck: they leave at once
+  bool closures_changed = false;             // some street closed or reopened for some class
+  std::vector<ShelterId> close_shelters;     // shelters it makes unsafe: they close for good
+  std::vector<ShelterId> evacuate_shelters;  // ... and whose occupants must leave and walk on
+  std::vector<ResidentId> reached_home;      // residents at home whom it reached this step (they see it)
+  std::vector<ResidentId> inside_home;       // ... whose home itself it struck: they leave at once
   void clear() {
     closures_changed = false;
     close_shelters.clear();
@@ -169,7 +170,8 @@ class Hazard {
 
   // Extra columns of timeline.csv ("<hazard>.<column>") and their values now.
   [[nodiscard]] virtual std::vector<std::string> timeline_columns() const { return {}; }
-  virtual void timeline_values(const Model&, const HazardState&, double /*t*/, std::vector<double>& /*out*/) const {}
+  virtual void timeline_values(const Model&, const HazardState&, double /*t*/,
+                               std::vector<double>& /*out*/) const {}
 
   // Key figures at the end of (or during) a run.
   virtual void kpis(const Model& model, const SimState& state, const HazardState& own,

@@ -51,7 +51,8 @@ void hazards_phase(const Model& model, SimState& s, double t) {
   s.routes_dirty = true;
 }
 
-float hazard_walking_speed(const Model& model, const SimState& s, ResidentId r, const WalkerPlace& at, float v) {
+float hazard_walking_speed(const Model& model, const SimState& s, ResidentId r, const WalkerPlace& at,
+                           float v) {
   for (std::size_t k = 0; k < model.hazards.size(); ++k)
     v = model.hazards[k]->walking_speed(model, s, s.hazards[k].get(), r, at, v);
   return v;

@@ -20,7 +20,8 @@ void init_hazards(const Model& model, SimState& state);
 void hazards_phase(const Model& model, SimState& state, double t);
 
 // Speed of walker r at `at` given every hazard, from v (its speed without them), m/s.
-float hazard_walking_speed(const Model& model, const SimState& state, ResidentId r, const WalkerPlace& at, float v);
+float hazard_walking_speed(const Model& model, const SimState& state, ResidentId r, const WalkerPlace& at,
+                           float v);
 
 // Metres from edge_from to where resident r stands on its edge (network model).
 inline double walker_along(const StreetGraph& g, const SimState& s, ResidentId r) {

@@ -6,8 +6,8 @@
 #include <limits>
 #include <tuple>
 
-#include "engine/routing/navigation.hpp"
 #include "engine/plan/responders.hpp"
+#include "engine/routing/navigation.hpp"
 #include "engine/routing/routing.hpp"
 
 namespace ss {
@@ -104,8 +104,9 @@ bool dispatch_team(const Model& model, SimState& s, TeamId id, double depart) {
     const Task& task = tasks[k];
     if (!task.open || task.taken || !can_do(team, task) || !f.reachable(task.node)) continue;
     // Time left until the water is forecast at the door (0 once it is there).
-    const double urgency =
-        std::isfinite(task.hazard_at) ? std::max(0.0, task.hazard_at - depart) / (1.0 + task.vulnerability) : HUGE_VAL;
+    const double urgency = std::isfinite(task.hazard_at)
+                               ? std::max(0.0, task.hazard_at - depart) / (1.0 + task.vulnerability)
+                               : HUGE_VAL;
     const Key key{urgency, -static_cast<int>(task.vulnerability), f.dist[task.node.index()], k};
     if (pick == tasks.size() || key < best) {
       best = key;
@@ -140,14 +141,17 @@ bool send_to_shelter(const Model& model, SimState& s, TeamId id, double depart) 
   std::vector<ShelterId> targets;
   for (std::size_t k = 0; k < w.shelters.size(); ++k) {
     const ShelterId sh{k};
-    if (w.shelters[k].step_free && shelter_open(model, s, sh, depart) && s.occupancy[k] + load <= w.shelters[k].capacity)
+    if (w.shelters[k].step_free && shelter_open(model, s, sh, depart) &&
+        s.occupancy[k] + load <= w.shelters[k].capacity)
       targets.push_back(sh);
   }
   RouteField f;
-  build_route_field(w.streets, w.shelters, targets, EdgeFilter{team_closed_edges(model, s, team.mode), false, {}}, f);
+  build_route_field(w.streets, w.shelters, targets,
+                    EdgeFilter{team_closed_edges(model, s, team.mode), false, {}}, f);
   if (!f.reachable(ts.node)) return false;
   float leg = 0.0f;
-  if (ts.task.valid() && ts.stage == TeamStage::OnSite) home_node(model, s.response.tasks[ts.task.index()].first, &leg);
+  if (ts.task.valid() && ts.stage == TeamStage::OnSite)
+    home_node(model, s.response.tasks[ts.task.index()].first, &leg);
   const double dist = f.dist[ts.node.index()] + leg;
   trace(model, f, ts.node, /*reverse=*/false, ts);
   ts.shelter = f.target[ts.node.index()];

@@ -1,5 +1,5 @@
-#include "engine/plan/plan_state.hpp"
 #include "engine/plan/plan_types.hpp"
+#include "engine/plan/plan_state.hpp"
 
 namespace ss {
 

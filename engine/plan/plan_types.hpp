@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/world/geometry.hpp"
 #include "engine/core/ids.hpp"
+#include "engine/world/geometry.hpp"
 #include "engine/world/population.hpp"
 
 namespace ss {
@@ -35,26 +35,26 @@ const char* to_string(ChannelKind k);
 struct WarningChannel {
   std::string name;
   ChannelKind kind = ChannelKind::Other;
-  double start = 0.0;                 // s after the run's start
-  double reach = 1.0;                 // share of targeted residents reached
+  double start = 0.0;  // s after the run's start
+  double reach = 1.0;  // share of targeted residents reached
   std::array<double, GroupIndex::kCount> group_factor{[] {
     std::array<double, GroupIndex::kCount> a{};
     a.fill(1.0);
     return a;
   }()};
-  double delay_median = 0.0;          // s from start (or from the car passing) to the resident knowing
+  double delay_median = 0.0;  // s from start (or from the car passing) to the resident knowing
   double delay_sigma_ln = 0.0;
   // Target: every resident when `zones` and `area` are empty and `low_lying` is off;
   // else residents whose home lies in one of `zones`, inside `area`, or (low_lying)
   // at a door cell of the flood's low-lying zone.
   std::vector<ZoneId> zones;
-  Ring area;                          // m, local CRS
-  bool low_lying = false;             // also homes in the flood's low-lying zone (FloodDesc::low_lying)
+  Ring area;               // m, local CRS
+  bool low_lying = false;  // also homes in the flood's low-lying zone (FloodDesc::low_lying)
   // Loudspeaker car: drives `route` (m, local CRS) from `start` at `route_speed`;
   // residents within `route_radius` of the route hear it when it passes the nearest point.
   std::vector<Vec2> route;
-  double route_speed = 20.0 / 3.6;    // m/s (planning assumption: 20 km/h announcing)
-  double route_radius = 150.0;        // m (planning assumption: audible over a block)
+  double route_speed = 20.0 / 3.6;  // m/s (planning assumption: 20 km/h announcing)
+  double route_radius = 150.0;      // m (planning assumption: audible over a block)
 };
 
 // Word of mouth between neighbours: residents are grouped into square cells of
@@ -64,8 +64,8 @@ struct WarningChannel {
 // Rogers & Sorensen (1991, "Diffusion of emergency warning", Environmental
 // Professional 13) fit to community warning data. rate 0 disables it.
 struct WordOfMouth {
-  double rate = 0.0;   // 1/s
-  double cell = 100.0; // m (planning assumption: a block)
+  double rate = 0.0;    // 1/s
+  double cell = 100.0;  // m (planning assumption: a block)
 };
 
 // A share of residents who do not leave when warned, only when a team knocks on their
@@ -105,27 +105,27 @@ struct Team {
   std::string name;
   TeamKind kind = TeamKind::Volunteers;
   std::int32_t members = 1;
-  NodeId depot;                  // network node the team starts from
+  NodeId depot;  // network node the team starts from
   TravelMode mode = TravelMode::Foot;
-  double speed = 1.4;            // m/s travelling empty (on foot: Weidmann's 1.34 m/s rounded up for a purposeful walk)
-  double mobilisation = 0.0;     // s after the plan's activation (Plan::warning_time) before it can leave
+  double speed = 1.4;  // m/s travelling empty (on foot: Weidmann's 1.34 m/s rounded up for a purposeful walk)
+  double mobilisation = 0.0;  // s after the plan's activation (Plan::warning_time) before it can leave
   std::uint8_t roles = kRoleDoorKnock | kRoleAssist;
   std::int32_t escort_capacity = 1;  // persons escorted or carried at once
-  double escort_speed = 0.8;     // m/s with people (planning assumption: carrying a chair or stretcher)
+  double escort_speed = 0.8;         // m/s with people (planning assumption: carrying a chair or stretcher)
 };
 
 // Times a task takes on site (planning assumptions, configurable).
 struct TaskTimes {
-  double knock = 60.0;     // s per household: knock, explain, move on
-  double pickup = 300.0;   // s to get a person who needs help ready and out of the home
-  double handover = 120.0; // s to hand people over at the shelter
+  double knock = 60.0;      // s per household: knock, explain, move on
+  double pickup = 300.0;    // s to get a person who needs help ready and out of the home
+  double handover = 120.0;  // s to hand people over at the shelter
 };
 
 struct ResponsePlan {
   std::vector<Team> teams;
   std::vector<ZoneId> door_knock_zones;  // every household there gets a door-knock task
   bool door_knock_low_lying = false;     // and every household in the flood's low-lying zone
-  bool assist_needing_help = true;       // an assist task for every household with someone who cannot leave alone
+  bool assist_needing_help = true;  // an assist task for every household with someone who cannot leave alone
   TaskTimes times;
 };
 

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 
-#include "engine/routing/navigation.hpp"
 #include "engine/plan/warning.hpp"
+#include "engine/routing/navigation.hpp"
 
 namespace ss {
 namespace {
@@ -31,10 +31,12 @@ void activate(const Model& model, SimState& s) {
   for (std::size_t hh = 0; hh < h.count(); ++hh) {
     const ResidentId first = h.members[h.offset[hh]];
     bool helpless = false;
-    for (std::uint32_t k = h.offset[hh]; k < h.offset[hh + 1]; ++k) helpless |= needs_help(model.population, h.members[k].index());
+    for (std::uint32_t k = h.offset[hh]; k < h.offset[hh + 1]; ++k)
+      helpless |= needs_help(model.population, h.members[k].index());
     if (plan.assist_needing_help && helpless) add_task(model, s, TaskKind::Assist, first, t0, false);
     const ZoneId z = model.home_zone[first.index()];
-    if (std::find(plan.door_knock_zones.begin(), plan.door_knock_zones.end(), z) != plan.door_knock_zones.end() ||
+    if (std::find(plan.door_knock_zones.begin(), plan.door_knock_zones.end(), z) !=
+            plan.door_knock_zones.end() ||
         (plan.door_knock_low_lying && home_in_hazard_zone(model, first)))
       add_task(model, s, TaskKind::DoorKnock, first, t0, false);
   }
@@ -42,7 +44,8 @@ void activate(const Model& model, SimState& s) {
 }
 
 void finish_stage(TeamState& ts) {
-  if (ts.stage != TeamStage::Mobilising && ts.stage != TeamStage::Idle) ts.busy += ts.stage_end - ts.stage_start;
+  if (ts.stage != TeamStage::Mobilising && ts.stage != TeamStage::Idle)
+    ts.busy += ts.stage_end - ts.stage_start;
 }
 
 void become_idle(TeamState& ts, double at) {
@@ -311,7 +314,8 @@ std::vector<TeamId> teams_without_reachable_task(const Model& model, const SimSt
   std::vector<TeamId> out;
   for (std::size_t k = 0; k < s.response.teams.size() && k < model.plan.response.teams.size(); ++k) {
     const TeamState& ts = s.response.teams[k];
-    if (std::isfinite(ts.unreachable_since) && ts.distance == 0.0 && ts.tasks_done == 0) out.push_back(TeamId{k});
+    if (std::isfinite(ts.unreachable_since) && ts.distance == 0.0 && ts.tasks_done == 0)
+      out.push_back(TeamId{k});
   }
   return out;
 }
@@ -375,7 +379,8 @@ namespace {
 // reroute_if_blocked(). False when it is not travelling.
 bool team_on_leg(const TeamState& ts, double t, std::size_t& k, double& along) {
   const bool moving = ts.stage == TeamStage::ToTask || ts.stage == TeamStage::Escorting;
-  if (!moving || ts.path.size() < 2 || ts.path_edges.size() + 1 != ts.path.size() || ts.stage_end <= ts.stage_start)
+  if (!moving || ts.path.size() < 2 || ts.path_edges.size() + 1 != ts.path.size() ||
+      ts.stage_end <= ts.stage_start)
     return false;
   const double f = std::clamp((t - ts.stage_start) / (ts.stage_end - ts.stage_start), 0.0, 1.0);
   const double d = f * ts.path_dist.back();
@@ -393,7 +398,9 @@ struct Walked {
   [[nodiscard]] std::size_t size() const { return pts.size(); }
   [[nodiscard]] Vec2 operator[](std::size_t k) const { return reversed ? pts[pts.size() - 1 - k] : pts[k]; }
 };
-Walked walked(const StreetGraph& g, EdgeId e, NodeId from) { return {g.shape(e), g.edge_from[e.index()] != from}; }
+Walked walked(const StreetGraph& g, EdgeId e, NodeId from) {
+  return {g.shape(e), g.edge_from[e.index()] != from};
+}
 
 // The point `share` (0..1) of the way along the walked polyline, and the index of the
 // segment it lies on.
@@ -442,7 +449,8 @@ void team_route_ahead(const Model& model, const SimState& s, TeamId id, double t
   for (std::size_t i = seg + 1; i < here.size(); ++i) out.push_back(here[i]);
   for (std::size_t j = k + 1; j < ts.path_edges.size(); ++j) {
     const Walked next = walked(g, ts.path_edges[j], ts.path[j]);
-    for (std::size_t i = 1; i < next.size(); ++i) out.push_back(next[i]);  // point 0 is the junction already listed
+    for (std::size_t i = 1; i < next.size(); ++i)
+      out.push_back(next[i]);  // point 0 is the junction already listed
   }
 }
 

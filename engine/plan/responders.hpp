@@ -48,7 +48,8 @@ void apply_plan_intervention(const Model& model, SimState& state, const Interven
 Vec2 team_position(const Model& model, const SimState& state, TeamId team, double t);
 // The rest of a travelling team's route at time t, from team_position() to the end of
 // its leg along the streets' polylines (m, local CRS); empty when it is not travelling.
-void team_route_ahead(const Model& model, const SimState& state, TeamId team, double t, std::vector<Vec2>& out);
+void team_route_ahead(const Model& model, const SimState& state, TeamId team, double t,
+                      std::vector<Vec2>& out);
 
 // --- internal to responders.cpp / dispatch.cpp
 

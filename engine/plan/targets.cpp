@@ -102,7 +102,9 @@ std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& s
     // A target with a deadline is judged once the deadline has passed or the run has
     // ended, whichever comes first.
     const bool judged = finished || now >= deadline;
-    auto settle = [&](bool ok) { r.status = ok ? TargetStatus::Met : judged ? TargetStatus::Missed : TargetStatus::Open; };
+    auto settle = [&](bool ok) {
+      r.status = ok ? TargetStatus::Met : judged ? TargetStatus::Missed : TargetStatus::Open;
+    };
     switch (target.kind) {
       case TargetKind::VulnerableReachedWithin: {
         r.unit = "min";
@@ -133,9 +135,10 @@ std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& s
           r.detail = format_share(r.reached, r.of) + " needing help reached";
           if (r.reached > 0) r.detail += ", the last after " + format_clock(worst);
         }
-        collect_missed(model, s, [&](std::size_t i) {
-          return needs_help(pop, i) && !(s.response.reached[i] - origin <= limit);
-        }, r);
+        collect_missed(
+            model, s,
+            [&](std::size_t i) { return needs_help(pop, i) && !(s.response.reached[i] - origin <= limit); },
+            r);
         break;
       }
       case TargetKind::ShareSafeWithin:
@@ -143,7 +146,8 @@ std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& s
         r.unit = "share";
         const bool safe = target.kind == TargetKind::ShareSafeWithin;
         auto ok = [&](std::size_t i) {
-          return safe ? s.status[i] == Status::Sheltered && s.arrival_time[i] <= deadline : s.warned_time[i] <= deadline;
+          return safe ? s.status[i] == Status::Sheltered && s.arrival_time[i] <= deadline
+                      : s.warned_time[i] <= deadline;
         };
         for (std::size_t i = 0; i < n; ++i) r.reached += ok(i) ? 1 : 0;
         r.of = n;
@@ -156,11 +160,15 @@ std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& s
           // reaches, so the share is judged at the deadline; warnings never un-happen,
           // so a warning share reached early is met at once.
           const bool reached = *r.measured >= target.share;
-          if (safe) r.status = judged ? (reached ? TargetStatus::Met : TargetStatus::Missed) : TargetStatus::Open;
-          else settle(reached);
-          r.detail = format_share(r.reached, r.of) + (safe ? " safe" : " warned") + " by " + format_clock(deadline);
+          if (safe)
+            r.status = judged ? (reached ? TargetStatus::Met : TargetStatus::Missed) : TargetStatus::Open;
+          else
+            settle(reached);
+          r.detail =
+              format_share(r.reached, r.of) + (safe ? " safe" : " warned") + " by " + format_clock(deadline);
         }
-        collect_missed(model, s, [&](std::size_t i) { return !ok(i); }, r);
+        collect_missed(
+            model, s, [&](std::size_t i) { return !ok(i); }, r);
         break;
       }
       case TargetKind::NoShelterOverCapacity: {
@@ -211,13 +219,14 @@ std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& s
         // New tasks can arise until the run ends, so the share is judged then.
         const bool ok = s.response.tasks.empty() || (q && *q <= limit);
         r.status = finished ? (ok ? TargetStatus::Met : TargetStatus::Missed) : TargetStatus::Open;
-        r.detail = r.of == 0 ? std::string("no tasks") : format_share(r.reached, r.of) + " tasks reached within " +
-                                                            format_clock(limit);
+        r.detail = r.of == 0 ? std::string("no tasks")
+                             : format_share(r.reached, r.of) + " tasks reached within " + format_clock(limit);
         std::vector<std::uint8_t> late(s.warn.households.count(), 0);
         for (const Task& task : s.response.tasks)
           if (!(static_cast<double>(task.arrived) - task.created <= limit))
             late[s.warn.households.of_resident[task.first.index()]] = 1;
-        collect_missed(model, s, [&](std::size_t i) { return late[s.warn.households.of_resident[i]] != 0; }, r);
+        collect_missed(
+            model, s, [&](std::size_t i) { return late[s.warn.households.of_resident[i]] != 0; }, r);
         break;
       }
       case TargetKind::HazardKpiAtMost: {

@@ -14,8 +14,8 @@ namespace ss {
 
 // Response time of a task: its first arrival on site minus its creation (s).
 struct ResponseStats {
-  std::uint32_t tasks = 0;    // tasks counted
-  std::uint32_t arrived = 0;  // of those, reached by a team
+  std::uint32_t tasks = 0;                    // tasks counted
+  std::uint32_t arrived = 0;                  // of those, reached by a team
   std::optional<double> mean, p50, p90, max;  // s, over the arrived ones
 };
 
@@ -55,7 +55,7 @@ struct TargetResult {
   // What was measured, in words for people: "24,997 of 25,000 (>99.9 %) safe by
   // 0:30:00", "fullest shelter Bertleinschule: 1.12 of its capacity (448 of 400)".
   std::string detail{};
-  std::size_t missed_count = 0;    // households that missed the target
+  std::size_t missed_count = 0;         // households that missed the target
   std::vector<MissedHousehold> missed;  // the first kListedMissed of them, by household id
 };
 inline constexpr std::size_t kListedMissed = 200;

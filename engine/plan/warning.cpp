@@ -44,7 +44,8 @@ Households build_households(const Population& pop) {
 }
 
 double channel_reach(const WarningChannel& c, const Population& pop, std::size_t i) {
-  const std::size_t groups[3] = {GroupIndex::of_age(age_band(pop.age[i])), GroupIndex::of_mobility(pop.mobility[i]),
+  const std::size_t groups[3] = {GroupIndex::of_age(age_band(pop.age[i])),
+                                 GroupIndex::of_mobility(pop.mobility[i]),
                                  GroupIndex::of_alone(pop.lives_alone[i] != 0)};
   double p = c.reach;
   for (const std::size_t g : groups) p *= c.group_factor[g];
@@ -159,8 +160,9 @@ void init_warning(const Model& model, SimState& s) {
   w.refuses.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     double share = c.refuse_share;
-    for (const std::size_t g : {GroupIndex::of_age(age_band(pop.age[i])), GroupIndex::of_mobility(pop.mobility[i]),
-                                GroupIndex::of_alone(pop.lives_alone[i] != 0)})
+    for (const std::size_t g :
+         {GroupIndex::of_age(age_band(pop.age[i])), GroupIndex::of_mobility(pop.mobility[i]),
+          GroupIndex::of_alone(pop.lives_alone[i] != 0)})
       share = std::max(share, c.refuse_by_group[g]);
     if (share > 0.0 && rng.uniform(household_key(pop, i)) < share) w.refuses[i] = 1;
   }
@@ -169,7 +171,8 @@ void init_warning(const Model& model, SimState& s) {
     if (s.status[i] == Status::Unaware) w.unaware.push_back(ResidentId{i});
 }
 
-void warn_resident(const Model& model, SimState& s, ResidentId r, double t, WarnSource source, std::uint16_t channel) {
+void warn_resident(const Model& model, SimState& s, ResidentId r, double t, WarnSource source,
+                   std::uint16_t channel) {
   const std::size_t i = r.index();
   if (s.status[i] != Status::Unaware) return;
   WarningState& w = s.warn;
@@ -240,7 +243,9 @@ void warning_phase(const Model& model, SimState& s, double t) {
   if (rate > 0.0) {
     share.resize(w.cell_residents.size());
     for (std::size_t c = 0; c < share.size(); ++c)
-      share[c] = w.cell_residents[c] ? static_cast<float>(w.cell_warned[c]) / static_cast<float>(w.cell_residents[c]) : 0.0f;
+      share[c] = w.cell_residents[c]
+                     ? static_cast<float>(w.cell_warned[c]) / static_cast<float>(w.cell_residents[c])
+                     : 0.0f;
   }
   for (const ResidentId r : w.unaware) {
     const std::size_t i = r.index();
@@ -262,7 +267,8 @@ std::vector<ZoneId> zones_by_elevation(const World& world, const Population& pop
   std::vector<std::uint32_t> count(zn, 0);
   for (std::size_t i = 0; i < pop.size(); ++i) {
     const ZoneId z = world.zone_of(pop.home[i]);
-    const float h = world.terrain.empty() ? std::numeric_limits<float>::quiet_NaN() : world.terrain.sample(pop.home[i]);
+    const float h =
+        world.terrain.empty() ? std::numeric_limits<float>::quiet_NaN() : world.terrain.sample(pop.home[i]);
     if (z.index() >= zn || std::isnan(h)) continue;
     sum[z.index()] += h;
     ++count[z.index()];

@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-
 namespace ss {
 
 bool shelter_open(const Model& model, const SimState& state, ShelterId s, double t) {
@@ -72,14 +71,16 @@ void rebuild_routes(const Model& model, SimState& state, double t) {
   closed_for(state, MoverClass::Wheelchair, wheelchair_closed);
   const HazardEffects& fx = state.hazard_effects;
   const EdgeFilter open{adult_closed, false, fx.cost[static_cast<std::size_t>(MoverClass::Adult)]};
-  const EdgeFilter open_step_free{wheelchair_closed, true, fx.cost[static_cast<std::size_t>(MoverClass::Wheelchair)]};
+  const EdgeFilter open_step_free{wheelchair_closed, true,
+                                  fx.cost[static_cast<std::size_t>(MoverClass::Wheelchair)]};
   build_route_field(w.streets, w.shelters, all, open, state.routes.nearest);
   build_route_field(w.streets, w.shelters, step_free, open_step_free, state.routes.nearest_step_free);
   if (state.hazard_effects.any()) {
     closed_for(state, MoverClass::ElderlyOrChild, vulnerable_closed);
-    build_route_field(w.streets, w.shelters, all,
-                      EdgeFilter{vulnerable_closed, false, fx.cost[static_cast<std::size_t>(MoverClass::ElderlyOrChild)]},
-                      state.routes.nearest_elderly_child);
+    build_route_field(
+        w.streets, w.shelters, all,
+        EdgeFilter{vulnerable_closed, false, fx.cost[static_cast<std::size_t>(MoverClass::ElderlyOrChild)]},
+        state.routes.nearest_elderly_child);
   }
   state.routes.to_shelter.resize(w.shelters.size());
   if (model.plan.assignment == Plan::Assignment::ByZone) {
@@ -87,8 +88,9 @@ void rebuild_routes(const Model& model, SimState& state, double t) {
       if (!s.valid()) continue;
       const ShelterId one[] = {s};
       const bool takes = shelter_open(model, state, s, t) && !state.shelter_full[s.index()];
-      build_route_field(w.streets, w.shelters, takes ? std::span<const ShelterId>(one) : std::span<const ShelterId>(),
-                        open, state.routes.to_shelter[s.index()]);
+      build_route_field(w.streets, w.shelters,
+                        takes ? std::span<const ShelterId>(one) : std::span<const ShelterId>(), open,
+                        state.routes.to_shelter[s.index()]);
     }
   }
   state.routes_dirty = false;

@@ -22,7 +22,8 @@ void build_route_field(const StreetGraph& g, std::span<const ShelterSite> shelte
     const NodeId node = shelters[s.index()].node;
     if (!node.valid() || node.index() >= n) continue;
     // Two shelters on one node: the lower id wins, deterministically.
-    if (best[node.index()] == 0.0 && out.target[node.index()].valid() && out.target[node.index()] < s) continue;
+    if (best[node.index()] == 0.0 && out.target[node.index()].valid() && out.target[node.index()] < s)
+      continue;
     best[node.index()] = 0.0;
     out.target[node.index()] = s;
     heap.emplace(0.0, node.value);

@@ -13,10 +13,12 @@
 namespace ss {
 
 struct RouteField {
-  std::vector<float> dist;          // m to the nearest target, +inf if none reachable, (nodes)
-  std::vector<EdgeId> next_edge;    // edge to take from each node, invalid at targets / unreachable, (nodes)
-  std::vector<ShelterId> target;    // the shelter this node leads to, (nodes)
-  [[nodiscard]] bool reachable(NodeId n) const { return dist[n.index()] < std::numeric_limits<float>::infinity(); }
+  std::vector<float> dist;        // m to the nearest target, +inf if none reachable, (nodes)
+  std::vector<EdgeId> next_edge;  // edge to take from each node, invalid at targets / unreachable, (nodes)
+  std::vector<ShelterId> target;  // the shelter this node leads to, (nodes)
+  [[nodiscard]] bool reachable(NodeId n) const {
+    return dist[n.index()] < std::numeric_limits<float>::infinity();
+  }
 };
 
 // Which edges a field may use.

@@ -18,7 +18,8 @@ Model corridor(double length, double width, int segments = 1, std::int32_t capac
 Model street_grid(int nx, int ny, double spacing, double width);
 
 // Adds a shelter at node n and returns its id.
-ShelterId add_shelter(Model& m, NodeId n, std::int32_t capacity, const char* name = "shelter", bool step_free = true);
+ShelterId add_shelter(Model& m, NodeId n, std::int32_t capacity, const char* name = "shelter",
+                      bool step_free = true);
 
 // Adds `count` residents of `age` at position p (each its own household).
 void add_residents(Model& m, Vec2 p, int count, int age = 35, Mobility mob = Mobility::Walks);

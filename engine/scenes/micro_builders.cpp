@@ -37,12 +37,14 @@ Model micro_corridor(double length, double width) {
   return m;
 }
 
-Model micro_room_with_door(double side, double door_width) { return micro_room_with_door(side, side, door_width); }
+Model micro_room_with_door(double side, double door_width) {
+  return micro_room_with_door(side, side, door_width);
+}
 
 Model micro_room_with_door(double side, double depth, double door_width) {
   const double c = 0.5 * depth, w = 0.5 * door_width, wall = 0.4;
   // The room and the door channel through its east wall as one ring.
-  Ring ring{{0.0, 0.0}, {side, 0.0}, {side, c - w}, {side + wall, c - w},
+  Ring ring{{0.0, 0.0},           {side, 0.0},   {side, c - w}, {side + wall, c - w},
             {side + wall, c + w}, {side, c + w}, {side, depth}, {0.0, depth}};
   Model m = micro_area({std::move(ring)});
   // The exit reaches past the end of the channel, which makes that end an opening.

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/scenes/builders.hpp"  // add_residents, instant_departure work on micro scenes too
 #include "engine/core/model.hpp"
+#include "engine/scenes/builders.hpp"  // add_residents, instant_departure work on micro scenes too
 
 namespace ss::builders {
 
@@ -34,7 +34,8 @@ Model micro_periodic_corridor(double length, double width);
 // Places `count` residents of `age` on a square lattice of `spacing` m filling `area`
 // row by row from its south-west corner (each resident its own household). Returns
 // how many were placed (fewer when the area is too small).
-int place_lattice(Model& m, Box area, int count, double spacing, int age = 35, Mobility mob = Mobility::Walks);
+int place_lattice(Model& m, Box area, int count, double spacing, int age = 35,
+                  Mobility mob = Mobility::Walks);
 
 // The bottleneck benchmark scene (issue 5): n residents at about 1.6 P/m² in a
 // square room leaving through a 2 m exit.

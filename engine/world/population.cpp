@@ -47,8 +47,8 @@ std::string GroupIndex::name(std::size_t g) {
   return g == of_alone(true) ? "lives_alone" : "lives_with_others";
 }
 
-ResidentId Population::add(int age_years, Mobility m, bool alone, bool assistance, HouseholdId hh, Vec2 home_pos,
-                           BuildingId building) {
+ResidentId Population::add(int age_years, Mobility m, bool alone, bool assistance, HouseholdId hh,
+                           Vec2 home_pos, BuildingId building) {
   const ResidentId id{age.size()};
   age.push_back(static_cast<std::uint8_t>(age_years < 0 ? 0 : (age_years > 120 ? 120 : age_years)));
   mobility.push_back(m);

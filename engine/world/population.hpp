@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/world/geometry.hpp"
 #include "engine/core/ids.hpp"
+#include "engine/world/geometry.hpp"
 
 namespace ss {
 

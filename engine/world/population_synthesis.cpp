@@ -88,7 +88,8 @@ enum class AgeGroup : std::uint8_t { Child, Adult, Senior };
 BuildingWeights residential_weights(const World& world, const BuildingRules& rules, SynthesisReport& report) {
   const AreaIndex residential =
       index_areas(world, [&](const std::string& k) { return k == rules.residential_landuse; });
-  const AreaIndex other = index_areas(world, [&](const std::string& k) { return in_list(rules.nonresidential_landuse, k); });
+  const AreaIndex other =
+      index_areas(world, [&](const std::string& k) { return in_list(rules.nonresidential_landuse, k); });
 
   BuildingWeights out;
   out.weight.assign(world.buildings.size(), 0.0);
@@ -100,13 +101,22 @@ BuildingWeights residential_weights(const World& world, const BuildingRules& rul
       out.exclusion[i] = static_cast<std::int8_t>(why);
       ++report.excluded[static_cast<std::size_t>(why)];
     };
-    if (!(b.area > 0.0) || !std::isfinite(b.area)) { exclude(BuildingExclusion::Degenerate); continue; }
-    if (in_list(rules.excluded_kinds, b.kind)) { exclude(BuildingExclusion::ExcludedKind); continue; }
+    if (!(b.area > 0.0) || !std::isfinite(b.area)) {
+      exclude(BuildingExclusion::Degenerate);
+      continue;
+    }
+    if (in_list(rules.excluded_kinds, b.kind)) {
+      exclude(BuildingExclusion::ExcludedKind);
+      continue;
+    }
     if (!b.amenity.empty() && in_list(rules.excluded_amenities, b.amenity)) {
       exclude(BuildingExclusion::NonResidentialAmenity);
       continue;
     }
-    if (b.area < rules.min_footprint) { exclude(BuildingExclusion::TooSmall); continue; }
+    if (b.area < rules.min_footprint) {
+      exclude(BuildingExclusion::TooSmall);
+      continue;
+    }
     const bool typed_home = in_list(rules.residential_kinds, b.kind);
     const bool in_residential = residential.contains_point(b.centroid);
     // An untyped building in an industrial estate is a workshop or a hall, not a home;
@@ -141,14 +151,21 @@ std::vector<std::int64_t> allocate_largest_remainder(const std::vector<double>& 
   }
   std::vector<std::size_t> order(weights.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
   // Rounding can leave the floors a few persons over or under the total; hand out
   // (or take back) one person at a time in remainder order.
   for (std::size_t k = 0; given < total; k = (k + 1) % order.size())
-    if (weights[order[k]] > 0.0) { ++out[order[k]]; ++given; }
+    if (weights[order[k]] > 0.0) {
+      ++out[order[k]];
+      ++given;
+    }
   for (std::size_t k = order.size(); given > total;) {
     k = (k == 0 ? order.size() : k) - 1;
-    if (out[order[k]] > 0) { --out[order[k]]; --given; }
+    if (out[order[k]] > 0) {
+      --out[order[k]];
+      --given;
+    }
   }
   return out;
 }
@@ -163,13 +180,16 @@ Population synthesize_population(const World& world, const SynthesisParams& para
                      "no building of the map can hold homes (" + std::to_string(world.buildings.size()) +
                          " buildings, all excluded)");
   const std::int64_t total =
-      params.total > 0 ? params.total
-                       : std::llround(std::min(params.density_per_km2_floor * report.floor_area_m2 * 1e-6, 1e18));
+      params.total > 0
+          ? params.total
+          : std::llround(std::min(params.density_per_km2_floor * report.floor_area_m2 * 1e-6, 1e18));
   if (total > kMaxSynthesizedResidents) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%g persons per km² on the map's %.3f km² of residential floor make %lld residents, "
-                  "more than %lld", params.density_per_km2_floor, report.floor_area_m2 * 1e-6,
-                  static_cast<long long>(total), static_cast<long long>(kMaxSynthesizedResidents));
+    std::snprintf(buf, sizeof buf,
+                  "%g persons per km² on the map's %.3f km² of residential floor make %lld residents, "
+                  "more than %lld",
+                  params.density_per_km2_floor, report.floor_area_m2 * 1e-6, static_cast<long long>(total),
+                  static_cast<long long>(kMaxSynthesizedResidents));
     throw InputError("", 0, "population.synthesize.density_per_km2_floor", buf);
   }
   const std::vector<std::int64_t> per_building = allocate_largest_remainder(w.weight, total);
@@ -184,7 +204,8 @@ Population synthesize_population(const World& world, const SynthesisParams& para
     for (std::uint64_t k = 0; left > 0; ++k) {
       const double u = hh_rng.uniform(b, k) * size_sum;
       std::uint32_t size = 1;
-      for (double acc = params.household_sizes[0]; size < 5 && u >= acc; ++size) acc += params.household_sizes[size];
+      for (double acc = params.household_sizes[0]; size < 5 && u >= acc; ++size)
+        acc += params.household_sizes[size];
       size = static_cast<std::uint32_t>(std::min<std::int64_t>(size, left));
       households.push_back({static_cast<std::uint32_t>(b), size});
       left -= size;
@@ -197,18 +218,24 @@ Population synthesize_population(const World& world, const SynthesisParams& para
   // the members of larger households, whose first member is always an adult or senior.
   double one_person = 0.0, heads = 0.0, others = 0.0;
   for (const Household& h : households) {
-    if (h.size == 1) one_person += 1.0;
-    else { heads += 1.0; others += h.size - 1.0; }
+    if (h.size == 1)
+      one_person += 1.0;
+    else {
+      heads += 1.0;
+      others += h.size - 1.0;
+    }
   }
   const ProfileShares& s = params.shares;
   const double n = static_cast<double>(total);
   const double seniors_alone = std::min(one_person, s.aged_60_plus * s.lives_alone_of_60_plus * n);
   const double p_alone_senior = one_person > 0.0 ? seniors_alone / one_person : 0.0;
   const double multi = heads + others;
-  const double p_senior = multi > 0.0 ? std::clamp((s.aged_60_plus * n - seniors_alone) / multi, 0.0, 1.0) : 0.0;
+  const double p_senior =
+      multi > 0.0 ? std::clamp((s.aged_60_plus * n - seniors_alone) / multi, 0.0, 1.0) : 0.0;
   const double p_child = others > 0.0 ? std::clamp(s.children * n / others, 0.0, 1.0 - p_senior) : 0.0;
   if (s.aged_60_plus * s.lives_alone_of_60_plus * n > one_person + 0.5)
-    report.notes.push_back("fewer one-person households than seniors living alone; share of seniors alone is lower");
+    report.notes.push_back(
+        "fewer one-person households than seniors living alone; share of seniors alone is lower");
 
   const RngStream age_rng{seed, RngPurpose::SynthAge};
   const RngStream mob_rng{seed, RngPurpose::SynthMobility};
@@ -221,17 +248,24 @@ Population synthesize_population(const World& world, const SynthesisParams& para
     for (std::uint32_t m = 0; m < hh.size; ++m, ++id) {
       const double u = age_rng.uniform(id, 0);
       AgeGroup g = AgeGroup::Adult;
-      if (hh.size == 1) g = u < p_alone_senior ? AgeGroup::Senior : AgeGroup::Adult;
-      else if (u < p_senior) g = AgeGroup::Senior;
-      else if (m > 0 && u < p_senior + p_child) g = AgeGroup::Child;
+      if (hh.size == 1)
+        g = u < p_alone_senior ? AgeGroup::Senior : AgeGroup::Adult;
+      else if (u < p_senior)
+        g = AgeGroup::Senior;
+      else if (m > 0 && u < p_senior + p_child)
+        g = AgeGroup::Child;
       // Ages uniform within bands (assumption; the bands are what reporting and the
       // speed table resolve): 0–17, 18–59, 60–79, 80–95.
       const double ua = age_rng.uniform(id, 1);
       int age = 0;
-      if (g == AgeGroup::Child) age = static_cast<int>(ua * 18.0);
-      else if (g == AgeGroup::Adult) age = 18 + static_cast<int>(ua * 42.0);
-      else if (age_rng.uniform(id, 2) < s.aged_80_plus_of_60_plus) age = 80 + static_cast<int>(ua * 16.0);
-      else age = 60 + static_cast<int>(ua * 20.0);
+      if (g == AgeGroup::Child)
+        age = static_cast<int>(ua * 18.0);
+      else if (g == AgeGroup::Adult)
+        age = 18 + static_cast<int>(ua * 42.0);
+      else if (age_rng.uniform(id, 2) < s.aged_80_plus_of_60_plus)
+        age = 80 + static_cast<int>(ua * 16.0);
+      else
+        age = 60 + static_cast<int>(ua * 20.0);
 
       const bool senior = age >= 60;
       const double bed = senior ? s.bedridden_of_60_plus : s.bedridden_of_others;
@@ -239,9 +273,12 @@ Population synthesize_population(const World& world, const SynthesisParams& para
       const double aid = senior ? s.walking_aid_of_60_plus : s.walking_aid_of_others;
       const double um = mob_rng.uniform(id, 0);
       Mobility mob = Mobility::Walks;
-      if (um < bed) mob = Mobility::Bedridden;
-      else if (um < bed + chair) mob = Mobility::Wheelchair;
-      else if (um < bed + chair + aid) mob = Mobility::WalkingAid;
+      if (um < bed)
+        mob = Mobility::Bedridden;
+      else if (um < bed + chair)
+        mob = Mobility::Wheelchair;
+      else if (um < bed + chair + aid)
+        mob = Mobility::WalkingAid;
 
       const bool alone = hh.size == 1;
       const AssistanceRules& r = params.assistance;
@@ -251,7 +288,8 @@ Population synthesize_population(const World& world, const SynthesisParams& para
       if (!help && alone && senior && r.extra_share_of_60_plus_alone > 0.0)
         help = help_rng.uniform(id, 0) < r.extra_share_of_60_plus_alone;
 
-      pop.add(age, mob, alone, help, HouseholdId(h), bld.centroid, BuildingId(static_cast<std::size_t>(hh.building)));
+      pop.add(age, mob, alone, help, HouseholdId(h), bld.centroid,
+              BuildingId(static_cast<std::size_t>(hh.building)));
       ++report.people_by_group[GroupIndex::of_age(age_band(age))];
       ++report.people_by_group[GroupIndex::of_mobility(mob)];
       ++report.people_by_group[GroupIndex::of_alone(alone)];

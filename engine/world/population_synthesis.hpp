@@ -36,8 +36,8 @@ struct ProfileShares {
 
 // Who cannot leave home without a team.
 struct AssistanceRules {
-  bool bedridden = true;                   // always
-  bool wheelchair_living_alone = true;     // nobody at home to help through doors and steps
+  bool bedridden = true;                // always
+  bool wheelchair_living_alone = true;  // nobody at home to help through doors and steps
   bool walking_aid_living_alone = false;
   double extra_share_of_60_plus_alone = 0.0;  // further share of people 60+ living alone (e.g. dementia)
 };
@@ -47,24 +47,29 @@ struct BuildingRules {
   // building=* values that never hold homes (OSM wiki Key:building; outbuildings,
   // roofs and non-residential uses).
   std::vector<std::string> excluded_kinds{
-      "garage", "garages", "shed", "carport", "hut", "roof", "cabin", "barn", "stable", "farm_auxiliary",
-      "greenhouse", "industrial", "warehouse", "commercial", "retail", "office", "shop", "supermarket",
-      "kiosk", "religious", "church", "chapel", "cathedral", "mosque", "synagogue", "temple", "mortuary",
-      "school", "kindergarten", "university", "college", "hospital", "public", "civic", "government",
-      "train_station", "transportation", "parking", "service", "transformer_tower", "water_tower",
-      "grandstand", "sports_hall", "construction", "ruins", "bunker", "toilets", "no"};
+      "garage",        "garages",        "shed",        "carport",      "hut",
+      "roof",          "cabin",          "barn",        "stable",       "farm_auxiliary",
+      "greenhouse",    "industrial",     "warehouse",   "commercial",   "retail",
+      "office",        "shop",           "supermarket", "kiosk",        "religious",
+      "church",        "chapel",         "cathedral",   "mosque",       "synagogue",
+      "temple",        "mortuary",       "school",      "kindergarten", "university",
+      "college",       "hospital",       "public",      "civic",        "government",
+      "train_station", "transportation", "parking",     "service",      "transformer_tower",
+      "water_tower",   "grandstand",     "sports_hall", "construction", "ruins",
+      "bunker",        "toilets",        "no"};
   // amenity=* values on a building that mean it is not a home.
   std::vector<std::string> excluded_amenities{
-      "school", "kindergarten", "college", "university", "hospital", "place_of_worship", "townhall",
-      "fire_station", "police", "parking", "library", "community_centre", "restaurant", "pub", "cafe",
-      "bank", "pharmacy", "fuel", "theatre", "cinema", "marketplace"};
+      "school",     "kindergarten", "college",    "university", "hospital", "place_of_worship",
+      "townhall",   "fire_station", "police",     "parking",    "library",  "community_centre",
+      "restaurant", "pub",          "cafe",       "bank",       "pharmacy", "fuel",
+      "theatre",    "cinema",       "marketplace"};
   // building=* values that are homes wherever they stand.
   std::vector<std::string> residential_kinds{
-      "house", "apartments", "residential", "detached", "semidetached_house", "terrace", "bungalow",
-      "dormitory", "farm", "static_caravan"};
+      "house",   "apartments", "residential", "detached", "semidetached_house",
+      "terrace", "bungalow",   "dormitory",   "farm",     "static_caravan"};
   // Land uses (World::areas kind) where an untyped building=yes is not a home.
-  std::vector<std::string> nonresidential_landuse{"industrial", "commercial", "retail", "railway",
-                                                  "military", "construction", "cemetery"};
+  std::vector<std::string> nonresidential_landuse{"industrial", "commercial",   "retail",  "railway",
+                                                  "military",   "construction", "cemetery"};
   std::string residential_landuse = "residential";
   // Footprints below this are garden sheds, kiosks or mapping fragments (assumption:
   // the smallest German detached houses have 40–50 m² footprints).
@@ -88,8 +93,8 @@ inline constexpr std::int64_t kMaxSynthesizedResidents = 5'000'000;
 
 struct SynthesisParams {
   // Either a total (> 0) or a density per km² of residential floor area (> 0).
-  std::int64_t total = 0;                // persons
-  double density_per_km2_floor = 0.0;    // persons per km² of weighted floor area
+  std::int64_t total = 0;              // persons
+  double density_per_km2_floor = 0.0;  // persons per km² of weighted floor area
   ProfileShares shares;
   AssistanceRules assistance;
   BuildingRules buildings;
@@ -98,22 +103,22 @@ struct SynthesisParams {
 
 // Why a building holds nobody, in report order.
 enum class BuildingExclusion : std::uint8_t {
-  ExcludedKind,            // garage, shed, church, ...
-  NonResidentialAmenity,   // amenity=school on the building, ...
-  TooSmall,                // footprint below min_footprint
-  NonResidentialLanduse,   // building=yes inside industrial/commercial/... land use
-  Degenerate,              // no area (broken outline)
+  ExcludedKind,           // garage, shed, church, ...
+  NonResidentialAmenity,  // amenity=school on the building, ...
+  TooSmall,               // footprint below min_footprint
+  NonResidentialLanduse,  // building=yes inside industrial/commercial/... land use
+  Degenerate,             // no area (broken outline)
 };
 inline constexpr std::size_t kBuildingExclusionCount = 5;
 const char* to_string(BuildingExclusion e);
 
 struct SynthesisReport {
   std::size_t buildings_total = 0;
-  std::size_t buildings_used = 0;  // residential buildings that may hold homes
+  std::size_t buildings_used = 0;       // residential buildings that may hold homes
   std::size_t buildings_inhabited = 0;  // of those, buildings given at least one person
   std::array<std::size_t, kBuildingExclusionCount> excluded{};  // by BuildingExclusion
-  std::size_t in_residential_landuse = 0;  // used buildings inside residential land use
-  double floor_area_m2 = 0.0;              // weighted residential floor area
+  std::size_t in_residential_landuse = 0;                       // used buildings inside residential land use
+  double floor_area_m2 = 0.0;                                   // weighted residential floor area
   std::int64_t people = 0;
   std::size_t households = 0;
   std::array<std::size_t, GroupIndex::kCount> people_by_group{};
@@ -123,8 +128,8 @@ struct SynthesisReport {
 
 // Per-building result of the classification, exposed for tests and the GUI.
 struct BuildingWeights {
-  std::vector<double> weight;              // m² of weighted floor area, 0 = no homes, (buildings)
-  std::vector<std::int8_t> exclusion;      // BuildingExclusion or -1 when used, (buildings)
+  std::vector<double> weight;          // m² of weighted floor area, 0 = no homes, (buildings)
+  std::vector<std::int8_t> exclusion;  // BuildingExclusion or -1 when used, (buildings)
 };
 BuildingWeights residential_weights(const World& world, const BuildingRules& rules, SynthesisReport& report);
 

@@ -36,16 +36,26 @@ StreetKind street_kind_from_highway(std::string_view h) {
     StreetKind kind;
   };
   static constexpr Entry kTable[] = {
-      {"trunk", StreetKind::Primary},          {"trunk_link", StreetKind::Primary},
-      {"primary", StreetKind::Primary},        {"primary_link", StreetKind::Primary},
-      {"secondary", StreetKind::Secondary},    {"secondary_link", StreetKind::Secondary},
-      {"tertiary", StreetKind::Tertiary},      {"tertiary_link", StreetKind::Tertiary},
-      {"unclassified", StreetKind::Unclassified}, {"residential", StreetKind::Residential},
-      {"living_street", StreetKind::LivingStreet}, {"service", StreetKind::Service},
-      {"pedestrian", StreetKind::Pedestrian},  {"track", StreetKind::Track},
-      {"footway", StreetKind::Footway},        {"corridor", StreetKind::Footway},
-      {"path", StreetKind::Path},              {"bridleway", StreetKind::Path},
-      {"cycleway", StreetKind::Cycleway},      {"steps", StreetKind::Steps},
+      {"trunk", StreetKind::Primary},
+      {"trunk_link", StreetKind::Primary},
+      {"primary", StreetKind::Primary},
+      {"primary_link", StreetKind::Primary},
+      {"secondary", StreetKind::Secondary},
+      {"secondary_link", StreetKind::Secondary},
+      {"tertiary", StreetKind::Tertiary},
+      {"tertiary_link", StreetKind::Tertiary},
+      {"unclassified", StreetKind::Unclassified},
+      {"residential", StreetKind::Residential},
+      {"living_street", StreetKind::LivingStreet},
+      {"service", StreetKind::Service},
+      {"pedestrian", StreetKind::Pedestrian},
+      {"track", StreetKind::Track},
+      {"footway", StreetKind::Footway},
+      {"corridor", StreetKind::Footway},
+      {"path", StreetKind::Path},
+      {"bridleway", StreetKind::Path},
+      {"cycleway", StreetKind::Cycleway},
+      {"steps", StreetKind::Steps},
   };
   for (const Entry& e : kTable)
     if (e.tag == h) return e.kind;
@@ -157,8 +167,8 @@ std::vector<NodeId> keep_component(StreetGraph& g, const Components& c, std::uin
     const NodeId a = remap[g.edge_from[e].index()], b = remap[g.edge_to[e].index()];
     if (!a.valid() || !b.valid()) continue;
     const EdgeId id{e};
-    const EdgeId ne = out.add_edge(a, b, g.shape(id), g.edge_width[e], g.edge_kind[e], std::move(g.edge_name[e]),
-                                   g.edge_source_id[e]);
+    const EdgeId ne = out.add_edge(a, b, g.shape(id), g.edge_width[e], g.edge_kind[e],
+                                   std::move(g.edge_name[e]), g.edge_source_id[e]);
     out.edge_length[ne.index()] = g.edge_length[e];  // keep the length exactly as computed before
     if (e < g.edge_vehicle.size()) out.edge_vehicle[ne.index()] = g.edge_vehicle[e];
   }

@@ -5,13 +5,13 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
-#include <string_view>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "engine/world/geometry.hpp"
 #include "engine/core/ids.hpp"
+#include "engine/world/geometry.hpp"
 
 namespace ss {
 
@@ -43,7 +43,7 @@ struct VehicleWay {
   enum class WidthSource : std::uint8_t { None, WidthTag, Lanes };
   float carriageway = std::numeric_limits<float>::quiet_NaN();  // m, from `width` or `lanes`; NaN untagged
   WidthSource source = WidthSource::None;
-  float parking = 0.0f;   // m of the carriageway taken by parked cars, per the parking tags
+  float parking = 0.0f;  // m of the carriageway taken by parked cars, per the parking tags
   float maxweight = std::numeric_limits<float>::quiet_NaN();  // t, NaN no limit tagged
   float maxheight = std::numeric_limits<float>::quiet_NaN();  // m, NaN no limit tagged
   // m, NaN no limit tagged: `maxwidth` (a sign, e.g. old-town lanes at 2 m) or
@@ -64,8 +64,8 @@ struct MapPoint {
 // junctions; people may walk them both ways. Hot fields (length, width, ends) are
 // kept apart from the drawing geometry and names.
 struct StreetGraph {
-  std::vector<Vec2> node_pos;   // m, local CRS, (nodes)
-  std::vector<float> node_z;    // m above sea level, NaN without terrain, (nodes)
+  std::vector<Vec2> node_pos;  // m, local CRS, (nodes)
+  std::vector<float> node_z;   // m above sea level, NaN without terrain, (nodes)
 
   std::vector<NodeId> edge_from;      // (edges)
   std::vector<NodeId> edge_to;        // (edges)
@@ -75,11 +75,11 @@ struct StreetGraph {
 
   // Cold data: polyline of each edge (from node ... to node), for drawing,
   // snapping and export. Points of edge e are shape_points[shape_offset[e] .. shape_offset[e+1]).
-  std::vector<std::uint32_t> shape_offset;  // (edges + 1)
-  std::vector<Vec2> shape_points;           // m
-  std::vector<std::string> edge_name;       // street name or empty, (edges)
-  std::vector<std::int64_t> edge_source_id; // e.g. OSM way id, -1 unknown, (edges)
-  std::vector<VehicleWay> edge_vehicle;     // what a fire appliance needs to know, (edges)
+  std::vector<std::uint32_t> shape_offset;   // (edges + 1)
+  std::vector<Vec2> shape_points;            // m
+  std::vector<std::string> edge_name;        // street name or empty, (edges)
+  std::vector<std::int64_t> edge_source_id;  // e.g. OSM way id, -1 unknown, (edges)
+  std::vector<VehicleWay> edge_vehicle;      // what a fire appliance needs to know, (edges)
 
   // Adjacency in compressed rows, built by build_adjacency():
   // incident edges of node n are adj_edge[adj_offset[n] .. adj_offset[n+1]).
@@ -89,8 +89,7 @@ struct StreetGraph {
   [[nodiscard]] std::size_t node_count() const { return node_pos.size(); }
   [[nodiscard]] std::size_t edge_count() const { return edge_from.size(); }
   [[nodiscard]] std::span<const Vec2> shape(EdgeId e) const {
-    return {shape_points.data() + shape_offset[e.index()],
-            shape_points.data() + shape_offset[e.index() + 1]};
+    return {shape_points.data() + shape_offset[e.index()], shape_points.data() + shape_offset[e.index() + 1]};
   }
   [[nodiscard]] std::span<const EdgeId> incident(NodeId n) const {
     return {adj_edge.data() + adj_offset[n.index()], adj_edge.data() + adj_offset[n.index() + 1]};
@@ -130,8 +129,8 @@ struct Building {
 
 // A polygon area with a class, e.g. landuse=residential or amenity=parking.
 struct Area {
-  Ring outline;  // m
-  std::string kind;   // "residential", "industrial", "parking", "school", ...
+  Ring outline;      // m
+  std::string kind;  // "residential", "industrial", "parking", "school", ...
   std::string name;
   std::string address{};  // "addr:street addr:housenumber" (e.g. "Hermannstraße 12"), empty when untagged
 };
@@ -139,10 +138,10 @@ struct Area {
 // Regular terrain grid resampled from a DEM into the local CRS.
 // z[iy * nx + ix] is the elevation at the centre of cell (ix, iy); row 0 is the southern row.
 struct TerrainGrid {
-  Vec2 origin;              // m, south-west corner of cell (0,0)
-  double cell = 0.0;        // m
+  Vec2 origin;        // m, south-west corner of cell (0,0)
+  double cell = 0.0;  // m
   int nx = 0, ny = 0;
-  std::vector<float> z;     // m above sea level, NaN where unknown, (ny * nx)
+  std::vector<float> z;  // m above sea level, NaN where unknown, (ny * nx)
   [[nodiscard]] bool empty() const { return z.empty(); }
   // Bilinear elevation at p; NaN outside the grid.
   [[nodiscard]] float sample(Vec2 p) const;
@@ -169,16 +168,16 @@ struct ShelterSite {
 struct World {
   StreetGraph streets;
   std::vector<Building> buildings;
-  std::vector<Area> areas;          // landuse and amenity areas used for synthesis and shelters
+  std::vector<Area> areas;  // landuse and amenity areas used for synthesis and shelters
   TerrainGrid terrain;
-  std::vector<Zone> zones;          // named zones; residents outside all of them fall in one extra zone
+  std::vector<Zone> zones;  // named zones; residents outside all of them fall in one extra zone
   std::vector<ShelterSite> shelters;
   std::vector<MapPoint> fire_stations;  // amenity=fire_station as nodes and as areas (centroid)
   std::vector<MapPoint> hydrants;       // emergency=fire_hydrant nodes
   std::vector<MapPoint> barriers;       // barrier=* nodes (bollards, gates, ...) anywhere on the map
-  Box bounds;                       // m, extent of the street network
-  std::string crs_wkt;              // local metric CRS (for export), opaque to the engine
-  std::string crs_name;             // e.g. "WGS 84 / UTM zone 32N"
+  Box bounds;                           // m, extent of the street network
+  std::string crs_wkt;                  // local metric CRS (for export), opaque to the engine
+  std::string crs_name;                 // e.g. "WGS 84 / UTM zone 32N"
 
   // Zones are the named ones plus one extra at index zones.size() for everything
   // outside them ("all" when no zones are named, else "outside").

@@ -34,7 +34,8 @@ constexpr std::size_t kListedIds = 20;
   throw origins.error(e.field(), e.message());
 }
 
-ShelterId shelter_by_name(const World& w, const std::string& name, const Origins& origins, const std::string& field) {
+ShelterId shelter_by_name(const World& w, const std::string& name, const Origins& origins,
+                          const std::string& field) {
   std::vector<std::string> names;
   for (std::size_t i = 0; i < w.shelters.size(); ++i) {
     if (w.shelters[i].name == name) return ShelterId(i);
@@ -43,19 +44,19 @@ ShelterId shelter_by_name(const World& w, const std::string& name, const Origins
   throw origins.error(field, "no shelter named '" + name + "'" + detail::did_you_mean(name, names));
 }
 
-
 void build_population(const ScenarioDesc& d, const maps::Projector& projector, Assembly& a) {
   a.model.population = load_population(d, a.model.world, projector, a);
 }
 
-void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector, Model& m) {
+void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector,
+                Model& m) {
   const PlanDesc& p = d.plan;
   m.plan.assignment = p.assignment;
   m.plan.warning_time = p.warning_time;
   for (std::size_t i = 0; i < p.closed_roads.size(); ++i) {
     const std::string field = "plan.closed_roads[" + std::to_string(i) + "]";
-    for (const EdgeId e : road_edges(p.closed_roads[i], m.world.streets, snapper, projector, d.shelters.max_snap_distance,
-                                     d.origins, field))
+    for (const EdgeId e : road_edges(p.closed_roads[i], m.world.streets, snapper, projector,
+                                     d.shelters.max_snap_distance, d.origins, field))
       if (std::find(m.plan.closed_edges.begin(), m.plan.closed_edges.end(), e) == m.plan.closed_edges.end())
         m.plan.closed_edges.push_back(e);
   }
@@ -71,7 +72,8 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
       const std::string field = "plan.zone_shelters." + zone;
       std::vector<std::string> names;
       std::size_t z = 0;
-      for (; z < m.world.zones.size() && m.world.zones[z].name != zone; ++z) names.push_back(m.world.zones[z].name);
+      for (; z < m.world.zones.size() && m.world.zones[z].name != zone; ++z)
+        names.push_back(m.world.zones[z].name);
       if (z == m.world.zones.size()) {
         for (; z < m.world.zones.size(); ++z) names.push_back(m.world.zones[z].name);
         throw d.origins.error(field, "no zone named '" + zone + "'" + detail::did_you_mean(zone, names));
@@ -84,7 +86,8 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
 }  // namespace
 
 void add_input(Assembly& a, const std::string& path) {
-  if (path.empty() || std::find(a.input_files.begin(), a.input_files.end(), path) != a.input_files.end()) return;
+  if (path.empty() || std::find(a.input_files.begin(), a.input_files.end(), path) != a.input_files.end())
+    return;
   const auto h = fnv1a64_file(path);
   a.input_files.push_back(path);
   a.checksums.push_back(h ? checksum_text(*h) : "unreadable");
@@ -106,12 +109,18 @@ maps::MapData load_scenario_map(const ScenarioDesc& d) {
   return maps::load_map(src);
 }
 
-Population load_population(const ScenarioDesc& d, const World& world, const maps::Projector& projector, Assembly& a) {
+Population load_population(const ScenarioDesc& d, const World& world, const maps::Projector& projector,
+                           Assembly& a) {
   Population pop;
   try {
     if (d.population.registry) {
       const RegistryDesc& r = *d.population.registry;
-      maps::RegistrySource src{r.file, r.layer, r.x_field, r.y_field, r.crs, d.origins.file,
+      maps::RegistrySource src{r.file,
+                               r.layer,
+                               r.x_field,
+                               r.y_field,
+                               r.crs,
+                               d.origins.file,
                                d.origins.line("population.registry.file")};
       maps::RegistryImport imp = maps::load_registry(src, projector, world.bounds);
       pop = std::move(imp.population);
@@ -166,10 +175,12 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
       a.problems.push_back("shelters.from_map found no school or car park on the map large enough to use");
     candidates.insert(candidates.end(), more.begin(), more.end());
   }
-  place_shelters(candidates, m.world, snapper, a.map_report, d.shelters.max_snap_distance, d.origins, a.problems);
+  place_shelters(candidates, m.world, snapper, a.map_report, d.shelters.max_snap_distance, d.origins,
+                 a.problems);
   for (const ShelterSite& s : m.world.shelters) a.shelters.capacity += s.capacity;
   a.shelters.from_map = m.world.shelters.size() - a.shelters.from_list - a.shelters.from_layer;
-  if (m.world.shelters.empty()) throw d.origins.error("shelters", "no shelter could be placed on the street network");
+  if (m.world.shelters.empty())
+    throw d.origins.error("shelters", "no shelter could be placed on the street network");
 
   if (!d.zones.file.empty()) {
     add_input(a, d.zones.file);
@@ -189,13 +200,15 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
   m.run = d.run;
   if (d.flood) stage("flood grid");
   if (d.flood)  // the flood grid on the terrain (scenarios/loader/flood_assembly.hpp)
-    m.hazards.push_back(std::make_shared<FloodHazard>(build_flood(d, m.world, map.projector, a.problems, a.notes)));
+    m.hazards.push_back(
+        std::make_shared<FloodHazard>(build_flood(d, m.world, map.projector, a.problems, a.notes)));
   if (d.fire) {  // the map's buildings as fuel, ignitions, wind (scenarios/loader/fire_assembly.hpp)
     stage(d.fire->service ? "fire: fuel, wind and fire service" : "fire: fuel and wind");
     FireDesc fire = build_fire(d, m.world, map.projector, a.notes);
     for (const RandomIgnitionDesc& r : d.fire->random)
       if (!r.file.empty()) add_input(a, r.file);
-    if (const auto& service = d.fire->service) {  // stations, hydrants, obstructions (fire_service_assembly.hpp)
+    if (const auto& service =
+            d.fire->service) {  // stations, hydrants, obstructions (fire_service_assembly.hpp)
       fire.service = build_fire_service(d, m.world, map.projector, snapper, a.problems, a.notes);
       if (service->hydrant_layer) add_input(a, service->hydrant_layer->file);
       if (service->obstruction_layer) add_input(a, service->obstruction_layer->file);
@@ -213,11 +226,13 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
     const auto& channels = d.plan.response.channels;
     for (std::size_t k = 0; k < channels.size(); ++k)
       if (channels[k].target.low_lying && !zone)
-        throw d.origins.error("plan.channels[" + std::to_string(k) + "].low_lying",
-                              "needs a hazard zone: a flood's low-lying zone (flood.low_lying) or a fire's zone (fire.zone)");
+        throw d.origins.error(
+            "plan.channels[" + std::to_string(k) + "].low_lying",
+            "needs a hazard zone: a flood's low-lying zone (flood.low_lying) or a fire's zone (fire.zone)");
     if (d.plan.response.door_knock.low_lying && !zone)
-      throw d.origins.error("plan.door_knock.low_lying",
-                            "needs a hazard zone: a flood's low-lying zone (flood.low_lying) or a fire's zone (fire.zone)");
+      throw d.origins.error(
+          "plan.door_knock.low_lying",
+          "needs a hazard zone: a flood's low-lying zone (flood.low_lying) or a fire's zone (fire.zone)");
   }
   if (d.flood) {
     if (d.flood->rivers) add_input(a, d.flood->rivers->file);
@@ -234,11 +249,13 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
     if (!(m.home_snap_dist[i] <= d.shelters.max_snap_distance)) far.push_back(i);
   if (!far.empty()) {
     std::string ids;
-    for (std::size_t k = 0; k < std::min(far.size(), kListedIds); ++k) ids += (k ? ", " : "") + std::to_string(far[k]);
+    for (std::size_t k = 0; k < std::min(far.size(), kListedIds); ++k)
+      ids += (k ? ", " : "") + std::to_string(far[k]);
     if (far.size() > kListedIds) ids += ", and " + std::to_string(far.size() - kListedIds) + " more";
-    a.problems.push_back(std::to_string(far.size()) + " residents live more than " +
-                         std::to_string(std::lround(d.shelters.max_snap_distance)) +
-                         " m from the kept street network (on a cut-off part or outside it); resident ids: " + ids);
+    a.problems.push_back(
+        std::to_string(far.size()) + " residents live more than " +
+        std::to_string(std::lround(d.shelters.max_snap_distance)) +
+        " m from the kept street network (on a cut-off part or outside it); resident ids: " + ids);
   }
   std::int64_t open_capacity = 0;  // in shelters not closed from the start
   for (std::size_t k = 0; k < m.world.shelters.size(); ++k)
@@ -246,15 +263,18 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
         m.plan.closed_shelters.end())
       open_capacity += m.world.shelters[k].capacity;
   if (!m.world.shelters.empty() && open_capacity == 0 && m.population.size() > 0)
-    a.problems.push_back("every shelter is closed from the start (plan.closed_shelters): nobody can be sheltered "
-                         "unless an inject opens one");
-  else if (open_capacity < a.shelters.capacity && open_capacity < static_cast<std::int64_t>(m.population.size()))
+    a.problems.push_back(
+        "every shelter is closed from the start (plan.closed_shelters): nobody can be sheltered "
+        "unless an inject opens one");
+  else if (open_capacity < a.shelters.capacity &&
+           open_capacity < static_cast<std::int64_t>(m.population.size()))
     a.problems.push_back("the shelters open from the start have room for " + std::to_string(open_capacity) +
                          " of the population (" + std::to_string(m.population.size()) +
                          "); the others are closed (plan.closed_shelters)");
   if (a.shelters.capacity < static_cast<std::int64_t>(m.population.size()))
-    a.problems.push_back("shelter capacity (" + std::to_string(a.shelters.capacity) + ") is below the population (" +
-                         std::to_string(m.population.size()) + "): not everyone can be sheltered");
+    a.problems.push_back("shelter capacity (" + std::to_string(a.shelters.capacity) +
+                         ") is below the population (" + std::to_string(m.population.size()) +
+                         "): not everyone can be sheltered");
   for (const std::string& n : a.map_report.notes) a.notes.push_back("map: " + n);
   return a;
 }

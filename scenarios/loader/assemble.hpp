@@ -23,8 +23,8 @@ struct ShelterCounts {
 struct Assembly {
   Model model;  // finalized
   maps::MapReport map_report;
-  std::optional<maps::RegistryReport> registry_report;    // population from a registry
-  std::optional<SynthesisReport> synthesis_report;        // or synthesized
+  std::optional<maps::RegistryReport> registry_report;  // population from a registry
+  std::optional<SynthesisReport> synthesis_report;      // or synthesized
   ShelterCounts shelters;
   // Things that do not stop the run but make it differ from what the scenario asks
   // for: shelters or homes on cut-off street parts (anonymous resident ids only), too
@@ -59,7 +59,8 @@ maps::MapData load_scenario_map(const ScenarioDesc& desc);
 // The scenario's population.registry or population.synthesize over the map's
 // world (homes in the map's local CRS), with the import's report in `a`; errors name
 // the scenario field. Throws when the population is empty.
-Population load_population(const ScenarioDesc& desc, const World& world, const maps::Projector& projector, Assembly& a);
+Population load_population(const ScenarioDesc& desc, const World& world, const maps::Projector& projector,
+                           Assembly& a);
 
 // Loads and assembles in one go: load_scenario(path, variant) then assemble().
 Assembly assemble_file(const std::string& path, const std::string& variant = "");

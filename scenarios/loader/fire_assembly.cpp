@@ -20,34 +20,57 @@ std::vector<FireConstruction> default_constructions() {
 // Default uses, EN 1991-1-2 Annex E: fire load densities (Table E.4, mean, MJ/m²),
 // growth rates (Table E.5) and RHR_f 250 kW/m² (E.4).
 std::vector<FireUse> default_uses() {
-  return {{"dwelling", 780e6, 300.0, 250e3}, {"office", 420e6, 300.0, 250e3},  {"shop", 600e6, 150.0, 250e3},
-          {"school", 285e6, 300.0, 250e3},   {"hospital", 230e6, 300.0, 250e3}, {"hotel", 310e6, 300.0, 250e3},
-          {"library", 1500e6, 150.0, 250e3}, {"theatre", 300e6, 150.0, 250e3}, {"transport", 100e6, 600.0, 250e3}};
+  return {{"dwelling", 780e6, 300.0, 250e3}, {"office", 420e6, 300.0, 250e3},
+          {"shop", 600e6, 150.0, 250e3},     {"school", 285e6, 300.0, 250e3},
+          {"hospital", 230e6, 300.0, 250e3}, {"hotel", 310e6, 300.0, 250e3},
+          {"library", 1500e6, 150.0, 250e3}, {"theatre", 300e6, 150.0, 250e3},
+          {"transport", 100e6, 600.0, 250e3}};
 }
 
 // OSM building:material → construction (https://wiki.openstreetmap.org/wiki/Key:building:material).
 std::map<std::string, std::string> default_materials() {
-  return {{"wood", "timber"},          {"timber_framing", "timber"}, {"timber", "timber"},
-          {"bamboo", "timber"},        {"brick", "masonry"},         {"stone", "masonry"},
-          {"sandstone", "masonry"},    {"limestone", "masonry"},     {"masonry", "masonry"},
-          {"plaster", "masonry"},      {"cement_block", "masonry"},  {"adobe", "masonry"},
-          {"concrete", "fire_resistant"}, {"reinforced_concrete", "fire_resistant"},
-          {"steel", "fire_resistant"}, {"metal", "fire_resistant"},  {"glass", "fire_resistant"}};
+  return {{"wood", "timber"},
+          {"timber_framing", "timber"},
+          {"timber", "timber"},
+          {"bamboo", "timber"},
+          {"brick", "masonry"},
+          {"stone", "masonry"},
+          {"sandstone", "masonry"},
+          {"limestone", "masonry"},
+          {"masonry", "masonry"},
+          {"plaster", "masonry"},
+          {"cement_block", "masonry"},
+          {"adobe", "masonry"},
+          {"concrete", "fire_resistant"},
+          {"reinforced_concrete", "fire_resistant"},
+          {"steel", "fire_resistant"},
+          {"metal", "fire_resistant"},
+          {"glass", "fire_resistant"}};
 }
 
 // OSM building=* (and amenity=*) → construction and use; other kinds take `default`.
 std::map<std::string, BuildingClassRule> default_kinds() {
-  return {{"garage", {"timber", "transport"}},   {"garages", {"timber", "transport"}},
-          {"shed", {"timber", "transport"}},      {"hut", {"timber", "dwelling"}},
-          {"barn", {"timber", "transport"}},      {"carport", {"timber", "transport"}},
+  return {{"garage", {"timber", "transport"}},
+          {"garages", {"timber", "transport"}},
+          {"shed", {"timber", "transport"}},
+          {"hut", {"timber", "dwelling"}},
+          {"barn", {"timber", "transport"}},
+          {"carport", {"timber", "transport"}},
           {"farm_auxiliary", {"timber", "transport"}},
-          {"commercial", {"fire_resistant", "office"}}, {"office", {"fire_resistant", "office"}},
-          {"industrial", {"fire_resistant", "transport"}}, {"warehouse", {"fire_resistant", "transport"}},
-          {"retail", {"masonry", "shop"}},        {"supermarket", {"fire_resistant", "shop"}},
-          {"school", {"fire_resistant", "school"}}, {"kindergarten", {"masonry", "school"}},
-          {"university", {"fire_resistant", "school"}}, {"hospital", {"fire_resistant", "hospital"}},
-          {"hotel", {"masonry", "hotel"}},        {"library", {"masonry", "library"}},
-          {"church", {"masonry", "theatre"}},     {"theatre", {"masonry", "theatre"}},
+          {"commercial", {"fire_resistant", "office"}},
+          {"office", {"fire_resistant", "office"}},
+          {"industrial", {"fire_resistant", "transport"}},
+          {"warehouse", {"fire_resistant", "transport"}},
+          {"retail", {"masonry", "shop"}},
+          {"supermarket", {"fire_resistant", "shop"}},
+          {"school", {"fire_resistant", "school"}},
+          {"kindergarten", {"masonry", "school"}},
+          {"university", {"fire_resistant", "school"}},
+          {"hospital", {"fire_resistant", "hospital"}},
+          {"hotel", {"masonry", "hotel"}},
+          {"library", {"masonry", "library"}},
+          {"church", {"masonry", "theatre"}},
+          {"theatre", {"masonry", "theatre"}},
           {"cinema", {"fire_resistant", "theatre"}}};
 }
 
@@ -72,7 +95,8 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
   const FireSection& d = *sd.fire;
   const Origins& o = sd.origins;
   if (world.buildings.empty())
-    throw o.error("fire", "the map has no buildings to burn (map.buildings, or building polygons in map.streets)");
+    throw o.error("fire",
+                  "the map has no buildings to burn (map.buildings, or building polygons in map.streets)");
   FireDesc f;
   f.params = d.params;
   f.smoke = d.smoke;
@@ -101,11 +125,13 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
     if (c.growth_time) f.uses[k].growth_time = *c.growth_time;
     if (c.hrr_per_area) f.uses[k].hrr_per_area = *c.hrr_per_area;
   }
-  if (f.constructions.size() > 250 || f.uses.size() > 250) throw o.error("fire", "at most 250 constructions and uses");
+  if (f.constructions.size() > 250 || f.uses.size() > 250)
+    throw o.error("fire", "at most 250 constructions and uses");
   auto construction = [&](const std::string& name, const std::string& field) {
     const std::uint8_t k = index_of(f.constructions, name);
     if (k == 0xFF)
-      throw o.error(field, "unknown construction '" + name + "'" + detail::did_you_mean(name, names_of(f.constructions)) +
+      throw o.error(field, "unknown construction '" + name + "'" +
+                               detail::did_you_mean(name, names_of(f.constructions)) +
                                "; define it under fire.constructions");
     return k;
   };
@@ -131,9 +157,10 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
     if (!r.construction.empty()) (void)construction(r.construction, "fire.kinds." + k + ".construction");
     if (!r.use.empty()) (void)use(r.use, "fire.kinds." + k + ".use");
   }
-  const std::uint8_t default_construction =
-      construction(d.fallback.construction.empty() ? "masonry" : d.fallback.construction, "fire.default.construction");
-  const std::uint8_t default_use = use(d.fallback.use.empty() ? "dwelling" : d.fallback.use, "fire.default.use");
+  const std::uint8_t default_construction = construction(
+      d.fallback.construction.empty() ? "masonry" : d.fallback.construction, "fire.default.construction");
+  const std::uint8_t default_use =
+      use(d.fallback.use.empty() ? "dwelling" : d.fallback.use, "fire.default.use");
 
   // Buildings as fuel: a material tag decides construction, the kind (or amenity)
   // decides use and, without a material, construction too.
@@ -152,7 +179,8 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
     auto rule = kinds.find(w.kind);
     if (rule == kinds.end() && !w.amenity.empty()) rule = kinds.find(w.amenity);
     if (rule != kinds.end()) {
-      if (!rule->second.construction.empty()) fb.construction = index_of(f.constructions, rule->second.construction);
+      if (!rule->second.construction.empty())
+        fb.construction = index_of(f.constructions, rule->second.construction);
       if (!rule->second.use.empty()) fb.use = index_of(f.uses, rule->second.use);
     }
     if (!w.material.empty()) {
@@ -163,8 +191,9 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
       }
     }
   }
-  notes.push_back("fire: " + std::to_string(world.buildings.size()) + " buildings, " + std::to_string(tagged) +
-                     " with a known building:material; the others by building kind (fire.kinds) or fire.default");
+  notes.push_back(
+      "fire: " + std::to_string(world.buildings.size()) + " buildings, " + std::to_string(tagged) +
+      " with a known building:material; the others by building kind (fire.kinds) or fire.default");
 
   // The smoke grid over the map with a margin, refused before allocating when it
   // would not fit (cells, or memory for the few float fields per cell).
@@ -179,7 +208,8 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
   if (!(cells <= static_cast<double>(f.smoke.max_cells)) || cells * kBytesPerCell > 0.5 * physical_memory())
     throw o.error("fire.smoke.cell", "a " + std::to_string(g.cell) + " m smoke grid over the map needs " +
                                          std::to_string(static_cast<long long>(cells)) + " cells (limit " +
-                                         std::to_string(f.smoke.max_cells) + ", fire.smoke.max_cells); use a coarser cell");
+                                         std::to_string(f.smoke.max_cells) +
+                                         ", fire.smoke.max_cells); use a coarser cell");
   g.nx = static_cast<int>(nxd);
   g.ny = static_cast<int>(nyd);
 
@@ -190,27 +220,31 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
     if (ig.building) {
       if (const auto b = world.building_with_id(*ig.building)) found = static_cast<std::uint32_t>(*b);
       if (found == 0xFFFFFFFFu)
-        throw o.error(ig.field + ".building", "no building with id " + std::to_string(*ig.building) + " on the map");
+        throw o.error(ig.field + ".building",
+                      "no building with id " + std::to_string(*ig.building) + " on the map");
     } else {
       const Vec2 p = projector.to_local({ig.at->lon, ig.at->lat});
       if (!map_box.contains(p)) throw o.error(ig.field + ".at", "the ignition point lies outside the map");
       if (const auto b = world.building_at(p, d.snap)) found = static_cast<std::uint32_t>(*b);
       if (found == 0xFFFFFFFFu)
         throw o.error(ig.field + ".at", "no building contains the ignition point or lies within " +
-                                            std::to_string(static_cast<int>(d.snap)) + " m of it (fire.snap)");
+                                            std::to_string(static_cast<int>(d.snap)) +
+                                            " m of it (fire.snap)");
     }
     if (f.constructions[f.buildings[found].construction].non_combustible)
       throw o.error(ig.field, "the building is of a non-combustible construction and cannot be set on fire");
     f.ignitions.push_back({ig.time, found});
   }
-  std::stable_sort(f.ignitions.begin(), f.ignitions.end(), [](const Ignition& a, const Ignition& b) { return a.time < b.time; });
+  std::stable_sort(f.ignitions.begin(), f.ignitions.end(),
+                   [](const Ignition& a, const Ignition& b) { return a.time < b.time; });
 
   for (const RandomIgnitionDesc& r : d.random) {
     RandomIgnition ri;
     ri.time = r.time;
     ri.count = r.count;
     if (r.file.empty()) {
-      for (std::size_t b = 0; b < world.buildings.size(); ++b) ri.candidates.push_back(static_cast<std::uint32_t>(b));
+      for (std::size_t b = 0; b < world.buildings.size(); ++b)
+        ri.candidates.push_back(static_cast<std::uint32_t>(b));
     } else {
       const LayerData layer = read_layer(r.file, r.layer, projector, r.field + ".candidates.file");
       std::vector<std::uint8_t> pick(world.buildings.size(), 0);
@@ -226,9 +260,12 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
       for (std::size_t b = 0; b < pick.size(); ++b)
         if (pick[b]) ri.candidates.push_back(static_cast<std::uint32_t>(b));
       if (ri.candidates.empty())
-        throw o.error(r.field + ".candidates", "no building of the map lies in the candidate layer " + r.file);
+        throw o.error(r.field + ".candidates",
+                      "no building of the map lies in the candidate layer " + r.file);
     }
-    std::erase_if(ri.candidates, [&](std::uint32_t b) { return f.constructions[f.buildings[b].construction].non_combustible; });
+    std::erase_if(ri.candidates, [&](std::uint32_t b) {
+      return f.constructions[f.buildings[b].construction].non_combustible;
+    });
     if (ri.candidates.size() < ri.count)
       throw o.error(r.field + ".count", "asks for " + std::to_string(ri.count) + " ignitions among " +
                                             std::to_string(ri.candidates.size()) + " candidate buildings");

@@ -18,26 +18,27 @@ namespace ss::scenarios {
 // A building to set on fire: by its map id (OSM way or relation id) or by a point
 // (the building containing it, else the nearest within FireSection::snap).
 struct IgnitionDesc {
-  double time = 0.0;                  // s after the start
+  double time = 0.0;  // s after the start
   std::optional<std::int64_t> building;
   std::optional<LonLatPoint> at;
-  std::string field;                  // "fire.ignitions[0]", for errors found at assembly
+  std::string field;  // "fire.ignitions[0]", for errors found at assembly
 };
 
 struct RandomIgnitionDesc {
   double time = 0.0;
   std::uint32_t count = 1;
-  std::string file, layer;            // candidates: buildings holding (or nearest to) its features; empty = every building
+  std::string file,
+      layer;  // candidates: buildings holding (or nearest to) its features; empty = every building
   std::string field;
 };
 
 // A row of the construction or use table, as overrides of the defaults.
 struct ClassOverride {
-  std::optional<double> fire_resistant;       // construction
-  std::optional<bool> non_combustible;        // construction
-  std::optional<double> fire_load;            // use, J/m²
-  std::optional<double> growth_time;          // use, s
-  std::optional<double> hrr_per_area;         // use, W/m²
+  std::optional<double> fire_resistant;  // construction
+  std::optional<bool> non_combustible;   // construction
+  std::optional<double> fire_load;       // use, J/m²
+  std::optional<double> growth_time;     // use, s
+  std::optional<double> hrr_per_area;    // use, W/m²
 };
 
 struct BuildingClassRule {
@@ -61,10 +62,10 @@ struct ApplianceTypeDesc {
 struct FireStationDesc {
   std::string name;
   LonLatPoint at;
-  std::optional<CrewKind> crew;                       // else stations.map_crew
-  std::optional<std::vector<std::string>> appliances; // type names, one per appliance; else map_appliances
-  std::optional<double> turnout_day, turnout_night;   // s; else default_turnout(crew)
-  std::string field;                                  // "fire.service.stations.list[0]"
+  std::optional<CrewKind> crew;                        // else stations.map_crew
+  std::optional<std::vector<std::string>> appliances;  // type names, one per appliance; else map_appliances
+  std::optional<double> turnout_day, turnout_night;    // s; else default_turnout(crew)
+  std::string field;                                   // "fire.service.stations.list[0]"
 };
 
 // A survey layer of things in the appliances' way (points or lines along streets).
@@ -86,13 +87,13 @@ struct HydrantLayerDesc {
 
 // `fire.service:` (the fire service turns out when present).
 struct FireServiceSection {
-  FireServiceParams params;                  // engine defaults with the file's overrides
-  std::vector<ApplianceTypeDesc> types;      // overrides and additions, in file order
-  bool stations_from_map = false;            // amenity=fire_station nodes and areas of the map
+  FireServiceParams params;              // engine defaults with the file's overrides
+  std::vector<ApplianceTypeDesc> types;  // overrides and additions, in file order
+  bool stations_from_map = false;        // amenity=fire_station nodes and areas of the map
   CrewKind map_crew = CrewKind::Volunteer;
   std::vector<std::string> map_appliances{"HLF 20"};
   std::vector<FireStationDesc> stations;
-  bool hydrants_from_map = true;             // emergency=fire_hydrant nodes of the map
+  bool hydrants_from_map = true;  // emergency=fire_hydrant nodes of the map
   std::optional<HydrantLayerDesc> hydrant_layer;
   std::optional<ObstructionLayerDesc> obstruction_layer;
 };
@@ -100,19 +101,19 @@ struct FireServiceSection {
 struct FireSection {
   std::vector<IgnitionDesc> ignitions;
   std::vector<RandomIgnitionDesc> random;
-  WindSeries wind;                            // at least one row
+  WindSeries wind;  // at least one row
   FireParams params;
   SmokeParams smoke;
   FireZone zone;
-  double snap = 30.0;                         // m: a point ignition's building within this
-  int default_levels = 2;                     // storeys when building:levels is not tagged
-  std::map<std::string, ClassOverride> constructions;   // overrides and additions
+  double snap = 30.0;                                  // m: a point ignition's building within this
+  int default_levels = 2;                              // storeys when building:levels is not tagged
+  std::map<std::string, ClassOverride> constructions;  // overrides and additions
   std::map<std::string, ClassOverride> uses;
-  std::map<std::string, std::string> materials;         // building:material → construction
-  std::map<std::string, BuildingClassRule> kinds;       // building=* / amenity=* → construction, use
-  BuildingClassRule fallback;                           // `default:`
-  std::map<std::string, int> line_of;                   // field → line, for class names checked at assembly
-  std::optional<FireServiceSection> service;            // `service:`, the fire service
+  std::map<std::string, std::string> materials;    // building:material → construction
+  std::map<std::string, BuildingClassRule> kinds;  // building=* / amenity=* → construction, use
+  BuildingClassRule fallback;                      // `default:`
+  std::map<std::string, int> line_of;              // field → line, for class names checked at assembly
+  std::optional<FireServiceSection> service;       // `service:`, the fire service
 };
 
 }  // namespace ss::scenarios

@@ -56,21 +56,25 @@ std::string feature_name(const LayerData& l, const std::string& file, const Laye
   return "feature " + std::to_string(f.fid) + " of layer '" + l.layer + "' (" + file + ")";
 }
 
-void require_field(const LayerData& l, const std::string& name, bool given, const Origins& o, const std::string& field) {
+void require_field(const LayerData& l, const std::string& name, bool given, const Origins& o,
+                   const std::string& field) {
   if (given && !has_field(l, name))
-    throw o.error(field, "layer '" + l.layer + "' has no field '" + name + "'" + detail::did_you_mean(name, l.field_names) +
+    throw o.error(field, "layer '" + l.layer + "' has no field '" + name + "'" +
+                             detail::did_you_mean(name, l.field_names) +
                              " (fields: " + joined(l.field_names) + ")");
 }
 
 std::vector<ApplianceType> appliance_types(const FireServiceSection& s, const Origins& o) {
   std::vector<ApplianceType> types = default_appliance_types();
   for (const ApplianceTypeDesc& t : s.types) {
-    auto it = std::find_if(types.begin(), types.end(), [&](const ApplianceType& a) { return a.name == t.name; });
+    auto it =
+        std::find_if(types.begin(), types.end(), [&](const ApplianceType& a) { return a.name == t.name; });
     if (it == types.end()) {
       if (!t.kind) {
         std::vector<std::string> names;
         for (const ApplianceType& a : types) names.push_back(a.name);
-        throw o.error(t.field + ".name", "'" + t.name + "' is not a default appliance type (" + joined(names) +
+        throw o.error(t.field + ".name", "'" + t.name + "' is not a default appliance type (" +
+                                             joined(names) +
                                              "); a new type needs its kind: pumper, ladder or tanker");
       }
       // A new type starts from the first default of its kind (a ladder from the
@@ -109,8 +113,9 @@ std::uint8_t type_index(const std::vector<ApplianceType>& types, const std::stri
                            "; types: " + joined(names) + " (define more under fire.service.appliance_types)");
 }
 
-std::vector<std::uint8_t> appliances(const std::vector<ApplianceType>& types, const std::vector<std::string>& names,
-                                     const Origins& o, const std::string& field) {
+std::vector<std::uint8_t> appliances(const std::vector<ApplianceType>& types,
+                                     const std::vector<std::string>& names, const Origins& o,
+                                     const std::string& field) {
   std::vector<std::uint8_t> out;
   for (std::size_t k = 0; k < names.size(); ++k)
     out.push_back(type_index(types, names[k], o, field + "[" + std::to_string(k) + "]"));
@@ -198,7 +203,8 @@ std::vector<FireStation> stations(const FireServiceSection& s, const ScenarioDes
     st.turnout_night = d.turnout_night.value_or(turnout.night);
     st.appliances = d.appliances ? appliances(types, *d.appliances, o, d.field + ".appliances") : map_kit;
     replaced += static_cast<std::size_t>(std::erase_if(cands, [&](const StationCandidate& c) {
-      return c.field.empty() && (c.station.name == st.name || distance(c.station.pos, st.pos) <= kSameStation);
+      return c.field.empty() &&
+             (c.station.name == st.name || distance(c.station.pos, st.pos) <= kSameStation);
     }));
     cands.push_back({std::move(st), d.field});
   }
@@ -210,9 +216,9 @@ std::vector<FireStation> stations(const FireServiceSection& s, const ScenarioDes
     bool off = false;
     c.station.node = station_node(w.streets, s.params, snapper, c.station.pos, limit, off);
     if (!c.station.node.valid()) {
-      const std::string why = off ? "no street within " + metres(limit) + " (plan.max_depot_distance): it lies outside the map"
-                                  : "no street fire appliances can drive within " + metres(limit) +
-                                        " (plan.max_depot_distance)";
+      const std::string why =
+          off ? "no street within " + metres(limit) + " (plan.max_depot_distance): it lies outside the map"
+              : "no street fire appliances can drive within " + metres(limit) + " (plan.max_depot_distance)";
       if (!c.field.empty()) throw o.error(c.field, "station '" + c.station.name + "': " + why);
       problems.push_back(field + ".from_map: map station '" + c.station.name + "' left out: " + why);
       continue;
@@ -221,10 +227,12 @@ std::vector<FireStation> stations(const FireServiceSection& s, const ScenarioDes
     out.push_back(std::move(c.station));
   }
   if (out.empty())
-    throw o.error(field, "no fire station on the street network: the map has none that snaps (stations.from_map); "
-                         "list them under stations.list");
+    throw o.error(field,
+                  "no fire station on the street network: the map has none that snaps (stations.from_map); "
+                  "list them under stations.list");
   note = std::to_string(out.size()) + " stations (" + std::to_string(from_map) + " from the map";
-  if (merged) note += ", " + std::to_string(merged) + " map duplicates within " + metres(kSameStation) + " merged";
+  if (merged)
+    note += ", " + std::to_string(merged) + " map duplicates within " + metres(kSameStation) + " merged";
   if (replaced) note += ", " + std::to_string(replaced) + " replaced by listed ones";
   note += ")";
   return out;
@@ -244,11 +252,13 @@ std::vector<Hydrant> hydrants(const FireServiceSection& s, const World& w, const
     std::size_t points = 0;
     for (const LayerFeature& f : l.features) {
       if (!f.lines.empty() || !f.polygons.empty())
-        throw o.error(field, feature_name(l, h.file, f) + " is a line or polygon: hydrants are a point layer");
+        throw o.error(field,
+                      feature_name(l, h.file, f) + " is a line or polygon: hydrants are a point layer");
       bool bad = false;
       const std::optional<bool> working = flag(field_value(f, h.working_field), bad);
       if (bad)
-        throw o.error(field + ".working_field", feature_name(l, h.file, f) + ": '" + field_value(f, h.working_field) +
+        throw o.error(field + ".working_field", feature_name(l, h.file, f) + ": '" +
+                                                    field_value(f, h.working_field) +
                                                     "' is not 1/0, yes/no or true/false");
       const std::int8_t state = working ? (*working ? 1 : 0) : -1;
       for (const Vec2 p : f.points) out.push_back({p, field_value(f, h.name_field), state});
@@ -275,13 +285,18 @@ ObstructionAttributes attributes(const ObstructionLayerDesc& d, const LayerData&
     char* end = nullptr;
     a.width = std::strtod(t.c_str(), &end);
     if (end != t.c_str() + t.size() || !std::isfinite(a.width) || a.width < 0.0)
-      throw o.error(field + ".width_field", feature_name(l, d.file, f) + ": width '" + t + "' is not a width in metres");
+      throw o.error(field + ".width_field",
+                    feature_name(l, d.file, f) + ": width '" + t + "' is not a width in metres");
   }
   bool bad = false;
   if (const auto c = flag(field_value(f, d.closed_field), bad)) a.closed = *c;
-  if (bad) throw o.error(field + ".closed_field", feature_name(l, d.file, f) + ": closed is not 1/0, yes/no or true/false");
+  if (bad)
+    throw o.error(field + ".closed_field",
+                  feature_name(l, d.file, f) + ": closed is not 1/0, yes/no or true/false");
   if (const auto k = flag(field_value(f, d.known_field), bad)) a.known = *k;
-  if (bad) throw o.error(field + ".known_field", feature_name(l, d.file, f) + ": known is not 1/0, yes/no or true/false");
+  if (bad)
+    throw o.error(field + ".known_field",
+                  feature_name(l, d.file, f) + ": known is not 1/0, yes/no or true/false");
   return a;
 }
 
@@ -321,8 +336,9 @@ bool runs_along(const StreetGraph& g, EdgeId e, Vec2 p, Vec2 dir) {
   return len > 0.0 && std::abs(dot(seg, dir)) >= kAlongCos * len;
 }
 
-std::vector<Obstruction> obstructions(const FireServiceSection& s, const World& w, const maps::Projector& projector,
-                                      const NetworkSnapper& snapper, const Origins& o) {
+std::vector<Obstruction> obstructions(const FireServiceSection& s, const World& w,
+                                      const maps::Projector& projector, const NetworkSnapper& snapper,
+                                      const Origins& o) {
   std::vector<Obstruction> out;
   if (!s.obstruction_layer) return out;
   const ObstructionLayerDesc& d = *s.obstruction_layer;
@@ -336,8 +352,10 @@ std::vector<Obstruction> obstructions(const FireServiceSection& s, const World& 
   const std::string off_street = " lies on no street: none within " + metres(kObstructionSnap);
   for (const LayerFeature& f : l.features) {
     if (!f.polygons.empty())
-      throw o.error(field, feature_name(l, d.file, f) + " is a polygon: an obstruction is a point or a line along a street");
-    if (f.points.empty() && f.lines.empty()) throw o.error(field, feature_name(l, d.file, f) + " has no geometry");
+      throw o.error(field, feature_name(l, d.file, f) +
+                               " is a polygon: an obstruction is a point or a line along a street");
+    if (f.points.empty() && f.lines.empty())
+      throw o.error(field, feature_name(l, d.file, f) + " has no geometry");
     const ObstructionAttributes a = attributes(d, l, f, s.params.blocked_width, o, field);
     auto add = [&](EdgeId e, Vec2 p) { out.push_back({e, p, a.kind, a.width, a.closed, a.known}); };
     for (const Vec2 p : f.points) {
@@ -368,9 +386,9 @@ std::vector<Obstruction> obstructions(const FireServiceSection& s, const World& 
 
 }  // namespace
 
-FireServiceDesc build_fire_service(const ScenarioDesc& sd, const World& world, const maps::Projector& projector,
-                                   const NetworkSnapper& snapper, std::vector<std::string>& problems,
-                                   std::vector<std::string>& notes) {
+FireServiceDesc build_fire_service(const ScenarioDesc& sd, const World& world,
+                                   const maps::Projector& projector, const NetworkSnapper& snapper,
+                                   std::vector<std::string>& problems, std::vector<std::string>& notes) {
   const FireServiceSection& s = *sd.fire->service;
   const Origins& o = sd.origins;
   FireServiceDesc d;
@@ -394,9 +412,12 @@ FireServiceDesc build_fire_service(const ScenarioDesc& sd, const World& world, c
   }
   std::string note = "fire service: " + station_note + ", " + std::to_string(kit) + " appliances, " +
                      std::to_string(d.hydrants.size()) + " hydrants";
-  if (working + broken) note += " (" + std::to_string(working) + " inspected working, " + std::to_string(broken) + " out of service)";
+  if (working + broken)
+    note +=
+        " (" + std::to_string(working) + " inspected working, " + std::to_string(broken) + " out of service)";
   note += ", " + std::to_string(d.obstructions.size()) + " surveyed obstructions";
-  note += d.params.barriers_from_map ? ", the map's barriers added by the fire model" : ", the map's barriers ignored";
+  note += d.params.barriers_from_map ? ", the map's barriers added by the fire model"
+                                     : ", the map's barriers ignored";
   notes.push_back(note);
   for (const ApplianceKind k : d.params.first_alarm)
     if (of_kind[static_cast<std::size_t>(k)] == 0) {
@@ -404,7 +425,9 @@ FireServiceDesc build_fire_service(const ScenarioDesc& sd, const World& world, c
       break;
     }
   if (d.hydrants.empty())
-    problems.push_back(kService + ".hydrants: none (from the map or a layer); pumpers fight with their tanks and tenders shuttle water");
+    problems.push_back(kService +
+                       ".hydrants: none (from the map or a layer); pumpers fight with their tanks and "
+                       "tenders shuttle water");
   return d;
 }
 

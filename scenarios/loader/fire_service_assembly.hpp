@@ -20,8 +20,8 @@ namespace ss::scenarios {
 // map, an appliance type not defined, a hydrant layer without points, an obstruction
 // on no street ...). What does not stop the run but changes it goes to
 // `problems`; what the loader found (counts, kinds) to `notes`.
-FireServiceDesc build_fire_service(const ScenarioDesc& scenario, const World& world, const maps::Projector& projector,
-                                   const NetworkSnapper& snapper, std::vector<std::string>& problems,
-                                   std::vector<std::string>& notes);
+FireServiceDesc build_fire_service(const ScenarioDesc& scenario, const World& world,
+                                   const maps::Projector& projector, const NetworkSnapper& snapper,
+                                   std::vector<std::string>& problems, std::vector<std::string>& notes);
 
 }  // namespace ss::scenarios

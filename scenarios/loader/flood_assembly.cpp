@@ -11,9 +11,11 @@
 namespace ss::scenarios {
 namespace {
 
-std::vector<std::uint32_t> place_cells(const FloodPlace& p, const FloodGrid& g, const maps::Projector& projector) {
-  if (p.at) return p.radius > 0.0 ? cells_in_disc(g, projector.to_local({p.at->lon, p.at->lat}), p.radius)
-                                  : cells_along(g, std::vector<Vec2>{projector.to_local({p.at->lon, p.at->lat})});
+std::vector<std::uint32_t> place_cells(const FloodPlace& p, const FloodGrid& g,
+                                       const maps::Projector& projector) {
+  if (p.at)
+    return p.radius > 0.0 ? cells_in_disc(g, projector.to_local({p.at->lon, p.at->lat}), p.radius)
+                          : cells_along(g, std::vector<Vec2>{projector.to_local({p.at->lon, p.at->lat})});
   std::vector<Vec2> line;
   for (const LonLatPoint& q : p.line) line.push_back(projector.to_local({q.lon, q.lat}));
   return cells_along(g, line);
@@ -28,13 +30,16 @@ std::vector<std::uint8_t> cells_below_level(const FloodGrid& g, double level) {
 }
 
 std::vector<std::uint8_t> cells_near_river_height(const FloodGrid& g, const std::vector<std::uint8_t>& river,
-                                                   double height) {
+                                                  double height) {
   // Height above the nearest drainage (HAND, Rennó et al. 2008, Remote Sens.
   // Environ. 112:3469), simplified: nearest by grid steps instead of flow paths.
   std::vector<std::uint32_t> source(g.size(), FloodLinks::kNoCell);
   std::deque<std::uint32_t> queue;
   for (std::size_t c = 0; c < g.size(); ++c)
-    if (river[c]) { source[c] = static_cast<std::uint32_t>(c); queue.push_back(static_cast<std::uint32_t>(c)); }
+    if (river[c]) {
+      source[c] = static_cast<std::uint32_t>(c);
+      queue.push_back(static_cast<std::uint32_t>(c));
+    }
   while (!queue.empty()) {
     const std::uint32_t c = queue.front();
     queue.pop_front();
@@ -55,8 +60,7 @@ std::vector<std::uint8_t> cells_near_river_height(const FloodGrid& g, const std:
 }
 
 FloodDesc build_flood(const ScenarioDesc& sd, const World& world, const maps::Projector& projector,
-                      std::vector<std::string>& problems,
-                      std::vector<std::string>& notes) {
+                      std::vector<std::string>& problems, std::vector<std::string>& notes) {
   const FloodSection& d = *sd.flood;
   const Origins& o = sd.origins;
   FloodDesc f;
@@ -67,7 +71,8 @@ FloodDesc build_flood(const ScenarioDesc& sd, const World& world, const maps::Pr
   area.extend(world.bounds.max + Vec2{d.margin, d.margin});
   if (!t.empty()) {
     area.min = {std::max(area.min.x, t.origin.x), std::max(area.min.y, t.origin.y)};
-    area.max = {std::min(area.max.x, t.origin.x + t.nx * t.cell), std::min(area.max.y, t.origin.y + t.ny * t.cell)};
+    area.max = {std::min(area.max.x, t.origin.x + t.nx * t.cell),
+                std::min(area.max.y, t.origin.y + t.ny * t.cell)};
   }
   try {
     f.grid = resample_terrain(t, area, d.cell, d.max_cells, "flood.cell", 0.0, physical_memory());
@@ -87,12 +92,13 @@ FloodDesc build_flood(const ScenarioDesc& sd, const World& world, const maps::Pr
     }
     if (lines.empty()) problems.push_back("flood.rivers: no waterway of the given kinds in " + file);
     const std::size_t n = burn_channel(f.grid, lines, d.rivers->width, d.rivers->depth, d.manning, &river);
-    notes.push_back("flood: " + std::to_string(lines.size()) + " waterway lines burned into " + std::to_string(n) +
-                       " cells");
+    notes.push_back("flood: " + std::to_string(lines.size()) + " waterway lines burned into " +
+                    std::to_string(n) + " cells");
   }
   for (const FloodSourceDesc& s : d.sources) {
     FlowSource fs{s.name, place_cells(s.place, f.grid, projector), s.discharge};
-    if (fs.cells.empty()) throw o.error(s.field, "the source lies outside the flood grid or only on buildings");
+    if (fs.cells.empty())
+      throw o.error(s.field, "the source lies outside the flood grid or only on buildings");
     f.sources.push_back(std::move(fs));
   }
   for (const FloodLevelDesc& l : d.levels) {

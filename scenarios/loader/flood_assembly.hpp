@@ -17,13 +17,12 @@ namespace ss::scenarios {
 // grid, rasters on mismatched grids ...). What does not stop the run but changes it goes to
 // `problems`; what the loader found (counts, kinds) to `notes`.
 FloodDesc build_flood(const ScenarioDesc& scenario, const World& world, const maps::Projector& projector,
-                      std::vector<std::string>& problems,
-                      std::vector<std::string>& notes);
+                      std::vector<std::string>& problems, std::vector<std::string>& notes);
 
 // Low-lying cells: bed below `level`, or height above the nearest river cell
 // (breadth-first over open cells) below `height`.
 std::vector<std::uint8_t> cells_below_level(const FloodGrid& grid, double level);
-std::vector<std::uint8_t> cells_near_river_height(const FloodGrid& grid, const std::vector<std::uint8_t>& river,
-                                                   double height);
+std::vector<std::uint8_t> cells_near_river_height(const FloodGrid& grid,
+                                                  const std::vector<std::uint8_t>& river, double height);
 
 }  // namespace ss::scenarios

@@ -4,10 +4,10 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <strings.h>
 #include <cmath>
 #include <memory>
 #include <mutex>
-#include <strings.h>
 
 namespace ss::scenarios {
 
@@ -65,18 +65,23 @@ LayerData read_layer(const std::string& file, const std::string& layer, const ma
   std::unique_ptr<GDALDataset, CloseDataset> ds(
       GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   CPLPopErrorHandler();
-  if (!ds) throw InputError(file, 0, field, "cannot open as a GIS vector source: " + std::string(CPLGetLastErrorMsg()));
+  if (!ds)
+    throw InputError(file, 0, field,
+                     "cannot open as a GIS vector source: " + std::string(CPLGetLastErrorMsg()));
   OGRLayer* lyr = layer.empty() ? (ds->GetLayerCount() > 0 ? ds->GetLayer(0) : nullptr)
                                 : ds->GetLayerByName(layer.c_str());
   if (!lyr) {
     std::string names;
-    for (int i = 0; i < ds->GetLayerCount(); ++i) names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
-    throw InputError(file, 0, field, (layer.empty() ? "no layer" : "no layer '" + layer + "'") + " (layers: " + names + ")");
+    for (int i = 0; i < ds->GetLayerCount(); ++i)
+      names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
+    throw InputError(file, 0, field,
+                     (layer.empty() ? "no layer" : "no layer '" + layer + "'") + " (layers: " + names + ")");
   }
   LayerData out;
   out.layer = lyr->GetName();
   OGRFeatureDefn* defn = lyr->GetLayerDefn();
-  for (int i = 0; i < defn->GetFieldCount(); ++i) out.field_names.push_back(defn->GetFieldDefn(i)->GetNameRef());
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    out.field_names.push_back(defn->GetFieldDefn(i)->GetNameRef());
 
   OGRSpatialReference wgs84;
   wgs84.SetWellKnownGeogCS("WGS84");
@@ -95,7 +100,8 @@ LayerData read_layer(const std::string& file, const std::string& layer, const ma
     LayerFeature f;
     f.fid = feat->GetFID();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
-      if (feat->IsFieldSetAndNotNull(i)) f.fields[out.field_names[static_cast<std::size_t>(i)]] = feat->GetFieldAsString(i);
+      if (feat->IsFieldSetAndNotNull(i))
+        f.fields[out.field_names[static_cast<std::size_t>(i)]] = feat->GetFieldAsString(i);
     collect(feat->GetGeometryRef(), f);
     auto to_local = [&](Vec2& p) {
       double x = p.x, y = p.y;

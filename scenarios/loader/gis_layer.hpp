@@ -6,23 +6,23 @@
 #include <string>
 #include <vector>
 
-#include "engine/world/geometry.hpp"
 #include "engine/core/input_error.hpp"
+#include "engine/world/geometry.hpp"
 #include "maps/projection.hpp"
 
 namespace ss::scenarios {
 
 struct LayerFeature {
   std::int64_t fid = -1;
-  std::vector<Ring> polygons;  // m, outer rings of each polygon part (empty for points)
-  std::vector<Vec2> points;    // m, points of (multi)point geometries
-  std::vector<std::vector<Vec2>> lines;  // m, parts of (multi)line geometries
+  std::vector<Ring> polygons;                 // m, outer rings of each polygon part (empty for points)
+  std::vector<Vec2> points;                   // m, points of (multi)point geometries
+  std::vector<std::vector<Vec2>> lines;       // m, parts of (multi)line geometries
   std::map<std::string, std::string> fields;  // attribute name -> value as text (unset fields absent)
 };
 
 struct LayerData {
-  std::string layer;                    // layer actually read
-  std::vector<std::string> field_names; // in layer order
+  std::string layer;                     // layer actually read
+  std::vector<std::string> field_names;  // in layer order
   std::vector<LayerFeature> features;
 };
 

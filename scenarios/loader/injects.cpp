@@ -24,8 +24,9 @@ constexpr KindName kKinds[] = {
 
 double degrees(const Field& f, double limit, const char* what) {
   const double v = f.number();
-  if (v < -limit || v > limit) f.fail(std::string(what) + " must be within [-" + std::to_string(static_cast<int>(limit)) +
-                                      ", " + std::to_string(static_cast<int>(limit)) + "] degrees");
+  if (v < -limit || v > limit)
+    f.fail(std::string(what) + " must be within [-" + std::to_string(static_cast<int>(limit)) + ", " +
+           std::to_string(static_cast<int>(limit)) + "] degrees");
   return v;
 }
 
@@ -53,10 +54,12 @@ void read_fire_target(const Field& f, InjectDesc& out) {
 
 // The building a start_fire inject names: by map id, or the one containing the point,
 // else the nearest centroid within 30 m (a point picked by hand on a map).
-std::size_t fire_building(const InjectDesc& in, const World& w, const maps::Projector& pr, const Origins& origins) {
+std::size_t fire_building(const InjectDesc& in, const World& w, const maps::Projector& pr,
+                          const Origins& origins) {
   if (in.building) {
     if (const auto b = w.building_with_id(*in.building)) return *b;
-    throw origins.error(in.field + ".building", "no building with id " + std::to_string(*in.building) + " on the map");
+    throw origins.error(in.field + ".building",
+                        "no building with id " + std::to_string(*in.building) + " on the map");
   }
   const Vec2 p = pr.to_local({in.home->first, in.home->second});
   if (!w.bounds.contains(p)) throw origins.error(in.field, "the point lies outside the map");
@@ -84,7 +87,7 @@ ResidentId home_of(const InjectDesc& in, const Model& m, const maps::Projector& 
       if (pop.household[i].valid() && static_cast<std::int64_t>(pop.household[i].value) == *in.household)
         return ResidentId{i};
     throw origins.error(in.field + ".household", "no household " + std::to_string(*in.household) +
-                                                      " in the population (ids as in residents.csv)");
+                                                     " in the population (ids as in residents.csv)");
   }
   constexpr double kMaxDistance = 100.0;  // m
   const Vec2 p = pr.to_local({in.home->first, in.home->second});
@@ -122,8 +125,9 @@ std::vector<EdgeId> road_edges(const ClosedRoad& road, const StreetGraph& g, con
     for (std::size_t e = 0; e < g.edge_source_id.size(); ++e)
       if (g.edge_source_id[e] == *road.osm_way) out.push_back(EdgeId(e));
     if (out.empty())
-      throw origins.error(field + ".osm_way", "no walkable street of OSM way " + std::to_string(*road.osm_way) +
-                                                  " in the kept street network");
+      throw origins.error(
+          field + ".osm_way",
+          "no walkable street of OSM way " + std::to_string(*road.osm_way) + " in the kept street network");
     return out;
   }
   // Points are picked by hand from a map; allow them the reach of shelters.
@@ -138,8 +142,8 @@ std::vector<EdgeId> road_edges(const ClosedRoad& road, const StreetGraph& g, con
 std::vector<InjectDesc> read_injects(const Field& f) {
   std::vector<InjectDesc> out;
   for (const Field& item : f.items()) {
-    item.check_keys({"at", "note", "close_road", "open_road", "close_shelter", "open_shelter", "delay_team", "broadcast",
-                     "assist", "door_knock", "start_fire"});
+    item.check_keys({"at", "note", "close_road", "open_road", "close_shelter", "open_shelter", "delay_team",
+                     "broadcast", "assist", "door_knock", "start_fire"});
     InjectDesc in;
     in.field = item.path();
     in.at = item.need("at").duration();
@@ -152,8 +156,9 @@ std::vector<InjectDesc> read_injects(const Field& f) {
       found = &k;
     }
     if (!found)
-      item.fail("says nothing happens: give one of close_road, open_road, close_shelter, open_shelter, delay_team, "
-                "broadcast, assist, door_knock, start_fire");
+      item.fail(
+          "says nothing happens: give one of close_road, open_road, close_shelter, open_shelter, delay_team, "
+          "broadcast, assist, door_knock, start_fire");
     in.kind = found->kind;
     const Field v = item.need(found->key);
     switch (in.kind) {
@@ -181,15 +186,16 @@ std::vector<InjectDesc> read_injects(const Field& f) {
   return out;
 }
 
-void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector, Model& m,
-                   std::vector<std::string>& problems) {
+void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector,
+                   Model& m, std::vector<std::string>& problems) {
   const Origins& o = d.origins;
   std::vector<std::string> shelters, teams, zones;
   for (const ShelterSite& s : m.world.shelters) shelters.push_back(s.name);
   for (const Team& t : m.plan.response.teams) teams.push_back(t.name);
   for (std::size_t z = 0; z < m.world.zone_count(); ++z) zones.push_back(m.world.zone_name(ZoneId{z}));
   for (const InjectDesc& in : d.plan.injects) {
-    if (in.at >= d.run.duration) problems.push_back(in.field + ": at or after the end of the run, never applied");
+    if (in.at >= d.run.duration)
+      problems.push_back(in.field + ": at or after the end of the run, never applied");
     Intervention iv;
     iv.kind = in.kind;
     iv.note = in.note;
@@ -200,8 +206,8 @@ void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const m
     switch (in.kind) {
       case Intervention::Kind::CloseRoad:
       case Intervention::Kind::OpenRoad:
-        for (const EdgeId e : road_edges(in.road, m.world.streets, snapper, projector, d.shelters.max_snap_distance, o,
-                                         in.field))
+        for (const EdgeId e : road_edges(in.road, m.world.streets, snapper, projector,
+                                         d.shelters.max_snap_distance, o, in.field))
           add(e.index());
         break;
       case Intervention::Kind::CloseShelter:
@@ -210,7 +216,9 @@ void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const m
         iv.value = in.delay;
         add(by_name(teams, in.name, o, in.field + ".team", "team"));
         break;
-      case Intervention::Kind::BroadcastWarning: add(by_name(zones, in.name, o, in.field + ".zone", "zone")); break;
+      case Intervention::Kind::BroadcastWarning:
+        add(by_name(zones, in.name, o, in.field + ".zone", "zone"));
+        break;
       case Intervention::Kind::AddAssistTask:
       case Intervention::Kind::AddDoorKnockTask: {
         const ResidentId r = home_of(in, m, projector, o);
@@ -220,7 +228,9 @@ void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const m
         break;
       }
       case Intervention::Kind::StartFire:
-        if (!d.fire) throw o.error(in.field, "a scenario without a fire: block cannot start fires (add fire: with its wind)");
+        if (!d.fire)
+          throw o.error(in.field,
+                        "a scenario without a fire: block cannot start fires (add fire: with its wind)");
         add(fire_building(in, m.world, projector, o));
         break;
     }

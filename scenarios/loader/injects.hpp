@@ -34,7 +34,7 @@ std::vector<EdgeId> road_edges(const ClosedRoad& road, const StreetGraph& g, con
 // Resolves names and places into m.plan.injects (sorted by time, stable). Needs the
 // world, population and the plan's teams. InputError naming the inject's field when
 // a target does not exist; `problems` gets injects timed after the run ends.
-void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector, Model& m,
-                   std::vector<std::string>& problems);
+void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector,
+                   Model& m, std::vector<std::string>& problems);
 
 }  // namespace ss::scenarios

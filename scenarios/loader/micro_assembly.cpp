@@ -18,9 +18,11 @@ void build_plan(const ScenarioDesc& d, Model& m) {
   const PlanDesc& p = d.plan;
   const PlanTeamsDesc& r = p.response;
   const char* no = "is not available with movement: micro (it needs the street network)";
-  if (!p.closed_roads.empty()) throw d.origins.error("plan.closed_roads", "a micro scenario has no streets to close");
+  if (!p.closed_roads.empty())
+    throw d.origins.error("plan.closed_roads", "a micro scenario has no streets to close");
   if (p.assignment != Plan::Assignment::Nearest)
-    throw d.origins.error("plan.assignment", "by_zone is not available with movement: micro; people take the nearest open exit");
+    throw d.origins.error("plan.assignment",
+                          "by_zone is not available with movement: micro; people take the nearest open exit");
   if (r.channels_given) throw d.origins.error("plan.channels", no);
   if (!r.teams.empty()) throw d.origins.error("plan.teams", no);
   if (r.door_knock_set) throw d.origins.error("plan.door_knock", no);
@@ -36,7 +38,8 @@ void build_plan(const ScenarioDesc& d, Model& m) {
     std::size_t s = 0;
     while (s < m.world.shelters.size() && m.world.shelters[s].name != name) ++s;
     if (s == m.world.shelters.size())
-      throw d.origins.error("plan.closed_shelters[" + std::to_string(i) + "]", "no exit named '" + name + "'");
+      throw d.origins.error("plan.closed_shelters[" + std::to_string(i) + "]",
+                            "no exit named '" + name + "'");
     if (std::find(m.plan.closed_shelters.begin(), m.plan.closed_shelters.end(), ShelterId{s}) ==
         m.plan.closed_shelters.end())
       m.plan.closed_shelters.push_back(ShelterId{s});
@@ -83,8 +86,8 @@ Assembly assemble_micro(const ScenarioDesc& d) {
   }
   for (const Piece* p : g.exits)
     if (!p->f.lines.empty() && distance(p->f.lines[0][0], p->f.lines[0][1]) < 2.0 * r_max)
-      fail(p->f, "is " + metres(distance(p->f.lines[0][0], p->f.lines[0][1])) + " wide, narrower than a body (" +
-                     metres(2.0 * r_max) + " across, the widest resident)");
+      fail(p->f, "is " + metres(distance(p->f.lines[0][0], p->f.lines[0][1])) +
+                     " wide, narrower than a body (" + metres(2.0 * r_max) + " across, the widest resident)");
 
   // One shelter per exit; an exit without capacity takes everyone (it leads outdoors).
   std::map<std::string, const Piece*> exit_names;
@@ -94,7 +97,8 @@ Assembly assemble_micro(const ScenarioDesc& d) {
     site.name = p.f.name.empty() ? "exit " + std::to_string(e + 1) : p.f.name;
     if (const auto [it, fresh] = exit_names.emplace(site.name, &p); !fresh)
       fail(p.f, "another exit has the same name (" + it->second->f.where + ")");
-    site.capacity = static_cast<std::int32_t>(p.capacity.value_or(static_cast<std::int64_t>(m.population.size())));
+    site.capacity =
+        static_cast<std::int32_t>(p.capacity.value_or(static_cast<std::int64_t>(m.population.size())));
     site.step_free = p.step_free.value_or(true);
     site.open_time = p.open_time.value_or(0.0);
     site.kind = ShelterKind::Open;
@@ -124,7 +128,8 @@ Assembly assemble_micro(const ScenarioDesc& d) {
     if (f.rfind("population[", 0) == 0) {  // a resident's position: name where it was placed
       const std::size_t r = std::strtoul(f.c_str() + 11, nullptr, 10);
       if (r < origin.size())
-        throw InputError(origin[r].file, origin[r].line, origin[r].field, origin[r].what + ": " + e.message());
+        throw InputError(origin[r].file, origin[r].line, origin[r].field,
+                         origin[r].what + ": " + e.message());
     }
     if (f.rfind("micro.exits[", 0) == 0) {
       const std::size_t x = std::strtoul(f.c_str() + 12, nullptr, 10);
@@ -134,8 +139,9 @@ Assembly assemble_micro(const ScenarioDesc& d) {
     throw d.origins.error(f, e.message());
   }
   if (a.shelters.capacity < static_cast<std::int64_t>(m.population.size()))
-    a.problems.push_back("exit capacity (" + std::to_string(a.shelters.capacity) + ") is below the population (" +
-                         std::to_string(m.population.size()) + "): not everyone can leave");
+    a.problems.push_back("exit capacity (" + std::to_string(a.shelters.capacity) +
+                         ") is below the population (" + std::to_string(m.population.size()) +
+                         "): not everyone can leave");
   return a;
 }
 

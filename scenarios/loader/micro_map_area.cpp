@@ -81,7 +81,8 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
     eb.max = eb.max + Vec2{half, half};
     if (!overlap(eb, box)) continue;
     for (std::size_t i = 0; i + 1 < shape.size(); ++i)
-      if (distance(shape[i], shape[i + 1]) > 1e-3) surface.push_back({segment_strip(shape[i], shape[i + 1], half)});
+      if (distance(shape[i], shape[i + 1]) > 1e-3)
+        surface.push_back({segment_strip(shape[i], shape[i + 1], half)});
     for (const Vec2 p : shape) surface.push_back({joint(p, half)});
   }
   if (surface.empty()) throw d.origins.error(ad.field, "no street of the map lies inside the area");
@@ -104,8 +105,9 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
     out.building_names.push_back("building " + std::to_string(b.source_id));
   }
   if (broken > 0)
-    out.notes.push_back(std::to_string(broken) + " buildings in micro.area have broken outlines (self-intersecting "
-                                                    "or degenerate) and were left out");
+    out.notes.push_back(std::to_string(broken) +
+                        " buildings in micro.area have broken outlines (self-intersecting "
+                        "or degenerate) and were left out");
 
   // Shelters inside the area: an exit square where the walkable area comes nearest
   // the shelter's point (a school's point lies inside the building, its door on the
@@ -135,7 +137,10 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
       auto scan = [&](const Ring& r) {
         for (std::size_t i = 0; i < r.size(); ++i) {
           const SegmentProjection s = project_on_segment(c.site.pos, r[i], r[(i + 1) % r.size()]);
-          if (s.distance < best) { best = s.distance; q = s.point; }
+          if (s.distance < best) {
+            best = s.distance;
+            q = s.point;
+          }
         }
       };
       for (const Ring& r : walk.walkable) scan(r);
@@ -144,7 +149,8 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
     out.exits.push_back({c.site, square(q, ad.exit_size), c.field});
   }
   if (out.exits.empty())
-    throw d.origins.error("shelters", "no shelter lies inside micro.area: its exits are the shelters inside it");
+    throw d.origins.error("shelters",
+                          "no shelter lies inside micro.area: its exits are the shelters inside it");
 
   // Street pieces the area's edge cuts off from every exit lead nowhere: left out.
   std::vector<PolygonRingsList> squares;
@@ -154,7 +160,7 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
     if (maps::intersection_area({part}, squares) > 0.0) kept.push_back(std::move(part));
   if (kept.size() < out.streets.size())
     out.notes.push_back(std::to_string(out.streets.size() - kept.size()) +
-                           " street pieces inside micro.area do not connect to any exit and were left out");
+                        " street pieces inside micro.area do not connect to any exit and were left out");
   out.streets = std::move(kept);
 
   // The map's residents living inside the area (population.registry/synthesize).
@@ -169,8 +175,9 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
                         all.household[r], home, all.home_building[r]);
     }
     if (out.residents.size() == 0)
-      throw d.origins.error(d.population.registry ? "population.registry" : "population.synthesize",
-                            "none of the " + std::to_string(all.size()) + " residents lives inside micro.area");
+      throw d.origins.error(
+          d.population.registry ? "population.registry" : "population.synthesize",
+          "none of the " + std::to_string(all.size()) + " residents lives inside micro.area");
   }
   return out;
 }

@@ -33,12 +33,12 @@ struct Piece {
 };
 
 struct Geometry {
-  MicroGeometry micro;                  // walkable and obstacle rings (no exits yet)
-  std::vector<const Piece*> exits;      // in exit order
-  std::vector<Ring> exit_areas;         // m, (exits)
+  MicroGeometry micro;              // walkable and obstacle rings (no exits yet)
+  std::vector<const Piece*> exits;  // in exit order
+  std::vector<Ring> exit_areas;     // m, (exits)
   std::vector<const Piece*> doors;
-  std::vector<const Piece*> blocks;     // obstacles and walls, for naming what a resident is inside
-  std::vector<const Piece*> places;     // named rooms, corridors and walkable polygons
+  std::vector<const Piece*> blocks;  // obstacles and walls, for naming what a resident is inside
+  std::vector<const Piece*> places;  // named rooms, corridors and walkable polygons
 };
 
 // Where each resident came from, to name it when the engine rejects its position.
@@ -64,7 +64,8 @@ inline std::string metres(double v) {
 // Layer features carry their name in the field ("layer 'school', feature 3 'Class 1a'");
 // pieces written in the scenario are named in the message.
 [[noreturn]] inline void fail(const MicroFeature& f, const std::string& message) {
-  throw InputError(f.file, f.line, f.field, (f.line > 0 && !f.name.empty() ? "'" + f.name + "' " : "") + message);
+  throw InputError(f.file, f.line, f.field,
+                   (f.line > 0 && !f.name.empty() ? "'" + f.name + "' " : "") + message);
 }
 
 inline std::optional<std::string> attribute(const MicroFeature& f, const std::string& key) {

@@ -43,8 +43,9 @@ void map_area_pieces(const ScenarioDesc& d, Assembly& a, std::vector<Piece>& out
     context.buildings.push_back(std::move(b));
   }
   if (ma.residents_in_map > 0)
-    a.notes.push_back(std::to_string(residents.size()) + " of the map's " + std::to_string(ma.residents_in_map) +
-                         " residents live inside micro.area; the others are not part of this run");
+    a.notes.push_back(std::to_string(residents.size()) + " of the map's " +
+                      std::to_string(ma.residents_in_map) +
+                      " residents live inside micro.area; the others are not part of this run");
   for (const std::string& f : ma.input_files) add_input(a, f);
   a.notes.insert(a.notes.end(), ma.notes.begin(), ma.notes.end());
   auto closed = [](PolygonRingsList poly) {
@@ -109,9 +110,11 @@ Ring strip(Vec2 a, Vec2 b, double half, double extend) {
 
 // A door or line exit: one line of two distinct points; returns its width.
 double door_line(const Piece& p, const char* what) {
-  const bool ok = p.f.polygons.empty() && p.f.points.empty() && p.f.lines.size() == 1 && p.f.lines[0].size() == 2;
+  const bool ok =
+      p.f.polygons.empty() && p.f.points.empty() && p.f.lines.size() == 1 && p.f.lines[0].size() == 2;
   if (!ok)
-    fail(p.f, std::string("a ") + what + " is a line of two points across its opening (its length is the clear width)");
+    fail(p.f, std::string("a ") + what +
+                  " is a line of two points across its opening (its length is the clear width)");
   const double w = distance(p.f.lines[0][0], p.f.lines[0][1]);
   if (!(w > 0.0)) fail(p.f, std::string("the ") + what + " line has zero length");
   return w;
@@ -145,7 +148,8 @@ std::vector<Piece> collect_pieces(const ScenarioDesc& d, Assembly& a, MapAreaCon
                       "; one of room, corridor, walkable, obstacle, wall, door, exit");
       }
       if (const auto c = number_attribute(p.f, "capacity")) {
-        if (!(*c >= 1.0) || *c > 1e8 || std::floor(*c) != *c) fail(p.f, "capacity must be a positive whole number of persons");
+        if (!(*c >= 1.0) || *c > 1e8 || std::floor(*c) != *c)
+          fail(p.f, "capacity must be a positive whole number of persons");
         p.capacity = static_cast<std::int64_t>(*c);
       }
       if (const auto t = number_attribute(p.f, "open_time")) {
@@ -186,8 +190,10 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
       check_polygons(p);
       auto& dst = k == "obstacle" ? blocks : walk;
       dst.insert(dst.end(), p.f.polygons.begin(), p.f.polygons.end());
-      if (k == "obstacle") g.blocks.push_back(&p);
-      else if (!p.f.name.empty()) g.places.push_back(&p);
+      if (k == "obstacle")
+        g.blocks.push_back(&p);
+      else if (!p.f.name.empty())
+        g.places.push_back(&p);
     } else if (k == "wall") {
       if (!p.f.points.empty()) fail(p.f, "a wall is a polygon or a line");
       check_polygons(p);
@@ -195,7 +201,8 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
       const double half = 0.5 * p.thickness.value_or(s.wall_thickness);
       for (const Ring& line : p.f.lines)
         for (std::size_t i = 0; i + 1 < line.size(); ++i)
-          if (distance(line[i], line[i + 1]) > 0.0) blocks.push_back({strip(line[i], line[i + 1], half, half)});
+          if (distance(line[i], line[i + 1]) > 0.0)
+            blocks.push_back({strip(line[i], line[i + 1], half, half)});
       g.blocks.push_back(&p);
     } else if (k == "door") {
       door_line(p, "door");
@@ -218,15 +225,17 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
       g.exit_areas.push_back(std::move(area));
     }
   }
-  if (walk.empty()) throw InputError("", 0, "micro", "the geometry has no room, corridor or walkable polygon");
+  if (walk.empty())
+    throw InputError("", 0, "micro", "the geometry has no room, corridor or walkable polygon");
   if (g.exits.empty()) throw InputError("", 0, "micro.exits", "the geometry has no exit (kind exit)");
 
   // An exit must lie on the edge of or inside what is walkable.
   const std::vector<PolygonRingsList> base = maps::polygon_union(walk);
   for (std::size_t e = 0; e < g.exits.size(); ++e)
     if (!(maps::intersection_area(base, {{g.exit_areas[e]}}) > 1e-6))
-      fail(g.exits[e]->f, "lies outside the walkable area: an exit must lie on the edge of (or inside) a room, "
-                          "corridor or walkable polygon");
+      fail(g.exits[e]->f,
+           "lies outside the walkable area: an exit must lie on the edge of (or inside) a room, "
+           "corridor or walkable polygon");
 
   // Doors and exits cut through walls and obstacles and join what they touch; what
   // is left of the obstacles is cut out of the walkable area.
@@ -241,10 +250,11 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
   for (const PolygonRingsList& part : area)
     for (const Vec2 q : part[0]) far = std::max({far, std::fabs(q.x), std::fabs(q.y)});
   if (far > kMaxLocal)
-    throw InputError("", 0, "micro",
-                     "the geometry lies " + std::to_string(std::lround(far / 1000.0)) +
-                         " km from (0, 0): give it in local metres near the origin (the body model computes in "
-                         "single precision)");
+    throw InputError(
+        "", 0, "micro",
+        "the geometry lies " + std::to_string(std::lround(far / 1000.0)) +
+            " km from (0, 0): give it in local metres near the origin (the body model computes in "
+            "single precision)");
   for (const PolygonRingsList& part : area) {
     g.micro.walkable.push_back(part[0]);
     for (std::size_t j = 1; j < part.size(); ++j) g.micro.obstacles.push_back(part[j]);

@@ -6,8 +6,8 @@
 #include <functional>
 #include <map>
 
-#include "engine/movement/micro/micro_geometry.hpp"
 #include "engine/core/rng.hpp"
+#include "engine/movement/micro/micro_geometry.hpp"
 #include "maps/micro_geometry_import.hpp"
 #include "scenarios/loader/micro_parts.hpp"
 #include "scenarios/loader/yaml_reader.hpp"
@@ -23,7 +23,8 @@ struct Profile {
 // Age and mobility drawn from the shares as synthesize_population() draws them
 // (engine/world/population_synthesis.cpp), without households: people in a building at
 // the time of the alarm are not at home, so nobody counts as living alone.
-Profile draw_profile(const ProfileShares& s, std::uint64_t seed, std::uint64_t id, const MicroResidentsDesc* given) {
+Profile draw_profile(const ProfileShares& s, std::uint64_t seed, std::uint64_t id,
+                     const MicroResidentsDesc* given) {
   const RngStream age_rng{seed, RngPurpose::SynthAge};
   const RngStream mob_rng{seed, RngPurpose::SynthMobility};
   Profile p;
@@ -49,9 +50,12 @@ Profile draw_profile(const ProfileShares& s, std::uint64_t seed, std::uint64_t i
     const double chair = senior ? s.wheelchair_of_60_plus : s.wheelchair_of_others;
     const double aid = senior ? s.walking_aid_of_60_plus : s.walking_aid_of_others;
     const double um = mob_rng.uniform(id, 0);
-    if (um < bed) p.mobility = Mobility::Bedridden;
-    else if (um < bed + chair) p.mobility = Mobility::Wheelchair;
-    else if (um < bed + chair + aid) p.mobility = Mobility::WalkingAid;
+    if (um < bed)
+      p.mobility = Mobility::Bedridden;
+    else if (um < bed + chair)
+      p.mobility = Mobility::Wheelchair;
+    else if (um < bed + chair + aid)
+      p.mobility = Mobility::WalkingAid;
   }
   return p;
 }
@@ -66,13 +70,15 @@ void check_place(const Geometry& g, double wall_thickness, Vec2 q, double radius
     for (const Piece* b : g.blocks)
       for (const Ring& line : b->f.lines)
         for (std::size_t i = 0; i + 1 < line.size(); ++i)
-          if (project_on_segment(q, line[i], line[i + 1]).distance <= 0.5 * b->thickness.value_or(wall_thickness))
+          if (project_on_segment(q, line[i], line[i + 1]).distance <=
+              0.5 * b->thickness.value_or(wall_thickness))
             bad("lies inside wall " + b->f.where);
     bad("lies inside a wall or outside the walkable area");
   }
   const double w = g.micro.wall_distance(q);
   if (w < radius)
-    bad("is " + metres(w) + " from a wall, less than its body radius (" + metres(radius) + "): it would start inside the wall");
+    bad("is " + metres(w) + " from a wall, less than its body radius (" + metres(radius) +
+        "): it would start inside the wall");
 }
 
 }  // namespace
@@ -93,10 +99,12 @@ Population build_population(const ScenarioDesc& d, const Geometry& g, const std:
   std::map<std::string, const Piece*> by_name;
   for (const Piece* p : g.places) {
     const auto [it, fresh] = by_name.emplace(p->f.name, p);
-    if (!fresh) fail(p->f, "another room, corridor or walkable polygon has the same name (" + it->second->f.where + ")");
+    if (!fresh)
+      fail(p->f,
+           "another room, corridor or walkable polygon has the same name (" + it->second->f.where + ")");
   }
   std::map<const Piece*, std::vector<Vec2>> slots;  // start places of each place, shuffled
-  std::map<const Piece*, std::size_t> used;          // of them taken
+  std::map<const Piece*, std::size_t> used;         // of them taken
   const double s = pd.spacing;
   for (const MicroResidentsDesc& r : pd.residents) {
     if (r.at) {
@@ -118,7 +126,8 @@ Population build_population(const ScenarioDesc& d, const Geometry& g, const std:
       }
       throw InputError(d.origins.file, r.line, r.field + ".room",
                        "no room, corridor or walkable polygon named '" + r.room + "'" +
-                           detail::did_you_mean(r.room, known) + "; named: " + (names.empty() ? "none" : names));
+                           detail::did_you_mean(r.room, known) +
+                           "; named: " + (names.empty() ? "none" : names));
     }
     const Piece* place = it->second;
     if (!slots.count(place)) {
@@ -134,12 +143,14 @@ Population build_population(const ScenarioDesc& d, const Geometry& g, const std:
           const bool in = std::any_of(place->f.polygons.begin(), place->f.polygons.end(),
                                       [&](const PolygonRingsList& poly) { return inside_polygon(poly, q); });
           if (!in || !g.micro.walkable_at(q) || g.micro.wall_distance(q) < 0.5 * s) continue;
-          const std::uint64_t k = hash_key(pd.seed, static_cast<std::uint64_t>(RngPurpose::SynthHome), place_id,
-                                           static_cast<std::uint64_t>(keyed.size()));
+          const std::uint64_t k = hash_key(pd.seed, static_cast<std::uint64_t>(RngPurpose::SynthHome),
+                                           place_id, static_cast<std::uint64_t>(keyed.size()));
           keyed.push_back({k, q});
         }
       std::sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
-        return x.first != y.first ? x.first < y.first : (x.second.y != y.second.y ? x.second.y < y.second.y : x.second.x < y.second.x);
+        return x.first != y.first
+                   ? x.first < y.first
+                   : (x.second.y != y.second.y ? x.second.y < y.second.y : x.second.x < y.second.x);
       });
       for (const auto& kv : keyed) cells.push_back(kv.second);
     }
@@ -148,8 +159,9 @@ Population build_population(const ScenarioDesc& d, const Geometry& g, const std:
     const std::size_t free = cells.size() - next;
     if (static_cast<std::size_t>(r.count) > free)
       throw InputError(d.origins.file, r.line, r.field + ".count",
-                       "room '" + r.room + "' has start places for " + std::to_string(free) + " more residents at " +
-                           metres(s) + " spacing (population.spacing), asked for " + std::to_string(r.count));
+                       "room '" + r.room + "' has start places for " + std::to_string(free) +
+                           " more residents at " + metres(s) + " spacing (population.spacing), asked for " +
+                           std::to_string(r.count));
     for (std::int64_t k = 0; k < r.count; ++k) {
       const Profile pr = draw_profile(pd.shares, pd.seed, pop.size(), &r);
       add(pr, cells[next++], {d.origins.file, r.line, r.field, "room '" + r.room + "'"});
@@ -212,8 +224,8 @@ void add_map_residents(const ScenarioDesc& d, const Geometry& g, const Populatio
   std::vector<double> radii(from_map.size());
   for (std::size_t r = 0; r < from_map.size(); ++r)
     radii[r] = body_radius(from_map.age[r], from_map.mobility[r], d.params.micro);
-  const std::vector<std::optional<Vec2>> start =
-      micro_start_places(std::move(geo), d.params.micro, from_map.home, radii, kClearance, kMaxStreetDistance);
+  const std::vector<std::optional<Vec2>> start = micro_start_places(
+      std::move(geo), d.params.micro, from_map.home, radii, kClearance, kMaxStreetDistance);
   const std::string field = d.population.registry ? "population.registry" : "population.synthesize";
   const std::string file = d.population.registry ? d.population.registry->file : d.origins.file;
   const int line = d.population.registry ? 0 : d.origins.line(field);
@@ -226,8 +238,9 @@ void add_map_residents(const ScenarioDesc& d, const Geometry& g, const Populatio
       continue;
     }
     const auto [it, fresh] = households.emplace(from_map.household[r].index(), HouseholdId{pop.size()});
-    pop.add(from_map.age[r], from_map.mobility[r], from_map.lives_alone[r] != 0, from_map.needs_assistance[r] != 0,
-            it->second, *start[r]);  // the micro model has no buildings: no building id
+    pop.add(from_map.age[r], from_map.mobility[r], from_map.lives_alone[r] != 0,
+            from_map.needs_assistance[r] != 0, it->second,
+            *start[r]);  // the micro model has no buildings: no building id
     const double moved = distance(*start[r], from_map.home[r]);
     moved_sum += moved;
     moved_max = std::max(moved_max, moved);
@@ -236,16 +249,18 @@ void add_map_residents(const ScenarioDesc& d, const Geometry& g, const Populatio
   const std::size_t placed = from_map.size() - left_out;
   if (placed > 0) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%zu residents start on the street nearest their home: %.1f m from it on average, "
-                  "at most %.1f m", placed, moved_sum / static_cast<double>(placed), moved_max);
+    std::snprintf(buf, sizeof buf,
+                  "%zu residents start on the street nearest their home: %.1f m from it on average, "
+                  "at most %.1f m",
+                  placed, moved_sum / static_cast<double>(placed), moved_max);
     a.notes.push_back(buf);
   }
   if (left_out > 0)
     a.problems.push_back(std::to_string(left_out) + " residents of micro.area live more than " +
-                         metres(kMaxStreetDistance) + " from its streets (or only by streets cut off from every exit) "
+                         metres(kMaxStreetDistance) +
+                         " from its streets (or only by streets cut off from every exit) "
                          "and were left out");
   if (pop.size() == 0) throw d.origins.error(field, "no resident of micro.area lives near its streets");
 }
-
 
 }  // namespace ss::scenarios::micro

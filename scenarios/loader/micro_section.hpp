@@ -22,7 +22,8 @@ namespace ss::scenarios {
 // thickness) are cut out of it; doors (2-point lines across an opening, length =
 // clear width) cut through walls and join what they touch; exits (2-point lines on
 // the outer edge, or polygons) are where people leave, each counted as a shelter.
-inline constexpr const char* kMicroKinds[] = {"room", "corridor", "walkable", "obstacle", "wall", "door", "exit"};
+inline constexpr const char* kMicroKinds[] = {"room", "corridor", "walkable", "obstacle",
+                                              "wall", "door",     "exit"};
 
 // One piece written in the scenario as WKT.
 struct MicroShapeDesc {
@@ -40,12 +41,12 @@ struct MicroShapeDesc {
 // A GeoJSON/GeoPackage/... layer of micro geometry in local metres. Attributes read
 // when present: name_field, capacity, open_time (s), step_free (yes/no), thickness (m).
 struct MicroLayerDesc {
-  std::string file;       // absolute after loading
-  std::string layer;      // empty: the first layer
-  std::string kind;       // every feature is of this kind, or empty: read kind_field
+  std::string file;   // absolute after loading
+  std::string layer;  // empty: the first layer
+  std::string kind;   // every feature is of this kind, or empty: read kind_field
   std::string kind_field = "kind";
   std::string name_field = "name";
-  std::string field;      // "micro.layers[0]"
+  std::string field;  // "micro.layers[0]"
   int line = 0;
 };
 
@@ -58,7 +59,7 @@ struct MicroResidentsDesc {
   std::int64_t count = 1;
   std::optional<int> age;  // years
   std::optional<Mobility> mobility;
-  std::string field;       // "population.residents[3]"
+  std::string field;  // "population.residents[3]"
   int line = 0;
 };
 
@@ -77,9 +78,9 @@ struct MicroPopulationDesc {
   // network scenario (ScenarioDesc::population); residents whose homes lie in the
   // area start on the street surface nearest their home.
   bool from_map = false;
-  ProfileShares shares;            // as population.synthesize.shares (engine/world/population_synthesis.hpp)
+  ProfileShares shares;  // as population.synthesize.shares (engine/world/population_synthesis.hpp)
   AssistanceRules assistance;
-  std::uint64_t seed = 1;          // placement and profile draws (part of the model, like synthesis_seed)
+  std::uint64_t seed = 1;  // placement and profile draws (part of the model, like synthesis_seed)
   // Start places in a room lie on a square lattice of this spacing, at least half
   // of it from every wall, so no two bodies overlap at the start: 0.75 m is the
   // widest body (ISO 7193 wheelchair, 0.70 m; MicroParams::radius_wheelchair) plus

@@ -11,17 +11,20 @@ namespace {
 
 Vec2 local(const maps::Projector& p, const LonLat& ll) { return p.to_local({ll.first, ll.second}); }
 
-ZoneId zone_by_name(const World& w, const std::string& name, const Origins& origins, const std::string& field) {
+ZoneId zone_by_name(const World& w, const std::string& name, const Origins& origins,
+                    const std::string& field) {
   std::vector<std::string> names;
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
     if (w.zones[z].name == name) return ZoneId{z};
     names.push_back(w.zones[z].name);
   }
-  if (w.zones.empty()) throw origins.error(field, "no zone named '" + name + "': the scenario defines no zones");
+  if (w.zones.empty())
+    throw origins.error(field, "no zone named '" + name + "': the scenario defines no zones");
   throw origins.error(field, "no zone named '" + name + "'" + detail::did_you_mean(name, names));
 }
 
-std::vector<ZoneId> zones_of(const TargetAreaDesc& a, const Model& m, const Origins& origins, const std::string& field) {
+std::vector<ZoneId> zones_of(const TargetAreaDesc& a, const Model& m, const Origins& origins,
+                             const std::string& field) {
   std::vector<ZoneId> out;
   if (a.all)
     for (std::size_t z = 0; z < m.world.zone_count(); ++z) out.push_back(ZoneId{z});
@@ -30,7 +33,8 @@ std::vector<ZoneId> zones_of(const TargetAreaDesc& a, const Model& m, const Orig
   if (a.lowest_zones > 0) {
     if (m.world.terrain.empty()) throw origins.error(field + ".lowest_zones", "needs terrain (map.terrain)");
     if (a.lowest_zones > m.world.zones.size())
-      throw origins.error(field + ".lowest_zones", "the scenario has only " + std::to_string(m.world.zones.size()) + " zones");
+      throw origins.error(field + ".lowest_zones",
+                          "the scenario has only " + std::to_string(m.world.zones.size()) + " zones");
     const std::vector<ZoneId> order = zones_by_elevation(m.world, m.population);
     out.insert(out.end(), order.begin(), order.begin() + static_cast<std::ptrdiff_t>(a.lowest_zones));
   }
@@ -68,21 +72,22 @@ NodeId depot_node(const TeamDesc& t, const NetworkSnapper& snapper, const maps::
     const Vec2 near = t.depot.near ? local(pr, *t.depot.near) : centre;
     const auto f = feature(w, t.depot.amenity, near);
     if (!f)
-      throw origins.error(field + ".amenity", "the map has no building or area with amenity=" + t.depot.amenity +
-                                                  "; give the depot as lon/lat instead");
+      throw origins.error(field + ".amenity", "the map has no building or area with amenity=" +
+                                                  t.depot.amenity + "; give the depot as lon/lat instead");
     p = *f;
   }
   const auto hit = snapper.nearest(p, max_distance);
   if (!hit)
     throw origins.error(field, "the depot is off the street network: no street within " +
-                                   std::to_string(std::lround(max_distance)) + " m (plan.max_depot_distance)");
+                                   std::to_string(std::lround(max_distance)) +
+                                   " m (plan.max_depot_distance)");
   return hit->nearer_node;
 }
 
 }  // namespace
 
-void build_plan_teams(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector, Model& m,
-                      std::vector<std::string>& problems) {
+void build_plan_teams(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector,
+                      Model& m, std::vector<std::string>& problems) {
   const PlanTeamsDesc& p = d.plan.response;
   const Origins& o = d.origins;
   for (std::size_t k = 0; k < p.channels.size(); ++k) {
@@ -134,7 +139,8 @@ void build_plan_teams(const ScenarioDesc& d, const NetworkSnapper& snapper, cons
                    [](const Team& t) { return (t.roles & kRoleDoorKnock) != 0; }))
     problems.push_back("plan.door_knock: no team has the door_knock role");
   for (const ShelterSite& s : m.world.shelters)
-    if (s.open_time >= d.run.duration) problems.push_back("shelter '" + s.name + "' opens only after the run ends");
+    if (s.open_time >= d.run.duration)
+      problems.push_back("shelter '" + s.name + "' opens only after the run ends");
 }
 
 }  // namespace ss::scenarios

@@ -29,7 +29,8 @@ struct TargetAreaDesc {
 struct ChannelDesc {
   std::string name;
   ChannelKind kind = ChannelKind::Other;
-  double start = 0.0;  // s after the plan's warning_time (activation), so a later warning delays every channel
+  double start =
+      0.0;  // s after the plan's warning_time (activation), so a later warning delays every channel
   double reach = 1.0;
   std::array<double, GroupIndex::kCount> reach_factor{[] {
     std::array<double, GroupIndex::kCount> a{};
@@ -38,7 +39,7 @@ struct ChannelDesc {
   }()};
   double delay_median = 0.0, delay_sigma_ln = 0.0;  // s, -
   TargetAreaDesc target;
-  std::vector<LonLat> route;  // loudspeaker car
+  std::vector<LonLat> route;                            // loudspeaker car
   double route_speed = WarningChannel{}.route_speed;    // m/s
   double route_radius = WarningChannel{}.route_radius;  // m
 };
@@ -52,10 +53,10 @@ struct DepotDesc {
 };
 
 struct TeamDesc {
-  Team team;              // everything but the depot, engine defaults filled
+  Team team;  // everything but the depot, engine defaults filled
   DepotDesc depot;
-  std::int64_t count = 1; // identical squads "<name> 1" ... "<name> count"
-  std::string field;      // "plan.teams[3]", for errors found while assembling
+  std::int64_t count = 1;  // identical squads "<name> 1" ... "<name> count"
+  std::string field;       // "plan.teams[3]", for errors found while assembling
 };
 
 struct PlanTeamsDesc {
@@ -64,7 +65,7 @@ struct PlanTeamsDesc {
   WordOfMouth word_of_mouth;
   Compliance compliance;
   std::vector<TeamDesc> teams;
-  TargetAreaDesc door_knock;     // empty: no door-knocking
+  TargetAreaDesc door_knock;  // empty: no door-knocking
   bool door_knock_set = false;
   bool assist_needing_help = true;
   TaskTimes task_times;

@@ -25,8 +25,8 @@ namespace ss::scenarios {
 // field path ("run.dt", "shelters.list[2].capacity"), so errors found later (when
 // files are loaded or the model is assembled) still point at the line to fix.
 struct Origins {
-  std::string file;     // the scenario file as given
-  std::string variant;  // variant applied, empty for the base
+  std::string file;                    // the scenario file as given
+  std::string variant;                 // variant applied, empty for the base
   std::map<std::string, int> line_of;  // field path -> 1-based line
 
   // Line of `field`, else of its closest recorded parent; 0 when unknown.
@@ -35,13 +35,13 @@ struct Origins {
 };
 
 struct MapDesc {
-  std::string streets;          // required; absolute path after loading
-  std::string streets_layer;    // empty: driver default
-  std::string buildings;        // empty: the streets file
+  std::string streets;        // required; absolute path after loading
+  std::string streets_layer;  // empty: driver default
+  std::string buildings;      // empty: the streets file
   std::string buildings_layer;
-  std::string terrain;          // optional raster
-  double terrain_cell = 30.0;   // m; SRTM's 1" cells are ≈30 m
-  std::string crs = "auto";     // "auto" = UTM zone of the data
+  std::string terrain;         // optional raster
+  double terrain_cell = 30.0;  // m; SRTM's 1" cells are ≈30 m
+  std::string crs = "auto";    // "auto" = UTM zone of the data
 };
 
 struct RegistryDesc {
@@ -50,7 +50,7 @@ struct RegistryDesc {
 };
 
 struct PopulationDesc {
-  std::optional<RegistryDesc> registry;      // exactly one of registry / synthesize
+  std::optional<RegistryDesc> registry;  // exactly one of registry / synthesize
   std::optional<SynthesisParams> synthesize;
   // Seed of the synthesis: the population is part of the model shared by every run
   // seed, so it has its own seed rather than run.seed.
@@ -62,17 +62,17 @@ struct ShelterEntry {
   double lon = 0.0, lat = 0.0;  // degrees, WGS 84
   std::int32_t capacity = 0;    // persons, > 0
   bool step_free = true;
-  double open_time = 0.0;       // s after start
+  double open_time = 0.0;  // s after start
 };
 
 struct ShelterLayerDesc {
   std::string file;
-  std::string layer;            // empty: first layer
+  std::string layer;                        // empty: first layer
   std::string name_field = "name";          // missing value: "shelter <fid>"
   std::string capacity_field = "capacity";  // empty or missing value: polygon area / covered m² per person
-  std::string step_free_field;  // optional yes/no field; missing: step-free
+  std::string step_free_field;              // optional yes/no field; missing: step-free
   double covered_m2_per_person = maps::ShelterTagRules{}.covered_m2_per_person;
-  double open_time = 0.0;       // s after start
+  double open_time = 0.0;  // s after start
 };
 
 // Shelters derived from map tags: schools and car parks, where this field's plans
@@ -92,37 +92,37 @@ struct SheltersDesc {
 };
 
 struct ZonesDesc {
-  std::string file;         // GIS polygon layer, or
+  std::string file;  // GIS polygon layer, or
   std::string layer;
   std::string name_field = "name";
-  double grid_cell = 0.0;   // m, > 0: square zones over the map named "Z-<col>-<row>"
+  double grid_cell = 0.0;  // m, > 0: square zones over the map named "Z-<col>-<row>"
 };
 
 struct ClosedRoad {
-  std::optional<double> lon, lat;      // a point snapped to the nearest street, or
-  std::optional<std::int64_t> osm_way; // every edge of this way
+  std::optional<double> lon, lat;       // a point snapped to the nearest street, or
+  std::optional<std::int64_t> osm_way;  // every edge of this way
 };
 
 // A scripted inject (`injects:`, resolved by scenarios/loader/injects.cpp).
 struct InjectDesc {
-  double at = 0.0;                     // s after the run's start
+  double at = 0.0;  // s after the run's start
   Intervention::Kind kind = Intervention::Kind::CloseRoad;
-  ClosedRoad road;                     // close_road, open_road
-  std::string name;                    // shelter, team or zone by name
-  double delay = 0.0;                  // delay_team: s
-  std::optional<LonLat> home;          // assist, door_knock: the home nearest this point
+  ClosedRoad road;                        // close_road, open_road
+  std::string name;                       // shelter, team or zone by name
+  double delay = 0.0;                     // delay_team: s
+  std::optional<LonLat> home;             // assist, door_knock: the home nearest this point
   std::optional<std::int64_t> household;  // assist, door_knock: household id as in residents.csv
   std::optional<std::int64_t> building;   // start_fire: the building's map id (else `home` is the point)
-  std::string note;                    // for the journal
-  std::string field;                   // "injects[3]", for errors while assembling
+  std::string note;                       // for the journal
+  std::string field;                      // "injects[3]", for errors while assembling
 };
 
 struct PlanDesc {
   Plan::Assignment assignment = Plan::Assignment::Nearest;
   std::map<std::string, std::string> zone_shelters;  // zone name -> shelter name (by_zone)
   std::vector<ClosedRoad> closed_roads;
-  std::vector<std::string> closed_shelters;          // shelter names
-  double warning_time = 0.0;                         // s after start
+  std::vector<std::string> closed_shelters;  // shelter names
+  double warning_time = 0.0;                 // s after start
   PlanTeamsDesc response;  // warning channels, teams, door-knocking, targets (scenarios/loader/plan_desc.hpp)
   std::vector<InjectDesc> injects;  // the top-level `injects:` list
 };
@@ -141,8 +141,8 @@ struct ScenarioDesc {
   SheltersDesc shelters;
   ZonesDesc zones;
   PlanDesc plan;
-  Params params;        // engine defaults with the scenario's overrides
-  RunSettings run;      // engine defaults with the scenario's values
+  Params params;                      // engine defaults with the scenario's overrides
+  RunSettings run;                    // engine defaults with the scenario's values
   std::optional<FloodSection> flood;  // the `flood:` block (scenarios/loader/flood_section.hpp)
   std::optional<FireSection> fire;    // the `fire:` block (scenarios/loader/fire_section.hpp)
   // `movement: micro`: the micro block and its population replace map, population
@@ -150,7 +150,7 @@ struct ScenarioDesc {
   MovementKind movement = MovementKind::Network;
   std::optional<MicroSection> micro;
   std::vector<VariantDesc> variants;  // all variants the file offers
-  std::string variant;  // the one applied, empty for the base
+  std::string variant;                // the one applied, empty for the base
   Origins origins;
 };
 

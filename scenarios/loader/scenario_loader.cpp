@@ -60,9 +60,10 @@ YAML::Node parse_file(const std::string& path) {
   try {
     YAML::Node root = YAML::LoadFile(path);
     if (count_values(root, kMaxYamlValues) > kMaxYamlValues)
-      throw InputError(path, 0, "",
-                       "expands to more than 1,000,000 values once its YAML aliases are followed (anchors that "
-                       "repeat anchors?)");
+      throw InputError(
+          path, 0, "",
+          "expands to more than 1,000,000 values once its YAML aliases are followed (anchors that "
+          "repeat anchors?)");
     return root;
   } catch (const YAML::ParserException& e) {
     throw InputError(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
@@ -72,9 +73,9 @@ YAML::Node parse_file(const std::string& path) {
 }
 
 // The sections of a scenario file.
-const std::initializer_list<std::string_view> kSections = {"name",   "description", "map",  "population", "shelters",
-                                                      "zones",  "plan",        "params", "run",      "variants",
-                                                      "flood",  "fire",        "movement", "micro",  "injects"};
+const std::initializer_list<std::string_view> kSections = {
+    "name", "description", "map",   "population", "shelters", "zones", "plan",   "params",
+    "run",  "variants",    "flood", "fire",       "movement", "micro", "injects"};
 
 // Reads the variants section: names, descriptions and (for `wanted`) the patch.
 std::vector<VariantDesc> read_variants(const Field& root, const std::string& wanted,
@@ -140,12 +141,15 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
   // Again on the patched tree: a patch's unknown section ("runn:") is an error too,
   // named as part of the variant's patch.
   r.check_keys(kSections);
-  if (auto f = r.get("name")) desc.name = f->text();
-  else desc.name = fs::path(path).stem().string();
+  if (auto f = r.get("name"))
+    desc.name = f->text();
+  else
+    desc.name = fs::path(path).stem().string();
   if (auto f = r.get("description")) desc.description = f->text();
   const detail::Sections sections{desc.folder};
   desc.movement = detail::read_movement(r);
-  if (desc.movement == MovementKind::Micro) {  // building-scale geometry instead of a map (sections_micro.cpp)
+  if (desc.movement ==
+      MovementKind::Micro) {  // building-scale geometry instead of a map (sections_micro.cpp)
     detail::read_micro_scenario(r, sections, desc);
   } else {
     if (r.get("micro")) r.fail_at("micro", "is used with movement: micro only");

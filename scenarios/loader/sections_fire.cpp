@@ -11,7 +11,8 @@ namespace {
 
 double direction_deg(const Field& f) {
   const double d = f.number();
-  if (d < 0.0 || d > 360.0) f.fail("a wind direction is in degrees from 0 to 360 (where the wind blows from)");
+  if (d < 0.0 || d > 360.0)
+    f.fail("a wind direction is in degrees from 0 to 360 (where the wind blows from)");
   return d;
 }
 
@@ -27,7 +28,8 @@ void read_wind(const Field& f, WindSeries& w) {
     r.check_keys(series ? std::initializer_list<std::string_view>{"time", "speed", "from"}
                         : std::initializer_list<std::string_view>{"speed", "from"});
     const double t = series ? r.need("time").duration() : 0.0;
-    if (series && !w.time.empty() && !(t > w.time.back())) r.need("time").fail("wind times must increase strictly");
+    if (series && !w.time.empty() && !(t > w.time.back()))
+      r.need("time").fail("wind times must increase strictly");
     if (series && w.time.empty() && t != 0.0) r.need("time").fail("the wind series starts at time 0");
     w.time.push_back(t);
     w.speed.push_back(wind_speed(r.need("speed")));
@@ -49,9 +51,9 @@ ClassOverride class_row(const Field& f, bool construction) {
     if (auto v = f.get("non_combustible")) c.non_combustible = v->boolean();
   } else {
     f.check_keys({"fire_load", "growth_time", "hrr"});
-    if (auto v = f.get("fire_load")) c.fire_load = v->positive() * 1e6;        // MJ/m²
-    if (auto v = f.get("growth_time")) c.growth_time = v->duration();         // t_alpha
-    if (auto v = f.get("hrr")) c.hrr_per_area = v->positive() * 1e3;          // kW/m²
+    if (auto v = f.get("fire_load")) c.fire_load = v->positive() * 1e6;  // MJ/m²
+    if (auto v = f.get("growth_time")) c.growth_time = v->duration();    // t_alpha
+    if (auto v = f.get("hrr")) c.hrr_per_area = v->positive() * 1e3;     // kW/m²
     if (c.growth_time && !(*c.growth_time > 0.0)) f.need("growth_time").fail("must be positive");
   }
   return c;
@@ -80,8 +82,8 @@ int stability_class(const Field& f) {
 }  // namespace
 
 FireSection Sections::fire(const Field& f) const {
-  f.check_keys({"ignitions", "random", "wind", "max_gap", "constructions", "uses", "materials", "kinds", "default",
-                "smoke", "zone", "snap", "default_levels", "service"});
+  f.check_keys({"ignitions", "random", "wind", "max_gap", "constructions", "uses", "materials", "kinds",
+                "default", "smoke", "zone", "snap", "default_levels", "service"});
   FireSection d;
   if (auto v = f.get("ignitions")) {
     const std::vector<Field> items = v->items();
@@ -93,7 +95,8 @@ FireSection Sections::fire(const Field& f) const {
       if (auto t = it.get("time")) ig.time = t->duration();
       const auto b = it.get("building");
       const auto at = it.get("at");
-      if (b.has_value() == at.has_value()) it.fail("give either the building's map id (building: <OSM id>) or a point (at: {lon, lat})");
+      if (b.has_value() == at.has_value())
+        it.fail("give either the building's map id (building: <OSM id>) or a point (at: {lon, lat})");
       if (b) ig.building = b->integer();
       if (at) ig.at = read_lon_lat(*at);
       d.ignitions.push_back(ig);
@@ -120,10 +123,13 @@ FireSection Sections::fire(const Field& f) const {
     }
   }
   if (d.ignitions.empty() && d.random.empty())
-    f.fail("a fire needs at least one ignition (ignitions: or random:); live fires can be started on top of them");
+    f.fail(
+        "a fire needs at least one ignition (ignitions: or random:); live fires can be started on top of "
+        "them");
   read_wind(f.need("wind"), d.wind);
   if (auto v = f.get("max_gap")) d.params.max_gap = v->length();
-  if (!(d.params.max_gap > 0.0) || d.params.max_gap > 200.0) f.need("max_gap").fail("must be between 0 and 200 m");
+  if (!(d.params.max_gap > 0.0) || d.params.max_gap > 200.0)
+    f.need("max_gap").fail("must be between 0 and 200 m");
   if (auto v = f.get("snap")) d.snap = v->length();
   if (auto v = f.get("default_levels")) {
     const std::int64_t n = v->integer();
@@ -143,8 +149,8 @@ FireSection Sections::fire(const Field& f) const {
     for (const auto& [name, row] : v->entries()) d.kinds[name] = class_rule(row, d.line_of);
   if (auto v = f.get("default")) d.fallback = class_rule(*v, d.line_of);
   if (auto v = f.get("smoke")) {
-    v->check_keys({"cell", "stability", "update_interval", "min_visibility", "notice_visibility", "soot_yield",
-                   "co_yield", "max_cells"});
+    v->check_keys({"cell", "stability", "update_interval", "min_visibility", "notice_visibility",
+                   "soot_yield", "co_yield", "max_cells"});
     SmokeParams& s = d.smoke;
     if (auto x = v->get("cell")) s.cell = x->length();
     if (!(s.cell >= 2.0)) v->fail_at("cell", "the smoke cell must be at least 2 m");
@@ -168,7 +174,8 @@ FireSection Sections::fire(const Field& f) const {
     if (auto x = v->get("radius")) d.zone.radius = x->length();
     if (auto x = v->get("downwind")) d.zone.downwind = x->length();
     if (auto x = v->get("half_angle")) d.zone.half_angle = x->number();
-    if (d.zone.half_angle <= 0.0 || d.zone.half_angle > 90.0) v->fail_at("half_angle", "must be between 0 and 90 degrees");
+    if (d.zone.half_angle <= 0.0 || d.zone.half_angle > 90.0)
+      v->fail_at("half_angle", "must be between 0 and 90 degrees");
   }
   if (auto v = f.get("service")) d.service = fire_service(*v);
   return d;

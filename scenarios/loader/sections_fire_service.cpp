@@ -17,12 +17,14 @@ constexpr std::size_t kStreetClasses = std::tuple_size_v<PerStreetKind>;
 static_assert(kStreetClasses == static_cast<std::size_t>(StreetKind::Other) + 1, "one value per StreetKind");
 
 ApplianceKind appliance_kind(const Field& f) {
-  return pick<ApplianceKind, 3>(
-      f, {{{"pumper", ApplianceKind::Pumper}, {"ladder", ApplianceKind::Ladder}, {"tanker", ApplianceKind::Tanker}}});
+  return pick<ApplianceKind, 3>(f, {{{"pumper", ApplianceKind::Pumper},
+                                     {"ladder", ApplianceKind::Ladder},
+                                     {"tanker", ApplianceKind::Tanker}}});
 }
 
 CrewKind crew_kind(const Field& f) {
-  return pick<CrewKind, 2>(f, {{{"volunteer", CrewKind::Volunteer}, {"professional", CrewKind::Professional}}});
+  return pick<CrewKind, 2>(f,
+                           {{{"volunteer", CrewKind::Volunteer}, {"professional", CrewKind::Professional}}});
 }
 
 double time_span(const Field& f) {
@@ -48,7 +50,8 @@ void per_class(const Field& f, PerStreetKind& out, Read read) {
     if (k == kStreetClasses) {
       std::string all;
       for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
-      value.fail("unknown street class '" + name + "'" + did_you_mean(name, names) + "; street classes: " + all);
+      value.fail("unknown street class '" + name + "'" + did_you_mean(name, names) +
+                 "; street classes: " + all);
     }
     out[k] = read(value);
   }
@@ -124,16 +127,19 @@ void read_stations(const Field& f, FireServiceSection& d) {
     for (const Field& s : v->items()) {
       d.stations.push_back(station(s));
       for (std::size_t k = 0; k + 1 < d.stations.size(); ++k)
-        if (d.stations[k].name == d.stations.back().name) s.fail_at("name", "a second station named '" + d.stations[k].name + "'");
+        if (d.stations[k].name == d.stations.back().name)
+          s.fail_at("name", "a second station named '" + d.stations[k].name + "'");
     }
   }
   if (!d.stations_from_map && d.stations.empty())
-    f.fail("a fire service needs at least one station: list them (stations.list) or take the map's (stations.from_map: true)");
+    f.fail(
+        "a fire service needs at least one station: list them (stations.list) or take the map's "
+        "(stations.from_map: true)");
 }
 
 void read_lanes(const Field& f, const Sections& sec, FireServiceSection& d) {
-  f.check_keys({"min_clear_width", "class_width", "speed", "barriers_from_map", "closing_barriers", "barrier_snap",
-                "obstructions", "blocked_share", "blocked_width", "sensor_delay"});
+  f.check_keys({"min_clear_width", "class_width", "speed", "barriers_from_map", "closing_barriers",
+                "barrier_snap", "obstructions", "blocked_share", "blocked_width", "sensor_delay"});
   FireServiceParams& p = d.params;
   if (auto v = f.get("min_clear_width")) p.min_clear_width = lane_width(*v);
   if (auto v = f.get("class_width")) per_class(*v, p.class_width, lane_width);
@@ -177,7 +183,8 @@ void read_lanes(const Field& f, const Sections& sec, FireServiceSection& d) {
   if (auto v = f.get("blocked_share")) {
     v->check_keys({"day", "night"});
     if (auto x = v->get("day")) per_class(*x, p.blocked_share_day, [](const Field& s) { return s.share(); });
-    if (auto x = v->get("night")) per_class(*x, p.blocked_share_night, [](const Field& s) { return s.share(); });
+    if (auto x = v->get("night"))
+      per_class(*x, p.blocked_share_night, [](const Field& s) { return s.share(); });
   }
   if (auto v = f.get("blocked_width")) p.blocked_width = lane_width(*v);
   if (auto v = f.get("sensor_delay")) p.sensor_delay = time_span(*v);
@@ -214,8 +221,8 @@ void read_hydrants(const Field& f, const Sections& sec, FireServiceSection& d) {
 }
 
 void read_rescue(const Field& f, FireServiceParams& p) {
-  f.check_keys({"stairs", "portable_ladder", "ladder_setup", "aerial_ladder", "ladder_area_width", "ladder_outreach",
-                "portable_ladder_floors"});
+  f.check_keys({"stairs", "portable_ladder", "ladder_setup", "aerial_ladder", "ladder_area_width",
+                "ladder_outreach", "portable_ladder_floors"});
   if (auto v = f.get("stairs")) p.rescue_stairs = time_span(*v);
   if (auto v = f.get("portable_ladder")) p.rescue_portable_ladder = time_span(*v);
   if (auto v = f.get("ladder_setup")) p.ladder_setup = time_span(*v);
@@ -235,8 +242,8 @@ void read_rescue(const Field& f, FireServiceParams& p) {
 }  // namespace
 
 FireServiceSection Sections::fire_service(const Field& f) const {
-  f.check_keys({"time_of_day", "detection_delay", "call_handling", "first_alarm", "appliance_types", "stations",
-                "lanes", "hydrants", "extinguishers", "hose", "rescue", "knockdown"});
+  f.check_keys({"time_of_day", "detection_delay", "call_handling", "first_alarm", "appliance_types",
+                "stations", "lanes", "hydrants", "extinguishers", "hose", "rescue", "knockdown"});
   FireServiceSection d;
   FireServiceParams& p = d.params;
   if (auto v = f.get("time_of_day")) p.night = pick<bool, 2>(*v, {{{"day", false}, {"night", true}}});
@@ -251,7 +258,8 @@ FireServiceSection Sections::fire_service(const Field& f) const {
     for (const Field& t : v->items()) {
       d.types.push_back(appliance_type(t));
       for (std::size_t k = 0; k + 1 < d.types.size(); ++k)
-        if (d.types[k].name == d.types.back().name) t.fail_at("name", "appliance type '" + d.types[k].name + "' is given twice");
+        if (d.types[k].name == d.types.back().name)
+          t.fail_at("name", "appliance type '" + d.types[k].name + "' is given twice");
     }
   }
   read_stations(f.need("stations"), d);
@@ -271,7 +279,8 @@ FireServiceSection Sections::fire_service(const Field& f) const {
     }
     if (auto x = v->get("lay_speed")) {
       p.lay_speed = x->speed();
-      if (!(p.lay_speed > 0.0) || p.lay_speed > 10.0) x->fail("a crew lays hose at more than 0 and at most 10 m/s");
+      if (!(p.lay_speed > 0.0) || p.lay_speed > 10.0)
+        x->fail("a crew lays hose at more than 0 and at most 10 m/s");
     }
     if (auto x = v->get("setup_time")) p.setup_time = time_span(*x);
   }

@@ -16,7 +16,8 @@ LonLatPoint read_lon_lat(const Field& f) {
     f.check_keys({"lon", "lat"});
     p = {f.need("lon").number(), f.need("lat").number()};
   }
-  if (p.lon < -180.0 || p.lon > 180.0 || p.lat < -90.0 || p.lat > 90.0) f.fail("not a WGS 84 lon/lat position");
+  if (p.lon < -180.0 || p.lon > 180.0 || p.lat < -90.0 || p.lat > 90.0)
+    f.fail("not a WGS 84 lon/lat position");
   return p;
 }
 
@@ -26,7 +27,8 @@ FloodPlace place(const Field& f) {
   FloodPlace p;
   const auto at = f.get("at");
   const auto line = f.get("line");
-  if (at.has_value() == line.has_value()) f.fail("give either a point (at: {lon, lat}) or a line (line: [[lon, lat], ...])");
+  if (at.has_value() == line.has_value())
+    f.fail("give either a point (at: {lon, lat}) or a line (line: [[lon, lat], ...])");
   if (at) p.at = read_lon_lat(*at);
   if (line) {
     for (const Field& v : line->items()) p.line.push_back(read_lon_lat(v));
@@ -159,7 +161,8 @@ FloodSection Sections::flood(const Field& f) const {
     for (const Field& x : list->items()) {
       x.check_keys({"time", "depth", "speed"});
       const double t = x.need("time").duration();
-      if (!d.external.empty() && !(t > d.external.back().first)) x.fail_at("time", "times must increase strictly");
+      if (!d.external.empty() && !(t > d.external.back().first))
+        x.fail_at("time", "times must increase strictly");
       std::string speed;
       if (auto v = x.get("speed")) speed = existing_file(*v);
       d.external.push_back({t, {existing_file(x.need("depth")), speed}});

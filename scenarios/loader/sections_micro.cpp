@@ -12,8 +12,8 @@ namespace {
 
 // The inline lists of micro geometry and the kind each holds.
 constexpr std::pair<const char*, const char*> kInlineLists[] = {
-    {"rooms", "room"},   {"corridors", "corridor"}, {"walkable", "walkable"}, {"obstacles", "obstacle"},
-    {"walls", "wall"},   {"doors", "door"},         {"exits", "exit"}};
+    {"rooms", "room"}, {"corridors", "corridor"}, {"walkable", "walkable"}, {"obstacles", "obstacle"},
+    {"walls", "wall"}, {"doors", "door"},         {"exits", "exit"}};
 
 MicroShapeDesc read_shape(const Field& f, const std::string& kind) {
   MicroShapeDesc s;
@@ -24,14 +24,18 @@ MicroShapeDesc read_shape(const Field& f, const std::string& kind) {
     s.wkt = f.text();
     return s;
   }
-  if (kind == "exit") f.check_keys({"name", "wkt", "capacity", "open_time", "step_free"});
-  else if (kind == "wall") f.check_keys({"name", "wkt", "thickness"});
-  else f.check_keys({"name", "wkt"});
+  if (kind == "exit")
+    f.check_keys({"name", "wkt", "capacity", "open_time", "step_free"});
+  else if (kind == "wall")
+    f.check_keys({"name", "wkt", "thickness"});
+  else
+    f.check_keys({"name", "wkt"});
   s.wkt = f.need("wkt").text();
   if (auto v = f.get("name")) s.name = v->text();
   if (auto v = f.get("capacity")) {
     s.capacity = v->integer();
-    if (*s.capacity <= 0 || *s.capacity > 100'000'000) v->fail("capacity must be a positive number of persons");
+    if (*s.capacity <= 0 || *s.capacity > 100'000'000)
+      v->fail("capacity must be a positive number of persons");
   }
   if (auto v = f.get("open_time")) {
     s.open_time = v->duration();
@@ -89,7 +93,8 @@ MicroResidentsDesc read_residents(const Field& f) {
   }
   if (auto v = f.get("mobility")) {
     Mobility m{};
-    if (!mobility_from_string(v->text(), m)) v->fail("unknown mobility '" + v->text() + "'; one of walks, walking_aid, wheelchair, bedridden");
+    if (!mobility_from_string(v->text(), m))
+      v->fail("unknown mobility '" + v->text() + "'; one of walks, walking_aid, wheelchair, bedridden");
     r.mobility = m;
   }
   return r;
@@ -97,7 +102,8 @@ MicroResidentsDesc read_residents(const Field& f) {
 
 MicroPopulationDesc read_micro_population(const Field& f, const Sections& sections, bool map_area,
                                           PopulationDesc& from_map) {
-  f.check_keys({"residents", "points", "shares", "needs_assistance", "seed", "spacing", "registry", "synthesize"});
+  f.check_keys(
+      {"residents", "points", "shares", "needs_assistance", "seed", "spacing", "registry", "synthesize"});
   MicroPopulationDesc p;
   if (f.get("registry") || f.get("synthesize")) {
     // The residents of the map inside micro.area, as a network scenario reads them.
@@ -121,8 +127,9 @@ MicroPopulationDesc read_micro_population(const Field& f, const Sections& sectio
     p.points = pts;
   }
   if (p.residents.empty() && !p.points && !p.from_map)
-    f.fail("with movement: micro, give residents (by room with a count, or at points), a points layer, or (with "
-           "micro.area) a registry or synthesize");
+    f.fail(
+        "with movement: micro, give residents (by room with a count, or at points), a points layer, or (with "
+        "micro.area) a registry or synthesize");
   if (auto v = f.get("shares")) read_shares(*v, p.shares);
   if (auto v = f.get("needs_assistance")) read_assistance(*v, p.assistance);
   if (auto v = f.get("seed")) p.seed = v->seed();
@@ -156,7 +163,8 @@ MovementKind read_movement(const Field& root) {
   const std::string v = f->text();
   if (v == "network") return MovementKind::Network;
   if (v == "micro") return MovementKind::Micro;
-  f->fail("unknown movement '" + v + "'; one of network (streets, default), micro (bodies in a building or small area)");
+  f->fail("unknown movement '" + v +
+          "'; one of network (streets, default), micro (bodies in a building or small area)");
 }
 
 namespace {
@@ -172,7 +180,8 @@ MicroAreaDesc read_area(const Field& f) {
     const std::vector<Field> xy = p.items();
     if (xy.size() != 2) p.fail("a point is [lon, lat] in degrees");
     const double lon = xy[0].number(), lat = xy[1].number();
-    if (lon < -180.0 || lon > 180.0 || lat < -90.0 || lat > 90.0) p.fail("is not a [lon, lat] pair in degrees");
+    if (lon < -180.0 || lon > 180.0 || lat < -90.0 || lat > 90.0)
+      p.fail("is not a [lon, lat] pair in degrees");
     a.outline.emplace_back(lon, lat);
   }
   if (a.outline.size() < 3) pts.fail("the area is a polygon of at least 3 [lon, lat] points");
@@ -191,8 +200,10 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
       {"flood", "the flood model runs on the street network only"},
       {"fire", "the fire model spreads between the map's buildings on the street network only"}};
   if (!area) {
-    network_only.push_back({"map", "give the building's geometry under micro: (layers and/or WKT), or micro.area"});
-    network_only.push_back({"shelters", "the exits under micro: are the shelters (name, capacity, open_time per exit)"});
+    network_only.push_back(
+        {"map", "give the building's geometry under micro: (layers and/or WKT), or micro.area"});
+    network_only.push_back(
+        {"shelters", "the exits under micro: are the shelters (name, capacity, open_time per exit)"});
   }
   for (const auto& [key, instead] : network_only)
     if (auto v = root.get(key)) v->fail(std::string("is not used with movement: micro; ") + instead);
@@ -205,7 +216,8 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
     desc.map = sections.map(root.need("map"));
     desc.shelters = sections.shelters(root.need("shelters"));
     for (const char* k : {"layers", "rooms", "corridors", "walkable", "obstacles", "walls", "doors", "exits"})
-      if (auto v = f.get(k)) v->fail("give either micro.area (a region of the map) or building geometry, not both");
+      if (auto v = f.get(k))
+        v->fail("give either micro.area (a region of the map) or building geometry, not both");
   }
   if (auto v = f.get("layers"))
     for (const Field& item : v->items()) m.layers.push_back(read_layer_desc(item, sections));
@@ -213,8 +225,10 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
     if (auto v = f.get(key))
       for (const Field& item : v->items()) m.shapes.push_back(read_shape(item, kind));
   if (!m.area && m.layers.empty() && m.shapes.empty())
-    f.fail("give the geometry: layers (GeoJSON, GeoPackage, ... in metres) and/or rooms, corridors, walls, doors, "
-           "exits as WKT");
+    f.fail(
+        "give the geometry: layers (GeoJSON, GeoPackage, ... in metres) and/or rooms, corridors, walls, "
+        "doors, "
+        "exits as WKT");
   if (auto v = f.get("wall_thickness")) m.wall_thickness = v->length();
   if (!(m.wall_thickness > 0.0)) f.fail_at("wall_thickness", "must be greater than 0");
   if (auto v = f.get("door_depth")) m.door_depth = v->length();

@@ -22,7 +22,8 @@ void read_shares(const Field& f, ProfileShares& s) {
   if (auto v = f.get("aged_80_plus_of_60_plus")) s.aged_80_plus_of_60_plus = v->share();
   if (auto v = f.get("children")) s.children = v->share();
   if (auto v = f.get("lives_alone_of_60_plus")) s.lives_alone_of_60_plus = v->share();
-  if (s.children + s.aged_60_plus > 1.0) f.fail_at("children", "children and aged_60_plus add up to more than 1");
+  if (s.children + s.aged_60_plus > 1.0)
+    f.fail_at("children", "children and aged_60_plus add up to more than 1");
   if (auto v = f.get("of_60_plus"))
     read_mobility(*v, s.walking_aid_of_60_plus, s.wheelchair_of_60_plus, s.bedridden_of_60_plus);
   if (auto v = f.get("of_others"))
@@ -30,7 +31,8 @@ void read_shares(const Field& f, ProfileShares& s) {
 }
 
 void read_assistance(const Field& f, AssistanceRules& r) {
-  f.check_keys({"bedridden", "wheelchair_living_alone", "walking_aid_living_alone", "extra_share_of_60_plus_alone"});
+  f.check_keys(
+      {"bedridden", "wheelchair_living_alone", "walking_aid_living_alone", "extra_share_of_60_plus_alone"});
   if (auto v = f.get("bedridden")) r.bedridden = v->boolean();
   if (auto v = f.get("wheelchair_living_alone")) r.wheelchair_living_alone = v->boolean();
   if (auto v = f.get("walking_aid_living_alone")) r.walking_aid_living_alone = v->boolean();
@@ -63,8 +65,8 @@ void read_buildings(const Field& f, BuildingRules& b) {
 }
 
 SynthesisParams read_synthesis(const Field& f, std::uint64_t& seed) {
-  f.check_keys({"total", "density_per_km2_floor", "shares", "needs_assistance", "household_sizes", "buildings",
-                "seed"});
+  f.check_keys({"total", "density_per_km2_floor", "shares", "needs_assistance", "household_sizes",
+                "buildings", "seed"});
   if (auto v = f.get("seed")) seed = v->seed();
   SynthesisParams p;
   const auto total = f.get("total");
@@ -123,8 +125,8 @@ void Sections::params(const Field& f, Params& out) const {
   f.check_keys({"movement", "residents"});
   if (auto m = f.get("movement")) {
     MovementParams& p = out.movement;
-    m->check_keys({"weidmann_gamma", "weidmann_rho_max", "specific_flow", "storage_density", "min_speed_factor",
-                   "min_density_length"});
+    m->check_keys({"weidmann_gamma", "weidmann_rho_max", "specific_flow", "storage_density",
+                   "min_speed_factor", "min_density_length"});
     if (auto v = m->get("weidmann_gamma")) p.weidmann_gamma = v->positive();
     if (auto v = m->get("weidmann_rho_max")) p.weidmann_rho_max = v->positive();
     if (auto v = m->get("specific_flow")) p.specific_flow = v->positive();

@@ -59,8 +59,8 @@ void read_area(const Field& f, TargetAreaDesc& out) {
 }
 
 ChannelDesc channel(const Field& f) {
-  f.check_keys({"name", "kind", "start", "reach", "reach_factor", "delay", "zones", "lowest_zones", "area", "low_lying", "hazard_zone", "route",
-                "route_speed", "route_radius"});
+  f.check_keys({"name", "kind", "start", "reach", "reach_factor", "delay", "zones", "lowest_zones", "area",
+                "low_lying", "hazard_zone", "route", "route_speed", "route_radius"});
   ChannelDesc c;
   c.name = f.need("name").text();
   if (auto v = f.get("kind"))
@@ -120,7 +120,8 @@ TeamDesc team(const Field& f) {
   }
   if (auto v = f.get("mode"))
     t.mode = pick<TravelMode, 2>(*v, {{{"foot", TravelMode::Foot}, {"vehicle", TravelMode::Vehicle}}});
-  if (t.mode == TravelMode::Vehicle) t.speed = t.escort_speed = 25.0 / 3.6;  // planning assumption: urban emergency driving
+  if (t.mode == TravelMode::Vehicle)
+    t.speed = t.escort_speed = 25.0 / 3.6;  // planning assumption: urban emergency driving
   if (auto v = f.get("speed")) t.speed = speed(*v);
   if (auto v = f.get("mobilisation")) {
     t.mobilisation = v->duration();
@@ -159,7 +160,8 @@ PlanTarget target(const Field& f) {
     } else if (kind == "hazard_kpi") {
       f.check_keys({"kind", "kpi", "at_most"});
       t.kpi = f.need("kpi").text();
-      if (t.kpi.find('.') == std::string::npos) f.fail_at("kpi", "expected <hazard>.<figure>, e.g. fire.first_engine_s");
+      if (t.kpi.find('.') == std::string::npos)
+        f.fail_at("kpi", "expected <hazard>.<figure>, e.g. fire.first_engine_s");
       t.at_most = f.need("at_most").number();
     } else {
       f.check_keys({"kind"});
@@ -170,14 +172,17 @@ PlanTarget target(const Field& f) {
   }
   f.check_keys({"kind", "minutes", "share", "after"});
   PlanTarget t;
-  t.kind = pick<TargetKind, 5>(f.need("kind"), {{{"vulnerable_reached_within", TargetKind::VulnerableReachedWithin},
-                                                 {"share_safe_within", TargetKind::ShareSafeWithin},
-                                                 {"no_shelter_over_capacity", TargetKind::NoShelterOverCapacity},
-                                                 {"response_within", TargetKind::ResponseWithin},
-                                                 {"warned_within", TargetKind::WarnedWithin}}});
+  t.kind = pick<TargetKind, 5>(f.need("kind"),
+                               {{{"vulnerable_reached_within", TargetKind::VulnerableReachedWithin},
+                                 {"share_safe_within", TargetKind::ShareSafeWithin},
+                                 {"no_shelter_over_capacity", TargetKind::NoShelterOverCapacity},
+                                 {"response_within", TargetKind::ResponseWithin},
+                                 {"warned_within", TargetKind::WarnedWithin}}});
   const bool timed = t.kind != TargetKind::NoShelterOverCapacity;
-  if (timed) t.minutes = f.need("minutes").non_negative();
-  else if (f.get("minutes")) f.fail_at("minutes", "no_shelter_over_capacity takes no time");
+  if (timed)
+    t.minutes = f.need("minutes").non_negative();
+  else if (f.get("minutes"))
+    f.fail_at("minutes", "no_shelter_over_capacity takes no time");
   const bool shared = t.kind == TargetKind::ShareSafeWithin || t.kind == TargetKind::WarnedWithin ||
                       t.kind == TargetKind::ResponseWithin;
   // response_within: the share of tasks (a quantile), all of them unless given.
@@ -189,9 +194,12 @@ PlanTarget target(const Field& f) {
   }
   if (auto v = f.get("after")) {
     const std::string a = v->text();
-    if (a == "warning") t.after_warning = true;
-    else if (a == "start") t.after_warning = false;
-    else v->fail("after must be 'warning' or 'start', got '" + a + "'");
+    if (a == "warning")
+      t.after_warning = true;
+    else if (a == "start")
+      t.after_warning = false;
+    else
+      v->fail("after must be 'warning' or 'start', got '" + a + "'");
   }
   return t;
 }
@@ -217,7 +225,8 @@ void read_plan_teams(const Field& f, PlanTeamsDesc& p) {
     v->check_keys({"refuse_share", "by_group"});
     if (auto r = v->get("refuse_share")) p.compliance.refuse_share = r->share();
     if (auto g = v->get("by_group"))
-      for (const auto& [group, share] : g->entries()) p.compliance.refuse_by_group[group_of(*g, group)] = share.share();
+      for (const auto& [group, share] : g->entries())
+        p.compliance.refuse_by_group[group_of(*g, group)] = share.share();
   }
   if (auto v = f.get("teams"))
     for (const Field& t : v->items()) p.teams.push_back(team(t));

@@ -71,7 +71,8 @@ std::string Sections::existing_file(const Field& f) const {
 }
 
 MapDesc Sections::map(const Field& f) const {
-  f.check_keys({"streets", "streets_layer", "buildings", "buildings_layer", "terrain", "terrain_cell", "crs"});
+  f.check_keys(
+      {"streets", "streets_layer", "buildings", "buildings_layer", "terrain", "terrain_cell", "crs"});
   MapDesc m;
   m.streets = existing_file(f.need("streets"));
   if (auto v = f.get("streets_layer")) m.streets_layer = v->text();
@@ -112,8 +113,8 @@ SheltersDesc Sections::shelters(const Field& f) const {
     }
   }
   if (auto l = f.get("layer")) {
-    l->check_keys({"file", "layer", "name_field", "capacity_field", "step_free_field", "covered_m2_per_person",
-                   "open_time"});
+    l->check_keys({"file", "layer", "name_field", "capacity_field", "step_free_field",
+                   "covered_m2_per_person", "open_time"});
     ShelterLayerDesc d;
     d.file = existing_file(l->need("file"));
     if (auto v = l->get("layer")) d.layer = v->text();
@@ -127,7 +128,8 @@ SheltersDesc Sections::shelters(const Field& f) const {
   }
   if (auto m = f.get("from_map")) {
     m->check_keys({"schools", "parking", "covered_m2_per_person", "school_usable_share", "open_m2_per_person",
-                   "parking_usable_share", "schoolyard_usable_share", "min_parking_area", "step_free", "open_time"});
+                   "parking_usable_share", "schoolyard_usable_share", "min_parking_area", "step_free",
+                   "open_time"});
     ShelterFromMapDesc d;
     maps::ShelterTagRules& r = d.rules;
     if (auto v = m->get("schools")) r.schools = v->boolean();
@@ -141,11 +143,11 @@ SheltersDesc Sections::shelters(const Field& f) const {
     if (auto v = m->get("step_free")) d.step_free = v->boolean();
     if (auto v = m->get("open_time")) d.open_time = v->duration();
     if (d.open_time < 0.0) m->fail_at("open_time", "must not be negative");
-    if (!r.schools && !r.parking) m->fail("from_map takes neither schools nor parking; remove it or enable one");
+    if (!r.schools && !r.parking)
+      m->fail("from_map takes neither schools nor parking; remove it or enable one");
     s.from_map = d;
   }
-  if (s.list.empty() && !s.layer && !s.from_map)
-    f.fail("no shelters: give a list, a layer or from_map");
+  if (s.list.empty() && !s.layer && !s.from_map) f.fail("no shelters: give a list, a layer or from_map");
   return s;
 }
 
@@ -159,7 +161,8 @@ ZonesDesc Sections::zones(const Field& f) const {
   if (grid) {
     z.grid_cell = grid->length();
     if (!(z.grid_cell >= 10.0)) grid->fail("grid cell must be at least 10 m");
-    if (f.get("layer") || f.get("name_field")) f.fail("layer and name_field belong to a polygon file, not a grid");
+    if (f.get("layer") || f.get("name_field"))
+      f.fail("layer and name_field belong to a polygon file, not a grid");
   } else {
     z.file = existing_file(*file);
     if (auto v = f.get("layer")) z.layer = v->text();
@@ -176,9 +179,12 @@ PlanDesc Sections::plan(const Field& f) const {
   read_plan_teams(f, p.response);
   if (auto v = f.get("assignment")) {
     const std::string a = v->text();
-    if (a == "nearest") p.assignment = Plan::Assignment::Nearest;
-    else if (a == "by_zone") p.assignment = Plan::Assignment::ByZone;
-    else v->fail("assignment must be 'nearest' or 'by_zone', got '" + a + "'");
+    if (a == "nearest")
+      p.assignment = Plan::Assignment::Nearest;
+    else if (a == "by_zone")
+      p.assignment = Plan::Assignment::ByZone;
+    else
+      v->fail("assignment must be 'nearest' or 'by_zone', got '" + a + "'");
   }
   if (auto v = f.get("zone_shelters")) {
     if (p.assignment != Plan::Assignment::ByZone) v->fail("zone_shelters needs assignment: by_zone");
@@ -215,15 +221,17 @@ void Sections::run(const Field& f, RunSettings& out) const {
     f.fail_at(f.get("dt") ? "dt" : "duration",
               "the run would take " + format_count(static_cast<std::uint64_t>(steps)) + " steps (" +
                   format_clock(out.duration) + " at " + seconds_text(out.dt) + " s), more than " +
-                  format_count(static_cast<std::uint64_t>(kMaxSteps)) + ": choose a longer time step or a shorter run");
+                  format_count(static_cast<std::uint64_t>(kMaxSteps)) +
+                  ": choose a longer time step or a shorter run");
   if (auto v = f.get("seed")) out.seed = v->seed();
   if (auto v = f.get("timeline_interval")) {
     out.timeline_interval = v->duration();
     if (!(out.timeline_interval > 0.0)) v->fail("must be greater than 0");
     const double rows = std::ceil(out.duration / std::max(out.timeline_interval, out.dt));
     if (rows > kMaxTimelineRows)
-      v->fail("the timeline would hold " + format_count(static_cast<std::uint64_t>(rows)) + " rows, more than " +
-              format_count(static_cast<std::uint64_t>(kMaxTimelineRows)) + ": choose a longer interval");
+      v->fail("the timeline would hold " + format_count(static_cast<std::uint64_t>(rows)) +
+              " rows, more than " + format_count(static_cast<std::uint64_t>(kMaxTimelineRows)) +
+              ": choose a longer interval");
   }
 }
 

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <set>
 
-
 namespace ss::scenarios {
 
 namespace {
@@ -15,10 +14,11 @@ std::string metres(double d) { return std::to_string(static_cast<long long>(std:
 // since a building beside such a street lies just outside the street's box).
 bool in_dropped_component(const maps::MapReport& map, Vec2 p) {
   constexpr double kMargin = 50.0;  // m
-  return std::any_of(map.dropped_component_bounds.begin(), map.dropped_component_bounds.end(), [&](const Box& b) {
-    return p.x >= b.min.x - kMargin && p.x <= b.max.x + kMargin && p.y >= b.min.y - kMargin &&
-           p.y <= b.max.y + kMargin;
-  });
+  return std::any_of(map.dropped_component_bounds.begin(), map.dropped_component_bounds.end(),
+                     [&](const Box& b) {
+                       return p.x >= b.min.x - kMargin && p.x <= b.max.x + kMargin &&
+                              p.y >= b.min.y - kMargin && p.y <= b.max.y + kMargin;
+                     });
 }
 
 }  // namespace
@@ -41,12 +41,12 @@ std::vector<ShelterCandidate> shelters_from_list(const SheltersDesc& desc, const
   return out;
 }
 
-std::vector<ShelterCandidate> shelters_from_layer(const ShelterLayerDesc& desc, const maps::Projector& projector,
-                                                  const Origins& origins) {
+std::vector<ShelterCandidate> shelters_from_layer(const ShelterLayerDesc& desc,
+                                                  const maps::Projector& projector, const Origins& origins) {
   const maps::SourceOrigin origin{origins.file, origins.line("shelters.layer.file"), "shelters.layer"};
-  std::vector<ShelterSite> sites = maps::shelters_from_layer(desc.file, desc.layer, desc.name_field, desc.capacity_field,
-                                                             desc.step_free_field, projector, origin,
-                                                             desc.covered_m2_per_person);
+  std::vector<ShelterSite> sites =
+      maps::shelters_from_layer(desc.file, desc.layer, desc.name_field, desc.capacity_field,
+                                desc.step_free_field, projector, origin, desc.covered_m2_per_person);
   std::vector<ShelterCandidate> out;
   for (ShelterSite& s : sites) {
     s.open_time = desc.open_time;
@@ -65,14 +65,15 @@ std::vector<ShelterCandidate> shelters_from_map(const World& world, const Shelte
   return out;
 }
 
-void place_shelters(const std::vector<ShelterCandidate>& candidates, World& world, const NetworkSnapper& snapper,
-                    const maps::MapReport& map, double max_snap, const Origins& origins,
-                    std::vector<std::string>& problems) {
+void place_shelters(const std::vector<ShelterCandidate>& candidates, World& world,
+                    const NetworkSnapper& snapper, const maps::MapReport& map, double max_snap,
+                    const Origins& origins, std::vector<std::string>& problems) {
   std::set<std::string> names;
   for (const ShelterSite& s : world.shelters) names.insert(s.name);
   for (const ShelterCandidate& c : candidates) {
     const bool cut_off = in_dropped_component(map, c.site.pos);
-    const std::string cut_note = cut_off ? "; it lies on a part of the street network cut off from the main one" : "";
+    const std::string cut_note =
+        cut_off ? "; it lies on a part of the street network cut off from the main one" : "";
     ShelterSite s = c.site;
     if (!names.insert(s.name).second) {
       // Map names repeat (two car parks called "Parkplatz"); the plan names shelters,
@@ -108,8 +109,9 @@ void place_shelters(const std::vector<ShelterCandidate>& candidates, World& worl
     }
     s.node = hit->nearer_node;
     if (cut_off && hit->distance > 25.0)
-      problems.push_back("shelter '" + s.name + "'" + cut_note + "; people reach it from the nearest kept street, " +
-                         metres(hit->distance) + " away");
+      problems.push_back("shelter '" + s.name + "'" + cut_note +
+                         "; people reach it from the nearest kept street, " + metres(hit->distance) +
+                         " away");
     world.shelters.push_back(std::move(s));
   }
 }

@@ -115,7 +115,8 @@ std::vector<Field> Field::items() const {
 }
 
 void Field::expect_scalar(const char* what) const {
-  if (!node_.IsScalar()) fail(std::string("expected ") + what + ", got a " + (node_.IsMap() ? "mapping" : "list"));
+  if (!node_.IsScalar())
+    fail(std::string("expected ") + what + ", got a " + (node_.IsMap() ? "mapping" : "list"));
 }
 
 std::string Field::text() const {
@@ -180,12 +181,22 @@ bool Field::boolean() const {
 double Field::duration() const {
   expect_scalar("a duration");
   if (is_special_float(node_.Scalar())) fail("must be a finite duration, got '" + node_.Scalar() + "'");
-  const auto v = parse_quantity(node_.Scalar(), {{"", 1.0}, {"s", 1.0}, {"sec", 1.0}, {"second", 1.0},
-                                                 {"seconds", 1.0}, {"min", 60.0}, {"minute", 60.0},
-                                                 {"minutes", 60.0}, {"h", 3600.0}, {"hour", 3600.0},
-                                                 {"hours", 3600.0}, {"d", 86400.0}, {"day", 86400.0},
+  const auto v = parse_quantity(node_.Scalar(), {{"", 1.0},
+                                                 {"s", 1.0},
+                                                 {"sec", 1.0},
+                                                 {"second", 1.0},
+                                                 {"seconds", 1.0},
+                                                 {"min", 60.0},
+                                                 {"minute", 60.0},
+                                                 {"minutes", 60.0},
+                                                 {"h", 3600.0},
+                                                 {"hour", 3600.0},
+                                                 {"hours", 3600.0},
+                                                 {"d", 86400.0},
+                                                 {"day", 86400.0},
                                                  {"days", 86400.0}});
-  if (!v) fail("expected a duration such as 90, \"90 s\", \"30 min\" or \"3 h\", got '" + node_.Scalar() + "'");
+  if (!v)
+    fail("expected a duration such as 90, \"90 s\", \"30 min\" or \"3 h\", got '" + node_.Scalar() + "'");
   if (!std::isfinite(*v)) fail("must be a finite duration, got '" + node_.Scalar() + "'");
   return *v;
 }
@@ -212,7 +223,8 @@ double Field::quantity(const char* what, const char* examples,
 }
 
 double Field::speed() const {
-  return quantity("a speed", "1.4, \"1.4 m/s\" or \"30 km/h\"", {{"", 1.0}, {"m/s", 1.0}, {"km/h", 1.0 / 3.6}});
+  return quantity("a speed", "1.4, \"1.4 m/s\" or \"30 km/h\"",
+                  {{"", 1.0}, {"m/s", 1.0}, {"km/h", 1.0 / 3.6}});
 }
 
 double Field::volume() const {
@@ -222,8 +234,13 @@ double Field::volume() const {
 
 double Field::flow() const {
   return quantity("a flow", "800, \"800 l/min\", \"20 l/s\" or \"96 m3/h\"",
-                  {{"", 1.0}, {"l/min", 1.0}, {"L/min", 1.0}, {"l/s", 60.0}, {"L/s", 60.0},
-                   {"m3/h", 1000.0 / 60.0}, {"m³/h", 1000.0 / 60.0}});
+                  {{"", 1.0},
+                   {"l/min", 1.0},
+                   {"L/min", 1.0},
+                   {"l/s", 60.0},
+                   {"L/s", 60.0},
+                   {"m3/h", 1000.0 / 60.0},
+                   {"m³/h", 1000.0 / 60.0}});
 }
 
 double Field::mass() const {
@@ -237,9 +254,14 @@ std::optional<double> parse_quantity(std::string_view text,
   std::size_t split = t.size();
   for (std::size_t i = 0; i < t.size(); ++i) {
     const char c = t[i];
-    const bool exponent = (c == 'e' || c == 'E') && i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
-                          i + 1 < t.size() && (std::isdigit(static_cast<unsigned char>(t[i + 1])) || t[i + 1] == '-' || t[i + 1] == '+');
-    if (std::isalpha(static_cast<unsigned char>(c)) && !exponent) { split = i; break; }
+    const bool exponent =
+        (c == 'e' || c == 'E') && i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
+        i + 1 < t.size() &&
+        (std::isdigit(static_cast<unsigned char>(t[i + 1])) || t[i + 1] == '-' || t[i + 1] == '+');
+    if (std::isalpha(static_cast<unsigned char>(c)) && !exponent) {
+      split = i;
+      break;
+    }
   }
   std::string number = trim(std::string_view(t).substr(0, split));
   const std::string unit = trim(std::string_view(t).substr(split));
@@ -273,7 +295,10 @@ std::string closest(std::string_view key, const Range& known) {
   std::size_t best_d = std::max<std::size_t>(2, key.size() / 3) + 1;  // plausible typo bound
   for (std::string_view k : known) {
     const std::size_t d = edit_distance(key, k);
-    if (d < best_d) { best_d = d; best = std::string(k); }
+    if (d < best_d) {
+      best_d = d;
+      best = std::string(k);
+    }
   }
   return best;
 }
@@ -293,7 +318,10 @@ void deep_merge(YAML::Node base, const YAML::Node& patch) {
   for (const auto& kv : patch) {
     const std::string key = kv.first.Scalar();
     const YAML::Node value = kv.second;
-    if (value.IsNull()) { base.remove(key); continue; }
+    if (value.IsNull()) {
+      base.remove(key);
+      continue;
+    }
     const YAML::Node& const_base = base;  // const lookup: no empty entry is made
     if (!const_base[key].IsDefined()) {
       // A key the base lacks keeps the patch's own key node, so an error about it
@@ -302,8 +330,10 @@ void deep_merge(YAML::Node base, const YAML::Node& patch) {
       continue;
     }
     YAML::Node target = base[key];
-    if (target.IsMap() && value.IsMap()) deep_merge(target, value);
-    else base[key] = value;
+    if (target.IsMap() && value.IsMap())
+      deep_merge(target, value);
+    else
+      base[key] = value;
   }
 }
 

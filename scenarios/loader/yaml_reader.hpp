@@ -20,8 +20,8 @@ namespace ss::scenarios::detail {
 
 struct ReadContext {
   std::string file;
-  std::string variant;       // applied variant, for messages
-  std::set<int> patch_lines; // lines that came from the variant's patch
+  std::string variant;        // applied variant, for messages
+  std::set<int> patch_lines;  // lines that came from the variant's patch
   Origins* origins = nullptr;
 };
 
@@ -50,12 +50,12 @@ class Field {
 
   // Scalars.
   [[nodiscard]] std::string text() const;
-  [[nodiscard]] double number() const;         // finite
-  [[nodiscard]] double positive() const;       // finite, > 0
-  [[nodiscard]] double non_negative() const;   // finite, >= 0
-  [[nodiscard]] double share() const;          // in [0, 1]
+  [[nodiscard]] double number() const;        // finite
+  [[nodiscard]] double positive() const;      // finite, > 0
+  [[nodiscard]] double non_negative() const;  // finite, >= 0
+  [[nodiscard]] double share() const;         // in [0, 1]
   [[nodiscard]] std::int64_t integer() const;
-  [[nodiscard]] std::uint64_t seed() const;    // a whole number >= 0 (a random seed)
+  [[nodiscard]] std::uint64_t seed() const;  // a whole number >= 0 (a random seed)
   [[nodiscard]] bool boolean() const;
   // Seconds: a number, or "90 s", "30 min", "3 h", "1 d".
   [[nodiscard]] double duration() const;

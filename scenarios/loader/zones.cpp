@@ -37,7 +37,8 @@ std::vector<Zone> zones_from_layer(const ZonesDesc& desc, const maps::Projector&
     const std::string name = field_value(f, desc.name_field);
     if (name.empty()) throw InputError(desc.file, 0, where, "zone without a " + desc.name_field);
     if (f.polygons.empty()) throw InputError(desc.file, 0, where, "zone '" + name + "' is not a polygon");
-    if (!names.insert(name).second) throw InputError(desc.file, 0, where, "duplicate zone name '" + name + "'");
+    if (!names.insert(name).second)
+      throw InputError(desc.file, 0, where, "duplicate zone name '" + name + "'");
     const Ring* best = &f.polygons.front();
     for (const Ring& r : f.polygons)
       if (std::abs(signed_area(r)) > std::abs(signed_area(*best))) best = &r;

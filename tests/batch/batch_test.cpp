@@ -2,12 +2,12 @@
 // the small test town (tests/batch/town), runs as child processes, then the files.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
@@ -51,12 +51,16 @@ nlohmann::json summary(const fs::path& run) { return nlohmann::json::parse(read(
 
 // Every KPI a batch compares, without provenance and timing.
 nlohmann::json results_of(const nlohmann::json& s) {
-  return {s["overall"], s["by_group"], s["by_outcome"], s["by_status"], s["shelters"], s["mean_travel_time_s"]};
+  return {s["overall"],   s["by_group"], s["by_outcome"],
+          s["by_status"], s["shelters"], s["mean_travel_time_s"]};
 }
 
 }  // namespace
 
-TEST_CASE("a batch runs every variant and seed, and identical variants give identical results (common random numbers)", "[batch]") {
+TEST_CASE(
+    "a batch runs every variant and seed, and identical variants give identical results (common random "
+    "numbers)",
+    "[batch]") {
   TempDir dir;
   const std::string scen = town(dir);
   const std::string out = dir.path() + "/batch";
@@ -72,18 +76,21 @@ TEST_CASE("a batch runs every variant and seed, and identical variants give iden
 
   for (int seed = 1; seed <= 3; ++seed) {
     const std::string s = "seed-" + std::to_string(seed);
-    const nlohmann::json base = summary(fs::path(out) / "base" / s), twin = summary(fs::path(out) / "twin" / s);
+    const nlohmann::json base = summary(fs::path(out) / "base" / s),
+                         twin = summary(fs::path(out) / "twin" / s);
     CHECK(base["seed"] == seed);
     CHECK(twin["variant"] == "twin");
     CHECK(results_of(base) == results_of(twin));
   }
   // Different seeds do give different runs, so the equality above means something.
-  CHECK(results_of(summary(fs::path(out) / "base/seed-1")) != results_of(summary(fs::path(out) / "base/seed-2")));
+  CHECK(results_of(summary(fs::path(out) / "base/seed-1")) !=
+        results_of(summary(fs::path(out) / "base/seed-2")));
 
   const nlohmann::json c = nlohmann::json::parse(read(fs::path(out) / "comparison.json"));
   CHECK(c["variants"] == nlohmann::json({"base", "twin"}));
   // Each variant's description from the scenario file, kept in batch.json for `compare`.
-  CHECK(c["variant_descriptions"]["twin"] == "The base plan under another name (a patch that changes nothing).");
+  CHECK(c["variant_descriptions"]["twin"] ==
+        "The base plan under another name (a patch that changes nothing).");
   CHECK_THAT(read(fs::path(out) / "report.html"), Catch::Contains("The base plan under another name"));
   std::size_t checked = 0;
   for (const auto& kpi : c["kpis"]) {
@@ -97,7 +104,8 @@ TEST_CASE("a batch runs every variant and seed, and identical variants give iden
   CHECK(checked > 10);
 }
 
-TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone, with the same result", "[batch]") {
+TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone, with the same result",
+          "[batch]") {
   TempDir dir;
   const std::string scen = town(dir);
   const std::string out = dir.path() + "/batch";
@@ -111,16 +119,15 @@ TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone,
   // As a crash leaves it: one run folder gone, another's summary cut short, and a
   // staging folder of a run that never finished.
   fs::remove_all(fs::path(out) / "twin/seed-3");
-  {
-    std::ofstream(fs::path(out) / "base/seed-1/summary.json", std::ios::trunc) << "{\"format\": \"safest";
-  }
+  { std::ofstream(fs::path(out) / "base/seed-1/summary.json", std::ios::trunc) << "{\"format\": \"safest"; }
   fs::create_directories(fs::path(out) / "base/seed-2.tmp-999999");
 
   r = safestreet(args, dir);
   INFO(r.output);
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Catch::Contains("7 already finished, 2 to run"));
-  CHECK(read(fs::path(out) / "late_warning/seed-2/summary.json") == untouched);  // not rerun: same wall_seconds
+  CHECK(read(fs::path(out) / "late_warning/seed-2/summary.json") ==
+        untouched);  // not rerun: same wall_seconds
   CHECK(fs::is_regular_file(fs::path(out) / "twin/seed-3/summary.json"));
   CHECK_FALSE(fs::exists(fs::path(out) / "base/seed-2.tmp-999999"));
   CHECK(read(fs::path(out) / "comparison.json") == comparison);
@@ -150,7 +157,8 @@ TEST_CASE("a failing variant is reported with its error while the other runs com
                                 "  broken:\n"
                                 "    patch: {plan: {closed_shelters: [Nowhere Hall]}}\n");
   const std::string out = dir.path() + "/batch";
-  const Result r = safestreet("batch " + scen + " --variants base,broken --seeds 2 --jobs 2 --out " + out, dir);
+  const Result r =
+      safestreet("batch " + scen + " --variants base,broken --seeds 2 --jobs 2 --out " + out, dir);
   INFO(r.output);
   CHECK(r.code == 1);
   CHECK_THAT(r.output, Catch::Contains("failed: broken seed 1") && Catch::Contains("Nowhere Hall"));
@@ -179,7 +187,8 @@ TEST_CASE("bad batch input is a clear error before any run starts", "[batch]") {
 
   // A folder that holds another scenario's batch.
   fs::create_directories(out);
-  std::ofstream(fs::path(out) / "batch.json") << R"({"format": "safestreet-batch/1", "scenario": {"name": "Lauf"}})";
+  std::ofstream(fs::path(out) / "batch.json")
+      << R"({"format": "safestreet-batch/1", "scenario": {"name": "Lauf"}})";
   r = safestreet("batch " + scen + " --variants base --seeds 1 --out " + out, dir);
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Catch::Contains("Lauf") && Catch::Contains("another folder"));

@@ -126,7 +126,8 @@ TEST_CASE("zones become KPIs, and a zone without residents has no safe share rat
   // Zone names need not be unique: a repeated name gets its position.
   CHECK(*find(kpis, "by_zone.Mitte #2.t100_s")->value == 420.0);
   CHECK(*find(kpis, "by_zone.Mitte #3.t100_s")->value == 430.0);
-  s["by_group"] = nlohmann::json::parse(R"({"mobility_bedridden": {"residents": 0, "safe": 0, "safe_share": 0.0,
+  s["by_group"] =
+      nlohmann::json::parse(R"({"mobility_bedridden": {"residents": 0, "safe": 0, "safe_share": 0.0,
     "t50_s": null, "t90_s": null, "t95_s": null, "t100_s": null}})");
   CHECK_FALSE(find(ss::batch::kpis_from_summary(s, "summary.json"), "by_group.mobility_bedridden.safe_share")
                   ->value.has_value());

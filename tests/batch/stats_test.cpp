@@ -12,7 +12,8 @@ using namespace ss::batch;
 
 namespace {
 
-RunRecord record(const std::string& variant, std::uint64_t seed, std::optional<double> t100, double stranded) {
+RunRecord record(const std::string& variant, std::uint64_t seed, std::optional<double> t100,
+                 double stranded) {
   RunRecord r;
   r.scenario = "town";
   r.variant = variant;
@@ -80,11 +81,11 @@ TEST_CASE("identical paired values give a zero difference that does not exclude 
   CHECK_FALSE(d.excludes_zero);
 }
 
-TEST_CASE("a shift that is equal in every seed up to float rounding is exact, a real spread is not", "[batch]") {
+TEST_CASE("a shift that is equal in every seed up to float rounding is exact, a real spread is not",
+          "[batch]") {
   // Arrival times are 32-bit floats: a 10-minute shift of times near 3000 s comes
   // out a few 1e-4 s apart in different seeds.
-  const PairedDifference shift =
-      paired_difference({3599.9998, 2600.0002, 3100.0}, {3000.0, 2000.0, 2500.0});
+  const PairedDifference shift = paired_difference({3599.9998, 2600.0002, 3100.0}, {3000.0, 2000.0, 2500.0});
   CHECK(shift.exact);
   CHECK(*shift.diff.ci_low == *shift.diff.ci_high);
   CHECK(*shift.diff.mean == Approx(600.0));
@@ -94,9 +95,9 @@ TEST_CASE("a shift that is equal in every seed up to float rounding is exact, a 
 }
 
 TEST_CASE("a time never reached in some runs is counted, not averaged, and ranks behind", "[batch]") {
-  std::vector<RunRecord> runs = {record("base", 1, 3000, 2),           record("base", 2, 3100, 4),
-                                 record("base", 3, std::nullopt, 6),    record("faster", 3, 2000, 0),
-                                 record("faster", 1, 2500, 0),          record("faster", 2, 2600, 1)};
+  std::vector<RunRecord> runs = {record("base", 1, 3000, 2),         record("base", 2, 3100, 4),
+                                 record("base", 3, std::nullopt, 6), record("faster", 3, 2000, 0),
+                                 record("faster", 1, 2500, 0),       record("faster", 2, 2600, 1)};
   const Comparison c = compare_runs(runs);
   REQUIRE(c.variants == std::vector<std::string>{"base", "faster"});
   CHECK(c.seeds == std::vector<std::uint64_t>{1, 2, 3});
@@ -122,7 +123,8 @@ TEST_CASE("a time never reached in some runs is counted, not averaged, and ranks
 }
 
 TEST_CASE("the same variant and seed from two batches is reported once as a duplicate", "[batch]") {
-  std::vector<RunRecord> runs = {record("base", 1, 3000, 2), record("base", 1, 3000, 2), record("base", 2, 3100, 4)};
+  std::vector<RunRecord> runs = {record("base", 1, 3000, 2), record("base", 1, 3000, 2),
+                                 record("base", 2, 3100, 4)};
   runs[1].source = "other-machine/base/seed-1";
   const Comparison c = compare_runs(runs);
   REQUIRE(c.duplicates.size() == 1);
@@ -140,12 +142,13 @@ TEST_CASE("runs of different scenarios are not compared", "[batch]") {
 }
 
 TEST_CASE("the comparison does not depend on the order runs are read in", "[batch]") {
-  std::vector<RunRecord> runs = {record("base", 1, 3000, 2), record("b", 2, 2900, 4), record("base", 2, 3100, 1),
-                                 record("b", 1, 2800, 3)};
+  std::vector<RunRecord> runs = {record("base", 1, 3000, 2), record("b", 2, 2900, 4),
+                                 record("base", 2, 3100, 1), record("b", 1, 2800, 3)};
   const Comparison one = compare_runs(runs);
   std::reverse(runs.begin(), runs.end());
   const Comparison two = compare_runs(runs);
   CHECK(one.variants == two.variants);
-  CHECK(*cell(one, "overall.t100_s", "b").vs_base->diff.mean == *cell(two, "overall.t100_s", "b").vs_base->diff.mean);
+  CHECK(*cell(one, "overall.t100_s", "b").vs_base->diff.mean ==
+        *cell(two, "overall.t100_s", "b").vs_base->diff.mean);
   CHECK(*cell(one, "outcome.no_route", "b").stats.sd == *cell(two, "outcome.no_route", "b").stats.sd);
 }

@@ -53,14 +53,17 @@ std::string town(const TempDir& dir, const std::string& run_line = "run: {dt: 1,
                  const std::string& extra = "", const std::string& streets = "streets.geojson") {
   dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
   dir.write("buildings.geojson", kHouses);
-  return dir.write("town.yaml", "name: small town\n"
-                                "map: {streets: " + streets + ", buildings: buildings.geojson}\n"
-                                "population: {synthesize: {total: 60, seed: 3}}\n"
-                                "shelters:\n"
-                                "  list:\n"
-                                "    - {name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}\n"
-                                "zones: {grid: 200 m}\n" +
-                                    run_line + extra);
+  return dir.write("town.yaml",
+                   "name: small town\n"
+                   "map: {streets: " +
+                       streets +
+                       ", buildings: buildings.geojson}\n"
+                       "population: {synthesize: {total: 60, seed: 3}}\n"
+                       "shelters:\n"
+                       "  list:\n"
+                       "    - {name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}\n"
+                       "zones: {grid: 200 m}\n" +
+                       run_line + extra);
 }
 
 }  // namespace
@@ -73,7 +76,8 @@ TEST_CASE("safestreet run writes the run's files and a summary, and repeats itse
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.output, Catch::Contains("T50/T90/T95/T100"));
-  for (const char* f : {"summary.json", "timeline.csv", "residents.csv", "shelters.csv", "occupancy.csv", "journal.csv"})
+  for (const char* f :
+       {"summary.json", "timeline.csv", "residents.csv", "shelters.csv", "occupancy.csv", "journal.csv"})
     CHECK(std::filesystem::exists(std::filesystem::path(out1) / f));
   REQUIRE(safestreet("run " + scenario + " --quiet --out " + out2).exit_code == 0);
   CHECK(slurp(out1 + "/residents.csv") == slurp(out2 + "/residents.csv"));
@@ -88,14 +92,16 @@ TEST_CASE("safestreet check reports the map, population and shelters without run
   const Result r = safestreet("check " + town(dir));
   INFO(r.output);
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.output, Catch::Contains("nodes") && Catch::Contains("residents 60") && Catch::Contains("Hall"));
+  CHECK_THAT(r.output,
+             Catch::Contains("nodes") && Catch::Contains("residents 60") && Catch::Contains("Hall"));
   CHECK_THAT(r.output, Catch::Contains("run       1:00:00 in 3,600 steps of 1 s"));
 }
 
 TEST_CASE("safestreet check separates notes from problems and exits 3 only for problems") {
   TempDir dir, d2;
   // A private way is dropped from the map: a note, the run is what the scenario asks for.
-  const std::string streets = std::string(ss::testing::kStreetsGeoJson).substr(0, std::string(ss::testing::kStreetsGeoJson).size() - 2) +
+  const std::string streets = std::string(ss::testing::kStreetsGeoJson)
+                                  .substr(0, std::string(ss::testing::kStreetsGeoJson).size() - 2) +
                               R"(,
 {"type":"Feature","properties":{"highway":"service","access":"private"},
  "geometry":{"type":"LineString","coordinates":[[11.2860,49.5100],[11.2870,49.5110]]}}]})";
@@ -106,9 +112,10 @@ TEST_CASE("safestreet check separates notes from problems and exits 3 only for p
   CHECK_THAT(r.output, Catch::Contains("notes     ") && Catch::Contains("access=private") &&
                            Catch::Contains("problems  none"));
   // Room for 10 of 60 residents: the run cannot shelter everyone the scenario names.
-  const std::string small = town(d2, "run: {dt: 1, duration: 1 h}\n",
-                                 "variants: {tiny_hall: {description: A hall for ten., patch: {shelters: {list: "
-                                 "[{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 10}]}}}}\n");
+  const std::string small =
+      town(d2, "run: {dt: 1, duration: 1 h}\n",
+           "variants: {tiny_hall: {description: A hall for ten., patch: {shelters: {list: "
+           "[{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 10}]}}}}\n");
   r = safestreet("check " + small + " --variant tiny_hall");
   INFO(r.output);
   CHECK(r.exit_code == 3);
@@ -141,7 +148,8 @@ TEST_CASE("safestreet check lists variants, zones, teams and targets, aligned by
       "run: {dt: 1, duration: 1 h}\n"
       "plan:\n"
       "  warning_time: 5 min\n"
-      "  teams: [{name: Trupp Süd, kind: volunteers, members: 2, depot: {lon: 11.2830, lat: 49.5100}, mode: foot}]\n"
+      "  teams: [{name: Trupp Süd, kind: volunteers, members: 2, depot: {lon: 11.2830, lat: 49.5100}, mode: "
+      "foot}]\n"
       "  targets: [{kind: share_safe_within, minutes: 30, share: 0.9}]\n"
       "variants:\n"
       "  später: {description: Die Warnung kommt später., patch: {plan: {warning_time: 15 min}}}\n");
@@ -180,17 +188,28 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
       {"dt <= 0", "run " + town(d2, "run: {dt: 0, duration: 1 h}\n"), "run.dt"},
       {"unknown key (typo)", "run " + town(d3, "run: {dt: 1, duraton: 1 h}\n"), "run.duraton"},
       {"missing map file", "check " + town(d4, "run: {dt: 1}\n", "", "missing.osm.pbf"), "missing.osm.pbf"},
-      {"negative capacity", "check " + town(d5, "run: {dt: 1}\n", "variants: {bad: {patch: {shelters: {list: [{name: X, lon: 11.283, lat: 49.512, capacity: -5}]}}}}\n") + " --variant bad", "capacity"},
-      {"NaN coordinate", "check " + town(d6, "run: {dt: 1}\n", "plan: {closed_roads: [{lon: .nan, lat: 49.51}]}\n"), "plan.closed_roads"},
+      {"negative capacity",
+       "check " +
+           town(d5, "run: {dt: 1}\n",
+                "variants: {bad: {patch: {shelters: {list: [{name: X, lon: 11.283, lat: 49.512, capacity: "
+                "-5}]}}}}\n") +
+           " --variant bad",
+       "capacity"},
+      {"NaN coordinate",
+       "check " + town(d6, "run: {dt: 1}\n", "plan: {closed_roads: [{lon: .nan, lat: 49.51}]}\n"),
+       "plan.closed_roads"},
       {"unknown variant", "run " + good + " --variant nope", "nope"},
-      {"a patch with an unknown section", "check " + town(d12, "run: {dt: 1}\n", "variants: {typo: {patch: {runn: {dt: 2}}}}\n") + " --variant typo",
+      {"a patch with an unknown section",
+       "check " + town(d12, "run: {dt: 1}\n", "variants: {typo: {patch: {runn: {dt: 2}}}}\n") +
+           " --variant typo",
        "runn"},
-      {"a broken variant found by check without --variant", "check " + town(d13, "run: {dt: 1}\n", "variants: {typo: {patch: {runn: {dt: 2}}}}\n"),
+      {"a broken variant found by check without --variant",
+       "check " + town(d13, "run: {dt: 1}\n", "variants: {typo: {patch: {runn: {dt: 2}}}}\n"),
        "variant 'typo'"},
       {"a time step that never ends", "check " + town(d8, "run: {dt: 1e-9, duration: 3 h}\n"), "run.dt"},
       {"billions of steps", "check " + town(d9, "run: {dt: 0.001, duration: 7 d}\n"), "604,800,000 steps"},
-      {"a timeline row every half second for a week", "check " + town(d10, "run: {dt: 0.5, duration: 7 d, timeline_interval: 0.5}\n"),
-       "1,209,600 rows"},
+      {"a timeline row every half second for a week",
+       "check " + town(d10, "run: {dt: 0.5, duration: 7 d, timeline_interval: 0.5}\n"), "1,209,600 rows"},
   };
   for (const Case& c : cases) {
     INFO(c.what);
@@ -212,7 +231,8 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
     const Result r = safestreet("check " + file);
     INFO(r.output);
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains("bomb.yaml") && Catch::Contains("aliases"));
+    CHECK_THAT(r.output,
+               Catch::StartsWith("error: ") && Catch::Contains("bomb.yaml") && Catch::Contains("aliases"));
   }
   // A density that would make over a billion residents is refused before any is made.
   {
@@ -224,7 +244,8 @@ TEST_CASE("bad input ends with a message naming the file and field and exit code
     INFO(r.output);
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::StartsWith("error: ") && Catch::Contains("dense.yaml:3") &&
-                             Catch::Contains("density_per_km2_floor") && Catch::Contains("more than 5000000"));
+                             Catch::Contains("density_per_km2_floor") &&
+                             Catch::Contains("more than 5000000"));
   }
   // Streets with coordinates nowhere on Earth: the error names the streets file and
   // what it holds, not the scenario's map.crs.
@@ -271,18 +292,21 @@ TEST_CASE("a command line it cannot understand ends with a message and exit code
   CHECK(safestreet("run --help").exit_code == 0);
 }
 
-TEST_CASE("safestreet check on a fire service naming an undefined appliance type exits 2 and writes nothing") {
+TEST_CASE(
+    "safestreet check on a fire service naming an undefined appliance type exits 2 and writes nothing") {
   TempDir dir;
-  const std::string scenario = town(dir, "run: {dt: 1, duration: 1 h, seed: 4}\n",
-                                    "fire:\n"
-                                    "  random: {count: 1}\n"
-                                    "  wind: {speed: 5, from: 270}\n"
-                                    "  service:\n"
-                                    "    stations:\n"
-                                    "      list: [{name: Main, lon: 11.2815, lat: 49.5101, appliances: [HLF 20, DLK 32]}]\n");
+  const std::string scenario =
+      town(dir, "run: {dt: 1, duration: 1 h, seed: 4}\n",
+           "fire:\n"
+           "  random: {count: 1}\n"
+           "  wind: {speed: 5, from: 270}\n"
+           "  service:\n"
+           "    stations:\n"
+           "      list: [{name: Main, lon: 11.2815, lat: 49.5101, appliances: [HLF 20, DLK 32]}]\n");
   auto listing = [&] {
     std::vector<std::string> files;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path())) files.push_back(e.path().string());
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
+      files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     return files;
   };
@@ -290,8 +314,9 @@ TEST_CASE("safestreet check on a fire service naming an undefined appliance type
   const Result r = safestreet("check " + scenario);
   INFO(r.output);
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.output, Catch::StartsWith("error: " + scenario + ":14: fire.service.stations.list[0].appliances[1]: ") &&
-                           Catch::Contains("no appliance type named 'DLK 32'"));
+  CHECK_THAT(r.output,
+             Catch::StartsWith("error: " + scenario + ":14: fire.service.stations.list[0].appliances[1]: ") &&
+                 Catch::Contains("no appliance type named 'DLK 32'"));
   CHECK(listing() == before);
 }
 
@@ -305,7 +330,8 @@ TEST_CASE("a run that cannot write its results fails without leaving partial fil
   CHECK(slurp(blocker) == "a file where the output folder should go");
 }
 
-TEST_CASE("safestreet compare on two single run folders says per KPI how B differs from A, without statistics") {
+TEST_CASE(
+    "safestreet compare on two single run folders says per KPI how B differs from A, without statistics") {
   TempDir dir;
   const std::string scenario = town(dir, "run: {dt: 1, duration: 1 h, seed: 4}\n",
                                     "plan: {warning_time: 2 min}\n"
@@ -320,12 +346,14 @@ TEST_CASE("safestreet compare on two single run folders says per KPI how B diffe
   Result r = safestreet("compare " + a + " " + b);
   INFO(r.output);
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.output, Catch::Contains("late, seed 4") && Catch::Contains("The warning goes out 10 minutes later."));
+  CHECK_THAT(r.output,
+             Catch::Contains("late, seed 4") && Catch::Contains("The warning goes out 10 minutes later."));
   CHECK_THAT(r.output, Catch::Contains("T90, everyone (h:mm:ss)") && Catch::Contains("+0:10:00") &&
                            Catch::Contains("worse"));
   CHECK_THAT(r.output, Catch::Contains("One run each") && Catch::Contains("no significance"));
   CHECK_THAT(r.output, Catch::Contains("no files written"));
-  CHECK_FALSE(std::filesystem::exists(std::filesystem::path(a) / "comparison.json"));  // run folders stay as they are
+  CHECK_FALSE(
+      std::filesystem::exists(std::filesystem::path(a) / "comparison.json"));  // run folders stay as they are
 
   r = safestreet("compare " + a + " " + b + " --out " + out);
   INFO(r.output);
@@ -333,5 +361,6 @@ TEST_CASE("safestreet compare on two single run folders says per KPI how B diffe
   const std::string json = slurp(out + "/comparison.json");
   CHECK_THAT(json, Catch::Contains("\"format\": \"safestreet-run-pair/1\""));
   CHECK_THAT(slurp(out + "/comparison.csv"), Catch::Contains("overall.t90_s,\"T90, everyone\",s,1,lower,,"));
-  CHECK_THAT(slurp(out + "/report.html"), Catch::Contains("Two runs compared") && Catch::Contains("class=worse"));
+  CHECK_THAT(slurp(out + "/report.html"),
+             Catch::Contains("Two runs compared") && Catch::Contains("class=worse"));
 }

@@ -27,7 +27,8 @@ namespace fs = std::filesystem;
 
 pid_t spawn_run(const std::string& scenario, const fs::path& out, int seed) {
   const std::string seed_text = std::to_string(seed), out_text = out.string();
-  std::vector<std::string> args = {SAFESTREET_BINARY, "run", scenario, "--quiet", "--seed", seed_text, "--out", out_text};
+  std::vector<std::string> args = {SAFESTREET_BINARY, "run",     scenario, "--quiet",
+                                   "--seed",          seed_text, "--out",  out_text};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -51,7 +52,8 @@ int wait_for(pid_t pid) {
 // The seed of the complete result in `out`, or -1 when a file is missing or the
 // summary cannot be read whole.
 int complete_seed(const fs::path& out) {
-  for (const char* f : {"summary.json", "timeline.csv", "residents.csv", "shelters.csv", "occupancy.csv", "journal.csv"})
+  for (const char* f :
+       {"summary.json", "timeline.csv", "residents.csv", "shelters.csv", "occupancy.csv", "journal.csv"})
     if (!fs::is_regular_file(out / f)) return -1;
   std::ifstream in(out / "summary.json");
   std::stringstream text;
@@ -72,7 +74,8 @@ std::vector<std::string> leftovers(const fs::path& out) {
 
 }  // namespace
 
-TEST_CASE("safestreet run killed at any moment leaves the previous complete result or the new one, never half") {
+TEST_CASE(
+    "safestreet run killed at any moment leaves the previous complete result or the new one, never half") {
   const std::string scenario = std::string(SAFESTREET_SOURCE_DIR) + "/tests/batch/town/town.yaml";
   const fs::path dir = fs::temp_directory_path() / ("ss_kill_test-" + std::to_string(::getpid()));
   fs::remove_all(dir);

@@ -41,7 +41,8 @@ inline std::string conservation_error(const Model& m, const SimState& s) {
   for (std::size_t i = 0; i < m.population.size(); ++i) {
     const bool on_edge = s.edge[i].valid();
     const bool sheltered = s.status[i] == Status::Sheltered;
-    if (on_edge && sheltered) return "resident " + std::to_string(i) + " is both on a street and in a shelter";
+    if (on_edge && sheltered)
+      return "resident " + std::to_string(i) + " is both on a street and in a shelter";
     if (on_edge) ++count[s.edge[i].index()];
     if (on_edge && s.remaining[i] <= 0.0f) ++queued[s.edge[i].index()];
     if (sheltered) ++in_shelter[s.shelter[i].index()];

@@ -17,12 +17,11 @@
 // more clearly warm (yellow to red) map pixels (a tint such as the crowding layer's,
 // blended over the map, has no exact palette colour). --late counts late residents
 // (their vermillion), --closed streets closed by the plan, --flooded streets closed
-// by water, --zone-edges zone outlines, --team-routes teams and their routes. --fire counts buildings drawn ignited or
-// fully involved, --burnt burnt out, --smoke the grey of the smoke layer, --put-out
-// buildings the fire service put out. The fire service's layers: --lanes counts fire
-// lanes drawn in any lane class, --blocked this run's blocked lanes, --engines
-// appliances (any kind), --hoses hose and supply lines, --hydrants hydrants (working
-// or not). --region limits the fire and fire-service counts to a part of the map
+// by water, --zone-edges zone outlines, --team-routes teams and their routes. --fire counts buildings drawn
+// ignited or fully involved, --burnt burnt out, --smoke the grey of the smoke layer, --put-out buildings the
+// fire service put out. The fire service's layers: --lanes counts fire lanes drawn in any lane class,
+// --blocked this run's blocked lanes, --engines appliances (any kind), --hoses hose and supply lines,
+// --hydrants hydrants (working or not). --region limits the fire and fire-service counts to a part of the map
 // area, as fractions of its width and height from its top-left corner (e.g. 0.5 0 1 1:
 // the eastern half). --ui-scale gives the UI scale the screenshot was taken at: the
 // sidebars widen with it (gui/panels.hpp panel_widths), which moves the map area.
@@ -54,7 +53,8 @@ bool is_street(Rgb c) {
 
 bool is_resident(Rgb c) {
   for (const Rgb s : ss::gui::kStatusColour)
-    if (c == s && !(c == ss::gui::kStatusColour[static_cast<std::size_t>(ss::Status::Sheltered)])) return true;
+    if (c == s && !(c == ss::gui::kStatusColour[static_cast<std::size_t>(ss::Status::Sheltered)]))
+      return true;
   return false;
 }
 
@@ -91,8 +91,8 @@ bool is_team(Rgb c) {
 // Water is blended over the terrain (greys and browns, no blue) and the streets, so
 // its pixels are clearly bluer than anything under it.
 bool is_water(Rgb c) {
-  return !is_resident(c) && !is_engine(c) && !is_hydrant(c) && !is_team(c) && !(c == ss::gui::kStreetFlooded) &&
-         c.b >= 90 && c.b >= c.r + 30 && c.b >= c.g + 10;
+  return !is_resident(c) && !is_engine(c) && !is_hydrant(c) && !is_team(c) &&
+         !(c == ss::gui::kStreetFlooded) && c.b >= 90 && c.b >= c.r + 30 && c.b >= c.g + 10;
 }
 
 // Buildings on fire are drawn opaque in their state's exact colour.
@@ -113,7 +113,8 @@ bool is_smoke(Rgb c) {
 
 int main(int argc, char** argv) {
   if (argc < 2) return std::fputs("usage: safestreet-gui-pngcheck FILE [--streets N] ...\n", stderr), 2;
-  long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0, min_water = 0, min_floor = 0;
+  long min_streets = 200, min_residents = 50, min_panels = 20000, min_banner = 0, min_water = 0,
+       min_floor = 0;
   long min_fire = 0, min_burnt = 0, min_smoke = 0, min_put_out = 0;
   long min_lanes = 0, min_blocked = 0, min_engines = 0, min_hoses = 0, min_hydrants = 0;
   long min_late = 0, min_closed = 0, min_flooded = 0, min_zone_edges = 0, min_team_routes = 0;
@@ -138,7 +139,8 @@ int main(int argc, char** argv) {
       continue;
     }
     if (a == "--markers-vs") {
-      if (i + 3 >= argc) return std::fprintf(stderr, "--markers-vs needs a file, a UI scale and a ratio\n"), 2;
+      if (i + 3 >= argc)
+        return std::fprintf(stderr, "--markers-vs needs a file, a UI scale and a ratio\n"), 2;
       marks_vs = argv[++i];
       marks_vs_scale = std::strtof(argv[++i], nullptr);
       marks_ratio = std::strtod(argv[++i], nullptr);
@@ -156,27 +158,48 @@ int main(int argc, char** argv) {
     }
     if (i + 1 >= argc) return std::fprintf(stderr, "%s needs a number\n", a.c_str()), 2;
     const long v = std::strtol(argv[++i], nullptr, 10);
-    if (a == "--streets") min_streets = v;
-    else if (a == "--residents") min_residents = v;
-    else if (a == "--panels") min_panels = v;
-    else if (a == "--banner") min_banner = v;
-    else if (a == "--water") min_water = v;
-    else if (a == "--floor") min_floor = v;
-    else if (a == "--fire") min_fire = v;
-    else if (a == "--burnt") min_burnt = v;
-    else if (a == "--smoke") min_smoke = v;
-    else if (a == "--put-out") min_put_out = v;
-    else if (a == "--lanes") min_lanes = v;
-    else if (a == "--blocked") min_blocked = v;
-    else if (a == "--engines") min_engines = v;
-    else if (a == "--hoses") min_hoses = v;
-    else if (a == "--hydrants") min_hydrants = v;
-    else if (a == "--late") min_late = v;
-    else if (a == "--closed") min_closed = v;
-    else if (a == "--flooded") min_flooded = v;
-    else if (a == "--zone-edges") min_zone_edges = v;
-    else if (a == "--team-routes") min_team_routes = v;
-    else return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
+    if (a == "--streets")
+      min_streets = v;
+    else if (a == "--residents")
+      min_residents = v;
+    else if (a == "--panels")
+      min_panels = v;
+    else if (a == "--banner")
+      min_banner = v;
+    else if (a == "--water")
+      min_water = v;
+    else if (a == "--floor")
+      min_floor = v;
+    else if (a == "--fire")
+      min_fire = v;
+    else if (a == "--burnt")
+      min_burnt = v;
+    else if (a == "--smoke")
+      min_smoke = v;
+    else if (a == "--put-out")
+      min_put_out = v;
+    else if (a == "--lanes")
+      min_lanes = v;
+    else if (a == "--blocked")
+      min_blocked = v;
+    else if (a == "--engines")
+      min_engines = v;
+    else if (a == "--hoses")
+      min_hoses = v;
+    else if (a == "--hydrants")
+      min_hydrants = v;
+    else if (a == "--late")
+      min_late = v;
+    else if (a == "--closed")
+      min_closed = v;
+    else if (a == "--flooded")
+      min_flooded = v;
+    else if (a == "--zone-edges")
+      min_zone_edges = v;
+    else if (a == "--team-routes")
+      min_team_routes = v;
+    else
+      return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
   }
   sf::Image img;
   if (!img.loadFromFile(argv[1])) return std::fprintf(stderr, "cannot read %s\n", argv[1]), 1;
@@ -233,13 +256,14 @@ int main(int argc, char** argv) {
       if (is_hydrant(c)) ++hydrants;
     }
   }
-  std::printf("%s: %ux%u, %zu colours, street px %ld, resident px %ld, panel px %ld, banner px %ld, water px %ld, "
-              "micro floor px %ld; in the region: fire px %ld, burnt-out px %ld, smoke px %ld, put-out px %ld, "
-              "lane px %ld, blocked-lane px %ld, engine px %ld, hose px %ld, hydrant px %ld; late px %ld, "
-              "closed px %ld, flooded px %ld, zone-edge px %ld, team px %ld\n",
-              argv[1], size.x, size.y, colours.size(), streets, residents, panels, banner, water, floor, fire,
-              burnt, smoke, put_out, lanes, blocked, engines, hoses, hydrants, late, closed, flooded, zone_edges,
-              team_routes);
+  std::printf(
+      "%s: %ux%u, %zu colours, street px %ld, resident px %ld, panel px %ld, banner px %ld, water px %ld, "
+      "micro floor px %ld; in the region: fire px %ld, burnt-out px %ld, smoke px %ld, put-out px %ld, "
+      "lane px %ld, blocked-lane px %ld, engine px %ld, hose px %ld, hydrant px %ld; late px %ld, "
+      "closed px %ld, flooded px %ld, zone-edge px %ld, team px %ld\n",
+      argv[1], size.x, size.y, colours.size(), streets, residents, panels, banner, water, floor, fire, burnt,
+      smoke, put_out, lanes, blocked, engines, hoses, hydrants, late, closed, flooded, zone_edges,
+      team_routes);
   int failed = 0;
   auto check = [&](bool ok, const char* what) {
     if (!ok) std::printf("FAIL: %s\n", what), ++failed;
@@ -268,7 +292,8 @@ int main(int argc, char** argv) {
   if (no_banner) check(banner == 0, "an error banner is shown");
   if (!warmer_than.empty()) {
     sf::Image other;
-    if (!other.loadFromFile(warmer_than)) return std::fprintf(stderr, "cannot read %s\n", warmer_than.c_str()), 1;
+    if (!other.loadFromFile(warmer_than))
+      return std::fprintf(stderr, "cannot read %s\n", warmer_than.c_str()), 1;
     const long here = warm_px(img), there = warm_px(other);
     std::printf("warm map px %ld here, %ld in %s\n", here, there, warmer_than.c_str());
     check(here - there >= min_warmer, "not enough more warm tint than the other screenshot");
@@ -279,7 +304,8 @@ int main(int argc, char** argv) {
     // Each picture's map area, and a strip of the narrower one's width centred in it.
     auto area = [](const sf::Image& im, float scale) {
       const ss::gui::PanelWidths w = ss::gui::panel_widths(static_cast<float>(im.getSize().x), scale);
-      return std::pair<long, long>(static_cast<long>(w.left), static_cast<long>(im.getSize().x) - static_cast<long>(w.right));
+      return std::pair<long, long>(static_cast<long>(w.left),
+                                   static_cast<long>(im.getSize().x) - static_cast<long>(w.right));
     };
     const auto [a0, a1] = area(img, ui_scale);
     const auto [b0, b1] = area(other, marks_vs_scale);

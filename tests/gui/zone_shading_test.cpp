@@ -32,7 +32,8 @@ TEST_CASE("zone classes follow the legend's breaks, light for bad and dark for g
   CHECK(*zone_class({100, 79, NAN}, ZoneMeasure::ShareSafe) == 3);
   CHECK(*zone_class({100, 100, NAN}, ZoneMeasure::ShareSafe) == 4);
   CHECK(zone_value_text({1000, 999, NAN}, ZoneMeasure::ShareSafe) == "99.9 % safe");
-  CHECK(zone_value_text({10000, 9999, NAN}, ZoneMeasure::ShareSafe) == ">99.9 % safe");  // never rounded up to 100 %
+  CHECK(zone_value_text({10000, 9999, NAN}, ZoneMeasure::ShareSafe) ==
+        ">99.9 % safe");                                    // never rounded up to 100 %
   CHECK(*zone_class({10, 5, NAN}, ZoneMeasure::T90) == 0);  // 90 % not safe yet
   CHECK(*zone_class({10, 10, 61 * 60.0}, ZoneMeasure::T90) == 0);
   CHECK(*zone_class({10, 10, 50 * 60.0}, ZoneMeasure::T90) == 1);
@@ -47,7 +48,8 @@ TEST_CASE("zone figures count each zone's residents and agree with the run's T90
   Model m = builders::street_grid(4, 2, 70.0, 3.0);
   builders::add_shelter(m, NodeId{3}, 500, "school", true);
   for (int k = 0; k < 20; ++k)
-    m.population.add(30, Mobility::Walks, false, false, HouseholdId{static_cast<std::uint32_t>(k)}, {10.0 + k, 5.0});
+    m.population.add(30, Mobility::Walks, false, false, HouseholdId{static_cast<std::uint32_t>(k)},
+                     {10.0 + k, 5.0});
   m.world.zones.push_back({"west", square({-10, -10}, {100, 80})});
   m.world.zones.push_back({"east", square({150, -10}, {300, 80})});
   m.run.duration = 1800.0;

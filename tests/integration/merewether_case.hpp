@@ -64,13 +64,15 @@ inline std::vector<ObservationPoint> merewether_observations(const std::string& 
 }
 
 inline FloodDesc merewether_flood(const std::string& dir, double cell) {
-  const maps::NativeRaster dem = maps::read_native_raster("/vsizip/" + dir + "/topography1.zip/topography1.asc", "dem");
+  const maps::NativeRaster dem =
+      maps::read_native_raster("/vsizip/" + dir + "/topography1.zip/topography1.asc", "dem");
   Box area;
   area.extend({382250.0, 6354265.0});  // extent.csv
   area.extend({382571.0, 6354681.0});
   FloodDesc f;
-  f.grid = resample_terrain(maps::to_terrain(dem), area, cell, 10'000'000, "dem", 0.02);  // NoData fringe of the DEM
-  FloodLandUse land;  // road 0.02, other 0.04: the ANUGA/ARR P15 values
+  f.grid = resample_terrain(maps::to_terrain(dem), area, cell, 10'000'000, "dem",
+                            0.02);  // NoData fringe of the DEM
+  FloodLandUse land;                // road 0.02, other 0.04: the ANUGA/ARR P15 values
   std::fill(f.grid.manning.begin(), f.grid.manning.end(), static_cast<float>(land.other));
   const Ring road = read_ring(dir + "/Road/RoadPolygon.csv");
   for (std::size_t c = 0; c < f.grid.size(); ++c)
@@ -82,8 +84,10 @@ inline FloodDesc merewether_flood(const std::string& dir, double cell) {
     houses.push_back(std::move(b));
   }
   apply_buildings(f.grid, houses, true, land);
-  f.sources.push_back({"inflow", cells_in_disc(f.grid, {382265.0, 6354280.0}, 10.0), Hydrograph{{0.0}, {19.7}}});
-  for (const GridSide s : {GridSide::West, GridSide::East, GridSide::North, GridSide::South}) f.outflows.push_back({s, 0.0});
+  f.sources.push_back(
+      {"inflow", cells_in_disc(f.grid, {382265.0, 6354280.0}, 10.0), Hydrograph{{0.0}, {19.7}}});
+  for (const GridSide s : {GridSide::West, GridSide::East, GridSide::North, GridSide::South})
+    f.outflows.push_back({s, 0.0});
   return f;
 }
 

@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <ctime>
 #include <cmath>
+#include <ctime>
 #include <iostream>
 
 #include "engine/hazards/flood/flood_solver.hpp"
@@ -39,14 +39,16 @@ double run_merewether(double cell) {
   init_flood(f, s);
   const auto t0 = std::chrono::steady_clock::now();
   const std::clock_t c0 = std::clock();
-  for (double t = 10.0; t <= 1000.0; t += 10.0) advance_flood(f, s, t);  // 1000 s: steady (ANUGA's run length)
+  for (double t = 10.0; t <= 1000.0; t += 10.0)
+    advance_flood(f, s, t);  // 1000 s: steady (ANUGA's run length)
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   // CPU time: the machine may be shared, and the solver runs on one core.
   const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
   double sum = 0.0;
-  std::cout << "Merewether, " << cell << " m cells (" << f.grid.nx << " x " << f.grid.ny << "), " << s.substeps
-            << " sub-steps, " << wall << " s wall, " << cpu << " s CPU, "
-            << static_cast<double>(s.cell_updates) / cpu / 1e6 << " M cell-updates per CPU second, mass error " << s.volumes.relative_error() << "\n";
+  std::cout << "Merewether, " << cell << " m cells (" << f.grid.nx << " x " << f.grid.ny << "), "
+            << s.substeps << " sub-steps, " << wall << " s wall, " << cpu << " s CPU, "
+            << static_cast<double>(s.cell_updates) / cpu / 1e6
+            << " M cell-updates per CPU second, mass error " << s.volumes.relative_error() << "\n";
   const auto obs = test::merewether_observations(dir);
   for (const auto& o : obs) {
     const double st = peak_stage(f, s, o.pos);

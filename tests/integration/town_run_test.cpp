@@ -50,7 +50,8 @@ TEST_CASE("in the bundled town every resident ends in exactly one final state") 
   // others out, and nobody who can walk is counted as needing assistance.
   std::uint32_t helpless = 0, waiting = 0;
   for (std::size_t i = 0; i < m.population.size(); ++i) {
-    const bool cannot_leave = m.population.needs_assistance[i] || m.population.mobility[i] == Mobility::Bedridden;
+    const bool cannot_leave =
+        m.population.needs_assistance[i] || m.population.mobility[i] == Mobility::Bedridden;
     helpless += cannot_leave ? 1 : 0;
     if (outcome_of(m, sim.state(), ResidentId{i}) == Outcome::NeedsAssistance) {
       ++waiting;
@@ -67,7 +68,7 @@ TEST_CASE("in the bundled town everyone who can walk reaches a shelter when capa
     if (m.population.mobility[i] == Mobility::Bedridden) m.population.mobility[i] = Mobility::WalkingAid;
     m.population.needs_assistance[i] = 0;
   }
-  m.plan.warning = {};  // everyone warned at the warning time, nobody refuses to leave
+  m.plan.warning = {};            // everyone warned at the warning time, nobody refuses to leave
   m.run.duration = 8.0 * 3600.0;  // room for the longest pre-movement times
   Simulation sim(m, 3);
   sim.run_to_end();

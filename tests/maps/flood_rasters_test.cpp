@@ -35,8 +35,9 @@ TEST_CASE("an external depth series is read onto the flood grid and interpolated
   for (std::size_t c = 0; c < d1.size(); ++c) d1[c] = 0.1f * static_cast<float>(c % 8);  // deeper to the east
   maps::write_flood_geotiff(dir.path() + "/d0.tif", f.grid, d0, utm.wkt());
   maps::write_flood_geotiff(dir.path() + "/d1.tif", f.grid, d1, utm.wkt());
-  f.external = maps::load_external_flood({{0.0, dir.path() + "/d0.tif", ""}, {600.0, dir.path() + "/d1.tif", ""}},
-                                         f.grid, utm, "flood.external");
+  f.external =
+      maps::load_external_flood({{0.0, dir.path() + "/d0.tif", ""}, {600.0, dir.path() + "/d1.tif", ""}},
+                                f.grid, utm, "flood.external");
   FloodState s;
   init_flood(f, s);
   advance_flood(f, s, 300.0);
@@ -68,10 +69,11 @@ TEST_CASE("external frames on different grids are input errors naming the file a
   const std::string first = dir.path() + "/d0.tif";
   maps::write_flood_geotiff(first, g, depth, utm.wkt());
   auto load = [&](const std::string& second, const std::string& speed = "") {
-    return maps::load_external_flood({{0.0, first, speed.empty() ? "" : first}, {600.0, second, speed}}, g, utm,
-                                     "flood.external");
+    return maps::load_external_flood({{0.0, first, speed.empty() ? "" : first}, {600.0, second, speed}}, g,
+                                     utm, "flood.external");
   };
-  auto require_error = [](auto&& fn, const std::string& file, const std::string& field, const std::string& how) {
+  auto require_error = [](auto&& fn, const std::string& file, const std::string& field,
+                          const std::string& how) {
     try {
       fn();
       FAIL("no error for " << file);
@@ -79,7 +81,8 @@ TEST_CASE("external frames on different grids are input errors naming the file a
       INFO(e.what());
       CHECK(e.file() == file);
       CHECK(e.field() == field);
-      CHECK_THAT(e.message(), Catch::Contains(how) && Catch::Contains("share one grid") && Catch::Contains("d0.tif"));
+      CHECK_THAT(e.message(),
+                 Catch::Contains(how) && Catch::Contains("share one grid") && Catch::Contains("d0.tif"));
     }
   };
   SECTION("another size") {
@@ -131,8 +134,9 @@ TEST_CASE("an external series on a grid other than the flood grid is resampled o
   maps::write_flood_geotiff(dir.path() + "/f1.tif", fine, d1, utm.wkt());
   FloodDesc f;
   f.grid = g;
-  f.external = maps::load_external_flood({{0.0, dir.path() + "/f0.tif", ""}, {600.0, dir.path() + "/f1.tif", ""}},
-                                         f.grid, utm, "flood.external");
+  f.external =
+      maps::load_external_flood({{0.0, dir.path() + "/f0.tif", ""}, {600.0, dir.path() + "/f1.tif", ""}},
+                                f.grid, utm, "flood.external");
   FloodState s;
   init_flood(f, s);
   advance_flood(f, s, 600.0);

@@ -46,7 +46,8 @@ TEST_CASE("the Lauf extract loads into one connected walkable network in UTM zon
   CHECK(m.report.dropped_component_bounds.size() == m.report.components - 1);
   CHECK(m.report.area_km2 > 5.0);
   CHECK(m.report.area_km2 < 50.0);
-  const bool lengths_ok = std::all_of(g.edge_length.begin(), g.edge_length.end(), [](float l) { return l > 0.0f; });
+  const bool lengths_ok =
+      std::all_of(g.edge_length.begin(), g.edge_length.end(), [](float l) { return l > 0.0f; });
   CHECK(lengths_ok);
   CHECK(g.adj_offset.size() == g.node_count() + 1);
 }
@@ -82,7 +83,8 @@ TEST_CASE("schools and car parks of Lauf become shelters with a capacity") {
   };
   CHECK(count(ShelterKind::School) >= 5);
   CHECK(count(ShelterKind::Parking) >= 5);
-  CHECK(std::all_of(s.begin(), s.end(), [](const ShelterSite& x) { return x.capacity > 0 && !x.name.empty(); }));
+  CHECK(std::all_of(s.begin(), s.end(),
+                    [](const ShelterSite& x) { return x.capacity > 0 && !x.name.empty(); }));
   const Box& b = lauf().map.world.bounds;
   Box grown = b;
   grown.extend(b.min - Vec2{500, 500});

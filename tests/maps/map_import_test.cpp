@@ -12,8 +12,8 @@ using namespace ss::maps;
 
 namespace {
 std::string line(const std::string& props, const std::string& coords) {
-  return R"({"type":"Feature","properties":{)" + props + R"(},"geometry":{"type":"LineString","coordinates":[)" +
-         coords + "]}}";
+  return R"({"type":"Feature","properties":{)" + props +
+         R"(},"geometry":{"type":"LineString","coordinates":[)" + coords + "]}}";
 }
 
 // A small street grid near Lauf (49.51 N, 11.28 E); 0.001° is about 72 m east-west
@@ -67,7 +67,8 @@ struct Grid {
   [[nodiscard]] EdgeId edge_between(NodeId a, NodeId b) const {
     const auto& g = map.world.streets;
     for (std::size_t e = 0; e < g.edge_count(); ++e)
-      if ((g.edge_from[e] == a && g.edge_to[e] == b) || (g.edge_from[e] == b && g.edge_to[e] == a)) return EdgeId{e};
+      if ((g.edge_from[e] == a && g.edge_to[e] == b) || (g.edge_from[e] == b && g.edge_to[e] == a))
+        return EdgeId{e};
     return {};
   }
 };
@@ -78,7 +79,7 @@ TEST_CASE("a street grid becomes a graph split at shared vertices, without unwal
   const MapReport& r = grid.map.report;
   const StreetGraph& g = grid.map.world.streets;
   CHECK(r.ways_read == 9);
-  CHECK(r.ways_dropped == 3);  // motorway, foot=no, no highway tag
+  CHECK(r.ways_dropped == 3);            // motorway, foot=no, no highway tag
   CHECK(r.duplicate_edges_merged == 2);  // both halves of the doubly mapped street
   CHECK(r.components == 2);
   CHECK(r.nodes_dropped == 2);
@@ -113,8 +114,8 @@ TEST_CASE("widths come from width tags, else from the street class, and merged d
   CHECK(g.edge_kind[a1.index()] == StreetKind::Residential);
   CHECK(g.edge_width[b1.index()] == Approx(2.0));  // footway default
   CHECK(g.edge_kind[f.index()] == StreetKind::Steps);
-  CHECK(g.edge_width[f.index()] == Approx(1.5));   // steps default
-  CHECK(g.edge_width[h.index()] == Approx(3.5));   // decimal comma
+  CHECK(g.edge_width[f.index()] == Approx(1.5));  // steps default
+  CHECK(g.edge_width[h.index()] == Approx(3.5));  // decimal comma
   CHECK(g.edge_kind[h.index()] == StreetKind::Service);
 }
 
@@ -153,19 +154,22 @@ TEST_CASE("edge lengths are metres along the ground") {
   const EdgeId ns = grid.edge_between(grid.node_at(11.281, 49.509), grid.node_at(11.281, 49.510));
   const EdgeId diag = grid.edge_between(grid.node_at(11.281, 49.511), grid.node_at(11.2815, 49.5115));
   REQUIRE((ew.valid() && ns.valid() && diag.valid()));
-  CHECK(g.edge_length[ew.index()] == Approx(test::haversine_m(11.280, 49.510, 11.281, 49.510)).epsilon(0.005));
-  CHECK(g.edge_length[ns.index()] == Approx(test::haversine_m(11.281, 49.509, 11.281, 49.510)).epsilon(0.005));
-  CHECK(g.edge_length[diag.index()] == Approx(test::haversine_m(11.281, 49.511, 11.2815, 49.5115)).epsilon(0.005));
+  CHECK(g.edge_length[ew.index()] ==
+        Approx(test::haversine_m(11.280, 49.510, 11.281, 49.510)).epsilon(0.005));
+  CHECK(g.edge_length[ns.index()] ==
+        Approx(test::haversine_m(11.281, 49.509, 11.281, 49.510)).epsilon(0.005));
+  CHECK(g.edge_length[diag.index()] ==
+        Approx(test::haversine_m(11.281, 49.511, 11.2815, 49.5115)).epsilon(0.005));
   CHECK(g.edge_length[ew.index()] == Approx(72.3).margin(0.5));
 }
 
 TEST_CASE("a line layer without a highway column keeps every line as a street of default width") {
   const auto dir = test::fixture_dir("plain_lines");
   MapSources src;
-  src.streets = test::write_file(
-      dir / "plain.geojson",
-      R"({"type":"FeatureCollection","features":[)" + line(R"("id":1)", "[11.280,49.510],[11.281,49.510]") + "," +
-          line(R"("id":2)", "[11.281,49.510],[11.281,49.511]") + "]}");
+  src.streets = test::write_file(dir / "plain.geojson",
+                                 R"({"type":"FeatureCollection","features":[)" +
+                                     line(R"("id":1)", "[11.280,49.510],[11.281,49.510]") + "," +
+                                     line(R"("id":2)", "[11.281,49.510],[11.281,49.511]") + "]}");
   const MapData m = load_map(src);
   CHECK(m.world.streets.edge_count() == 2);
   CHECK(m.world.streets.edge_kind[0] == StreetKind::Other);
@@ -176,9 +180,10 @@ TEST_CASE("a line layer without a highway column keeps every line as a street of
 TEST_CASE("a map without walkable streets is an input error naming the file") {
   const auto dir = test::fixture_dir("motorway_only");
   MapSources src;
-  src.streets = test::write_file(dir / "motorway.geojson",
-                                 R"({"type":"FeatureCollection","features":[)" +
-                                     line(R"("highway":"motorway")", "[11.280,49.510],[11.281,49.510]") + "]}");
+  src.streets =
+      test::write_file(dir / "motorway.geojson",
+                       R"({"type":"FeatureCollection","features":[)" +
+                           line(R"("highway":"motorway")", "[11.280,49.510],[11.281,49.510]") + "]}");
   try {
     (void)load_map(src);
     FAIL("expected an InputError");
@@ -209,9 +214,9 @@ TEST_CASE("a file that is not GIS data is an input error naming the file") {
   MapSources src;
   src.streets = test::write_file(dir / "streets.geojson", "this is not json");
   CHECK_THROWS_AS(load_map(src), InputError);
-  src.streets = test::write_file(dir / "points.geojson",
-                                 R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
-                                 R"("geometry":{"type":"Point","coordinates":[11.28,49.51]}}]})");
+  src.streets = test::write_file(
+      dir / "points.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                              R"("geometry":{"type":"Point","coordinates":[11.28,49.51]}}]})");
   CHECK_THROWS_WITH(load_map(src), Catch::Contains("no line layer"));
 }
 

@@ -23,7 +23,8 @@ inline std::filesystem::path fixture_dir(const std::string& name) {
     }
   };
   static Cleanup cleanup;
-  const auto dir = std::filesystem::temp_directory_path() / ("safestreet_maps_" + name + "_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("safestreet_maps_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   cleanup.dirs.push_back(dir);

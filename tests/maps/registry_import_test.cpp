@@ -46,7 +46,7 @@ TEST_CASE("a CSV registry yields residents, counting every defaulted value") {
   CHECK(p.lives_alone[0] == 1);
   CHECK(p.household[0] == p.household[1]);  // both in H1
   CHECK(p.household[2] != p.household[0]);
-  CHECK(p.household[3] != p.household[2]);  // no household: one of its own
+  CHECK(p.household[3] != p.household[2]);       // no household: one of its own
   CHECK(p.mobility[2] == Mobility::WalkingAid);  // "rollator"
   CHECK(p.mobility[4] == Mobility::Bedridden);
   CHECK(p.needs_assistance[4] == 1);  // bedridden people need a team by default

@@ -27,8 +27,8 @@ Building building(Vec2 c, double half, int levels, std::string amenity, std::int
 TEST_CASE("a school site with several buildings is one shelter sized by floor area") {
   World w;
   w.areas.push_back({square({0, 0}, 100), "school", "Bertleinschule"});
-  w.buildings.push_back(building({-50, 0}, 10, 2, "", 1));   // 400 m² × 2 levels
-  w.buildings.push_back(building({50, 0}, 20, 0, "", 2));    // 1600 m², levels untagged -> 1
+  w.buildings.push_back(building({-50, 0}, 10, 2, "", 1));         // 400 m² × 2 levels
+  w.buildings.push_back(building({50, 0}, 20, 0, "", 2));          // 1600 m², levels untagged -> 1
   w.buildings.push_back(building({500, 0}, 10, 3, "school", 77));  // school building elsewhere
   w.buildings.push_back(building({900, 0}, 10, 3, "", 78));        // not a school
   const ShelterTagRules rules;
@@ -67,9 +67,9 @@ TEST_CASE("an unnamed car park is called by its address, else by the street besi
   w.streets.add_edge(c, d, east, 5.0f, StreetKind::Residential, "");  // unnamed: no help
   w.areas.push_back({square({0, 0}, 50), "parking", "Parkplatz Marktplatz"});
   w.areas.push_back({square({0, 300}, 50), "parking", "", "Hermannstraße 12"});
-  w.areas.push_back({square({0, 100}, 50), "parking", ""});        // 100 m from Karlstraße
-  w.areas.push_back({square({1000, 100}, 50), "parking", ""});     // only an unnamed street near
-  w.areas.push_back({square({1000, 900}, 50), "parking", ""});     // nothing near
+  w.areas.push_back({square({0, 100}, 50), "parking", ""});     // 100 m from Karlstraße
+  w.areas.push_back({square({1000, 100}, 50), "parking", ""});  // only an unnamed street near
+  w.areas.push_back({square({1000, 900}, 50), "parking", ""});  // nothing near
   const auto s = shelters_from_tags(w);
   REQUIRE(s.size() == 5);
   CHECK(s[0].name == "Parkplatz Marktplatz");

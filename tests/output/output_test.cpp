@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/scenes/builders.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/scenes/builders.hpp"
 #include "output/format.hpp"
 #include "output/run_outputs.hpp"
 #include "output/staged_directory.hpp"
@@ -132,8 +132,9 @@ TEST_CASE("run outputs account for every resident once, with a known outcome") {
   TempDir tmp("account");
   const fs::path dir = tmp.path / "run";
   output::write_run_outputs(dir, run.model, run.sim->state(), run.info());
-  CHECK(entries(dir) == std::vector<std::string>{"journal.csv", "occupancy.csv", "residents.csv", "shelters.csv",
-                                                 "summary.json", "tasks.csv", "teams.csv", "timeline.csv"});
+  CHECK(entries(dir) == std::vector<std::string>{"journal.csv", "occupancy.csv", "residents.csv",
+                                                 "shelters.csv", "summary.json", "tasks.csv", "teams.csv",
+                                                 "timeline.csv"});
   CHECK(entries(tmp.path) == std::vector<std::string>{"run"});
 
   const std::size_t people = run.model.population.size();
@@ -230,7 +231,8 @@ TEST_CASE("the timeline has one row per recorded time and a column per status, g
   REQUIRE(t.size() == s.records.timeline.size() + 1);
   // ... then the warning curve (share and total warned, one column per source).
   const output::WarningCurve warned = output::warning_curve(run.model, s);
-  CHECK(t[0].size() == 2 + kStatusCount + GroupIndex::kCount + run.model.world.zone_count() + warned.header.size());
+  CHECK(t[0].size() ==
+        2 + kStatusCount + GroupIndex::kCount + run.model.world.zone_count() + warned.header.size());
   CHECK(column(t, "warned_share") > 0);
   CHECK(t[0][2] == "unaware");
   CHECK(t[0][column(t, "safe_mobility_wheelchair")] == "safe_mobility_wheelchair");

@@ -52,8 +52,10 @@ int main(int argc, char** argv) {
   std::vector<Check> checks;
   // The report's verdict colours (batch/report_parts.cpp, Okabe-Ito).
   for (int i = 2; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--worse") && i + 1 < argc) checks.push_back({"worse", hex("D55E00"), std::atol(argv[++i])});
-    else if (!std::strcmp(argv[i], "--better") && i + 1 < argc) checks.push_back({"better", hex("0072B2"), std::atol(argv[++i])});
+    if (!std::strcmp(argv[i], "--worse") && i + 1 < argc)
+      checks.push_back({"worse", hex("D55E00"), std::atol(argv[++i])});
+    else if (!std::strcmp(argv[i], "--better") && i + 1 < argc)
+      checks.push_back({"better", hex("0072B2"), std::atol(argv[++i])});
     else if (!std::strcmp(argv[i], "--curve") && i + 2 < argc) {
       checks.push_back({std::string("curve #") + argv[i + 1], hex(argv[i + 1]), std::atol(argv[i + 2])});
       i += 2;
@@ -82,6 +84,7 @@ int main(int argc, char** argv) {
   report("background", white > 0.5 * total, std::to_string(white) + " white pixels");
   report("text", dark > 0.005 * total, std::to_string(dark) + " dark pixels");
   for (std::size_t c = 0; c < checks.size(); ++c)
-    report(checks[c].what, counts[c] >= checks[c].min, std::to_string(counts[c]) + " pixels, need " + std::to_string(checks[c].min));
+    report(checks[c].what, counts[c] >= checks[c].min,
+           std::to_string(counts[c]) + " pixels, need " + std::to_string(checks[c].min));
   return ok ? 0 : 1;
 }

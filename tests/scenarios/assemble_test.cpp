@@ -21,15 +21,17 @@ const char* kBuildings = R"({"type":"FeatureCollection","features":[
 
 // Line numbers refer to this text.
 std::string small_town(const std::string& shelter_lat = "49.5121", const std::string& plan = "") {
-  return "name: small town\n"                                                             // 1
-         "map: {streets: streets.geojson, buildings: buildings.geojson}\n"                // 2
-         "population: {synthesize: {total: 40, seed: 3}}\n"                              // 3
-         "shelters:\n"                                                                    // 4
-         "  list:\n"                                                                      // 5
-         "    - {name: Hall, lon: 11.2830, lat: " + shelter_lat + ", capacity: 100}\n"    // 6
-         "    - {name: Gym, lon: 11.2860, lat: 49.5101, capacity: 10}\n"                  // 7
-         "zones: {grid: 200 m}\n"                                                          // 8
-         "run: {dt: 1, duration: 30 min}\n"                                                // 9
+  return "name: small town\n"                                               // 1
+         "map: {streets: streets.geojson, buildings: buildings.geojson}\n"  // 2
+         "population: {synthesize: {total: 40, seed: 3}}\n"                 // 3
+         "shelters:\n"                                                      // 4
+         "  list:\n"                                                        // 5
+         "    - {name: Hall, lon: 11.2830, lat: " +
+         shelter_lat +
+         ", capacity: 100}\n"                                             // 6
+         "    - {name: Gym, lon: 11.2860, lat: 49.5101, capacity: 10}\n"  // 7
+         "zones: {grid: 200 m}\n"                                         // 8
+         "run: {dt: 1, duration: 30 min}\n"                               // 9
          + plan;
 }
 
@@ -71,11 +73,12 @@ TEST_CASE("zones come from a GIS polygon layer with a name field") {
   const auto a = assemble_file(write_town(dir, yaml));
   REQUIRE(a.model.world.zones.size() == 2);
   CHECK(a.model.world.zones[0].name == "West");
-  CHECK(a.model.world.zone_name(a.model.world.zone_of(a.model.world.zones[1].outline[0] + ss::Vec2{10, 10})) == "East");
+  CHECK(a.model.world.zone_name(
+            a.model.world.zone_of(a.model.world.zones[1].outline[0] + ss::Vec2{10, 10})) == "East");
 
   yaml.replace(yaml.find("district}"), 9, "distrikt}");
-  REQUIRE_INPUT_ERROR(assemble_file(write_town(dir, yaml)), dir.path() + "/zones.geojson", 0, "zones.name_field",
-                      "no field 'distrikt'");
+  REQUIRE_INPUT_ERROR(assemble_file(write_town(dir, yaml)), dir.path() + "/zones.geojson", 0,
+                      "zones.name_field", "no field 'distrikt'");
 }
 
 TEST_CASE("a shelter far from every street is an input error naming it") {
@@ -88,7 +91,8 @@ TEST_CASE("the plan refers to shelters, zones and streets that exist") {
   TempDir dir;
   SECTION("closed shelters and closed roads are resolved") {
     const std::string file = write_town(
-        dir, small_town("49.5121", "plan:\n  closed_shelters: [Gym]\n  closed_roads: [{lon: 11.2815, lat: 49.5100}]\n"));
+        dir, small_town("49.5121",
+                        "plan:\n  closed_shelters: [Gym]\n  closed_roads: [{lon: 11.2815, lat: 49.5100}]\n"));
     const auto a = assemble_file(file);
     REQUIRE(a.model.plan.closed_shelters.size() == 1);
     CHECK(a.model.plan.closed_shelters[0].index() == 1);
@@ -99,8 +103,8 @@ TEST_CASE("the plan refers to shelters, zones and streets that exist") {
     REQUIRE_INPUT_ERROR(assemble_file(file), file, 11, "plan.closed_shelters[0]", "did you mean 'Gym'");
   }
   SECTION("an unknown zone in a by-zone plan") {
-    const std::string file =
-        write_town(dir, small_town("49.5121", "plan:\n  assignment: by_zone\n  zone_shelters: {Z-9-9: Hall}\n"));
+    const std::string file = write_town(
+        dir, small_town("49.5121", "plan:\n  assignment: by_zone\n  zone_shelters: {Z-9-9: Hall}\n"));
     REQUIRE_INPUT_ERROR(assemble_file(file), file, 12, "plan.zone_shelters.Z-9-9", "no zone named 'Z-9-9'");
   }
   SECTION("a closure point far from any street") {

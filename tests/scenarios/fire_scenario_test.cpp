@@ -79,7 +79,7 @@ TEST_CASE("a fire spreads to the house next door but not across the gap, and war
   const double a_side = fire->desc().buildings[0].side;
   const double expected = 60.0 * ss::hamada_minutes(a_side, 4.0, 8.0, 0.5, ss::SpreadDirection::Downwind);
   CHECK(run->spread.ignited[1] == Approx(expected).epsilon(0.08));  // the map gap is ≈ 4.3 m
-  CHECK(std::isnan(run->spread.ignited[2]));                         // 40 m away: beyond max_gap
+  CHECK(std::isnan(run->spread.ignited[2]));                        // 40 m away: beyond max_gap
   // Everyone who lived in A was warned when it caught fire, and left at once.
   std::size_t in_a = 0;
   for (std::size_t r = 0; r < a.model.population.size(); ++r) {
@@ -108,12 +108,14 @@ TEST_CASE("a live fire started through the intervention entry point is journaled
 
 TEST_CASE("a fire run writes its buildings, visibility and first-smoke layers") {
   TempDir dir;
-  const auto a = assemble_file(town(dir, "  ignitions: [{building: 1}]\n" + kWest + "  smoke: {cell: 10 m}\n"));
+  const auto a =
+      assemble_file(town(dir, "  ignitions: [{building: 1}]\n" + kWest + "  smoke: {cell: 10 m}\n"));
   ss::Simulation sim(a.model, 1);
   sim.run_to_end();
   const auto files = ss::maps::write_hazard_layers(dir.path() + "/out", a.model, sim.state());
   CHECK(files.size() == 3);
-  for (const char* f : {"/out/fire/buildings.gpkg", "/out/fire/min_visibility.tif", "/out/fire/first_smoke.tif"})
+  for (const char* f :
+       {"/out/fire/buildings.gpkg", "/out/fire/min_visibility.tif", "/out/fire/first_smoke.tif"})
     CHECK(std::filesystem::file_size(dir.path() + f) > 0);
 }
 
@@ -149,25 +151,28 @@ TEST_CASE("bad fire input is an error naming the file, line and field") {
     REQUIRE_INPUT_ERROR(load_scenario(p), p, 13, "fire.wind[2].time", "increase");
   }
   SECTION("a material table naming an unknown class") {
-    const std::string p = town(dir, "  ignitions: [{building: 1}]\n" + kWest + "  materials: {wood: timbre}\n");
+    const std::string p =
+        town(dir, "  ignitions: [{building: 1}]\n" + kWest + "  materials: {wood: timbre}\n");
     REQUIRE_INPUT_ERROR(assemble_file(p), p, 11, "fire.materials.wood", "unknown construction 'timbre'");
   }
   SECTION("a map without buildings") {
     dir.write("streets.geojson", ss::testing::kStreetsGeoJson);
     dir.write("residents.csv", "lon,lat,age\n11.2810,49.5101,40\n11.2840,49.5101,70\n");
-    const std::string p = dir.write("bare.yaml",
-                                    "name: bare\n"                                                          // 1
-                                    "map: {streets: streets.geojson}\n"                                     // 2
-                                    "population: {registry: {file: residents.csv}}\n"                       // 3
-                                    "shelters:\n"                                                           // 4
-                                    "  list: [{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}]\n"   // 5
-                                    "fire:\n"                                                               // 6
-                                    "  ignitions: [{building: 1}]\n"                                        // 7
-                                    "  wind: {speed: 8, from: 270}\n");                                     // 8
+    const std::string p =
+        dir.write("bare.yaml",
+                  "name: bare\n"                                                         // 1
+                  "map: {streets: streets.geojson}\n"                                    // 2
+                  "population: {registry: {file: residents.csv}}\n"                      // 3
+                  "shelters:\n"                                                          // 4
+                  "  list: [{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}]\n"  // 5
+                  "fire:\n"                                                              // 6
+                  "  ignitions: [{building: 1}]\n"                                       // 7
+                  "  wind: {speed: 8, from: 270}\n");                                    // 8
     REQUIRE_INPUT_ERROR(assemble_file(p), p, 7, "fire", "no buildings");
   }
   SECTION("a smoke grid too large, refused before allocating") {
-    const std::string p = town(dir, "  ignitions: [{building: 1}]\n" + kWest + "  smoke: {cell: 2 m, max_cells: 1000}\n");
+    const std::string p =
+        town(dir, "  ignitions: [{building: 1}]\n" + kWest + "  smoke: {cell: 2 m, max_cells: 1000}\n");
     REQUIRE_INPUT_ERROR(assemble_file(p), p, 11, "fire.smoke.cell", "cells");
   }
   SECTION("a fire without ignitions") {

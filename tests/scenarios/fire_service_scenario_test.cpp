@@ -28,11 +28,11 @@ const char* kHouses = R"({"type":"FeatureCollection","features":[
 // service block from line 11, its keys indented by four spaces.
 std::string town(const TempDir& dir, const std::string& service) {
   const std::string path = ss::testing::small_town(dir,
-                                                   "fire:\n"                              // 8
-                                                   "  ignitions: [{building: 1}]\n"       // 9
-                                                   "  wind: {speed: 8, from: 270}\n"      // 10
-                                                   "  service:\n" +                       // 11
-                                                       service);                          // 12 ...
+                                                   "fire:\n"                          // 8
+                                                   "  ignitions: [{building: 1}]\n"   // 9
+                                                   "  wind: {speed: 8, from: 270}\n"  // 10
+                                                   "  service:\n" +                   // 11
+                                                       service);                      // 12 ...
   dir.write("buildings.geojson", kHouses);  // replaces the small town's house
   return path;
 }
@@ -58,38 +58,40 @@ std::size_t kind(ss::StreetKind k) { return static_cast<std::size_t>(k); }
 
 }  // namespace
 
-TEST_CASE("a fire service block reads its times, appliance types, lanes, hydrants and rescue in their units") {
+TEST_CASE(
+    "a fire service block reads its times, appliance types, lanes, hydrants and rescue in their units") {
   TempDir dir;
-  const auto d = load_scenario(town(dir,
-                                    "    time_of_day: night\n"
-                                    "    detection_delay: 3 min\n"
-                                    "    call_handling: 90 s\n"
-                                    "    first_alarm: [pumper, ladder, tanker]\n"
-                                    "    appliance_types:\n"
-                                    "      - {name: MLF, kind: pumper, crew: 6, water: 1000 l, flow: 400 l/min, weight: 7.5 t, "
-                                    "height: 3.0 m, hose: 200 m}\n"
-                                    "      - {name: HLF 20, water: 2.5 m3}\n"
-                                    "    stations:\n"
-                                    "      from_map: true\n"
-                                    "      map_crew: professional\n"
-                                    "      map_appliances: [MLF]\n"
-                                    "      list:\n"
-                                    "        - {name: Main, lon: 11.2815, lat: 49.5101, crew: volunteer, appliances: [HLF 20, MLF], "
-                                    "turnout_day: 6 min, turnout_night: 4 min}\n"
-                                    "    lanes:\n"
-                                    "      min_clear_width: 3 m\n"
-                                    "      class_width: {residential: 5 m, service: 3.5 m}\n"
-                                    "      speed: {residential: 36 km/h}\n"
-                                    "      barriers_from_map: false\n"
-                                    "      closing_barriers: [bollard, gate]\n"
-                                    "      blocked_share: {day: {residential: 0.05}, night: {residential: 0.2, living_street: 0.3}}\n"
-                                    "      blocked_width: 1.8 m\n"
-                                    "      sensor_delay: 5 min\n"
-                                    "    hydrants: {from_map: false, out_of_service_share: 0.2, reach: 120 m, flow: 96 m3/h}\n"
-                                    "    extinguishers: {share: 0.3, success: 0.4, time: 90 s}\n"
-                                    "    hose: {attack_reach: 40 m, lay_speed: 3.6 km/h, setup_time: 1 min}\n"
-                                    "    rescue: {stairs: 100 s, ladder_area_width: 6 m, portable_ladder_floors: 1}\n"
-                                    "    knockdown: 15 min\n"));
+  const auto d = load_scenario(
+      town(dir,
+           "    time_of_day: night\n"
+           "    detection_delay: 3 min\n"
+           "    call_handling: 90 s\n"
+           "    first_alarm: [pumper, ladder, tanker]\n"
+           "    appliance_types:\n"
+           "      - {name: MLF, kind: pumper, crew: 6, water: 1000 l, flow: 400 l/min, weight: 7.5 t, "
+           "height: 3.0 m, hose: 200 m}\n"
+           "      - {name: HLF 20, water: 2.5 m3}\n"
+           "    stations:\n"
+           "      from_map: true\n"
+           "      map_crew: professional\n"
+           "      map_appliances: [MLF]\n"
+           "      list:\n"
+           "        - {name: Main, lon: 11.2815, lat: 49.5101, crew: volunteer, appliances: [HLF 20, MLF], "
+           "turnout_day: 6 min, turnout_night: 4 min}\n"
+           "    lanes:\n"
+           "      min_clear_width: 3 m\n"
+           "      class_width: {residential: 5 m, service: 3.5 m}\n"
+           "      speed: {residential: 36 km/h}\n"
+           "      barriers_from_map: false\n"
+           "      closing_barriers: [bollard, gate]\n"
+           "      blocked_share: {day: {residential: 0.05}, night: {residential: 0.2, living_street: 0.3}}\n"
+           "      blocked_width: 1.8 m\n"
+           "      sensor_delay: 5 min\n"
+           "    hydrants: {from_map: false, out_of_service_share: 0.2, reach: 120 m, flow: 96 m3/h}\n"
+           "    extinguishers: {share: 0.3, success: 0.4, time: 90 s}\n"
+           "    hose: {attack_reach: 40 m, lay_speed: 3.6 km/h, setup_time: 1 min}\n"
+           "    rescue: {stairs: 100 s, ladder_area_width: 6 m, portable_ladder_floors: 1}\n"
+           "    knockdown: 15 min\n"));
   REQUIRE(d.fire);
   REQUIRE(d.fire->service);
   const ss::scenarios::FireServiceSection& s = *d.fire->service;
@@ -98,7 +100,7 @@ TEST_CASE("a fire service block reads its times, appliance types, lanes, hydrant
   CHECK(p.detection_delay == 180.0);
   CHECK(p.call_handling == 90.0);
   CHECK(p.first_alarm == std::vector<ss::ApplianceKind>{ss::ApplianceKind::Pumper, ss::ApplianceKind::Ladder,
-                                                          ss::ApplianceKind::Tanker});
+                                                        ss::ApplianceKind::Tanker});
   REQUIRE(s.types.size() == 2);
   CHECK(s.types[0].name == "MLF");
   CHECK(*s.types[0].crew == 6);
@@ -144,7 +146,8 @@ TEST_CASE("a fire service block reads its times, appliance types, lanes, hydrant
 
 TEST_CASE("a fire block without service leaves the fire service off, with no sensor network by default") {
   TempDir dir;
-  const auto d = load_scenario(ss::testing::small_town(dir, "fire:\n  ignitions: [{building: 1}]\n  wind: {speed: 8, from: 270}\n"));
+  const auto d = load_scenario(
+      ss::testing::small_town(dir, "fire:\n  ignitions: [{building: 1}]\n  wind: {speed: 8, from: 270}\n"));
   CHECK_FALSE(d.fire->service);
   const auto s = load_scenario(town(dir, kStation));
   CHECK(std::isnan(s.fire->service->params.sensor_delay));
@@ -153,24 +156,27 @@ TEST_CASE("a fire block without service leaves the fire service off, with no sen
 
 TEST_CASE("an assembled fire service has its stations on streets, its types resolved and its layers placed") {
   TempDir dir;
-  dir.write("hydrants.geojson",
-            points(point(11.2812, 49.5101, R"("working":"yes","name":"H1")") + "," +
-                   point(11.2840, 49.5101, R"("working":"0","name":"H2")") + "," + point(11.2850, 49.5099, R"("name":"H3")")));
-  dir.write("obstructions.geojson",
-            points(point(11.2818, 49.51003, R"("kind":"goods","width_m":"1.5","closed":"no","known":"no")") + "," +
-                   R"({"type":"Feature","properties":{"kind":"roadworks","closed":"yes"},"geometry":{"type":"LineString","coordinates":[[11.2820,49.51002],[11.2845,49.51002]]}})"));
-  const auto a = assemble_file(town(dir,
-                                    "    appliance_types:\n"
-                                    "      - {name: MLF, kind: pumper, crew: 6}\n"
-                                    "      - {name: HLF 20, crew: 8}\n"
-                                    "    stations:\n"
-                                    "      list:\n"
-                                    "        - {name: Main, lon: 11.2815, lat: 49.5101, appliances: [HLF 20, MLF, DLK 23/12]}\n"
-                                    "        - {name: East, lon: 11.2857, lat: 49.5102, crew: professional}\n"
-                                    "    lanes:\n"
-                                    "      barriers_from_map: false\n"
-                                    "      obstructions: {layer: {file: obstructions.geojson, width_field: width_m}}\n"
-                                    "    hydrants: {from_map: false, layer: {file: hydrants.geojson}}\n"));
+  dir.write("hydrants.geojson", points(point(11.2812, 49.5101, R"("working":"yes","name":"H1")") + "," +
+                                       point(11.2840, 49.5101, R"("working":"0","name":"H2")") + "," +
+                                       point(11.2850, 49.5099, R"("name":"H3")")));
+  dir.write(
+      "obstructions.geojson",
+      points(
+          point(11.2818, 49.51003, R"("kind":"goods","width_m":"1.5","closed":"no","known":"no")") + "," +
+          R"({"type":"Feature","properties":{"kind":"roadworks","closed":"yes"},"geometry":{"type":"LineString","coordinates":[[11.2820,49.51002],[11.2845,49.51002]]}})"));
+  const auto a = assemble_file(
+      town(dir,
+           "    appliance_types:\n"
+           "      - {name: MLF, kind: pumper, crew: 6}\n"
+           "      - {name: HLF 20, crew: 8}\n"
+           "    stations:\n"
+           "      list:\n"
+           "        - {name: Main, lon: 11.2815, lat: 49.5101, appliances: [HLF 20, MLF, DLK 23/12]}\n"
+           "        - {name: East, lon: 11.2857, lat: 49.5102, crew: professional}\n"
+           "    lanes:\n"
+           "      barriers_from_map: false\n"
+           "      obstructions: {layer: {file: obstructions.geojson, width_field: width_m}}\n"
+           "    hydrants: {from_map: false, layer: {file: hydrants.geojson}}\n"));
   const ss::FireServiceDesc& s = service_of(a);
   CHECK(s.enabled);
   CHECK_FALSE(s.params.barriers_from_map);
@@ -185,7 +191,8 @@ TEST_CASE("an assembled fire service has its stations on streets, its types reso
   CHECK(s.types.size() == 4);
   CHECK(s.types[type("HLF 20")].crew == 8);
   CHECK(s.types[type("MLF")].crew == 6);
-  CHECK(s.types[type("MLF")].water == s.types[type("HLF 20")].water);  // a new pumper starts from the default pumper
+  CHECK(s.types[type("MLF")].water ==
+        s.types[type("HLF 20")].water);  // a new pumper starts from the default pumper
 
   // Stations: snapped to a node of Main street; East takes the default kit and a professional turnout.
   REQUIRE(s.stations.size() == 2);
@@ -193,12 +200,13 @@ TEST_CASE("an assembled fire service has its stations on streets, its types reso
   for (const ss::FireStation& st : s.stations) {
     REQUIRE(st.node.valid());
     bool on_main = false;  // not at the footway's far end
-    for (const ss::EdgeId e : g.incident(st.node)) on_main = on_main || g.edge_kind[e.index()] == ss::StreetKind::Residential;
+    for (const ss::EdgeId e : g.incident(st.node))
+      on_main = on_main || g.edge_kind[e.index()] == ss::StreetKind::Residential;
     CHECK(on_main);
   }
   CHECK(s.stations[0].appliances == std::vector<std::uint8_t>{static_cast<std::uint8_t>(type("HLF 20")),
-                                                               static_cast<std::uint8_t>(type("MLF")),
-                                                               static_cast<std::uint8_t>(type("DLK 23/12"))});
+                                                              static_cast<std::uint8_t>(type("MLF")),
+                                                              static_cast<std::uint8_t>(type("DLK 23/12"))});
   CHECK(s.stations[1].appliances == std::vector<std::uint8_t>{static_cast<std::uint8_t>(type("HLF 20"))});
   CHECK(s.stations[1].crew == ss::CrewKind::Professional);
   CHECK(s.stations[1].turnout_night == ss::default_turnout(ss::CrewKind::Professional).night);
@@ -234,13 +242,18 @@ TEST_CASE("bad fire service input is an error naming the file, line and field") 
     REQUIRE_INPUT_ERROR(assemble_file(p), p, 12, "fire.service.stations.list[0]", "outside the map");
   }
   SECTION("an appliance type that is not defined") {
-    const std::string p = town(dir, "    stations:\n      list:\n        - {name: Main, lon: 11.2815, lat: 49.5101, appliances: [HLF 20, HLF 2O]}\n");
+    const std::string p = town(dir,
+                               "    stations:\n      list:\n        - {name: Main, lon: 11.2815, lat: "
+                               "49.5101, appliances: [HLF 20, HLF 2O]}\n");
     REQUIRE_INPUT_ERROR(assemble_file(p), p, 14, "fire.service.stations.list[0].appliances[1]",
                         "no appliance type named 'HLF 2O' (did you mean 'HLF 20'?)");
   }
   SECTION("a map station kit that is not defined") {
-    const std::string p = town(dir, "    stations:\n      map_appliances: [LF 10]\n      list: [{name: Main, lon: 11.2815, lat: 49.5101}]\n");
-    REQUIRE_INPUT_ERROR(assemble_file(p), p, 13, "fire.service.stations.map_appliances[0]", "no appliance type named 'LF 10'");
+    const std::string p = town(dir,
+                               "    stations:\n      map_appliances: [LF 10]\n      list: [{name: Main, lon: "
+                               "11.2815, lat: 49.5101}]\n");
+    REQUIRE_INPUT_ERROR(assemble_file(p), p, 13, "fire.service.stations.map_appliances[0]",
+                        "no appliance type named 'LF 10'");
   }
   SECTION("a new appliance type without its kind") {
     const std::string p = town(dir, "    appliance_types: [{name: LF 10, crew: 9}]\n" + kStation);
@@ -255,27 +268,37 @@ TEST_CASE("bad fire service input is an error naming the file, line and field") 
     REQUIRE_INPUT_ERROR(load_scenario(p), p, 14, "fire.service.lanes.blocked_width", "negative");
   }
   SECTION("a share outside 0 to 1") {
-    const std::string p = town(dir, kStation + "    lanes:\n      blocked_share: {night: {residential: 1.5}}\n");
-    REQUIRE_INPUT_ERROR(load_scenario(p), p, 14, "fire.service.lanes.blocked_share.night.residential", "between 0 and 1");
+    const std::string p =
+        town(dir, kStation + "    lanes:\n      blocked_share: {night: {residential: 1.5}}\n");
+    REQUIRE_INPUT_ERROR(load_scenario(p), p, 14, "fire.service.lanes.blocked_share.night.residential",
+                        "between 0 and 1");
     const std::string q = town(dir, kStation + "    hydrants: {out_of_service_share: -0.1}\n");
-    REQUIRE_INPUT_ERROR(load_scenario(q), q, 13, "fire.service.hydrants.out_of_service_share", "between 0 and 1");
+    REQUIRE_INPUT_ERROR(load_scenario(q), q, 13, "fire.service.hydrants.out_of_service_share",
+                        "between 0 and 1");
   }
   SECTION("an unknown street class or key, with a suggestion") {
     std::string p = town(dir, kStation + "    lanes:\n      class_width: {residental: 5 m}\n");
-    REQUIRE_INPUT_ERROR(load_scenario(p), p, 14, "fire.service.lanes.class_width.residental", "did you mean 'residential'");
+    REQUIRE_INPUT_ERROR(load_scenario(p), p, 14, "fire.service.lanes.class_width.residental",
+                        "did you mean 'residential'");
     p = town(dir, kStation + "    lanes:\n      min_clear_widht: 3 m\n");
-    REQUIRE_INPUT_ERROR(load_scenario(p), p, 14, "fire.service.lanes.min_clear_widht", "did you mean 'min_clear_width'");
+    REQUIRE_INPUT_ERROR(load_scenario(p), p, 14, "fire.service.lanes.min_clear_widht",
+                        "did you mean 'min_clear_width'");
   }
   SECTION("a quantity in the wrong unit") {
-    const std::string p = town(dir, "    appliance_types: [{name: X, kind: tanker, water: 1000 gal}]\n" + kStation);
-    REQUIRE_INPUT_ERROR(load_scenario(p), p, 12, "fire.service.appliance_types[0].water", "expected a volume");
+    const std::string p =
+        town(dir, "    appliance_types: [{name: X, kind: tanker, water: 1000 gal}]\n" + kStation);
+    REQUIRE_INPUT_ERROR(load_scenario(p), p, 12, "fire.service.appliance_types[0].water",
+                        "expected a volume");
   }
   SECTION("a service without stations") {
     const std::string p = town(dir, "    stations: {from_map: false}\n");
     REQUIRE_INPUT_ERROR(load_scenario(p), p, 12, "fire.service.stations", "at least one station");
   }
   SECTION("a hydrant layer without points") {
-    dir.write("lines.geojson", points(R"({"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[11.281,49.51],[11.282,49.51]]}})"));
+    dir.write(
+        "lines.geojson",
+        points(
+            R"({"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[11.281,49.51],[11.282,49.51]]}})"));
     std::string p = town(dir, kStation + "    hydrants: {layer: {file: lines.geojson}}\n");
     REQUIRE_INPUT_ERROR(assemble_file(p), p, 13, "fire.service.hydrants.layer", "point layer");
     dir.write("empty.geojson", points(""));
@@ -284,13 +307,17 @@ TEST_CASE("bad fire service input is an error naming the file, line and field") 
   }
   SECTION("a hydrant layer without the working field named") {
     dir.write("h.geojson", points(point(11.2812, 49.5101, R"("ok":"1")")));
-    const std::string p = town(dir, kStation + "    hydrants:\n      layer: {file: h.geojson, working_field: working}\n");
-    REQUIRE_INPUT_ERROR(assemble_file(p), p, 14, "fire.service.hydrants.layer.working_field", "no field 'working'");
+    const std::string p =
+        town(dir, kStation + "    hydrants:\n      layer: {file: h.geojson, working_field: working}\n");
+    REQUIRE_INPUT_ERROR(assemble_file(p), p, 14, "fire.service.hydrants.layer.working_field",
+                        "no field 'working'");
   }
   SECTION("an obstruction on no street") {
     dir.write("obs.geojson", points(point(11.2815, 49.5110, R"("kind":"skip")")));
-    const std::string p = town(dir, kStation + "    lanes:\n      obstructions: {layer: {file: obs.geojson}}\n");
-    REQUIRE_INPUT_ERROR(assemble_file(p), p, 14, "fire.service.lanes.obstructions.layer", "lies on no street");
+    const std::string p =
+        town(dir, kStation + "    lanes:\n      obstructions: {layer: {file: obs.geojson}}\n");
+    REQUIRE_INPUT_ERROR(assemble_file(p), p, 14, "fire.service.lanes.obstructions.layer",
+                        "lies on no street");
     REQUIRE_THROWS_WITH(assemble_file(p), Catch::Contains("obs.geojson") && Catch::Contains("feature 0"));
   }
 }
@@ -299,7 +326,9 @@ namespace {
 const std::string kLauf = std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/lauf_fire.yaml";
 }
 
-TEST_CASE("the Lauf fire scenario's service has its three stations, the main station's kit and the map's hydrants") {
+TEST_CASE(
+    "the Lauf fire scenario's service has its three stations, the main station's kit and the map's "
+    "hydrants") {
   const ss::scenarios::ScenarioDesc d = load_scenario(kLauf);
   REQUIRE(d.fire->service);
   CHECK(d.fire->service->params.night);
@@ -308,7 +337,8 @@ TEST_CASE("the Lauf fire scenario's service has its three stations, the main sta
   const ss::maps::MapData map = ss::scenarios::load_scenario_map(d);
   const ss::scenarios::NetworkSnapper snapper(map.world.streets);
   std::vector<std::string> problems, notes;
-  const ss::FireServiceDesc s = ss::scenarios::build_fire_service(d, map.world, map.projector, snapper, problems, notes);
+  const ss::FireServiceDesc s =
+      ss::scenarios::build_fire_service(d, map.world, map.projector, snapper, problems, notes);
   std::string said;
   for (const std::string& pr : problems) said += pr + "\n";
   for (const std::string& n : notes) said += n + "\n";
@@ -322,7 +352,8 @@ TEST_CASE("the Lauf fire scenario's service has its three stations, the main sta
   for (const ss::FireStation& st : s.stations) {
     INFO(st.name);
     REQUIRE(st.node.valid());
-    CHECK(ss::distance(map.world.streets.node_pos[st.node.index()], st.pos) < 150.0);  // on a street by the station
+    CHECK(ss::distance(map.world.streets.node_pos[st.node.index()], st.pos) <
+          150.0);  // on a street by the station
     CHECK(st.crew == ss::CrewKind::Volunteer);
   }
   CHECK(s.stations[1].appliances.size() == 1);

@@ -16,10 +16,12 @@ namespace {
 
 // Line numbers refer to the small town; the injects start on line 10.
 std::string town(const TempDir& dir, const std::string& injects) {
-  return ss::testing::small_town(dir,
-                                 "plan: {warning_time: 10 min, teams: [{name: Squad, kind: subdistrict, members: 4,\n"  // 8
-                                 "       depot: {lon: 11.2815, lat: 49.5100}}]}\n"                                      // 9
-                                 "injects:\n" + injects);                                                              // 10
+  return ss::testing::small_town(
+      dir,
+      "plan: {warning_time: 10 min, teams: [{name: Squad, kind: subdistrict, members: 4,\n"  // 8
+      "       depot: {lon: 11.2815, lat: 49.5100}}]}\n"                                      // 9
+      "injects:\n" +
+          injects);  // 10
 }
 
 }  // namespace
@@ -66,7 +68,8 @@ TEST_CASE("bad injects name file, line and field") {
   TempDir dir;
   SECTION("a shelter that does not exist") {
     const std::string file = town(dir, "  - {at: 2 min, close_shelter: Hal}\n");
-    REQUIRE_INPUT_ERROR(assemble_file(file), file, 11, "injects[0].close_shelter", "no shelter named 'Hal' (did you mean 'Hall'?)");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 11, "injects[0].close_shelter",
+                        "no shelter named 'Hal' (did you mean 'Hall'?)");
   }
   SECTION("a household that does not exist") {
     const std::string file = town(dir, "  - {at: 2 min, assist: {household: 999}}\n");

@@ -47,7 +47,9 @@ std::string two_rooms(const std::string& extra = "", const std::string& people =
          "  walls:\n"
          "    - {name: Middle wall, wkt: 'LINESTRING(5 0, 5 10)', thickness: 0.2}\n"
          "  doors:\n"
-         "    - {name: Middle door, wkt: '" + door + "'}\n"
+         "    - {name: Middle door, wkt: '" +
+         door +
+         "'}\n"
          "  exits:\n"
          "    - {name: Street, wkt: 'LINESTRING(10 4, 10 6)'}\n" +
          extra +
@@ -138,8 +140,7 @@ TEST_CASE("residents who stand in a queue longer than stuck_time are counted as 
   TempDir dir;
   // 60 people behind one 0.8 m door, everyone leaving at once; with a stuck time of
   // 5 s the back of the queue waits far longer than that without getting 0.5 m on.
-  const std::string people =
-      "  residents:\n    - {room: Left, count: 60}\n";
+  const std::string people = "  residents:\n    - {room: Left, count: 60}\n";
   std::string text = two_rooms("  params: {stuck_time: 5 s}\n", people, "LINESTRING(5 4.6, 5 5.4)");
   text.replace(text.find("premove_median: 5 s"), 19, "premove_median: 1 s");
   const ss::scenarios::Assembly a = ss::scenarios::assemble_file(dir.write("s.yaml", text));
@@ -163,7 +164,8 @@ TEST_CASE("residents who stand in a queue longer than stuck_time are counted as 
 TEST_CASE("safestreet run on the school writes the usual run files with the stuck count") {
   TempDir dir;
   const std::string out = dir.path() + "/out";
-  const std::string cmd = std::string(SAFESTREET_BINARY) + " run " + kSchool + " --quiet --out " + out + " 2>&1";
+  const std::string cmd =
+      std::string(SAFESTREET_BINARY) + " run " + kSchool + " --quiet --out " + out + " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);
   std::string text;
@@ -213,7 +215,8 @@ TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
   TempDir dir;
   SECTION("a self-intersecting room written as WKT names its scenario line") {
     std::string text = two_rooms();
-    text.replace(text.find("POLYGON((0 0, 5 0, 5 10, 0 10, 0 0))"), 36, "POLYGON((0 0, 5 10, 5 0, 0 10, 0 0))");
+    text.replace(text.find("POLYGON((0 0, 5 0, 5 10, 0 10, 0 0))"), 36,
+                 "POLYGON((0 0, 5 10, 5 0, 0 10, 0 0))");
     const auto p = dir.write("s.yaml", text);
     REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 5, "micro.rooms[0]", "self-intersecting");
   }
@@ -223,13 +226,15 @@ TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
     const auto p = dir.write("s.yaml",
                              "movement: micro\nmicro:\n  layers: [{file: open.geojson}]\n"
                              "population:\n  residents: [{room: Lab, count: 2}]\n");
-    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), geo, 0, "layer 'open', feature 0 'Lab'", "open polygon");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), geo, 0, "layer 'open', feature 0 'Lab'",
+                        "open polygon");
   }
   SECTION("an exit away from every room") {
     std::string text = two_rooms();
     text.replace(text.find("LINESTRING(10 4, 10 6)"), 22, "LINESTRING(14 4, 14 6)");
     const auto p = dir.write("s.yaml", text);
-    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 12, "micro.exits[0]", "outside the walkable area");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 12, "micro.exits[0]",
+                        "outside the walkable area");
   }
   SECTION("a resident placed inside a wall") {
     const auto p = dir.write("s.yaml", two_rooms("", "  residents:\n    - {at: [5.0, 8.0]}\n"));
@@ -243,9 +248,11 @@ TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
     const auto pts = dir.write("people.geojson", R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,1]}},
 {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[3.5,2.5]}}]})");
-    const auto p = dir.write("s.yaml", "movement: micro\nmicro:\n  layers: [{file: plan.geojson}]\n"
-                                       "population:\n  points: {file: people.geojson}\n");
-    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), pts, 0, "layer 'people', feature 1", "inside obstacle");
+    const auto p = dir.write("s.yaml",
+                             "movement: micro\nmicro:\n  layers: [{file: plan.geojson}]\n"
+                             "population:\n  points: {file: people.geojson}\n");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), pts, 0, "layer 'people', feature 1",
+                        "inside obstacle");
   }
   SECTION("a door narrower than a body") {
     const auto p = dir.write("s.yaml", two_rooms("", "", "LINESTRING(5 4.8, 5 5.2)"));
@@ -255,15 +262,18 @@ TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
     std::string text = two_rooms();
     text.erase(text.find("  doors:\n"), text.find("  exits:\n") - text.find("  doors:\n"));
     const auto p = dir.write("s.yaml", text);
-    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 15, "population.residents[0]", "cannot reach any exit");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 15, "population.residents[0]",
+                        "cannot reach any exit");
   }
   SECTION("more residents than a room has start places") {
     const auto p = dir.write("s.yaml", two_rooms("", "  residents:\n    - {room: Left, count: 500}\n"));
-    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0].count", "start places");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0].count",
+                        "start places");
   }
   SECTION("an unknown room name gets a suggestion") {
     const auto p = dir.write("s.yaml", two_rooms("", "  residents:\n    - {room: Lefft, count: 5}\n"));
-    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0].room", "did you mean 'Left'");
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0].room",
+                        "did you mean 'Left'");
   }
   SECTION("text that is not WKT") {
     std::string text = two_rooms();
@@ -288,7 +298,9 @@ namespace {
 std::string map_area(const std::string& shelter_lonlat) {
   return "movement: micro\n"
          "map: {streets: streets.geojson}\n"
-         "shelters:\n  list:\n    - {name: Hall, " + shelter_lonlat + ", capacity: 100}\n"
+         "shelters:\n  list:\n    - {name: Hall, " +
+         shelter_lonlat +
+         ", capacity: 100}\n"
          "micro:\n"
          "  area:\n"
          "    name: Square\n"
@@ -325,8 +337,8 @@ TEST_CASE("a micro area without a shelter inside it is an error naming the shelt
 }
 
 TEST_CASE("the bundled Lauf school entrance: a micro area of the real map, everyone reaches the entrance") {
-  const ss::scenarios::Assembly a =
-      ss::scenarios::assemble_file(std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/lauf_school_entrance.yaml");
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(std::string(SAFESTREET_SOURCE_DIR) +
+                                                                 "/scenarios/lauf_school_entrance.yaml");
   const ss::Model& m = a.model;
   REQUIRE(m.population.size() == 150);
   CHECK_FALSE(m.micro.obstacles.empty());  // buildings and blocks are holes in the street surface
@@ -339,12 +351,13 @@ TEST_CASE("the bundled Lauf school entrance: a micro area of the real map, every
 
 TEST_CASE("building geometry in map coordinates instead of local metres is an error") {
   TempDir dir;
-  const auto p = dir.write("s.yaml",
-                           "movement: micro\nmicro:\n"
-                           "  rooms: [{name: Hall, wkt: 'POLYGON((650000 5490000, 650010 5490000, 650010 5490010, "
-                           "650000 5490010, 650000 5490000))'}]\n"
-                           "  exits: ['LINESTRING(650010 5490004, 650010 5490006)']\n"
-                           "population:\n  residents: [{room: Hall, count: 5}]\n");
+  const auto p =
+      dir.write("s.yaml",
+                "movement: micro\nmicro:\n"
+                "  rooms: [{name: Hall, wkt: 'POLYGON((650000 5490000, 650010 5490000, 650010 5490010, "
+                "650000 5490010, 650000 5490000))'}]\n"
+                "  exits: ['LINESTRING(650010 5490004, 650010 5490006)']\n"
+                "population:\n  residents: [{room: Hall, count: 5}]\n");
   REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 3, "micro", "local metres");
 }
 
@@ -366,14 +379,15 @@ std::string map_area_registry(const TempDir& dir, const std::string& area_block)
             "11.28375,49.51015,82,walking_aid,B\n"
             "11.28375,49.51015,85,bedridden,B\n"
             "11.28550,49.51050,30,walks,C\n");
-  return dir.write("s.yaml", "movement: micro\n"                                                     // 1
-                             "map: {streets: streets.geojson, buildings: buildings.geojson}\n"      // 2
-                             "shelters:\n  list:\n"                                                 // 3-4
-                             "    - {name: Hall, lon: 11.2830, lat: 49.5112, capacity: 100}\n" +    // 5
-                                 area_block +
-                             "population:\n  registry: {file: residents.csv}\n"
-                             "params: {residents: {premove_median: 10 s}}\n"
-                             "run: {dt: 0.1, duration: 20 min}\n");
+  return dir.write("s.yaml",
+                   "movement: micro\n"                                                  // 1
+                   "map: {streets: streets.geojson, buildings: buildings.geojson}\n"    // 2
+                   "shelters:\n  list:\n"                                               // 3-4
+                   "    - {name: Hall, lon: 11.2830, lat: 49.5112, capacity: 100}\n" +  // 5
+                       area_block +
+                       "population:\n  registry: {file: residents.csv}\n"
+                       "params: {residents: {premove_median: 10 s}}\n"
+                       "run: {dt: 0.1, duration: 20 min}\n");
 }
 
 const char* kSquare =
@@ -452,9 +466,11 @@ TEST_CASE("a registry population with building geometry (no map) is an error nam
   REQUIRE_INPUT_ERROR(ss::scenarios::load_scenario(p), p, 6, "population.registry", "needs micro.area");
 }
 
-TEST_CASE("the bundled Heuchling residents: the town's synthesized people living in a micro area walk to the school") {
-  const ss::scenarios::Assembly a =
-      ss::scenarios::assemble_file(std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/lauf_heuchling_residents.yaml");
+TEST_CASE(
+    "the bundled Heuchling residents: the town's synthesized people living in a micro area walk to the "
+    "school") {
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(std::string(SAFESTREET_SOURCE_DIR) +
+                                                                 "/scenarios/lauf_heuchling_residents.yaml");
   const ss::Model& m = a.model;
   REQUIRE(a.synthesis_report.has_value());
   // A few hundred of the town's 25,000 live in the area's streets.

@@ -13,7 +13,9 @@ using ss::testing::TempDir;
 namespace {
 
 // Line numbers refer to the small town; the plan starts on line 8.
-std::string town(const TempDir& dir, const std::string& plan) { return ss::testing::small_town(dir, "plan:\n" + plan); }
+std::string town(const TempDir& dir, const std::string& plan) {
+  return ss::testing::small_town(dir, "plan:\n" + plan);
+}
 
 const std::string kTeam = "{name: Squad, kind: subdistrict, members: 4, depot: {lon: 11.2815, lat: 49.5100}";
 
@@ -21,14 +23,17 @@ const std::string kTeam = "{name: Squad, kind: subdistrict, members: 4, depot: {
 
 TEST_CASE("a plan with channels, teams and targets is resolved into the engine plan") {
   TempDir dir;
-  const std::string file = town(dir,
-                                "  warning_time: 2 min\n"
-                                "  channels: [{name: siren, kind: siren, start: 1 min, reach: 0.6,\n"
-                                "              reach_factor: {lives_alone: 0.5}, delay: {median: 30 s}}]\n"
-                                "  word_of_mouth: {rate_per_min: 0.6}\n"
-                                "  teams: [" + kTeam + ", count: 3, mode: vehicle, roles: [assist]}]\n"
-                                "  door_knock: {all: true}\n"
-                                "  targets: [{kind: response_within, minutes: 15}, {kind: no_shelter_over_capacity}]\n");
+  const std::string file =
+      town(dir,
+           "  warning_time: 2 min\n"
+           "  channels: [{name: siren, kind: siren, start: 1 min, reach: 0.6,\n"
+           "              reach_factor: {lives_alone: 0.5}, delay: {median: 30 s}}]\n"
+           "  word_of_mouth: {rate_per_min: 0.6}\n"
+           "  teams: [" +
+               kTeam +
+               ", count: 3, mode: vehicle, roles: [assist]}]\n"
+               "  door_knock: {all: true}\n"
+               "  targets: [{kind: response_within, minutes: 15}, {kind: no_shelter_over_capacity}]\n");
   const auto a = assemble_file(file);
   const ss::Plan& p = a.model.plan;
   REQUIRE(p.warning.channels.size() == 1);

@@ -15,19 +15,23 @@ namespace {
 
 // Line numbers below refer to this text (line 1 is "name: test").
 std::string base_yaml(const std::string& run_dt = "1", const std::string& capacity = "200") {
-  return "name: test\n"                                                               // 1
-         "map:\n"                                                                     // 2
-         "  streets: streets.geojson\n"                                               // 3
-         "population:\n"                                                              // 4
-         "  synthesize:\n"                                                            // 5
-         "    total: 100\n"                                                           // 6
-         "shelters:\n"                                                                // 7
-         "  list:\n"                                                                  // 8
-         "    - {name: School, lon: 11.283, lat: 49.511, capacity: 300}\n"            // 9
-         "    - {name: Hall, lon: 11.284, lat: 49.511, capacity: " + capacity + "}\n" // 10
-         "run:\n"                                                                     // 11
-         "  dt: " + run_dt + "\n"                                                     // 12
-         "  duration: 1 h\n";                                                         // 13
+  return "name: test\n"                                                     // 1
+         "map:\n"                                                           // 2
+         "  streets: streets.geojson\n"                                     // 3
+         "population:\n"                                                    // 4
+         "  synthesize:\n"                                                  // 5
+         "    total: 100\n"                                                 // 6
+         "shelters:\n"                                                      // 7
+         "  list:\n"                                                        // 8
+         "    - {name: School, lon: 11.283, lat: 49.511, capacity: 300}\n"  // 9
+         "    - {name: Hall, lon: 11.284, lat: 49.511, capacity: " +
+         capacity +
+         "}\n"     // 10
+         "run:\n"  // 11
+         "  dt: " +
+         run_dt +
+         "\n"                  // 12
+         "  duration: 1 h\n";  // 13
 }
 
 std::string write_scenario(const TempDir& dir, const std::string& yaml) {
@@ -79,7 +83,8 @@ TEST_CASE("each kind of bad input names file, line and field") {
     REQUIRE_INPUT_ERROR(load(y), file, 13, "run.duraton", "did you mean 'duration'");
   }
   SECTION("an unknown top-level section") {
-    REQUIRE_INPUT_ERROR(load(base_yaml() + "shelter:\n  list: []\n"), file, 14, "shelter", "did you mean 'shelters'");
+    REQUIRE_INPUT_ERROR(load(base_yaml() + "shelter:\n  list: []\n"), file, 14, "shelter",
+                        "did you mean 'shelters'");
   }
   SECTION("a wrong type") {
     REQUIRE_INPUT_ERROR(load(base_yaml("fast")), file, 12, "run.dt", "expected a duration");
@@ -141,21 +146,21 @@ TEST_CASE("a missing scenario file is an input error naming it") {
 TEST_CASE("a variant's patch is deep-merged onto the base before parsing") {
   TempDir dir;
   const std::string yaml = base_yaml() +
-                           "plan:\n"                                      // 14
-                           "  warning_time: 5 min\n"                      // 15
-                           "variants:\n"                                  // 16
-                           "  late:\n"                                    // 17
-                           "    description: later warning\n"             // 18
-                           "    patch:\n"                                 // 19
-                           "      plan: {warning_time: 20 min}\n"         // 20
-                           "      run: {duration: 2 h}\n"                 // 21
-                           "  one_shelter:\n"                             // 22
-                           "    patch:\n"                                 // 23
-                           "      shelters:\n"                            // 24
+                           "plan:\n"                                                               // 14
+                           "  warning_time: 5 min\n"                                               // 15
+                           "variants:\n"                                                           // 16
+                           "  late:\n"                                                             // 17
+                           "    description: later warning\n"                                      // 18
+                           "    patch:\n"                                                          // 19
+                           "      plan: {warning_time: 20 min}\n"                                  // 20
+                           "      run: {duration: 2 h}\n"                                          // 21
+                           "  one_shelter:\n"                                                      // 22
+                           "    patch:\n"                                                          // 23
+                           "      shelters:\n"                                                     // 24
                            "        list: [{name: Gym, lon: 11.283, lat: 49.51, capacity: 50}]\n"  // 25
-                           "  broken:\n"                                  // 26
-                           "    patch:\n"                                 // 27
-                           "      run: {dt: 0}\n";                        // 28
+                           "  broken:\n"                                                           // 26
+                           "    patch:\n"                                                          // 27
+                           "      run: {dt: 0}\n";                                                 // 28
   const std::string file = write_scenario(dir, yaml);
 
   const auto base = load_scenario(file);
@@ -166,20 +171,22 @@ TEST_CASE("a variant's patch is deep-merged onto the base before parsing") {
   CHECK(late.variant == "late");
   CHECK(late.plan.warning_time == 1200.0);
   CHECK(late.run.duration == 7200.0);
-  CHECK(late.run.dt == 1.0);                  // maps merge: untouched keys stay
+  CHECK(late.run.dt == 1.0);  // maps merge: untouched keys stay
   CHECK(late.shelters.list.size() == 2);
 
   const auto one = load_scenario(file, "one_shelter");
-  REQUIRE(one.shelters.list.size() == 1);     // sequences replace
+  REQUIRE(one.shelters.list.size() == 1);  // sequences replace
   CHECK(one.shelters.list[0].name == "Gym");
 
   REQUIRE_INPUT_ERROR(load_scenario(file, "broken"), file, 28, "run.dt", "variant 'broken'");
-  REQUIRE_INPUT_ERROR(load_scenario(file, "lat"), file, 17, "variants", "available: late, one_shelter, broken");
+  REQUIRE_INPUT_ERROR(load_scenario(file, "lat"), file, 17, "variants",
+                      "available: late, one_shelter, broken");
 }
 
 TEST_CASE("a null in a patch removes the key") {
   TempDir dir;
-  const std::string yaml = base_yaml() + "zones: {grid: 500 m}\nvariants:\n  no_zones: {patch: {zones: null}}\n";
+  const std::string yaml =
+      base_yaml() + "zones: {grid: 500 m}\nvariants:\n  no_zones: {patch: {zones: null}}\n";
   const std::string file = write_scenario(dir, yaml);
   CHECK(load_scenario(file).zones.grid_cell == 500.0);
   CHECK(load_scenario(file, "no_zones").zones.grid_cell == 0.0);

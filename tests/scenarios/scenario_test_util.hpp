@@ -1,8 +1,8 @@
 #pragma once
 // Helpers for scenario tests: a fresh temporary folder with files written inline.
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -57,7 +57,7 @@ inline std::string small_town(const TempDir& dir, const std::string& rest) {
   return dir.write("town.yaml",
                    "name: small town\n"                                                   // 1
                    "map: {streets: streets.geojson, buildings: buildings.geojson}\n"      // 2
-                   "population: {synthesize: {total: 20, seed: 3}}\n"                    // 3
+                   "population: {synthesize: {total: 20, seed: 3}}\n"                     // 3
                    "shelters:\n"                                                          // 4
                    "  list: [{name: Hall, lon: 11.2830, lat: 49.5121, capacity: 100}]\n"  // 5
                    "zones: {grid: 200 m}\n"                                               // 6

@@ -1,7 +1,7 @@
 #pragma once
-// The fire as part of the immutable model: buildings as fuel (construction and use), the gaps between neighbouring buildings, ignitions, the wind, and the
-// smoke and tenability parameters. Pure data; spread is fire_spread.hpp, smoke and
-// what it does to people smoke.hpp, the hazard itself fire_hazard.hpp.
+// The fire as part of the immutable model: buildings as fuel (construction and use), the gaps between
+// neighbouring buildings, ignitions, the wind, and the smoke and tenability parameters. Pure data; spread is
+// fire_spread.hpp, smoke and what it does to people smoke.hpp, the hazard itself fire_hazard.hpp.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -42,10 +42,10 @@ struct FireUse {
 
 // One building as fuel. Index = index into World::buildings.
 struct FireBuilding {
-  Vec2 centroid;              // m
-  double side = 10.0;         // m, Hamada's block side a: √(footprint)
-  double floor_area = 100.0;  // m², footprint × levels (at least one level)
-  double height = 6.0;        // m, 3 m per storey (at least two storeys' worth for the smoke source)
+  Vec2 centroid;                  // m
+  double side = 10.0;             // m, Hamada's block side a: √(footprint)
+  double floor_area = 100.0;      // m², footprint × levels (at least one level)
+  double height = 6.0;            // m, 3 m per storey (at least two storeys' worth for the smoke source)
   std::uint8_t construction = 0;  // index into FireDesc::constructions
   std::uint8_t use = 0;           // index into FireDesc::uses
 };
@@ -62,9 +62,9 @@ struct FireNeighbours {
 // of an hour holds for that hour). Directions in degrees the wind blows FROM,
 // clockwise from north (270 = westerly, driving fire east).
 struct WindSeries {
-  std::vector<double> time;       // s after the start, strictly increasing, first 0
-  std::vector<double> speed;      // m/s at 10 m
-  std::vector<double> from_deg;   // 0..360
+  std::vector<double> time;      // s after the start, strictly increasing, first 0
+  std::vector<double> speed;     // m/s at 10 m
+  std::vector<double> from_deg;  // 0..360
   [[nodiscard]] std::size_t index_at(double t) const;
   [[nodiscard]] double speed_at(double t) const { return speed.empty() ? 0.0 : speed[index_at(t)]; }
   // Unit vector the wind blows toward (local CRS: x east, y north).
@@ -72,7 +72,7 @@ struct WindSeries {
 };
 
 struct Ignition {
-  double time = 0.0;         // s after the start
+  double time = 0.0;  // s after the start
   std::uint32_t building = 0;
 };
 
@@ -96,22 +96,22 @@ struct SmokeParams {
   double min_wind = 1.0;  // m/s
   // Soot yield of burning wood 0.015 g/g (Tewarson, SFPE Handbook, as VERIFICATION.md);
   // effective heat of combustion of wood 12.4 MJ/kg (Tewarson, SFPE Handbook, red oak).
-  double soot_yield = 0.015;       // kg soot per kg fuel
+  double soot_yield = 0.015;           // kg soot per kg fuel
   double heat_of_combustion = 12.4e6;  // J/kg
   // CO yield of post-flashover (under-ventilated) building fires ≈ 0.2 g/g (Gottuk &
   // Lattimer, SFPE Handbook, "Effect of combustion conditions on species production").
-  double carbon_monoxide_yield = 0.2;           // kg CO per kg fuel
+  double carbon_monoxide_yield = 0.2;  // kg CO per kg fuel
   // Mulholland & Croarkin 2000: K = 8.7 m²/g × soot mass concentration.
-  double mass_extinction = 8.7;    // m²/g
-  double sign_constant = 3.0;      // visibility = C / K, C = 3 reflective signs (Jin)
-  double update_interval = 60.0;   // s between smoke, heat and closure updates
-  double cell = 20.0;              // m, smoke grid cell
+  double mass_extinction = 8.7;   // m²/g
+  double sign_constant = 3.0;     // visibility = C / K, C = 3 reflective signs (Jin)
+  double update_interval = 60.0;  // s between smoke, heat and closure updates
+  double cell = 20.0;             // m, smoke grid cell
   std::size_t max_cells = 4'000'000;
   // Tenability (VERIFICATION.md): visibility ≥ 10 m; radiant heat ≤ 2.5 kW/m² for
   // people (SFPE, ISO 13571). Vehicles: 12.5 kW/m², the least flux for piloted
   // ignition of wood and melting of plastics (World Bank 1985, "Manual of industrial
   // hazard assessment techniques"; CCPS consequence tables).
-  double min_visibility = 10.0;    // m, walkers and teams on foot
+  double min_visibility = 10.0;  // m, walkers and teams on foot
   std::array<double, kMoverClassCount> max_radiant{2500.0, 2500.0, 2500.0, 2500.0, 12500.0};  // W/m²
   // Fraction of the heat release radiated (point-source flame model, Modak 1977;
   // SFPE Handbook "Fire radiation": 0.3 for sooty flames).
@@ -143,9 +143,9 @@ struct FireParams {
 // of one, or within `downwind` metres downwind inside ± half_angle of the wind at
 // that ignition's time. Target of warning channels and door-knocking.
 struct FireZone {
-  double radius = 0.0;      // m, 0 = none
-  double downwind = 0.0;    // m, 0 = none
-  double half_angle = 30.0; // degrees
+  double radius = 0.0;       // m, 0 = none
+  double downwind = 0.0;     // m, 0 = none
+  double half_angle = 30.0;  // degrees
 };
 
 struct FireDesc {
@@ -159,7 +159,7 @@ struct FireDesc {
   FireParams params;
   SmokeParams smoke;
   FireZone zone;
-  RasterGrid grid;  // the smoke grid (set by the scenario from the map's extent)
+  RasterGrid grid;          // the smoke grid (set by the scenario from the map's extent)
   FireServiceDesc service;  // the fire service (service.enabled false: the fire burns unattended)
 };
 

@@ -54,7 +54,8 @@ const char* to_string(BuildingFireState s) {
   return "?";
 }
 
-BuildingFireState FireRun::state_of(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const {
+BuildingFireState FireRun::state_of(std::uint32_t b, double t,
+                                    const std::vector<BuildingFireCourse>& course) const {
   const float at = spread.ignited[b];
   if (std::isnan(at) || t < at) return BuildingFireState::NotBurning;
   const double since = t - at;
@@ -104,12 +105,14 @@ std::unique_ptr<HazardState> FireHazard::start(const Model& model, std::uint64_t
     std::vector<std::uint32_t> pool = ri.candidates;
     for (std::uint32_t i = 0; i < ri.count && i < pool.size(); ++i) {
       const double u = uniform01(seed, kIgnitionPurpose, k, i);
-      const std::size_t j = i + std::min(pool.size() - i - 1, static_cast<std::size_t>(u * static_cast<double>(pool.size() - i)));
+      const std::size_t j = i + std::min(pool.size() - i - 1,
+                                         static_cast<std::size_t>(u * static_cast<double>(pool.size() - i)));
       std::swap(pool[i], pool[j]);
       spread_offer(f.spread, pool[i], ri.time, 1);
     }
   }
-  const std::size_t cells = static_cast<std::size_t>(std::max(0, desc_.grid.nx)) * static_cast<std::size_t>(std::max(0, desc_.grid.ny));
+  const std::size_t cells = static_cast<std::size_t>(std::max(0, desc_.grid.nx)) *
+                            static_cast<std::size_t>(std::max(0, desc_.grid.ny));
   f.soot.assign(cells, 0.0f);
   f.min_visibility.assign(cells, kInf);
   f.first_smoke.assign(cells, kNaN);
@@ -130,7 +133,8 @@ std::unique_ptr<HazardState> FireHazard::start(const Model& model, std::uint64_t
   return run;
 }
 
-void FireHazard::advance(const Model& model, const SimState& s, HazardState& own, double t, HazardReport& report) const {
+void FireHazard::advance(const Model& model, const SimState& s, HazardState& own, double t,
+                         HazardReport& report) const {
   FireRun& f = static_cast<FireRun&>(own);
   const double t_end = t + model.run.dt;
   // Ignitions now due. Everyone at home in a building that catches fire is warned at
@@ -162,7 +166,8 @@ void FireHazard::advance(const Model& model, const SimState& s, HazardState& own
   }
 }
 
-void FireHazard::update(const Model& model, const SimState& s, FireRun& f, double t, HazardReport& report) const {
+void FireHazard::update(const Model& model, const SimState& s, FireRun& f, double t,
+                        HazardReport& report) const {
   const SmokeParams& p = desc_.smoke;
   const double interval = f.updates == 0 ? 0.0 : p.update_interval;
   std::erase_if(f.burning, [&](std::uint32_t b) { return f.out_by(b, t, course_); });
@@ -184,8 +189,9 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     const double half = 4.0 * briggs_urban(reach, p.stability).sy + g.cell;
     Box cone;
     const Vec2 across{-wn.y, wn.x};
-    for (const Vec2 corner : {fb.centroid + across * half, fb.centroid - across * half,
-                              fb.centroid + wn * reach + across * half, fb.centroid + wn * reach - across * half})
+    for (const Vec2 corner :
+         {fb.centroid + across * half, fb.centroid - across * half, fb.centroid + wn * reach + across * half,
+          fb.centroid + wn * reach - across * half})
       cone.extend(corner);
     const int x0 = std::max(0, static_cast<int>(std::floor((cone.min.x - g.origin.x) / g.cell)));
     const int x1 = std::min(g.nx - 1, static_cast<int>(std::floor((cone.max.x - g.origin.x) / g.cell)));
@@ -208,7 +214,8 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     const std::int64_t own = cell_of(fb.centroid);
     if (own >= 0) {
       const double near = plume_ground_concentration(q, u, fb.height, 0.5 * g.cell, 0.0, p.stability);
-      f.soot[static_cast<std::size_t>(own)] = std::max(f.soot[static_cast<std::size_t>(own)], static_cast<float>(near));
+      f.soot[static_cast<std::size_t>(own)] =
+          std::max(f.soot[static_cast<std::size_t>(own)], static_cast<float>(near));
     }
   }
   for (std::size_t c = 0; c < f.soot.size(); ++c) {
@@ -222,7 +229,8 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
   const std::size_t ne = f.edge_extinction.size();
   for (std::size_t e = 0; e < ne; ++e) {
     float k = 0.0f;
-    for (std::uint32_t i = edge_offset_[e]; i < edge_offset_[e + 1]; ++i) k = std::max(k, f.soot[edge_cells_[i]]);
+    for (std::uint32_t i = edge_offset_[e]; i < edge_offset_[e + 1]; ++i)
+      k = std::max(k, f.soot[edge_cells_[i]]);
     f.edge_extinction[e] = static_cast<float>(cell_extinction(p, k));
   }
   std::fill(f.edge_flux.begin(), f.edge_flux.end(), 0.0f);
@@ -236,7 +244,8 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     const bool controlled = b < f.service.controlled.size() && t >= f.service.controlled[b];
     const bool involved = !controlled && t - f.spread.ignited[b] >= course_[b].full;
     for (std::uint32_t k = heat_offset_[b]; k < heat_offset_[b + 1]; ++k) {
-      f.edge_flux[heat_edge_[k]] += static_cast<float>(radiant_flux(hrr, p.radiative_fraction, heat_dist_[k]));
+      f.edge_flux[heat_edge_[k]] +=
+          static_cast<float>(radiant_flux(hrr, p.radiative_fraction, heat_dist_[k]));
       if (involved) next_to_fire[heat_edge_[k]] = 1;
     }
   }
@@ -265,7 +274,8 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     // heat stops them.
     const bool smoke_closes = static_cast<MoverClass>(c) != MoverClass::Vehicle;
     for (std::size_t e = 0; e < ne; ++e) {
-      const bool now = (smoke_closes && next_to_fire[e] && f.edge_extinction[e] > k_limit) || f.edge_flux[e] > p.max_radiant[c];
+      const bool now = (smoke_closes && next_to_fire[e] && f.edge_extinction[e] > k_limit) ||
+                       f.edge_flux[e] > p.max_radiant[c];
       if (now != (f.closed[c][e] != 0)) {
         f.closed[c][e] = now ? 1 : 0;
         changed = true;
@@ -333,7 +343,8 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
       const std::size_t i = residents_[k].index();
       if (s.edge[i].valid() || s.status[i] == Status::Sheltered || !std::isnan(s.arrival_time[i])) continue;
       if (i < f.service.rescued_time.size() && t >= f.service.rescued_time[i]) continue;  // brought out
-      if (s.status[i] == Status::WaitingForHelp && std::isnan(f.trapped_time[i])) f.trapped_time[i] = static_cast<float>(t);
+      if (s.status[i] == Status::WaitingForHelp && std::isnan(f.trapped_time[i]))
+        f.trapped_time[i] = static_cast<float>(t);
       dose(i, p.co_inside_burning);
     }
   }
@@ -378,11 +389,13 @@ float FireHazard::walking_speed(const Model&, const SimState& s, const HazardSta
 }
 
 std::size_t FireHazard::intervention_targets(const Model& model, Intervention::Kind k) const {
-  return k == Intervention::Kind::StartFire ? std::min(model.world.buildings.size(), desc_.buildings.size()) : 0;
+  return k == Intervention::Kind::StartFire ? std::min(model.world.buildings.size(), desc_.buildings.size())
+                                            : 0;
 }
 
 void FireHazard::intervene(const Model&, HazardState& own, const Intervention& iv, double t) const {
-  if (iv.kind == Intervention::Kind::StartFire) spread_offer(static_cast<FireRun&>(own).spread, iv.target, t, 1);
+  if (iv.kind == Intervention::Kind::StartFire)
+    spread_offer(static_cast<FireRun&>(own).spread, iv.target, t, 1);
 }
 
 const FireHazard* find_fire(const Model& model) { return find_hazard<FireHazard>(model); }

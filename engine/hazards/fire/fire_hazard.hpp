@@ -21,41 +21,45 @@ const char* to_string(BuildingFireState s);
 
 // The fire's state during a run.
 struct FireRun final : HazardState {
-  SpreadState spread;                   // ignition times, candidates
-  std::vector<std::uint32_t> burning;   // ignited and not yet burnt out, in ignition order
-  double next_update = 0.0;             // s: time of the next smoke/heat update
+  SpreadState spread;                  // ignition times, candidates
+  std::vector<std::uint32_t> burning;  // ignited and not yet burnt out, in ignition order
+  double next_update = 0.0;            // s: time of the next smoke/heat update
   std::uint32_t updates = 0;
 
   // Smoke grid (FireDesc::grid), at the last update.
-  std::vector<float> soot;              // kg/m³ at ground level, (cells)
-  std::vector<float> min_visibility;    // m, lowest so far, +inf clear, (cells)
-  std::vector<float> first_smoke;       // s, first time visibility fell below notice_visibility, NaN never, (cells)
+  std::vector<float> soot;            // kg/m³ at ground level, (cells)
+  std::vector<float> min_visibility;  // m, lowest so far, +inf clear, (cells)
+  std::vector<float>
+      first_smoke;  // s, first time visibility fell below notice_visibility, NaN never, (cells)
 
   // Streets, at the last update.
-  std::vector<float> edge_extinction;   // 1/m, highest along the edge, (edges)
-  std::vector<float> edge_flux;         // W/m², radiant heat at the edge's nearest point, (edges)
-  std::vector<float> edge_cost;         // route cost factor for people on foot in smoke, (edges)
+  std::vector<float> edge_extinction;  // 1/m, highest along the edge, (edges)
+  std::vector<float> edge_flux;        // W/m², radiant heat at the edge's nearest point, (edges)
+  std::vector<float> edge_cost;        // route cost factor for people on foot in smoke, (edges)
   std::array<std::vector<std::uint8_t>, kMoverClassCount> closed;  // 0/1, (classes, edges)
   std::uint32_t closure_changes = 0;
 
   // Residents.
-  std::vector<float> fed;               // CO dose so far (ISO 13571 FED), (residents)
-  std::vector<float> exposed_time;      // s FED reached fed_exposed, NaN never, (residents)
+  std::vector<float> fed;                 // CO dose so far (ISO 13571 FED), (residents)
+  std::vector<float> exposed_time;        // s FED reached fed_exposed, NaN never, (residents)
   std::vector<float> incapacitated_time;  // s FED reached fed_incapacitated, NaN never, (residents)
-  std::vector<float> home_ignited;      // s their home ignited while they were in it, NaN not, (residents)
-  std::vector<std::uint8_t> noticed;    // 1 once smoke or fire at home warned them, (residents)
+  std::vector<float> home_ignited;        // s their home ignited while they were in it, NaN not, (residents)
+  std::vector<std::uint8_t> noticed;      // 1 once smoke or fire at home warned them, (residents)
   // s when they were still at home waiting for a team (they cannot leave alone: the
   // bedridden, wheelchair users upstairs) as their building became fully involved; NaN not.
-  std::vector<float> trapped_time;      // (residents)
+  std::vector<float> trapped_time;  // (residents)
 
   // Shelters.
-  std::vector<float> shelter_closed;    // s closed by fire or smoke, NaN never, (shelters)
+  std::vector<float> shelter_closed;            // s closed by fire or smoke, NaN never, (shelters)
   std::vector<std::int32_t> shelter_evacuated;  // persons inside when it closed (they move on), (shelters)
 
-  FireServiceRun service;               // the fire service (empty without one)
+  FireServiceRun service;  // the fire service (empty without one)
 
-  [[nodiscard]] std::unique_ptr<HazardState> clone() const override { return std::make_unique<FireRun>(*this); }
-  [[nodiscard]] BuildingFireState state_of(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const;
+  [[nodiscard]] std::unique_ptr<HazardState> clone() const override {
+    return std::make_unique<FireRun>(*this);
+  }
+  [[nodiscard]] BuildingFireState state_of(std::uint32_t b, double t,
+                                           const std::vector<BuildingFireCourse>& course) const;
   // Heat release of building b at t, W: its course, or once controlled at t_c its
   // heat release then falling linearly to nothing when it is out.
   [[nodiscard]] double hrr(std::uint32_t b, double t, const std::vector<BuildingFireCourse>& course) const;
@@ -84,13 +88,15 @@ class FireHazard final : public Hazard {
   [[nodiscard]] bool active(const HazardState& own, double t) const override;
   bool add_route_costs(const HazardState& own, MoverClass c, std::span<float> cost) const override;
   void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const override;
-  [[nodiscard]] float walking_speed(const Model& model, const SimState& state, const HazardState& own, ResidentId r,
-                                    const WalkerPlace& at, float v) const override;
+  [[nodiscard]] float walking_speed(const Model& model, const SimState& state, const HazardState& own,
+                                    ResidentId r, const WalkerPlace& at, float v) const override;
   [[nodiscard]] std::size_t intervention_targets(const Model& model, Intervention::Kind k) const override;
   void intervene(const Model& model, HazardState& own, const Intervention& iv, double t) const override;
   [[nodiscard]] std::vector<std::string> timeline_columns() const override;
-  void timeline_values(const Model& model, const HazardState& own, double t, std::vector<double>& out) const override;
-  void kpis(const Model& model, const SimState& state, const HazardState& own, std::vector<HazardKpi>& out) const override;
+  void timeline_values(const Model& model, const HazardState& own, double t,
+                       std::vector<double>& out) const override;
+  void kpis(const Model& model, const SimState& state, const HazardState& own,
+            std::vector<HazardKpi>& out) const override;
   void layers(const Model& model, const SimState& state, const HazardState& own,
               std::vector<HazardLayer>& out) const override;
 
@@ -109,25 +115,28 @@ class FireHazard final : public Hazard {
   void service_step(const Model& model, const SimState& s, FireRun& f, double t_end) const;
   void service_dispatch(const Model& model, const SimState& s, FireRun& f, double t_end) const;
   void service_kpis(const Model& model, const FireRun& f, std::vector<HazardKpi>& out) const;
-  void service_layers(const Model& model, const SimState& s, const FireRun& f, std::vector<HazardLayer>& out) const;
+  void service_layers(const Model& model, const SimState& s, const FireRun& f,
+                      std::vector<HazardLayer>& out) const;
 
   FireDesc desc_;
   // Derived by prepare().
-  std::vector<BuildingFireCourse> course_;        // (buildings)
-  std::vector<std::uint32_t> home_building_;      // (residents)
-  std::vector<std::uint32_t> residents_offset_;   // residents of each building: residents_[offset[b] .. offset[b+1]), (buildings + 1)
+  std::vector<BuildingFireCourse> course_;    // (buildings)
+  std::vector<std::uint32_t> home_building_;  // (residents)
+  std::vector<std::uint32_t>
+      residents_offset_;  // residents of each building: residents_[offset[b] .. offset[b+1]), (buildings + 1)
   std::vector<ResidentId> residents_;
-  std::vector<std::uint32_t> home_cell_;          // smoke cell at each home, kNone outside, (residents)
-  std::vector<std::uint32_t> edge_offset_;        // smoke cells under each street (CSR), (edges + 1)
+  std::vector<std::uint32_t> home_cell_;    // smoke cell at each home, kNone outside, (residents)
+  std::vector<std::uint32_t> edge_offset_;  // smoke cells under each street (CSR), (edges + 1)
   std::vector<std::uint32_t> edge_cells_;
-  std::vector<std::uint32_t> heat_offset_;        // streets within a building's radiant reach (CSR), (buildings + 1)
+  std::vector<std::uint32_t>
+      heat_offset_;  // streets within a building's radiant reach (CSR), (buildings + 1)
   std::vector<std::uint32_t> heat_edge_;
-  std::vector<float> heat_dist_;                  // m from the building's centroid to the street
-  std::vector<float> heat_reach_;                 // m within which its flame at peak passes the lowest limit, (buildings)
-  std::vector<std::uint32_t> shelter_building_;   // (shelters), kNone when in no building
-  std::vector<std::uint32_t> shelter_cell_;       // (shelters)
-  std::vector<float> home_forecast_;              // s, (residents)
-  std::vector<std::uint8_t> home_in_zone_;        // (residents)
+  std::vector<float> heat_dist_;   // m from the building's centroid to the street
+  std::vector<float> heat_reach_;  // m within which its flame at peak passes the lowest limit, (buildings)
+  std::vector<std::uint32_t> shelter_building_;  // (shelters), kNone when in no building
+  std::vector<std::uint32_t> shelter_cell_;      // (shelters)
+  std::vector<float> home_forecast_;             // s, (residents)
+  std::vector<std::uint8_t> home_in_zone_;       // (residents)
   FireServicePrep service_;
 };
 

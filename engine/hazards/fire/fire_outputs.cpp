@@ -25,11 +25,14 @@ std::string FireHazard::describe(const Model&) const {
   for (const std::uint8_t z : home_in_zone_) zone += z;
   char line[320];
   std::snprintf(line, sizeof line,
-                "%zu buildings as fuel, %zu neighbour pairs within %.0f m; %zu ignitions, %zu drawn per seed; wind %.1f m/s "
+                "%zu buildings as fuel, %zu neighbour pairs within %.0f m; %zu ignitions, %zu drawn per "
+                "seed; wind %.1f m/s "
                 "from %.0f deg%s; smoke grid %d x %d of %.0f m; %zu residents in the fire's zone",
-                desc_.buildings.size(), desc_.neighbours.to.size() / 2, desc_.params.max_gap, desc_.ignitions.size(),
-                desc_.random_ignitions.size(), desc_.wind.speed_at(0.0), desc_.wind.from_deg.empty() ? 0.0 : desc_.wind.from_deg[0],
-                desc_.wind.time.size() > 1 ? " (a series)" : "", desc_.grid.nx, desc_.grid.ny, desc_.grid.cell, zone);
+                desc_.buildings.size(), desc_.neighbours.to.size() / 2, desc_.params.max_gap,
+                desc_.ignitions.size(), desc_.random_ignitions.size(), desc_.wind.speed_at(0.0),
+                desc_.wind.from_deg.empty() ? 0.0 : desc_.wind.from_deg[0],
+                desc_.wind.time.size() > 1 ? " (a series)" : "", desc_.grid.nx, desc_.grid.ny,
+                desc_.grid.cell, zone);
   return line;
 }
 
@@ -37,7 +40,8 @@ std::vector<std::string> FireHazard::timeline_columns() const {
   return {"buildings_burning", "buildings_burnt_out", "buildings_ignited", "burnt_area_m2"};
 }
 
-void FireHazard::timeline_values(const Model&, const HazardState& own, double t, std::vector<double>& out) const {
+void FireHazard::timeline_values(const Model&, const HazardState& own, double t,
+                                 std::vector<double>& out) const {
   const FireRun& f = static_cast<const FireRun&>(own);
   double burning = 0, out_ = 0, ignited = 0, area = 0;
   for (const std::uint32_t b : f.spread.order) {
@@ -45,13 +49,16 @@ void FireHazard::timeline_values(const Model&, const HazardState& own, double t,
     if (st == BuildingFireState::NotBurning) continue;
     ++ignited;
     area += desc_.buildings[b].side * desc_.buildings[b].side;  // footprint, m²
-    if (st == BuildingFireState::BurntOut) ++out_;
-    else ++burning;
+    if (st == BuildingFireState::BurntOut)
+      ++out_;
+    else
+      ++burning;
   }
   out.insert(out.end(), {burning, out_, ignited, area});
 }
 
-void FireHazard::kpis(const Model& model, const SimState& s, const HazardState& own, std::vector<HazardKpi>& out) const {
+void FireHazard::kpis(const Model& model, const SimState& s, const HazardState& own,
+                      std::vector<HazardKpi>& out) const {
   const FireRun& f = static_cast<const FireRun&>(own);
   const double t = s.time(model.run.dt);
   std::vector<double> row;
@@ -80,11 +87,13 @@ void FireHazard::kpis(const Model& model, const SimState& s, const HazardState& 
   out.push_back({"shelters_closed", static_cast<double>(shelters)});
   out.push_back({"sheltered_residents_moved_on", static_cast<double>(moved_on)});
   out.push_back({"street_closure_changes", static_cast<double>(f.closure_changes)});
-  out.push_back({"min_visibility_m", std::isfinite(min_vis) ? static_cast<double>(min_vis) : std::nan(""), false});
+  out.push_back(
+      {"min_visibility_m", std::isfinite(min_vis) ? static_cast<double>(min_vis) : std::nan(""), false});
   service_kpis(model, f, out);
 }
 
-void FireHazard::layers(const Model& model, const SimState& s, const HazardState& own, std::vector<HazardLayer>& out) const {
+void FireHazard::layers(const Model& model, const SimState& s, const HazardState& own,
+                        std::vector<HazardLayer>& out) const {
   const FireRun& f = static_cast<const FireRun&>(own);
   // Every building that ignited, with its times (s after the start; NaN = not reached).
   HazardLayer b;

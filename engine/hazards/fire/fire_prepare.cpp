@@ -122,10 +122,12 @@ void FireHazard::prepare(const Model& model) {
       const double len = distance(shape[k], shape[k + 1]);
       const int steps = std::max(1, static_cast<int>(std::ceil(len / (0.5 * desc_.grid.cell))));
       for (int i = 0; i <= steps; ++i) {
-        const std::int64_t c = cell_of(shape[k] + (shape[k + 1] - shape[k]) * (static_cast<double>(i) / steps));
+        const std::int64_t c =
+            cell_of(shape[k] + (shape[k + 1] - shape[k]) * (static_cast<double>(i) / steps));
         if (c < 0) continue;
         const auto u = static_cast<std::uint32_t>(c);
-        if (std::find(edge_cells_.begin() + static_cast<std::ptrdiff_t>(first), edge_cells_.end(), u) == edge_cells_.end())
+        if (std::find(edge_cells_.begin() + static_cast<std::ptrdiff_t>(first), edge_cells_.end(), u) ==
+            edge_cells_.end())
           edge_cells_.push_back(u);
       }
     }
@@ -169,7 +171,8 @@ void FireHazard::prepare(const Model& model) {
   std::vector<std::pair<std::uint32_t, float>> near;
   for (std::size_t b = 0; b < nb; ++b) {
     near.clear();
-    const double reach = std::sqrt(desc_.smoke.radiative_fraction * course_[b].peak_hrr / (4.0 * kPi * lowest));
+    const double reach =
+        std::sqrt(desc_.smoke.radiative_fraction * course_[b].peak_hrr / (4.0 * kPi * lowest));
     heat_reach_[b] = static_cast<float>(reach);
     const Vec2 c = desc_.buildings[b].centroid;
     if (gx > 0 && reach > 0.0) {

@@ -53,16 +53,16 @@ Turnout default_turnout(CrewKind c) {
   return c == CrewKind::Professional ? Turnout{80.0, 80.0} : Turnout{300.0, 240.0};
 }
 
-
 const ApplianceType* first_pumper(const FireServiceDesc& d) {
   for (const ApplianceType& a : d.types)
     if (a.kind == ApplianceKind::Pumper) return &a;
   return nullptr;
 }
 
-LaneProblem lane_problem(const FireServiceDesc& d, const FireLanes& lanes, const StreetGraph& g, std::size_t e,
-                         const ApplianceType* a, float width, bool closed) {
-  if (e >= lanes.travel_time.size() || !std::isfinite(lanes.travel_time[e])) return LaneProblem::NotForVehicles;
+LaneProblem lane_problem(const FireServiceDesc& d, const FireLanes& lanes, const StreetGraph& g,
+                         std::size_t e, const ApplianceType* a, float width, bool closed) {
+  if (e >= lanes.travel_time.size() || !std::isfinite(lanes.travel_time[e]))
+    return LaneProblem::NotForVehicles;
   if (closed) return LaneProblem::Closed;
   const VehicleWay v = e < g.edge_vehicle.size() ? g.edge_vehicle[e] : VehicleWay{};
   if (width < d.params.min_clear_width || (a && v.maxwidth < a->width)) return LaneProblem::Narrow;
@@ -116,7 +116,8 @@ void FireHazard::service_ignited(const SimState& s, FireRun& f, std::uint32_t b,
 bool FireHazard::service_allows(const FireRun& f, const SpreadState::Candidate& c) const {
   const FireServiceRun& r = f.service;
   if (r.controlled.empty()) return true;
-  if (c.from != SpreadState::kNoSource && c.time >= r.controlled[c.from]) return false;  // its source is under control
+  if (c.from != SpreadState::kNoSource && c.time >= r.controlled[c.from])
+    return false;                                                          // its source is under control
   if (c.how == 2 && c.time >= r.protected_from[c.building]) return false;  // crews keep it wet
   return true;
 }
@@ -150,7 +151,8 @@ void FireHazard::service_step(const Model& model, const SimState& s, FireRun& f,
     if (ty.kind == ApplianceKind::Pumper) {
       // The first engine on scene is the first pumper that can put water on the fire
       // from where it stopped (one stuck beyond its hose does not count).
-      if (task.note.empty() && (std::isnan(inc.first_engine) || task.arrived < inc.first_engine)) inc.first_engine = task.arrived;
+      if (task.note.empty() && (std::isnan(inc.first_engine) || task.arrived < inc.first_engine))
+        inc.first_engine = task.arrived;
       // Beyond its hose it cannot put water on the fire from where it stands.
       if (task.note.empty()) task.water_on = task.arrived + p.setup_time + task.hose_lay_delay;
       double best = p.hydrant_reach;
@@ -167,7 +169,8 @@ void FireHazard::service_step(const Model& model, const SimState& s, FireRun& f,
       } else if (!inc.tanker_requested) {
         inc.tanker_requested = true;
         r.retry_dispatch = true;
-        inc.requested.push_back(static_cast<std::uint8_t>(0x80 | static_cast<std::uint8_t>(ApplianceKind::Tanker)));
+        inc.requested.push_back(
+            static_cast<std::uint8_t>(0x80 | static_cast<std::uint8_t>(ApplianceKind::Tanker)));
       }
     } else if (ty.kind == ApplianceKind::Tanker) {
       // Its round trip to refill at the nearest working hydrant (by road) and back.
@@ -226,7 +229,8 @@ void FireHazard::service_step(const Model& model, const SimState& s, FireRun& f,
     for (const std::uint32_t b : inc.members) {
       if (!burning_at(f, course_, b, t_end) || !(applied > 0.0)) continue;
       const double peak = course_[b].peak_hrr;
-      const double involved = peak > 0.0 ? desc_.buildings[b].floor_area * std::min(1.0, f.hrr(b, t_end, course_) / peak) : 0.0;
+      const double involved =
+          peak > 0.0 ? desc_.buildings[b].floor_area * std::min(1.0, f.hrr(b, t_end, course_) / peak) : 0.0;
       int exposures = 0;
       for (std::uint32_t q = nb.offset[b]; q < nb.offset[b + 1]; ++q)
         exposures += std::isnan(f.spread.ignited[nb.to[q]]) && std::isnan(r.protected_from[nb.to[q]]) ? 1 : 0;
@@ -269,7 +273,8 @@ void FireHazard::service_step(const Model& model, const SimState& s, FireRun& f,
       double pick_time = 0.0;
       float pick_fed = -1.0f;
       for (const std::uint32_t b : inc.members) {
-        if (std::isnan(f.spread.ignited[b]) || f.spread.ignited[b] > t_end || f.out_by(b, t_end, course_)) continue;
+        if (std::isnan(f.spread.ignited[b]) || f.spread.ignited[b] > t_end || f.out_by(b, t_end, course_))
+          continue;
         const bool involved = f.state_of(b, t_end, course_) == BuildingFireState::FullyInvolved;
         for (std::uint32_t q = residents_offset_[b]; q < residents_offset_[b + 1]; ++q) {
           const std::size_t i = residents_[q].index();
@@ -317,8 +322,10 @@ void FireHazard::service_step(const Model& model, const SimState& s, FireRun& f,
     for (const std::uint32_t b : inc.members) {
       const bool held = !std::isnan(r.controlled[b]) && r.controlled[b] <= t_end;
       if (!held && !f.out_by(b, t_end, course_)) done = false;
-      if (held) controlled = std::max(controlled, static_cast<double>(r.controlled[b]));
-      else controlled = kNaN;
+      if (held)
+        controlled = std::max(controlled, static_cast<double>(r.controlled[b]));
+      else
+        controlled = kNaN;
     }
     bool any_task = false;
     for (const ApplianceTask& task : r.tasks)

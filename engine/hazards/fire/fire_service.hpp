@@ -27,17 +27,17 @@ const char* to_string(ApplianceKind k);  // "pumper", "ladder", "tanker"
 
 // A type of fire appliance. Defaults: default_appliance_types().
 struct ApplianceType {
-  std::string name;                      // e.g. "HLF 20"
+  std::string name;  // e.g. "HLF 20"
   ApplianceKind kind = ApplianceKind::Pumper;
-  int crew = 9;                          // persons
-  double water = 2000.0;                 // L carried in its tank
-  double flow = 800.0;                   // L/min its crew applies to a fire (0: it fights none)
-  double weight = 16.0;                  // t, gross
-  double height = 3.3;                   // m
-  double hose = 300.0;                   // m of hose it can lay on foot from where it stops
+  int crew = 9;           // persons
+  double water = 2000.0;  // L carried in its tank
+  double flow = 800.0;    // L/min its crew applies to a fire (0: it fights none)
+  double weight = 16.0;   // t, gross
+  double height = 3.3;    // m
+  double hose = 300.0;    // m of hose it can lay on foot from where it stops
   // Width over mirrors: 2.55 m, the most EU rules allow a vehicle (Directive 96/53/EC
   // Annex I 1.2); a street signed `maxwidth` below it is closed to the appliance.
-  double width = 2.55;                   // m
+  double width = 2.55;  // m
 };
 // The three German standard appliances (DIN 14530 / DIN EN 14043 classes):
 //  * "HLF 20" pumper (DIN 14530-26): crew 1/8 = 9, 2000 L tank, pump FPN 10-2000;
@@ -56,8 +56,8 @@ enum class CrewKind : std::uint8_t { Professional, Volunteer };
 
 struct FireStation {
   std::string name;
-  Vec2 pos;                                // m, local CRS
-  NodeId node;                             // street node appliances leave from (assembly snaps it)
+  Vec2 pos;     // m, local CRS
+  NodeId node;  // street node appliances leave from (assembly snaps it)
   CrewKind crew = CrewKind::Volunteer;
   // Turnout: alarm to wheels rolling, s, by day and by night. Defaults
   // (default_turnout()): professional crews 80 s by day and night (NFPA 1710 (2020)
@@ -66,7 +66,7 @@ struct FireStation {
   // by day members come from their workplaces, at night from home nearby).
   double turnout_day = 300.0;
   double turnout_night = 240.0;
-  std::vector<std::uint8_t> appliances;    // index into FireServiceDesc::types, one per appliance
+  std::vector<std::uint8_t> appliances;  // index into FireServiceDesc::types, one per appliance
 };
 struct Turnout {
   double day, night;
@@ -86,9 +86,9 @@ struct Hydrant {
 struct Obstruction {
   EdgeId edge;
   Vec2 pos;
-  std::string kind;      // "parked_car", "goods", "bollard", "gate", ...
-  double width = 0.0;    // m taken
-  bool closed = false;   // nothing passes
+  std::string kind;     // "parked_car", "goods", "bollard", "gate", ...
+  double width = 0.0;   // m taken
+  bool closed = false;  // nothing passes
   // Known to dispatch from the start (surveyed, mapped); otherwise crews find it when
   // they reach the street, or the sensor network reports it after its delay.
   bool known = true;
@@ -135,8 +135,8 @@ struct FireServiceParams {
   // areas), laying the supply line at lay_speed. Hydrant yield 1600 L/min (96 m³/h,
   // DVGW W 405 Table 1, the higher basic supply). Without one, it uses its tank
   // until a water tender arrives; tenders shuttle to the nearest working hydrant.
-  double hydrant_reach = 150.0;   // m
-  double hydrant_flow = 1600.0;   // L/min
+  double hydrant_reach = 150.0;         // m
+  double hydrant_flow = 1600.0;         // L/min
   double hydrant_out_of_service = 0.0;  // share of hydrants without inspection data drawn broken per seed
   // Fire flow (US National Fire Academy formula): needed flow = involved floor area /
   // 3 gpm per ft² = 13.58 L/min per m², plus 25 % per exposed neighbour (at most 4).
@@ -148,13 +148,13 @@ struct FireServiceParams {
   // portable ladders reach windows up to 8 m above ground (floors 1–2); higher
   // floors need a turntable ladder on a set-up area at least 5.5 m wide (Muster-
   // Richtlinie über Flächen für die Feuerwehr 2.4), within its 12 m outreach).
-  double rescue_stairs = 120.0;          // s per person carried down the stairs
-  double rescue_portable_ladder = 300.0; // s per person by portable ladder
-  double ladder_setup = 180.0;           // s to set up a turntable ladder
-  double rescue_aerial_ladder = 240.0;   // s per person by turntable ladder
-  double ladder_area_width = 5.5;        // m
-  double ladder_outreach = 12.0;         // m from the set-up area to the facade
-  int portable_ladder_floors = 2;        // highest floor (0 = ground) a portable ladder reaches
+  double rescue_stairs = 120.0;           // s per person carried down the stairs
+  double rescue_portable_ladder = 300.0;  // s per person by portable ladder
+  double ladder_setup = 180.0;            // s to set up a turntable ladder
+  double rescue_aerial_ladder = 240.0;    // s per person by turntable ladder
+  double ladder_area_width = 5.5;         // m
+  double ladder_outreach = 12.0;          // m from the set-up area to the facade
+  int portable_ladder_floors = 2;         // highest floor (0 = ground) a portable ladder reaches
   // Extinguishers: share of buildings with a working one (inspection), and the
   // chance that residents at home put out a fire with it before it grows past 1 MW
   // (its growth time t_α): planning assumption 0.5 (the industry's "80 % of fires are
@@ -176,11 +176,13 @@ struct FireServiceParams {
   double sensor_delay = std::numeric_limits<double>::quiet_NaN();
   // OSM barrier values that close a street to appliances; others (lift_gate,
   // kerb, cattle_grid, ...) are opened or crossed.
-  std::vector<std::string> closing_barriers{"bollard", "block", "jersey_barrier", "planter", "chain", "log",
-                                            "gate", "swing_gate", "kissing_gate", "stile", "turnstile",
-                                            "full-height_turnstile", "fence", "wall", "cycle_barrier"};
+  std::vector<std::string> closing_barriers{
+      "bollard", "block",      "jersey_barrier", "planter", "chain",     "log",
+      "gate",    "swing_gate", "kissing_gate",   "stile",   "turnstile", "full-height_turnstile",
+      "fence",   "wall",       "cycle_barrier"};
   double barrier_snap = 3.0;  // m: a barrier point this close to a street stands on it
-  bool barriers_from_map = true;  // prepare() adds World::barriers as obstructions (scenario: lanes.barriers_from_map)
+  bool barriers_from_map =
+      true;  // prepare() adds World::barriers as obstructions (scenario: lanes.barriers_from_map)
 };
 
 struct FireServiceDesc {
@@ -202,32 +204,34 @@ struct FireLanes {
   std::vector<float> map_width;      // m, before obstructions, (edges)
   std::vector<float> travel_time;    // s at the class speed, +inf not for vehicles, (edges)
   std::vector<std::uint8_t> closed;  // 1: closed by a known obstruction or barrier, (edges)
-  std::vector<std::string> why;      // what narrows or closes it ("", "parking", "barrier=bollard", ...), (edges)
+  std::vector<std::string> why;  // what narrows or closes it ("", "parking", "barrier=bollard", ...), (edges)
 };
 
 // Why appliance type `a` cannot use street e with clear width `width` (`closed`:
 // something closes it), or None. Without a type, only what every appliance needs (a
 // lane wide enough, not closed). The one rule of dispatch, fire/lanes.gpkg and the GUI.
-LaneProblem lane_problem(const FireServiceDesc& d, const FireLanes& lanes, const StreetGraph& g, std::size_t e,
-                         const ApplianceType* a, float width, bool closed);
+LaneProblem lane_problem(const FireServiceDesc& d, const FireLanes& lanes, const StreetGraph& g,
+                         std::size_t e, const ApplianceType* a, float width, bool closed);
 // The first pumper type, or nullptr: the type lanes.gpkg and the GUI classify lanes for.
 const ApplianceType* first_pumper(const FireServiceDesc& d);
 
 // One fire incident: a fire started (scheduled, random or live ignition); buildings
 // it spreads to join it.
 struct FireIncident {
-  std::uint32_t origin = 0;       // building
-  double ignited = 0.0;           // s
-  double alarm = 0.0;             // s: crews alarmed
+  std::uint32_t origin = 0;  // building
+  double ignited = 0.0;      // s
+  double alarm = 0.0;        // s: crews alarmed
   bool put_out_by_residents = false;
-  double first_engine = std::numeric_limits<double>::quiet_NaN();  // s: first pumper on scene within hose reach of the fire
-  double first_alarm_complete = std::numeric_limits<double>::quiet_NaN();  // s: all of the first alarm on scene
+  double first_engine =
+      std::numeric_limits<double>::quiet_NaN();  // s: first pumper on scene within hose reach of the fire
+  double first_alarm_complete =
+      std::numeric_limits<double>::quiet_NaN();  // s: all of the first alarm on scene
   double controlled = std::numeric_limits<double>::quiet_NaN();
-  std::uint32_t buildings = 1;    // buildings of this incident that ignited
+  std::uint32_t buildings = 1;          // buildings of this incident that ignited
   std::vector<std::uint8_t> requested;  // appliance kinds still to be sent (| 0x80: beyond the first alarm)
   bool tanker_requested = false;
-  bool closed = false;            // every building of it is out or under control; appliances released
-  double water = 0.0;             // L in the tanks of appliances on scene
+  bool closed = false;                 // every building of it is out or under control; appliances released
+  double water = 0.0;                  // L in the tanks of appliances on scene
   std::vector<std::uint32_t> members;  // its buildings, in ignition order
 };
 
@@ -235,31 +239,31 @@ struct FireIncident {
 struct ApplianceTask {
   std::uint32_t incident = 0;
   std::uint32_t appliance = 0;
-  std::uint32_t building = 0;      // building attacked or rescued from
-  double dispatched = 0.0;         // s
-  double turnout = 0.0;            // s
-  double planned_drive = 0.0;      // s: drive time on the route known at dispatch
-  double drive = 0.0;              // s: what it took (re-routes included)
-  double arrived = std::numeric_limits<double>::quiet_NaN();  // s
-  double hose = 0.0;               // m laid from where it stopped to the building
-  double hose_lay_delay = 0.0;     // s of laying beyond attack_reach
+  std::uint32_t building = 0;                                  // building attacked or rescued from
+  double dispatched = 0.0;                                     // s
+  double turnout = 0.0;                                        // s
+  double planned_drive = 0.0;                                  // s: drive time on the route known at dispatch
+  double drive = 0.0;                                          // s: what it took (re-routes included)
+  double arrived = std::numeric_limits<double>::quiet_NaN();   // s
+  double hose = 0.0;                                           // m laid from where it stopped to the building
+  double hose_lay_delay = 0.0;                                 // s of laying beyond attack_reach
   double water_on = std::numeric_limits<double>::quiet_NaN();  // s: first water on the fire
-  double waiting_for_water = 0.0;  // s without water while on scene
-  std::int32_t hydrant = -1;       // hydrant it connected to, -1 none
-  std::uint32_t rescued = 0;       // residents it brought out
+  double waiting_for_water = 0.0;                              // s without water while on scene
+  std::int32_t hydrant = -1;                                   // hydrant it connected to, -1 none
+  std::uint32_t rescued = 0;                                   // residents it brought out
   std::uint32_t no_ladder_position = 0;  // residents it could not reach for want of a set-up area
-  std::uint32_t reroutes = 0;      // obstructions met on the way
-  std::string note;                // e.g. "no_access", "no_route"
-  bool first_alarm = false;        // sent with the incident's first alarm
-  bool on_scene = false;           // its arrival has been taken into account
+  std::uint32_t reroutes = 0;            // obstructions met on the way
+  std::string note;                      // e.g. "no_access", "no_route"
+  bool first_alarm = false;              // sent with the incident's first alarm
+  bool on_scene = false;                 // its arrival has been taken into account
   // Internal bookkeeping while it works.
-  Vec2 stop;                       // m: where it stopped
-  NodeId stop_node;                // the street node nearest its stop (where it leaves from)
+  Vec2 stop;         // m: where it stopped
+  NodeId stop_node;  // the street node nearest its stop (where it leaves from)
   double hydrant_on = std::numeric_limits<double>::infinity();  // s: supply line connected
-  double shuttle = std::numeric_limits<double>::infinity();      // s: a water tender's round trip to refill
+  double shuttle = std::numeric_limits<double>::infinity();     // s: a water tender's round trip to refill
   double next_delivery = std::numeric_limits<double>::infinity();
-  double rescue_free = 0.0;        // s: its rescue crew free again
-  bool ladder_position = false;    // a ladder that stands on a set-up area
+  double rescue_free = 0.0;      // s: its rescue crew free again
+  bool ladder_position = false;  // a ladder that stands on a set-up area
   bool ladder_set_up = false;
 };
 
@@ -267,19 +271,19 @@ struct ApplianceTask {
 struct ApplianceRun {
   std::uint8_t type = 0;
   std::uint32_t station = 0;
-  NodeId node;                     // where it is or was last
-  double free_at = 0.0;            // s: available for the next job from then
-  std::int32_t task = -1;          // current task, -1 none
-  bool manned = false;             // crew already aboard (back from a job): no turnout
+  NodeId node;             // where it is or was last
+  double free_at = 0.0;    // s: available for the next job from then
+  std::int32_t task = -1;  // current task, -1 none
+  bool manned = false;     // crew already aboard (back from a job): no turnout
   // The drive of its current task, for drawing: nodes passed and when.
   std::vector<NodeId> path;
-  std::vector<float> path_time;    // s, (path)
-  Vec2 stop;                       // m: where it stopped (on the street)
+  std::vector<float> path_time;  // s, (path)
+  Vec2 stop;                     // m: where it stopped (on the street)
 };
 
 struct FireServiceRun {
   std::uint64_t seed = 0;
-  bool retry_dispatch = false;                // try dispatch again next step (a request was added)
+  bool retry_dispatch = false;  // try dispatch again next step (a request was added)
   std::vector<ApplianceRun> appliances;
   std::vector<FireIncident> incidents;
   std::vector<ApplianceTask> tasks;
@@ -288,37 +292,40 @@ struct FireServiceRun {
   std::vector<std::int32_t> incident_of;      // building → incident, -1 none, (buildings)
   // Obstructions this run: the desc's plus blocked lanes drawn for the seed.
   std::vector<Obstruction> obstructions;
-  std::vector<float> true_width;              // m, clear width with every obstruction, (edges)
-  std::vector<std::uint8_t> true_closed;      // (edges)
-  std::vector<double> known_since;            // s when dispatch knew of this edge's obstruction; +inf never, 0 at start, (edges)
+  std::vector<float> true_width;          // m, clear width with every obstruction, (edges)
+  std::vector<std::uint8_t> true_closed;  // (edges)
+  std::vector<double>
+      known_since;  // s when dispatch knew of this edge's obstruction; +inf never, 0 at start, (edges)
   // Suppression per building.
-  std::vector<float> controlled;              // s, NaN not, (buildings)
-  std::vector<float> extinguished;            // s: controlled + knock-down, NaN not, (buildings)
-  std::vector<float> protected_from;          // s, exposure protection from then, NaN not, (buildings)
-  std::vector<float> water_flow;              // L/min on it now, (buildings)
+  std::vector<float> controlled;      // s, NaN not, (buildings)
+  std::vector<float> extinguished;    // s: controlled + knock-down, NaN not, (buildings)
+  std::vector<float> protected_from;  // s, exposure protection from then, NaN not, (buildings)
+  std::vector<float> water_flow;      // L/min on it now, (buildings)
   // Rescue per resident.
-  std::vector<float> rescued_time;            // s, NaN not, (residents)
-  std::vector<std::uint8_t> no_ladder;        // 1: upper floor, no ladder position, (residents)
-  std::vector<float> response_time;           // s: first engine at each building from a standing start, (buildings); filled at start
-  std::vector<float> known_width;             // m, clear width with the obstructions known at the start, (edges)
-  std::vector<std::uint8_t> known_closed;     // (edges)
+  std::vector<float> rescued_time;      // s, NaN not, (residents)
+  std::vector<std::uint8_t> no_ladder;  // 1: upper floor, no ladder position, (residents)
+  std::vector<float>
+      response_time;  // s: first engine at each building from a standing start, (buildings); filled at start
+  std::vector<float> known_width;          // m, clear width with the obstructions known at the start, (edges)
+  std::vector<std::uint8_t> known_closed;  // (edges)
 };
 
 // Derived once from the model (FireHazard::prepare()).
 struct FireServicePrep {
   FireLanes lanes;
-  std::vector<Obstruction> mapped;            // the scenario's obstructions plus OSM barriers on streets
-  std::vector<std::uint8_t> ladder_position;  // building has a set-up area for a turntable ladder, (buildings)
-  std::vector<std::uint8_t> levels;           // storeys, (buildings)
-  std::vector<std::uint8_t> floor;            // floor of each resident's home (0 ground), (residents)
+  std::vector<Obstruction> mapped;  // the scenario's obstructions plus OSM barriers on streets
+  std::vector<std::uint8_t>
+      ladder_position;               // building has a set-up area for a turntable ladder, (buildings)
+  std::vector<std::uint8_t> levels;  // storeys, (buildings)
+  std::vector<std::uint8_t> floor;   // floor of each resident's home (0 ground), (residents)
   // Street segments in a uniform grid, for "streets near this building".
   double cell = 50.0;
   Box box;
   int nx = 0, ny = 0;
-  std::vector<std::uint32_t> cell_start;      // (nx*ny + 1)
-  std::vector<std::uint32_t> seg_edge;        // edge of each listed segment
-  std::vector<std::uint32_t> seg_point;       // index of its first point in shape_points
-  std::vector<float> seg_offset;              // m from the edge start to that point
+  std::vector<std::uint32_t> cell_start;  // (nx*ny + 1)
+  std::vector<std::uint32_t> seg_edge;    // edge of each listed segment
+  std::vector<std::uint32_t> seg_point;   // index of its first point in shape_points
+  std::vector<float> seg_offset;          // m from the edge start to that point
 };
 
 }  // namespace ss

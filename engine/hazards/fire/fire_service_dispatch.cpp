@@ -33,8 +33,10 @@ void FireHazard::service_dispatch(const Model& model, const SimState& s, FireRun
   // Dispatch is tried again only when something changed: an alarm came, an appliance
   // came free, a tender was called for.
   bool changed = r.retry_dispatch;
-  for (const FireIncident& inc : r.incidents) changed = changed || (inc.alarm <= t_end && inc.alarm > t_end - dt);
-  for (const ApplianceRun& ap : r.appliances) changed = changed || (ap.free_at <= t_end && ap.free_at > t_end - dt);
+  for (const FireIncident& inc : r.incidents)
+    changed = changed || (inc.alarm <= t_end && inc.alarm > t_end - dt);
+  for (const ApplianceRun& ap : r.appliances)
+    changed = changed || (ap.free_at <= t_end && ap.free_at > t_end - dt);
   r.retry_dispatch = false;
   std::vector<std::tuple<long, long, double, std::size_t>> waiting;
   for (std::size_t k = 0; k < r.incidents.size() && changed; ++k) {
@@ -46,7 +48,8 @@ void FireHazard::service_dispatch(const Model& model, const SimState& s, FireRun
         life += waiting_at_home(s, r, residents_[q].index()) ? 1 : 0;
       if (!burning_at(f, course_, b, t_end)) continue;
       const FireNeighbours& nb = desc_.neighbours;
-      for (std::uint32_t q = nb.offset[b]; q < nb.offset[b + 1]; ++q) spread += std::isnan(f.spread.ignited[nb.to[q]]) ? 1 : 0;
+      for (std::uint32_t q = nb.offset[b]; q < nb.offset[b + 1]; ++q)
+        spread += std::isnan(f.spread.ignited[nb.to[q]]) ? 1 : 0;
     }
     waiting.emplace_back(-life, -spread, inc.alarm, k);
   }
@@ -99,7 +102,8 @@ void FireHazard::service_dispatch(const Model& model, const SimState& s, FireRun
       if (best < 0) {
         // Wait for one to come free, unless the service has none of this kind at all.
         bool exists = false;
-        for (const ApplianceRun& ap : r.appliances) exists = exists || static_cast<std::uint8_t>(d.types[ap.type].kind) == kind;
+        for (const ApplianceRun& ap : r.appliances)
+          exists = exists || static_cast<std::uint8_t>(d.types[ap.type].kind) == kind;
         if (exists) still.push_back(entry);
         continue;
       }

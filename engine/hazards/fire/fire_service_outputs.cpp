@@ -48,17 +48,24 @@ void FireHazard::service_kpis(const Model& model, const FireRun& f, std::vector<
       continue;
     }
     const double call = inc.ignited + p.detection_delay;
-    if (std::isnan(inc.first_engine)) ++no_engine;
-    else first_worst = std::isnan(first_worst) ? inc.first_engine - call : std::max(first_worst, inc.first_engine - call);
+    if (std::isnan(inc.first_engine))
+      ++no_engine;
+    else
+      first_worst =
+          std::isnan(first_worst) ? inc.first_engine - call : std::max(first_worst, inc.first_engine - call);
     if (!std::isnan(inc.first_alarm_complete))
-      alarm_worst = std::isnan(alarm_worst) ? inc.first_alarm_complete - call : std::max(alarm_worst, inc.first_alarm_complete - call);
+      alarm_worst = std::isnan(alarm_worst) ? inc.first_alarm_complete - call
+                                            : std::max(alarm_worst, inc.first_alarm_complete - call);
   }
   // A fire no engine reached counts as the whole run (the figure is then a lower bound).
-  if (no_engine > 0) first_worst = model.run.duration - (r.incidents.empty() ? 0.0 : r.incidents.front().ignited + p.detection_delay);
+  if (no_engine > 0)
+    first_worst =
+        model.run.duration - (r.incidents.empty() ? 0.0 : r.incidents.front().ignited + p.detection_delay);
   double detour = 0, hose = 0, water = 0;
   std::size_t reroutes = 0, no_ladder = 0;
   for (const ApplianceTask& t : r.tasks) {
-    if (std::isfinite(t.drive) && std::isfinite(t.planned_drive)) detour += std::max(0.0, t.drive - t.planned_drive);
+    if (std::isfinite(t.drive) && std::isfinite(t.planned_drive))
+      detour += std::max(0.0, t.drive - t.planned_drive);
     hose += t.hose_lay_delay;
     water += t.waiting_for_water;
     reroutes += t.reroutes;
@@ -93,7 +100,8 @@ void FireHazard::service_kpis(const Model& model, const FireRun& f, std::vector<
   out.push_back({"lanes_blocked", static_cast<double>(drawn)});
 }
 
-void FireHazard::service_layers(const Model& model, const SimState& s, const FireRun& f, std::vector<HazardLayer>& out) const {
+void FireHazard::service_layers(const Model& model, const SimState& s, const FireRun& f,
+                                std::vector<HazardLayer>& out) const {
   const FireServiceRun& r = f.service;
   const FireServiceDesc& d = desc_.service;
   if (!d.enabled) return;
@@ -172,7 +180,8 @@ void FireHazard::service_layers(const Model& model, const SimState& s, const Fir
     const Building& bd = model.world.buildings[t.building];
     HazardLayer::Line line;
     line.points = {t.stop, bd.centroid};
-    line.numbers = {{"task", static_cast<double>(q)}, {"length_m", t.hose}, {"lay_delay_s", t.hose_lay_delay}};
+    line.numbers = {
+        {"task", static_cast<double>(q)}, {"length_m", t.hose}, {"lay_delay_s", t.hose_lay_delay}};
     line.texts = {{"appliance", d.types[r.appliances[t.appliance].type].name}};
     hoses.lines.push_back(std::move(line));
   }
@@ -181,16 +190,28 @@ void FireHazard::service_layers(const Model& model, const SimState& s, const Fir
   HazardLayer inc;
   inc.kind = HazardLayer::Kind::Table;
   inc.file = "incidents.csv";
-  inc.header = {"incident", "origin_building", "osm_id", "ignited_s", "call_s", "alarm_s", "first_engine_s",
-                "first_engine_after_call_min", "first_alarm_complete_s", "controlled_s", "buildings", "put_out_by_residents"};
+  inc.header = {"incident",
+                "origin_building",
+                "osm_id",
+                "ignited_s",
+                "call_s",
+                "alarm_s",
+                "first_engine_s",
+                "first_engine_after_call_min",
+                "first_alarm_complete_s",
+                "controlled_s",
+                "buildings",
+                "put_out_by_residents"};
   for (std::size_t k = 0; k < r.incidents.size(); ++k) {
     const FireIncident& i = r.incidents[k];
     const double call = i.ignited + p.detection_delay;
-    inc.rows.push_back({std::to_string(k), std::to_string(i.origin),
-                        std::to_string(i.origin < model.world.buildings.size() ? model.world.buildings[i.origin].source_id : -1),
-                        num(i.ignited), num(call), num(i.alarm), num(i.first_engine),
-                        num((i.first_engine - call) / 60.0, 2), num(i.first_alarm_complete), num(i.controlled),
-                        std::to_string(i.buildings), i.put_out_by_residents ? "1" : "0"});
+    inc.rows.push_back(
+        {std::to_string(k), std::to_string(i.origin),
+         std::to_string(i.origin < model.world.buildings.size() ? model.world.buildings[i.origin].source_id
+                                                                : -1),
+         num(i.ignited), num(call), num(i.alarm), num(i.first_engine), num((i.first_engine - call) / 60.0, 2),
+         num(i.first_alarm_complete), num(i.controlled), std::to_string(i.buildings),
+         i.put_out_by_residents ? "1" : "0"});
   }
   out.push_back(std::move(inc));
 
@@ -198,24 +219,61 @@ void FireHazard::service_layers(const Model& model, const SimState& s, const Fir
   HazardLayer tasks;
   tasks.kind = HazardLayer::Kind::Table;
   tasks.file = "tasks.csv";
-  tasks.header = {"task", "incident", "appliance", "type", "kind", "station", "building", "first_alarm",
-                  "dispatched_s", "turnout_s", "planned_drive_s", "drive_s", "arrived_s", "delay_detour_s",
-                  "reroutes", "hose_m", "delay_hose_lay_s", "water_on_s", "hydrant", "delay_waiting_for_water_s",
-                  "rescued", "no_ladder_position", "note"};
+  tasks.header = {"task",
+                  "incident",
+                  "appliance",
+                  "type",
+                  "kind",
+                  "station",
+                  "building",
+                  "first_alarm",
+                  "dispatched_s",
+                  "turnout_s",
+                  "planned_drive_s",
+                  "drive_s",
+                  "arrived_s",
+                  "delay_detour_s",
+                  "reroutes",
+                  "hose_m",
+                  "delay_hose_lay_s",
+                  "water_on_s",
+                  "hydrant",
+                  "delay_waiting_for_water_s",
+                  "rescued",
+                  "no_ladder_position",
+                  "note"};
   for (std::size_t q = 0; q < r.tasks.size(); ++q) {
     const ApplianceTask& t = r.tasks[q];
     const ApplianceRun& a = r.appliances[t.appliance];
     const ApplianceType& ty = d.types[a.type];
-    const double detour = std::isfinite(t.drive) && std::isfinite(t.planned_drive) ? std::max(0.0, t.drive - t.planned_drive) : kNaN;
-    tasks.rows.push_back({std::to_string(q), std::to_string(t.incident), std::to_string(t.appliance), cell(ty.name),
-                          to_string(ty.kind), cell(d.stations[a.station].name), std::to_string(t.building),
-                          t.first_alarm ? "1" : "0", num(t.dispatched), num(t.turnout), num(t.planned_drive), num(t.drive),
-                          num(t.arrived), num(detour), std::to_string(t.reroutes), num(t.hose), num(t.hose_lay_delay),
-                          num(t.water_on), t.hydrant >= 0 ? cell(d.hydrants[static_cast<std::size_t>(t.hydrant)].name.empty()
-                                                                     ? std::to_string(t.hydrant)
-                                                                     : d.hydrants[static_cast<std::size_t>(t.hydrant)].name)
-                                                          : "",
-                          num(t.waiting_for_water), std::to_string(t.rescued), std::to_string(t.no_ladder_position),
+    const double detour = std::isfinite(t.drive) && std::isfinite(t.planned_drive)
+                              ? std::max(0.0, t.drive - t.planned_drive)
+                              : kNaN;
+    tasks.rows.push_back({std::to_string(q),
+                          std::to_string(t.incident),
+                          std::to_string(t.appliance),
+                          cell(ty.name),
+                          to_string(ty.kind),
+                          cell(d.stations[a.station].name),
+                          std::to_string(t.building),
+                          t.first_alarm ? "1" : "0",
+                          num(t.dispatched),
+                          num(t.turnout),
+                          num(t.planned_drive),
+                          num(t.drive),
+                          num(t.arrived),
+                          num(detour),
+                          std::to_string(t.reroutes),
+                          num(t.hose),
+                          num(t.hose_lay_delay),
+                          num(t.water_on),
+                          t.hydrant >= 0 ? cell(d.hydrants[static_cast<std::size_t>(t.hydrant)].name.empty()
+                                                    ? std::to_string(t.hydrant)
+                                                    : d.hydrants[static_cast<std::size_t>(t.hydrant)].name)
+                                         : "",
+                          num(t.waiting_for_water),
+                          std::to_string(t.rescued),
+                          std::to_string(t.no_ladder_position),
                           t.note});
   }
   out.push_back(std::move(tasks));
@@ -229,16 +287,22 @@ void FireHazard::service_layers(const Model& model, const SimState& s, const Fir
   for (std::size_t i = 0; i < r.rescued_time.size(); ++i) {
     const std::uint32_t b = home_building_[i];
     if (b == kNone || std::isnan(f.spread.ignited[b]) || r.incident_of[b] < 0) continue;
-    const bool helpless = s.status[i] == Status::WaitingForHelp || !std::isnan(r.rescued_time[i]) || r.no_ladder[i];
+    const bool helpless =
+        s.status[i] == Status::WaitingForHelp || !std::isnan(r.rescued_time[i]) || r.no_ladder[i];
     if (!helpless) continue;
     std::string outcome;
     if (!std::isnan(r.rescued_time[i]) && r.rescued_time[i] <= t_end)
-      outcome = std::isnan(f.incapacitated_time[i]) || r.rescued_time[i] < f.incapacitated_time[i] ? "rescued" : "rescued_incapacitated";
-    else if (r.no_ladder[i]) outcome = "no_ladder_position";
-    else if (!std::isnan(f.incapacitated_time[i])) outcome = "incapacitated";
-    else outcome = "not_reached";
-    res.rows.push_back({std::to_string(i), std::to_string(b), std::to_string(service_.floor[i]), num(r.rescued_time[i]),
-                        num(f.incapacitated_time[i]), outcome});
+      outcome = std::isnan(f.incapacitated_time[i]) || r.rescued_time[i] < f.incapacitated_time[i]
+                    ? "rescued"
+                    : "rescued_incapacitated";
+    else if (r.no_ladder[i])
+      outcome = "no_ladder_position";
+    else if (!std::isnan(f.incapacitated_time[i]))
+      outcome = "incapacitated";
+    else
+      outcome = "not_reached";
+    res.rows.push_back({std::to_string(i), std::to_string(b), std::to_string(service_.floor[i]),
+                        num(r.rescued_time[i]), num(f.incapacitated_time[i]), outcome});
   }
   out.push_back(std::move(res));
 }

@@ -35,7 +35,8 @@ void FireHazard::service_prepare(const Model& model) {
   if (!prep.box.empty() && ne > 0) {
     prep.nx = std::max(1, static_cast<int>(std::ceil(prep.box.width() / prep.cell)) + 1);
     prep.ny = std::max(1, static_cast<int>(std::ceil(prep.box.height() / prep.cell)) + 1);
-    std::vector<std::vector<std::tuple<std::uint32_t, std::uint32_t, float>>> cells(static_cast<std::size_t>(prep.nx) * prep.ny);
+    std::vector<std::vector<std::tuple<std::uint32_t, std::uint32_t, float>>> cells(
+        static_cast<std::size_t>(prep.nx) * prep.ny);
     for (std::size_t e = 0; e < ne; ++e) {
       float off = 0.0f;
       for (std::uint32_t k = g.shape_offset[e]; k + 1 < g.shape_offset[e + 1]; ++k) {
@@ -46,7 +47,8 @@ void FireHazard::service_prepare(const Model& model) {
         const int y1 = static_cast<int>(std::floor((std::max(a.y, b.y) - prep.box.min.y) / prep.cell));
         for (int y = std::max(0, y0); y <= std::min(prep.ny - 1, y1); ++y)
           for (int x = std::max(0, x0); x <= std::min(prep.nx - 1, x1); ++x)
-            cells[static_cast<std::size_t>(y) * prep.nx + x].emplace_back(static_cast<std::uint32_t>(e), k, off);
+            cells[static_cast<std::size_t>(y) * prep.nx + x].emplace_back(static_cast<std::uint32_t>(e), k,
+                                                                          off);
         off += static_cast<float>(distance(a, b));
       }
     }
@@ -85,7 +87,8 @@ void FireHazard::service_prepare(const Model& model) {
   if (p.barriers_from_map) {
     std::vector<NearEdge> near;
     for (const MapPoint& b : model.world.barriers) {
-      if (std::find(p.closing_barriers.begin(), p.closing_barriers.end(), b.kind) == p.closing_barriers.end()) continue;
+      if (std::find(p.closing_barriers.begin(), p.closing_barriers.end(), b.kind) == p.closing_barriers.end())
+        continue;
       edges_near(prep, g, b.pos, p.barrier_snap, near);
       if (near.empty()) continue;
       const auto best = std::min_element(near.begin(), near.end(), [](const NearEdge& a, const NearEdge& c) {
@@ -123,7 +126,8 @@ void FireHazard::service_prepare(const Model& model) {
     const std::uint32_t b = home_building_[i];
     if (b == kNone) continue;
     const double u = uniform01(0, kHomeFloor, i, 0);  // fixed with the population, not the run
-    prep.floor[i] = static_cast<std::uint8_t>(std::min<int>(prep.levels[b] - 1, static_cast<int>(u * prep.levels[b])));
+    prep.floor[i] =
+        static_cast<std::uint8_t>(std::min<int>(prep.levels[b] - 1, static_cast<int>(u * prep.levels[b])));
   }
 
   // A set-up area for a turntable ladder: a street appliances can use, wide enough,
@@ -166,12 +170,14 @@ void FireHazard::service_start(const Model& model, FireRun& f, std::uint64_t see
     }
   r.hydrant_working.assign(d.hydrants.size(), 1);
   for (std::size_t h = 0; h < d.hydrants.size(); ++h)
-    r.hydrant_working[h] = d.hydrants[h].working >= 0
-                               ? static_cast<std::uint8_t>(d.hydrants[h].working)
-                               : static_cast<std::uint8_t>(uniform01(seed, kHydrantPurpose, h, 0) >= p.hydrant_out_of_service);
+    r.hydrant_working[h] =
+        d.hydrants[h].working >= 0
+            ? static_cast<std::uint8_t>(d.hydrants[h].working)
+            : static_cast<std::uint8_t>(uniform01(seed, kHydrantPurpose, h, 0) >= p.hydrant_out_of_service);
   r.extinguisher.assign(nb, 0);
   for (std::size_t b = 0; b < nb; ++b)
-    r.extinguisher[b] = static_cast<std::uint8_t>(uniform01(seed, kExtinguisherPresent, b, 0) < p.extinguisher_share);
+    r.extinguisher[b] =
+        static_cast<std::uint8_t>(uniform01(seed, kExtinguisherPresent, b, 0) < p.extinguisher_share);
   r.incident_of.assign(nb, -1);
   r.controlled.assign(nb, kNaNF);
   r.extinguished.assign(nb, kNaNF);

@@ -33,16 +33,22 @@ struct NearEdge {
   std::uint32_t edge;
   double offset;  // m from edge_from
   Vec2 point;
-  double dist;    // m from the query point
+  double dist;  // m from the query point
 };
 
 // Every street with a segment within r of p, once each, at its closest point.
-inline void edges_near(const FireServicePrep& g, const StreetGraph& sg, Vec2 p, double r, std::vector<NearEdge>& out) {
+inline void edges_near(const FireServicePrep& g, const StreetGraph& sg, Vec2 p, double r,
+                       std::vector<NearEdge>& out) {
   out.clear();
   if (g.nx == 0) return;
-  auto cx = [&](double x) { return std::clamp(static_cast<int>(std::floor((x - g.box.min.x) / g.cell)), 0, g.nx - 1); };
-  auto cy = [&](double y) { return std::clamp(static_cast<int>(std::floor((y - g.box.min.y) / g.cell)), 0, g.ny - 1); };
-  if (p.x + r < g.box.min.x || p.x - r > g.box.max.x || p.y + r < g.box.min.y || p.y - r > g.box.max.y) return;
+  auto cx = [&](double x) {
+    return std::clamp(static_cast<int>(std::floor((x - g.box.min.x) / g.cell)), 0, g.nx - 1);
+  };
+  auto cy = [&](double y) {
+    return std::clamp(static_cast<int>(std::floor((y - g.box.min.y) / g.cell)), 0, g.ny - 1);
+  };
+  if (p.x + r < g.box.min.x || p.x - r > g.box.max.x || p.y + r < g.box.min.y || p.y - r > g.box.max.y)
+    return;
   for (int y = cy(p.y - r); y <= cy(p.y + r); ++y)
     for (int x = cx(p.x - r); x <= cx(p.x + r); ++x) {
       const std::size_t c = static_cast<std::size_t>(y) * g.nx + x;
@@ -51,9 +57,12 @@ inline void edges_near(const FireServicePrep& g, const StreetGraph& sg, Vec2 p, 
         const SegmentProjection pr = project_on_segment(p, a, b);
         if (pr.distance > r) continue;
         const double off = g.seg_offset[k] + pr.t * distance(a, b);
-        auto it = std::find_if(out.begin(), out.end(), [&](const NearEdge& n) { return n.edge == g.seg_edge[k]; });
-        if (it == out.end()) out.push_back({g.seg_edge[k], off, pr.point, pr.distance});
-        else if (pr.distance < it->dist) *it = {g.seg_edge[k], off, pr.point, pr.distance};
+        auto it =
+            std::find_if(out.begin(), out.end(), [&](const NearEdge& n) { return n.edge == g.seg_edge[k]; });
+        if (it == out.end())
+          out.push_back({g.seg_edge[k], off, pr.point, pr.distance});
+        else if (pr.distance < it->dist)
+          *it = {g.seg_edge[k], off, pr.point, pr.distance};
       }
     }
   std::sort(out.begin(), out.end(), [](const NearEdge& a, const NearEdge& b) { return a.edge < b.edge; });
@@ -75,7 +84,8 @@ inline double half_extent(const Building& b) {
   Box bb;
   for (const Vec2 p : b.outline) bb.extend(p);
   if (bb.empty()) return 0.0;
-  return 0.5 * std::hypot(bb.width(), bb.height()) + distance(b.centroid, Vec2{0.5 * (bb.min.x + bb.max.x), 0.5 * (bb.min.y + bb.max.y)});
+  return 0.5 * std::hypot(bb.width(), bb.height()) +
+         distance(b.centroid, Vec2{0.5 * (bb.min.x + bb.max.x), 0.5 * (bb.min.y + bb.max.y)});
 }
 
 // Shortest drive times from several sources (node, start time, origin tag) over
@@ -91,7 +101,8 @@ struct Source {
   double time;
   std::int32_t origin;
 };
-inline void drive_field(const StreetGraph& g, const std::vector<float>& et, const std::vector<Source>& sources, DriveField& f) {
+inline void drive_field(const StreetGraph& g, const std::vector<float>& et,
+                        const std::vector<Source>& sources, DriveField& f) {
   const std::size_t n = g.node_count();
   f.time.assign(n, kInf);
   f.via.assign(n, -1);
@@ -131,8 +142,8 @@ struct Stop {
   std::uint32_t edge;
   double offset;  // m from edge_from
   Vec2 point;
-  double dist;    // m from the footprint
-  double cost;    // s of hose laying beyond the attack reach (0 for a ladder)
+  double dist;  // m from the footprint
+  double cost;  // s of hose laying beyond the attack reach (0 for a ladder)
 };
 
 struct ServiceView {
@@ -146,21 +157,23 @@ struct ServiceView {
 
   // Edge times for appliance type a as dispatch sees the lanes at time `known_at`
   // (+inf: the truth).
-  void edge_times(const FireServiceRun& r, const ApplianceType& a, double known_at, std::vector<float>& out) const {
+  void edge_times(const FireServiceRun& r, const ApplianceType& a, double known_at,
+                  std::vector<float>& out) const {
     const std::size_t ne = g().edge_count();
     out.assign(ne, kInfF);
     for (std::size_t e = 0; e < ne; ++e) {
       const bool know = r.known_since[e] <= known_at;
       const float w = know ? r.true_width[e] : r.known_width[e];
       const bool closed = know ? r.true_closed[e] != 0 : r.known_closed[e] != 0;
-      if (lane_problem(desc.service, prep.lanes, g(), e, &a, w, closed) == LaneProblem::None) out[e] = prep.lanes.travel_time[e];
+      if (lane_problem(desc.service, prep.lanes, g(), e, &a, w, closed) == LaneProblem::None)
+        out[e] = prep.lanes.travel_time[e];
     }
   }
 
   // Where appliance type a can stop for building b over edge times et. A ladder
   // wants a set-up area (ladder_only); it gets none when there is none.
-  void stops(std::uint32_t b, const ApplianceType& a, const std::vector<float>& et, const FireServiceRun& r, bool ladder_only,
-             std::vector<Stop>& out) const {
+  void stops(std::uint32_t b, const ApplianceType& a, const std::vector<float>& et, const FireServiceRun& r,
+             bool ladder_only, std::vector<Stop>& out) const {
     out.clear();
     const Building& bd = model.world.buildings[b];
     std::vector<NearEdge> near;
@@ -171,7 +184,9 @@ struct ServiceView {
         if (!std::isfinite(et[n.edge])) continue;
         const double d = ring_distance(bd.outline, n.point);
         if (d > reach) continue;
-        if (ladder && r.true_width[n.edge] < p().ladder_area_width && r.known_width[n.edge] < p().ladder_area_width) continue;
+        if (ladder && r.true_width[n.edge] < p().ladder_area_width &&
+            r.known_width[n.edge] < p().ladder_area_width)
+          continue;
         const double lay = ladder ? 0.0 : std::max(0.0, d - p().attack_reach) / p().lay_speed;
         out.push_back({n.edge, n.offset, n.point, d, lay});
       }
@@ -191,8 +206,10 @@ struct ServiceView {
       const EdgeId e{st[k].edge};
       const double len = std::max(1e-9, static_cast<double>(g().edge_length[e.index()]));
       const double frac = std::clamp(st[k].offset / len, 0.0, 1.0);
-      out.push_back({g().edge_from[e.index()], frac * et[e.index()] + st[k].cost, static_cast<std::int32_t>(k)});
-      out.push_back({g().edge_to[e.index()], (1.0 - frac) * et[e.index()] + st[k].cost, static_cast<std::int32_t>(k)});
+      out.push_back(
+          {g().edge_from[e.index()], frac * et[e.index()] + st[k].cost, static_cast<std::int32_t>(k)});
+      out.push_back(
+          {g().edge_to[e.index()], (1.0 - frac) * et[e.index()] + st[k].cost, static_cast<std::int32_t>(k)});
     }
   }
 
@@ -204,13 +221,13 @@ struct ServiceView {
   struct Choice {
     bool ok = false;
     Stop stop{};
-    NodeId end;                // the node the drive comes in from
-    double arrive = kInf;      // s, arrival plus hose-laying cost
+    NodeId end;            // the node the drive comes in from
+    double arrive = kInf;  // s, arrival plus hose-laying cost
     bool ladder_position = false;
     bool beyond_hose = false;
   };
-  Choice choose(std::uint32_t b, const ApplianceType& a, const std::vector<float>& et, const FireServiceRun& r,
-                const DriveField& fld, bool ladder) const {
+  Choice choose(std::uint32_t b, const ApplianceType& a, const std::vector<float>& et,
+                const FireServiceRun& r, const DriveField& fld, bool ladder) const {
     Choice c;
     std::vector<Stop> st;
     auto best_of = [&](const std::vector<Stop>& list) {
@@ -250,7 +267,8 @@ struct ServiceView {
       double best_d = kInf;
       for (const NearEdge& n : near) {
         const std::size_t e = n.edge;
-        if (!std::isfinite(et[e]) || !(std::isfinite(fld.time[g().edge_from[e].index()]) || std::isfinite(fld.time[g().edge_to[e].index()])))
+        if (!std::isfinite(et[e]) || !(std::isfinite(fld.time[g().edge_from[e].index()]) ||
+                                       std::isfinite(fld.time[g().edge_to[e].index()])))
           continue;
         const double d = ring_distance(bd.outline, n.point);
         if (d < best_d) {
@@ -277,7 +295,6 @@ struct ServiceView {
     }
     std::reverse(out.begin(), out.end());
   }
-
 };
 
 // A resident at home who cannot leave alone and is not yet brought out.
@@ -287,7 +304,8 @@ inline bool waiting_at_home(const SimState& s, const FireServiceRun& r, std::siz
 }
 
 // Building b burns at t and is neither out nor under control.
-inline bool burning_at(const FireRun& f, const std::vector<BuildingFireCourse>& course, std::uint32_t b, double t) {
+inline bool burning_at(const FireRun& f, const std::vector<BuildingFireCourse>& course, std::uint32_t b,
+                       double t) {
   return !std::isnan(f.spread.ignited[b]) && f.spread.ignited[b] <= t && !f.out_by(b, t, course) &&
          !(t >= f.service.controlled[b]);
 }

@@ -210,7 +210,8 @@ FireNeighbours find_neighbours(std::span<const Ring> outlines, std::span<const F
       bool blocked = false;
       for (const auto& [k, gk] : near[i]) {
         if (k == j) continue;
-        if (segment_hits(outlines[k], p, q) || segment_hits(outlines[k], buildings[i].centroid, buildings[j].centroid)) {
+        if (segment_hits(outlines[k], p, q) ||
+            segment_hits(outlines[k], buildings[i].centroid, buildings[j].centroid)) {
           blocked = true;
           break;
         }
@@ -291,7 +292,8 @@ void spread_ignite(const FireDesc& fire, SpreadState& s, const SpreadState::Cand
   if (nb.offset.size() <= c.building + 1) return;
   for (std::uint32_t k = nb.offset[c.building]; k < nb.offset[c.building + 1]; ++k) {
     const std::uint32_t to = nb.to[k];
-    if (!std::isnan(s.ignited[to]) || fire.constructions[fire.buildings[to].construction].non_combustible) continue;
+    if (!std::isnan(s.ignited[to]) || fire.constructions[fire.buildings[to].construction].non_combustible)
+      continue;
     spread_offer(s, to, c.time + pair_spread_seconds(fire, c.building, k, c.time), 2, c.building);
   }
 }

@@ -38,10 +38,10 @@ SpreadDirection spread_direction(Vec2 dir, Vec2 wind_to, double V, double calm);
 // starts once 70 % of the fire load is consumed and falls linearly to burnt out
 // when the rest is gone.
 struct BuildingFireCourse {
-  double full = 0.0;      // s: fully involved
-  double decay = 0.0;     // s: decay starts
-  double out = 0.0;       // s: burnt out
-  double peak_hrr = 0.0;  // W
+  double full = 0.0;           // s: fully involved
+  double decay = 0.0;          // s: decay starts
+  double out = 0.0;            // s: burnt out
+  double peak_hrr = 0.0;       // W
   double growth_time = 300.0;  // s, t_α
   // Heat release rate at `since` s after ignition, W.
   [[nodiscard]] double hrr(double since) const;
@@ -60,18 +60,19 @@ FireNeighbours find_neighbours(std::span<const Ring> outlines, std::span<const F
 // building offers each neighbour an ignition at t_ignite + Hamada's time for that
 // pair with the wind at t_ignite. Deterministic: ties broken by building index.
 struct SpreadState {
-  std::vector<float> ignited;           // s, NaN while not burning, (buildings)
-  std::vector<std::uint8_t> source;     // how it ignited: 0 none, 1 ignition, 2 spread, (buildings)
-  std::vector<std::uint32_t> caught_from;  // building it caught fire from, kNoSource for ignitions, (buildings)
+  std::vector<float> ignited;        // s, NaN while not burning, (buildings)
+  std::vector<std::uint8_t> source;  // how it ignited: 0 none, 1 ignition, 2 spread, (buildings)
+  std::vector<std::uint32_t>
+      caught_from;  // building it caught fire from, kNoSource for ignitions, (buildings)
   static constexpr std::uint32_t kNoSource = 0xFFFFFFFFu;
   struct Candidate {
     double time;
     std::uint32_t building;
-    std::uint8_t how;  // 1 ignition, 2 spread
+    std::uint8_t how;                // 1 ignition, 2 spread
     std::uint32_t from = kNoSource;  // building it spreads from (spread only)
   };
-  std::vector<Candidate> heap;          // min-heap by (time, building)
-  std::vector<std::uint32_t> order;     // buildings in the order they ignited
+  std::vector<Candidate> heap;       // min-heap by (time, building)
+  std::vector<std::uint32_t> order;  // buildings in the order they ignited
 };
 
 void spread_init(const FireDesc& fire, SpreadState& s);
@@ -110,7 +111,8 @@ void spread_until_if(const FireDesc& fire, SpreadState& s, double t_end, A&& all
 
 template <class F>
 void spread_until(const FireDesc& fire, SpreadState& s, double t_end, F&& on_ignite) {
-  spread_until_if(fire, s, t_end, [](const SpreadState::Candidate&) { return true; }, on_ignite);
+  spread_until_if(
+      fire, s, t_end, [](const SpreadState::Candidate&) { return true; }, on_ignite);
 }
 
 }  // namespace ss

@@ -10,8 +10,8 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 
 // Frantzich & Nilsson 2003 (Lund University report 3126), as used by FDS+Evac.
-constexpr double kAlpha = 0.706;   // m/s
-constexpr double kBeta = -0.057;   // m²/s
+constexpr double kAlpha = 0.706;  // m/s
+constexpr double kBeta = -0.057;  // m²/s
 
 }  // namespace
 
@@ -33,9 +33,7 @@ double plume_ground_concentration(double q, double u, double h, double x, double
          std::exp(-0.5 * (h * h) / (s.sz * s.sz));
 }
 
-double visibility(double K, double C) {
-  return K > 0.0 ? C / K : std::numeric_limits<double>::infinity();
-}
+double visibility(double K, double C) { return K > 0.0 ? C / K : std::numeric_limits<double>::infinity(); }
 
 double smoke_walking_speed(double v0, double K) {
   return std::max(0.1 * v0, v0 * (1.0 + (kBeta / kAlpha) * std::max(0.0, K)));

@@ -15,7 +15,8 @@ double Hydrograph::at(double t) const {
   if (time.empty()) return 0.0;
   if (t <= time.front()) return value.front();
   if (t >= time.back()) return value.back();
-  const std::size_t k = static_cast<std::size_t>(std::upper_bound(time.begin(), time.end(), t) - time.begin());
+  const std::size_t k =
+      static_cast<std::size_t>(std::upper_bound(time.begin(), time.end(), t) - time.begin());
   const double a = (t - time[k - 1]) / (time[k] - time[k - 1]);
   return value[k - 1] + a * (value[k] - value[k - 1]);
 }

@@ -18,14 +18,16 @@ namespace ss {
 // A regular grid in the local CRS. Cell (ix, iy) has index iy * nx + ix; row 0 is
 // the southern row (same convention as TerrainGrid).
 struct FloodGrid {
-  Vec2 origin;           // m, south-west corner of cell (0,0)
-  double cell = 10.0;    // m
+  Vec2 origin;         // m, south-west corner of cell (0,0)
+  double cell = 10.0;  // m
   int nx = 0, ny = 0;
-  std::vector<double> z;               // m, bed elevation, (ny * nx)
-  std::vector<float> manning;          // s/m^(1/3), Manning n, (ny * nx)
-  std::vector<std::uint8_t> blocked;   // 1 = building: no flow across its faces, (ny * nx)
+  std::vector<double> z;              // m, bed elevation, (ny * nx)
+  std::vector<float> manning;         // s/m^(1/3), Manning n, (ny * nx)
+  std::vector<std::uint8_t> blocked;  // 1 = building: no flow across its faces, (ny * nx)
 
-  [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny); }
+  [[nodiscard]] std::size_t size() const {
+    return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny);
+  }
   [[nodiscard]] bool empty() const { return z.empty(); }
   [[nodiscard]] Vec2 centre(std::size_t c) const {
     return {origin.x + (static_cast<double>(c % static_cast<std::size_t>(nx)) + 0.5) * cell,
@@ -75,20 +77,20 @@ struct OutflowEdge {
 // Depth (and speed, optionally) rasters from an external model, resampled onto
 // the flood grid; linear in time between frames, held after the last one.
 struct ExternalFlood {
-  std::vector<double> time;                // s, strictly increasing, (frames)
-  std::vector<std::vector<float>> depth;   // m, (frames, cells)
-  std::vector<std::vector<float>> speed;   // m/s, empty or (frames, cells)
+  std::vector<double> time;               // s, strictly increasing, (frames)
+  std::vector<std::vector<float>> depth;  // m, (frames, cells)
+  std::vector<std::vector<float>> speed;  // m/s, empty or (frames, cells)
 };
 
 struct FloodSolverParams {
   // Time step α Δx / √(g h_max), Bates, Horritt & Fewtrell (2010) eq. 12; α = 0.7
   // is their recommended stability coefficient (VERIFICATION.md).
   double alpha = 0.7;
-  double gravity = 9.81;       // m/s²
+  double gravity = 9.81;  // m/s²
   // Faces whose flow depth is at or below this carry no discharge (wetting and
   // drying, Bates et al. 2010 §2.2 use 1 mm-scale thresholds).
-  double dry_depth = 1e-3;     // m
-  double max_step = 10.0;      // s, longest sub-step even when shallow
+  double dry_depth = 1e-3;  // m
+  double max_step = 10.0;   // s, longest sub-step even when shallow
   // The local inertial scheme loses stability in supercritical flow (de Almeida &
   // Bates 2013, Water Resour. Res. 49:4833); limiting face discharge to Froude
   // `max_froude` (q ≤ Fr h √(g h)) is the usual remedy on steep urban streets.
@@ -122,8 +124,8 @@ struct PeopleInWaterParams {
   double min_factor = 0.1;
   // Defra/EA FD2320/FD2321 hazard rating HR = d (v + 0.5) + DF; DF 0 below
   // debris_depth, else debris_factor (0.5 general, 1.0 built-up urban areas).
-  double debris_depth = 0.25;   // m
-  double debris_factor = 1.0;   // urban setting
+  double debris_depth = 0.25;  // m
+  double debris_factor = 1.0;  // urban setting
   // Upper limits of the classes low / danger for some / for most / for all
   // (FD2321 Table 13.1: 0.75, 1.25, 2.0; configurable, other sources differ).
   std::array<double, 3> hr_limits{0.75, 1.25, 2.0};
@@ -140,10 +142,12 @@ struct PeopleInWaterParams {
 // (flood_hazard.hpp) once the world and population are final.
 struct FloodLinks {
   static constexpr std::uint32_t kNoCell = 0xFFFFFFFFu;
-  std::vector<std::uint32_t> edge_offset;  // cells of edge e: edge_cells[edge_offset[e] .. edge_offset[e+1]), (edges + 1)
+  std::vector<std::uint32_t>
+      edge_offset;  // cells of edge e: edge_cells[edge_offset[e] .. edge_offset[e+1]), (edges + 1)
   std::vector<std::uint32_t> edge_cells;
-  std::vector<float> edge_cell_at;          // m from edge_from where the line enters each cell, (edge_cells)
-  std::vector<std::uint32_t> home_cell;     // open cell at each home's door, kNoCell outside the grid, (residents)
+  std::vector<float> edge_cell_at;  // m from edge_from where the line enters each cell, (edge_cells)
+  std::vector<std::uint32_t>
+      home_cell;  // open cell at each home's door, kNoCell outside the grid, (residents)
   std::vector<std::uint32_t> shelter_cell;  // (shelters)
   // Forecast: when the water reaches each home's door (depth ≥ arrival_depth), from a
   // run of the flood alone over the whole duration; NaN never. Computed only when the
@@ -155,15 +159,15 @@ struct FloodDesc {
   FloodGrid grid;
   std::vector<FlowSource> sources;
   std::vector<LevelBoundary> levels;
-  std::optional<Hydrograph> rain;   // m/s of rainfall over every open cell
+  std::optional<Hydrograph> rain;  // m/s of rainfall over every open cell
   std::vector<OutflowEdge> outflows;
   std::optional<ExternalFlood> external;  // replaces the solver when set
   std::vector<double> initial_depth;      // m, empty = dry, (cells)
   FloodSolverParams solver;
   PeopleInWaterParams people;
-  std::vector<double> snapshot_times;     // s, depth snapshots to export
-  std::vector<std::uint8_t> low_lying;    // 1 = low-lying zone (scenario or derived), empty = none, (cells)
-  FloodLinks links;                       // derived, see FloodLinks
+  std::vector<double> snapshot_times;   // s, depth snapshots to export
+  std::vector<std::uint8_t> low_lying;  // 1 = low-lying zone (scenario or derived), empty = none, (cells)
+  FloodLinks links;                     // derived, see FloodLinks
 };
 
 }  // namespace ss

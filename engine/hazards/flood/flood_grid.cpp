@@ -13,8 +13,10 @@ namespace {
 // Land-use kinds (OSM landuse=* / leisure=*) whose ground is vegetated.
 bool is_green(const std::string& kind) {
   static const std::set<std::string, std::less<>> kGreen = {
-      "grass", "meadow", "park", "forest", "farmland", "orchard", "allotments", "recreation_ground",
-      "cemetery", "village_green", "garden", "pitch", "playground", "greenfield", "vineyard", "wood"};
+      "grass",      "meadow",        "park",       "forest",
+      "farmland",   "orchard",       "allotments", "recreation_ground",
+      "cemetery",   "village_green", "garden",     "pitch",
+      "playground", "greenfield",    "vineyard",   "wood"};
   return kGreen.contains(kind);
 }
 
@@ -27,8 +29,10 @@ CellRange cells_under(const FloodGrid& g, Box b) {
               static_cast<int>(std::ceil((b.max.x - g.origin.x) / g.cell - 0.5)),
               static_cast<int>(std::floor((b.min.y - g.origin.y) / g.cell - 0.5)),
               static_cast<int>(std::ceil((b.max.y - g.origin.y) / g.cell - 0.5))};
-  r.x0 = std::max(r.x0, 0); r.y0 = std::max(r.y0, 0);
-  r.x1 = std::min(r.x1, g.nx - 1); r.y1 = std::min(r.y1, g.ny - 1);
+  r.x0 = std::max(r.x0, 0);
+  r.y0 = std::max(r.y0, 0);
+  r.x1 = std::min(r.x1, g.nx - 1);
+  r.y1 = std::min(r.y1, g.ny - 1);
   return r;
 }
 
@@ -54,8 +58,8 @@ FloodGrid resample_terrain(const TerrainGrid& terrain, Box area, double cell, st
   const double bytes = w * h * kFloodBytesPerCell;
   auto too_big = [&](const std::string& limit) {
     char size[96];
-    std::snprintf(size, sizeof size, "a %g m flood grid of %.0f x %.0f cells would need about %.2f GB, ", cell, w, h,
-                  bytes / 1e9);
+    std::snprintf(size, sizeof size, "a %g m flood grid of %.0f x %.0f cells would need about %.2f GB, ",
+                  cell, w, h, bytes / 1e9);
     return InputError("", 0, field, size + limit + "; choose a larger cell or a smaller flood.margin");
   };
   if (w * h > static_cast<double>(max_cells))
@@ -86,21 +90,26 @@ FloodGrid resample_terrain(const TerrainGrid& terrain, Box area, double cell, st
     }
   }
   if (static_cast<double>(unknown) > max_unknown_share * static_cast<double>(n))
-    throw InputError("", 0, field,
-                     std::to_string(unknown) + " of " + std::to_string(n) +
-                         " flood cells fall outside the terrain or on NoData: the DEM does not cover the flood area");
+    throw InputError(
+        "", 0, field,
+        std::to_string(unknown) + " of " + std::to_string(n) +
+            " flood cells fall outside the terrain or on NoData: the DEM does not cover the flood area");
   return g;
 }
 
-void apply_land_use(FloodGrid& g, const StreetGraph& streets, std::span<const Area> areas, const FloodLandUse& land) {
+void apply_land_use(FloodGrid& g, const StreetGraph& streets, std::span<const Area> areas,
+                    const FloodLandUse& land) {
   std::fill(g.manning.begin(), g.manning.end(), static_cast<float>(land.other));
   for (const Area& a : areas)
-    if (is_green(a.kind)) for_cells_in_ring(g, a.outline, [&](std::size_t c) { g.manning[c] = static_cast<float>(land.green); });
+    if (is_green(a.kind))
+      for_cells_in_ring(g, a.outline, [&](std::size_t c) { g.manning[c] = static_cast<float>(land.green); });
   for (std::size_t e = 0; e < streets.edge_count(); ++e)
-    for (const std::uint32_t c : cells_along(g, streets.shape(EdgeId(e)))) g.manning[c] = static_cast<float>(land.road);
+    for (const std::uint32_t c : cells_along(g, streets.shape(EdgeId(e))))
+      g.manning[c] = static_cast<float>(land.road);
 }
 
-std::size_t apply_buildings(FloodGrid& g, std::span<const Building> buildings, bool block, const FloodLandUse& land) {
+std::size_t apply_buildings(FloodGrid& g, std::span<const Building> buildings, bool block,
+                            const FloodLandUse& land) {
   std::size_t count = 0;
   for (const Building& b : buildings)
     for_cells_in_ring(g, b.outline, [&](std::size_t c) {
@@ -140,7 +149,8 @@ std::size_t burn_channel(FloodGrid& g, std::span<const std::vector<Vec2>> lines,
         for (int iy = r.y0; iy <= r.y1; ++iy)
           for (int ix = r.x0; ix <= r.x1; ++ix) {
             const std::size_t c = static_cast<std::size_t>(iy) * g.nx + ix;
-            if (distance(g.centre(c), p) <= half || static_cast<std::int64_t>(c) == here) bed[c] = std::min(bed[c], level);
+            if (distance(g.centre(c), p) <= half || static_cast<std::int64_t>(c) == here)
+              bed[c] = std::min(bed[c], level);
           }
       }
     }
@@ -183,7 +193,8 @@ std::vector<std::uint32_t> cells_in_disc(const FloodGrid& g, Vec2 centre, double
   for (int iy = r.y0; iy <= r.y1; ++iy)
     for (int ix = r.x0; ix <= r.x1; ++ix) {
       const std::size_t c = static_cast<std::size_t>(iy) * g.nx + ix;
-      if (!g.blocked[c] && distance(g.centre(c), centre) <= radius) out.push_back(static_cast<std::uint32_t>(c));
+      if (!g.blocked[c] && distance(g.centre(c), centre) <= radius)
+        out.push_back(static_cast<std::uint32_t>(c));
     }
   if (out.empty()) {
     const std::int64_t c = g.cell_of(centre);

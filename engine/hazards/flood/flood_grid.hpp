@@ -45,20 +45,22 @@ FloodGrid resample_terrain(const TerrainGrid& terrain, Box area, double cell, st
 // Cells whose centre lies inside a building footprint become blocked (no flow
 // across their faces) — or, with block = false, get land.building roughness.
 // Returns the number of cells affected.
-std::size_t apply_buildings(FloodGrid& grid, std::span<const Building> buildings, bool block, const FloodLandUse& land);
+std::size_t apply_buildings(FloodGrid& grid, std::span<const Building> buildings, bool block,
+                            const FloodLandUse& land);
 
 // Roughness of every cell: streets (cells their centre lines cross) as roads,
 // green land-use areas as green, the rest as other. Call before apply_buildings
 // and burn_channel, which overwrite their cells.
-void apply_land_use(FloodGrid& grid, const StreetGraph& streets, std::span<const Area> areas, const FloodLandUse& land);
+void apply_land_use(FloodGrid& grid, const StreetGraph& streets, std::span<const Area> areas,
+                    const FloodLandUse& land);
 
 // Burns a channel of `width` and `depth` under each line, drawn in flow direction
 // (the OpenStreetMap convention for waterway=*). The bed follows the running
 // minimum of the terrain along the line minus depth, so the channel never climbs
 // on noisy terrain (SRTM is ±several m under trees and bridges). Returns the
 // number of channel cells; `mask` (optional) gets 1 on each.
-std::size_t burn_channel(FloodGrid& grid, std::span<const std::vector<Vec2>> lines, double width, double depth,
-                         const FloodLandUse& land, std::vector<std::uint8_t>* mask = nullptr);
+std::size_t burn_channel(FloodGrid& grid, std::span<const std::vector<Vec2>> lines, double width,
+                         double depth, const FloodLandUse& land, std::vector<std::uint8_t>* mask = nullptr);
 
 // Open cells crossed by a polyline (sampled every half cell), in order, no repeats.
 std::vector<std::uint32_t> cells_along(const FloodGrid& grid, std::span<const Vec2> line);

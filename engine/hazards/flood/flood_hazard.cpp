@@ -92,7 +92,8 @@ void FloodHazard::prepare(const Model& model) {
         const std::int64_t c = g.cell_of(a + (b - a) * frac);
         if (c < 0 || g.blocked[static_cast<std::size_t>(c)]) continue;
         const auto u = static_cast<std::uint32_t>(c);
-        if (std::find(l.edge_cells.begin() + l.edge_offset.back(), l.edge_cells.end(), u) == l.edge_cells.end()) {
+        if (std::find(l.edge_cells.begin() + l.edge_offset.back(), l.edge_cells.end(), u) ==
+            l.edge_cells.end()) {
           l.edge_cells.push_back(u);
           l.edge_cell_at.push_back(static_cast<float>(along + frac * len));
         }
@@ -102,9 +103,11 @@ void FloodHazard::prepare(const Model& model) {
     l.edge_offset.push_back(static_cast<std::uint32_t>(l.edge_cells.size()));
   }
   l.home_cell.resize(model.population.size());
-  for (std::size_t r = 0; r < model.population.size(); ++r) l.home_cell[r] = door_cell(g, model.population.home[r]);
+  for (std::size_t r = 0; r < model.population.size(); ++r)
+    l.home_cell[r] = door_cell(g, model.population.home[r]);
   l.shelter_cell.resize(model.world.shelters.size());
-  for (std::size_t s = 0; s < model.world.shelters.size(); ++s) {  // micro exits have no street node: their position
+  for (std::size_t s = 0; s < model.world.shelters.size();
+       ++s) {  // micro exits have no street node: their position
     const ShelterSite& site = model.world.shelters[s];
     l.shelter_cell[s] = door_cell(g, site.node.valid() ? streets.node_pos[site.node.index()] : site.pos);
   }
@@ -137,7 +140,8 @@ void FloodHazard::prepare(const Model& model) {
 std::unique_ptr<HazardState> FloodHazard::start(const Model& model, std::uint64_t) const {
   auto run = std::make_unique<FloodRun>();
   FloodRun& f = *run;
-  const std::size_t e = model.world.streets.edge_count(), n = model.population.size(), sh = model.world.shelters.size();
+  const std::size_t e = model.world.streets.edge_count(), n = model.population.size(),
+                    sh = model.world.shelters.size();
   init_flood(desc_, f.field);
   f.edge_depth.assign(e, 0.0f);
   f.edge_speed.assign(e, 0.0f);
@@ -184,7 +188,10 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
     f.edge_dv[e] = static_cast<float>(dv);
     for (std::size_t c = 0; c < kMoverClassCount; ++c) {
       const std::uint8_t now = closes_for(d, dv, static_cast<MoverClass>(c), f.closed[c][e] != 0, p) ? 1 : 0;
-      if (now != f.closed[c][e]) { f.closed[c][e] = now; changed = true; }
+      if (now != f.closed[c][e]) {
+        f.closed[c][e] = now;
+        changed = true;
+      }
     }
   }
 
@@ -193,7 +200,8 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
   // Shelters that flood close; their occupants are reported.
   for (std::size_t sh = 0; sh < l.shelter_cell.size(); ++sh) {
     const std::uint32_t c = l.shelter_cell[sh];
-    if (c == FloodLinks::kNoCell || !std::isnan(f.shelter_flooded[sh]) || !(h[c] > p.shelter_close_depth)) continue;
+    if (c == FloodLinks::kNoCell || !std::isnan(f.shelter_flooded[sh]) || !(h[c] > p.shelter_close_depth))
+      continue;
     f.shelter_flooded[sh] = static_cast<float>(t_end);
     f.occupants_flooded[sh] = s.occupancy[sh];
     report.close_shelters.push_back(ShelterId{sh});
@@ -233,7 +241,8 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
       f.stranded_time[i] = static_cast<float>(t_end);
   }
 
-  while (f.snapshots.size() < fd.snapshot_times.size() && fd.snapshot_times[f.snapshots.size()] <= t_end + 1e-9)
+  while (f.snapshots.size() < fd.snapshot_times.size() &&
+         fd.snapshot_times[f.snapshots.size()] <= t_end + 1e-9)
     f.snapshots.emplace_back(h.begin(), h.end());
 }
 
@@ -256,12 +265,14 @@ float FloodHazard::walking_speed(const Model& model, const SimState& s, const Ha
                                  const WalkerPlace& at, float v) const {
   const FloodRun& f = static_cast<const FloodRun&>(own);
   const std::size_t i = r.index();
-  const LocalWater here = at.edge.valid() ? water_at(desc_.links, f, at.edge, at.along) : water_at(desc_.grid, f, at.pos);
-  return speed_in_water(here.depth, here.speed, model.mover[i], model.population.age[i], model.population.mobility[i],
-                        s.free_speed[i], v, desc_.people);
+  const LocalWater here =
+      at.edge.valid() ? water_at(desc_.links, f, at.edge, at.along) : water_at(desc_.grid, f, at.pos);
+  return speed_in_water(here.depth, here.speed, model.mover[i], model.population.age[i],
+                        model.population.mobility[i], s.free_speed[i], v, desc_.people);
 }
 
-void FloodHazard::kpis(const Model& model, const SimState& state, const HazardState&, std::vector<HazardKpi>& out) const {
+void FloodHazard::kpis(const Model& model, const SimState& state, const HazardState&,
+                       std::vector<HazardKpi>& out) const {
   const FloodMetrics m = compute_flood_metrics(model, state);
   out.push_back({"max_depth_m", m.max_depth});
   out.push_back({"flooded_area_m2", m.flooded_area});
@@ -308,7 +319,9 @@ void FloodHazard::layers(const Model& model, const SimState& s, const HazardStat
   stranded.name = "stranded";
   for (const StrandedResident& r : m.stranded)
     stranded.points.push_back({r.pos,
-                               {{"resident", static_cast<double>(r.resident.index())}, {"time_s", r.time}, {"at_home", r.at_home ? 1.0 : 0.0}},
+                               {{"resident", static_cast<double>(r.resident.index())},
+                                {"time_s", r.time},
+                                {"at_home", r.at_home ? 1.0 : 0.0}},
                                {{"zone", model.world.zone_name(r.zone)}}});
   out.push_back(std::move(stranded));
   // Per resident (anonymous id, zone): flood arrival at home, water at home, worst
@@ -316,12 +329,13 @@ void FloodHazard::layers(const Model& model, const SimState& s, const HazardStat
   HazardLayer homes;
   homes.kind = HazardLayer::Kind::Table;
   homes.file = "flood_homes.csv";
-  homes.header = {"resident", "zone", "flood_arrival_s", "reached_at_home_s", "worst_hazard_class", "time_in_water_s"};
+  homes.header = {"resident",           "zone",           "flood_arrival_s", "reached_at_home_s",
+                  "worst_hazard_class", "time_in_water_s"};
   const std::vector<float> arrival = home_arrival_times(model, s);
   homes.rows.reserve(arrival.size());
   for (std::size_t r = 0; r < arrival.size(); ++r)
-    homes.rows.push_back({std::to_string(r), model.world.zone_name(model.home_zone[r]), one_decimal(arrival[r]),
-                          one_decimal(f.reached_at_home[r]),
+    homes.rows.push_back({std::to_string(r), model.world.zone_name(model.home_zone[r]),
+                          one_decimal(arrival[r]), one_decimal(f.reached_at_home[r]),
                           f.worst_class[r] == FloodRun::kNever ? "" : hazard_class_name(f.worst_class[r]),
                           one_decimal(f.wet_time[r])});
   out.push_back(std::move(homes));

@@ -21,30 +21,33 @@ struct FloodRun final : HazardState {
 
   // Streets: the worst point along each edge decides closures (see flood_hazard.cpp);
   // speed and exposure use the water at the resident's own position on the edge.
-  std::vector<float> edge_depth;  // m, (edges)
-  std::vector<float> edge_speed;  // m/s, (edges)
-  std::vector<float> edge_dv;     // m²/s, depth × velocity, (edges)
+  std::vector<float> edge_depth;                                   // m, (edges)
+  std::vector<float> edge_speed;                                   // m/s, (edges)
+  std::vector<float> edge_dv;                                      // m²/s, depth × velocity, (edges)
   std::array<std::vector<std::uint8_t>, kMoverClassCount> closed;  // 0/1 closed by water, (classes, edges)
-  std::uint32_t closure_changes = 0;  // steps in which a street closed or reopened for some class, or a shelter flooded
+  std::uint32_t closure_changes =
+      0;  // steps in which a street closed or reopened for some class, or a shelter flooded
 
   // Residents.
-  std::vector<std::uint8_t> worst_class;   // highest hazard class met, kNever if never in water, (residents)
-  std::vector<float> worst_hr;             // highest HR met, (residents)
-  std::vector<EdgeId> worst_edge;          // street where it was met, (residents)
-  std::vector<float> worst_time;           // s, when, (residents)
-  std::vector<float> wet_time;             // s spent in water ≥ exposed_depth, (residents)
-  std::vector<float> reached_at_home;      // s, water reached them while at home, NaN if not, (residents)
-  std::vector<float> stranded_time;        // s, first found stranded, NaN if never, (residents)
+  std::vector<std::uint8_t> worst_class;  // highest hazard class met, kNever if never in water, (residents)
+  std::vector<float> worst_hr;            // highest HR met, (residents)
+  std::vector<EdgeId> worst_edge;         // street where it was met, (residents)
+  std::vector<float> worst_time;          // s, when, (residents)
+  std::vector<float> wet_time;            // s spent in water ≥ exposed_depth, (residents)
+  std::vector<float> reached_at_home;     // s, water reached them while at home, NaN if not, (residents)
+  std::vector<float> stranded_time;       // s, first found stranded, NaN if never, (residents)
   static constexpr std::uint8_t kNever = 0xFF;
 
   // Shelters.
-  std::vector<float> shelter_flooded;          // s, NaN if never, (shelters)
-  std::vector<std::int32_t> occupants_flooded; // persons inside when it flooded, (shelters)
+  std::vector<float> shelter_flooded;           // s, NaN if never, (shelters)
+  std::vector<std::int32_t> occupants_flooded;  // persons inside when it flooded, (shelters)
 
   // Depth snapshots at FloodDesc::snapshot_times (those reached so far).
-  std::vector<std::vector<float>> snapshots;   // m, (snapshots, cells)
+  std::vector<std::vector<float>> snapshots;  // m, (snapshots, cells)
 
-  [[nodiscard]] std::unique_ptr<HazardState> clone() const override { return std::make_unique<FloodRun>(*this); }
+  [[nodiscard]] std::unique_ptr<HazardState> clone() const override {
+    return std::make_unique<FloodRun>(*this);
+  }
 };
 
 class FloodHazard final : public Hazard {
@@ -67,15 +70,17 @@ class FloodHazard final : public Hazard {
   void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const override;
   // Capped by the walking speed in water where the resident is; at the floor when the
   // water is beyond their limits.
-  [[nodiscard]] float walking_speed(const Model& model, const SimState& state, const HazardState& own, ResidentId r,
-                                    const WalkerPlace& at, float v) const override;
-  void kpis(const Model& model, const SimState& state, const HazardState& own, std::vector<HazardKpi>& out) const override;
+  [[nodiscard]] float walking_speed(const Model& model, const SimState& state, const HazardState& own,
+                                    ResidentId r, const WalkerPlace& at, float v) const override;
+  void kpis(const Model& model, const SimState& state, const HazardState& own,
+            std::vector<HazardKpi>& out) const override;
   void layers(const Model& model, const SimState& state, const HazardState& own,
               std::vector<HazardLayer>& out) const override;
 
  private:
   FloodDesc desc_;
-  std::vector<std::uint8_t> home_low_lying_;  // 1 = the home's door cell lies in the low-lying zone, (residents)
+  std::vector<std::uint8_t>
+      home_low_lying_;  // 1 = the home's door cell lies in the low-lying zone, (residents)
 };
 
 // The model's flood and its state in a run; nullptr without a flood.

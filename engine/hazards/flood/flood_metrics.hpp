@@ -8,10 +8,10 @@
 #include <optional>
 #include <vector>
 
-#include "engine/hazards/flood/flood_people.hpp"
-#include "engine/hazards/flood/flood_solver.hpp"
 #include "engine/core/model.hpp"
 #include "engine/core/sim_state.hpp"
+#include "engine/hazards/flood/flood_people.hpp"
+#include "engine/hazards/flood/flood_solver.hpp"
 
 namespace ss {
 
@@ -19,9 +19,9 @@ struct FloodExposure {
   std::uint32_t residents = 0;
   std::uint32_t in_water = 0;  // ever on a street with water ≥ exposed_depth
   std::array<std::uint32_t, kHazardClassCount> ever_in_class{};  // by the highest class each met
-  std::uint32_t reached_at_home = 0;  // the water reached them while still at home
-  std::uint32_t stranded = 0;         // ever found with no way out
-  double longest_exposure = 0.0;      // s in water, the longest of one resident
+  std::uint32_t reached_at_home = 0;                             // the water reached them while still at home
+  std::uint32_t stranded = 0;                                    // ever found with no way out
+  double longest_exposure = 0.0;                                 // s in water, the longest of one resident
 };
 
 struct StrandedResident {
@@ -29,7 +29,7 @@ struct StrandedResident {
   double time = 0.0;  // s, first found stranded
   Vec2 pos;           // m, where: the junction they wait at, or their home
   bool at_home = false;
-  ZoneId zone;        // of `pos`
+  ZoneId zone;  // of `pos`
 };
 
 struct ShelterFlood {
@@ -43,9 +43,9 @@ struct FloodMetrics {
   double mass_error = 0.0;  // relative
   std::uint64_t substeps = 0, cell_updates = 0, negative_depths = 0;
   int nx = 0, ny = 0;
-  double cell = 0.0;                  // m
-  double max_depth = 0.0;             // m, anywhere
-  double flooded_area = 0.0;          // m², cells reached (max depth ≥ arrival_depth)
+  double cell = 0.0;          // m
+  double max_depth = 0.0;     // m, anywhere
+  double flooded_area = 0.0;  // m², cells reached (max depth ≥ arrival_depth)
   FloodExposure overall;
   std::array<FloodExposure, GroupIndex::kCount> by_group;
   std::vector<FloodExposure> by_zone;  // by home zone, (zones)
@@ -53,8 +53,8 @@ struct FloodMetrics {
   std::optional<EdgeId> longest_worst_edge;  // where that resident met their worst water
   std::vector<StrandedResident> stranded;
   std::vector<ShelterFlood> shelters;        // (shelters)
-  std::uint32_t homes_reached = 0;            // residents whose home the water reached (at home or not)
-  std::optional<double> first_home_arrival;   // s
+  std::uint32_t homes_reached = 0;           // residents whose home the water reached (at home or not)
+  std::optional<double> first_home_arrival;  // s
   std::uint32_t closure_changes = 0;
   std::array<std::uint32_t, kMoverClassCount> closed_at_end{};  // streets closed by water per class
 };

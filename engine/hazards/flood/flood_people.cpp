@@ -25,7 +25,8 @@ constexpr double kGravity = 9.81;  // m/s²
 
 }  // namespace
 
-float speed_in_water(double d, double u, MoverClass c, int age, Mobility m, float v0, float v, const PeopleInWaterParams& p) {
+float speed_in_water(double d, double u, MoverClass c, int age, Mobility m, float v0, float v,
+                     const PeopleInWaterParams& p) {
   const float floor = static_cast<float>(p.min_factor) * v0;
   if (closes_for(d, d * u, c, false, p)) return std::min(v, floor);  // beyond their limits: inching
   const double w = water_walking_speed(d, u, age, m, p);

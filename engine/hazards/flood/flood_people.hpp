@@ -29,7 +29,8 @@ bool closes_for(double d, double dv, MoverClass c, bool was_closed, const People
 // and velocity u (m/s), from v (its speed on dry ground with crowding): capped by
 // water_walking_speed, and at min_factor × v0 when the water is beyond the class's
 // limits (closes_for) so they still inch out. The one rule both movement models use.
-float speed_in_water(double d, double u, MoverClass c, int age, Mobility m, float v0, float v, const PeopleInWaterParams& p);
+float speed_in_water(double d, double u, MoverClass c, int age, Mobility m, float v0, float v,
+                     const PeopleInWaterParams& p);
 
 // Hazard rating HR = d (v + 0.5) + DF, DF = 0 below debris_depth (FD2321 eq. 13.1).
 double hazard_rating(double d, double v, const PeopleInWaterParams& p);

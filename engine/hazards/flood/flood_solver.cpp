@@ -19,7 +19,8 @@ struct Spans {
 };
 
 void add_wet(FloodState& s, int nx, std::size_t c) {
-  const int x = static_cast<int>(c % static_cast<std::size_t>(nx)), y = static_cast<int>(c / static_cast<std::size_t>(nx));
+  const int x = static_cast<int>(c % static_cast<std::size_t>(nx)),
+            y = static_cast<int>(c / static_cast<std::size_t>(nx));
   s.wet_x0[y] = std::min(s.wet_x0[y], x);
   s.wet_x1[y] = std::max(s.wet_x1[y], x);
 }
@@ -90,15 +91,16 @@ struct FaceCoefs {
 // n the mean of the two cells' Manning n. `sill` is max(z_i, z_j), or +∞ when a
 // side is blocked: then h_f = −∞ and, like every face with h_f ≤ dry_depth, the
 // face carries nothing. Branch-free (the result is selected), so rows vectorise.
-inline double face_flux(double q, double h_i, double h_j, double z_i, double z_j, double sill, float n_i, float n_j,
-                        const FaceCoefs& k) {
+inline double face_flux(double q, double h_i, double h_j, double z_i, double z_j, double sill, float n_i,
+                        float n_j, const FaceCoefs& k) {
   const double eta_i = z_i + h_i, eta_j = z_j + h_j;
   const double hf = std::max(eta_i, eta_j) - sill;
   const double hc = std::max(hf, k.dry);  // keeps the unused lanes finite
   const double r = inv_root6(hc), r2 = r * r, r4 = r2 * r2;
   const double h73_inv = r4 * r4 * r4 * r2;  // h_f^(-7/3) = r^14
   const double n = 0.5 * (static_cast<double>(n_i) + n_j);
-  const double qn = (q - k.g_dt * hc * ((eta_j - eta_i) * k.inv_dx)) / (1.0 + k.g_dt * n * n * std::fabs(q) * h73_inv);
+  const double qn =
+      (q - k.g_dt * hc * ((eta_j - eta_i) * k.inv_dx)) / (1.0 + k.g_dt * n * n * std::fabs(q) * h73_inv);
   // Froude limiter (see params): |q| ≤ Fr h √(g h) = Fr √g h² r³.
   const double qmax = k.fr_sqrt_g * (hc * hc) * (r2 * r);
   const double ql = std::min(std::max(qn, -qmax), qmax);
@@ -122,8 +124,8 @@ inline double outflow_flux(double h, double surface_drop, double n, double dx, c
 // cache. Every face of a processed cell is updated (up to the east face of the
 // last one, the south face of the row above), so both its cells see the same
 // discharge and mass is conserved. Then the free-outflow edges.
-__attribute__((target_clones("avx2", "default"))) void update_faces(const FloodDesc& f, FloodState& s, const Spans& w,
-                                                                       double dt) {
+__attribute__((target_clones("avx2", "default"))) void update_faces(const FloodDesc& f, FloodState& s,
+                                                                    const Spans& w, double dt) {
   const FloodGrid& g = f.grid;
   const FloodSolverParams& p = f.solver;
   const std::size_t nx = static_cast<std::size_t>(g.nx);
@@ -161,12 +163,34 @@ __attribute__((target_clones("avx2", "default"))) void update_faces(const FloodD
       double* q;
       double sign;
       switch (o.side) {
-        case GridSide::West: c = kk * nx; inner = c + 1; q = &s.qx[kk * (nx + 1)]; sign = -1.0; break;
-        case GridSide::East: c = kk * nx + nx - 1; inner = c - 1; q = &s.qx[kk * (nx + 1) + nx]; sign = 1.0; break;
-        case GridSide::South: c = kk; inner = c + nx; q = &s.qy[kk]; sign = -1.0; break;
-        default: c = (g.ny - 1) * nx + kk; inner = c - nx; q = &s.qy[static_cast<std::size_t>(g.ny) * nx + kk]; sign = 1.0;
+        case GridSide::West:
+          c = kk * nx;
+          inner = c + 1;
+          q = &s.qx[kk * (nx + 1)];
+          sign = -1.0;
+          break;
+        case GridSide::East:
+          c = kk * nx + nx - 1;
+          inner = c - 1;
+          q = &s.qx[kk * (nx + 1) + nx];
+          sign = 1.0;
+          break;
+        case GridSide::South:
+          c = kk;
+          inner = c + nx;
+          q = &s.qy[kk];
+          sign = -1.0;
+          break;
+        default:
+          c = (g.ny - 1) * nx + kk;
+          inner = c - nx;
+          q = &s.qy[static_cast<std::size_t>(g.ny) * nx + kk];
+          sign = 1.0;
       }
-      if (g.blocked[c]) { *q = 0.0; continue; }
+      if (g.blocked[c]) {
+        *q = 0.0;
+        continue;
+      }
       const double inner_eta = (count > 0 && !g.blocked[inner]) ? g.z[inner] + s.h[inner] : g.z[c] + s.h[c];
       *q = sign * outflow_flux(s.h[c], inner_eta - (g.z[c] + s.h[c]), g.manning[c], g.cell, o, p);
     }
@@ -189,7 +213,8 @@ inline void limit_factors(const FloodGrid& g, const FloodState& s, const Spans& 
   const double* h = s.h.data() + row;
   const int x0 = w.x0[iy], x1 = w.x1[iy];
   for (int ix = x0; ix <= x1; ++ix) {
-    const double out = std::max(-qx[ix], 0.0) + std::max(qx[ix + 1], 0.0) + std::max(-qs[ix], 0.0) + std::max(qn[ix], 0.0);
+    const double out =
+        std::max(-qx[ix], 0.0) + std::max(qx[ix + 1], 0.0) + std::max(-qs[ix], 0.0) + std::max(qn[ix], 0.0);
     const double avail = h[ix] * dx_over_dt;  // m²/s the cell can give over dt through one cell width
     // avail / out where out > avail, else exactly 1 (avail / avail; 0 / DBL_MIN = 0
     // for a dry cell giving nothing): no branch, so the loop vectorises.
@@ -207,7 +232,7 @@ inline void limit_x_faces(const FloodGrid& g, FloodState& s, const Spans& w, int
     const double west = kf[ix - 1], east = kf[ix];
     qx[ix] *= qx[ix] > 0.0 ? west : east;
   }
-  if (x0 == 0 && qx[0] < 0.0) qx[0] *= kf[0];  // out through the west edge
+  if (x0 == 0 && qx[0] < 0.0) qx[0] *= kf[0];                // out through the west edge
   if (x1 == g.nx - 1 && qx[nx] > 0.0) qx[nx] *= kf[nx - 1];  // out through the east edge
 }
 
@@ -240,13 +265,14 @@ inline void limit_y_faces(const FloodGrid& g, FloodState& s, const Spans& w, int
 struct DepthTrack {
   double deepest = 0.0;
   bool track = false;
-  float time = 0.0f;             // s, end of the sub-step
-  double arrival_depth = 0.0;    // m
+  float time = 0.0f;           // s, end of the sub-step
+  double arrival_depth = 0.0;  // m
 };
 
 // Continuity (Bates et al. 2010 eq. 7) for one row: h⁺ = h + Δt/Δx (q_in − q_out).
 // Finds the row's new wet span and its deepest cell on the way.
-inline void depth_row(const FloodGrid& g, FloodState& s, const Spans& w, int iy, double dt_over_dx, DepthTrack& t) {
+inline void depth_row(const FloodGrid& g, FloodState& s, const Spans& w, int iy, double dt_over_dx,
+                      DepthTrack& t) {
   const std::size_t nx = static_cast<std::size_t>(g.nx);
   const std::size_t row = static_cast<std::size_t>(iy) * nx;
   const double* qx = s.qx.data() + static_cast<std::size_t>(iy) * (nx + 1);
@@ -288,7 +314,8 @@ inline void depth_row(const FloodGrid& g, FloodState& s, const Spans& w, int iy,
 // iy − 1, iy and iy + 1; so the factors run one row ahead of the depths. Two rows
 // of factors are kept (1 outside the spans).
 __attribute__((target_clones("avx2", "default"))) void update_depths(const FloodDesc& f, FloodState& s,
-                                                                        const Spans& w, double dt, DepthTrack& t) {
+                                                                     const Spans& w, double dt,
+                                                                     DepthTrack& t) {
   const FloodGrid& g = f.grid;
   const std::size_t nx = static_cast<std::size_t>(g.nx);
   const double dx_over_dt = g.cell / dt, dt_over_dx = dt / g.cell;
@@ -381,7 +408,8 @@ void add_sources(const FloodDesc& f, FloodState& s, double t0, double t1, const 
   if (lowered_deepest) {
     s.deepest = 0.0;
     for (int iy = 0; iy < g.ny; ++iy)
-      for (int ix = s.wet_x0[iy]; ix <= s.wet_x1[iy]; ++ix) s.deepest = std::max(s.deepest, s.h[static_cast<std::size_t>(iy) * g.nx + ix]);
+      for (int ix = s.wet_x0[iy]; ix <= s.wet_x1[iy]; ++ix)
+        s.deepest = std::max(s.deepest, s.h[static_cast<std::size_t>(iy) * g.nx + ix]);
   }
 }
 
@@ -414,7 +442,10 @@ void update_speed(const FloodDesc& f, FloodState& s) {
     for (int ix = x0; ix <= x1; ++ix) {
       const std::size_t c = static_cast<std::size_t>(iy) * nx + ix;
       const double h = s.h[c];
-      if (h <= f.solver.dry_depth) { s.speed[c] = 0.0f; continue; }
+      if (h <= f.solver.dry_depth) {
+        s.speed[c] = 0.0f;
+        continue;
+      }
       const std::size_t fx = static_cast<std::size_t>(iy) * (nx + 1) + ix;
       const double ux = 0.5 * (s.qx[fx] + s.qx[fx + 1]) / h;
       const double uy = 0.5 * (s.qy[c] + s.qy[c + nx]) / h;
@@ -444,7 +475,9 @@ void interpolate_external(const FloodDesc& f, FloodState& s, double t) {
 
 }  // namespace
 
-double FloodVolumes::balance_error() const { return (stored + outflow) - (initial + inflow + rain + boundary); }
+double FloodVolumes::balance_error() const {
+  return (stored + outflow) - (initial + inflow + rain + boundary);
+}
 
 double FloodVolumes::relative_error() const {
   const double in = initial + inflow + rain + std::fabs(boundary);
@@ -513,7 +546,8 @@ void advance_flood(const FloodDesc& f, FloodState& s, double t_end) {
     if (!w.empty()) {
       update_faces(f, s, w, dt);
       update_depths(f, s, w, dt, track);
-      for (int iy = w.y0; iy <= w.y1; ++iy) s.cell_updates += static_cast<std::uint64_t>(std::max(0, w.x1[iy] - w.x0[iy] + 1));
+      for (int iy = w.y0; iy <= w.y1; ++iy)
+        s.cell_updates += static_cast<std::uint64_t>(std::max(0, w.x1[iy] - w.x0[iy] + 1));
     }
     add_sources(f, s, s.time, s.time + dt, track);
     s.time += dt;
@@ -527,7 +561,8 @@ void advance_flood(const FloodDesc& f, FloodState& s, double t_end) {
   // exactly 0, so the sum is bit-identical to stored_volume() over every cell.
   double stored = 0.0;
   for (int iy = 0; iy < f.grid.ny; ++iy)
-    for (int ix = s.wet_x0[iy]; ix <= s.wet_x1[iy]; ++ix) stored += s.h[static_cast<std::size_t>(iy) * f.grid.nx + ix];
+    for (int ix = s.wet_x0[iy]; ix <= s.wet_x1[iy]; ++ix)
+      stored += s.h[static_cast<std::size_t>(iy) * f.grid.nx + ix];
   s.volumes.stored = stored * f.grid.cell * f.grid.cell;
   update_speed(f, s);
 }

@@ -35,20 +35,20 @@ struct FloodVolumes {
 };
 
 struct FloodState {
-  double time = 0.0;           // s, time the fields refer to
-  std::vector<double> h;       // m, water depth, (cells)
+  double time = 0.0;      // s, time the fields refer to
+  std::vector<double> h;  // m, water depth, (cells)
   // Unit discharges, m²/s, positive toward +x / +y. Face (ix, iy) of qx is the west
   // face of cell (ix, iy): index iy * (nx + 1) + ix, (ny, nx + 1). Face (ix, iy) of
   // qy is the south face of cell (ix, iy): index iy * nx + ix, (ny + 1, nx).
   std::vector<double> qx, qy;
-  std::vector<float> speed;     // m/s, cell-centred speed from the face discharges, (cells)
-  std::vector<float> max_depth; // m, highest depth so far, (cells)
-  std::vector<float> arrival;   // s, first time depth ≥ arrival_depth, NaN if never, (cells)
+  std::vector<float> speed;      // m/s, cell-centred speed from the face discharges, (cells)
+  std::vector<float> max_depth;  // m, highest depth so far, (cells)
+  std::vector<float> arrival;    // s, first time depth ≥ arrival_depth, NaN if never, (cells)
   FloodVolumes volumes;
   // Wet cells of each row span [wet_x0, wet_x1] (empty when x1 < x0): derived from h,
   // kept so a sub-step only visits the rows' wet parts, (ny).
   std::vector<int> wet_x0, wet_x1;
-  double deepest = 0.0;         // m, deepest cell now: Δt of the next sub-step (eq. 12)
+  double deepest = 0.0;  // m, deepest cell now: Δt of the next sub-step (eq. 12)
   // Bed with +∞ on blocked cells: max over a face's two cells is its sill (the
   // face is closed when it is +∞), (cells). Derived from the grid by init_flood.
   std::vector<double> wall_z;
@@ -57,7 +57,7 @@ struct FloodState {
   // x1 < x0): the speed update visits them and the wet spans only, (ny).
   std::vector<int> speed_x0, speed_x1;
   std::uint64_t substeps = 0;
-  double last_substep = 0.0;    // s, Δt of the latest sub-step
+  double last_substep = 0.0;       // s, Δt of the latest sub-step
   std::uint64_t cell_updates = 0;  // cells processed, for throughput figures
   // Rounding trouble counted, not thrown (STYLE: numeric trouble in a step).
   std::uint64_t negative_depths = 0;  // depths below zero after rounding, set to 0

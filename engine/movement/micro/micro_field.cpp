@@ -76,7 +76,8 @@ std::vector<float> walking_cost(const MicroGrid& g, const MicroParams& p) {
   return cost;
 }
 
-MicroField build_micro_field(const MicroGrid& g, std::span<const float> cost, std::span<const std::uint8_t> exit_open) {
+MicroField build_micro_field(const MicroGrid& g, std::span<const float> cost,
+                             std::span<const std::uint8_t> exit_open) {
   std::vector<std::uint32_t> seeds;
   for (std::size_t i = 0; i < g.size(); ++i) {
     const int e = g.exit[i];
@@ -178,7 +179,8 @@ bool field_direction(const MicroGrid& g, const MicroField& f, Vec2 p, Vec2& out)
 
 float field_value(const MicroGrid& g, const MicroField& f, Vec2 p) {
   const long c = g.cell_of(p);
-  if (c >= 0 && std::isfinite(f.cell[static_cast<std::size_t>(c)].t)) return f.cell[static_cast<std::size_t>(c)].t;
+  if (c >= 0 && std::isfinite(f.cell[static_cast<std::size_t>(c)].t))
+    return f.cell[static_cast<std::size_t>(c)].t;
   const long n = nearest_reachable(g, f, p);
   return n < 0 ? kInfF : f.cell[static_cast<std::size_t>(n)].t;
 }

@@ -8,8 +8,8 @@
 #include <span>
 #include <vector>
 
-#include "engine/world/geometry.hpp"
 #include "engine/movement/micro/micro_geometry.hpp"
+#include "engine/world/geometry.hpp"
 
 namespace ss {
 
@@ -38,7 +38,8 @@ struct MicroField {
 std::vector<float> walking_cost(const MicroGrid& g, const MicroParams& p);
 
 // Field towards the exits marked in `exit_open` (one 0/1 entry per exit).
-MicroField build_micro_field(const MicroGrid& g, std::span<const float> cost, std::span<const std::uint8_t> exit_open);
+MicroField build_micro_field(const MicroGrid& g, std::span<const float> cost,
+                             std::span<const std::uint8_t> exit_open);
 
 // The walking direction at p: bilinear blend of the directions of the four nearest
 // cell centres that have a finite T; the direction of the nearest reachable cell

@@ -7,8 +7,8 @@
 #include <unordered_map>
 
 #include "engine/core/input_error.hpp"
-#include "engine/movement/micro/micro_field.hpp"
 #include "engine/core/model.hpp"
+#include "engine/movement/micro/micro_field.hpp"
 
 namespace ss {
 namespace {
@@ -91,7 +91,8 @@ void rasterise(MicroGeometry& g, double h) {
   // contains() (engine/world/geometry.cpp), so every cell gets exactly walkable_at() of its
   // centre (tested) at the cost of the edges crossing the row instead of every
   // vertex of every ring per cell.
-  std::vector<std::uint16_t> in_walk(static_cast<std::size_t>(grid.nx)), in_block(static_cast<std::size_t>(grid.nx));
+  std::vector<std::uint16_t> in_walk(static_cast<std::size_t>(grid.nx)),
+      in_block(static_cast<std::size_t>(grid.nx));
   std::vector<double> xs;
   auto mark = [&](const Ring& r, double cy, auto&& each_cell) {
     xs.clear();
@@ -106,7 +107,8 @@ void rasterise(MicroGeometry& g, double h) {
     for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
       long x = std::max(0L, static_cast<long>(std::floor((xs[k] - grid.origin.x) / h - 0.5)));
       while (x < grid.nx && grid.centre(static_cast<int>(x), 0).x < xs[k]) ++x;
-      for (; x < grid.nx && grid.centre(static_cast<int>(x), 0).x < xs[k + 1]; ++x) each_cell(static_cast<std::size_t>(x));
+      for (; x < grid.nx && grid.centre(static_cast<int>(x), 0).x < xs[k + 1]; ++x)
+        each_cell(static_cast<std::size_t>(x));
     }
   };
   std::vector<Box> exit_box(g.exits.size());
@@ -150,7 +152,8 @@ void rasterise(MicroGeometry& g, double h) {
   for (std::size_t i = 0; i < n; ++i)
     if (grid.walkable[i]) unit[i] = 1.0f;
   grid.wall_distance = fast_marching(grid.nx, grid.ny, h, unit, wall_seeds);
-  for (float& d : grid.wall_distance) d += static_cast<float>(0.5 * h);  // seeds sit half a cell from the wall
+  for (float& d : grid.wall_distance)
+    d += static_cast<float>(0.5 * h);  // seeds sit half a cell from the wall
 }
 
 }  // namespace
@@ -171,10 +174,12 @@ double MicroGeometry::wall_distance(Vec2 p) const {
   return best;
 }
 
-std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const MicroParams& p, std::span<const Vec2> homes,
+std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const MicroParams& p,
+                                                    std::span<const Vec2> homes,
                                                     std::span<const double> radii, double clearance,
                                                     double max_distance) {
-  const double door_half = std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
+  const double door_half =
+      std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
   for (MicroExit& e : g.exits)
     if (e.area.size() == 2 && !(e.area[0] == e.area[1])) e.area = door_strip(e.area[0], e.area[1], door_half);
   rasterise(g, p.grid_cell);
@@ -186,7 +191,9 @@ std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const Micro
   // clearance of up to 0.3 m, so a 3 × 3 neighbourhood holds every possible overlap).
   constexpr double kBucket = 1.0;
   std::unordered_map<std::int64_t, std::vector<std::size_t>> placed_in;
-  auto key = [](long bx, long by) { return (static_cast<std::int64_t>(bx) << 32) ^ static_cast<std::int64_t>(by & 0xffffffff); };
+  auto key = [](long bx, long by) {
+    return (static_cast<std::int64_t>(bx) << 32) ^ static_cast<std::int64_t>(by & 0xffffffff);
+  };
   std::vector<std::optional<Vec2>> out(homes.size());
   const long rings = static_cast<long>(std::ceil(max_distance / grid.h)) + 1;
   for (std::size_t r = 0; r < homes.size(); ++r) {
@@ -198,12 +205,14 @@ std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const Micro
     std::optional<Vec2> best;
     auto consider = [&](long x, long y) {
       if (x < 0 || y < 0 || x >= grid.nx || y >= grid.ny) return;
-      const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x);
+      const std::size_t c =
+          static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x);
       if (!grid.walkable[c] || grid.wall_distance[c] < need_wall || !std::isfinite(reach.cell[c].t)) return;
       const Vec2 q = grid.centre(static_cast<int>(x), static_cast<int>(y));
       const double d2 = (q.x - home.x) * (q.x - home.x) + (q.y - home.y) * (q.y - home.y);
       if (d2 >= best_d2) return;
-      const long bx = static_cast<long>(std::floor(q.x / kBucket)), by = static_cast<long>(std::floor(q.y / kBucket));
+      const long bx = static_cast<long>(std::floor(q.x / kBucket)),
+                 by = static_cast<long>(std::floor(q.y / kBucket));
       for (long dy = -1; dy <= 1; ++dy)
         for (long dx = -1; dx <= 1; ++dx) {
           const auto it = placed_in.find(key(bx + dx, by + dy));
@@ -234,7 +243,8 @@ std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const Micro
     }
     if (!best) continue;
     out[r] = best;
-    placed_in[key(static_cast<long>(std::floor(best->x / kBucket)), static_cast<long>(std::floor(best->y / kBucket)))]
+    placed_in[key(static_cast<long>(std::floor(best->x / kBucket)),
+                  static_cast<long>(std::floor(best->y / kBucket)))]
         .push_back(r);
   }
   return out;
@@ -255,22 +265,26 @@ void finalize_micro(Model& m) {
   if (g.walkable.empty()) fail("micro.walkable", "movement: micro needs a walkable area");
   if (g.exits.empty() && !g.periodic_x) fail("micro.exits", "the micro geometry has no exit");
   if (!m.plan.closed_edges.empty()) fail("plan.closed_roads", "a micro scenario has no streets to close");
-  for (std::size_t i = 0; i < g.walkable.size(); ++i) check_micro_ring(g.walkable[i], "micro.walkable[" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < g.walkable.size(); ++i)
+    check_micro_ring(g.walkable[i], "micro.walkable[" + std::to_string(i) + "]");
   for (std::size_t i = 0; i < g.obstacles.size(); ++i)
     check_micro_ring(g.obstacles[i], "micro.obstacles[" + std::to_string(i) + "]");
-  const double door_half = std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
+  const double door_half =
+      std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
   for (std::size_t i = 0; i < g.exits.size(); ++i) {
     MicroExit& e = g.exits[i];
     const std::string field = "micro.exits[" + std::to_string(i) + "]";
     if (e.area.size() == 2 && !(e.area[0] == e.area[1])) e.area = door_strip(e.area[0], e.area[1], door_half);
     check_micro_ring(e.area, field);
-    if (!e.shelter.valid() || e.shelter.index() >= m.world.shelters.size()) fail(field, "names an unknown shelter");
+    if (!e.shelter.valid() || e.shelter.index() >= m.world.shelters.size())
+      fail(field, "names an unknown shelter");
   }
   if (m.world.shelters.empty() && !g.periodic_x) fail("shelters", "the scenario has no shelters (exits)");
   for (std::size_t s = 0; s < m.world.shelters.size(); ++s) {
     ShelterSite& site = m.world.shelters[s];
     const std::string field = "shelters[" + site.name + "]";
-    const auto it = std::find_if(g.exits.begin(), g.exits.end(), [&](const MicroExit& e) { return e.shelter.index() == s; });
+    const auto it = std::find_if(g.exits.begin(), g.exits.end(),
+                                 [&](const MicroExit& e) { return e.shelter.index() == s; });
     if (it == g.exits.end()) {
       if (g.periodic_x) continue;  // nobody leaves a periodic corridor
       fail(field, "has no exit in the micro geometry");
@@ -280,7 +294,8 @@ void finalize_micro(Model& m) {
   rasterise(g, p.grid_cell);
   for (std::size_t i = 0; i < g.exits.size(); ++i) {
     bool touches = false;
-    for (std::size_t c = 0; c < g.grid.size() && !touches; ++c) touches = g.grid.exit[c] == static_cast<int>(i) && g.grid.walkable[c];
+    for (std::size_t c = 0; c < g.grid.size() && !touches; ++c)
+      touches = g.grid.exit[c] == static_cast<int>(i) && g.grid.walkable[c];
     if (!touches) fail("micro.exits[" + std::to_string(i) + "]", "lies outside the walkable area");
   }
   const std::size_t n = m.population.size();
@@ -292,8 +307,10 @@ void finalize_micro(Model& m) {
     const std::string who = "resident " + std::to_string(r) + " at " + at(h);
     // The field names the resident's index so callers can name where it was placed.
     const std::string field = "population[" + std::to_string(r) + "]";
-    if (!std::isfinite(h.x) || !std::isfinite(h.y)) fail(field, "resident " + std::to_string(r) + " has a non-finite position");
-    if (!g.walkable_at(h)) fail(field, who + " is inside a wall or outside the walkable area (micro.walkable)");
+    if (!std::isfinite(h.x) || !std::isfinite(h.y))
+      fail(field, "resident " + std::to_string(r) + " has a non-finite position");
+    if (!g.walkable_at(h))
+      fail(field, who + " is inside a wall or outside the walkable area (micro.walkable)");
     if (!g.periodic_x && !std::isfinite(field_value(g.grid, reach, h)))
       fail(field, who + " cannot reach any exit: a door or passage on the way is narrower than a body");
   }
@@ -308,7 +325,8 @@ void finalize_micro(Model& m) {
   m.home_zone.resize(n);
   for (std::size_t r = 0; r < n; ++r) m.home_zone[r] = m.world.zone_of(m.population.home[r]);
   m.shelter_zone.resize(m.world.shelters.size());
-  for (std::size_t s = 0; s < m.world.shelters.size(); ++s) m.shelter_zone[s] = m.world.zone_of(m.world.shelters[s].pos);
+  for (std::size_t s = 0; s < m.world.shelters.size(); ++s)
+    m.shelter_zone[s] = m.world.zone_of(m.world.shelters[s].pos);
 }
 
 }  // namespace ss

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/world/geometry.hpp"
 #include "engine/core/ids.hpp"
 #include "engine/core/params.hpp"
+#include "engine/world/geometry.hpp"
 
 namespace ss {
 
@@ -36,7 +36,9 @@ struct MicroGrid {
   std::vector<std::int16_t> exit;      // index into MicroGeometry::exits, -1 = none, (cells)
 
   [[nodiscard]] std::size_t size() const { return walkable.size(); }
-  [[nodiscard]] Vec2 centre(int ix, int iy) const { return {origin.x + (ix + 0.5) * h, origin.y + (iy + 0.5) * h}; }
+  [[nodiscard]] Vec2 centre(int ix, int iy) const {
+    return {origin.x + (ix + 0.5) * h, origin.y + (iy + 0.5) * h};
+  }
   // Cell containing p, or -1 when p lies off the grid.
   [[nodiscard]] long cell_of(Vec2 p) const {
     const double fx = (p.x - origin.x) / h, fy = (p.y - origin.y) / h;
@@ -84,7 +86,8 @@ void finalize_micro(Model& m);
 // `clearance` from every body placed before it; nullopt when there is none within
 // `max_distance` of the home. Rasterises `g` (which needs its exits) on p.grid_cell
 // as finalize_micro() does. Deterministic: ties go to the cell met first.
-std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const MicroParams& p, std::span<const Vec2> homes,
+std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const MicroParams& p,
+                                                    std::span<const Vec2> homes,
                                                     std::span<const double> radii, double clearance,
                                                     double max_distance);
 

@@ -35,7 +35,9 @@ std::vector<b2Vec2> chain_vertices(const Ring& r, bool clockwise) {
 MicroMovement::MicroMovement() = default;
 MicroMovement::~MicroMovement() = default;
 
-std::size_t MicroMovement::body_count() const { return world_ ? static_cast<std::size_t>(world_->GetBodyCount()) : 0; }
+std::size_t MicroMovement::body_count() const {
+  return world_ ? static_cast<std::size_t>(world_->GetBodyCount()) : 0;
+}
 
 void MicroMovement::build_walls(const Model& model) {
   const MicroGeometry& g = model.micro;
@@ -218,9 +220,12 @@ void MicroMovement::build_fields(const Model& model, const SimState& state, doub
   }
 }
 
-void MicroMovement::routes_changed(const Model& model, SimState& state, double t) { build_fields(model, state, t); }
+void MicroMovement::routes_changed(const Model& model, SimState& state, double t) {
+  build_fields(model, state, t);
+}
 
-const MicroField* MicroMovement::field_for(const Model& model, const SimState& state, ResidentId r, double t) const {
+const MicroField* MicroMovement::field_for(const Model& model, const SimState& state, ResidentId r,
+                                           double t) const {
   if (model.micro.periodic_x) return nullptr;
   if (model.population.mobility[r.index()] == Mobility::Wheelchair) return &step_free_;
   const ShelterId a = state.assigned[r.index()];

@@ -42,7 +42,8 @@ class MicroMovement final : public MovementModel {
   [[nodiscard]] std::size_t body_count() const;
 
  private:
-  [[nodiscard]] const MicroField* field_for(const Model& model, const SimState& state, ResidentId r, double t) const;
+  [[nodiscard]] const MicroField* field_for(const Model& model, const SimState& state, ResidentId r,
+                                            double t) const;
   [[nodiscard]] bool way_out(const Model& model, const SimState& state, ResidentId r, double t) const;
   void build_walls(const Model& model);
   void spawn(const Model& model, const SimState& state, ResidentId r);
@@ -60,36 +61,36 @@ class MicroMovement final : public MovementModel {
 
   // Per sub-step scratch, frozen before forces are computed: walkers in `active` order.
   std::vector<ResidentId> walkers_;
-  std::vector<Vec2> pos_, vel_;              // m, m/s, (walkers)
-  std::vector<const MicroField*> field_;     // each walker's field, nullptr on a periodic corridor, (walkers)
-  std::vector<float> t_ahead_;               // field value at each walker, (walkers)
-  std::vector<Vec2> dir_;                    // walking direction, (walkers)
-  std::vector<std::uint8_t> go_;             // 1: walks (has a direction), (walkers)
-  std::vector<float> cap_;                   // m/s, speed cap where each walker stands (free speed, water), (walkers)
-  std::vector<std::uint32_t> cell_start_;    // neighbour buckets, (buckets + 1)
-  std::vector<std::uint32_t> cell_items_;    // walker indices sorted by bucket, (walkers)
-  std::vector<std::uint32_t> walker_cell_;   // (walkers)
+  std::vector<Vec2> pos_, vel_;           // m, m/s, (walkers)
+  std::vector<const MicroField*> field_;  // each walker's field, nullptr on a periodic corridor, (walkers)
+  std::vector<float> t_ahead_;            // field value at each walker, (walkers)
+  std::vector<Vec2> dir_;                 // walking direction, (walkers)
+  std::vector<std::uint8_t> go_;          // 1: walks (has a direction), (walkers)
+  std::vector<float> cap_;  // m/s, speed cap where each walker stands (free speed, water), (walkers)
+  std::vector<std::uint32_t> cell_start_;   // neighbour buckets, (buckets + 1)
+  std::vector<std::uint32_t> cell_items_;   // walker indices sorted by bucket, (walkers)
+  std::vector<std::uint32_t> walker_cell_;  // (walkers)
   struct Near {
     Vec2 p;           // m, position
     float t;          // field value
     float r;          // m, body radius
     std::uint32_t k;  // walker index
   };
-  std::vector<Near> near_;                   // walkers in bucket order (cell_items_), for the gap search
-  std::vector<std::uint32_t> cell_fill_;     // counting-sort cursor per bucket, (buckets)
+  std::vector<Near> near_;                // walkers in bucket order (cell_items_), for the gap search
+  std::vector<std::uint32_t> cell_fill_;  // counting-sort cursor per bucket, (buckets)
   // Bounding box of the grid cells inside exits (ix, iy, inclusive): a body's cell
   // is looked up in the exit raster only inside it. Empty (lo > hi) without exits.
   long exit_lo_[2] = {0, 0}, exit_hi_[2] = {-1, -1};
-  double bucket_ = 1.0;                      // m, bucket size >= reach of the gap search
-  double r_max_ = 0.0;                       // m, largest body radius
-  int bx_ = 1, by_ = 1;                      // buckets in x and y
+  double bucket_ = 1.0;  // m, bucket size >= reach of the gap search
+  double r_max_ = 0.0;   // m, largest body radius
+  int bx_ = 1, by_ = 1;  // buckets in x and y
   Vec2 bucket_origin_;
-  double period_ = 0.0, x_min_ = 0.0;        // periodic corridor length and start, m
+  double period_ = 0.0, x_min_ = 0.0;  // periodic corridor length and start, m
 
   // Stuck detection (a cache: restarts after restore).
-  std::vector<Vec2> anchor_;          // position when last seen making progress, (residents)
-  std::vector<float> anchor_time_;    // s, (residents)
-  std::vector<std::uint8_t> stuck_;   // counted already, (residents)
+  std::vector<Vec2> anchor_;         // position when last seen making progress, (residents)
+  std::vector<float> anchor_time_;   // s, (residents)
+  std::vector<std::uint8_t> stuck_;  // counted already, (residents)
 };
 
 }  // namespace ss

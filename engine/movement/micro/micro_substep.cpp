@@ -47,7 +47,8 @@ void MicroMovement::bucket_walkers(const Model& model) {
   // Counting sort keeps walkers in `active` order inside each bucket (deterministic).
   cell_items_.resize(n);
   cell_fill_.assign(cell_start_.begin(), cell_start_.end() - 1);
-  for (std::size_t k = 0; k < n; ++k) cell_items_[cell_fill_[walker_cell_[k]]++] = static_cast<std::uint32_t>(k);
+  for (std::size_t k = 0; k < n; ++k)
+    cell_items_[cell_fill_[walker_cell_[k]]++] = static_cast<std::uint32_t>(k);
 }
 
 void MicroMovement::substep(const Model& model, SimState& state, double t0, double h) {
@@ -75,7 +76,8 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
   dir_.resize(n);
   go_.resize(n);
   field_.resize(n);
-  for (std::size_t k = 0; k < n; ++k) field_[k] = period_ > 0.0 ? nullptr : field_for(model, state, walkers_[k], t0);
+  for (std::size_t k = 0; k < n; ++k)
+    field_[k] = period_ > 0.0 ? nullptr : field_for(model, state, walkers_[k], t0);
   // Numerical choice: fetch the field cells of the walker this many places ahead
   // while working on this one (walkers far apart in the grid miss the cache).
   constexpr std::size_t kPrefetchAhead = 8;
@@ -113,7 +115,8 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
   }
 
   cap_.resize(n);
-  for (std::size_t k = 0; k < n; ++k) cap_[k] = static_cast<float>(speed_cap(model, state, walkers_[k].index(), pos_[k]));
+  for (std::size_t k = 0; k < n; ++k)
+    cap_[k] = static_cast<float>(speed_cap(model, state, walkers_[k].index(), pos_[k]));
 
   // 1. Desired velocity and driving force, from the frozen positions only.
   for (std::size_t k = 0; k < n; ++k) {
@@ -140,10 +143,16 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
         if (period_ > 0.0) return false;
         constexpr double inf = std::numeric_limits<double>::infinity();
         // The outermost buckets also hold anyone beyond the grid (clamped).
-        const double x_lo = x == 0 ? -inf : x * bucket_ - rel.x, x_hi = x == bx_ - 1 ? inf : (x + 1) * bucket_ - rel.x;
-        const double y_lo = y == 0 ? -inf : y * bucket_ - rel.y, y_hi = y == by_ - 1 ? inf : (y + 1) * bucket_ - rel.y;
-        const double ahead = (e.x > 0.0 ? e.x * x_hi : e.x < 0.0 ? e.x * x_lo : 0.0) +
-                             (e.y > 0.0 ? e.y * y_hi : e.y < 0.0 ? e.y * y_lo : 0.0);
+        const double x_lo = x == 0 ? -inf : x * bucket_ - rel.x,
+                     x_hi = x == bx_ - 1 ? inf : (x + 1) * bucket_ - rel.x;
+        const double y_lo = y == 0 ? -inf : y * bucket_ - rel.y,
+                     y_hi = y == by_ - 1 ? inf : (y + 1) * bucket_ - rel.y;
+        const double ahead = (e.x > 0.0   ? e.x * x_hi
+                              : e.x < 0.0 ? e.x * x_lo
+                                          : 0.0) +
+                             (e.y > 0.0   ? e.y * y_hi
+                              : e.y < 0.0 ? e.y * y_lo
+                                          : 0.0);
         if (ahead < -1e-6) return true;
         const double gx = std::max({0.0, x_lo, -x_hi}), gy = std::max({0.0, y_lo, -y_hi});
         return gx * gx + gy * gy > reach * reach;
@@ -186,7 +195,8 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     const Vec2 dv = e * v_des - vel_[k];
     if (!b->IsAwake() && v_des <= 0.0) continue;  // standing in a queue: let Box2D keep it asleep
     const double k_force = p.body_mass / p.relaxation_time;
-    b->ApplyForceToCenter(b2Vec2(static_cast<float>(k_force * dv.x), static_cast<float>(k_force * dv.y)), v_des > 0.0);
+    b->ApplyForceToCenter(b2Vec2(static_cast<float>(k_force * dv.x), static_cast<float>(k_force * dv.y)),
+                          v_des > 0.0);
   }
 
   // 2. Contacts and integration.
@@ -224,7 +234,8 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     const long c = grid.cell_of(q);
     if (c >= 0 && c % grid.nx >= exit_lo_[0] && c % grid.nx <= exit_hi_[0] && c / grid.nx >= exit_lo_[1] &&
         c / grid.nx <= exit_hi_[1] && grid.exit[static_cast<std::size_t>(c)] >= 0) {
-      const ShelterId s = model.micro.exits[static_cast<std::size_t>(grid.exit[static_cast<std::size_t>(c)])].shelter;
+      const ShelterId s =
+          model.micro.exits[static_cast<std::size_t>(grid.exit[static_cast<std::size_t>(c)])].shelter;
       if (shelter_accepts(model, state, s, r, t1)) {
         admit(model, state, r, s, t1);
         state.velocity[i] = {};

@@ -38,9 +38,11 @@ float NetworkMovement::speed_factor(const Model& model, const SimState& state, E
   // Density of the walkers over the part of the edge not taken by the queue, from
   // the counts frozen at the start of the step (transfers happen after everyone
   // has advanced), so the result does not depend on visiting order.
-  const double free_length = std::max<double>(g.edge_length[i] - queue_length(model, e), p.min_density_length);
+  const double free_length =
+      std::max<double>(g.edge_length[i] - queue_length(model, e), p.min_density_length);
   const double walkers = static_cast<double>(state.edge_count[i]) - queued_start_[i];
-  const double f = std::max(weidmann_factor(walkers / (free_length * g.edge_width[i]), p), p.min_speed_factor);
+  const double f =
+      std::max(weidmann_factor(walkers / (free_length * g.edge_width[i]), p), p.min_speed_factor);
   factor_[i] = static_cast<float>(f);
   factor_at_[i] = state.step + 1;
   return factor_[i];
@@ -53,7 +55,8 @@ void NetworkMovement::refill(const Model& model, SimState& state, EdgeId e) cons
   // Specific flow × width × dt persons per step through each end (Weidmann 1993 maximum
   // specific flow, see MovementParams). Credit carries over so a 0.5 m path still
   // passes one person every few steps, but never more than one step's worth (or one person).
-  const double per_step = model.params.movement.specific_flow * model.world.streets.edge_width[i] * model.run.dt;
+  const double per_step =
+      model.params.movement.specific_flow * model.world.streets.edge_width[i] * model.run.dt;
   const double cap = std::max(1.0, per_step);
   state.exit_credit[i] = static_cast<float>(std::min(cap, state.exit_credit[i] + per_step * elapsed));
   state.entry_credit[i] = static_cast<float>(std::min(cap, state.entry_credit[i] + per_step * elapsed));
@@ -76,7 +79,8 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
       if (state.remaining[i] > 0.0f) {
         float v = state.free_speed[i] * speed_factor(model, state, e);
         if (!model.hazards.empty())  // walking in water, smoke (engine/hazards/hazards.hpp)
-          v = hazard_walking_speed(model, state, r, WalkerPlace{e, walker_along(model.world.streets, state, r), {}}, v);
+          v = hazard_walking_speed(model, state, r,
+                                   WalkerPlace{e, walker_along(model.world.streets, state, r), {}}, v);
         if (!std::isfinite(v)) {
           ++state.records.warnings.non_finite_speed;
           v = 0.0f;

@@ -25,8 +25,8 @@ class NetworkMovement final : public MovementModel {
   struct Arrival {
     std::uint64_t reached;  // step the resident joined the queue (FIFO order)
     ResidentId r;
-    float leftover;         // m walked past the node this step (0 when queued)
-    double time;            // s, when they reached the node (exact within the step)
+    float leftover;  // m walked past the node this step (0 when queued)
+    double time;     // s, when they reached the node (exact within the step)
   };
   float speed_factor(const Model& model, const SimState& state, EdgeId e);
   [[nodiscard]] float queue_length(const Model& model, EdgeId e) const;
@@ -36,7 +36,7 @@ class NetworkMovement final : public MovementModel {
   void depart(const Model& model, SimState& state, ResidentId r, double t_end);
 
   // Per-step cache of the Weidmann factor per edge (derived from state, not state).
-  std::vector<float> factor_;            // (edges)
+  std::vector<float> factor_;             // (edges)
   std::vector<std::uint64_t> factor_at_;  // step + 1 the factor was computed at, 0 = never, (edges)
   std::vector<Arrival> arrivals_;
   std::vector<ResidentId> ready_;

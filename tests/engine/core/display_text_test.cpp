@@ -37,11 +37,11 @@ TEST_CASE("A share that is not complete never reads 100 percent, one that is not
 
 TEST_CASE("Display width counts CJK as two columns and combining marks as none") {
   CHECK(display_width("Hauptstrasse") == 12);
-  CHECK(display_width("Hauptstraße") == 11);      // ß is two bytes, one column
+  CHECK(display_width("Hauptstraße") == 11);  // ß is two bytes, one column
   CHECK(display_width("Bärenwiese") == 10);
-  CHECK(display_width("U\xCC\x88") == 1);          // U + combining diaeresis
-  CHECK(display_width("避难所") == 6);              // three wide ideographs
-  CHECK(display_width("\xFF") == 1);               // an invalid byte still takes a column
+  CHECK(display_width("U\xCC\x88") == 1);  // U + combining diaeresis
+  CHECK(display_width("避难所") == 6);     // three wide ideographs
+  CHECK(display_width("\xFF") == 1);       // an invalid byte still takes a column
   CHECK(pad_display("避难所", 8) == "避难所  ");
   CHECK(pad_display("Bärenwiese", 12) == "Bärenwiese  ");
   CHECK(pad_display("toolong", 3) == "toolong");

@@ -1,12 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include "engine/scenes/builders.hpp"
 #include "engine/core/resident_draws.hpp"
 #include "engine/core/rng.hpp"
+#include "engine/scenes/builders.hpp"
 
 using namespace ss;
 
-TEST_CASE("uniform draws lie between 0 (included) and 1 (excluded) with the moments of a uniform distribution") {
+TEST_CASE(
+    "uniform draws lie between 0 (included) and 1 (excluded) with the moments of a uniform distribution") {
   double sum = 0.0, sum2 = 0.0;
   const int n = 200000;
   for (int i = 0; i < n; ++i) {

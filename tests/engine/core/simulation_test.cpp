@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "engine/scenes/builders.hpp"
 #include "engine/core/metrics.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/scenes/builders.hpp"
 #include "engine/test_support.hpp"
 
 using namespace ss;
@@ -83,7 +83,8 @@ TEST_CASE("every resident ends in exactly one final state and all reach shelter 
   CHECK(*r.overall.t50 <= *r.overall.t90);
   CHECK(*r.overall.t90 <= *r.overall.t95);
   CHECK(*r.overall.t95 <= *r.overall.t100);
-  CHECK(sim.state().records.timeline.back().by_status[static_cast<std::size_t>(Status::Sheltered)] == m.population.size());
+  CHECK(sim.state().records.timeline.back().by_status[static_cast<std::size_t>(Status::Sheltered)] ==
+        m.population.size());
 }
 
 TEST_CASE("timeline rows come every interval and count everyone") {

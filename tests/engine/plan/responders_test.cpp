@@ -3,10 +3,10 @@
 #include <cmath>
 #include <cstring>
 
-#include "engine/scenes/builders.hpp"
 #include "engine/core/simulation.hpp"
 #include "engine/plan/responders.hpp"
 #include "engine/plan/targets.hpp"
+#include "engine/scenes/builders.hpp"
 
 using namespace ss;
 
@@ -176,8 +176,9 @@ TEST_CASE("more teams never make the P90 response time worse on the same seed") 
 TEST_CASE("same seed, same plan: identical warnings and task records") {
   auto run = [] {
     Model m = bedridden_scene();
-    for (int k = 0; k < 300; ++k) m.population.add(30 + k % 50, Mobility::Walks, k % 4 == 0, false, HouseholdId{k + 1},
-                                                    {13.0 * (k % 31), 11.0 * (k % 37)});
+    for (int k = 0; k < 300; ++k)
+      m.population.add(30 + k % 50, Mobility::Walks, k % 4 == 0, false, HouseholdId{k + 1},
+                       {13.0 * (k % 31), 11.0 * (k % 37)});
     m.plan.warning.channels.push_back({});
     m.plan.warning.channels[0].reach = 0.5;
     m.plan.warning.channels[0].delay_median = 120.0;
@@ -189,7 +190,8 @@ TEST_CASE("same seed, same plan: identical warnings and task records") {
     Simulation sim(m, 99);
     sim.run_to_end();
     std::vector<float> out(sim.state().warned_time.begin(), sim.state().warned_time.end());
-    for (const Task& t : sim.state().response.tasks) out.insert(out.end(), {t.created, t.dispatched, t.arrived, t.completed});
+    for (const Task& t : sim.state().response.tasks)
+      out.insert(out.end(), {t.created, t.dispatched, t.arrived, t.completed});
     out.insert(out.end(), sim.state().arrival_time.begin(), sim.state().arrival_time.end());
     return out;
   };
@@ -223,7 +225,8 @@ TEST_CASE("a travelling team is placed on the street's bends, and its route ahea
   // (25, 25) and (75, 75)), but along the street.
   CHECK(near(team_position(m, s, TeamId{0}, 50.0), {50, 0}));
   CHECK(near(team_position(m, s, TeamId{0}, 150.0), {100, 50}));
-  CHECK(near(team_position(m, s, TeamId{0}, 250.0), {100, 150}));  // the second street walked against its order
+  CHECK(
+      near(team_position(m, s, TeamId{0}, 250.0), {100, 150}));  // the second street walked against its order
   std::vector<Vec2> route;
   team_route_ahead(m, s, TeamId{0}, 50.0, route);
   const std::vector<Vec2> want{{50, 0}, {100, 0}, {100, 100}, {100, 200}};

@@ -5,9 +5,9 @@
 
 #include <cmath>
 
-#include "engine/scenes/builders.hpp"
-#include "engine/hazards/flood/flood_hazard.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/hazards/flood/flood_hazard.hpp"
+#include "engine/scenes/builders.hpp"
 
 using namespace ss;
 
@@ -105,7 +105,7 @@ TEST_CASE("water too deep to drive through sends the fire engine round, and the 
     REQUIRE_FALSE(std::isnan(task.arrived));
     return task.arrived - task.created;
   };
-  CHECK(response(TravelMode::Foot) == Approx(20.5).margin(1e-3));     // 200 m along the bottom + 5 m to the door
+  CHECK(response(TravelMode::Foot) == Approx(20.5).margin(1e-3));  // 200 m along the bottom + 5 m to the door
   CHECK(response(TravelMode::Vehicle) == Approx(40.5).margin(1e-3));  // 400 m round by the top row + 5 m
 }
 
@@ -116,7 +116,7 @@ namespace {
 // B's door floods after some minutes, A's never.
 Model flood_east(bool with_flood) {
   Model m = two_rows();
-  m.population.add(85, Mobility::Bedridden, true, true, HouseholdId{0}, {100.0, 5.0});  // A
+  m.population.add(85, Mobility::Bedridden, true, true, HouseholdId{0}, {100.0, 5.0});   // A
   m.population.add(85, Mobility::Bedridden, true, true, HouseholdId{1}, {200.0, 95.0});  // B
   m.population.add(40, Mobility::Walks, false, false, HouseholdId{2}, {200.0, 5.0});     // east, walks
   m.population.add(40, Mobility::Walks, false, false, HouseholdId{3}, {0.0, 5.0});       // west, walks

@@ -2,10 +2,10 @@
 
 #include <cmath>
 
-#include "engine/scenes/builders.hpp"
 #include "engine/core/simulation.hpp"
 #include "engine/plan/responders.hpp"
 #include "engine/plan/targets.hpp"
+#include "engine/scenes/builders.hpp"
 
 using namespace ss;
 

@@ -2,10 +2,10 @@
 
 #include <cmath>
 
-#include "engine/scenes/builders.hpp"
 #include "engine/core/simulation.hpp"
 #include "engine/plan/targets.hpp"
 #include "engine/plan/warning.hpp"
+#include "engine/scenes/builders.hpp"
 
 using namespace ss;
 
@@ -70,7 +70,13 @@ TEST_CASE("a channel reaches people living alone less when the plan says so") {
   std::size_t alone = 0, alone_warned = 0, other = 0, other_warned = 0;
   for (std::size_t i = 0; i < m.population.size(); ++i) {
     const bool w = !std::isnan(sim.state().warned_time[i]);
-    if (m.population.lives_alone[i]) { ++alone; alone_warned += w; } else { ++other; other_warned += w; }
+    if (m.population.lives_alone[i]) {
+      ++alone;
+      alone_warned += w;
+    } else {
+      ++other;
+      other_warned += w;
+    }
   }
   const double sd = std::sqrt(0.25 / 2000.0);
   CHECK(static_cast<double>(alone_warned) / alone == Approx(0.4).margin(4 * sd));
@@ -81,7 +87,7 @@ TEST_CASE("word of mouth spreads the warning along a logistic curve") {
   Model m = town(3000);
   m.plan.warning.channels.push_back(siren(0.05));
   m.plan.warning.channels[0].start = 0.0;
-  const double rate = 1.0 / 300.0;  // 1/s
+  const double rate = 1.0 / 300.0;                // 1/s
   m.plan.warning.word_of_mouth = {rate, 1000.0};  // one cell: the whole town talks
   m.finalize();
   Simulation sim(m, 11);

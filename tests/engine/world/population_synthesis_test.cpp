@@ -27,11 +27,12 @@ World village() {
   World w;
   w.areas.push_back(Area{{{0, 0}, {2000, 0}, {2000, 2000}, {0, 2000}}, "residential", "village"});
   w.areas.push_back(Area{{{3000, 0}, {4000, 0}, {4000, 1000}, {3000, 1000}}, "industrial", "estate"});
-  for (int i = 0; i < 200; ++i) w.buildings.push_back(square({100.0 * (i % 20), 100.0 * (i / 20)}, 10, "yes"));
+  for (int i = 0; i < 200; ++i)
+    w.buildings.push_back(square({100.0 * (i % 20), 100.0 * (i / 20)}, 10, "yes"));
   w.buildings.push_back(square({5, 5}, 6, "garage"));
-  w.buildings.push_back(square({15, 5}, 4, "yes"));                 // 16 m²: too small
-  w.buildings.push_back(square({3500, 500}, 40, "yes"));            // hall in the industrial estate
-  w.buildings.push_back(square({25, 5}, 30, "yes", 2, "school"));   // school building
+  w.buildings.push_back(square({15, 5}, 4, "yes"));                // 16 m²: too small
+  w.buildings.push_back(square({3500, 500}, 40, "yes"));           // hall in the industrial estate
+  w.buildings.push_back(square({25, 5}, 30, "yes", 2, "school"));  // school building
   w.buildings.push_back(square({35, 55}, 20, "church"));
   return w;
 }
@@ -108,7 +109,8 @@ TEST_CASE("profile shares are respected within sampling tolerance") {
   SynthesisReport rep;
   const Population pop = synthesize_population(w, p, 3, rep);
   const double n = static_cast<double>(pop.size());
-  std::size_t senior = 0, child = 0, senior_alone = 0, wheelchair_senior = 0, bedridden = 0, bedridden_helped = 0;
+  std::size_t senior = 0, child = 0, senior_alone = 0, wheelchair_senior = 0, bedridden = 0,
+              bedridden_helped = 0;
   for (std::size_t i = 0; i < pop.size(); ++i) {
     const bool s = pop.age[i] >= 60;
     senior += s;
@@ -126,7 +128,8 @@ TEST_CASE("profile shares are respected within sampling tolerance") {
   // Households of one person are exactly the people living alone; no child lives alone.
   for (std::size_t i = 0; i < pop.size(); ++i)
     if (pop.lives_alone[i]) CHECK(pop.age[i] >= 18);
-  CHECK(rep.people_by_group[GroupIndex::of_alone(true)] + rep.people_by_group[GroupIndex::of_alone(false)] == pop.size());
+  CHECK(rep.people_by_group[GroupIndex::of_alone(true)] + rep.people_by_group[GroupIndex::of_alone(false)] ==
+        pop.size());
 }
 
 TEST_CASE("a map without residential buildings is an input error") {

@@ -42,7 +42,9 @@ Model street_with_burning_house() {
 
 }  // namespace
 
-TEST_CASE("a fully involved house closes the street beside it to walkers but not to fire engines, until it burns out") {
+TEST_CASE(
+    "a fully involved house closes the street beside it to walkers but not to fire engines, until it burns "
+    "out") {
   Model m = street_with_burning_house();
   builders::add_residents(m, {20.0, 0.0}, 1);
   m.run.duration = 2 * 3600.0;
@@ -56,12 +58,13 @@ TEST_CASE("a fully involved house closes the street beside it to walkers but not
     walkers = walkers || sim.state().hazard_effects.closed_for(EdgeId{e}, MoverClass::Adult);
     vehicles = vehicles || sim.state().hazard_effects.closed_for(EdgeId{e}, MoverClass::Vehicle);
   }
-  CHECK(walkers);        // above 2.5 kW/m²
+  CHECK(walkers);         // above 2.5 kW/m²
   CHECK_FALSE(vehicles);  // below 12.5 kW/m²
   sim.run_until(2 * 3600.0 - 1.0);
   for (std::size_t e = 0; e < m.world.streets.edge_count(); ++e)
     CHECK_FALSE(sim.state().hazard_effects.closed_for(EdgeId{e}, MoverClass::Adult));
-  CHECK(find_fire_run(m, sim.state())->state_of(0, sim.time(), find_fire(m)->course()) == BuildingFireState::BurntOut);
+  CHECK(find_fire_run(m, sim.state())->state_of(0, sim.time(), find_fire(m)->course()) ==
+        BuildingFireState::BurntOut);
 }
 
 TEST_CASE("smoke at the door warns a household downwind long before the plan does") {
@@ -73,9 +76,9 @@ TEST_CASE("smoke at the door warns a household downwind long before the plan doe
   m.finalize();
   Simulation sim(m, 1);
   sim.run_until(1800.0);
-  CHECK(sim.state().warned_time[0] < 600.0f);                 // warned by the smoke
+  CHECK(sim.state().warned_time[0] < 600.0f);  // warned by the smoke
   CHECK(sim.state().warn.source[0] == WarnSource::Hazard);
-  CHECK(std::isnan(sim.state().warned_time[1]));              // upwind: clear air, not yet warned
+  CHECK(std::isnan(sim.state().warned_time[1]));  // upwind: clear air, not yet warned
 }
 
 TEST_CASE("walkers slow down in smoke as Frantzich and Nilsson measured") {

@@ -72,10 +72,12 @@ TEST_CASE("spread direction: within 45 degrees of the wind is downwind, against 
   const double calm = FireParams{}.calm_wind;
   const double r = std::sqrt(0.5);
   CHECK(spread_direction({1.0, 0.0}, east, 5.0, calm) == SpreadDirection::Downwind);
-  CHECK(spread_direction({std::cos(0.52), std::sin(0.52)}, east, 5.0, calm) == SpreadDirection::Downwind);  // 30°
+  CHECK(spread_direction({std::cos(0.52), std::sin(0.52)}, east, 5.0, calm) ==
+        SpreadDirection::Downwind);  // 30°
   CHECK(spread_direction({0.0, 1.0}, east, 5.0, calm) == SpreadDirection::Crosswind);
   CHECK(spread_direction({0.0, -1.0}, east, 5.0, calm) == SpreadDirection::Crosswind);
-  CHECK(spread_direction({std::cos(1.05), std::sin(1.05)}, east, 5.0, calm) == SpreadDirection::Crosswind);  // 60°
+  CHECK(spread_direction({std::cos(1.05), std::sin(1.05)}, east, 5.0, calm) ==
+        SpreadDirection::Crosswind);  // 60°
   CHECK(spread_direction({-1.0, 0.0}, east, 5.0, calm) == SpreadDirection::Upwind);
   // A diagonal of a regular grid lies on the sector boundary: the slower side applies,
   // so a diagonal step never outruns the straight one.
@@ -132,12 +134,13 @@ TEST_CASE("a building's heat release has no jumps where its fire changes phase",
     CHECK(std::fabs(f.hrr(t + 1.0) - f.hrr(t - 1.0)) < 0.005 * f.peak_hrr);
 }
 
-TEST_CASE("the gap between footprints: 0 touching or overlapping, the clear distance side by side", "[fire]") {
+TEST_CASE("the gap between footprints: 0 touching or overlapping, the clear distance side by side",
+          "[fire]") {
   const Ring a = square(0.0, 0.0, 10.0);
-  CHECK(ring_gap(a, square(10.0, 0.0, 10.0)) == Approx(0.0).margin(1e-12));   // shared wall
-  CHECK(ring_gap(a, square(13.0, 0.0, 10.0)) == Approx(3.0));                 // 3 m lane
-  CHECK(ring_gap(a, square(13.0, 14.0, 10.0)) == Approx(5.0));                // corner to corner, 3-4-5
-  CHECK(ring_gap(a, square(5.0, 5.0, 10.0)) == 0.0);                          // overlapping
+  CHECK(ring_gap(a, square(10.0, 0.0, 10.0)) == Approx(0.0).margin(1e-12));  // shared wall
+  CHECK(ring_gap(a, square(13.0, 0.0, 10.0)) == Approx(3.0));                // 3 m lane
+  CHECK(ring_gap(a, square(13.0, 14.0, 10.0)) == Approx(5.0));               // corner to corner, 3-4-5
+  CHECK(ring_gap(a, square(5.0, 5.0, 10.0)) == 0.0);                         // overlapping
   // A cross: neither holds a vertex of the other, yet the outlines cross.
   const Ring bar{{0.0, 4.0}, {10.0, 4.0}, {10.0, 6.0}, {0.0, 6.0}};
   const Ring post{{4.0, -3.0}, {6.0, -3.0}, {6.0, 13.0}, {4.0, 13.0}};

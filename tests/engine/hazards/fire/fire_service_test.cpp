@@ -64,12 +64,15 @@ void make_roads(Model& m) {
 EdgeId edge_between(const StreetGraph& g, Vec2 a, Vec2 b) {
   for (std::size_t e = 0; e < g.edge_count(); ++e) {
     const Vec2 p = g.node_pos[g.edge_from[e].index()], q = g.node_pos[g.edge_to[e].index()];
-    if ((distance(p, a) < 1e-6 && distance(q, b) < 1e-6) || (distance(p, b) < 1e-6 && distance(q, a) < 1e-6)) return EdgeId{e};
+    if ((distance(p, a) < 1e-6 && distance(q, b) < 1e-6) || (distance(p, b) < 1e-6 && distance(q, a) < 1e-6))
+      return EdgeId{e};
   }
   return EdgeId{};
 }
 
-const FireServiceRun& service_run(const Model& m, const Simulation& sim) { return find_fire_run(m, sim.state())->service; }
+const FireServiceRun& service_run(const Model& m, const Simulation& sim) {
+  return find_fire_run(m, sim.state())->service;
+}
 
 constexpr double kResidentialSpeed = 8.3;  // m/s, FireServiceParams::speed
 constexpr double kAlarm = 120.0 + 90.0;    // detection + call handling
@@ -127,7 +130,9 @@ TEST_CASE("an engine arrives after alarm, turnout and the shortest drive on lane
   CHECK(r.incidents[0].first_engine == Approx(t.arrived));
 }
 
-TEST_CASE("a blocked lane found on the way adds exactly its detour, and a known one is driven around from the start") {
+TEST_CASE(
+    "a blocked lane found on the way adds exactly its detour, and a known one is driven around from the "
+    "start") {
   const double clear = first_arrival(ladder_town(false, false));
   const Model hidden = ladder_town(true, false);
   Simulation sim(hidden, 1);
@@ -140,7 +145,8 @@ TEST_CASE("a blocked lane found on the way adds exactly its detour, and a known 
   // The first engine reports it by radio when it finds it: from then on dispatch knows
   // (the second engine, sent at the same moment, met it too).
   const EdgeId blocked = edge_between(hidden.world.streets, {200.0, 0.0}, {300.0, 0.0});
-  CHECK(service_run(hidden, sim).known_since[blocked.index()] == Approx(kAlarm + kTurnout + 200.0 / kResidentialSpeed).epsilon(1e-6));
+  CHECK(service_run(hidden, sim).known_since[blocked.index()] ==
+        Approx(kAlarm + kTurnout + 200.0 / kResidentialSpeed).epsilon(1e-6));
   CHECK(service_run(hidden, sim).tasks[1].arrived == Approx(t.arrived));
 
   const Model known = ladder_town(true, true);
@@ -218,7 +224,7 @@ TEST_CASE("without a working hydrant the engine runs dry until a water tender co
   FireDesc f = calm_fire(m.world.buildings);
   f.uses[0].growth_time = 75.0;  // a fast fire: fully involved when the engine comes
   f.service = one_station(NodeId{4});
-  f.service.stations[0].appliances = {0};  // one pumper, no tender
+  f.service.stations[0].appliances = {0};                 // one pumper, no tender
   f.service.hydrants.push_back({{210.0, 0.0}, "H1", 0});  // out of service
   m.hazards.push_back(std::make_shared<FireHazard>(std::move(f)));
   m.run.duration = 3600.0;

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <limits>
 
-#include "engine/hazards/flood/flood_grid.hpp"
 #include "engine/core/input_error.hpp"
+#include "engine/hazards/flood/flood_grid.hpp"
 
 namespace {
 
@@ -22,8 +22,9 @@ TerrainGrid terrain(double nodata_from = 1e9) {
   t.z.resize(static_cast<std::size_t>(t.nx) * t.ny);
   for (int iy = 0; iy < t.ny; ++iy)
     for (int ix = 0; ix < t.nx; ++ix)
-      t.z[static_cast<std::size_t>(iy) * t.nx + ix] =
-          (ix + 0.5) * t.cell > nodata_from ? std::numeric_limits<float>::quiet_NaN() : 100.0f - 0.01f * static_cast<float>(ix);
+      t.z[static_cast<std::size_t>(iy) * t.nx + ix] = (ix + 0.5) * t.cell > nodata_from
+                                                          ? std::numeric_limits<float>::quiet_NaN()
+                                                          : 100.0f - 0.01f * static_cast<float>(ix);
   return t;
 }
 
@@ -40,14 +41,16 @@ TEST_CASE("a flood grid is the terrain sampled at the cell centres") {
   const FloodGrid g = resample_terrain(terrain(), box(100, 100, 300, 250), 20.0, 1'000'000, "flood.cell");
   CHECK(g.nx == 10);
   CHECK(g.ny == 8);  // 150 m grown to whole 20 m cells
-  CHECK(g.z[0] == Approx(100.0 - 0.01 * 10.5).margin(1e-4));  // centre (110, 110): between terrain cells 10 and 11
+  CHECK(g.z[0] ==
+        Approx(100.0 - 0.01 * 10.5).margin(1e-4));  // centre (110, 110): between terrain cells 10 and 11
   CHECK(std::count(g.blocked.begin(), g.blocked.end(), 1) == 0);
 }
 
 TEST_CASE("a DEM that does not cover the flood area is an input error") {
   // NoData east of x = 600 m: a flood area reaching x = 800 m is only partly covered.
-  CHECK_THROWS_WITH(resample_terrain(terrain(600.0), box(100, 100, 800, 500), 10.0, 1'000'000, "flood.cell"),
-                    Catch::Contains("the DEM does not cover the flood area") && Catch::Contains("flood.cell"));
+  CHECK_THROWS_WITH(
+      resample_terrain(terrain(600.0), box(100, 100, 800, 500), 10.0, 1'000'000, "flood.cell"),
+      Catch::Contains("the DEM does not cover the flood area") && Catch::Contains("flood.cell"));
   // Outside the terrain altogether.
   CHECK_THROWS_WITH(resample_terrain(terrain(), box(900, 100, 1500, 500), 10.0, 1'000'000, "flood.cell"),
                     Catch::Contains("does not cover"));
@@ -55,7 +58,9 @@ TEST_CASE("a DEM that does not cover the flood area is an input error") {
   CHECK_NOTHROW(resample_terrain(terrain(600.0), box(100, 100, 550, 500), 10.0, 1'000'000, "flood.cell"));
 }
 
-TEST_CASE("a cell that would need too many cells or more memory than the machine has is refused before allocating") {
+TEST_CASE(
+    "a cell that would need too many cells or more memory than the machine has is refused before "
+    "allocating") {
   const TerrainGrid t = terrain();
   const Box area = box(0, 0, 1000, 1000);
   SECTION("beyond flood.max_cells") {

@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "engine/scenes/builders.hpp"
+#include "engine/core/simulation.hpp"
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "engine/hazards/flood/flood_metrics.hpp"
-#include "engine/core/simulation.hpp"
+#include "engine/scenes/builders.hpp"
 
 namespace {
 
@@ -51,13 +51,14 @@ TEST_CASE("walking speed in water follows Bernardini et al. 2020 by age") {
   // 78 years: the 61–68 fit divided by 1 + 0.016 × 10.
   CHECK(water_walking_speed(0.4, 0.0, 78, Mobility::Walks, p) == Approx(0.16 * std::pow(0.08, -0.43) / 1.16));
   // Flowing water is slower to walk in than still water.
-  CHECK(water_walking_speed(0.4, 1.0, 25, Mobility::Walks, p) < water_walking_speed(0.4, 0.0, 25, Mobility::Walks, p));
+  CHECK(water_walking_speed(0.4, 1.0, 25, Mobility::Walks, p) <
+        water_walking_speed(0.4, 0.0, 25, Mobility::Walks, p));
 }
 
 TEST_CASE("hazard rating and classes follow Defra FD2321") {
   PeopleInWaterParams p;
-  CHECK(hazard_rating(0.2, 1.0, p) == Approx(0.3));        // below the debris depth: no DF
-  CHECK(hazard_rating(0.4, 0.0, p) == Approx(1.2));        // urban DF 1.0
+  CHECK(hazard_rating(0.2, 1.0, p) == Approx(0.3));  // below the debris depth: no DF
+  CHECK(hazard_rating(0.4, 0.0, p) == Approx(1.2));  // urban DF 1.0
   CHECK(hazard_class(0.3, p) == 0);
   CHECK(hazard_class(1.2, p) == 1);
   CHECK(hazard_class(1.9, p) == 2);
@@ -110,10 +111,12 @@ TEST_CASE("people turned away from a full shelter are not counted as stranded by
   sim.run_to_end();
   std::size_t full = 0;
   for (std::size_t i = 0; i < m.population.size(); ++i)
-    full += sim.state().status[i] == Status::Stranded && sim.state().blocked[i] == Outcome::SheltersFull ? 1 : 0;
+    full +=
+        sim.state().status[i] == Status::Stranded && sim.state().blocked[i] == Outcome::SheltersFull ? 1 : 0;
   REQUIRE(full >= 5);
   const FloodMetrics fm = compute_flood_metrics(m, sim.state());
-  for (const StrandedResident& r : fm.stranded) CHECK(sim.state().blocked[r.resident.index()] == Outcome::NoRoute);
+  for (const StrandedResident& r : fm.stranded)
+    CHECK(sim.state().blocked[r.resident.index()] == Outcome::NoRoute);
   CHECK(fm.stranded.empty());  // every street stays passable to someone; only the shelter was short
 }
 

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/hazards/flood/flood_hazard.hpp"
-#include "engine/hazards/flood/flood_people.hpp"
 #include "engine/core/input_error.hpp"
 #include "engine/core/metrics.hpp"
-#include "engine/scenes/micro_builders.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/hazards/flood/flood_hazard.hpp"
+#include "engine/hazards/flood/flood_people.hpp"
+#include "engine/scenes/micro_builders.hpp"
 
 using namespace ss;
 using builders::rect;
@@ -80,7 +80,8 @@ TEST_CASE("a micro run restored from a snapshot taken mid-way resumes identicall
   through.run_until(10.0);
   const SimState snapshot = through.state();
   REQUIRE(std::count(snapshot.status.begin(), snapshot.status.end(), Status::Sheltered) > 0);  // some are out
-  REQUIRE(std::count(snapshot.status.begin(), snapshot.status.end(), Status::Moving) > 10);    // a crowd still in
+  REQUIRE(std::count(snapshot.status.begin(), snapshot.status.end(), Status::Moving) >
+          10);  // a crowd still in
   through.run_until(40.0);
   resumed.run_until(3.0);  // somewhere else in its own run when the snapshot comes in
   resumed.restore(snapshot);
@@ -91,7 +92,8 @@ TEST_CASE("a micro run restored from a snapshot taken mid-way resumes identicall
 }
 
 TEST_CASE("bodies route around an obstacle to the exit and never enter it") {
-  Model m = builders::micro_area({rect(0, 0, 20, 6)}, {rect(8, 0, 10, 5)});  // a wall with a 1 m gap at the top
+  Model m =
+      builders::micro_area({rect(0, 0, 20, 6)}, {rect(8, 0, 10, 5)});  // a wall with a 1 m gap at the top
   builders::add_exit(m, rect(19, 0, 20, 6), "east");
   builders::add_residents(m, {2.0, 1.0}, 1, 30);
   builders::instant_departure(m);
@@ -143,7 +145,8 @@ TEST_CASE("bad micro input names the field") {
     Model m = builders::micro_area({{{0, 0}, {10, 10}, {10, 0}, {0, 10}}});
     builders::add_exit(m, rect(9, 4, 10, 6));
     builders::add_residents(m, {9.5, 5}, 1);
-    CHECK_THROWS_WITH(m.finalize(), Catch::Contains("micro.walkable[0]") && Catch::Contains("self-intersecting"));
+    CHECK_THROWS_WITH(m.finalize(),
+                      Catch::Contains("micro.walkable[0]") && Catch::Contains("self-intersecting"));
   }
   SECTION("an exit outside the walkable area") {
     Model m = builders::micro_area({rect(0, 0, 10, 10)});
@@ -194,7 +197,8 @@ TEST_CASE("a body walking through water walks at the Bernardini speed in water")
   }
   REQUIRE(sim.state().status[0] == Status::Sheltered);
   const double dry = 5.0 / (t8 - t3), wet = 6.0 / (t18 - t12);
-  const double expected = water_walking_speed(0.4, 0.0, 25, Mobility::Walks, find_flood(m)->desc().people);  // ≈ 0.50 m/s
+  const double expected =
+      water_walking_speed(0.4, 0.0, 25, Mobility::Walks, find_flood(m)->desc().people);  // ≈ 0.50 m/s
   CHECK(dry == Approx(1.2).epsilon(0.05));
   CHECK(wet == Approx(expected).epsilon(0.05));
   CHECK(wet / dry == Approx(expected / 1.2).epsilon(0.07));  // slower by the water factor
@@ -211,7 +215,8 @@ TEST_CASE("start places near homes: the nearest free ground outside the building
   const MicroParams p;
   // Three people at home in the house (its centre), one near its west wall, one far
   // out (70 m east), one already in the yard.
-  const std::vector<Vec2> homes = {{10.0, 5.0}, {10.0, 5.0}, {10.0, 5.0}, {8.3, 5.0}, {90.0, 5.0}, {2.0, 2.0}};
+  const std::vector<Vec2> homes = {{10.0, 5.0}, {10.0, 5.0}, {10.0, 5.0},
+                                   {8.3, 5.0},  {90.0, 5.0}, {2.0, 2.0}};
   const std::vector<double> radii = {0.255, 0.255, 0.21, 0.255, 0.255, 0.35};
   const auto start = micro_start_places(g, p, homes, radii, 0.05, 50.0);
   REQUIRE(start.size() == homes.size());
@@ -247,7 +252,9 @@ TEST_CASE("the navigation grid matches the exact walkable test cell by cell") {
     const double a = 2.0 * M_PI * k / 14.0, r = k % 2 ? 4.0 : 10.0;
     star.push_back({12.0 + r * std::cos(a), 11.0 + r * std::sin(a)});
   }
-  Model m = builders::micro_area({star}, {rect(10.0, 9.0, 13.0, 12.0), {{13, 12}, {15, 12}, {15, 13.3}, {14.1, 13.3}, {14.1, 15}, {13, 15}}});
+  Model m = builders::micro_area(
+      {star},
+      {rect(10.0, 9.0, 13.0, 12.0), {{13, 12}, {15, 12}, {15, 13.3}, {14.1, 13.3}, {14.1, 15}, {13, 15}}});
   builders::add_exit(m, rect(20.5, 10.0, 22.5, 11.0), "east");
   builders::add_exit(m, rect(21.0, 10.8, 23.0, 12.0), "east 2");
   builders::add_residents(m, {11.0, 14.0}, 1, 35);
@@ -257,7 +264,8 @@ TEST_CASE("the navigation grid matches the exact walkable test cell by cell") {
   std::size_t walkable = 0, mismatched = 0, exits = 0;
   for (int y = 0; y < g.ny; ++y)
     for (int x = 0; x < g.nx; ++x) {
-      const std::size_t c = static_cast<std::size_t>(y) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(x);
+      const std::size_t c =
+          static_cast<std::size_t>(y) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(x);
       const Vec2 q = g.centre(x, y);
       const bool exact = m.micro.walkable_at(q);
       walkable += exact;

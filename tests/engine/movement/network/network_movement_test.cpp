@@ -3,10 +3,10 @@
 #include <cmath>
 #include <limits>
 
-#include "engine/scenes/builders.hpp"
 #include "engine/core/metrics.hpp"
-#include "engine/routing/navigation.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/routing/navigation.hpp"
+#include "engine/scenes/builders.hpp"
 #include "engine/test_support.hpp"
 
 using namespace ss;
@@ -18,7 +18,9 @@ void all_walk_at(Model& m, double speed) {
   m.params.residents.speed_by_age.fill(speed);
 }
 
-void check_conservation(const Model& m, const SimState& s) { REQUIRE(testing::conservation_error(m, s).empty()); }
+void check_conservation(const Model& m, const SimState& s) {
+  REQUIRE(testing::conservation_error(m, s).empty());
+}
 
 }  // namespace
 
