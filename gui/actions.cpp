@@ -155,7 +155,6 @@ const RunMetrics& current_metrics(AppContext& ctx, bool fresh) {
   return c.metrics;
 }
 
-namespace {
 std::string json_escape(const std::string& s) {
   std::string o;
   for (const char ch : s) {
@@ -168,7 +167,18 @@ std::string json_escape(const std::string& s) {
   }
   return o;
 }
-}  // namespace
+
+bool write_whole_file(AppContext& ctx, const std::string& path, const std::string& text) {
+  // Temporary file + rename: a reader never sees half a summary.
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp);
+    f << text;
+    if (!f) return ctx.messages.error("cannot write " + path), false;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return ctx.messages.error("cannot write " + path), false;
+  return true;
+}
 
 bool write_state_summary(AppContext& ctx, const std::string& path) {
   std::ostringstream j;
@@ -257,15 +267,7 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
     }
   }
   j << "\n}\n";
-  // Temporary file + rename: a reader never sees half a summary.
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp);
-    f << j.str();
-    if (!f) return ctx.messages.error("cannot write " + path), false;
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return ctx.messages.error("cannot write " + path), false;
-  return true;
+  return write_whole_file(ctx, path, j.str());
 }
 
 }  // namespace ss::gui

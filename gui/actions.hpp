@@ -52,6 +52,11 @@ std::string target_measured(const TargetResult& r);
 // A small JSON summary of the run as it stands (time, counts, closed roads and
 // shelters, journal), for scripted tests.
 bool write_state_summary(AppContext& ctx, const std::string& path);
+// JSON string contents: quotes and backslashes escaped, control characters as spaces.
+std::string json_escape(const std::string& s);
+// `text` to `path` through a temporary file and a rename, so a reader never sees half
+// of it; an error is reported in the GUI's messages.
+bool write_whole_file(AppContext& ctx, const std::string& path, const std::string& text);
 // The run's result files, the same as `safestreet run --out DIR`, when the output
 // library is built in.
 bool export_results(AppContext& ctx, const std::string& dir);

@@ -7,23 +7,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "gui/actions.hpp"
 #include "gui/panels.hpp"
 
 namespace ss::gui {
 namespace {
 
-std::string quoted(const std::string& s) {
-  std::string o = "\"";
-  for (const char ch : s) {
-    if (ch == '"' || ch == '\\')
-      o += '\\', o += ch;
-    else if (static_cast<unsigned char>(ch) < 0x20)
-      o += ' ';
-    else
-      o += ch;
-  }
-  return o + '"';
-}
+std::string quoted(const std::string& s) { return '"' + json_escape(s) + '"'; }
 
 // Half a pixel: ImGui places items at fractional positions and rounds when drawing.
 constexpr float kTolerancePx = 0.5f;
@@ -125,15 +115,7 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
     j << ", \"pending\": " << (l.pending ? "true" : "false") << ", \"text\": " << quoted(l.text) << "}";
   }
   j << "]\n}\n";
-  // Temporary file + rename: a reader never sees half a summary.
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp);
-    f << j.str();
-    if (!f) return ctx.messages.error("cannot write " + path), false;
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return ctx.messages.error("cannot write " + path), false;
-  return true;
+  return write_whole_file(ctx, path, j.str());
 }
 
 }  // namespace ss::gui
