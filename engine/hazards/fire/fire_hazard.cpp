@@ -16,7 +16,6 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr float kInf = std::numeric_limits<float>::infinity();
-constexpr std::uint32_t kNone = FireHazard::kNone;
 
 // Key purpose for drawing random ignitions (engine/core/rng.hpp keeps the others).
 constexpr std::uint64_t kIgnitionPurpose = 40;

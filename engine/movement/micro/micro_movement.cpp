@@ -12,8 +12,6 @@
 namespace ss {
 namespace {
 
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
-
 b2Vec2 to_b2(Vec2 p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
 Vec2 from_b2(b2Vec2 p) { return {p.x, p.y}; }
 
