@@ -60,18 +60,30 @@ TerrainGrid load_terrain(const TerrainRequest& rq, const Projector& projector) {
   const int W = ds->GetRasterXSize(), H = ds->GetRasterYSize();
   double pmin_x = INFINITY, pmin_y = INFINITY, pmax_x = -INFINITY, pmax_y = -INFINITY;
   for (Vec2& p : pts) {
-    if (!std::isfinite(p.x)) continue;
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+      p = {NAN, NAN};
+      continue;
+    }
     const double px = inv[0] + p.x * inv[1] + p.y * inv[2] - 0.5;  // relative to pixel centres
     const double py = inv[3] + p.x * inv[4] + p.y * inv[5] - 0.5;
+    if (!std::isfinite(px) || !std::isfinite(py)) {  // a geotransform of absurd scale
+      p = {NAN, NAN};
+      continue;
+    }
     p = {px, py};
     pmin_x = std::min(pmin_x, px), pmax_x = std::max(pmax_x, px);
     pmin_y = std::min(pmin_y, py), pmax_y = std::max(pmax_y, py);
   }
-  // Read only the window the grid needs (plus one pixel for interpolation).
-  const int x0 = std::clamp(static_cast<int>(std::floor(pmin_x)) - 1, 0, W);
-  const int y0 = std::clamp(static_cast<int>(std::floor(pmin_y)) - 1, 0, H);
-  const int x1 = std::clamp(static_cast<int>(std::ceil(pmax_x)) + 2, 0, W);
-  const int y1 = std::clamp(static_cast<int>(std::ceil(pmax_y)) + 2, 0, H);
+  // Read only the window the grid needs (plus one pixel for interpolation). Clamped
+  // before converting: pixel coordinates from a raster's geotransform can be far
+  // outside what an int holds.
+  auto pixel = [](double v, int size) {
+    return static_cast<int>(std::clamp(v, 0.0, static_cast<double>(size)));
+  };
+  const int x0 = pixel(std::floor(pmin_x) - 1, W);
+  const int y0 = pixel(std::floor(pmin_y) - 1, H);
+  const int x1 = pixel(std::ceil(pmax_x) + 2, W);
+  const int y1 = pixel(std::ceil(pmax_y) + 2, H);
   const int ww = x1 - x0, wh = y1 - y0;
   grid.z.assign(n, kNaN);
   if (ww > 0 && wh > 0 && std::isfinite(pmin_x)) {
@@ -94,7 +106,7 @@ TerrainGrid load_terrain(const TerrainRequest& rq, const Projector& projector) {
     };
     for (std::size_t k = 0; k < n; ++k) {
       const Vec2 p = pts[k];
-      if (!std::isfinite(p.x) || p.x < -0.5 || p.y < -0.5 || p.x > W - 0.5 || p.y > H - 0.5) continue;
+      if (!(p.x >= -0.5 && p.y >= -0.5 && p.x <= W - 0.5 && p.y <= H - 0.5)) continue;  // NaN: no pixel
       // Pixels at the raster's edge use the edge value for the outer half pixel.
       const double u = std::clamp(p.x, 0.0, W - 1.0), v = std::clamp(p.y, 0.0, H - 1.0);
       const int i0 = std::clamp(static_cast<int>(std::floor(u)), x0, x1 - 1);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (fuzz/, clang with ASan + UBSan) into ./build-fuzz and
 # runs each for SECONDS (default 30) from its seed corpus (fuzz/corpus/<target>).
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: scenario registry micro_geometry flood_raster
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: scenario registry micro_geometry micro_scenario flood_raster
 # A finding (crash, escaped exception, hang over 10 s, leak, more than 2 GB) stops that
 # target and fails the script; the input is kept in build-fuzz/findings/<target>/.
 # After fixing, copy it into fuzz/regressions/<target>/: every test build replays it
@@ -13,7 +13,7 @@ cd "$root"
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(scenario registry micro_geometry flood_raster)
+((${#targets[@]})) || targets=(scenario registry micro_geometry micro_scenario flood_raster)
 command -v clang++ >/dev/null || { echo "fuzz: clang++ not found (scripts/setup.sh installs it)" >&2; exit 1; }
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAFESTREET_FUZZ=ON \

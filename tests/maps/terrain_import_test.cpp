@@ -17,13 +17,14 @@ namespace {
 // eastwards: z = 300 + 0.01 * (x - x0) at pixel centres. Bilinear sampling of a
 // linear field is exact, so resampled values can be checked precisely. Pixels of
 // the western `nodata_cols` columns are NoData.
-std::string write_dem(const std::filesystem::path& path, Vec2 x0y0, bool with_crs, int nodata_cols = 0) {
+std::string write_dem(const std::filesystem::path& path, Vec2 x0y0, bool with_crs, int nodata_cols = 0,
+                      double pixel = 10.0) {
   GDALAllRegister();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
   REQUIRE(drv);
   GDALDataset* ds = drv->Create(path.c_str(), 100, 100, 1, GDT_Float32, nullptr);
   REQUIRE(ds);
-  double gt[6] = {x0y0.x, 10.0, 0.0, x0y0.y + 1000.0, 0.0, -10.0};
+  double gt[6] = {x0y0.x, pixel, 0.0, x0y0.y + 100 * pixel, 0.0, -pixel};
   ds->SetGeoTransform(gt);
   if (with_crs) {
     OGRSpatialReference srs;
@@ -93,4 +94,18 @@ TEST_CASE("a DEM that does not cover the map is an input error") {
   rq.bounds.extend(kCorner + Vec2{100, 100});
   rq.bounds.extend(kCorner + Vec2{900, 900});
   CHECK_THROWS_WITH(load_terrain(rq, proj), Catch::Contains("does not cover the map"));
+}
+
+TEST_CASE("a DEM whose geotransform has an absurd pixel size is an input error, not a wrong read") {
+  // Found by fuzzing (fuzz/regressions/flood_raster/): pixel coordinates of the map
+  // then lie far outside what an int holds.
+  const auto dir = test::fixture_dir("terrain_pixel");
+  const Projector proj = Projector::utm_for({11.28, 49.51});
+  TerrainRequest rq;
+  rq.bounds.extend(kCorner + Vec2{200, 200});
+  rq.bounds.extend(kCorner + Vec2{600, 500});
+  for (const double pixel : {1e-270, 1e-9}) {
+    rq.path = write_dem(dir / "dem.tif", kCorner, true, 0, pixel);
+    CHECK_THROWS_WITH(load_terrain(rq, proj), Catch::Contains("does not cover the map"));
+  }
 }
