@@ -9,6 +9,8 @@ packages=(
   build-essential g++ cmake pkg-config clang-format
   # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
+  # static analysis of the engine (scripts/tidy.sh, .clang-tidy)
+  clang-tidy
   # engine, maps, scenarios, command line, tests
   libgdal-dev gdal-bin libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2 libbox2d-dev
   # GUI: SFML window, Dear ImGui (+ the stb headers it builds on), OpenGL headers

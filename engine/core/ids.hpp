@@ -17,6 +17,7 @@ struct Id {
   constexpr explicit Id(int v) : value(static_cast<std::uint32_t>(v)) {}
   [[nodiscard]] constexpr bool valid() const { return value != kInvalid; }
   [[nodiscard]] constexpr std::size_t index() const { return value; }
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads the defaulted <=> (its 0 literal)
   constexpr auto operator<=>(const Id&) const = default;
 };
 

@@ -30,8 +30,10 @@ struct FloodGrid {
   }
   [[nodiscard]] bool empty() const { return z.empty(); }
   [[nodiscard]] Vec2 centre(std::size_t c) const {
-    return {origin.x + (static_cast<double>(c % static_cast<std::size_t>(nx)) + 0.5) * cell,
-            origin.y + (static_cast<double>(c / static_cast<std::size_t>(nx)) + 0.5) * cell};
+    const auto n = static_cast<std::size_t>(nx);
+    const std::size_t row = c / n;  // whole rows: integer division on purpose
+    return {origin.x + (static_cast<double>(c % n) + 0.5) * cell,
+            origin.y + (static_cast<double>(row) + 0.5) * cell};
   }
   // Cell containing p, or -1 outside the grid.
   [[nodiscard]] std::int64_t cell_of(Vec2 p) const;
