@@ -9,6 +9,7 @@
 
 #include "batch/comparison.hpp"
 #include "batch/comparison_files.hpp"
+#include "batch/failed_runs.hpp"
 #include "batch/mpi_batch.hpp"
 #include "batch/process_pool.hpp"
 #include "batch/run_plan.hpp"
@@ -67,6 +68,26 @@ std::vector<batch::RunRecord> read_records(const batch::BatchPlan& plan,
   return records;
 }
 
+// Every rank's failed runs on rank 0 (the others get their own), in the plan's order.
+std::vector<batch::FailedRun> all_failures(const batch::BatchPlan& plan, std::vector<batch::FailedRun> mine,
+                                           const batch::MpiSession* mpi) {
+  if (!mpi) return mine;
+  std::vector<batch::FailedRun> all;
+  for (const std::string& part : mpi->gather_text(batch::failed_runs_json(mine).dump())) {
+    const std::vector<batch::FailedRun> theirs = batch::failed_runs_from_json(nlohmann::json::parse(part));
+    all.insert(all.end(), theirs.begin(), theirs.end());
+  }
+  auto position = [&](const batch::FailedRun& f) {
+    return std::find_if(plan.runs.begin(), plan.runs.end(),
+                        [&](const batch::RunSpec& r) { return r.variant == f.variant && r.seed == f.seed; }) -
+           plan.runs.begin();
+  };
+  std::stable_sort(all.begin(), all.end(), [&](const batch::FailedRun& a, const batch::FailedRun& b) {
+    return position(a) < position(b);
+  });
+  return all;
+}
+
 int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch::MpiSession* mpi) {
   std::vector<batch::RunSpec> mine = plan.runs;
   std::optional<std::pair<std::size_t, std::size_t>> shard;
@@ -104,22 +125,26 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
     bar.finish();
     signal = batch::InterruptGuard::signal_received();
   }
-  long failed = 0, interrupted = 0;
+  long interrupted = 0;
+  std::vector<batch::FailedRun> failures;
   for (const batch::RunResult& r : results) {
     if (r.interrupted)
       ++interrupted;
     else if (!r.ok) {
-      ++failed;
       std::cerr << "failed: " << r.spec.variant << " seed " << r.spec.seed << ": " << r.error
                 << " (log: " << r.spec.log.string() << ")\n";
+      failures.push_back(
+          {r.spec.variant, r.spec.seed, r.error, r.spec.log.lexically_relative(plan.out).string()});
     }
   }
   std::vector<batch::RunRecord> records = read_records(plan, mine);
+  long failed = static_cast<long>(failures.size());
   if (mpi) {
     records = mpi->gather(records);
     failed = mpi->sum(failed);
     interrupted = mpi->sum(interrupted);
   }
+  failures = all_failures(plan, std::move(failures), mpi);
   if (interrupted > 0) {
     if (lead)
       std::cerr << "interrupted: finished runs are kept; run the same command again to do the remaining "
@@ -132,17 +157,27 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
               << "; merge the shards with `safestreet compare`\n";
     return failed ? kExitFailure : kExitOk;
   }
+  // What a batch killed while writing these files left (every rank is past writing
+  // batch.json by now).
+  batch::remove_stale_temporaries(plan.out);
+  batch::write_failed_runs(plan.out, failures);
+  const std::string failed_text = std::to_string(failed) + " run(s) failed, listed with why in " +
+                                  (plan.out / batch::kFailedRunsFile).string() +
+                                  "; the same command again redoes only them\n";
   if (records.empty()) {
     std::cerr << "error: no run finished, so there is nothing to compare\n";
+    if (failed) std::cerr << failed_text;
     return kExitFailure;
   }
-  const batch::Comparison c = batch::compare_runs(std::move(records));
+  std::vector<batch::RunKey> expected;
+  for (const batch::RunSpec& r : plan.runs) expected.push_back({r.variant, r.seed});
+  const batch::Comparison c = batch::compare_runs(std::move(records), expected);
   batch::write_comparison(plan.out, c);
   if (!opt.quiet) {
     batch::print_summary_table(std::cout, c);
     std::cout << "results          " << (plan.out / "comparison.csv").string() << ", report.html\n";
   }
-  if (failed) std::cerr << failed << " run(s) failed; see the messages above\n";
+  if (failed) std::cerr << failed_text;
   return failed ? kExitFailure : kExitOk;
 }
 
