@@ -1,7 +1,8 @@
 #pragma once
 // Runs a batch's runs as child processes (`safestreet run ...`), K at a time. A run
 // that crashes, fails or is killed only ends itself; its stderr is kept in its log
-// file so the batch can report why.
+// file so the batch can report why. Runs end with the batch: a batch killed with
+// SIGKILL leaves none behind (end_with_batch_parent()).
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -46,6 +47,18 @@ class InterruptGuard {
 
 // The safestreet executable to start runs with (this process's own binary).
 std::string own_executable();
+
+// The environment variable through which a batch gives its runs its own pid.
+inline constexpr const char* kBatchParentEnv = "SAFESTREET_BATCH_PARENT";
+
+// Called by `safestreet run` before anything else. When the run was started by a
+// batch (kBatchParentEnv holds the batch's pid), the kernel is asked to SIGKILL it
+// when the batch process ends (prctl PR_SET_PDEATHSIG), and it ends at once if the
+// batch has already ended (it then has another parent). So a batch killed with
+// SIGKILL leaves no run behind that would go on writing into the batch folder while
+// the resumed batch redoes that run. Throws ss::InputError for a value that is not a
+// pid.
+void end_with_batch_parent();
 
 // Runs every spec with `exe run SCENARIO [--variant V] --seed S --out DIR --quiet`,
 // at most `jobs` at a time, creating DIR's parent first. Returns one result per spec

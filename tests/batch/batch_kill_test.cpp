@@ -1,7 +1,10 @@
-// A batch's run killed the hard way, as an out-of-memory killer or an impatient user
-// would: it is reported with its variant, seed and why, the other runs go on, and
-// the batch run again redoes only it. Real processes of the built `safestreet`,
-// found through /proc as a user would find them with ps.
+// A batch stopped the hard way, as a power cut, an out-of-memory killer or an
+// impatient user would: the whole batch killed with SIGKILL mid-way, one of its runs
+// killed with SIGKILL. The batch resumes without redoing finished runs and ends with
+// the comparison, byte for byte, of a batch never stopped; its runs end with it; a
+// run lost to a kill is reported with its variant, seed and why, and the other runs
+// go on. Real processes of the built `safestreet`, found through /proc as a user
+// would find them with ps.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -33,6 +36,15 @@ using ss::testing::safestreet;
 using ss::testing::TempDir;
 using ss::testing::test_town;
 using Result = ss::testing::CommandResult;
+
+// A variant no test can wait for: 3000 residents, ten times the shelters' room, so
+// the run goes on to its end, stepped every millisecond for 2 h of simulated time:
+// 7.2 million steps, minutes of work on any machine (the town's base plan: 3600
+// steps for 300 residents, well under a second).
+constexpr const char* kSlowVariant =
+    "  slow:\n"
+    "    description: Far more work than a test can wait for.\n"
+    "    patch: {run: {dt: 0.001, duration: 2 h}, population: {synthesize: {total: 3000, seed: 3}}}\n";
 
 // Starts `safestreet ARGS` with stdout and stderr into `log` and `extra_env` added
 // to the environment; returns its pid.
@@ -142,6 +154,64 @@ constexpr const char* kFailedRunsHeader = "variant,seed,reason,log\n";
 }  // namespace
 
 TEST_CASE(
+    "a batch killed with SIGKILL mid-way resumes without redoing finished runs and ends with the same "
+    "comparison, byte for byte",
+    "[batch]") {
+  TempDir dir;
+  const std::string scen = test_town(dir);
+  const fs::path out = fs::path(dir.path()) / "batch";
+  auto command = [&](const fs::path& folder) {
+    return std::vector<std::string>{"batch",  scen, "--variants", "base,late_warning", "--seeds", "3",
+                                    "--jobs", "2",  "--out",      folder.string()};
+  };
+  const auto t0 = std::chrono::steady_clock::now();
+  const pid_t batch = start(command(out), fs::path(dir.path()) / "killed.txt");
+  // Killed once a first run is finished, while others are under way.
+  REQUIRE(wait_until([&] { return !finished_runs(out).empty(); }, 120s));
+  ::kill(batch, SIGKILL);
+  const int status = wait_for(batch);
+  REQUIRE(WIFSIGNALED(status));  // it had not ended on its own
+  // Its runs end with it: none goes on writing into the folder the resumed batch uses.
+  CHECK(wait_until([&] { return processes_with_arg(out.string() + "/", true).empty(); }, 5s));
+  const std::map<std::string, std::string> before = finished_runs(out);
+  std::map<std::string, fs::file_time_type> written;
+  for (const auto& [run, summary] : before) written[run] = fs::last_write_time(out / run / "summary.json");
+  INFO(before.size() << " of 6 runs finished before the kill; left behind: " << leftovers(out).size());
+  REQUIRE(before.size() < 6);  // the kill came mid-way
+
+  const Result resumed = safestreet(command_line(command(out)), dir);
+  INFO(resumed.output);
+  REQUIRE(resumed.code == 0);
+  CHECK_THAT(resumed.output, Catch::Contains(std::to_string(before.size()) + " already finished, " +
+                                             std::to_string(6 - before.size()) + " to run"));
+  for (const auto& [run, summary] : before) {  // not redone: the same bytes (wall time included), untouched
+    CHECK(read_file(out / run / "summary.json") == summary);
+    CHECK(fs::last_write_time(out / run / "summary.json") == written[run]);
+  }
+  CHECK(finished_runs(out).size() == 6);
+  CHECK(leftovers(out).empty());
+  const double killed_and_resumed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  // The same batch never stopped, in another folder.
+  const fs::path whole = fs::path(dir.path()) / "whole";
+  const Result r = safestreet(command_line(command(whole)), dir);
+  REQUIRE(r.code == 0);
+  for (const char* f : {"comparison.json", "comparison.csv", "report.html", "failed_runs.csv"}) {
+    INFO(f);
+    CHECK(read_file(out / f) == read_file(whole / f));
+    CHECK_FALSE(read_file(out / f).empty());
+  }
+  CHECK(missing_runs(out) == nlohmann::json::array());
+  CHECK(read_file(out / "failed_runs.csv") == kFailedRunsHeader);
+  WARN("killed after " << before.size() << " runs, then resumed: " << killed_and_resumed
+                       << " s; the same batch never stopped: "
+                       << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() -
+                              killed_and_resumed
+                       << " s");
+}
+
+TEST_CASE(
     "a run of a batch killed with SIGKILL is reported with its variant and seed, the others finish, and "
     "the batch run again redoes only it",
     "[batch]") {
@@ -192,4 +262,49 @@ TEST_CASE(
   CHECK(read_file(out / "failed_runs.csv") == kFailedRunsHeader);
   CHECK(missing_runs(out) == nlohmann::json::array());
   CHECK_THAT(read_file(out / "report.html"), !Catch::Contains("Missing runs"));
+}
+
+TEST_CASE("the runs of a batch killed with SIGKILL end with it", "[batch]") {
+  TempDir dir;
+  const std::string scen = test_town(dir, kSlowVariant);
+  const fs::path out = fs::path(dir.path()) / "batch";
+  const pid_t batch =
+      start({"batch", scen, "--variants", "slow", "--seeds", "2", "--jobs", "2", "--out", out.string()},
+            fs::path(dir.path()) / "batch.txt");
+  const std::string runs = (out / "slow" / "seed-").string();
+  REQUIRE(wait_until([&] { return processes_with_arg(runs, true).size() == 2; }, 120s));
+  ::kill(batch, SIGKILL);
+  wait_for(batch);
+  // Left alone, each would go on for minutes.
+  const auto t0 = std::chrono::steady_clock::now();
+  CHECK(wait_until([&] { return processes_with_arg(runs, true).empty(); }, 5s));
+  WARN("runs ended " << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
+                     << " s after their batch was killed");
+  for (const pid_t pid : processes_with_arg(runs, true)) ::kill(pid, SIGKILL);  // a failed check leaves none
+}
+
+TEST_CASE("a run started for a batch that has already ended ends at once", "[batch]") {
+  TempDir dir;
+  const std::string scen = test_town(dir);
+  const fs::path out = fs::path(dir.path()) / "run";
+  const fs::path log = fs::path(dir.path()) / "run.txt";
+  // This test is the run's parent, not process 1: the batch it names has gone.
+  int status =
+      wait_for(start({"run", scen, "--quiet", "--out", out.string()}, log, {"SAFESTREET_BATCH_PARENT=1"}));
+  CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL));
+  CHECK_THAT(read_file(log),
+             Catch::Contains("the batch that started this run (SAFESTREET_BATCH_PARENT=1) has ended"));
+  CHECK_FALSE(fs::exists(out));
+
+  status =
+      wait_for(start({"run", scen, "--quiet", "--out", out.string()}, log, {"SAFESTREET_BATCH_PARENT=12x"}));
+  CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
+  CHECK_THAT(read_file(log), Catch::Contains("SAFESTREET_BATCH_PARENT") && Catch::Contains("\"12x\""));
+  CHECK_FALSE(fs::exists(out));
+
+  // Its own parent's pid: a run as a batch starts it, which goes on to finish.
+  status = wait_for(start({"run", scen, "--quiet", "--out", out.string()}, log,
+                          {"SAFESTREET_BATCH_PARENT=" + std::to_string(::getpid())}));
+  CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  CHECK(fs::is_regular_file(out / "summary.json"));
 }
