@@ -22,6 +22,7 @@
 
 #include "batch/run_record.hpp"
 #include "engine/core/input_error.hpp"
+#include "output/format.hpp"
 
 extern char** environ;
 
@@ -38,6 +39,7 @@ struct Running {
   pid_t pid = 0;
   std::size_t index = 0;  // into specs
   std::chrono::steady_clock::time_point start{};
+  bool timed_out = false;  // SIGKILL sent for running over the run timeout
 };
 
 // This process's environment with kBatchParentEnv set to its pid, for its runs.
@@ -150,6 +152,10 @@ void end_with_batch_parent() {
   }
 }
 
+std::string timeout_reason(double run_timeout_s) {
+  return "timed out after " + output::format_number(run_timeout_s) + " s";
+}
+
 bool InterruptGuard::stop_requested() { return g_signal != 0; }
 int InterruptGuard::signal_received() { return g_signal; }
 
@@ -171,6 +177,7 @@ double estimate_eta(double mean_s, std::size_t not_started, const std::vector<do
 
 std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
                                      const std::vector<RunSpec>& specs, std::size_t jobs,
+                                     std::optional<double> run_timeout_s,
                                      const std::function<void(const PoolProgress&)>& on_progress) {
   using clock = std::chrono::steady_clock;
   if (jobs == 0) jobs = 1;
@@ -215,6 +222,17 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
         results[next].error = "not started: batch interrupted";
       }
     }
+    if (run_timeout_s && !stopping) {
+      // SIGKILL at once, without a SIGTERM first: a run has nothing to save (its
+      // outputs are staged, and published only whole) and no handler that would make
+      // SIGTERM end it differently; the batch removes its staging folder below.
+      const auto now = clock::now();
+      for (Running& r : running)
+        if (!r.timed_out && std::chrono::duration<double>(now - r.start).count() > *run_timeout_s) {
+          ::kill(r.pid, SIGKILL);
+          r.timed_out = true;
+        }
+    }
     int status = 0;
     const pid_t pid = ::waitpid(-1, &status, WNOHANG);
     if (pid <= 0) {
@@ -239,7 +257,10 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
     } else {
       remove_staging(res.spec, pid);
       res.interrupted = stopping;
-      if (WIFSIGNALED(status)) {
+      res.timed_out = it->timed_out && !stopping;
+      if (res.timed_out) {
+        res.error = timeout_reason(*run_timeout_s);
+      } else if (WIFSIGNALED(status)) {
         res.error = std::string("killed by signal ") + std::to_string(WTERMSIG(status)) + " (" +
                     strsignal(WTERMSIG(status)) + ")";
         const std::string logged = error_from_log(res.spec.log);

@@ -1,6 +1,8 @@
 // `safestreet batch`: every plan variant × seed of a scenario as separate runs, K at
 // a time (or spread over MPI ranks), then the comparison of the variants.
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -18,6 +20,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "engine/core/input_error.hpp"
+#include "output/format.hpp"
 
 namespace ss::cli {
 namespace fs = std::filesystem;
@@ -44,6 +47,17 @@ std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
     throw InputError("command line", 0, "--shard",
                      "expected i/N with 0 <= i < N (e.g. 0/4), got \"" + text + "\"");
   }
+}
+
+// "--run-timeout SECONDS": a positive, finite number of seconds.
+double parse_run_timeout(const std::string& text) {
+  double seconds = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(seconds) ||
+      seconds <= 0)
+    throw InputError("command line", 0, "--run-timeout",
+                     "expected a positive number of seconds (e.g. 600 or 0.5), got \"" + text + "\"");
+  return seconds;
 }
 
 std::string progress_label(const batch::PoolProgress& p) {
@@ -88,7 +102,8 @@ std::vector<batch::FailedRun> all_failures(const batch::BatchPlan& plan, std::ve
   return all;
 }
 
-int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch::MpiSession* mpi) {
+int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch::MpiSession* mpi,
+              std::optional<double> run_timeout_s) {
   std::vector<batch::RunSpec> mine = plan.runs;
   std::optional<std::pair<std::size_t, std::size_t>> shard;
   if (mpi)
@@ -106,11 +121,13 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
     std::string who = mpi ? "rank " + std::to_string(mpi->rank()) + "/" + std::to_string(mpi->size()) + ": "
                       : shard ? "shard " + opt.shard + ": "
                               : "";
+    const std::string limit =
+        run_timeout_s ? ", each within " + output::format_number(*run_timeout_s) + " s" : std::string();
     std::fprintf(
         stderr,
-        "%s%zu variants x %zu seeds: %zu runs here, %zu already finished, %zu to run, %zu at a time\n",
+        "%s%zu variants x %zu seeds: %zu runs here, %zu already finished, %zu to run, %zu at a time%s\n",
         who.c_str(), plan.variants.size(), plan.seeds.size(), mine.size(), mine.size() - pending.size(),
-        pending.size(), jobs);
+        pending.size(), jobs, limit.c_str());
   }
 
   std::vector<batch::RunResult> results;
@@ -118,10 +135,11 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
   {
     batch::InterruptGuard guard;
     ProgressBar bar(!opt.quiet);
-    results = batch::run_processes(
-        batch::own_executable(), plan.scenario_path, pending, jobs, [&](const batch::PoolProgress& p) {
-          bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0, progress_label(p));
-        });
+    results = batch::run_processes(batch::own_executable(), plan.scenario_path, pending, jobs, run_timeout_s,
+                                   [&](const batch::PoolProgress& p) {
+                                     bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0,
+                                                progress_label(p));
+                                   });
     bar.finish();
     signal = batch::InterruptGuard::signal_received();
   }
@@ -192,15 +210,17 @@ int batch_command(const BatchOptions& opt) {
     if (opt.seeds == 0) throw InputError("command line", 0, "--seeds", "at least one seed is needed");
     seeds = batch::seeds_one_to(opt.seeds);
   }
+  std::optional<double> run_timeout_s;
+  if (opt.run_timeout) run_timeout_s = parse_run_timeout(*opt.run_timeout);
   std::string out = opt.out;
   if (out.empty()) out = "out/" + fs::path(opt.scenario).stem().string() + "-batch";
   // Every input problem is reported here, before MPI starts or any run begins.
   const batch::BatchPlan plan = batch::plan_batch(opt.scenario, split_commas(opt.variants), seeds, out);
-  if (!opt.mpi) return run_batch(opt, plan, nullptr);
+  if (!opt.mpi) return run_batch(opt, plan, nullptr, run_timeout_s);
 
   batch::MpiSession mpi;
   try {
-    return run_batch(opt, plan, &mpi);
+    return run_batch(opt, plan, &mpi, run_timeout_s);
   } catch (const std::exception& e) {
     // Other ranks may be waiting in a collective call: end the whole job.
     std::cerr << "error: rank " << mpi.rank() << ": " << e.what() << "\n";

@@ -1,10 +1,11 @@
 // A batch stopped the hard way, as a power cut, an out-of-memory killer or an
 // impatient user would: the whole batch killed with SIGKILL mid-way, one of its runs
-// killed with SIGKILL. The batch resumes without redoing finished runs and ends with
-// the comparison, byte for byte, of a batch never stopped; its runs end with it; a
-// run lost to a kill is reported with its variant, seed and why, and the other runs
-// go on. Real processes of the built `safestreet`, found through /proc as a user
-// would find them with ps.
+// killed with SIGKILL, a run that cannot finish within --run-timeout. The batch
+// resumes without redoing finished runs and ends with the comparison, byte for byte,
+// of a batch never stopped; its runs end with it; a run lost to a kill or a timeout
+// is reported with its variant, seed and why, and the other runs go on. Real
+// processes of the built `safestreet`, found through /proc as a user would find them
+// with ps.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -262,6 +263,52 @@ TEST_CASE(
   CHECK(read_file(out / "failed_runs.csv") == kFailedRunsHeader);
   CHECK(missing_runs(out) == nlohmann::json::array());
   CHECK_THAT(read_file(out / "report.html"), !Catch::Contains("Missing runs"));
+}
+
+TEST_CASE(
+    "a run over --run-timeout is killed and reported as timed out with its variant and seed, and the "
+    "other runs are unaffected",
+    "[batch]") {
+  TempDir dir;
+  const std::string scen = test_town(dir, kSlowVariant);
+  const fs::path out = fs::path(dir.path()) / "batch";
+  // 5 s: the town's base runs take well under a second (most of it loading and
+  // writing), the slow variant minutes.
+  const auto t0 = std::chrono::steady_clock::now();
+  Result r = safestreet(
+      "batch " + scen + " --variants base,slow --seeds 2 --jobs 2 --run-timeout 5 --out " + out.string(),
+      dir);
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  INFO(r.output);
+  CHECK(r.code == 1);
+  CHECK(took < 60.0);  // the slow runs were ended, not waited for
+  CHECK_THAT(r.output, Catch::Contains("each within 5 s"));
+  CHECK_THAT(r.output, Catch::Contains("failed: slow seed 1: timed out after 5 s (log: "));
+  CHECK_THAT(r.output, Catch::Contains("failed: slow seed 2: timed out after 5 s (log: "));
+  CHECK_THAT(r.output, Catch::Contains("missing runs (not in the comparison): slow seeds 1, 2"));
+  CHECK(read_file(out / "failed_runs.csv") == std::string(kFailedRunsHeader) +
+                                                  "slow,1,timed out after 5 s,slow/seed-1.log\n"
+                                                  "slow,2,timed out after 5 s,slow/seed-2.log\n");
+  const nlohmann::json c = nlohmann::json::parse(read_file(out / "comparison.json"));
+  CHECK(c["variants"] == nlohmann::json({"base"}));
+  CHECK(c["missing_runs"] == nlohmann::json::parse(R"([{"variant": "slow", "seed": 1},
+                                                      {"variant": "slow", "seed": 2}])"));
+  CHECK(finished_runs(out).size() == 2);  // base, seeds 1 and 2
+  CHECK(leftovers(out).empty());
+  CHECK(processes_with_arg(out.string() + "/", true).empty());
+
+  // A timeout no run can keep (loading the town alone takes longer): every run
+  // fails, and the reason gives the limit as written.
+  const fs::path tiny = fs::path(dir.path()) / "tiny";
+  r = safestreet("batch " + scen + " --variants base --seeds 1 --run-timeout 0.05 --out " + tiny.string(),
+                 dir);
+  CHECK(r.code == 1);
+  CHECK_THAT(r.output, Catch::Contains("failed: base seed 1: timed out after 0.05 s") &&
+                           Catch::Contains("error: no run finished"));
+  CHECK(read_file(tiny / "failed_runs.csv") ==
+        std::string(kFailedRunsHeader) + "base,1,timed out after 0.05 s,base/seed-1.log\n");
+  CHECK(leftovers(tiny).empty());
+  WARN("batch with two runs timed out after 5 s: " << took << " s");
 }
 
 TEST_CASE("the runs of a batch killed with SIGKILL end with it", "[batch]") {

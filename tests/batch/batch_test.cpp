@@ -158,6 +158,14 @@ TEST_CASE("bad batch input is a clear error before any run starts", "[batch]") {
   r = safestreet("batch " + scen + " --variants base --seeds 0 --out " + out, dir);
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Catch::Contains("--seeds"));
+  for (const char* timeout : {"0", "=-1", "=-0.5", "inf", "nan", "1e999", "ten", "5s", "''"}) {
+    r = safestreet("batch " + scen + " --variants base --seeds 1 --run-timeout" +
+                       (timeout[0] == '=' ? "" : " ") + timeout + " --out " + out,
+                   dir);
+    INFO(timeout << ": " << r.output);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--run-timeout") && Catch::Contains("positive number of seconds"));
+  }
   CHECK_FALSE(fs::exists(out));
 
   // A folder that holds another scenario's batch.
