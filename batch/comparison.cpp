@@ -112,7 +112,7 @@ VariantCurve curve_of(const std::string& variant, const std::vector<const RunRec
 
 }  // namespace
 
-Comparison compare_runs(std::vector<RunRecord> records) {
+Comparison compare_runs(std::vector<RunRecord> records, const std::vector<RunKey>& expected) {
   if (records.empty()) throw std::runtime_error("no finished runs to compare");
   std::stable_sort(records.begin(), records.end(), [](const RunRecord& a, const RunRecord& b) {
     if (a.variant != b.variant) return variant_before(a.variant, b.variant);
@@ -142,6 +142,23 @@ Comparison compare_runs(std::vector<RunRecord> records) {
   }
   c.seeds.assign(seeds.begin(), seeds.end());
   for (const auto& [v, list] : by_variant) c.variants.push_back(v);
+
+  std::set<std::string, decltype(&variant_before)> all_variants(c.variants.begin(), c.variants.end(),
+                                                                &variant_before);
+  std::set<std::uint64_t> all_seeds = seeds;
+  for (const RunKey& k : expected) {
+    all_variants.insert(k.variant);
+    all_seeds.insert(k.seed);
+  }
+  for (const std::string& v : all_variants) {
+    const auto found = by_variant.find(v);
+    for (const std::uint64_t seed : all_seeds) {
+      const bool present =
+          found != by_variant.end() && std::any_of(found->second.begin(), found->second.end(),
+                                                   [&](const RunRecord* r) { return r->seed == seed; });
+      if (!present) c.missing.push_back({v, seed});
+    }
+  }
 
   // Per variant, one value slot per seed of c.seeds, for pairing by seed.
   auto per_seed = [&](const std::vector<const RunRecord*>& list, const std::string& key) {
@@ -182,6 +199,19 @@ Comparison compare_runs(std::vector<RunRecord> records) {
   judge_conditionals(c.kpis);
   for (const auto& [variant, list] : by_variant) c.curves.push_back(curve_of(variant, list));
   return c;
+}
+
+std::string runs_text(const std::vector<RunKey>& runs) {
+  std::string text;
+  for (std::size_t i = 0; i < runs.size();) {
+    std::size_t j = i;
+    std::string seeds;
+    for (; j < runs.size() && runs[j].variant == runs[i].variant; ++j)
+      seeds += (seeds.empty() ? "" : ", ") + std::to_string(runs[j].seed);
+    text += (text.empty() ? "" : "; ") + runs[i].variant + (j - i > 1 ? " seeds " : " seed ") + seeds;
+    i = j;
+  }
+  return text;
 }
 
 }  // namespace ss::batch

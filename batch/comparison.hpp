@@ -37,10 +37,20 @@ struct VariantCurve {
   std::vector<double> time_s, mean, min, max;  // sheltered share across seeds, per time
 };
 
+// A run by what tells it apart in a batch.
+struct RunKey {
+  std::string variant;
+  std::uint64_t seed = 0;
+};
+
 struct Comparison {
   std::string scenario;
   std::vector<std::string> variants;  // base first, then by name
   std::vector<std::uint64_t> seeds;   // every seed seen, ascending
+  // Runs the comparison lacks (failed, timed out, not run yet): every variant × seed
+  // of the runs and of `expected` (compare_runs) without a record; by variant (base
+  // first, then by name), then seed.
+  std::vector<RunKey> missing{};
   std::vector<KpiComparison> kpis;
   std::vector<VariantCurve> curves;
   std::vector<std::string> duplicates;  // "variant seed S: a and b" (the first read is kept)
@@ -63,6 +73,14 @@ struct Comparison {
 // the unit's practical threshold (kpi_labels.hpp) tie. Conditional KPIs (response
 // times over reached tasks, means over sheltered residents) are not ranked, and
 // their verdict is "not comparable" while their denominator differs from the base's.
-Comparison compare_runs(std::vector<RunRecord> records);
+//
+// `expected`: the runs the caller planned (a batch's variants × seeds); a run listed
+// there or in the grid of variants and seeds seen, but without a record, is listed
+// in `missing`. Without it (`compare`, which does not know what was planned) every
+// variant seen is expected with every seed seen.
+Comparison compare_runs(std::vector<RunRecord> records, const std::vector<RunKey>& expected = {});
+
+// Runs in words, by variant: "late_warning seeds 1, 2; twin seed 3".
+std::string runs_text(const std::vector<RunKey>& runs);
 
 }  // namespace ss::batch

@@ -1,8 +1,10 @@
 #include "batch/comparison_files.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
@@ -66,6 +68,9 @@ ojson comparison_json(const Comparison& c) {
   }
   j["variant_descriptions"] = std::move(descriptions);
   j["seeds"] = c.seeds;
+  ojson missing = ojson::array();
+  for (const RunKey& k : c.missing) missing.push_back({{"variant", k.variant}, {"seed", k.seed}});
+  j["missing_runs"] = std::move(missing);
   ojson kpis = ojson::array();
   for (const KpiComparison& k : c.kpis) {
     const KpiInfo info = describe_kpi(k.key);
@@ -185,6 +190,22 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
     fs::remove(tmp, ec);
     throw std::runtime_error("cannot rename '" + tmp.string() + "' to '" + path.string() + "'");
   }
+}
+
+void remove_stale_temporaries(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    const auto tag = name.rfind(".tmp-");
+    if (tag == std::string::npos || !e.is_regular_file(ec)) continue;
+    const std::string digits = name.substr(tag + 5);
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid > 0 && pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) stale.push_back(e.path());
+  }
+  for (const fs::path& p : stale) fs::remove(p, ec);
 }
 
 void write_comparison(const fs::path& dir, const Comparison& c) {

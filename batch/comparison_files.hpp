@@ -21,6 +21,10 @@ std::string comparison_csv(const Comparison& c);
 // std::runtime_error naming the path.
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
 
+// Removes the temporary files (NAME.tmp-PID) that write_file_atomically() left in
+// `dir` when its process was killed: those of processes no longer running here.
+void remove_stale_temporaries(const std::filesystem::path& dir);
+
 // Writes comparison.json, comparison.csv and report.html into `dir`. Variants
 // without a description in `c` get the one DIR/batch.json gives, if any.
 void write_comparison(const std::filesystem::path& dir, const Comparison& c);

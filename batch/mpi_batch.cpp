@@ -22,12 +22,7 @@ MpiSession::MpiSession() {
 
 MpiSession::~MpiSession() { MPI_Finalize(); }
 
-std::vector<RunRecord> MpiSession::gather(const std::vector<RunRecord>& mine) const {
-  nlohmann::json list = nlohmann::json::array();
-  for (const RunRecord& r : mine) list.push_back(to_json(r));
-  // JSON text keeps every double exactly (shortest round-trip digits), so rank 0
-  // computes the same comparison as a local batch.
-  const std::string text = list.dump();
+std::vector<std::string> MpiSession::gather_text(const std::string& text) const {
   int length = static_cast<int>(text.size());
   std::vector<int> lengths(static_cast<std::size_t>(size_));
   MPI_Gather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
@@ -43,13 +38,21 @@ std::vector<RunRecord> MpiSession::gather(const std::vector<RunRecord>& mine) co
   }
   MPI_Gatherv(text.data(), length, MPI_CHAR, all.data(), lengths.data(), offsets.data(), MPI_CHAR, 0,
               MPI_COMM_WORLD);
+  std::vector<std::string> parts;
+  if (rank_ != 0) return parts;
+  for (std::size_t i = 0; i < lengths.size(); ++i)
+    parts.push_back(all.substr(static_cast<std::size_t>(offsets[i]), static_cast<std::size_t>(lengths[i])));
+  return parts;
+}
+
+std::vector<RunRecord> MpiSession::gather(const std::vector<RunRecord>& mine) const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const RunRecord& r : mine) list.push_back(to_json(r));
+  // JSON text keeps every double exactly (shortest round-trip digits), so rank 0
+  // computes the same comparison as a local batch.
   std::vector<RunRecord> records;
-  if (rank_ != 0) return records;
-  for (std::size_t i = 0; i < lengths.size(); ++i) {
-    const auto part = nlohmann::json::parse(
-        all.substr(static_cast<std::size_t>(offsets[i]), static_cast<std::size_t>(lengths[i])));
-    for (const auto& r : part) records.push_back(record_from_json(r));
-  }
+  for (const std::string& part : gather_text(list.dump()))
+    for (const auto& r : nlohmann::json::parse(part)) records.push_back(record_from_json(r));
   return records;
 }
 
@@ -76,6 +79,8 @@ MpiSession::MpiSession() {
 MpiSession::~MpiSession() = default;
 
 std::vector<RunRecord> MpiSession::gather(const std::vector<RunRecord>& mine) const { return mine; }
+
+std::vector<std::string> MpiSession::gather_text(const std::string& mine) const { return {mine}; }
 
 long MpiSession::sum(long value) const { return value; }
 

@@ -28,6 +28,9 @@ class MpiSession {
   // Rank 0 receives every rank's records (its own first, then rank 1's, ...); the
   // other ranks get an empty list. Collective: every rank must call it.
   [[nodiscard]] std::vector<RunRecord> gather(const std::vector<RunRecord>& mine) const;
+  // Rank 0 receives every rank's text (its own first, then rank 1's, ...); the other
+  // ranks get an empty list. Collective.
+  [[nodiscard]] std::vector<std::string> gather_text(const std::string& mine) const;
   // Sum of `value` over all ranks, on every rank. Collective.
   [[nodiscard]] long sum(long value) const;
   // Ends every rank of the job (after an error on one rank, so the others do not

@@ -3,19 +3,26 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 #include <thread>
 
 #include "batch/run_record.hpp"
+#include "engine/core/input_error.hpp"
+#include "output/format.hpp"
 
 extern char** environ;
 
@@ -29,10 +36,21 @@ volatile std::sig_atomic_t g_signal = 0;
 extern "C" void on_stop_signal(int sig) { g_signal = sig; }
 
 struct Running {
-  pid_t pid;
-  std::size_t index;  // into specs
-  std::chrono::steady_clock::time_point start;
+  pid_t pid = 0;
+  std::size_t index = 0;  // into specs
+  std::chrono::steady_clock::time_point start{};
+  bool timed_out = false;  // SIGKILL sent for running over the run timeout
 };
+
+// This process's environment with kBatchParentEnv set to its pid, for its runs.
+std::vector<std::string> run_environment() {
+  const std::string prefix = std::string(kBatchParentEnv) + "=";
+  std::vector<std::string> env;
+  for (char** e = environ; *e; ++e)
+    if (std::strncmp(*e, prefix.c_str(), prefix.size()) != 0) env.emplace_back(*e);
+  env.push_back(prefix + std::to_string(::getpid()));
+  return env;
+}
 
 // The last line that starts with "error:" (what `safestreet run` prints), else the
 // last non-empty line of the log.
@@ -47,7 +65,8 @@ std::string error_from_log(const fs::path& log) {
   return !last_error.empty() ? last_error : last;
 }
 
-pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSpec& spec) {
+pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSpec& spec,
+                std::vector<std::string>& env) {
   std::error_code ec;
   fs::create_directories(spec.dir.parent_path(), ec);
   if (ec)
@@ -55,9 +74,11 @@ pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSp
   std::vector<std::string> args{exe, "run", scenario};
   if (spec.variant != kBaseVariant) args.insert(args.end(), {"--variant", spec.variant});
   args.insert(args.end(), {"--seed", std::to_string(spec.seed), "--out", spec.dir.string(), "--quiet"});
-  std::vector<char*> argv;
+  std::vector<char*> argv, envp;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  for (std::string& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
 
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
@@ -75,7 +96,11 @@ pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSp
   posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, exe.c_str(), &files, &attr, argv.data(), environ);
+  // posix_spawn rather than fork, after which the batch could tie the child to itself
+  // (prctl) before exec: glibc's posix_spawn does not copy this process's memory,
+  // which MPI libraries with registered (RDMA) memory need. The run ties itself to
+  // the batch instead (end_with_batch_parent).
+  const int rc = posix_spawn(&pid, exe.c_str(), &files, &attr, argv.data(), envp.data());
   posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&files);
   if (rc != 0) throw std::runtime_error("cannot start '" + exe + "': " + std::strerror(rc));
@@ -106,6 +131,31 @@ InterruptGuard::~InterruptGuard() {
   std::signal(SIGTERM, SIG_DFL);
 }
 
+void end_with_batch_parent() {
+  const char* text = std::getenv(kBatchParentEnv);
+  if (!text) return;
+  const std::string_view value(text);
+  long parent = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parent);
+  if (ec != std::errc() || end != value.data() + value.size() || parent < 1)
+    throw InputError(
+        "environment", 0, kBatchParentEnv,
+        "expected the process id of the batch that started this run, got \"" + std::string(value) + "\"");
+  if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0)
+    throw std::runtime_error(std::string("cannot tie this run to its batch (prctl): ") +
+                             std::strerror(errno));
+  // The batch may have ended before prctl: the run then has another parent already.
+  if (::getppid() != static_cast<pid_t>(parent)) {
+    std::cerr << "error: the batch that started this run (" << kBatchParentEnv << "=" << parent
+              << ") has ended\n";
+    ::raise(SIGKILL);
+  }
+}
+
+std::string timeout_reason(double run_timeout_s) {
+  return "timed out after " + output::format_number(run_timeout_s) + " s";
+}
+
 bool InterruptGuard::stop_requested() { return g_signal != 0; }
 int InterruptGuard::signal_received() { return g_signal; }
 
@@ -127,9 +177,11 @@ double estimate_eta(double mean_s, std::size_t not_started, const std::vector<do
 
 std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
                                      const std::vector<RunSpec>& specs, std::size_t jobs,
+                                     std::optional<double> run_timeout_s,
                                      const std::function<void(const PoolProgress&)>& on_progress) {
   using clock = std::chrono::steady_clock;
   if (jobs == 0) jobs = 1;
+  std::vector<std::string> env = run_environment();
   std::vector<RunResult> results(specs.size());
   std::vector<Running> running;
   std::size_t next = 0;
@@ -158,7 +210,7 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
     } else {
       while (next < specs.size() && running.size() < jobs) {
         results[next].spec = specs[next];
-        running.push_back({spawn_run(exe, scenario, specs[next]), next, clock::now()});
+        running.push_back({spawn_run(exe, scenario, specs[next], env), next, clock::now()});
         ++next;
         report();
       }
@@ -169,6 +221,17 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
         results[next].interrupted = true;
         results[next].error = "not started: batch interrupted";
       }
+    }
+    if (run_timeout_s && !stopping) {
+      // SIGKILL at once, without a SIGTERM first: a run has nothing to save (its
+      // outputs are staged, and published only whole) and no handler that would make
+      // SIGTERM end it differently; the batch removes its staging folder below.
+      const auto now = clock::now();
+      for (Running& r : running)
+        if (!r.timed_out && std::chrono::duration<double>(now - r.start).count() > *run_timeout_s) {
+          ::kill(r.pid, SIGKILL);
+          r.timed_out = true;
+        }
     }
     int status = 0;
     const pid_t pid = ::waitpid(-1, &status, WNOHANG);
@@ -194,7 +257,10 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
     } else {
       remove_staging(res.spec, pid);
       res.interrupted = stopping;
-      if (WIFSIGNALED(status)) {
+      res.timed_out = it->timed_out && !stopping;
+      if (res.timed_out) {
+        res.error = timeout_reason(*run_timeout_s);
+      } else if (WIFSIGNALED(status)) {
         res.error = std::string("killed by signal ") + std::to_string(WTERMSIG(status)) + " (" +
                     strsignal(WTERMSIG(status)) + ")";
         const std::string logged = error_from_log(res.spec.log);

@@ -1,9 +1,11 @@
 #pragma once
 // Runs a batch's runs as child processes (`safestreet run ...`), K at a time. A run
-// that crashes, fails or is killed only ends itself; its stderr is kept in its log
-// file so the batch can report why.
+// that crashes, fails, is killed or runs over its time only ends itself; its stderr
+// is kept in its log file so the batch can report why. Runs end with the batch: a
+// batch killed with SIGKILL leaves none behind (end_with_batch_parent()).
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +17,8 @@ struct RunResult {
   RunSpec spec;
   bool ok = false;
   bool interrupted = false;  // stopped by the batch on SIGINT/SIGTERM, not failed
-  std::string error;         // why it failed: the last error line of its log, or the signal
+  bool timed_out = false;    // killed by the batch after the run timeout: failed
+  std::string error;         // why it failed: the last error line of its log, the signal or the timeout
   double seconds = 0;        // wall-clock
 };
 
@@ -47,14 +50,33 @@ class InterruptGuard {
 // The safestreet executable to start runs with (this process's own binary).
 std::string own_executable();
 
+// The environment variable through which a batch gives its runs its own pid.
+inline constexpr const char* kBatchParentEnv = "SAFESTREET_BATCH_PARENT";
+
+// Called by `safestreet run` before anything else. When the run was started by a
+// batch (kBatchParentEnv holds the batch's pid), the kernel is asked to SIGKILL it
+// when the batch process ends (prctl PR_SET_PDEATHSIG), and it ends at once if the
+// batch has already ended (it then has another parent). So a batch killed with
+// SIGKILL leaves no run behind that would go on writing into the batch folder while
+// the resumed batch redoes that run. Throws ss::InputError for a value that is not a
+// pid.
+void end_with_batch_parent();
+
+// "timed out after 0.05 s": the reason a run over its time is reported with.
+std::string timeout_reason(double run_timeout_s);
+
 // Runs every spec with `exe run SCENARIO [--variant V] --seed S --out DIR --quiet`,
 // at most `jobs` at a time, creating DIR's parent first. Returns one result per spec
-// in the order given (interrupted runs included). On a stop request it launches no
-// more runs, sends SIGTERM to the running ones, waits for them and removes their
-// staging folders. `on_progress` is called after every change and about every
-// 0.2 s. A run's log file is deleted when it succeeds.
+// in the order given (interrupted runs included). A run still going `run_timeout_s`
+// seconds (wall clock) after it started is killed with SIGKILL and fails with
+// timeout_reason() (no limit when empty). On a stop request it launches no more
+// runs, sends SIGTERM to the running ones, waits for them and removes their staging
+// folders; so it does for a run that failed or timed out. `on_progress` is called
+// after every change and about every 0.2 s. A run's log file is deleted when it
+// succeeds.
 std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
                                      const std::vector<RunSpec>& specs, std::size_t jobs,
+                                     std::optional<double> run_timeout_s,
                                      const std::function<void(const PoolProgress&)>& on_progress);
 
 }  // namespace ss::batch

@@ -162,6 +162,11 @@ std::string report_html(const Comparison& c) {
   for (std::uint64_t seed : c.seeds) seeds += (seeds.empty() ? "" : ", ") + std::to_string(seed);
   s += "<p class=meta>Seeds: " + seeds +
        ". Run i of every variant uses seed i (common random numbers), so differences are paired.</p>\n";
+  if (!c.missing.empty())
+    s += "<p class=meta><b>Missing runs, in no figure below: " + html_escape(runs_text(c.missing)) +
+         ".</b> They failed, ran over their time or were not run; a batch lists why in failed_runs.csv and "
+         "keeps each one's log (&lt;variant&gt;/seed-&lt;S&gt;.log). Running the same batch command again "
+         "redoes only them.</p>\n";
   s += variants_section(c);
   s += "<h2>Evacuation curves</h2>\n<p class=meta>Share of residents sheltered; line: mean across seeds, "
        "band: lowest to highest run.</p>\n";

@@ -55,6 +55,7 @@ void print_summary_table(std::ostream& out, const Comparison& c) {
   out << "(better/worse: the 95 % interval of the paired difference excludes zero and the difference is at "
          "least "
       << threshold_text(Unit::Seconds) << "; exact: the same difference in every seed)\n";
+  if (!c.missing.empty()) out << "missing runs (not in the comparison): " << runs_text(c.missing) << "\n";
 }
 
 }  // namespace ss::batch

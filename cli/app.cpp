@@ -65,6 +65,11 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--mpi", batch.mpi, "Split the runs over the ranks of an MPI job (start with mpirun)");
   batch_cmd->add_option("--shard", batch.shard,
                         "Run only shard i/N of the run list (job arrays); merge with compare");
+  batch_cmd
+      ->add_option("--run-timeout", batch.run_timeout,
+                   "Seconds a run may take; a run still going then is killed and reported as failed "
+                   "(default: no limit)")
+      ->type_name("SECONDS");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress line or table");
 
   CompareOptions compare;

@@ -1,6 +1,8 @@
 // `safestreet batch`: every plan variant × seed of a scenario as separate runs, K at
 // a time (or spread over MPI ranks), then the comparison of the variants.
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +11,7 @@
 
 #include "batch/comparison.hpp"
 #include "batch/comparison_files.hpp"
+#include "batch/failed_runs.hpp"
 #include "batch/mpi_batch.hpp"
 #include "batch/process_pool.hpp"
 #include "batch/run_plan.hpp"
@@ -17,6 +20,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "engine/core/input_error.hpp"
+#include "output/format.hpp"
 
 namespace ss::cli {
 namespace fs = std::filesystem;
@@ -45,6 +49,17 @@ std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
   }
 }
 
+// "--run-timeout SECONDS": a positive, finite number of seconds.
+double parse_run_timeout(const std::string& text) {
+  double seconds = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(seconds) ||
+      seconds <= 0)
+    throw InputError("command line", 0, "--run-timeout",
+                     "expected a positive number of seconds (e.g. 600 or 0.5), got \"" + text + "\"");
+  return seconds;
+}
+
 std::string progress_label(const batch::PoolProgress& p) {
   std::string s = std::to_string(p.done) + "/" + std::to_string(p.total) + " done, " +
                   std::to_string(p.running) + " running, " + std::to_string(p.failed) + " failed";
@@ -67,7 +82,28 @@ std::vector<batch::RunRecord> read_records(const batch::BatchPlan& plan,
   return records;
 }
 
-int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch::MpiSession* mpi) {
+// Every rank's failed runs on rank 0 (the others get their own), in the plan's order.
+std::vector<batch::FailedRun> all_failures(const batch::BatchPlan& plan, std::vector<batch::FailedRun> mine,
+                                           const batch::MpiSession* mpi) {
+  if (!mpi) return mine;
+  std::vector<batch::FailedRun> all;
+  for (const std::string& part : mpi->gather_text(batch::failed_runs_json(mine).dump())) {
+    const std::vector<batch::FailedRun> theirs = batch::failed_runs_from_json(nlohmann::json::parse(part));
+    all.insert(all.end(), theirs.begin(), theirs.end());
+  }
+  auto position = [&](const batch::FailedRun& f) {
+    return std::find_if(plan.runs.begin(), plan.runs.end(),
+                        [&](const batch::RunSpec& r) { return r.variant == f.variant && r.seed == f.seed; }) -
+           plan.runs.begin();
+  };
+  std::stable_sort(all.begin(), all.end(), [&](const batch::FailedRun& a, const batch::FailedRun& b) {
+    return position(a) < position(b);
+  });
+  return all;
+}
+
+int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch::MpiSession* mpi,
+              std::optional<double> run_timeout_s) {
   std::vector<batch::RunSpec> mine = plan.runs;
   std::optional<std::pair<std::size_t, std::size_t>> shard;
   if (mpi)
@@ -85,11 +121,13 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
     std::string who = mpi ? "rank " + std::to_string(mpi->rank()) + "/" + std::to_string(mpi->size()) + ": "
                       : shard ? "shard " + opt.shard + ": "
                               : "";
+    const std::string limit =
+        run_timeout_s ? ", each within " + output::format_number(*run_timeout_s) + " s" : std::string();
     std::fprintf(
         stderr,
-        "%s%zu variants x %zu seeds: %zu runs here, %zu already finished, %zu to run, %zu at a time\n",
+        "%s%zu variants x %zu seeds: %zu runs here, %zu already finished, %zu to run, %zu at a time%s\n",
         who.c_str(), plan.variants.size(), plan.seeds.size(), mine.size(), mine.size() - pending.size(),
-        pending.size(), jobs);
+        pending.size(), jobs, limit.c_str());
   }
 
   std::vector<batch::RunResult> results;
@@ -97,29 +135,34 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
   {
     batch::InterruptGuard guard;
     ProgressBar bar(!opt.quiet);
-    results = batch::run_processes(
-        batch::own_executable(), plan.scenario_path, pending, jobs, [&](const batch::PoolProgress& p) {
-          bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0, progress_label(p));
-        });
+    results = batch::run_processes(batch::own_executable(), plan.scenario_path, pending, jobs, run_timeout_s,
+                                   [&](const batch::PoolProgress& p) {
+                                     bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0,
+                                                progress_label(p));
+                                   });
     bar.finish();
     signal = batch::InterruptGuard::signal_received();
   }
-  long failed = 0, interrupted = 0;
+  long interrupted = 0;
+  std::vector<batch::FailedRun> failures;
   for (const batch::RunResult& r : results) {
     if (r.interrupted)
       ++interrupted;
     else if (!r.ok) {
-      ++failed;
       std::cerr << "failed: " << r.spec.variant << " seed " << r.spec.seed << ": " << r.error
                 << " (log: " << r.spec.log.string() << ")\n";
+      failures.push_back(
+          {r.spec.variant, r.spec.seed, r.error, r.spec.log.lexically_relative(plan.out).string()});
     }
   }
   std::vector<batch::RunRecord> records = read_records(plan, mine);
+  long failed = static_cast<long>(failures.size());
   if (mpi) {
     records = mpi->gather(records);
     failed = mpi->sum(failed);
     interrupted = mpi->sum(interrupted);
   }
+  failures = all_failures(plan, std::move(failures), mpi);
   if (interrupted > 0) {
     if (lead)
       std::cerr << "interrupted: finished runs are kept; run the same command again to do the remaining "
@@ -132,17 +175,27 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
               << "; merge the shards with `safestreet compare`\n";
     return failed ? kExitFailure : kExitOk;
   }
+  // What a batch killed while writing these files left (every rank is past writing
+  // batch.json by now).
+  batch::remove_stale_temporaries(plan.out);
+  batch::write_failed_runs(plan.out, failures);
+  const std::string failed_text = std::to_string(failed) + " run(s) failed, listed with why in " +
+                                  (plan.out / batch::kFailedRunsFile).string() +
+                                  "; the same command again redoes only them\n";
   if (records.empty()) {
     std::cerr << "error: no run finished, so there is nothing to compare\n";
+    if (failed) std::cerr << failed_text;
     return kExitFailure;
   }
-  const batch::Comparison c = batch::compare_runs(std::move(records));
+  std::vector<batch::RunKey> expected;
+  for (const batch::RunSpec& r : plan.runs) expected.push_back({r.variant, r.seed});
+  const batch::Comparison c = batch::compare_runs(std::move(records), expected);
   batch::write_comparison(plan.out, c);
   if (!opt.quiet) {
     batch::print_summary_table(std::cout, c);
     std::cout << "results          " << (plan.out / "comparison.csv").string() << ", report.html\n";
   }
-  if (failed) std::cerr << failed << " run(s) failed; see the messages above\n";
+  if (failed) std::cerr << failed_text;
   return failed ? kExitFailure : kExitOk;
 }
 
@@ -157,15 +210,17 @@ int batch_command(const BatchOptions& opt) {
     if (opt.seeds == 0) throw InputError("command line", 0, "--seeds", "at least one seed is needed");
     seeds = batch::seeds_one_to(opt.seeds);
   }
+  std::optional<double> run_timeout_s;
+  if (opt.run_timeout) run_timeout_s = parse_run_timeout(*opt.run_timeout);
   std::string out = opt.out;
   if (out.empty()) out = "out/" + fs::path(opt.scenario).stem().string() + "-batch";
   // Every input problem is reported here, before MPI starts or any run begins.
   const batch::BatchPlan plan = batch::plan_batch(opt.scenario, split_commas(opt.variants), seeds, out);
-  if (!opt.mpi) return run_batch(opt, plan, nullptr);
+  if (!opt.mpi) return run_batch(opt, plan, nullptr, run_timeout_s);
 
   batch::MpiSession mpi;
   try {
-    return run_batch(opt, plan, &mpi);
+    return run_batch(opt, plan, &mpi, run_timeout_s);
   } catch (const std::exception& e) {
     // Other ranks may be waiting in a collective call: end the whole job.
     std::cerr << "error: rank " << mpi.rank() << ": " << e.what() << "\n";

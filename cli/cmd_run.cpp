@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "batch/process_pool.hpp"
 #include "batch/run_pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/plan_report.hpp"
@@ -48,6 +49,7 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
 }  // namespace
 
 int run_command(const RunOptions& opt) {
+  batch::end_with_batch_parent();  // a run of a batch ends with its batch
   std::string out = opt.out;
   if (out.empty()) {
     out = "out/" + std::filesystem::path(opt.scenario).stem().string();

@@ -34,6 +34,8 @@ struct BatchOptions {
   std::string out;       // default: out/<scenario>-batch
   bool mpi = false;      // split the runs over the ranks of an MPI job
   std::string shard;     // "i/N": only every N-th run from i (job arrays)
+  // --run-timeout SECONDS as given, checked by batch_command(); none: no limit
+  std::optional<std::string> run_timeout{};
   bool quiet = false;
 };
 int batch_command(const BatchOptions& opt);

@@ -2,52 +2,26 @@
 // the small test town (tests/batch/town), runs as child processes, then the files.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "batch/process_pool.hpp"
-#include "tests/scenarios/scenario_test_util.hpp"
+#include "tests/batch/batch_test_util.hpp"
 
 namespace fs = std::filesystem;
 using ss::testing::TempDir;
 
 namespace {
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using ss::testing::read_file;
+using ss::testing::safestreet;
+using ss::testing::test_town;
+using Result = ss::testing::CommandResult;
 
-// Copies the test town into `dir` (optionally with more YAML appended to its
-// variants) and returns the scenario path.
-std::string town(const TempDir& dir, const std::string& more_variants = "") {
-  const fs::path src = fs::path(SAFESTREET_SOURCE_DIR) / "tests/batch/town";
-  dir.write("streets.geojson", read(src / "streets.geojson"));
-  dir.write("buildings.geojson", read(src / "buildings.geojson"));
-  return dir.write("town.yaml", read(src / "town.yaml") + more_variants);
-}
-
-struct Result {
-  int code;
-  std::string output;  // stdout and stderr
-};
-
-Result safestreet(const std::string& args, const TempDir& dir) {
-  const std::string log = dir.path() + "/cli-output.txt";
-  const std::string cmd = std::string(SAFESTREET_BINARY) + " " + args + " > " + log + " 2>&1";
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(log)};
-}
-
-nlohmann::json summary(const fs::path& run) { return nlohmann::json::parse(read(run / "summary.json")); }
+nlohmann::json summary(const fs::path& run) { return nlohmann::json::parse(read_file(run / "summary.json")); }
 
 // Every KPI a batch compares, without provenance and timing.
 nlohmann::json results_of(const nlohmann::json& s) {
@@ -62,7 +36,7 @@ TEST_CASE(
     "numbers)",
     "[batch]") {
   TempDir dir;
-  const std::string scen = town(dir);
+  const std::string scen = test_town(dir);
   const std::string out = dir.path() + "/batch";
   const Result r = safestreet("batch " + scen + " --variants base,twin --seeds 3 --jobs 2 --out " + out, dir);
   INFO(r.output);
@@ -86,12 +60,12 @@ TEST_CASE(
   CHECK(results_of(summary(fs::path(out) / "base/seed-1")) !=
         results_of(summary(fs::path(out) / "base/seed-2")));
 
-  const nlohmann::json c = nlohmann::json::parse(read(fs::path(out) / "comparison.json"));
+  const nlohmann::json c = nlohmann::json::parse(read_file(fs::path(out) / "comparison.json"));
   CHECK(c["variants"] == nlohmann::json({"base", "twin"}));
   // Each variant's description from the scenario file, kept in batch.json for `compare`.
   CHECK(c["variant_descriptions"]["twin"] ==
         "The base plan under another name (a patch that changes nothing).");
-  CHECK_THAT(read(fs::path(out) / "report.html"), Catch::Contains("The base plan under another name"));
+  CHECK_THAT(read_file(fs::path(out) / "report.html"), Catch::Contains("The base plan under another name"));
   std::size_t checked = 0;
   for (const auto& kpi : c["kpis"]) {
     const auto& twin = kpi["variants"][1];
@@ -107,14 +81,14 @@ TEST_CASE(
 TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone, with the same result",
           "[batch]") {
   TempDir dir;
-  const std::string scen = town(dir);
+  const std::string scen = test_town(dir);
   const std::string out = dir.path() + "/batch";
   const std::string args = "batch " + scen + " --seeds 3 --jobs 2 --out " + out;
   Result r = safestreet(args, dir);
   INFO(r.output);
   REQUIRE(r.code == 0);
-  const std::string comparison = read(fs::path(out) / "comparison.json");
-  const std::string untouched = read(fs::path(out) / "late_warning/seed-2/summary.json");
+  const std::string comparison = read_file(fs::path(out) / "comparison.json");
+  const std::string untouched = read_file(fs::path(out) / "late_warning/seed-2/summary.json");
 
   // As a crash leaves it: one run folder gone, another's summary cut short, and a
   // staging folder of a run that never finished.
@@ -126,17 +100,17 @@ TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone,
   INFO(r.output);
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Catch::Contains("7 already finished, 2 to run"));
-  CHECK(read(fs::path(out) / "late_warning/seed-2/summary.json") ==
+  CHECK(read_file(fs::path(out) / "late_warning/seed-2/summary.json") ==
         untouched);  // not rerun: same wall_seconds
   CHECK(fs::is_regular_file(fs::path(out) / "twin/seed-3/summary.json"));
   CHECK_FALSE(fs::exists(fs::path(out) / "base/seed-2.tmp-999999"));
-  CHECK(read(fs::path(out) / "comparison.json") == comparison);
+  CHECK(read_file(fs::path(out) / "comparison.json") == comparison);
 
   SECTION("compare rebuilds the same comparison from the run folders") {
     const std::string again = dir.path() + "/again";
     r = safestreet("compare " + out + " --out " + again, dir);
     REQUIRE(r.code == 0);
-    CHECK(read(fs::path(again) / "comparison.json") == comparison);
+    CHECK(read_file(fs::path(again) / "comparison.json") == comparison);
   }
   SECTION("compare merges batches and reports runs present in both") {
     const std::string other = dir.path() + "/other";
@@ -145,7 +119,8 @@ TEST_CASE("an interrupted batch resumes: only missing or broken runs are redone,
     r = safestreet("compare " + out + " " + other + " --out " + dir.path() + "/merged", dir);
     CHECK(r.code == 0);
     CHECK_THAT(r.output, Catch::Contains("duplicate run left out: base seed 1"));
-    CHECK(read(fs::path(dir.path()) / "merged/comparison.json").find("same results") != std::string::npos);
+    CHECK(read_file(fs::path(dir.path()) / "merged/comparison.json").find("same results") !=
+          std::string::npos);
   }
 }
 
@@ -153,26 +128,26 @@ TEST_CASE("a failing variant is reported with its error while the other runs com
   TempDir dir;
   // Loads fine, but assembling the model fails: the plan closes a shelter that
   // does not exist.
-  const std::string scen = town(dir,
-                                "  broken:\n"
-                                "    patch: {plan: {closed_shelters: [Nowhere Hall]}}\n");
+  const std::string scen = test_town(dir,
+                                     "  broken:\n"
+                                     "    patch: {plan: {closed_shelters: [Nowhere Hall]}}\n");
   const std::string out = dir.path() + "/batch";
   const Result r =
       safestreet("batch " + scen + " --variants base,broken --seeds 2 --jobs 2 --out " + out, dir);
   INFO(r.output);
   CHECK(r.code == 1);
   CHECK_THAT(r.output, Catch::Contains("failed: broken seed 1") && Catch::Contains("Nowhere Hall"));
-  CHECK_THAT(read(fs::path(out) / "broken/seed-2.log"), Catch::Contains("Nowhere Hall"));
+  CHECK_THAT(read_file(fs::path(out) / "broken/seed-2.log"), Catch::Contains("Nowhere Hall"));
   CHECK(fs::is_regular_file(fs::path(out) / "base/seed-1/summary.json"));
   CHECK(fs::is_regular_file(fs::path(out) / "base/seed-2/summary.json"));
   CHECK_FALSE(fs::exists(fs::path(out) / "broken/seed-1"));
-  const nlohmann::json c = nlohmann::json::parse(read(fs::path(out) / "comparison.json"));
+  const nlohmann::json c = nlohmann::json::parse(read_file(fs::path(out) / "comparison.json"));
   CHECK(c["variants"] == nlohmann::json({"base"}));
 }
 
 TEST_CASE("bad batch input is a clear error before any run starts", "[batch]") {
   TempDir dir;
-  const std::string scen = town(dir, "  typo:\n    patch: {plan: {warning_tim: 5 min}}\n");
+  const std::string scen = test_town(dir, "  typo:\n    patch: {plan: {warning_tim: 5 min}}\n");
   const std::string out = dir.path() + "/batch";
   Result r = safestreet("batch " + scen + " --variants base,nope --out " + out, dir);
   CHECK(r.code == 2);
@@ -183,6 +158,14 @@ TEST_CASE("bad batch input is a clear error before any run starts", "[batch]") {
   r = safestreet("batch " + scen + " --variants base --seeds 0 --out " + out, dir);
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Catch::Contains("--seeds"));
+  for (const char* timeout : {"0", "=-1", "=-0.5", "inf", "nan", "1e999", "ten", "5s", "''"}) {
+    r = safestreet("batch " + scen + " --variants base --seeds 1 --run-timeout" +
+                       (timeout[0] == '=' ? "" : " ") + timeout + " --out " + out,
+                   dir);
+    INFO(timeout << ": " << r.output);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--run-timeout") && Catch::Contains("positive number of seconds"));
+  }
   CHECK_FALSE(fs::exists(out));
 
   // A folder that holds another scenario's batch.

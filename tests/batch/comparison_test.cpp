@@ -4,6 +4,7 @@
 // files and report say so. Inputs are RunRecords built here, as a batch reads them.
 #include "batch/comparison.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -209,4 +210,34 @@ TEST_CASE("a shelter or zone name with HTML in it is shown as text in the report
   const std::string html = report_html(compare_runs(runs));
   CHECK_THAT(html, !Catch::Contains("<script>") && !Catch::Contains("<img"));
   CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+TEST_CASE("a comparison names the runs it lacks, planned or seen with other variants and seeds", "[batch]") {
+  std::vector<RunRecord> runs = late_warning_batch();
+  // late_warning seed 3 failed; the plan also had a variant "twin" of which no run finished.
+  runs.erase(std::remove_if(runs.begin(), runs.end(),
+                            [](const RunRecord& r) { return r.variant == "late_warning" && r.seed == 3; }),
+             runs.end());
+  std::vector<RunKey> planned;
+  for (const char* v : {"base", "late_warning", "twin"})
+    for (std::uint64_t s = 1; s <= 4; ++s) planned.push_back({v, s});
+  const Comparison c = compare_runs(runs, planned);
+  CHECK(c.variants == std::vector<std::string>{"base", "late_warning"});
+  CHECK(runs_text(c.missing) == "late_warning seed 3; twin seeds 1, 2, 3, 4");
+  CHECK(cell(c, "overall.t90_s", "late_warning").runs == 3);  // computed over the runs that finished
+  CHECK(comparison_json(c)["missing_runs"] ==
+        nlohmann::ordered_json::parse(R"([{"variant": "late_warning", "seed": 3},
+      {"variant": "twin", "seed": 1}, {"variant": "twin", "seed": 2}, {"variant": "twin", "seed": 3},
+      {"variant": "twin", "seed": 4}])"));
+  CHECK_THAT(
+      report_html(c),
+      Catch::Contains("Missing runs, in no figure below: late_warning seed 3; twin seeds 1, 2, 3, 4."));
+
+  // Without a plan (`compare`), every variant seen is expected with every seed seen.
+  CHECK(runs_text(compare_runs(runs).missing) == "late_warning seed 3");
+  // A complete batch lacks nothing, and its files say so without a word in the report.
+  const Comparison whole = compare_runs(late_warning_batch());
+  CHECK(whole.missing.empty());
+  CHECK(comparison_json(whole)["missing_runs"] == nlohmann::ordered_json::array());
+  CHECK_THAT(report_html(whole), !Catch::Contains("Missing runs"));
 }
