@@ -35,6 +35,7 @@ namespace ss {
 
 struct Model;
 struct SimState;
+class StateHasher;
 
 // Who moves on a street, for hazard closures and speed limits. Walkers by their own
 // limits (children and the elderly wade less deep than adults, wheelchair users less
@@ -107,6 +108,9 @@ class HazardState {
  public:
   virtual ~HazardState() = default;
   [[nodiscard]] virtual std::unique_ptr<HazardState> clone() const = 0;
+  // Feeds every member into the run's state hash (engine/core/state_hash.hpp), so a
+  // change anywhere in the hazard's state changes the hash.
+  virtual void hash_state(StateHasher& h) const = 0;
 };
 
 // What a hazard found while advancing one step, for the step to apply.

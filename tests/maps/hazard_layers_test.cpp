@@ -19,6 +19,7 @@ namespace {
 
 struct NoState final : HazardState {
   [[nodiscard]] std::unique_ptr<HazardState> clone() const override { return std::make_unique<NoState>(); }
+  void hash_state(StateHasher&) const override {}  // nothing changes
 };
 
 // A hazard that does nothing but hand out the layers it was given.

@@ -8,6 +8,7 @@
 #include "engine/core/model.hpp"
 #include "engine/core/rng.hpp"
 #include "engine/core/sim_state.hpp"
+#include "engine/core/state_hash.hpp"
 #include "engine/hazards/fire/smoke.hpp"
 #include "engine/hazards/hazards.hpp"
 
@@ -403,5 +404,59 @@ const FireHazard* find_fire(const Model& model) { return find_hazard<FireHazard>
 const FireRun* find_fire_run(const Model& model, const SimState& state) {
   return find_hazard_state<FireHazard, FireRun>(model, state);
 }
+
+// The fire's part of the run's state hash, member by member in declaration order.
+void hash_part(StateHasher& h, const SpreadState::Candidate& c) { h.all(c.time, c.building, c.how, c.from); }
+
+void hash_part(StateHasher& h, const SpreadState& s) {
+  h.all(s.ignited, s.source, s.caught_from, s.heap, s.order);
+}
+
+void hash_part(StateHasher& h, const Obstruction& o) {
+  h.all(o.edge, o.pos, o.kind, o.width, o.closed, o.known);
+}
+
+void hash_part(StateHasher& h, const FireIncident& i) {
+  h.all(i.origin, i.ignited, i.alarm, i.put_out_by_residents, i.first_engine, i.first_alarm_complete,
+        i.controlled, i.buildings, i.requested, i.tanker_requested, i.closed, i.water, i.members);
+}
+
+void hash_part(StateHasher& h, const ApplianceTask& t) {
+  h.all(t.incident, t.appliance, t.building, t.dispatched, t.turnout, t.planned_drive, t.drive, t.arrived,
+        t.hose, t.hose_lay_delay, t.water_on, t.waiting_for_water, t.hydrant, t.rescued, t.no_ladder_position,
+        t.reroutes, t.note, t.first_alarm, t.on_scene);
+  h.all(t.stop, t.stop_node, t.hydrant_on, t.shuttle, t.next_delivery, t.rescue_free, t.ladder_position,
+        t.ladder_set_up);
+}
+
+void hash_part(StateHasher& h, const ApplianceRun& a) {
+  h.all(a.type, a.station, a.node, a.free_at, a.task, a.manned, a.path, a.path_time, a.stop);
+}
+
+void hash_part(StateHasher& h, const FireServiceRun& r) {
+  h.all(r.seed, r.retry_dispatch, r.appliances, r.incidents, r.tasks, r.hydrant_working, r.extinguisher,
+        r.incident_of, r.obstructions, r.true_width, r.true_closed, r.known_since);
+  h.all(r.controlled, r.extinguished, r.protected_from, r.water_flow, r.rescued_time, r.no_ladder,
+        r.response_time, r.known_width, r.known_closed);
+}
+
+void FireRun::hash_state(StateHasher& h) const {
+  h.all(spread, burning, next_update, updates, soot, min_visibility, first_smoke, edge_extinction, edge_flux,
+        edge_cost, closed, closure_changes);
+  h.all(fed, exposed_time, incapacitated_time, home_ignited, noticed, trapped_time, shelter_closed,
+        shelter_evacuated, service);
+}
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)  // see engine/core/state_hash.cpp
+static_assert(sizeof(SpreadState::Candidate) == 24,
+              "a member of SpreadState::Candidate is not in the state hash");
+static_assert(sizeof(SpreadState) == 120, "a member of SpreadState is not in the state hash");
+static_assert(sizeof(Obstruction) == 72, "a member of Obstruction is not in the state hash");
+static_assert(sizeof(FireIncident) == 128, "a member of FireIncident is not in the state hash");
+static_assert(sizeof(ApplianceTask) == 208, "a member of ApplianceTask is not in the state hash");
+static_assert(sizeof(ApplianceRun) == 96, "a member of ApplianceRun is not in the state hash");
+static_assert(sizeof(FireServiceRun) == 472, "a member of FireServiceRun is not in the state hash");
+static_assert(sizeof(FireRun) == 1104, "a member of FireRun is not in the state hash");
+#endif
 
 }  // namespace ss

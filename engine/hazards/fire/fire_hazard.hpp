@@ -58,6 +58,7 @@ struct FireRun final : HazardState {
   [[nodiscard]] std::unique_ptr<HazardState> clone() const override {
     return std::make_unique<FireRun>(*this);
   }
+  void hash_state(StateHasher& h) const override;
   [[nodiscard]] BuildingFireState state_of(std::uint32_t b, double t,
                                            const std::vector<BuildingFireCourse>& course) const;
   // Heat release of building b at t, W: its course, or once controlled at t_c its

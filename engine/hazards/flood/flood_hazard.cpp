@@ -9,6 +9,7 @@
 
 #include "engine/core/model.hpp"
 #include "engine/core/sim_state.hpp"
+#include "engine/core/state_hash.hpp"
 #include "engine/hazards/flood/flood_metrics.hpp"
 #include "engine/hazards/hazards.hpp"
 
@@ -346,5 +347,29 @@ const FloodHazard* find_flood(const Model& model) { return find_hazard<FloodHaza
 const FloodRun* find_flood_run(const Model& model, const SimState& state) {
   return find_hazard_state<FloodHazard, FloodRun>(model, state);
 }
+
+// The flood's part of the run's state hash, member by member in declaration order.
+void hash_part(StateHasher& h, const FloodVolumes& v) {
+  h.all(v.initial, v.inflow, v.rain, v.boundary, v.outflow, v.stored);
+}
+
+// Every field but the depth limiter's scratch rows (limit_below, limit_here), which
+// each sub-step overwrites before reading.
+void hash_part(StateHasher& h, const FloodState& f) {
+  h.all(f.time, f.h, f.qx, f.qy, f.speed, f.max_depth, f.arrival, f.volumes, f.wet_x0, f.wet_x1, f.deepest,
+        f.wall_z, f.speed_x0, f.speed_x1, f.substeps, f.last_substep, f.cell_updates, f.negative_depths,
+        f.clipped_volume);
+}
+
+void FloodRun::hash_state(StateHasher& h) const {
+  h.all(field, edge_depth, edge_speed, edge_dv, closed, closure_changes, worst_class, worst_hr, worst_edge,
+        worst_time, wet_time, reached_at_home, stranded_time, shelter_flooded, occupants_flooded, snapshots);
+}
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)  // see engine/core/state_hash.cpp
+static_assert(sizeof(FloodVolumes) == 48, "a member of FloodVolumes is not in the state hash");
+static_assert(sizeof(FloodState) == 416, "a member of FloodState is not in the state hash");
+static_assert(sizeof(FloodRun) == 864, "a member of FloodRun is not in the state hash");
+#endif
 
 }  // namespace ss

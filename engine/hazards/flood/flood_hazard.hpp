@@ -48,6 +48,7 @@ struct FloodRun final : HazardState {
   [[nodiscard]] std::unique_ptr<HazardState> clone() const override {
     return std::make_unique<FloodRun>(*this);
   }
+  void hash_state(StateHasher& h) const override;
 };
 
 class FloodHazard final : public Hazard {
