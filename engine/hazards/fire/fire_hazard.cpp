@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "engine/core/memory_estimate.hpp"
 #include "engine/core/model.hpp"
 #include "engine/core/rng.hpp"
 #include "engine/core/sim_state.hpp"
@@ -397,6 +398,58 @@ std::size_t FireHazard::intervention_targets(const Model& model, Intervention::K
 void FireHazard::intervene(const Model&, HazardState& own, const Intervention& iv, double t) const {
   if (iv.kind == Intervention::Kind::StartFire)
     spread_offer(static_cast<FireRun&>(own).spread, iv.target, t, 1);
+}
+
+void FireHazard::memory_parts(const Model& model, std::size_t residents, std::vector<MemoryPart>& out) const {
+  constexpr double kFloat = sizeof(float);
+  // Smoke grid: soot, lowest visibility and first smoke in the run, and the last two
+  // copied into the output rasters at the end.
+  const double cells = static_cast<double>(desc_.grid.nx) * static_cast<double>(desc_.grid.ny);
+  out.push_back({"smoke grid", "fire.smoke.cell",
+                 cells * (SS_ELEMENT_BYTES(FireRun::soot) + SS_ELEMENT_BYTES(FireRun::min_visibility) +
+                          SS_ELEMENT_BYTES(FireRun::first_smoke) + 2.0 * kFloat)});
+  // Buildings as fuel: description, course, spread, what prepare() links to them, the
+  // fire service's per-building arrays; neighbours within max_gap (as prepared, else
+  // eight each: a building in a terraced or dense street; planning assumption).
+  const auto buildings = static_cast<double>(desc_.buildings.size());
+  const double per_building =
+      sizeof(FireBuilding) + sizeof(BuildingFireCourse) + SS_ELEMENT_BYTES(SpreadState::ignited) +
+      SS_ELEMENT_BYTES(SpreadState::source) + SS_ELEMENT_BYTES(SpreadState::caught_from) +
+      SS_ELEMENT_BYTES(SpreadState::order) + SS_ELEMENT_BYTES(FireRun::burning) +
+      3.0 * sizeof(std::uint32_t) + SS_ELEMENT_BYTES(FireServiceRun::extinguisher) +
+      SS_ELEMENT_BYTES(FireServiceRun::incident_of) + SS_ELEMENT_BYTES(FireServiceRun::controlled) +
+      SS_ELEMENT_BYTES(FireServiceRun::extinguished) + SS_ELEMENT_BYTES(FireServiceRun::protected_from) +
+      SS_ELEMENT_BYTES(FireServiceRun::water_flow) + SS_ELEMENT_BYTES(FireServiceRun::response_time) +
+      2.0 * sizeof(std::uint8_t);
+  const double per_neighbour = SS_ELEMENT_BYTES(FireNeighbours::to) + SS_ELEMENT_BYTES(FireNeighbours::gap) +
+                               SS_ELEMENT_BYTES(FireNeighbours::dir) + sizeof(SpreadState::Candidate);
+  const double neighbours =
+      desc_.neighbours.to.empty() ? 8.0 * buildings : static_cast<double>(desc_.neighbours.to.size());
+  out.push_back({"fire: buildings", "map.buildings", buildings * per_building + neighbours * per_neighbour});
+  // People: dose, times, rescue in the run; home building, smoke cell, forecast, zone
+  // and floor from prepare(). Streets: smoke, heat, cost and closures per class; the
+  // smoke cells under each (one per cell length); the fire service's lanes.
+  const double per_resident =
+      SS_ELEMENT_BYTES(FireRun::fed) + SS_ELEMENT_BYTES(FireRun::exposed_time) +
+      SS_ELEMENT_BYTES(FireRun::incapacitated_time) + SS_ELEMENT_BYTES(FireRun::home_ignited) +
+      SS_ELEMENT_BYTES(FireRun::noticed) + SS_ELEMENT_BYTES(FireRun::trapped_time) +
+      SS_ELEMENT_BYTES(FireServiceRun::rescued_time) + SS_ELEMENT_BYTES(FireServiceRun::no_ladder) +
+      4.0 * sizeof(std::uint32_t) + sizeof(float) + 2.0 * sizeof(std::uint8_t);
+  const StreetGraph& g = model.world.streets;
+  double along = 0.0;
+  const double cell = desc_.grid.cell > 0.0 ? desc_.grid.cell : 1.0;
+  for (const float len : g.edge_length) along += std::ceil(static_cast<double>(len) / cell) + 1.0;
+  const double per_edge =
+      SS_ELEMENT_BYTES(FireRun::edge_extinction) + SS_ELEMENT_BYTES(FireRun::edge_flux) +
+      SS_ELEMENT_BYTES(FireRun::edge_cost) + kMoverClassCount * sizeof(std::uint8_t) + sizeof(std::uint32_t) +
+      SS_ELEMENT_BYTES(FireServiceRun::true_width) + SS_ELEMENT_BYTES(FireServiceRun::true_closed) +
+      SS_ELEMENT_BYTES(FireServiceRun::known_since) + SS_ELEMENT_BYTES(FireServiceRun::known_width) +
+      SS_ELEMENT_BYTES(FireServiceRun::known_closed) + SS_ELEMENT_BYTES(FireLanes::clear_width) +
+      SS_ELEMENT_BYTES(FireLanes::map_width) + SS_ELEMENT_BYTES(FireLanes::travel_time) +
+      SS_ELEMENT_BYTES(FireLanes::closed) + SS_ELEMENT_BYTES(FireLanes::why);
+  out.push_back({"fire: people and streets", "population",
+                 static_cast<double>(residents) * per_resident +
+                     static_cast<double>(g.edge_count()) * per_edge + along * sizeof(std::uint32_t)});
 }
 
 const FireHazard* find_fire(const Model& model) { return find_hazard<FireHazard>(model); }
