@@ -1,7 +1,10 @@
 #include "batch/run_pipeline.hpp"
 
 #include <chrono>
+#include <cmath>
+#include <optional>
 
+#include "engine/core/state_hash.hpp"
 #include "maps/hazard_layers.hpp"
 #include "output/run_outputs.hpp"
 #include "scenarios/loader/scenario_loader.hpp"
@@ -19,8 +22,14 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   const auto t0 = std::chrono::steady_clock::now();
   run.sim = std::make_unique<Simulation>(model, req.seed.value_or(model.run.seed));
   Simulation& sim = *run.sim;
+  // The state hash halfway through the duration goes into summary.json beside the final
+  // one, so two runs can be compared at half time as well as at the end.
+  const auto halfway = static_cast<std::uint64_t>(std::ceil(model.run.duration / model.run.dt)) / 2;
+  std::optional<output::RunInfo::StepHash> halfway_hash;
   while (!sim.finished()) {
     sim.step();
+    if (sim.state().step == halfway)
+      halfway_hash = output::RunInfo::StepHash{halfway, state_hash(sim.state())};
     if (hooks.stepped) hooks.stepped(sim);
   }
   sim.run_to_end();  // closes the timeline with the final state
@@ -37,6 +46,7 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   info.notes = a.notes;
   if (hooks.reports) info.extra = hooks.reports(a);
   info.wall_seconds = run.wall_seconds;
+  info.halfway_hash = halfway_hash;
   // Each hazard's GIS layers in a folder of its own (flood/, fire/), inside the
   // staged run folder (maps/hazard_layers.hpp).
   output::write_run_outputs(req.out, model, sim.state(), info, [&](const std::filesystem::path& staging) {

@@ -1,4 +1,5 @@
 // `safestreet check`: load everything a scenario names and report it without running.
+#include <cmath>
 #include <iostream>
 
 #include "batch/variant_descriptions.hpp"
@@ -20,6 +21,7 @@ int check_command(const CheckOptions& opt) {
     nlohmann::ordered_json j = assembly_report(a);
     j["variant"] = opt.variant.empty() ? "base" : opt.variant;
     j["variants"] = batch::descriptions_json(variants);
+    j["memory"]["limit_bytes"] = std::llround(a.memory_limit);
     std::cout << j.dump(2) << "\n";
   } else {
     print_assembly_report(std::cout, a, opt.scenario, variants, opt.variant);

@@ -2,6 +2,7 @@
 // bar, a short summary and the run's files.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -65,6 +66,13 @@ int run_command(const RunOptions& opt) {
       for (const std::string& n : a.notes) std::cerr << "note: " << n << "\n";
     total = static_cast<double>(a.model.population.size());
     duration = a.model.run.duration;
+    if (!opt.quiet) {  // what the run will take, before it starts
+      const RunSettings& r = a.model.run;
+      std::printf("run              %s in %s steps of %g s, memory %s\n", format_clock(r.duration).c_str(),
+                  format_count(static_cast<std::uint64_t>(std::ceil(r.duration / r.dt))).c_str(), r.dt,
+                  memory_text(a).c_str());
+      std::fflush(stdout);
+    }
   };
   hooks.stepped = [&](const Simulation& sim) {
     if (opt.quiet || sim.state().step % 30 != 0) return;

@@ -116,6 +116,15 @@ ordered_json zones_json(const scenarios::Assembly& a) {
   return list;
 }
 
+ordered_json memory_json(const scenarios::Assembly& a) {
+  ordered_json parts = ordered_json::array();
+  for (const MemoryPart& p : a.memory.parts)
+    parts.push_back({{"what", p.what}, {"field", p.field}, {"bytes", std::llround(p.bytes)}});
+  // The limit depends on the machine (half its memory by default): `check --json` adds
+  // it, summary.json keeps to what the inputs decide.
+  return {{"estimate_bytes", std::llround(a.memory.total())}, {"parts", std::move(parts)}};
+}
+
 ordered_json teams_json(const Model& m) {
   ordered_json list = ordered_json::array();
   for (const Team& t : m.plan.response.teams)
@@ -175,6 +184,20 @@ void print_variants(std::ostream& out, const std::map<std::string, std::string>&
 
 }  // namespace
 
+std::string memory_text(const scenarios::Assembly& a) {
+  // The largest parts, at most three, those of at least a tenth of the whole.
+  std::vector<const MemoryPart*> parts;
+  for (const MemoryPart& p : a.memory.parts) parts.push_back(&p);
+  std::stable_sort(parts.begin(), parts.end(),
+                   [](const MemoryPart* x, const MemoryPart* y) { return x->bytes > y->bytes; });
+  std::string s = "about ";
+  s.append(format_bytes(a.memory.total()));
+  s.append(" at the peak (limit ").append(format_bytes(a.memory_limit)).append(")");
+  for (std::size_t k = 0; k < parts.size() && k < 3 && parts[k]->bytes >= 0.1 * a.memory.total(); ++k)
+    s.append(k == 0 ? ": " : ", ").append(parts[k]->what).append(" ").append(format_bytes(parts[k]->bytes));
+  return s;
+}
+
 nlohmann::ordered_json assembly_report(const scenarios::Assembly& a) {
   ordered_json j;
   j["map"] = map_json(a.map_report, a.model.world);
@@ -186,6 +209,7 @@ nlohmann::ordered_json assembly_report(const scenarios::Assembly& a) {
   j["hazards"] = std::move(hazards);
   j["zones"] = zones_json(a);
   j["teams"] = teams_json(a.model);
+  j["memory"] = memory_json(a);
   ordered_json targets = ordered_json::array();
   for (const PlanTarget& t : a.model.plan.targets) targets.push_back(target_text(t));
   j["targets"] = std::move(targets);
@@ -209,6 +233,7 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
         << format_count(static_cast<std::uint64_t>(steps)) << " steps of " << line
         << ", a timeline row every " << format_clock(run.timeline_interval) << ", seed " << run.seed << "\n";
   }
+  out << "memory    " << memory_text(a) << "\n";
   if (a.model.movement == MovementKind::Micro) {  // bodies in a walkable area, no street network
     const MicroGeometry& g = a.model.micro;
     // Walkable area from the navigation grid (cells whose centre is walkable).

@@ -2,7 +2,9 @@
 // What a run output needs beyond the model and the final state: where the run came
 // from and how it was set up. Filled by the command line (or a batch driver); the
 // engine never sees it.
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,13 @@ struct RunInfo {
   bool finished = true;
   // Loader reports (map, population, ...) copied verbatim under "reports".
   nlohmann::json extra = nlohmann::json::object();
+  // The run's state hash (engine/core/state_hash.hpp) at the step halfway through its
+  // duration, taken while it ran; none when the run ended before it or was not watched.
+  struct StepHash {
+    std::uint64_t step = 0;
+    std::uint64_t hash = 0;
+  };
+  std::optional<StepHash> halfway_hash;
   // Wall-clock seconds of the run: the only field that differs between identical
   // runs, kept under its own top-level key "wall_seconds" so it can be ignored.
   double wall_seconds = 0.0;

@@ -1,5 +1,6 @@
 #include "output/summary.hpp"
 
+#include "engine/core/state_hash.hpp"
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "output/flood_summary.hpp"
 #include "output/format.hpp"
@@ -81,6 +82,12 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
               {"steps", state.step},
               {"end_time_s", metrics.time},
               {"finished_early", state.active.empty() && metrics.time < model.run.duration}};
+  // The whole state's hash at the last step, and halfway through when the run got
+  // there: two runs with the same hashes ended (and passed half time) in the same state.
+  ojson halfway = nullptr;
+  if (info.halfway_hash)
+    halfway = {{"step", info.halfway_hash->step}, {"hash", state_hash_hex(info.halfway_hash->hash)}};
+  j["state_hash"] = {{"step", state.step}, {"hash", state_hash_hex(state_hash(state))}, {"halfway", halfway}};
   j["residents"] = model.population.size();
   j["overall"] = evacuation(metrics.overall);
 

@@ -56,6 +56,20 @@ std::string format_share(std::uint64_t part, std::uint64_t whole) {
   return s;
 }
 
+std::string format_bytes(double bytes) {
+  if (!std::isfinite(bytes)) return "-";
+  if (bytes < 1.0) return "0 B";
+  static constexpr const char* kUnits[] = {"B", "kB", "MB", "GB", "TB", "PB", "EB"};
+  std::size_t u = 0;
+  while (bytes >= 999.5 && u + 1 < std::size(kUnits)) {
+    bytes /= 1000.0;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, bytes < 9.95 && u > 0 ? "%.1f %s" : "%.0f %s", bytes, kUnits[u]);
+  return buf;
+}
+
 namespace {
 
 // Decodes one UTF-8 sequence at s[i]; advances i. Invalid bytes give U+FFFD, one byte.

@@ -25,6 +25,10 @@ std::string format_percent(std::uint64_t part, std::uint64_t whole);
 // "24,997 of 25,000 (>99.9 %)"; "0 of 0" when there is nobody to count.
 std::string format_share(std::uint64_t part, std::uint64_t whole);
 
+// An amount of memory in decimal (SI) units with two significant digits or more:
+// 950 kB, 75 MB, 1.2 GB, 12 GB, 3.4 TB ("0 B" for nothing; not finite: "-").
+std::string format_bytes(double bytes);
+
 // Columns a UTF-8 string takes on a terminal or in a fixed-width table: East Asian
 // wide and full-width characters take two (Unicode UAX #11, W and F), combining marks
 // and zero-width characters none, every other code point one. Invalid bytes count

@@ -35,6 +35,8 @@ namespace ss {
 
 struct Model;
 struct SimState;
+class StateHasher;
+struct MemoryPart;
 
 // Who moves on a street, for hazard closures and speed limits. Walkers by their own
 // limits (children and the elderly wade less deep than adults, wheelchair users less
@@ -107,6 +109,9 @@ class HazardState {
  public:
   virtual ~HazardState() = default;
   [[nodiscard]] virtual std::unique_ptr<HazardState> clone() const = 0;
+  // Feeds every member into the run's state hash (engine/core/state_hash.hpp), so a
+  // change anywhere in the hazard's state changes the hash.
+  virtual void hash_state(StateHasher& h) const = 0;
 };
 
 // What a hazard found while advancing one step, for the step to apply.
@@ -172,6 +177,13 @@ class Hazard {
   [[nodiscard]] virtual std::vector<std::string> timeline_columns() const { return {}; }
   virtual void timeline_values(const Model&, const HazardState&, double /*t*/,
                                std::vector<double>& /*out*/) const {}
+
+  // What it adds to a run's memory (engine/core/memory_estimate.hpp): its description,
+  // what prepare() derives and its state in a run, for `residents` residents, each part
+  // with the scenario field that drives it (e.g. the flood grid: flood.cell). Called
+  // before prepare(), so the loader can refuse a run that would not fit.
+  virtual void memory_parts(const Model& model, std::size_t residents,
+                            std::vector<MemoryPart>& out) const = 0;
 
   // Key figures at the end of (or during) a run.
   virtual void kpis(const Model& model, const SimState& state, const HazardState& own,

@@ -12,6 +12,7 @@
 #include "scenarios/loader/fire_service_assembly.hpp"
 #include "scenarios/loader/flood_assembly.hpp"
 #include "scenarios/loader/injects.hpp"
+#include "scenarios/loader/memory_check.hpp"
 #include "scenarios/loader/micro_assembly.hpp"
 #include "scenarios/loader/network_snap.hpp"
 #include "scenarios/loader/plan_assembly.hpp"
@@ -190,6 +191,11 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
   }
 
   if (d.population.registry) add_input(a, d.population.registry->file);
+  m.run = d.run;
+  a.memory_limit = memory_limit(d);
+  if (d.population.synthesize && d.population.synthesize->total > 0)  // before drawing them
+    check_memory(d, estimate_memory(d, m, static_cast<std::size_t>(d.population.synthesize->total)),
+                 a.memory_limit);
   stage(d.population.registry ? "resident registry" : "population synthesis");
   build_population(d, map.projector, a);
   stage("plan, teams and injects");
@@ -197,7 +203,6 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
   build_plan_teams(d, snapper, map.projector, m, a.problems);
   build_injects(d, snapper, map.projector, m, a.problems);
   m.params = d.params;
-  m.run = d.run;
   if (d.flood) stage("flood grid");
   if (d.flood)  // the flood grid on the terrain (scenarios/loader/flood_assembly.hpp)
     m.hazards.push_back(
@@ -215,6 +220,10 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
     }
     m.hazards.push_back(std::make_shared<FireHazard>(std::move(fire)));
   }
+  // Everything is known now: refuse a run that would not fit before the hazards
+  // prepare (a flood's forecast runs the water once) and the run allocates its state.
+  a.memory = estimate_memory(d, m);
+  check_memory(d, a.memory, a.memory_limit);
   stage("linking homes, shelters and hazards to the streets");
   try {
     m.finalize();  // also links each hazard to streets, homes and shelters, and forecasts

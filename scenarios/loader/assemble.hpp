@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/memory_estimate.hpp"
 #include "engine/core/model.hpp"
 #include "engine/world/population_synthesis.hpp"
 #include "maps/map_import.hpp"
@@ -34,6 +35,10 @@ struct Assembly {
   // asked for: OSM ways dropped as not walkable, fuel classes found, waterways burned
   // into the grid, the fire service found on the map.
   std::vector<std::string> notes;
+  // Memory the run will take (scenarios/loader/memory_check.hpp), and the limit it was
+  // checked against (bytes): assemble() refuses a scenario over the limit.
+  MemoryEstimate memory;
+  double memory_limit = 0.0;
   std::vector<std::string> input_files;  // scenario file first, then every file it names
   std::vector<std::string> checksums;    // "fnv1a64:<hex>", parallel to input_files
 };

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "scenarios/loader/gis_layer.hpp"
-#include "scenarios/loader/physical_memory.hpp"
+#include "scenarios/loader/memory_check.hpp"
 #include "scenarios/loader/yaml_reader.hpp"
 
 namespace ss::scenarios {
@@ -205,11 +205,11 @@ FireDesc build_fire(const ScenarioDesc& sd, const World& world, const maps::Proj
   const double nyd = std::ceil((world.bounds.height() + 2 * margin) / g.cell);
   const double cells = nxd * nyd;
   constexpr double kBytesPerCell = 3 * sizeof(float);  // soot, lowest visibility, first smoke
-  if (!(cells <= static_cast<double>(f.smoke.max_cells)) || cells * kBytesPerCell > 0.5 * physical_memory())
+  if (!(cells <= static_cast<double>(f.smoke.max_cells)) || cells * kBytesPerCell > memory_limit(sd))
     throw o.error("fire.smoke.cell", "a " + std::to_string(g.cell) + " m smoke grid over the map needs " +
                                          std::to_string(static_cast<long long>(cells)) + " cells (limit " +
                                          std::to_string(f.smoke.max_cells) +
-                                         ", fire.smoke.max_cells); use a coarser cell");
+                                         ", fire.smoke.max_cells, and run.memory_limit); use a coarser cell");
   g.nx = static_cast<int>(nxd);
   g.ny = static_cast<int>(nyd);
 

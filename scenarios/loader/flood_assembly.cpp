@@ -6,7 +6,7 @@
 
 #include "maps/flood_rasters.hpp"
 #include "scenarios/loader/gis_layer.hpp"
-#include "scenarios/loader/physical_memory.hpp"
+#include "scenarios/loader/memory_check.hpp"
 
 namespace ss::scenarios {
 namespace {
@@ -75,7 +75,7 @@ FloodDesc build_flood(const ScenarioDesc& sd, const World& world, const maps::Pr
                 std::min(area.max.y, t.origin.y + t.ny * t.cell)};
   }
   try {
-    f.grid = resample_terrain(t, area, d.cell, d.max_cells, "flood.cell", 0.0, physical_memory());
+    f.grid = resample_terrain(t, area, d.cell, d.max_cells, "flood.cell", 0.0, memory_limit(sd));
   } catch (const InputError& e) {
     throw o.error(t.empty() ? "flood" : "flood.cell", e.message());
   }

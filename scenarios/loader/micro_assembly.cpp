@@ -7,6 +7,7 @@
 
 #include "engine/movement/micro/micro_geometry.hpp"
 #include "scenarios/loader/assemble.hpp"
+#include "scenarios/loader/memory_check.hpp"
 #include "scenarios/loader/micro_parts.hpp"
 
 namespace ss::scenarios {
@@ -121,6 +122,9 @@ Assembly assemble_micro(const ScenarioDesc& d) {
   build_plan(d, m);
   m.run = d.run;
   m.movement = MovementKind::Micro;
+  a.memory_limit = memory_limit(d);
+  a.memory = estimate_memory(d, m);  // before the navigation grid and the bodies
+  check_memory(d, a.memory, a.memory_limit);
   try {
     m.finalize();
   } catch (const InputError& e) {

@@ -141,8 +141,11 @@ struct ScenarioDesc {
   SheltersDesc shelters;
   ZonesDesc zones;
   PlanDesc plan;
-  Params params;                      // engine defaults with the scenario's overrides
-  RunSettings run;                    // engine defaults with the scenario's values
+  Params params;    // engine defaults with the scenario's overrides
+  RunSettings run;  // engine defaults with the scenario's values
+  // run.memory_limit: bytes a run may take (scenarios/loader/memory_check.hpp); 0 =
+  // not set: half of this machine's physical memory.
+  double memory_limit = 0.0;
   std::optional<FloodSection> flood;  // the `flood:` block (scenarios/loader/flood_section.hpp)
   std::optional<FireSection> fire;    // the `fire:` block (scenarios/loader/fire_section.hpp)
   // `movement: micro`: the micro block and its population replace map, population

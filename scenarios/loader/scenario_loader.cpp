@@ -161,7 +161,7 @@ ScenarioDesc load_scenario(const std::string& path, const std::string& variant) 
   if (auto f = r.get("plan")) desc.plan = sections.plan(*f);
   if (auto f = r.get("injects")) desc.plan.injects = read_injects(*f);
   if (auto f = r.get("params")) sections.params(*f, desc.params);
-  if (auto f = r.get("run")) sections.run(*f, desc.run);
+  if (auto f = r.get("run")) sections.run(*f, desc.run, desc.memory_limit);
   if (auto f = r.get("flood")) desc.flood = sections.flood(*f);
   if (auto f = r.get("fire")) desc.fire = sections.fire(*f);
   if (desc.plan.warning_time >= desc.run.duration)

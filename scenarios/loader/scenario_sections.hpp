@@ -23,10 +23,10 @@ struct Sections {
   [[nodiscard]] SheltersDesc shelters(const Field& f) const;
   [[nodiscard]] ZonesDesc zones(const Field& f) const;
   [[nodiscard]] PlanDesc plan(const Field& f) const;
-  void params(const Field& f, Params& out) const;          // overrides on engine defaults
-  void run(const Field& f, RunSettings& out) const;        // overrides on engine defaults
-  [[nodiscard]] FloodSection flood(const Field& f) const;  // sections_flood.cpp
-  [[nodiscard]] FireSection fire(const Field& f) const;    // sections_fire.cpp
+  void params(const Field& f, Params& out) const;                          // overrides on engine defaults
+  void run(const Field& f, RunSettings& out, double& memory_limit) const;  // overrides on engine defaults
+  [[nodiscard]] FloodSection flood(const Field& f) const;                  // sections_flood.cpp
+  [[nodiscard]] FireSection fire(const Field& f) const;                    // sections_fire.cpp
   [[nodiscard]] FireServiceSection fire_service(
       const Field& f) const;  // fire.service, sections_fire_service.cpp
 };

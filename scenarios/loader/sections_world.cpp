@@ -202,8 +202,8 @@ PlanDesc Sections::plan(const Field& f) const {
   return p;
 }
 
-void Sections::run(const Field& f, RunSettings& out) const {
-  f.check_keys({"dt", "duration", "seed", "timeline_interval"});
+void Sections::run(const Field& f, RunSettings& out, double& memory_limit) const {
+  f.check_keys({"dt", "duration", "seed", "timeline_interval", "memory_limit"});
   if (auto v = f.get("dt")) {
     out.dt = v->duration();
     if (!(out.dt > 0.0)) v->fail("time step must be greater than 0");
@@ -224,6 +224,10 @@ void Sections::run(const Field& f, RunSettings& out) const {
                   format_count(static_cast<std::uint64_t>(kMaxSteps)) +
                   ": choose a longer time step or a shorter run");
   if (auto v = f.get("seed")) out.seed = v->seed();
+  if (auto v = f.get("memory_limit")) {
+    memory_limit = v->bytes();
+    if (!(memory_limit > 0.0)) v->fail("must be greater than 0");
+  }
   if (auto v = f.get("timeline_interval")) {
     out.timeline_interval = v->duration();
     if (!(out.timeline_interval > 0.0)) v->fail("must be greater than 0");

@@ -247,6 +247,19 @@ double Field::mass() const {
   return quantity("a mass", "16, \"16 t\" or \"7500 kg\"", {{"", 1.0}, {"t", 1.0}, {"kg", 0.001}});
 }
 
+double Field::bytes() const {
+  return quantity("a memory size", "\"8 GB\" or \"512 MB\"",
+                  {{"B", 1.0},
+                   {"kB", 1e3},
+                   {"MB", 1e6},
+                   {"GB", 1e9},
+                   {"TB", 1e12},
+                   {"KiB", 1024.0},
+                   {"MiB", 1048576.0},
+                   {"GiB", 1073741824.0},
+                   {"TiB", 1099511627776.0}});
+}
+
 std::optional<double> parse_quantity(std::string_view text,
                                      std::initializer_list<std::pair<std::string_view, double>> units) {
   const std::string t = trim(text);

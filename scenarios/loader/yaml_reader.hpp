@@ -69,6 +69,9 @@ class Field {
   [[nodiscard]] double flow() const;
   // Tonnes: a number, or "16 t", "7500 kg".
   [[nodiscard]] double mass() const;
+  // Bytes: a size with its unit, "8 GB", "512 MB", "2 GiB" (kB, MB, GB, TB decimal;
+  // KiB, MiB, GiB, TiB binary); a bare number is refused (bytes or gigabytes?).
+  [[nodiscard]] double bytes() const;
 
  private:
   void expect_scalar(const char* what) const;

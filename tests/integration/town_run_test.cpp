@@ -3,6 +3,7 @@
 
 #include "engine/core/metrics.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/core/state_hash.hpp"
 #include "engine/test_support.hpp"
 #include "scenarios/loader/assemble.hpp"
 
@@ -83,6 +84,6 @@ TEST_CASE("the bundled town gives identical results for the same seed and differ
   a.run_to_end();
   b.run_to_end();
   c.run_to_end();
-  CHECK(testing::state_hash(a.state()) == testing::state_hash(b.state()));
-  CHECK(testing::state_hash(a.state()) != testing::state_hash(c.state()));
+  CHECK(state_hash(a.state()) == state_hash(b.state()));
+  CHECK(state_hash(a.state()) != state_hash(c.state()));
 }

@@ -19,6 +19,7 @@ namespace {
 
 struct NoState final : HazardState {
   [[nodiscard]] std::unique_ptr<HazardState> clone() const override { return std::make_unique<NoState>(); }
+  void hash_state(StateHasher&) const override {}  // nothing changes
 };
 
 // A hazard that does nothing but hand out the layers it was given.
@@ -33,6 +34,7 @@ class LayerHazard final : public Hazard {
   }
   void advance(const Model&, const SimState&, HazardState&, double, HazardReport&) const override {}
   [[nodiscard]] bool active(const HazardState&, double) const override { return false; }
+  void memory_parts(const Model&, std::size_t, std::vector<MemoryPart>&) const override {}
   void add_closures(const HazardState&, MoverClass, std::span<std::uint8_t>) const override {}
   [[nodiscard]] float walking_speed(const Model&, const SimState&, const HazardState&, ResidentId,
                                     const WalkerPlace&, float v) const override {

@@ -5,9 +5,11 @@
 #include <limits>
 #include <string>
 
+#include "engine/core/memory_estimate.hpp"
 #include "engine/core/model.hpp"
 #include "engine/core/rng.hpp"
 #include "engine/core/sim_state.hpp"
+#include "engine/core/state_hash.hpp"
 #include "engine/hazards/fire/smoke.hpp"
 #include "engine/hazards/hazards.hpp"
 
@@ -397,10 +399,116 @@ void FireHazard::intervene(const Model&, HazardState& own, const Intervention& i
     spread_offer(static_cast<FireRun&>(own).spread, iv.target, t, 1);
 }
 
+void FireHazard::memory_parts(const Model& model, std::size_t residents, std::vector<MemoryPart>& out) const {
+  constexpr double kFloat = sizeof(float);
+  // Smoke grid: soot, lowest visibility and first smoke in the run, and the last two
+  // copied into the output rasters at the end.
+  const double cells = static_cast<double>(desc_.grid.nx) * static_cast<double>(desc_.grid.ny);
+  out.push_back({"smoke grid", "fire.smoke.cell",
+                 cells * (SS_ELEMENT_BYTES(FireRun::soot) + SS_ELEMENT_BYTES(FireRun::min_visibility) +
+                          SS_ELEMENT_BYTES(FireRun::first_smoke) + 2.0 * kFloat)});
+  // Buildings as fuel: description, course, spread, what prepare() links to them, the
+  // fire service's per-building arrays; neighbours within max_gap (as prepared, else
+  // eight each: a building in a terraced or dense street; planning assumption).
+  const auto buildings = static_cast<double>(desc_.buildings.size());
+  const double per_building =
+      sizeof(FireBuilding) + sizeof(BuildingFireCourse) + SS_ELEMENT_BYTES(SpreadState::ignited) +
+      SS_ELEMENT_BYTES(SpreadState::source) + SS_ELEMENT_BYTES(SpreadState::caught_from) +
+      SS_ELEMENT_BYTES(SpreadState::order) + SS_ELEMENT_BYTES(FireRun::burning) +
+      3.0 * sizeof(std::uint32_t) + SS_ELEMENT_BYTES(FireServiceRun::extinguisher) +
+      SS_ELEMENT_BYTES(FireServiceRun::incident_of) + SS_ELEMENT_BYTES(FireServiceRun::controlled) +
+      SS_ELEMENT_BYTES(FireServiceRun::extinguished) + SS_ELEMENT_BYTES(FireServiceRun::protected_from) +
+      SS_ELEMENT_BYTES(FireServiceRun::water_flow) + SS_ELEMENT_BYTES(FireServiceRun::response_time) +
+      2.0 * sizeof(std::uint8_t);
+  const double per_neighbour = SS_ELEMENT_BYTES(FireNeighbours::to) + SS_ELEMENT_BYTES(FireNeighbours::gap) +
+                               SS_ELEMENT_BYTES(FireNeighbours::dir) + sizeof(SpreadState::Candidate);
+  const double neighbours =
+      desc_.neighbours.to.empty() ? 8.0 * buildings : static_cast<double>(desc_.neighbours.to.size());
+  out.push_back({"fire: buildings", "map.buildings", buildings * per_building + neighbours * per_neighbour});
+  // People: dose, times, rescue in the run; home building, smoke cell, forecast, zone
+  // and floor from prepare(). Streets: smoke, heat, cost and closures per class; the
+  // smoke cells under each (one per cell length); the fire service's lanes.
+  const double per_resident =
+      SS_ELEMENT_BYTES(FireRun::fed) + SS_ELEMENT_BYTES(FireRun::exposed_time) +
+      SS_ELEMENT_BYTES(FireRun::incapacitated_time) + SS_ELEMENT_BYTES(FireRun::home_ignited) +
+      SS_ELEMENT_BYTES(FireRun::noticed) + SS_ELEMENT_BYTES(FireRun::trapped_time) +
+      SS_ELEMENT_BYTES(FireServiceRun::rescued_time) + SS_ELEMENT_BYTES(FireServiceRun::no_ladder) +
+      4.0 * sizeof(std::uint32_t) + sizeof(float) + 2.0 * sizeof(std::uint8_t);
+  const StreetGraph& g = model.world.streets;
+  double along = 0.0;
+  const double cell = desc_.grid.cell > 0.0 ? desc_.grid.cell : 1.0;
+  for (const float len : g.edge_length) along += std::ceil(static_cast<double>(len) / cell) + 1.0;
+  const double per_edge =
+      SS_ELEMENT_BYTES(FireRun::edge_extinction) + SS_ELEMENT_BYTES(FireRun::edge_flux) +
+      SS_ELEMENT_BYTES(FireRun::edge_cost) + kMoverClassCount * sizeof(std::uint8_t) + sizeof(std::uint32_t) +
+      SS_ELEMENT_BYTES(FireServiceRun::true_width) + SS_ELEMENT_BYTES(FireServiceRun::true_closed) +
+      SS_ELEMENT_BYTES(FireServiceRun::known_since) + SS_ELEMENT_BYTES(FireServiceRun::known_width) +
+      SS_ELEMENT_BYTES(FireServiceRun::known_closed) + SS_ELEMENT_BYTES(FireLanes::clear_width) +
+      SS_ELEMENT_BYTES(FireLanes::map_width) + SS_ELEMENT_BYTES(FireLanes::travel_time) +
+      SS_ELEMENT_BYTES(FireLanes::closed) + SS_ELEMENT_BYTES(FireLanes::why);
+  out.push_back({"fire: people and streets", "population",
+                 static_cast<double>(residents) * per_resident +
+                     static_cast<double>(g.edge_count()) * per_edge + along * sizeof(std::uint32_t)});
+}
+
 const FireHazard* find_fire(const Model& model) { return find_hazard<FireHazard>(model); }
 
 const FireRun* find_fire_run(const Model& model, const SimState& state) {
   return find_hazard_state<FireHazard, FireRun>(model, state);
 }
+
+// The fire's part of the run's state hash, member by member in declaration order.
+void hash_part(StateHasher& h, const SpreadState::Candidate& c) { h.all(c.time, c.building, c.how, c.from); }
+
+void hash_part(StateHasher& h, const SpreadState& s) {
+  h.all(s.ignited, s.source, s.caught_from, s.heap, s.order);
+}
+
+void hash_part(StateHasher& h, const Obstruction& o) {
+  h.all(o.edge, o.pos, o.kind, o.width, o.closed, o.known);
+}
+
+void hash_part(StateHasher& h, const FireIncident& i) {
+  h.all(i.origin, i.ignited, i.alarm, i.put_out_by_residents, i.first_engine, i.first_alarm_complete,
+        i.controlled, i.buildings, i.requested, i.tanker_requested, i.closed, i.water, i.members);
+}
+
+void hash_part(StateHasher& h, const ApplianceTask& t) {
+  h.all(t.incident, t.appliance, t.building, t.dispatched, t.turnout, t.planned_drive, t.drive, t.arrived,
+        t.hose, t.hose_lay_delay, t.water_on, t.waiting_for_water, t.hydrant, t.rescued, t.no_ladder_position,
+        t.reroutes, t.note, t.first_alarm, t.on_scene);
+  h.all(t.stop, t.stop_node, t.hydrant_on, t.shuttle, t.next_delivery, t.rescue_free, t.ladder_position,
+        t.ladder_set_up);
+}
+
+void hash_part(StateHasher& h, const ApplianceRun& a) {
+  h.all(a.type, a.station, a.node, a.free_at, a.task, a.manned, a.path, a.path_time, a.stop);
+}
+
+void hash_part(StateHasher& h, const FireServiceRun& r) {
+  h.all(r.seed, r.retry_dispatch, r.appliances, r.incidents, r.tasks, r.hydrant_working, r.extinguisher,
+        r.incident_of, r.obstructions, r.true_width, r.true_closed, r.known_since);
+  h.all(r.controlled, r.extinguished, r.protected_from, r.water_flow, r.rescued_time, r.no_ladder,
+        r.response_time, r.known_width, r.known_closed);
+}
+
+void FireRun::hash_state(StateHasher& h) const {
+  h.all(spread, burning, next_update, updates, soot, min_visibility, first_smoke, edge_extinction, edge_flux,
+        edge_cost, closed, closure_changes);
+  h.all(fed, exposed_time, incapacitated_time, home_ignited, noticed, trapped_time, shelter_closed,
+        shelter_evacuated, service);
+}
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)  // see engine/core/state_hash.cpp
+static_assert(sizeof(SpreadState::Candidate) == 24,
+              "a member of SpreadState::Candidate is not in the state hash");
+static_assert(sizeof(SpreadState) == 120, "a member of SpreadState is not in the state hash");
+static_assert(sizeof(Obstruction) == 72, "a member of Obstruction is not in the state hash");
+static_assert(sizeof(FireIncident) == 128, "a member of FireIncident is not in the state hash");
+static_assert(sizeof(ApplianceTask) == 208, "a member of ApplianceTask is not in the state hash");
+static_assert(sizeof(ApplianceRun) == 96, "a member of ApplianceRun is not in the state hash");
+static_assert(sizeof(FireServiceRun) == 472, "a member of FireServiceRun is not in the state hash");
+static_assert(sizeof(FireRun) == 1104, "a member of FireRun is not in the state hash");
+#endif
 
 }  // namespace ss

@@ -58,6 +58,7 @@ struct FireRun final : HazardState {
   [[nodiscard]] std::unique_ptr<HazardState> clone() const override {
     return std::make_unique<FireRun>(*this);
   }
+  void hash_state(StateHasher& h) const override;
   [[nodiscard]] BuildingFireState state_of(std::uint32_t b, double t,
                                            const std::vector<BuildingFireCourse>& course) const;
   // Heat release of building b at t, W: its course, or once controlled at t_c its
@@ -86,6 +87,7 @@ class FireHazard final : public Hazard {
                HazardReport& report) const override;
   // A building burns or a candidate ignition (scheduled, spread) is pending.
   [[nodiscard]] bool active(const HazardState& own, double t) const override;
+  void memory_parts(const Model& model, std::size_t residents, std::vector<MemoryPart>& out) const override;
   bool add_route_costs(const HazardState& own, MoverClass c, std::span<float> cost) const override;
   void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const override;
   [[nodiscard]] float walking_speed(const Model& model, const SimState& state, const HazardState& own,

@@ -66,8 +66,8 @@ FloodGrid resample_terrain(const TerrainGrid& terrain, Box area, double cell, st
     throw too_big("more than the limit of " + std::to_string(max_cells) + " cells (flood.max_cells)");
   if (bytes > memory_bytes) {
     char mem[64];
-    std::snprintf(mem, sizeof mem, "more than the %.2f GB of memory", memory_bytes / 1e9);
-    throw too_big(std::string(mem) + " of this machine");
+    std::snprintf(mem, sizeof mem, "more than the limit of %.2f GB", memory_bytes / 1e9);
+    throw too_big(std::string(mem) + " for the run's memory (run.memory_limit)");
   }
   FloodGrid g;
   g.origin = area.min;

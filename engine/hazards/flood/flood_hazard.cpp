@@ -7,8 +7,11 @@
 #include <cstdio>
 #include <string>
 
+#include "engine/core/memory_estimate.hpp"
 #include "engine/core/model.hpp"
 #include "engine/core/sim_state.hpp"
+#include "engine/core/state_hash.hpp"
+#include "engine/hazards/flood/flood_grid.hpp"
 #include "engine/hazards/flood/flood_metrics.hpp"
 #include "engine/hazards/hazards.hpp"
 
@@ -341,10 +344,75 @@ void FloodHazard::layers(const Model& model, const SimState& s, const HazardStat
   out.push_back(std::move(homes));
 }
 
+void FloodHazard::memory_parts(const Model& model, std::size_t residents,
+                               std::vector<MemoryPart>& out) const {
+  const auto cells = static_cast<double>(desc_.grid.size());
+  constexpr double kFloat = sizeof(float);
+  // The grid in the model and the water in the run (kFloodBytesPerCell), and at the end
+  // the maximum depth and arrival rasters handed to the output.
+  out.push_back({"flood grid", "flood.cell", cells * (kFloodBytesPerCell + 2.0 * kFloat)});
+  // Depth snapshots: kept in the run's state, and copied once more into the output rasters.
+  if (!desc_.snapshot_times.empty())
+    out.push_back({"flood depth snapshots", "flood.snapshots",
+                   static_cast<double>(desc_.snapshot_times.size()) * cells * 2.0 * kFloat});
+  if (desc_.external) {  // frames of depth (and speed) read from files
+    double frames = 0.0;
+    for (const auto& d : desc_.external->depth) frames += heap_bytes(d);
+    for (const auto& v : desc_.external->speed) frames += heap_bytes(v);
+    out.push_back({"flood frames", "flood.external", frames});
+  }
+  // People: their exposure in the state, their door cells, the forecast and the zone
+  // (FloodLinks), and a row of flood_homes.csv (six short texts) at the end.
+  const double per_resident =
+      SS_ELEMENT_BYTES(FloodRun::worst_class) + SS_ELEMENT_BYTES(FloodRun::worst_hr) +
+      SS_ELEMENT_BYTES(FloodRun::worst_edge) + SS_ELEMENT_BYTES(FloodRun::worst_time) +
+      SS_ELEMENT_BYTES(FloodRun::wet_time) + SS_ELEMENT_BYTES(FloodRun::reached_at_home) +
+      SS_ELEMENT_BYTES(FloodRun::stranded_time) + SS_ELEMENT_BYTES(FloodLinks::home_cell) +
+      SS_ELEMENT_BYTES(FloodLinks::home_forecast) + sizeof(std::uint8_t) + sizeof(std::vector<std::string>) +
+      6.0 * sizeof(std::string);
+  // Streets: water and closures per class in the state, and the cells along each street
+  // (one per cell length, at least one) with where the street enters each.
+  double along = 0.0;
+  const StreetGraph& g = model.world.streets;
+  const double cell = desc_.grid.cell > 0.0 ? desc_.grid.cell : 1.0;
+  for (const float len : g.edge_length) along += std::ceil(static_cast<double>(len) / cell) + 1.0;
+  const double per_edge = SS_ELEMENT_BYTES(FloodRun::edge_depth) + SS_ELEMENT_BYTES(FloodRun::edge_speed) +
+                          SS_ELEMENT_BYTES(FloodRun::edge_dv) + kMoverClassCount * sizeof(std::uint8_t) +
+                          SS_ELEMENT_BYTES(FloodLinks::edge_offset);
+  out.push_back(
+      {"flood: people and streets", "population",
+       static_cast<double>(residents) * per_resident + static_cast<double>(g.edge_count()) * per_edge +
+           along * (SS_ELEMENT_BYTES(FloodLinks::edge_cells) + SS_ELEMENT_BYTES(FloodLinks::edge_cell_at))});
+}
+
 const FloodHazard* find_flood(const Model& model) { return find_hazard<FloodHazard>(model); }
 
 const FloodRun* find_flood_run(const Model& model, const SimState& state) {
   return find_hazard_state<FloodHazard, FloodRun>(model, state);
 }
+
+// The flood's part of the run's state hash, member by member in declaration order.
+void hash_part(StateHasher& h, const FloodVolumes& v) {
+  h.all(v.initial, v.inflow, v.rain, v.boundary, v.outflow, v.stored);
+}
+
+// Every field but the depth limiter's scratch rows (limit_below, limit_here), which
+// each sub-step overwrites before reading.
+void hash_part(StateHasher& h, const FloodState& f) {
+  h.all(f.time, f.h, f.qx, f.qy, f.speed, f.max_depth, f.arrival, f.volumes, f.wet_x0, f.wet_x1, f.deepest,
+        f.wall_z, f.speed_x0, f.speed_x1, f.substeps, f.last_substep, f.cell_updates, f.negative_depths,
+        f.clipped_volume);
+}
+
+void FloodRun::hash_state(StateHasher& h) const {
+  h.all(field, edge_depth, edge_speed, edge_dv, closed, closure_changes, worst_class, worst_hr, worst_edge,
+        worst_time, wet_time, reached_at_home, stranded_time, shelter_flooded, occupants_flooded, snapshots);
+}
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)  // see engine/core/state_hash.cpp
+static_assert(sizeof(FloodVolumes) == 48, "a member of FloodVolumes is not in the state hash");
+static_assert(sizeof(FloodState) == 416, "a member of FloodState is not in the state hash");
+static_assert(sizeof(FloodRun) == 864, "a member of FloodRun is not in the state hash");
+#endif
 
 }  // namespace ss

@@ -48,6 +48,7 @@ struct FloodRun final : HazardState {
   [[nodiscard]] std::unique_ptr<HazardState> clone() const override {
     return std::make_unique<FloodRun>(*this);
   }
+  void hash_state(StateHasher& h) const override;
 };
 
 class FloodHazard final : public Hazard {
@@ -67,6 +68,7 @@ class FloodHazard final : public Hazard {
                HazardReport& report) const override;
   // Water keeps flowing (or the external series keeps changing) for the whole run.
   [[nodiscard]] bool active(const HazardState&, double) const override { return true; }
+  void memory_parts(const Model& model, std::size_t residents, std::vector<MemoryPart>& out) const override;
   void add_closures(const HazardState& own, MoverClass c, std::span<std::uint8_t> closed) const override;
   // Capped by the walking speed in water where the resident is; at the floor when the
   // water is beyond their limits.

@@ -37,6 +37,50 @@ std::size_t MicroMovement::body_count() const {
   return world_ ? static_cast<std::size_t>(world_->GetBodyCount()) : 0;
 }
 
+double MicroMovement::bytes_per_body() {
+  // In a dense crowd a body touches about six others (hexagonal packing) and each
+  // contact is shared by two bodies; one more for a wall: four contacts per body
+  // (planning assumption). Box2D creates a contact for every overlap of the bodies'
+  // enlarged boxes, so this is the order of what a queue at a door holds.
+  constexpr double kContactsPerBody = 4.0;
+  // Two tree nodes per body: its leaf and, on average, one inner node (a binary tree).
+  const double box2d = sizeof(b2Body) + sizeof(b2Fixture) + sizeof(b2FixtureProxy) + sizeof(b2CircleShape) +
+                       2.0 * sizeof(b2TreeNode) +
+                       kContactsPerBody * (sizeof(b2Contact) + sizeof(b2ContactEdge));
+  // Per resident: body_, radius_, anchor_, anchor_time_, stuck_; per walker: walkers_,
+  // pos_, vel_, field_, t_ahead_, dir_, go_, cap_, cell_items_, walker_cell_, near_.
+  using M = MicroMovement;
+  const double arrays =
+      sizeof(decltype(M::body_)::value_type) + sizeof(decltype(M::radius_)::value_type) +
+      sizeof(decltype(M::anchor_)::value_type) + sizeof(decltype(M::anchor_time_)::value_type) +
+      sizeof(decltype(M::stuck_)::value_type) + sizeof(decltype(M::walkers_)::value_type) +
+      sizeof(decltype(M::pos_)::value_type) + sizeof(decltype(M::vel_)::value_type) +
+      sizeof(decltype(M::field_)::value_type) + sizeof(decltype(M::t_ahead_)::value_type) +
+      sizeof(decltype(M::dir_)::value_type) + sizeof(decltype(M::go_)::value_type) +
+      sizeof(decltype(M::cap_)::value_type) + sizeof(decltype(M::cell_items_)::value_type) +
+      sizeof(decltype(M::walker_cell_)::value_type) + sizeof(decltype(M::near_)::value_type);
+  return box2d + arrays;
+}
+
+double MicroMovement::bytes_per_cell(const Model& model) {
+  const double grid = sizeof(decltype(MicroGrid::walkable)::value_type) +
+                      sizeof(decltype(MicroGrid::wall_distance)::value_type) +
+                      sizeof(decltype(MicroGrid::exit)::value_type);
+  // Fields: the nearest exit, the step-free one, one per shelter that residents are
+  // assigned to (at most one per exit).
+  std::vector<std::uint32_t> assigned;
+  for (const ShelterId s : model.plan.zone_shelter)
+    if (s.valid()) assigned.push_back(s.value);
+  std::sort(assigned.begin(), assigned.end());
+  const auto fields =
+      2.0 + static_cast<double>(std::unique(assigned.begin(), assigned.end()) - assigned.begin());
+  // Fast marching (micro_field.cpp): T as double, the known flags, a heap entry
+  // (double, cell) per cell at most, and the result as float.
+  const double marching =
+      sizeof(double) + sizeof(std::uint8_t) + sizeof(std::pair<double, std::uint32_t>) + sizeof(float);
+  return grid + sizeof(decltype(MicroMovement::cost_)::value_type) + fields * sizeof(FieldCell) + marching;
+}
+
 void MicroMovement::build_walls(const Model& model) {
   const MicroGeometry& g = model.micro;
   b2BodyDef def;  // static, at the origin

@@ -41,6 +41,13 @@ class MicroMovement final : public MovementModel {
   // Bodies currently in the Box2D world (for tests and the benchmark).
   [[nodiscard]] std::size_t body_count() const;
 
+  // Memory of one walking body: its Box2D body, fixture, circle shape, broad-phase
+  // tree nodes and share of the contacts in a dense crowd, and this model's arrays per
+  // walker; and of one navigation grid cell: the grid, the walking cost, the fields
+  // and fast marching's work arrays. For the memory estimate (engine/core/memory_estimate.hpp).
+  [[nodiscard]] static double bytes_per_body();
+  [[nodiscard]] static double bytes_per_cell(const Model& model);
+
  private:
   [[nodiscard]] const MicroField* field_for(const Model& model, const SimState& state, ResidentId r,
                                             double t) const;

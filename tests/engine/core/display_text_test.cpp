@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "engine/core/display_text.hpp"
 
 using namespace ss;
@@ -45,4 +47,18 @@ TEST_CASE("Display width counts CJK as two columns and combining marks as none")
   CHECK(pad_display("避难所", 8) == "避难所  ");
   CHECK(pad_display("Bärenwiese", 12) == "Bärenwiese  ");
   CHECK(pad_display("toolong", 3) == "toolong");
+}
+
+TEST_CASE("Memory sizes read in decimal units with two significant digits or more") {
+  CHECK(format_bytes(0.0) == "0 B");
+  CHECK(format_bytes(512.0) == "512 B");
+  CHECK(format_bytes(1500.0) == "1.5 kB");
+  CHECK(format_bytes(114e6) == "114 MB");
+  CHECK(format_bytes(9.96e6) == "10 MB");
+  CHECK(format_bytes(999.6e6) == "1.0 GB");  // never "1000 MB"
+  CHECK(format_bytes(1.2e9) == "1.2 GB");
+  CHECK(format_bytes(12.6e9) == "13 GB");
+  CHECK(format_bytes(628e9) == "628 GB");
+  CHECK(format_bytes(3.4e12) == "3.4 TB");
+  CHECK(format_bytes(std::nan("")) == "-");
 }

@@ -2,6 +2,7 @@
 
 #include "engine/core/metrics.hpp"
 #include "engine/core/simulation.hpp"
+#include "engine/core/state_hash.hpp"
 #include "engine/scenes/builders.hpp"
 #include "engine/test_support.hpp"
 
@@ -49,8 +50,8 @@ TEST_CASE("same model and seed give identical runs, and another seed differs") {
   a.run_to_end();
   b.run_to_end();
   c.run_to_end();
-  CHECK(testing::state_hash(a.state()) == testing::state_hash(b.state()));
-  CHECK(testing::state_hash(a.state()) != testing::state_hash(c.state()));
+  CHECK(state_hash(a.state()) == state_hash(b.state()));
+  CHECK(state_hash(a.state()) != state_hash(c.state()));
 }
 
 TEST_CASE("a snapshot restored into a new simulation continues identically") {
@@ -62,7 +63,7 @@ TEST_CASE("a snapshot restored into a new simulation continues identically") {
   Simulation b(m, 5);
   b.restore(snapshot);
   b.run_to_end();
-  CHECK(testing::state_hash(a.state()) == testing::state_hash(b.state()));
+  CHECK(state_hash(a.state()) == state_hash(b.state()));
 }
 
 TEST_CASE("every resident ends in exactly one final state and all reach shelter when capacity suffices") {

@@ -59,7 +59,7 @@ TEST_CASE("a DEM that does not cover the flood area is an input error") {
 }
 
 TEST_CASE(
-    "a cell that would need too many cells or more memory than the machine has is refused before "
+    "a cell that would need too many cells or more memory than the run may take is refused before "
     "allocating") {
   const TerrainGrid t = terrain();
   const Box area = box(0, 0, 1000, 1000);
@@ -74,15 +74,16 @@ TEST_CASE(
                                   Catch::Contains("flood.max_cells") && Catch::Contains("larger cell"));
     }
   }
-  SECTION("beyond the machine's memory") {
-    // 1 km² at 0.01 m is 10^10 cells: 640 GB, more than a 16 GB machine has. The
+  SECTION("beyond the run's memory limit") {
+    // 1 km² at 0.01 m is 10^10 cells: 640 GB, more than a 16 GB limit. The
     // check runs on the sizes alone; nothing of that size is ever allocated.
     try {
       (void)resample_terrain(t, area, 0.01, std::numeric_limits<std::size_t>::max(), "flood.cell", 0.0, 16e9);
       FAIL("no error");
     } catch (const InputError& e) {
       CHECK_THAT(e.message(), Catch::Contains("100000 x 100000 cells would need about 640") &&
-                                  Catch::Contains("more than the 16.00 GB of memory of this machine"));
+                                  Catch::Contains("more than the limit of 16.00 GB") &&
+                                  Catch::Contains("run.memory_limit"));
     }
     // Within the memory it builds.
     CHECK_NOTHROW(resample_terrain(t, area, 20.0, 1'000'000, "flood.cell", 0.0, 16e9));
