@@ -12,6 +12,13 @@
 namespace ss {
 namespace {
 
+// Bytes of one element of a container type; an array of pointers counts its pointers,
+// which clang-tidy's sizeof check would take for a slip.
+template <class Container>
+constexpr double element_size() {
+  return static_cast<double>(sizeof(typename Container::value_type));  // NOLINT(bugprone-sizeof-expression)
+}
+
 b2Vec2 to_b2(Vec2 p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
 Vec2 from_b2(b2Vec2 p) { return {p.x, p.y}; }
 
@@ -50,15 +57,14 @@ double MicroMovement::bytes_per_body() {
   // Per resident: body_, radius_, anchor_, anchor_time_, stuck_; per walker: walkers_,
   // pos_, vel_, field_, t_ahead_, dir_, go_, cap_, cell_items_, walker_cell_, near_.
   using M = MicroMovement;
-  const double arrays =
-      sizeof(decltype(M::body_)::value_type) + sizeof(decltype(M::radius_)::value_type) +
-      sizeof(decltype(M::anchor_)::value_type) + sizeof(decltype(M::anchor_time_)::value_type) +
-      sizeof(decltype(M::stuck_)::value_type) + sizeof(decltype(M::walkers_)::value_type) +
-      sizeof(decltype(M::pos_)::value_type) + sizeof(decltype(M::vel_)::value_type) +
-      sizeof(decltype(M::field_)::value_type) + sizeof(decltype(M::t_ahead_)::value_type) +
-      sizeof(decltype(M::dir_)::value_type) + sizeof(decltype(M::go_)::value_type) +
-      sizeof(decltype(M::cap_)::value_type) + sizeof(decltype(M::cell_items_)::value_type) +
-      sizeof(decltype(M::walker_cell_)::value_type) + sizeof(decltype(M::near_)::value_type);
+  const double arrays = element_size<decltype(M::body_)>() + element_size<decltype(M::radius_)>() +
+                        element_size<decltype(M::anchor_)>() + element_size<decltype(M::anchor_time_)>() +
+                        element_size<decltype(M::stuck_)>() + element_size<decltype(M::walkers_)>() +
+                        element_size<decltype(M::pos_)>() + element_size<decltype(M::vel_)>() +
+                        element_size<decltype(M::field_)>() + element_size<decltype(M::t_ahead_)>() +
+                        element_size<decltype(M::dir_)>() + element_size<decltype(M::go_)>() +
+                        element_size<decltype(M::cap_)>() + element_size<decltype(M::cell_items_)>() +
+                        element_size<decltype(M::walker_cell_)>() + element_size<decltype(M::near_)>();
   return box2d + arrays;
 }
 
