@@ -6,7 +6,6 @@
 // a street map are read but not assembled (the map import takes a second per input,
 // and the scenario target covers their reading). Only ss::InputError may come out.
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -17,17 +16,7 @@
 namespace {
 
 std::string scenario_path() {
-  namespace fs = std::filesystem;
-  static const std::string path = [] {
-    const fs::path root = ss::fuzz::scratch_dir();
-    const fs::path src = SAFESTREET_SOURCE_DIR;
-    fs::create_directories(root / "scenarios");
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(src / "scenarios"))
-      if (e.is_regular_file() && e.path().extension() == ".geojson")
-        fs::create_symlink(e.path(), root / "scenarios" / e.path().filename(), ec);
-    return (root / "scenarios" / "fuzzed.yaml").string();
-  }();
+  static const std::string path = ss::fuzz::scenario_beside_bundled(SAFESTREET_SOURCE_DIR, false, ".geojson");
   return path;
 }
 

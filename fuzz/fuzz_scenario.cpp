@@ -5,7 +5,6 @@
 // The base scenario and each variant it lists are loaded and validated
 // (load_scenario); only ss::InputError may come out.
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -15,17 +14,7 @@
 namespace {
 
 std::string scenario_path() {
-  namespace fs = std::filesystem;
-  static const std::string path = [] {
-    const fs::path root = ss::fuzz::scratch_dir();
-    const fs::path src = SAFESTREET_SOURCE_DIR;
-    fs::create_directories(root / "scenarios");
-    std::error_code ec;
-    fs::create_directory_symlink(src / "data", root / "data", ec);
-    for (const auto& e : fs::directory_iterator(src / "scenarios"))
-      if (e.is_regular_file()) fs::create_symlink(e.path(), root / "scenarios" / e.path().filename(), ec);
-    return (root / "scenarios" / "fuzzed.yaml").string();
-  }();
+  static const std::string path = ss::fuzz::scenario_beside_bundled(SAFESTREET_SOURCE_DIR, true, "");
   return path;
 }
 

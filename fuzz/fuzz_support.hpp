@@ -52,6 +52,23 @@ inline std::string write_scratch(const std::string& name, std::string_view bytes
   return p.string();
 }
 
+// A scenario file's path in the scratch folder's scenarios/, beside links to the
+// bundled scenarios' files (`only_extension` empty: every file; else only those with
+// that extension, e.g. ".geojson") and, with `with_data`, to the repository's data/,
+// so that a fuzzed scenario derived from a bundled one finds what it names.
+inline std::string scenario_beside_bundled(const std::filesystem::path& source_dir, bool with_data,
+                                           const std::string& only_extension) {
+  namespace fs = std::filesystem;
+  const fs::path root = scratch_dir();
+  fs::create_directories(root / "scenarios");
+  std::error_code ec;
+  if (with_data) fs::create_directory_symlink(source_dir / "data", root / "data", ec);
+  for (const auto& e : fs::directory_iterator(source_dir / "scenarios"))
+    if (e.is_regular_file() && (only_extension.empty() || e.path().extension() == only_extension))
+      fs::create_symlink(e.path(), root / "scenarios" / e.path().filename(), ec);
+  return (root / "scenarios" / "fuzzed.yaml").string();
+}
+
 // Runs `read`; an InputError is the expected answer to bad input, anything else
 // escaping a reader is reported and aborts, so that the fuzzer keeps the input.
 template <typename F>
