@@ -8,9 +8,7 @@
 // with ps.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,8 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/batch/batch_test_util.hpp"
-
-extern char** environ;
+#include "tests/cli/process_util.hpp"
 
 namespace {
 
@@ -36,6 +33,7 @@ using ss::testing::read_file;
 using ss::testing::safestreet;
 using ss::testing::TempDir;
 using ss::testing::test_town;
+using ss::testing::wait_for;
 using Result = ss::testing::CommandResult;
 
 // A variant no test can wait for: 3000 residents, ten times the shelters' room, so
@@ -46,37 +44,6 @@ constexpr const char* kSlowVariant =
     "  slow:\n"
     "    description: Far more work than a test can wait for.\n"
     "    patch: {run: {dt: 0.001, duration: 2 h}, population: {synthesize: {total: 3000, seed: 3}}}\n";
-
-// Starts `safestreet ARGS` with stdout and stderr into `log` and `extra_env` added
-// to the environment; returns its pid.
-pid_t start(const std::vector<std::string>& args, const fs::path& log,
-            const std::vector<std::string>& extra_env = {}) {
-  std::vector<std::string> all{SAFESTREET_BINARY};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> argv, envp;
-  for (std::string& a : all) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env(extra_env);
-  for (char** e = environ; *e; ++e) env.emplace_back(*e);
-  for (std::string& e : env) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
-  posix_spawn_file_actions_adddup2(&fa, STDOUT_FILENO, STDERR_FILENO);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, SAFESTREET_BINARY, &fa, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&fa);
-  REQUIRE(rc == 0);
-  return pid;
-}
-
-int wait_for(pid_t pid) {
-  int status = 0;
-  REQUIRE(::waitpid(pid, &status, 0) == pid);
-  return status;
-}
 
 std::string command_line(const std::vector<std::string>& args) {
   std::string s;
@@ -166,7 +133,7 @@ TEST_CASE(
                                     "--jobs", "2",  "--out",      folder.string()};
   };
   const auto t0 = std::chrono::steady_clock::now();
-  const pid_t batch = start(command(out), fs::path(dir.path()) / "killed.txt");
+  const pid_t batch = ss::testing::start_safestreet(command(out), fs::path(dir.path()) / "killed.txt");
   // Killed once a first run is finished, while others are under way.
   REQUIRE(wait_until([&] { return !finished_runs(out).empty(); }, 120s));
   ::kill(batch, SIGKILL);
@@ -222,7 +189,7 @@ TEST_CASE(
   const std::vector<std::string> args = {"batch",  scen, "--variants", "base,late_warning", "--seeds", "3",
                                          "--jobs", "1",  "--out",      out.string()};
   const fs::path log = fs::path(dir.path()) / "first.txt";
-  const pid_t batch = start(args, log);
+  const pid_t batch = ss::testing::start_safestreet(args, log);
   // The run as ps shows it: `safestreet run ... --out DIR/late_warning/seed-2 --quiet`.
   const std::string target = (out / "late_warning" / "seed-2").string();
   std::vector<pid_t> found;
@@ -315,9 +282,9 @@ TEST_CASE("the runs of a batch killed with SIGKILL end with it", "[batch]") {
   TempDir dir;
   const std::string scen = test_town(dir, kSlowVariant);
   const fs::path out = fs::path(dir.path()) / "batch";
-  const pid_t batch =
-      start({"batch", scen, "--variants", "slow", "--seeds", "2", "--jobs", "2", "--out", out.string()},
-            fs::path(dir.path()) / "batch.txt");
+  const pid_t batch = ss::testing::start_safestreet(
+      {"batch", scen, "--variants", "slow", "--seeds", "2", "--jobs", "2", "--out", out.string()},
+      fs::path(dir.path()) / "batch.txt");
   const std::string runs = (out / "slow" / "seed-").string();
   REQUIRE(wait_until([&] { return processes_with_arg(runs, true).size() == 2; }, 120s));
   ::kill(batch, SIGKILL);
@@ -336,22 +303,22 @@ TEST_CASE("a run started for a batch that has already ended ends at once", "[bat
   const fs::path out = fs::path(dir.path()) / "run";
   const fs::path log = fs::path(dir.path()) / "run.txt";
   // This test is the run's parent, not process 1: the batch it names has gone.
-  int status =
-      wait_for(start({"run", scen, "--quiet", "--out", out.string()}, log, {"SAFESTREET_BATCH_PARENT=1"}));
+  int status = wait_for(ss::testing::start_safestreet({"run", scen, "--quiet", "--out", out.string()}, log,
+                                                      {"SAFESTREET_BATCH_PARENT=1"}));
   CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL));
   CHECK_THAT(read_file(log),
              Catch::Contains("the batch that started this run (SAFESTREET_BATCH_PARENT=1) has ended"));
   CHECK_FALSE(fs::exists(out));
 
-  status =
-      wait_for(start({"run", scen, "--quiet", "--out", out.string()}, log, {"SAFESTREET_BATCH_PARENT=12x"}));
+  status = wait_for(ss::testing::start_safestreet({"run", scen, "--quiet", "--out", out.string()}, log,
+                                                  {"SAFESTREET_BATCH_PARENT=12x"}));
   CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 2));
   CHECK_THAT(read_file(log), Catch::Contains("SAFESTREET_BATCH_PARENT") && Catch::Contains("\"12x\""));
   CHECK_FALSE(fs::exists(out));
 
   // Its own parent's pid: a run as a batch starts it, which goes on to finish.
-  status = wait_for(start({"run", scen, "--quiet", "--out", out.string()}, log,
-                          {"SAFESTREET_BATCH_PARENT=" + std::to_string(::getpid())}));
+  status = wait_for(ss::testing::start_safestreet({"run", scen, "--quiet", "--out", out.string()}, log,
+                                                  {"SAFESTREET_BATCH_PARENT=" + std::to_string(::getpid())}));
   CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
   CHECK(fs::is_regular_file(out / "summary.json"));
 }

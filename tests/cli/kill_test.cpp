@@ -4,9 +4,7 @@
 // and no staging folder stays behind once the next run has started.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,34 +17,16 @@
 #include <thread>
 #include <vector>
 
-extern char** environ;
+#include "tests/cli/process_util.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using ss::testing::wait_for;
 
 pid_t spawn_run(const std::string& scenario, const fs::path& out, int seed) {
-  const std::string seed_text = std::to_string(seed), out_text = out.string();
-  std::vector<std::string> args = {SAFESTREET_BINARY, "run",     scenario, "--quiet",
-                                   "--seed",          seed_text, "--out",  out_text};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, SAFESTREET_BINARY, &fa, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&fa);
-  REQUIRE(rc == 0);
-  return pid;
-}
-
-int wait_for(pid_t pid) {
-  int status = 0;
-  REQUIRE(::waitpid(pid, &status, 0) == pid);
-  return status;
+  return ss::testing::start_safestreet(
+      {"run", scenario, "--quiet", "--seed", std::to_string(seed), "--out", out.string()}, "/dev/null");
 }
 
 // The seed of the complete result in `out`, or -1 when a file is missing or the
