@@ -131,7 +131,7 @@ constexpr std::array<std::string_view, 3> kAssist = {"needs_assistance", "assist
 constexpr std::array<std::string_view, 4> kId = {"id", "person_id", "resident_id", "pid"};
 // The oldest age a registry may hold (the oldest verified person lived to 122).
 constexpr double kMaxAge = 122.0;
-// Bad cells listed in one error before "and N more".
+// Problems listed in one error before "and N more" (the total is always given).
 constexpr std::size_t kListedBadCells = 20;
 constexpr std::array<std::string_view, 8> kX = {"lon", "longitude", "lng",  "long",
                                                 "x",   "easting",   "east", "rechtswert"};
@@ -173,10 +173,29 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   }
   const std::string coord_field = xi >= 0 ? t.columns[xi] + "/" + t.columns[yi] : std::string("geometry");
 
+  // Every problem of every row is listed before anything is refused (a planner's
+  // registry of 40,000 rows may hold dozens): coordinates that are missing or off the
+  // map, and cells that are there but cannot be read (age -5 or 250, mobility
+  // "flying", a lives_alone of "maybe", a person listed twice). Empty profile cells
+  // take the documented defaults and are counted instead.
+  std::vector<std::string> bad;
+  std::size_t bad_count = 0;
+  std::size_t first_bad_line = 0;
+  std::string first_bad_column;
+  std::vector<char> bad_row(t.rows.size(), 0);
+  auto refuse = [&](std::size_t r, const std::string& column, std::string why) {
+    if (bad_count++ == 0) first_bad_line = t.rows[r].line, first_bad_column = column;
+    bad_row[r] = 1;
+    if (bad.size() < kListedBadCells) bad.push_back(where(t, r) + ", " + column + ": " + std::move(why));
+  };
+
   RegistryImport out;
   RegistryReport& rep = out.report;
-  std::vector<Vec2> pts;
+  std::vector<std::size_t> rows;  // rows that are not blank
+  std::vector<Vec2> pts;          // their coordinates where readable
   std::vector<std::size_t> row_of;
+  // What is wrong with a row's coordinates, listed with its other problems in row order.
+  std::vector<const char*> coord_problem(t.rows.size(), nullptr);
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const Record& rec = t.rows[r];
     if (t.csv && std::all_of(rec.cells.begin(), rec.cells.end(),
@@ -184,6 +203,7 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
       ++rep.skipped_blank_rows;
       continue;
     }
+    rows.push_back(r);
     Vec2 p{NAN, NAN};
     if (xi >= 0) {
       p = {detail::parse_double(rec.cells[xi]).value_or(NAN),
@@ -191,8 +211,10 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     } else if (rec.geometry) {
       p = *rec.geometry;
     }
-    if (!std::isfinite(p.x) || !std::isfinite(p.y))
-      throw InputError(src.path, rec.line, coord_field, where(t, r) + ": missing or non-numeric coordinates");
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+      coord_problem[r] = "missing or non-numeric coordinates";
+      continue;
+    }
     pts.push_back(p);
     row_of.push_back(r);
   }
@@ -207,11 +229,19 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   } else if (t.srs) {
     from = *t.srs;
   } else {
+    const auto not_degrees = [&](std::size_t k) {
+      return std::abs(pts[k].x) > 180.0 || std::abs(pts[k].y) > 90.0;
+    };
+    std::size_t first = pts.size(), count = 0;
     for (std::size_t k = 0; k < pts.size(); ++k)
-      if (std::abs(pts[k].x) > 180.0 || std::abs(pts[k].y) > 90.0)
-        throw InputError(
-            src.path, t.rows[row_of[k]].line, coord_field,
-            where(t, row_of[k]) + ": coordinates are not longitude/latitude degrees; name their CRS (crs)");
+      if (not_degrees(k)) first = std::min(first, k), ++count;
+    // Every row projected: the file's CRS is missing, one error says so.
+    if (count > 0 && count == pts.size())
+      throw InputError(
+          src.path, t.rows[row_of[first]].line, coord_field,
+          where(t, row_of[first]) + ": coordinates are not longitude/latitude degrees; name their CRS (crs)");
+    for (std::size_t k = 0; k < pts.size(); ++k)
+      if (not_degrees(k)) coord_problem[row_of[k]] = "not longitude/latitude degrees";
     from = detail::wgs84();
   }
   OGRSpatialReference local;
@@ -222,9 +252,8 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     throw InputError(src.path, 0, coord_field, e.what());
   }
   for (std::size_t k = 0; k < pts.size(); ++k)
-    if (!std::isfinite(pts[k].x) || !bounds.contains(pts[k]))
-      throw InputError(src.path, t.rows[row_of[k]].line, coord_field,
-                       where(t, row_of[k]) + ": x/y outside the map");
+    if (!coord_problem[row_of[k]] && (!std::isfinite(pts[k].x) || !bounds.contains(pts[k])))
+      coord_problem[row_of[k]] = "x/y outside the map";
 
   // Profile columns; everything else is listed and never read.
   const int age_i = find_column(t, kAge), mob_i = find_column(t, kMobility), alone_i = find_column(t, kAlone);
@@ -237,20 +266,7 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   auto cell = [&](std::size_t r, int c) -> std::string_view {
     return c >= 0 ? std::string_view(t.rows[r].cells[c]) : std::string_view();
   };
-  // A cell that is there but cannot be read (age -5 or 250, mobility "flying", a
-  // lives_alone of "maybe", a person listed twice) is an error, never a silent
-  // default: the whole registry is checked and every bad cell listed with its line.
-  // Empty cells take the documented defaults and are counted.
   const int id_i = find_column(t, kId);
-  std::vector<std::string> bad;
-  std::size_t bad_count = 0;
-  std::size_t first_bad_line = 0;
-  std::string first_bad_column;
-  auto refuse = [&](std::size_t r, int c, std::string why) {
-    if (bad_count++ == 0) first_bad_line = t.rows[r].line, first_bad_column = t.columns[c];
-    if (bad.size() < kListedBadCells)
-      bad.push_back(where(t, r) + ", " + t.columns[c] + ": " + std::move(why));
-  };
   auto blank = [](std::string_view v) { return detail::trim(v).empty(); };
   // "'<cell>' <why>", appended piecewise: g++ 12 warns falsely (-Wrestrict) on "'" + string.
   auto quoted = [](std::string_view v, const char* why) {
@@ -258,14 +274,17 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     q.append(detail::trim(v)).append("' ").append(why);
     return q;
   };
+  std::vector<Vec2> home(t.rows.size());
+  for (std::size_t k = 0; k < pts.size(); ++k) home[row_of[k]] = pts[k];
   std::unordered_map<std::string, std::size_t> ids;  // id → row
   std::unordered_map<std::string, HouseholdId> households;
   std::uint32_t next_household = 0;
-  for (std::size_t k = 0; k < pts.size(); ++k) {
-    const std::size_t r = row_of[k];
+  for (const std::size_t r : rows) {
+    if (coord_problem[r]) refuse(r, coord_field, coord_problem[r]);
     if (id_i >= 0 && !blank(cell(r, id_i))) {
       const auto [it, fresh] = ids.try_emplace(detail::trim(cell(r, id_i)), r);
-      if (!fresh) refuse(r, id_i, "the same id as " + where(t, it->second) + " (a person listed twice)");
+      if (!fresh)
+        refuse(r, t.columns[id_i], "the same id as " + where(t, it->second) + " (a person listed twice)");
     }
     int age = 40;  // default: an adult of working age, the most common band
     if (blank(cell(r, age_i))) {
@@ -273,7 +292,7 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     } else if (const auto v = detail::parse_double(cell(r, age_i)); v && *v >= 0.0 && *v <= kMaxAge) {
       age = static_cast<int>(*v);
     } else {
-      refuse(r, age_i, quoted(cell(r, age_i), "is not an age in years from 0 to 122"));
+      refuse(r, t.columns[age_i], quoted(cell(r, age_i), "is not an age in years from 0 to 122"));
     }
     Mobility mob = Mobility::Walks;
     if (blank(cell(r, mob_i)))
@@ -281,7 +300,7 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     else if (const auto m = mobility_from_registry(cell(r, mob_i)))
       mob = *m;
     else
-      refuse(r, mob_i,
+      refuse(r, t.columns[mob_i],
              quoted(cell(r, mob_i),
                     "is not a mobility (walks, walking_aid, wheelchair, bedridden, or their synonyms)"));
     bool alone = false;
@@ -290,14 +309,14 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     else if (const auto a = parse_bool(cell(r, alone_i)))
       alone = *a;
     else
-      refuse(r, alone_i, quoted(cell(r, alone_i), "is not yes/no (true/false, 1/0)"));
+      refuse(r, t.columns[alone_i], quoted(cell(r, alone_i), "is not yes/no (true/false, 1/0)"));
     bool assist = mob == Mobility::Bedridden;
     if (blank(cell(r, assist_i)))
       ++rep.defaulted_needs_assistance;
     else if (const auto a = parse_bool(cell(r, assist_i)))
       assist = *a;
     else
-      refuse(r, assist_i, quoted(cell(r, assist_i), "is not yes/no (true/false, 1/0)"));
+      refuse(r, t.columns[assist_i], quoted(cell(r, assist_i), "is not yes/no (true/false, 1/0)"));
     HouseholdId hh;
     if (const std::string key = detail::trim(cell(r, hh_i)); !key.empty()) {
       auto [it, fresh] = households.try_emplace(key, HouseholdId{next_household});
@@ -307,16 +326,18 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
       hh = HouseholdId{next_household++};
       ++rep.defaulted_household;
     }
-    out.population.add(age, mob, alone, assist, hh, pts[k]);
+    if (bad_count == 0) out.population.add(age, mob, alone, assist, hh, home[r]);
   }
   if (bad_count > 0) {
-    std::string msg =
-        std::to_string(bad_count) + (bad_count == 1 ? " cell" : " cells") + " that cannot be read: ";
+    const auto bad_rows = static_cast<std::size_t>(std::count(bad_row.begin(), bad_row.end(), 1));
+    std::string msg = std::to_string(bad_count) + (bad_count == 1 ? " problem" : " problems") + " in " +
+                      std::to_string(bad_rows) + (bad_rows == 1 ? " row" : " rows") + " of " +
+                      std::to_string(rows.size()) + ": ";
     for (std::size_t i = 0; i < bad.size(); ++i) msg += (i ? "; " : "") + bad[i];
     if (bad_count > bad.size()) msg += "; and " + std::to_string(bad_count - bad.size()) + " more";
     throw InputError(src.path, first_bad_line, first_bad_column, msg);
   }
-  rep.rows = pts.size();
+  rep.rows = out.population.size();
   const auto note_missing = [&](int col, const char* what, const char* dflt) {
     if (col < 0 && rep.rows > 0)
       rep.notes.push_back(std::string("no ") + what + " column: all " + std::to_string(rep.rows) +

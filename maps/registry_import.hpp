@@ -44,9 +44,10 @@ struct RegistryImport {
 // (any id, mapped to dense HouseholdIds; default: a household of its own),
 // needs_assistance (same booleans; default: yes only for bedridden people, who
 // cannot leave without a team). Every defaulted value is counted in the report.
-// Rows outside `bounds` (the map, local CRS) or with non-finite coordinates are an
-// InputError naming the file and row (line). Personal fields are never read into
-// the population.
+// Rows outside `bounds` (the map, local CRS), with missing coordinates or with a cell
+// that is there but cannot be read are refused together: one InputError naming the
+// file and the first bad row's line lists every problem (row, column, what is wrong;
+// the first 20 and the total). Personal fields are never read into the population.
 RegistryImport load_registry(const RegistrySource& src, const Projector& projector, const Box& bounds);
 
 // Mobility words accepted in registries; nullopt for anything else.

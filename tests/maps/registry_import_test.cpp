@@ -78,12 +78,76 @@ TEST_CASE("a registry cell that is there but cannot be read is an error listing 
     const std::string m = e.what();
     INFO(m);
     CHECK(e.line() == 2);  // the first bad cell's line
-    CHECK_THAT(m, Catch::Contains("6 cells that cannot be read"));
+    CHECK_THAT(m, Catch::Contains("6 problems in 4 rows of 4: "));
     CHECK_THAT(m, Catch::Contains("row 1 (line 2), age: '-5' is not an age"));
     CHECK_THAT(m, Catch::Contains("row 2 (line 3), age: '250'"));
     CHECK_THAT(m, Catch::Contains("row 3 (line 4), mobility: 'flying' is not a mobility"));
     CHECK_THAT(m, Catch::Contains("lives_alone: 'maybe' is not yes/no"));
     CHECK_THAT(m, Catch::Contains("row 4 (line 5), id: the same id as row 1 (line 2)"));
+  }
+}
+
+TEST_CASE("a large registry with dozens of bad rows lists every kind of problem with the total") {
+  const Area area;
+  const auto dir = test::fixture_dir("registry_many_bad");
+  // 40,000 rows as a planner's office exports them; 36 of them are bad in four ways.
+  std::string csv = "id,lon,lat,age,mobility\n";
+  std::size_t bad = 0;
+  for (int i = 1; i <= 40000; ++i) {
+    std::string lon = "11.2805", lat = "49.5100", age = "50", mobility = "walks";
+    if (i % 4000 == 7)
+      lon = "", ++bad;  // 10 rows without a longitude
+    else if (i % 4000 == 9)
+      lon = "13.40", ++bad;  // 10 rows in Berlin
+    else if (i % 4000 == 11)
+      age = "250", ++bad;  // 10 impossible ages
+    else if (i % 8000 == 13)
+      mobility = "flying", ++bad;  // 5 unknown mobilities
+    csv += std::to_string(i) + "," + lon + "," + lat + "," + age + "," + mobility + "\n";
+  }
+  csv += "5,11.2805,49.5100,50,walks\n";  // and a person listed twice
+  ++bad;
+  REQUIRE(bad == 36);
+  RegistrySource src;
+  src.path = test::write_file(dir / "registry.csv", csv);
+  try {
+    (void)load_registry(src, area.projector, area.bounds);
+    FAIL("a registry with 36 bad rows loaded");
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    INFO(m.substr(0, 3000));
+    CHECK(e.file() == src.path);
+    CHECK(e.line() == 8);  // row 7, the first bad one
+    CHECK(e.field() == "lon/lat");
+    CHECK_THAT(m, Catch::Contains("36 problems in 36 rows of 40001: "));
+    CHECK_THAT(m, Catch::Contains("row 7 (line 8), lon/lat: missing or non-numeric coordinates"));
+    CHECK_THAT(m, Catch::Contains("row 9 (line 10), lon/lat: x/y outside the map"));
+    CHECK_THAT(m, Catch::Contains("row 11 (line 12), age: '250' is not an age"));
+    CHECK_THAT(m, Catch::Contains("row 13 (line 14), mobility: 'flying' is not a mobility"));
+    // The first 20 are listed, the rest counted.
+    CHECK_THAT(m, Catch::EndsWith("; and 16 more"));
+    std::size_t listed = 0;
+    for (std::size_t at = m.find("row "); at != std::string::npos; at = m.find("; row ", at + 1)) ++listed;
+    CHECK(listed == 20);
+  }
+}
+
+TEST_CASE("a registry with some rows in projected coordinates lists those rows") {
+  const Area area;
+  const auto dir = test::fixture_dir("registry_some_projected");
+  RegistrySource src;
+  src.path = test::write_file(dir / "registry.csv",
+                              "lon,lat\n11.2805,49.5100\n655000,5486000\n11.2810,49.5105\n655010,5486010\n");
+  try {
+    (void)load_registry(src, area.projector, area.bounds);
+    FAIL("a registry with two rows in metres loaded");
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    INFO(m);
+    CHECK(e.line() == 3);
+    CHECK_THAT(m, Catch::Contains("2 problems in 2 rows of 4: "));
+    CHECK_THAT(m, Catch::Contains("row 2 (line 3), lon/lat: not longitude/latitude degrees"));
+    CHECK_THAT(m, Catch::Contains("row 4 (line 5), lon/lat: not longitude/latitude degrees"));
   }
 }
 
