@@ -185,7 +185,7 @@ void build_polygons(MapData& out, RawPolygons& raw, const OGRSpatialReference& l
   rep.areas = out.world.areas.size();
 }
 
-// Fire stations (nodes, then areas), hydrants and barriers within the street
+// Fire stations (nodes, then areas), amenity nodes, hydrants and barriers within the street
 // network's bounds grown by kPointMargin, in the local CRS.
 void build_points(MapData& out, detail::RawPoints& raw, std::vector<MapPoint> station_areas,
                   const OGRSpatialReference& local, MapReport& rep) {
@@ -199,6 +199,7 @@ void build_points(MapData& out, detail::RawPoints& raw, std::vector<MapPoint> st
     for (detail::RawPoint& p : raw.points) {
       if (!t.apply(p.pos) || !keep.contains(p.pos)) continue;
       if (p.station) w.fire_stations.push_back({p.pos, {}, p.name, p.id});
+      if (!p.amenity.empty()) w.amenity_points.push_back({p.pos, p.amenity, p.name, p.id});
       if (p.hydrant) w.hydrants.push_back({p.pos, p.hydrant_type, p.ref.empty() ? p.name : p.ref, p.id});
       if (!p.barrier.empty()) w.barriers.push_back({p.pos, p.barrier, p.name, p.id});
     }
@@ -210,6 +211,15 @@ void build_points(MapData& out, detail::RawPoints& raw, std::vector<MapPoint> st
   rep.barriers = w.barriers.size();
 }
 }  // namespace
+
+std::optional<Box> cut_off_piece_near(const MapReport& report, Vec2 p) {
+  constexpr double kMargin = 50.0;  // m, about a building's depth beside the street
+  for (const Box& b : report.dropped_component_bounds)
+    if (p.x >= b.min.x - kMargin && p.x <= b.max.x + kMargin && p.y >= b.min.y - kMargin &&
+        p.y <= b.max.y + kMargin)
+      return b;
+  return std::nullopt;
+}
 
 MapData load_map(const MapSources& src) {
   const Origin streets_origin{src.origin_file, src.streets_line, "map.streets"};

@@ -2,6 +2,7 @@
 // Import of streets, buildings, land-use areas and terrain from any GDAL source
 // into the engine's World, reprojected to the local UTM zone.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,11 @@ struct MapReport {
   std::string source_crs;          // CRS of the street source, as its name
   std::vector<std::string> notes;  // things the user should know
 };
+
+// The extent of the cut-off street piece that `p` (local CRS) lies by, if any: within
+// a piece's box grown by 50 m, since a building beside such a street lies just
+// outside the street's own box.
+std::optional<Box> cut_off_piece_near(const MapReport& report, Vec2 p);
 
 // Point features (fire stations, hydrants, barriers) farther than this outside the
 // street network's bounds serve no street of the model and are dropped.

@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <span>
 #include <unordered_map>
 
 #include "engine/core/input_error.hpp"
 #include "maps/csv_table.hpp"
 #include "maps/gdal_support.hpp"
+#include "maps/map_import.hpp"
 
 namespace ss::maps {
 
@@ -152,7 +154,8 @@ std::optional<Mobility> mobility_from_registry(std::string_view s) {
   return std::nullopt;
 }
 
-RegistryImport load_registry(const RegistrySource& src, const Projector& projector, const Box& bounds) {
+RegistryImport load_registry(const RegistrySource& src, const Projector& projector, const Box& bounds,
+                             const MapReport* map) {
   detail::ensure_gdal_registered();
   if (src.path.empty())
     throw InputError(src.origin_file, src.origin_line, "population.registry", "no file given");
@@ -195,7 +198,7 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   std::vector<Vec2> pts;          // their coordinates where readable
   std::vector<std::size_t> row_of;
   // What is wrong with a row's coordinates, listed with its other problems in row order.
-  std::vector<const char*> coord_problem(t.rows.size(), nullptr);
+  std::vector<std::string> coord_problem(t.rows.size());
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const Record& rec = t.rows[r];
     if (t.csv && std::all_of(rec.cells.begin(), rec.cells.end(),
@@ -252,8 +255,17 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
     throw InputError(src.path, 0, coord_field, e.what());
   }
   for (std::size_t k = 0; k < pts.size(); ++k)
-    if (!coord_problem[row_of[k]] && (!std::isfinite(pts[k].x) || !bounds.contains(pts[k])))
-      coord_problem[row_of[k]] = "x/y outside the map";
+    if (coord_problem[row_of[k]].empty() && (!std::isfinite(pts[k].x) || !bounds.contains(pts[k]))) {
+      std::string& why = coord_problem[row_of[k]];
+      why = "x/y outside the map";
+      const auto piece = map && std::isfinite(pts[k].x) ? cut_off_piece_near(*map, pts[k]) : std::nullopt;
+      if (piece) {
+        const LonLat c = projector.to_lonlat((piece->min + piece->max) * 0.5);
+        char at[96];
+        std::snprintf(at, sizeof at, " (around lon %.5f, lat %.5f)", c.lon, c.lat);
+        why.append(": it sits by a street piece cut off from the main network").append(at);
+      }
+    }
 
   // Profile columns; everything else is listed and never read.
   const int age_i = find_column(t, kAge), mob_i = find_column(t, kMobility), alone_i = find_column(t, kAlone);
@@ -280,7 +292,7 @@ RegistryImport load_registry(const RegistrySource& src, const Projector& project
   std::unordered_map<std::string, HouseholdId> households;
   std::uint32_t next_household = 0;
   for (const std::size_t r : rows) {
-    if (coord_problem[r]) refuse(r, coord_field, coord_problem[r]);
+    if (!coord_problem[r].empty()) refuse(r, coord_field, coord_problem[r]);
     if (id_i >= 0 && !blank(cell(r, id_i))) {
       const auto [it, fresh] = ids.try_emplace(detail::trim(cell(r, id_i)), r);
       if (!fresh)

@@ -10,6 +10,8 @@
 
 namespace ss::maps {
 
+struct MapReport;  // maps/map_import.hpp
+
 struct RegistrySource {
   std::string path;
   std::string layer;    // OGR layer; empty = first
@@ -48,7 +50,10 @@ struct RegistryImport {
 // that is there but cannot be read are refused together: one InputError naming the
 // file and the first bad row's line lists every problem (row, column, what is wrong;
 // the first 20 and the total). Personal fields are never read into the population.
-RegistryImport load_registry(const RegistrySource& src, const Projector& projector, const Box& bounds);
+// `map` (optional): the map's report; a row off the map that lies by a street piece
+// the map import cut off is told so, with where that piece is.
+RegistryImport load_registry(const RegistrySource& src, const Projector& projector, const Box& bounds,
+                             const MapReport* map = nullptr);
 
 // Mobility words accepted in registries; nullopt for anything else.
 // walks/walking/walk/none/no/independent -> Walks; walking_aid/walker/rollator/

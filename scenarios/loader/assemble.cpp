@@ -123,7 +123,7 @@ Population load_population(const ScenarioDesc& d, const World& world, const maps
                                r.crs,
                                d.origins.file,
                                d.origins.line("population.registry.file")};
-      maps::RegistryImport imp = maps::load_registry(src, projector, world.bounds);
+      maps::RegistryImport imp = maps::load_registry(src, projector, world.bounds, &a.map_report);
       pop = std::move(imp.population);
       a.registry_report = std::move(imp.report);
     } else {
@@ -171,7 +171,7 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
     candidates.insert(candidates.end(), more.begin(), more.end());
   }
   if (d.shelters.from_map) {
-    std::vector<ShelterCandidate> more = shelters_from_map(m.world, *d.shelters.from_map);
+    std::vector<ShelterCandidate> more = shelters_from_map(m.world, *d.shelters.from_map, a.problems);
     if (more.empty())
       a.problems.push_back("shelters.from_map found no school or car park on the map large enough to use");
     candidates.insert(candidates.end(), more.begin(), more.end());

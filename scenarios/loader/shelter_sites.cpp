@@ -10,17 +10,6 @@ namespace {
 
 std::string metres(double d) { return std::to_string(static_cast<long long>(std::lround(d))) + " m"; }
 
-// Within the box of a street component that load_map cut off (grown by a margin,
-// since a building beside such a street lies just outside the street's box).
-bool in_dropped_component(const maps::MapReport& map, Vec2 p) {
-  constexpr double kMargin = 50.0;  // m
-  return std::any_of(map.dropped_component_bounds.begin(), map.dropped_component_bounds.end(),
-                     [&](const Box& b) {
-                       return p.x >= b.min.x - kMargin && p.x <= b.max.x + kMargin &&
-                              p.y >= b.min.y - kMargin && p.y <= b.max.y + kMargin;
-                     });
-}
-
 }  // namespace
 
 std::vector<ShelterCandidate> shelters_from_list(const SheltersDesc& desc, const maps::Projector& projector) {
@@ -55,9 +44,13 @@ std::vector<ShelterCandidate> shelters_from_layer(const ShelterLayerDesc& desc,
   return out;
 }
 
-std::vector<ShelterCandidate> shelters_from_map(const World& world, const ShelterFromMapDesc& desc) {
+std::vector<ShelterCandidate> shelters_from_map(const World& world, const ShelterFromMapDesc& desc,
+                                                std::vector<std::string>& problems) {
   std::vector<ShelterCandidate> out;
-  for (ShelterSite& s : maps::shelters_from_tags(world, desc.rules)) {
+  std::vector<std::string> left_out;
+  std::vector<ShelterSite> sites = maps::shelters_from_tags(world, desc.rules, &left_out);
+  for (std::string& why : left_out) problems.push_back("shelters.from_map: " + std::move(why));
+  for (ShelterSite& s : sites) {
     s.step_free = desc.step_free;
     s.open_time = desc.open_time;
     out.push_back({std::move(s), "shelters.from_map", "from_map", ""});
@@ -71,7 +64,7 @@ void place_shelters(const std::vector<ShelterCandidate>& candidates, World& worl
   std::set<std::string> names;
   for (const ShelterSite& s : world.shelters) names.insert(s.name);
   for (const ShelterCandidate& c : candidates) {
-    const bool cut_off = in_dropped_component(map, c.site.pos);
+    const bool cut_off = maps::cut_off_piece_near(map, c.site.pos).has_value();
     const std::string cut_note =
         cut_off ? "; it lies on a part of the street network cut off from the main one" : "";
     ShelterSite s = c.site;

@@ -76,3 +76,35 @@ TEST_CASE("a scenario whose registry has a row outside the map fails naming the 
     CHECK_THAT(std::string(e.what()), Catch::Contains("residents.csv") && Catch::Contains("line 3"));
   }
 }
+
+TEST_CASE("a registry row off the map by a cut-off street piece is told so, with where the piece is") {
+  TempDir dir;
+  const std::string file = registry_town(dir,
+                                         "lon,lat,age\n"
+                                         "11.2802,49.5101,40\n"
+                                         "11.2905,49.5101,40\n"    // by the cut-off lane
+                                         "11.3500,49.5101,40\n");  // by nothing
+  // The town's streets and, 300 m east, a lane joined to none of them: the map keeps
+  // the town's network and drops the lane.
+  dir.write("streets.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"highway":"residential","name":"Main"},
+ "geometry":{"type":"LineString","coordinates":[[11.2800,49.5100],[11.2830,49.5100],[11.2860,49.5100]]}},
+{"type":"Feature","properties":{"highway":"footway"},
+ "geometry":{"type":"LineString","coordinates":[[11.2830,49.5100],[11.2830,49.5120]]}},
+{"type":"Feature","properties":{"highway":"track"},
+ "geometry":{"type":"LineString","coordinates":[[11.2890,49.5100],[11.2910,49.5100]]}}]})");
+  try {
+    (void)assemble_file(file);
+    FAIL("expected an InputError");
+  } catch (const ss::InputError& e) {
+    const std::string m = e.what();
+    INFO(m);
+    CHECK(e.line() == 3);
+    CHECK_THAT(m, Catch::Contains("2 problems in 2 rows of 3"));
+    CHECK_THAT(m,
+               Catch::Contains("row 2 (line 3), lon/lat: x/y outside the map: it sits by a street piece cut "
+                               "off from the main network (around lon 11.29000, lat 49.51000)"));
+    CHECK_THAT(m, Catch::Contains("row 3 (line 4), lon/lat: x/y outside the map;") ||
+                      Catch::EndsWith("row 3 (line 4), lon/lat: x/y outside the map"));
+  }
+}
