@@ -135,7 +135,7 @@ void add_polygon(const OGRFeature& f, TagReader& tr, bool has_building, std::vec
 }
 
 // The OSM `points` layer holds every tagged node (thousands in a small town); only
-// those whose columns or other_tags can name a station, hydrant or barrier are parsed.
+// those whose columns or other_tags can name an amenity, hydrant or barrier are parsed.
 class PointFilter {
  public:
   explicit PointFilter(OGRFeatureDefn* defn) : other_(field_index(defn, "other_tags")) {
@@ -147,7 +147,8 @@ class PointFilter {
       if (f.IsFieldSetAndNotNull(i)) return true;
     if (other_ < 0 || !f.IsFieldSetAndNotNull(other_)) return false;
     const std::string_view o = f.GetFieldAsString(other_);
-    return o.find("fire_") != std::string_view::npos || o.find("\"barrier\"") != std::string_view::npos;
+    return o.find("fire_") != std::string_view::npos || o.find("\"barrier\"") != std::string_view::npos ||
+           o.find("\"amenity\"") != std::string_view::npos;
   }
 
  private:
@@ -160,11 +161,12 @@ void add_point(const OGRFeature& f, const PointFilter& filter, TagReader& tr, st
   if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint || !filter.maybe(f)) return;
   tr.load(f);
   RawPoint p;
-  p.station = tr.get("amenity") == "fire_station";
+  p.amenity = tr.get("amenity");
+  p.station = p.amenity == "fire_station";
   p.hydrant = tr.get("emergency") == "fire_hydrant";
   p.barrier = tr.get("barrier");
   if (p.barrier == "no") p.barrier.clear();
-  if (!p.station && !p.hydrant && p.barrier.empty()) return;
+  if (p.amenity.empty() && !p.hydrant && p.barrier.empty()) return;
   const OGRPoint* pt = g->toPoint();
   p.pos = {pt->getX(), pt->getY()};
   p.hydrant_type = tr.get("fire_hydrant:type");

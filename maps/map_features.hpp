@@ -28,11 +28,12 @@ struct RawPolygon {
   std::int64_t id = -1;
 };
 
-// A point feature the fire service uses: amenity=fire_station, emergency=fire_hydrant
-// or barrier=* (one node may be several).
+// A point feature: amenity=* (fire stations, police, schools, ... for depots and
+// shelters), emergency=fire_hydrant or barrier=* (one node may be several).
 struct RawPoint {
   Vec2 pos;  // source CRS
   bool station = false, hydrant = false;
+  std::string amenity;       // amenity=* value, empty if none
   std::string barrier;       // barrier=* value, empty if none
   std::string hydrant_type;  // fire_hydrant:type
   std::string name, ref;

@@ -42,7 +42,8 @@ std::string site_name(const World& w, const std::string& name, const std::string
 }
 }  // namespace
 
-std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTagRules& rules) {
+std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTagRules& rules,
+                                            std::vector<std::string>* left_out) {
   std::vector<ShelterSite> out;
   const auto& areas = world.areas;
   const auto& buildings = world.buildings;
@@ -93,6 +94,39 @@ std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTag
       s.kind = ShelterKind::School;
       s.capacity =
           persons(floor_area(buildings[b]) * rules.school_usable_share / rules.covered_m2_per_person);
+      if (s.capacity > 0) out.push_back(std::move(s));
+    }
+    // A school mapped as a node (OSM often puts one inside an untagged building) is
+    // the building it stands in, sized by that building's floor area as above. A node
+    // inside a school area or a school's building is that school already; a node in
+    // no mapped building has no floor area to size it and is left out, said why.
+    std::vector<char> taken(buildings.size(), 0);
+    for (std::size_t b = 0; b < buildings.size(); ++b)
+      taken[b] = static_cast<char>(owner[b] != kNone || buildings[b].amenity == "school");
+    for (const MapPoint& p : world.amenity_points) {
+      if (p.kind != "school") continue;
+      const bool in_area = std::any_of(school_areas.begin(), school_areas.end(), [&](std::size_t a) {
+        return bounds(areas[a].outline).contains(p.pos) && contains(areas[a].outline, p.pos);
+      });
+      if (in_area) continue;
+      std::size_t in = kNone;
+      for (std::size_t b = 0; b < buildings.size() && in == kNone; ++b)
+        if (bounds(buildings[b].outline).contains(p.pos) && contains(buildings[b].outline, p.pos)) in = b;
+      if (in == kNone) {
+        if (left_out)
+          left_out->push_back("school node " + (p.name.empty() ? std::string() : "'" + p.name + "' ") +
+                              "(OSM node " + std::to_string(p.source_id) +
+                              ") stands in no mapped building, so nothing gives its size; left out");
+        continue;
+      }
+      if (taken[in]) continue;
+      taken[in] = 1;
+      ShelterSite s;
+      s.name = site_name(world, p.name, buildings[in].address, buildings[in].centroid, "school", unnamed);
+      s.pos = buildings[in].centroid;
+      s.kind = ShelterKind::School;
+      s.capacity =
+          persons(floor_area(buildings[in]) * rules.school_usable_share / rules.covered_m2_per_person);
       if (s.capacity > 0) out.push_back(std::move(s));
     }
   }

@@ -57,9 +57,15 @@ struct ShelterTagRules {
 // area, or for a school of its largest building: "Hermannstraße 12"), else "school
 // at <street>" / "car park at <street>" after the nearest named street within
 // kStreetNameReach, else "school <n>" / "car park <n>" (n counts from 1 in map order
-// among those). Names may repeat; the scenario loader numbers repeats. Schools
-// first, then car parks, each in map order.
-std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTagRules& rules = {});
+// among those). Names may repeat; the scenario loader numbers repeats. A school
+// mapped as a node (amenity=school on a node) is the building it stands in, sized the
+// same way, unless that building or a school area around it is a school already; a
+// school node in no mapped building cannot be sized and is listed in `left_out` with
+// the reason. Car parks mapped as nodes are not used: a node gives no area, and
+// those in OSM are mostly multi-storey or underground. Schools first (areas,
+// buildings, nodes), then car parks, each in map order.
+std::vector<ShelterSite> shelters_from_tags(const World& world, const ShelterTagRules& rules = {},
+                                            std::vector<std::string>* left_out = nullptr);
 
 // Shelters from any OGR point or polygon layer (empty `layer` = first layer).
 // name_field: name column; where it is empty or missing, the street address from

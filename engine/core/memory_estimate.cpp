@@ -47,7 +47,7 @@ double world_bytes(const World& w) {
   b += heap_bytes(w.zones);
   for (const Zone& z : w.zones) b += ring_bytes(z.outline) + string_bytes(z.name) + kAllocationOverhead;
   b += heap_bytes(w.shelters);
-  for (const auto* points : {&w.fire_stations, &w.hydrants, &w.barriers}) {
+  for (const auto* points : {&w.fire_stations, &w.amenity_points, &w.hydrants, &w.barriers}) {
     b += heap_bytes(*points);
     for (const MapPoint& p : *points) b += string_bytes(p.kind) + string_bytes(p.name);
   }

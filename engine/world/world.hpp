@@ -173,11 +173,14 @@ struct World {
   std::vector<Zone> zones;  // named zones; residents outside all of them fall in one extra zone
   std::vector<ShelterSite> shelters;
   std::vector<MapPoint> fire_stations;  // amenity=fire_station as nodes and as areas (centroid)
-  std::vector<MapPoint> hydrants;       // emergency=fire_hydrant nodes
-  std::vector<MapPoint> barriers;       // barrier=* nodes (bollards, gates, ...) anywhere on the map
-  Box bounds;                           // m, extent of the street network
-  std::string crs_wkt;                  // local metric CRS (for export), opaque to the engine
-  std::string crs_name;                 // e.g. "WGS 84 / UTM zone 32N"
+  // Every node tagged amenity=* (kind: its value; OSM maps many police stations,
+  // schools and town halls as a single node): depots and shelters by amenity.
+  std::vector<MapPoint> amenity_points;
+  std::vector<MapPoint> hydrants;  // emergency=fire_hydrant nodes
+  std::vector<MapPoint> barriers;  // barrier=* nodes (bollards, gates, ...) anywhere on the map
+  Box bounds;                      // m, extent of the street network
+  std::string crs_wkt;             // local metric CRS (for export), opaque to the engine
+  std::string crs_name;            // e.g. "WGS 84 / UTM zone 32N"
 
   // Zones are the named ones plus one extra at index zones.size() for everything
   // outside them ("all" when no zones are named, else "outside").

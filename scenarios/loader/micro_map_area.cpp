@@ -119,7 +119,7 @@ MapArea cut_map_area(const ScenarioDesc& d, Assembly& a) {
     cands.insert(cands.end(), more.begin(), more.end());
   }
   if (d.shelters.from_map) {
-    std::vector<ShelterCandidate> more = shelters_from_map(map.world, *d.shelters.from_map);
+    std::vector<ShelterCandidate> more = shelters_from_map(map.world, *d.shelters.from_map, out.notes);
     cands.insert(cands.end(), more.begin(), more.end());
   }
   const std::vector<PolygonRingsList> open = maps::polygon_difference(out.streets, out.buildings);

@@ -43,8 +43,8 @@ std::vector<ZoneId> zones_of(const TargetAreaDesc& a, const Model& m, const Orig
   return out;
 }
 
-// The map feature with amenity=<value> nearest to `near`: buildings by centroid and
-// areas (landuse/amenity polygons) by the centroid of their outline.
+// The map feature with amenity=<value> nearest to `near`: buildings by centroid,
+// areas (landuse/amenity polygons) by the centroid of their outline, and nodes.
 std::optional<Vec2> feature(const World& w, const std::string& amenity, Vec2 near) {
   std::optional<Vec2> best;
   double best_d = HUGE_VAL;
@@ -58,6 +58,8 @@ std::optional<Vec2> feature(const World& w, const std::string& amenity, Vec2 nea
     if (b.amenity == amenity) consider(b.centroid);
   for (const Area& a : w.areas)
     if (a.kind == amenity && !a.outline.empty()) consider(centroid(a.outline));
+  for (const MapPoint& p : w.amenity_points)
+    if (p.kind == amenity) consider(p.pos);
   return best;
 }
 
@@ -72,7 +74,7 @@ NodeId depot_node(const TeamDesc& t, const NetworkSnapper& snapper, const maps::
     const Vec2 near = t.depot.near ? local(pr, *t.depot.near) : centre;
     const auto f = feature(w, t.depot.amenity, near);
     if (!f)
-      throw origins.error(field + ".amenity", "the map has no building or area with amenity=" +
+      throw origins.error(field + ".amenity", "the map has no building, area or node with amenity=" +
                                                   t.depot.amenity + "; give the depot as lon/lat instead");
     p = *f;
   }

@@ -22,7 +22,10 @@ std::vector<ShelterCandidate> shelters_from_list(const SheltersDesc& desc, const
 // Through maps::shelters_from_layer / shelters_from_tags (capacity rules there).
 std::vector<ShelterCandidate> shelters_from_layer(const ShelterLayerDesc& desc,
                                                   const maps::Projector& projector, const Origins& origins);
-std::vector<ShelterCandidate> shelters_from_map(const World& world, const ShelterFromMapDesc& desc);
+// Schools and car parks from the map's tags; map features that could not be used
+// (a school node in no building) are added to `problems` with the reason.
+std::vector<ShelterCandidate> shelters_from_map(const World& world, const ShelterFromMapDesc& desc,
+                                                std::vector<std::string>& problems);
 
 // Snaps each candidate to the nearer end of its nearest street and appends it to
 // world.shelters. A listed or layer shelter farther than max_snap from every kept

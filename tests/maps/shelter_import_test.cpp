@@ -117,3 +117,33 @@ TEST_CASE("shelters load from a point or polygon layer with capacity, name and s
   CHECK_THROWS_WITH(shelters_from_layer(path, "", "title", "cap", "", proj, {"drill.yaml", 3}),
                     Catch::Contains("no column 'title'"));
 }
+
+TEST_CASE("a school mapped as a node is the building it stands in, once, and a node in no building is said") {
+  World w;
+  w.areas.push_back({square({0, 0}, 100), "school", "Bertleinschule"});
+  w.buildings.push_back(building({0, 0}, 10, 2, "", 1));                       // inside the school area
+  w.buildings.push_back(building({500, 0}, 20, 3, "", 2));                     // untagged, 1600 m² × 3
+  w.buildings.push_back(building({900, 0}, 10, 1, "school", 3));               // a school building already
+  w.amenity_points.push_back({{5, 5}, "school", "Bertleinschule", 10});        // the area's own node
+  w.amenity_points.push_back({{505, 5}, "school", "Volkshochschule", 11});     // in building 2
+  w.amenity_points.push_back({{495, -5}, "school", "VHS (second node)", 12});  // the same building
+  w.amenity_points.push_back({{905, 0}, "school", "", 13});                    // in the school building
+  w.amenity_points.push_back({{2000, 0}, "school", "Musikschule", 14});        // in no building
+  w.amenity_points.push_back({{505, 0}, "police", "Polizei", 15});             // not a school
+  std::vector<std::string> left_out;
+  const auto s = shelters_from_tags(w, {}, &left_out);
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].name == "Bertleinschule");
+  CHECK(s[1].name == "school 1");  // the tagged building
+  CHECK(s[2].name == "Volkshochschule");
+  CHECK(s[2].kind == ShelterKind::School);
+  CHECK(s[2].pos == Vec2{500, 0});
+  CHECK(s[2].capacity == static_cast<int>(1600.0 * 3 * 0.5 / 3.5));
+  REQUIRE(left_out.size() == 1);
+  CHECK_THAT(left_out[0], Catch::Contains("'Musikschule' (OSM node 14) stands in no mapped building"));
+  // Without the list to fill, the same shelters.
+  CHECK(shelters_from_tags(w).size() == 3);
+  ShelterTagRules no_schools;
+  no_schools.schools = false;
+  CHECK(shelters_from_tags(w, no_schools).empty());
+}

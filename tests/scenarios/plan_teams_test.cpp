@@ -2,6 +2,7 @@
 // Plan, and each kind of bad input named by file, line and field.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "scenarios/loader/assemble.hpp"
@@ -90,4 +91,59 @@ TEST_CASE("bad input in the plan names file, line and field") {
     const std::string file = town(dir, "  channels: [{name: car, kind: loudspeaker}]\n");
     REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.channels[0]", "needs a route");
   }
+}
+
+TEST_CASE("a team's depot may be a map node: OSM maps many care services and police posts as one node") {
+  TempDir dir;
+  // An OSM file as the map: two streets, one house, and the care service's node
+  // (amenity=social_facility) standing by the east end of the main street.
+  dir.write("town.osm", R"(<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="test">
+  <node id="1" lat="49.5100" lon="11.2800" version="1"/>
+  <node id="2" lat="49.5100" lon="11.2815" version="1"/>
+  <node id="3" lat="49.5100" lon="11.2830" version="1"/>
+  <node id="4" lat="49.5115" lon="11.2815" version="1"/>
+  <node id="10" lat="49.51020" lon="11.28050" version="1"/>
+  <node id="11" lat="49.51020" lon="11.28070" version="1"/>
+  <node id="12" lat="49.51035" lon="11.28070" version="1"/>
+  <node id="13" lat="49.51035" lon="11.28050" version="1"/>
+  <node id="20" lat="49.51005" lon="11.28295" version="1">
+    <tag k="amenity" v="social_facility"/>
+    <tag k="name" v="Diakonie"/>
+  </node>
+  <way id="100" version="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/>
+    <tag k="highway" v="residential"/><tag k="name" v="Hauptstraße"/></way>
+  <way id="101" version="1"><nd ref="2"/><nd ref="4"/><tag k="highway" v="residential"/></way>
+  <way id="102" version="1"><nd ref="10"/><nd ref="11"/><nd ref="12"/><nd ref="13"/><nd ref="10"/>
+    <tag k="building" v="house"/></way>
+</osm>
+)");
+  const auto scenario = [&](const std::string& amenity) {
+    return dir.write("town.yaml",
+                     "name: town mapped in OSM\n"
+                     "map: {streets: town.osm}\n"
+                     "population: {synthesize: {total: 5, seed: 3}}\n"
+                     "shelters:\n"
+                     "  list: [{name: Hall, lon: 11.2815, lat: 49.5115, capacity: 100}]\n"
+                     "zones: {grid: 200 m}\n"
+                     "run: {dt: 1, duration: 30 min}\n"
+                     "plan:\n"
+                     "  teams: [{name: Care, kind: subdistrict, members: 2, depot: {amenity: " +
+                         amenity + "}}]\n");
+  };
+  const auto a = assemble_file(scenario("social_facility"));
+  const ss::Model& m = a.model;
+  REQUIRE(m.plan.response.teams.size() == 1);
+  const ss::NodeId depot = m.plan.response.teams[0].depot;
+  REQUIRE(depot.valid());
+  // The street node nearest the care service: the east end of Hauptstraße (node 3),
+  // the easternmost of the network.
+  const auto& pos = m.world.streets.node_pos;
+  const auto east =
+      std::max_element(pos.begin(), pos.end(), [](ss::Vec2 l, ss::Vec2 r) { return l.x < r.x; });
+  CHECK(depot.index() == static_cast<std::size_t>(east - pos.begin()));
+
+  const std::string file = scenario("police");
+  REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "plan.teams[0].depot.amenity",
+                      "no building, area or node with amenity=police");
 }
