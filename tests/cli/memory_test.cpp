@@ -22,6 +22,21 @@ using ss::testing::TempDir;
 
 namespace {
 
+// A process's peak resident memory is not the program's own under AddressSanitizer
+// (its shadow memory and the quarantine of freed blocks add hundreds of MB): the
+// sanitizer build (scripts/sanitize.sh) runs these tests for all but the measured peak.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPeakIsTheProgramsOwn = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kPeakIsTheProgramsOwn = false;
+#else
+constexpr bool kPeakIsTheProgramsOwn = true;
+#endif
+#else
+constexpr bool kPeakIsTheProgramsOwn = true;
+#endif
+
 struct Child {
   int exit_code = -1;
   double peak_bytes = 0.0;  // the child's peak resident memory (getrusage ru_maxrss)
@@ -97,6 +112,7 @@ std::string on_lauf_streets(const TempDir& dir, const std::string& rest) {
 
 // The estimate of a run and what the run took, printed for the record.
 void compare(const char* what, double estimate, double measured) {
+  if (!kPeakIsTheProgramsOwn) return;
   INFO(what << ": estimate " << estimate / 1e6 << " MB, measured peak " << measured / 1e6 << " MB");
   WARN(what << ": estimate " << estimate / 1e6 << " MB, measured peak " << measured / 1e6 << " MB, ratio "
             << estimate / measured);
@@ -177,7 +193,8 @@ TEST_CASE("a timeline row every millisecond over a zone every 10 m is refused at
                              Catch::Contains("half of this machine's") &&
                              Catch::Contains("most of it is the timeline") &&
                              Catch::Contains("a longer timeline_interval"));
-    CHECK(c.peak_bytes < 1e9);  // refused from the sizes, nothing of that size taken
+    CHECK((!kPeakIsTheProgramsOwn ||
+           c.peak_bytes < 1e9));  // refused from the sizes, nothing of that size taken
   }
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/never"));
 }
@@ -197,7 +214,7 @@ TEST_CASE(
                            Catch::Contains("most of it is the residents") &&
                            Catch::Contains("a smaller population"));
   // Five million profiles alone take 140 MB (28 bytes each); the refusal comes first.
-  CHECK(c.peak_bytes < 140e6);
+  CHECK((!kPeakIsTheProgramsOwn || c.peak_bytes < 140e6));
 }
 
 TEST_CASE("a flood grid finer than the run's memory allows is refused at flood.cell before it is allocated") {
@@ -226,7 +243,7 @@ TEST_CASE("a flood grid finer than the run's memory allows is refused at flood.c
   CHECK_THAT(c.output,
              Catch::Contains("flood.cell: a 0.5 m flood grid of ") &&
                  Catch::Contains("more than the limit of 2.00 GB for the run's memory (run.memory_limit)"));
-  CHECK(c.peak_bytes < 1e9);
+  CHECK((!kPeakIsTheProgramsOwn || c.peak_bytes < 1e9));
 }
 
 TEST_CASE("run.memory_limit takes a size with its unit") {
