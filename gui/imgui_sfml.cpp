@@ -138,8 +138,10 @@ void ImGuiSfml::process_event(const sf::Event& e) {
     case sf::Event::KeyPressed:
     case sf::Event::KeyReleased: {
       const bool down = e.type == sf::Event::KeyPressed;
-      if (e.key.code >= 0 && e.key.code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)))
-        io.KeysDown[e.key.code] = down;
+      // sf::Keyboard::Unknown is -1; every other code is below sf::Keyboard::KeyCount
+      // (101), well inside ImGui 1.86's 512 KeysDown.
+      static_assert(static_cast<std::size_t>(sf::Keyboard::KeyCount) <= IM_ARRAYSIZE(io.KeysDown));
+      if (e.key.code != sf::Keyboard::Unknown) io.KeysDown[e.key.code] = down;
       io.KeyCtrl = e.key.control;
       io.KeyShift = e.key.shift;
       io.KeyAlt = e.key.alt;

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/, clang with ASan + UBSan) into ./build-fuzz and
+# Builds the libFuzzer targets (fuzz/, clang with ASan + UBSan) in ./build-asan and
 # runs each for SECONDS (default 30) from its seed corpus (fuzz/corpus/<target>).
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: scenario registry micro_geometry micro_scenario flood_raster
 # A finding (crash, escaped exception, hang over 10 s, leak, more than 2 GB) stops that
-# target and fails the script; the input is kept in build-fuzz/findings/<target>/.
+# target and fails the script; the input is kept in build-asan/findings/<target>/.
 # After fixing, copy it into fuzz/regressions/<target>/: every test build replays it
 # (ctest -R fuzz_regressions). New corpus entries the fuzzer finds stay in
-# build-fuzz/corpus/<target>/ and are reused by the next run.
+# build-asan/corpus/<target>/ and are reused by the next run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -14,11 +14,13 @@ seconds="${1:-30}"
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(scenario registry micro_geometry micro_scenario flood_raster)
-command -v clang++ >/dev/null || { echo "fuzz: clang++ not found (scripts/setup.sh installs it)" >&2; exit 1; }
-
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAFESTREET_FUZZ=ON \
-  -DSAFESTREET_GUI=OFF -DSAFESTREET_TESTS=OFF -DSAFESTREET_BENCH=OFF -DSAFESTREET_MPI=OFF > /dev/null
-cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
+# The fuzz targets live in the sanitizer build (scripts/sanitize-config.sh); after
+# scripts/sanitize.sh they are built already. SAFESTREET_FUZZ_BUILD=build-fuzz: a tree
+# of their own with full coverage, for long searches.
+source scripts/sanitize-config.sh
+build="${SAFESTREET_FUZZ_BUILD:-$sanitized_build}"
+configure_sanitized_build "$build"
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 # ASan: leaks are findings too; UBSan stops at the first report (-fno-sanitize-recover).
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
@@ -28,21 +30,21 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN
 export CPL_LOG=/dev/null
 status=0
 for t in "${targets[@]}"; do
-  corpus="build-fuzz/corpus/$t" findings="build-fuzz/findings/$t"
+  corpus="$build/corpus/$t" findings="$build/findings/$t"
   mkdir -p "$corpus" "$findings"
   dict=()
   [[ -f "fuzz/$t.dict" ]] && dict=(-dict="fuzz/$t.dict")
   echo "fuzz: $t for ${seconds} s"
   # -timeout: an input taking 10 s is a hang (the slowest seed takes well under 1 s);
   # -rss_limit_mb / -malloc_limit_mb: a reader must refuse absurd sizes before allocating.
-  if ! "build-fuzz/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if ! "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -malloc_limit_mb=1024 -max_len=65536 -print_final_stats=1 "${dict[@]}" \
-      -artifact_prefix="$findings/" "$corpus" "fuzz/corpus/$t" 2> "build-fuzz/fuzz-$t.log"; then
-    echo "fuzz: $t found a problem; input kept in $findings/, log in build-fuzz/fuzz-$t.log:" >&2
-    grep -E "ERROR|SUMMARY|fuzz:|runtime error" "build-fuzz/fuzz-$t.log" | head -20 >&2
+      -artifact_prefix="$findings/" "$corpus" "fuzz/corpus/$t" 2> "$build/fuzz-$t.log"; then
+    echo "fuzz: $t found a problem; input kept in $findings/, log in $build/fuzz-$t.log:" >&2
+    grep -E "ERROR|SUMMARY|fuzz:|runtime error" "$build/fuzz-$t.log" | head -20 >&2
     status=1
   else
-    grep -E "stat::number_of_executed_units|stat::peak_rss_mb|cov:" "build-fuzz/fuzz-$t.log" | tail -3
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb|cov:" "$build/fuzz-$t.log" | tail -3
   fi
 done
 exit $status

@@ -7,15 +7,14 @@ cd "$root"
 scripts/setup.sh
 # The code's layout is .clang-format's: any difference fails here, before building.
 scripts/check-format.sh
-scripts/build.sh "$@"
-ctest --test-dir build --output-on-failure -j2
+# Everything built with clang, AddressSanitizer, UndefinedBehaviorSanitizer and
+# assertions on (build-asan/), and every test run there: any sanitizer report, failed
+# assertion or failed test fails (scripts/sanitize.sh). The release build
+# (scripts/build.sh, build/) runs the same tests with `ctest --test-dir build`, and the
+# golden results pin the same bytes in both.
+scripts/sanitize.sh "$@"
 # clang-tidy over every engine file (.clang-tidy); any finding fails.
-scripts/tidy.sh
-# The engine once more as a Debug build, so its assertions (compiled out in Release)
-# are checked by the engine tests too.
-cmake -S . -B build-debug -DCMAKE_BUILD_TYPE=Debug -DSAFESTREET_GUI=OFF > /dev/null
-cmake --build build-debug -j2 --target safestreet_engine_tests
-build-debug/tests/safestreet_engine_tests
-# Every fuzz target (fuzz/README.md) for a short, fixed time from its seed corpus,
-# built with clang, libFuzzer, ASan and UBSan; any finding fails.
+SAFESTREET_TIDY_BUILD=build-asan scripts/tidy.sh
+# Every fuzz target (fuzz/README.md) for a short, fixed time from its seed corpus, from
+# the same build; any finding fails.
 scripts/fuzz.sh "${SAFESTREET_FUZZ_SECONDS:-20}"
