@@ -42,6 +42,8 @@ std::string outcome_words(const std::string& o) {
   if (o == "shelters_full") return "turned away by full shelters";
   if (o == "needs_assistance") return "waiting for help that did not come";
   if (o == "time_ran_out") return "still on the way when time ran out";
+  if (o == "refused_not_knocked") return "refused to leave, no team knocked";
+  if (o == "not_warned") return "never warned";
   return group_words(o);
 }
 

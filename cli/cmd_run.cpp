@@ -29,10 +29,17 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
   const double n = static_cast<double>(model.population.size());
   std::printf("sheltered        %s\n", format_share(r.overall.safe, r.overall.residents).c_str());
   std::printf("T50/T90/T95/T100 %s\n", times_text(r.overall).c_str());
-  auto outcome = [&](Outcome o) { return r.by_outcome[static_cast<std::size_t>(o)]; };
+  auto outcome = [&](Outcome o) { return r.overall.by_outcome[static_cast<std::size_t>(o)]; };
   std::printf("not safe         needs assistance %u, no route %u, shelters full %u, time ran out %u\n",
               outcome(Outcome::NeedsAssistance), outcome(Outcome::NoRoute), outcome(Outcome::SheltersFull),
               outcome(Outcome::TimeRanOut));
+  // Those who never set off: a plan's warning reach and door-knock capacity in numbers.
+  if (const std::uint32_t refused = outcome(Outcome::RefusedNotKnocked); refused > 0)
+    std::printf(
+        "                 refused to leave, no team knocked %u (%u on the door-knock list, not reached)\n",
+        refused, r.refused_knock_pending);
+  if (const std::uint32_t unwarned = outcome(Outcome::NotWarned); unwarned > 0)
+    std::printf("                 never warned %u\n", unwarned);
   std::size_t full = 0;
   for (const ShelterMetrics& s : r.shelters) full += s.full_time ? 1 : 0;
   std::printf("shelters         %zu used of %zu, %zu filled up\n",

@@ -118,6 +118,26 @@ void kpi_section(AppContext& ctx) {
     }
     ImGui::EndTable();
   }
+  // Why the others are not safe (as of now), and which zones hold the residents who
+  // refuse to leave and have not been knocked on: the door-knock teams' work list.
+  const auto& out = m.overall.by_outcome;
+  const std::uint32_t refusing = out[static_cast<std::size_t>(Outcome::RefusedNotKnocked)];
+  if (refusing > 0) {
+    ImGui::TextWrapped("Refusing to leave, not knocked: %s", format_count(refusing).c_str());
+    probe(ctx, "kpi.refused");
+  }
+  if (ImGui::TreeNode("Not safe, why")) {
+    for (std::size_t o = 0; o < kOutcomeCount; ++o)
+      if (static_cast<Outcome>(o) != Outcome::Sheltered && out[o] > 0)
+        ImGui::TextWrapped("%s %s", to_string(static_cast<Outcome>(o)), format_count(out[o]).c_str());
+    for (std::size_t z = 0; z < m.by_zone.size(); ++z) {
+      const std::uint32_t n = m.by_zone[z].by_outcome[static_cast<std::size_t>(Outcome::RefusedNotKnocked)];
+      if (n > 0)
+        ImGui::TextWrapped("  %s: %s refusing", ctx.session.model().world.zone_name(ZoneId{z}).c_str(),
+                           format_count(n).c_str());
+    }
+    ImGui::TreePop();
+  }
   std::int64_t occ = 0, cap = 0;
   int full = 0, closed = 0;
   for (const ShelterMetrics& s : m.shelters) {

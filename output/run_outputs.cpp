@@ -23,6 +23,7 @@ void write_run_outputs(const std::filesystem::path& dir, const Model& model, con
                                   "\n");
     out.write("timeline.csv", timeline_csv(model, state));
     out.write("residents.csv", residents_csv(model, state));
+    out.write("outcomes.csv", outcomes_csv(model, metrics));
     out.write("shelters.csv", shelters_csv(model, metrics));
     out.write("occupancy.csv", occupancy_csv(model, state));
     out.write("journal.csv", journal_csv(model, state));

@@ -10,7 +10,7 @@
 
 namespace ss::output {
 
-// Writes summary.json, timeline.csv, residents.csv, shelters.csv, occupancy.csv,
+// Writes summary.json, timeline.csv, residents.csv, outcomes.csv, shelters.csv, occupancy.csv,
 // journal.csv, tasks.csv and teams.csv into `dir`, replacing whatever run was there. All or nothing: the
 // files are staged in a sibling directory and swapped in only once every one of
 // them is on disk; on failure nothing at `dir` changes and std::runtime_error names

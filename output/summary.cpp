@@ -27,6 +27,13 @@ ojson evacuation(const EvacuationTimes& e) {
   j["t90_s"] = time_or_null(e.t90);
   j["t95_s"] = time_or_null(e.t95);
   j["t100_s"] = time_or_null(e.t100);
+  // Why the others are not safe (Outcome), so a zone or group with many refusals
+  // that no team knocked on, or many never warned, shows where the plan falls short.
+  ojson not_safe;
+  for (std::size_t o = 0; o < kOutcomeCount; ++o)
+    if (static_cast<Outcome>(o) != Outcome::Sheltered)
+      not_safe[to_string(static_cast<Outcome>(o))] = e.by_outcome[o];
+  j["not_safe"] = std::move(not_safe);
   return j;
 }
 
@@ -107,10 +114,17 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
   ojson status, outcome;
   for (std::size_t s = 0; s < kStatusCount; ++s)
     status[to_string(static_cast<Status>(s))] = metrics.by_status[s];
-  for (std::size_t o = 0; o < metrics.by_outcome.size(); ++o)
-    outcome[to_string(static_cast<Outcome>(o))] = metrics.by_outcome[o];
+  for (std::size_t o = 0; o < metrics.overall.by_outcome.size(); ++o)
+    outcome[to_string(static_cast<Outcome>(o))] = metrics.overall.by_outcome[o];
   j["by_status"] = std::move(status);
   j["by_outcome"] = std::move(outcome);
+  // Refused to leave and no team knocked: split by whether a knock was on the plan's
+  // list for their home (capacity: too few teams) or not (coverage: not on the list).
+  const std::uint32_t refused =
+      metrics.overall.by_outcome[static_cast<std::size_t>(Outcome::RefusedNotKnocked)];
+  j["refused_not_knocked"] = {{"residents", refused},
+                              {"knock_ordered_not_reached", metrics.refused_knock_pending},
+                              {"no_knock_ordered", refused - metrics.refused_knock_pending}};
   j["mean_distance_m"] = metrics.mean_distance;
   j["mean_travel_time_s"] = metrics.mean_travel_time;
 

@@ -131,6 +131,24 @@ std::string residents_csv(const Model& model, const SimState& state) {
   return csv.take();
 }
 
+std::string outcomes_csv(const Model& model, const RunMetrics& metrics) {
+  CsvWriter csv;
+  csv.text("scope").text("name").text("residents");
+  for (std::size_t o = 0; o < kOutcomeCount; ++o) csv.text(to_string(static_cast<Outcome>(o)));
+  csv.end_row();
+  auto row = [&](const char* scope, const std::string& name, const EvacuationTimes& e) {
+    csv.text(scope).text(name).num(e.residents);
+    for (const std::uint32_t n : e.by_outcome) csv.num(n);
+    csv.end_row();
+  };
+  row("overall", "all", metrics.overall);
+  for (std::size_t g = 0; g < GroupIndex::kCount; ++g) row("group", GroupIndex::name(g), metrics.by_group[g]);
+  const std::vector<std::string> zones = unique_labels(zone_names(model), "");
+  for (std::size_t z = 0; z < metrics.by_zone.size() && z < zones.size(); ++z)
+    row("zone", zones[z], metrics.by_zone[z]);
+  return csv.take();
+}
+
 std::string shelters_csv(const Model& model, const RunMetrics& metrics) {
   CsvWriter csv;
   for (const char* h : {"id", "name", "kind", "x_m", "y_m", "capacity", "arrivals", "occupancy",

@@ -21,6 +21,11 @@ std::string timeline_csv(const Model& model, const SimState& state);
 // arrival_s,distance_m,shelter,outcome; one row per resident, id = resident index.
 std::string residents_csv(const Model& model, const SimState& state);
 
+// scope,name,residents,<outcome>...(one per Outcome, to_string); one row for all
+// residents (scope "overall"), one per reporting group (scope "group", GroupIndex::name)
+// and one per zone (scope "zone", the zone's name): who ended how, at the end.
+std::string outcomes_csv(const Model& model, const RunMetrics& metrics);
+
 // id,name,kind,x_m,y_m,capacity,arrivals,occupancy,peak_occupancy,full_time_s,
 // closed,step_free,open_time_s; one row per shelter (local metric CRS position).
 std::string shelters_csv(const Model& model, const RunMetrics& metrics);

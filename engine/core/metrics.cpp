@@ -32,7 +32,13 @@ Outcome outcome_of(const Model& model, const SimState& state, ResidentId r) {
     case Status::Sheltered: return Outcome::Sheltered;
     case Status::WaitingForHelp: return Outcome::NeedsAssistance;
     case Status::Stranded: return state.blocked[i];
-    default: break;
+    case Status::Unaware: return Outcome::NotWarned;
+    case Status::Preparing:
+      // WarningState::refuses is cleared by a knock or the hazard at the door
+      // (engine/plan/warning.cpp); still set, they never meant to leave.
+      if (!state.warn.refuses.empty() && state.warn.refuses[i] != 0) return Outcome::RefusedNotKnocked;
+      break;
+    case Status::Moving: break;
   }
   (void)model;
   return Outcome::TimeRanOut;
@@ -49,7 +55,13 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
   std::array<std::uint32_t, GroupIndex::kCount> group_size{};
   std::vector<std::vector<float>> by_zone(zones);
   std::vector<std::uint32_t> zone_size(zones, 0);
+  m.by_zone.resize(zones);
   double dist_sum = 0.0, travel_sum = 0.0;
+  // Households with a door-knock task still open (ordered, no team got there).
+  std::vector<std::uint8_t> knock_open(state.warn.households.count(), 0);
+  for (const Task& task : state.response.tasks)
+    if (task.kind == TaskKind::DoorKnock && task.open && task.household.index() < knock_open.size())
+      knock_open[task.household.index()] = 1;
 
   for (std::size_t i = 0; i < pop.size(); ++i) {
     const std::size_t groups[3] = {GroupIndex::of_age(age_band(pop.age[i])),
@@ -59,7 +71,14 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
     for (const std::size_t g : groups) ++group_size[g];
     ++zone_size[z];
     ++m.by_status[static_cast<std::size_t>(state.status[i])];
-    ++m.by_outcome[static_cast<std::size_t>(outcome_of(model, state, ResidentId{i}))];
+    const Outcome o = outcome_of(model, state, ResidentId{i});
+    const auto oi = static_cast<std::size_t>(o);
+    ++m.overall.by_outcome[oi];
+    for (const std::size_t g : groups) ++m.by_group[g].by_outcome[oi];
+    ++m.by_zone[z].by_outcome[oi];
+    if (o == Outcome::RefusedNotKnocked && i < state.warn.households.of_resident.size() &&
+        knock_open[state.warn.households.of_resident[i]] != 0)
+      ++m.refused_knock_pending;
     if (state.status[i] != Status::Sheltered) continue;
     const float t = state.arrival_time[i];
     all.push_back(t);
@@ -71,7 +90,6 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
   const std::size_t safe = all.size();
   fill_times(all, static_cast<std::uint32_t>(pop.size()), m.overall);
   for (std::size_t g = 0; g < GroupIndex::kCount; ++g) fill_times(by_group[g], group_size[g], m.by_group[g]);
-  m.by_zone.resize(zones);
   for (std::size_t z = 0; z < zones; ++z) fill_times(by_zone[z], zone_size[z], m.by_zone[z]);
   if (safe > 0) {
     m.mean_distance = dist_sum / static_cast<double>(safe);

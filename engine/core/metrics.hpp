@@ -15,7 +15,8 @@ namespace ss {
 struct EvacuationTimes {
   std::uint32_t residents = 0;
   std::uint32_t safe = 0;
-  std::optional<double> t50, t90, t95, t100;  // s
+  std::optional<double> t50, t90, t95, t100;              // s
+  std::array<std::uint32_t, kOutcomeCount> by_outcome{};  // residents by Outcome (meaningful at the end)
 };
 
 struct ShelterMetrics {
@@ -28,19 +29,23 @@ struct ShelterMetrics {
 };
 
 struct RunMetrics {
-  double time = 0.0;  // s, simulated time the metrics refer to
-  EvacuationTimes overall;
+  double time = 0.0;        // s, simulated time the metrics refer to
+  EvacuationTimes overall;  // overall.by_outcome: every resident by Outcome
   std::array<EvacuationTimes, GroupIndex::kCount> by_group;
   std::vector<EvacuationTimes> by_zone;  // (zones)
   std::array<std::uint32_t, kStatusCount> by_status{};
-  std::array<std::uint32_t, 5> by_outcome{};  // indexed by Outcome; meaningful at the end
-  std::vector<ShelterMetrics> shelters;       // (shelters)
-  double mean_distance = 0.0;                 // m walked by sheltered residents
-  double mean_travel_time = 0.0;              // s from leaving home to shelter
+  // Of the RefusedNotKnocked: those whose home had a door-knock task still open at
+  // the end (ordered, but no team got there); the others' homes were never on the
+  // plan's door-knock list (Plan::response door_knock_zones / low-lying).
+  std::uint32_t refused_knock_pending = 0;
+  std::vector<ShelterMetrics> shelters;  // (shelters)
+  double mean_distance = 0.0;            // m walked by sheltered residents
+  double mean_travel_time = 0.0;         // s from leaving home to shelter
 };
 
 // Outcome of each resident as of now: Sheltered, or why not (see Outcome). Residents
-// still on their way at the end of the run are TimeRanOut.
+// still on their way or getting ready at the end of the run are TimeRanOut; those
+// still at home because they refused to leave, RefusedNotKnocked; never warned, NotWarned.
 Outcome outcome_of(const Model& model, const SimState& state, ResidentId r);
 
 RunMetrics compute_metrics(const Model& model, const SimState& state);

@@ -21,6 +21,8 @@ const char* to_string(Outcome o) {
     case Outcome::SheltersFull: return "shelters_full";
     case Outcome::NeedsAssistance: return "needs_assistance";
     case Outcome::TimeRanOut: return "time_ran_out";
+    case Outcome::RefusedNotKnocked: return "refused_not_knocked";
+    case Outcome::NotWarned: return "not_warned";
   }
   return "?";
 }

@@ -34,8 +34,14 @@ enum class Outcome : std::uint8_t {
   NoRoute,          // no path from where they are to any open shelter
   SheltersFull,     // reachable shelters were all full
   NeedsAssistance,  // could not leave alone and no team reached them
-  TimeRanOut,       // still on the way (or preparing) when the run ended
+  TimeRanOut,       // still on the way (or getting ready) when the run ended
+  // Warned, refused to leave (WarningPlan::compliance) and still at home at the end:
+  // no team knocked at their door and the hazard did not reach it. The plan's
+  // door-knock capacity or coverage is the cause (issue: outcomes a planner can act on).
+  RefusedNotKnocked,
+  NotWarned,  // never warned: no channel, neighbour, knock or hazard reached them
 };
+inline constexpr std::size_t kOutcomeCount = 7;
 const char* to_string(Outcome o);
 
 struct JournalEntry {

@@ -35,7 +35,7 @@ TEST_CASE("in the bundled town every resident ends in exactly one final state") 
   }
   const RunMetrics r = compute_metrics(m, sim.state());
   std::uint32_t total = 0;
-  for (const auto n : r.by_outcome) total += n;
+  for (const auto n : r.overall.by_outcome) total += n;
   CHECK(total == m.population.size());
   std::uint32_t by_status = 0;
   for (const auto n : r.by_status) by_status += n;
@@ -59,7 +59,7 @@ TEST_CASE("in the bundled town every resident ends in exactly one final state") 
       CHECK(cannot_leave);
     }
   }
-  CHECK(r.by_outcome[static_cast<std::size_t>(Outcome::NeedsAssistance)] == waiting);
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::NeedsAssistance)] == waiting);
   CHECK(waiting < helpless);  // the plan's teams reach most of them
 }
 

@@ -132,9 +132,9 @@ TEST_CASE("run outputs account for every resident once, with a known outcome") {
   TempDir tmp("account");
   const fs::path dir = tmp.path / "run";
   output::write_run_outputs(dir, run.model, run.sim->state(), run.info());
-  CHECK(entries(dir) == std::vector<std::string>{"journal.csv", "occupancy.csv", "residents.csv",
-                                                 "shelters.csv", "summary.json", "tasks.csv", "teams.csv",
-                                                 "timeline.csv"});
+  CHECK(entries(dir) == std::vector<std::string>{"journal.csv", "occupancy.csv", "outcomes.csv",
+                                                 "residents.csv", "shelters.csv", "summary.json", "tasks.csv",
+                                                 "teams.csv", "timeline.csv"});
   CHECK(entries(tmp.path) == std::vector<std::string>{"run"});
 
   const std::size_t people = run.model.population.size();
@@ -143,8 +143,9 @@ TEST_CASE("run outputs account for every resident once, with a known outcome") {
   CHECK(res[0] == std::vector<std::string>{"id", "age_band", "mobility", "lives_alone", "needs_assistance",
                                            "zone", "warned_s", "start_s", "arrival_s", "distance_m",
                                            "shelter", "outcome"});
-  const std::set<std::string> known{"sheltered", "no_route", "shelters_full", "needs_assistance",
-                                    "time_ran_out"};
+  const std::set<std::string> known{"sheltered",        "no_route",     "shelters_full",
+                                    "needs_assistance", "time_ran_out", "refused_not_knocked",
+                                    "not_warned"};
   const std::size_t outcome = column(res, "outcome"), arrival = column(res, "arrival_s");
   double last_arrival = 0.0;
   std::size_t sheltered = 0;
@@ -175,6 +176,28 @@ TEST_CASE("run outputs account for every resident once, with a known outcome") {
   CHECK(by_status == people);
   CHECK(by_outcome == people);
   CHECK(summary["by_outcome"]["needs_assistance"] == 1);
+  // The same outcomes per zone and group: the bedridden resident is not safe in the
+  // zone (60, 100 lies in the first) and the group they belong to; the refused block adds up.
+  CHECK(summary["by_zone"][0]["not_safe"]["needs_assistance"] == 1);
+  CHECK(summary["by_group"]["mobility_bedridden"]["not_safe"]["needs_assistance"] == 1);
+  CHECK(summary["by_group"]["mobility_walks"]["not_safe"]["needs_assistance"] == 0);
+  CHECK(summary["refused_not_knocked"]["residents"] == summary["by_outcome"]["refused_not_knocked"]);
+
+  // outcomes.csv: one row overall, one per group, one per zone; each row's outcomes
+  // add up to its residents, and agree with residents.csv.
+  const Table oc = parse_csv(slurp(dir / "outcomes.csv"));
+  REQUIRE(oc.size() == 1 + 1 + GroupIndex::kCount + run.model.world.zone_count());
+  CHECK(oc[0][0] == "scope");
+  CHECK(oc[0][2] == "residents");
+  for (std::size_t r = 1; r < oc.size(); ++r) {
+    REQUIRE(oc[r].size() == oc[0].size());
+    long sum = 0;
+    for (std::size_t c = 3; c < oc[r].size(); ++c) sum += std::stol(oc[r][c]);
+    CHECK(sum == std::stol(oc[r][2]));
+  }
+  CHECK(oc[1][0] == "overall");
+  CHECK(std::stoul(oc[1][column(oc, "sheltered")]) == sheltered);
+  CHECK(oc.back()[0] == "zone");
   // Not everyone was safe, so T100 was never reached; T95 is the last arrival here.
   CHECK(summary["overall"]["t100_s"].is_null());
   CHECK(summary["overall"]["safe"] == sheltered);

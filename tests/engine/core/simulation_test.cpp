@@ -72,10 +72,10 @@ TEST_CASE("every resident ends in exactly one final state and all reach shelter 
   sim.run_to_end();
   const RunMetrics r = compute_metrics(m, sim.state());
   std::uint32_t total = 0;
-  for (auto n : r.by_outcome) total += n;
+  for (auto n : r.overall.by_outcome) total += n;
   CHECK(total == m.population.size());
   CHECK(r.overall.safe == m.population.size());
-  CHECK(r.by_outcome[static_cast<std::size_t>(Outcome::Sheltered)] == m.population.size());
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::Sheltered)] == m.population.size());
   std::int32_t occupied = 0;
   for (const auto& s : r.shelters) occupied += s.occupancy;
   CHECK(occupied == static_cast<std::int32_t>(m.population.size()));

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <string>
 
+#include "engine/core/metrics.hpp"
 #include "engine/core/simulation.hpp"
 #include "engine/plan/targets.hpp"
 #include "engine/plan/warning.hpp"
@@ -150,4 +152,50 @@ TEST_CASE("a broadcast inject warns everyone in its zone at once") {
     CHECK(std::isnan(sim.state().warned_time[i]) == !west);
     if (west) CHECK(sim.state().warn.source[i] == WarnSource::Inject);
   }
+}
+
+TEST_CASE(
+    "residents who refuse and are never knocked on end as their own outcome, split by the door-knock list") {
+  // Two zones; everyone warned at once and refusing. The plan lists only the west
+  // zone for door-knocking and has no team to do it: the west's refusers are
+  // "knock ordered, not reached", the east's were never on the list.
+  Model m = town(60);
+  m.world.zones.push_back({"west", {{-10, -10}, {100, -10}, {100, 300}, {-10, 300}}});
+  m.world.zones.push_back({"east", {{100, -10}, {300, -10}, {300, 300}, {100, 300}}});
+  m.params.residents.premove_median = 30.0;
+  m.params.residents.premove_sigma_ln = 0.0;
+  m.plan.warning_time = 0.0;
+  m.plan.warning.compliance.refuse_share = 1.0;
+  m.plan.response.door_knock_zones = {ZoneId{0}};
+  m.run.duration = 1200.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  const RunMetrics r = compute_metrics(m, sim.state());
+  const auto refused = static_cast<std::size_t>(Outcome::RefusedNotKnocked);
+  CHECK(r.overall.by_outcome[refused] == m.population.size());
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::TimeRanOut)] == 0);
+  std::size_t west = 0;
+  for (std::size_t i = 0; i < m.population.size(); ++i) west += m.home_zone[i] == ZoneId{0};
+  REQUIRE(west > 0);
+  REQUIRE(west < m.population.size());
+  CHECK(r.by_zone[0].by_outcome[refused] == west);
+  CHECK(r.by_zone[1].by_outcome[refused] == m.population.size() - west);
+  CHECK(r.refused_knock_pending == west);
+  CHECK(r.by_group[GroupIndex::of_age(age_band(40))].by_outcome[refused] == m.population.size());
+  for (std::size_t i = 0; i < m.population.size(); ++i)
+    CHECK(std::string(to_string(outcome_of(m, sim.state(), ResidentId{i}))) == "refused_not_knocked");
+}
+
+TEST_CASE("residents no warning reaches end as never warned, not as time ran out") {
+  Model m = town(40);
+  m.plan.warning.channels.push_back(siren(0.0));  // a siren nobody hears, and no neighbours talk
+  m.run.duration = 900.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  const RunMetrics r = compute_metrics(m, sim.state());
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::NotWarned)] == m.population.size());
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::TimeRanOut)] == 0);
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::RefusedNotKnocked)] == 0);
 }

@@ -106,8 +106,8 @@ TEST_CASE("when every shelter is full the rest are stranded with shelters_full")
   Simulation sim(m, 1);
   sim.run_to_end();
   const RunMetrics r = compute_metrics(m, sim.state());
-  CHECK(r.by_outcome[static_cast<std::size_t>(Outcome::Sheltered)] == 5);
-  CHECK(r.by_outcome[static_cast<std::size_t>(Outcome::SheltersFull)] == 7);
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::Sheltered)] == 5);
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::SheltersFull)] == 7);
 }
 
 TEST_CASE("closing the only road strands residents, and reopening lets them through") {
