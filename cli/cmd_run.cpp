@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "batch/process_pool.hpp"
 #include "batch/run_pipeline.hpp"
@@ -38,6 +40,25 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
     std::printf(
         "                 refused to leave, no team knocked %u (%u on the door-knock list, not reached)\n",
         refused, r.refused_knock_pending);
+  if (const std::uint32_t full = outcome(Outcome::SheltersFull); full > 0) {
+    // Where they wait (Plan: wait where they learned it), with the most crowded doors.
+    const FullShelterWaits& w = r.shelters_full_waits;
+    std::vector<std::size_t> doors;
+    for (std::size_t s = 0; s < r.shelters.size(); ++s)
+      if (r.shelters[s].waiting_outside > 0) doors.push_back(s);
+    std::stable_sort(doors.begin(), doors.end(), [&](std::size_t a, std::size_t b) {
+      return r.shelters[a].waiting_outside > r.shelters[b].waiting_outside;
+    });
+    std::string most;
+    for (std::size_t k = 0; k < doors.size() && k < 3; ++k)
+      most += (k ? ", " : "; most at ") + model.world.shelters[doors[k]].name + " " +
+              format_count(static_cast<std::uint64_t>(r.shelters[doors[k]].waiting_outside));
+    std::printf(
+        "                 shelters full: %s wait at home, %s at the doors of full shelters, %s on the "
+        "streets%s\n",
+        format_count(w.at_home).c_str(), format_count(w.at_shelters).c_str(),
+        format_count(w.on_streets).c_str(), most.c_str());
+  }
   if (const std::uint32_t unwarned = outcome(Outcome::NotWarned); unwarned > 0)
     std::printf("                 never warned %u\n", unwarned);
   std::size_t full = 0;

@@ -53,6 +53,7 @@ ojson shelters(const Model& model, const RunMetrics& metrics) {
     j["full_time_s"] = time_or_null(m.full_time);
     j["closed"] = m.closed;
     j["step_free"] = site.step_free;
+    j["waiting_outside"] = m.waiting_outside;
     list.push_back(std::move(j));
   }
   return list;
@@ -83,12 +84,13 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
   j["scenario"] = {{"path", info.scenario_path}, {"name", info.scenario_name}};
   j["variant"] = info.variant;
   j["seed"] = state.seed;
-  j["run"] = {{"dt_s", model.run.dt},
-              {"duration_s", model.run.duration},
-              {"timeline_interval_s", model.run.timeline_interval},
-              {"steps", state.step},
-              {"end_time_s", metrics.time},
-              {"finished_early", state.active.empty() && metrics.time < model.run.duration}};
+  j["run"] = {
+      {"dt_s", model.run.dt},
+      {"duration_s", model.run.duration},
+      {"timeline_interval_s", model.run.timeline_interval},
+      {"steps", state.step},
+      {"end_time_s", metrics.time},
+      {"finished_early", state.active.empty() && state.parked.empty() && metrics.time < model.run.duration}};
   // The whole state's hash at the last step, and halfway through when the run got
   // there: two runs with the same hashes ended (and passed half time) in the same state.
   ojson halfway = nullptr;
@@ -122,6 +124,13 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
   // list for their home (capacity: too few teams) or not (coverage: not on the list).
   const std::uint32_t refused =
       metrics.overall.by_outcome[static_cast<std::size_t>(Outcome::RefusedNotKnocked)];
+  // Where those who found every shelter full wait (engine/core/metrics.hpp).
+  const FullShelterWaits& w = metrics.shelters_full_waits;
+  j["shelters_full"] = {
+      {"residents", metrics.overall.by_outcome[static_cast<std::size_t>(Outcome::SheltersFull)]},
+      {"waiting_at_home", w.at_home},
+      {"waiting_at_full_shelters", w.at_shelters},
+      {"waiting_on_streets", w.on_streets}};
   j["refused_not_knocked"] = {{"residents", refused},
                               {"knock_ordered_not_reached", metrics.refused_knock_pending},
                               {"no_knock_ordered", refused - metrics.refused_knock_pending}};

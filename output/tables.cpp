@@ -151,8 +151,9 @@ std::string outcomes_csv(const Model& model, const RunMetrics& metrics) {
 
 std::string shelters_csv(const Model& model, const RunMetrics& metrics) {
   CsvWriter csv;
-  for (const char* h : {"id", "name", "kind", "x_m", "y_m", "capacity", "arrivals", "occupancy",
-                        "peak_occupancy", "full_time_s", "closed", "step_free", "open_time_s", "elevation_m"})
+  for (const char* h :
+       {"id", "name", "kind", "x_m", "y_m", "capacity", "arrivals", "occupancy", "peak_occupancy",
+        "full_time_s", "closed", "step_free", "open_time_s", "elevation_m", "waiting_outside"})
     csv.text(h);
   csv.end_row();
   for (std::size_t s = 0; s < model.world.shelters.size(); ++s) {
@@ -177,6 +178,7 @@ std::string shelters_csv(const Model& model, const RunMetrics& metrics) {
     const float z = model.world.terrain.empty() ? std::numeric_limits<float>::quiet_NaN()
                                                 : model.world.terrain.sample(site.pos);
     csv.num(z);
+    csv.num(m.waiting_outside);
     csv.end_row();
   }
   return csv.take();

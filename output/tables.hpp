@@ -27,7 +27,8 @@ std::string residents_csv(const Model& model, const SimState& state);
 std::string outcomes_csv(const Model& model, const RunMetrics& metrics);
 
 // id,name,kind,x_m,y_m,capacity,arrivals,occupancy,peak_occupancy,full_time_s,
-// closed,step_free,open_time_s; one row per shelter (local metric CRS position).
+// closed,step_free,open_time_s,elevation_m,waiting_outside; one row per shelter (local
+// metric CRS position; waiting_outside: turned away with every shelter full, waiting at its door).
 std::string shelters_csv(const Model& model, const RunMetrics& metrics);
 
 // time_s,time_min,<shelter name>...; occupancy of each shelter at each timeline row.

@@ -97,6 +97,27 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
   }
 
   m.shelters.resize(model.world.shelters.size());
+  // Shelter at each network node (the first listed, when several share one).
+  std::vector<ShelterId> shelter_at(model.world.streets.node_count());
+  for (std::size_t s = model.world.shelters.size(); s-- > 0;) {
+    const NodeId n = model.world.shelters[s].node;
+    if (n.valid() && n.index() < shelter_at.size()) shelter_at[n.index()] = ShelterId{s};
+  }
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    if (state.status[i] != Status::Stranded || state.blocked[i] != Outcome::SheltersFull) continue;
+    if (!state.edge[i].valid()) {
+      ++m.shelters_full_waits.at_home;
+      continue;
+    }
+    const NodeId n = state.toward[i];
+    const ShelterId at = n.valid() && n.index() < shelter_at.size() ? shelter_at[n.index()] : ShelterId{};
+    if (at.valid() && state.remaining[i] <= 0.0f) {
+      ++m.shelters_full_waits.at_shelters;
+      ++m.shelters[at.index()].waiting_outside;
+    } else {
+      ++m.shelters_full_waits.on_streets;
+    }
+  }
   for (std::size_t s = 0; s < m.shelters.size(); ++s) {
     ShelterMetrics& sm = m.shelters[s];
     sm.capacity = model.world.shelters[s].capacity;

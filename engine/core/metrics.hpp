@@ -26,6 +26,16 @@ struct ShelterMetrics {
   std::int32_t peak_occupancy = 0;  // highest in any timeline row or at the end
   std::optional<double> full_time;  // s when it first filled
   bool closed = false;
+  // Residents turned away with every shelter full (Outcome::SheltersFull) who wait at
+  // this shelter's door (Plan::when_shelters_full): the crowd outside it.
+  std::int32_t waiting_outside = 0;
+};
+
+// Where residents who found every shelter full (Outcome::SheltersFull) wait.
+struct FullShelterWaits {
+  std::uint32_t at_home = 0;      // never left: every shelter was full before they set off
+  std::uint32_t at_shelters = 0;  // at the door of a full shelter (ShelterMetrics::waiting_outside)
+  std::uint32_t on_streets = 0;   // at a junction on the way
 };
 
 struct RunMetrics {
@@ -38,6 +48,7 @@ struct RunMetrics {
   // the end (ordered, but no team got there); the others' homes were never on the
   // plan's door-knock list (Plan::response door_knock_zones / low-lying).
   std::uint32_t refused_knock_pending = 0;
+  FullShelterWaits shelters_full_waits;
   std::vector<ShelterMetrics> shelters;  // (shelters)
   double mean_distance = 0.0;            // m walked by sheltered residents
   double mean_travel_time = 0.0;         // s from leaving home to shelter

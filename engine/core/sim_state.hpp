@@ -130,6 +130,12 @@ struct SimState {
 
   // Residents still able to change state (not sheltered); order is deterministic.
   std::vector<ResidentId> active;  // bookkeeping phase
+  // Stranded residents (no open shelter with room reachable: they wait where they
+  // are, Plan::when_shelters_full) taken off `active` so that a town whose shelters
+  // are all full does not walk them every step; back on `active` whenever the routes
+  // change (a shelter opens or gets room, a road reopens). The hazards still see
+  // them. Network model only. bookkeeping, decisions phases
+  std::vector<ResidentId> parked;
 
   // Streets.
   std::vector<std::uint32_t> edge_count;  // residents on each edge; movement, (edges)

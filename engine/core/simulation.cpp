@@ -179,7 +179,9 @@ void Simulation::restore(const SimState& snapshot) {
 bool Simulation::finished() const { return time() >= model_->run.duration || nothing_left(); }
 
 bool Simulation::nothing_left() const {
-  if (!state_.active.empty() || responders_busy(*model_, state_) ||
+  // Stranded residents (parked) wait to the end: a shelter opening later, a road or
+  // shelter opened live, or a team may still get them out.
+  if (!state_.active.empty() || !state_.parked.empty() || responders_busy(*model_, state_) ||
       state_.next_inject < model_->plan.injects.size())
     return false;
   for (std::size_t k = 0; k < model_->hazards.size(); ++k)
@@ -262,6 +264,9 @@ void Simulation::decisions_phase(double t) {
     if (site.open_time > 0.0 && site.open_time <= t && site.open_time > t - dt) s.routes_dirty = true;
   if (!s.routes_dirty) return;
   rebuild_routes(m, s, t);
+  // The stranded try again on the new routes (and are parked again if still stuck).
+  s.active.insert(s.active.end(), s.parked.begin(), s.parked.end());
+  s.parked.clear();
   movement_->routes_changed(m, s, t);
   // Shelters a hazard made unsafe: everyone inside leaves by the door and walks on
   // along the rebuilt fields (in resident order, for determinism).
@@ -273,11 +278,17 @@ void Simulation::decisions_phase(double t) {
   s.evacuating.clear();
 }
 
-// Bookkeeping: residents who can no longer change state leave the active list.
+// Bookkeeping: residents who can no longer change state leave the active list; with
+// the network model, stranded residents wait off it until the routes change.
 void Simulation::bookkeeping_phase() {
   SimState& s = state_;
+  const bool park = model_->movement == MovementKind::Network;
   std::erase_if(s.active, [&](ResidentId r) {
     const Status st = s.status[r.index()];
+    if (park && st == Status::Stranded) {
+      s.parked.push_back(r);
+      return true;
+    }
     return st == Status::Sheltered || st == Status::WaitingForHelp;
   });
 }

@@ -62,7 +62,7 @@ std::uint64_t state_hash(const SimState& s) {
   // Residents.
   h.all(s.status, s.edge, s.toward, s.remaining, s.free_speed, s.premove, s.warned_time, s.start_time,
         s.arrival_time, s.distance, s.shelter, s.turned_away, s.reached_end_step, s.assigned, s.blocked,
-        s.position, s.velocity, s.active);
+        s.position, s.velocity, s.active, s.parked);
   // Streets and shelters.
   h.all(s.edge_count, s.edge_queued, s.exit_credit, s.entry_credit, s.credit_step, s.edge_closed);
   h.all(s.occupancy, s.arrivals, s.shelter_closed, s.shelter_full, s.shelter_full_time);
@@ -86,7 +86,7 @@ std::string state_hash_hex(std::uint64_t v) {
 // A member added to a hashed struct changes its size on the reference build (g++ 12,
 // libstdc++, x86-64): these fail until it is hashed above and the size updated.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(SimState) == 2032, "a member of SimState is not in the state hash");
+static_assert(sizeof(SimState) == 2056, "a member of SimState is not in the state hash");
 static_assert(sizeof(Intervention) == 48, "a member of Intervention is not in the state hash");
 static_assert(sizeof(JournalEntry) == 72, "a member of JournalEntry is not in the state hash");
 static_assert(sizeof(TimelineRow) == 120, "a member of TimelineRow is not in the state hash");

@@ -325,7 +325,8 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
     if (f.fed[i] >= p.fed_incapacitated && std::isnan(f.incapacitated_time[i]))
       f.incapacitated_time[i] = static_cast<float>(t);
   };
-  for (const ResidentId r : s.active) {
+  // Walkers and the stranded waiting off the active list (SimState::parked) breathe the smoke.
+  auto breathe = [&](const ResidentId r) {
     const std::size_t i = r.index();
     const EdgeId e = s.edge[i];
     if (e.valid()) {
@@ -336,7 +337,9 @@ void FireHazard::update(const Model& model, const SimState& s, FireRun& f, doubl
       f.noticed[i] = 1;
       report.reached_home.push_back(r);
     }
-  }
+  };
+  for (const ResidentId r : s.active) breathe(r);
+  for (const ResidentId r : s.parked) breathe(r);
   for (const std::uint32_t b : f.burning) {
     if (t - f.spread.ignited[b] < course_[b].full) continue;
     if (b < f.service.controlled.size() && t >= f.service.controlled[b]) continue;  // under control

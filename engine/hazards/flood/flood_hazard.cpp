@@ -212,8 +212,9 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
   }
   if (changed) ++f.closure_changes;
 
-  // Residents: exposure on the street, water at home, stranding.
-  for (const ResidentId r : s.active) {
+  // Residents: exposure on the street, water at home, stranding; the stranded waiting
+  // off the active list (SimState::parked) stand in the water too.
+  auto resident = [&](const ResidentId r) {
     const std::size_t i = r.index();
     const EdgeId e = s.edge[i];
     if (e.valid()) {
@@ -242,7 +243,9 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
     // counted under shelters_full instead.
     if (s.status[i] == Status::Stranded && s.blocked[i] == Outcome::NoRoute && std::isnan(f.stranded_time[i]))
       f.stranded_time[i] = static_cast<float>(t_end);
-  }
+  };
+  for (const ResidentId r : s.active) resident(r);
+  for (const ResidentId r : s.parked) resident(r);
 
   while (f.snapshots.size() < fd.snapshot_times.size() &&
          fd.snapshot_times[f.snapshots.size()] <= t_end + 1e-9)

@@ -245,3 +245,60 @@ TEST_CASE("streets shorter than one step's walk are crossed without losing anyon
   }
   CHECK(sim.state().occupancy[0] == 30);
 }
+
+TEST_CASE(
+    "residents who find every shelter full wait where they are, counted by place, and go on when one opens") {
+  // A 60 m street with room for 5 at its east end; 12 leave from the middle. A second
+  // shelter at the west end opens at 10 min: those waiting go there.
+  Model m = builders::corridor(60.0, 3.0, 2, 5);
+  builders::add_residents(m, {30.0, 0.0}, 12);
+  const ShelterId late = builders::add_shelter(m, NodeId{0}, 100, "opens late");
+  m.world.shelters[late.index()].open_time = 600.0;
+  all_walk_at(m, 1.3);
+  m.run.duration = 1200.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_until(300.0);
+  const SimState& s = sim.state();
+  CHECK(s.occupancy[0] == 5);
+  // The seven turned away wait, off the list of residents walked every step.
+  std::size_t stranded = 0;
+  for (const Status st : s.status) stranded += st == Status::Stranded;
+  CHECK(stranded == 7);
+  CHECK(s.parked.size() == 7);
+  CHECK(s.active.empty());
+  const RunMetrics r = compute_metrics(m, s);
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::SheltersFull)] == 7);
+  CHECK(r.shelters_full_waits.at_home + r.shelters_full_waits.at_shelters +
+            r.shelters_full_waits.on_streets ==
+        7);
+  CHECK(r.shelters_full_waits.at_shelters == 7);  // all walked to the full shelter's door first
+  CHECK(r.shelters[0].waiting_outside == 7);
+  // The run does not end while they wait; when the west shelter opens they go there.
+  sim.run_to_end();
+  CHECK(sim.state().occupancy[late.index()] == 7);
+  CHECK(sim.state().parked.empty());
+  for (const Status st : sim.state().status) CHECK(st == Status::Sheltered);
+  check_conservation(m, sim.state());
+}
+
+TEST_CASE("residents stranded before they leave home wait at home, and set off when a shelter opens") {
+  Model m = builders::corridor(60.0, 3.0, 2, 10);
+  builders::add_residents(m, {30.0, 0.0}, 4);
+  all_walk_at(m, 1.3);
+  m.run.duration = 600.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  REQUIRE(sim.apply({Intervention::Kind::CloseShelter, 0, "not staffed yet"}));
+  sim.run_until(120.0);
+  CHECK(sim.time() == Approx(120.0));  // waiting residents keep the run going
+  RunMetrics r = compute_metrics(m, sim.state());
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::SheltersFull)] == 4);
+  CHECK(r.shelters_full_waits.at_home == 4);
+  CHECK(sim.state().parked.size() == 4);
+  REQUIRE(sim.apply({Intervention::Kind::OpenShelter, 0, "staff arrived"}));
+  sim.run_to_end();
+  r = compute_metrics(m, sim.state());
+  CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::Sheltered)] == 4);
+  for (std::size_t i = 0; i < 4; ++i) CHECK(sim.state().start_time[i] >= 120.0f);
+}
