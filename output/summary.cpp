@@ -47,6 +47,7 @@ ojson shelters(const Model& model, const RunMetrics& metrics) {
     j["name"] = site.name;
     j["kind"] = to_string(site.kind);
     j["capacity"] = m.capacity;
+    j["takes_everyone"] = m.takes_everyone;  // an exit to the open: capacity is the population
     j["arrivals"] = m.arrivals;
     j["occupancy"] = m.occupancy;
     j["peak_occupancy"] = m.peak_occupancy;

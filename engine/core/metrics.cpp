@@ -121,6 +121,7 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
   for (std::size_t s = 0; s < m.shelters.size(); ++s) {
     ShelterMetrics& sm = m.shelters[s];
     sm.capacity = model.world.shelters[s].capacity;
+    sm.takes_everyone = model.world.shelters[s].takes_everyone;
     sm.arrivals = state.arrivals[s];
     sm.occupancy = state.occupancy[s];
     sm.peak_occupancy = state.occupancy[s];

@@ -26,6 +26,7 @@ struct ShelterMetrics {
   std::int32_t peak_occupancy = 0;  // highest in any timeline row or at the end
   std::optional<double> full_time;  // s when it first filled
   bool closed = false;
+  bool takes_everyone = false;  // ShelterSite::takes_everyone: never full
   // Residents turned away with every shelter full (Outcome::SheltersFull) who wait at
   // this shelter's door (Plan::when_shelters_full): the crowd outside it.
   std::int32_t waiting_outside = 0;

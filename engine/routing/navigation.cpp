@@ -35,7 +35,8 @@ void admit(const Model& model, SimState& state, ResidentId r, ShelterId s, doubl
   state.shelter[i] = s;
   ++state.occupancy[si];
   ++state.arrivals[si];
-  if (state.occupancy[si] >= model.world.shelters[si].capacity && !state.shelter_full[si]) {
+  const ShelterSite& site = model.world.shelters[si];
+  if (!site.takes_everyone && state.occupancy[si] >= site.capacity && !state.shelter_full[si]) {
     state.shelter_full[si] = 1;
     if (std::isnan(state.shelter_full_time[si])) state.shelter_full_time[si] = static_cast<float>(t);
     state.routes_dirty = true;  // a full shelter turns newcomers on to the next one

@@ -163,6 +163,9 @@ struct ShelterSite {
   bool step_free = true;      // wheelchair accessible
   double open_time = 0.0;     // s after start when it can take people
   ShelterKind kind = ShelterKind::Other;
+  // An exit to the open air (a micro exit given no capacity): capacity holds the
+  // population, and reaching it never counts as the shelter filling up.
+  bool takes_everyone = false;
 };
 
 struct World {

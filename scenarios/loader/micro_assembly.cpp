@@ -103,6 +103,7 @@ Assembly assemble_micro(const ScenarioDesc& d) {
     site.step_free = p.step_free.value_or(true);
     site.open_time = p.open_time.value_or(0.0);
     site.kind = ShelterKind::Open;
+    site.takes_everyone = !p.capacity.has_value();
     site.pos = centroid(g.exit_areas[e]);
     m.world.shelters.push_back(site);
     m.micro.exits.push_back({g.exit_areas[e], ShelterId{e}});

@@ -128,6 +128,28 @@ TEST_CASE("geometry written as WKT: a wall line with a door lets a room's reside
   CHECK(ss::compute_metrics(m, s).overall.safe == 20);
 }
 
+TEST_CASE("an exit without a capacity takes everyone and is never reported as filled up") {
+  TempDir dir;
+  const ss::Model m = ss::scenarios::assemble_file(dir.write("s.yaml", two_rooms())).model;
+  REQUIRE(m.world.shelters.size() == 1);
+  CHECK(m.world.shelters[0].takes_everyone);
+  const ss::SimState s = run(m, 1);
+  const ss::RunMetrics r = ss::compute_metrics(m, s);
+  REQUIRE(r.overall.safe == 20);
+  CHECK(r.shelters[0].occupancy == r.shelters[0].capacity);  // everyone is out: as many as the capacity
+  CHECK_FALSE(r.shelters[0].full_time.has_value());
+  CHECK(s.shelter_full[0] == 0);
+  // With a capacity given, the same exit fills up when it reaches it.
+  std::string capped = two_rooms();
+  const std::string exit = "{name: Street, wkt: 'LINESTRING(10 4, 10 6)'}";
+  capped.replace(capped.find(exit), exit.size(),
+                 "{name: Street, wkt: 'LINESTRING(10 4, 10 6)', capacity: 20}");
+  const ss::Model mc = ss::scenarios::assemble_file(dir.write("c.yaml", capped)).model;
+  CHECK_FALSE(mc.world.shelters[0].takes_everyone);
+  const ss::RunMetrics rc = ss::compute_metrics(mc, run(mc, 1));
+  CHECK(rc.shelters[0].full_time.has_value());
+}
+
 TEST_CASE("a closed exit in a variant sends the whole school to the other one") {
   const ss::scenarios::Assembly a = ss::scenarios::assemble_file(kSchool, "east_exit_blocked");
   const ss::SimState s = run(a.model, 1);
