@@ -64,8 +64,8 @@ inline constexpr double kStairOlderDown = 0.595 / 1.01;
 inline constexpr double kStairOlderUp = 0.485 / 0.67;
 // People with a walking aid: Boyce, Shields & Silcock (1999, Fire Technology 35(1)) give
 // 0.81 m/s with a walking stick against 1.25 m/s for non-disabled people on the level;
-// that ratio (0.65) is applied on stairs too, up and down (their stair means are of the
-// same order).
+// that ratio (0.65) is applied on stairs too, up and down (an assumption: no stair
+// figure for walking-aid users is pinned in ../shared/VERIFICATION.md).
 inline constexpr double kStairWalkingAid = 0.81 / 1.25;
 
 enum class StairWay : std::uint8_t { Up, Down };

@@ -261,3 +261,20 @@ TEST_CASE("incline and step_count tags give each edge its rise, and bad ones are
     return n == "incline tag unreadable on 1 way: the slope comes from the terrain";
   }));
 }
+
+TEST_CASE("a merged duplicate drawn the other way turns its incline round to the edge's direction") {
+  // The same footway mapped twice: first west to east without tags, then east to west,
+  // wider (so its description wins) and rising 10 % in its own drawing direction.
+  const std::string s =
+      R"({"type":"FeatureCollection","features":[)" +
+      line(R"("highway":"footway")", "[11.280,49.510],[11.281,49.510]") + "," +
+      line(R"("highway":"footway","width":"5","incline":"10%")", "[11.281,49.510],[11.280,49.510]") + "]}";
+  MapSources src;
+  src.streets = test::write_file(test::fixture_dir("incline_twice") / "twice.geojson", s);
+  const MapData map = load_map(src);
+  const StreetGraph& g = map.world.streets;
+  REQUIRE(g.edge_count() == 1);
+  CHECK(g.edge_width[0] == Approx(5.0f));
+  const bool west_to_east = g.node_pos[g.edge_from[0].index()].x < g.node_pos[g.edge_to[0].index()].x;
+  CHECK(g.edge_rise[0] == Approx((west_to_east ? -0.10 : 0.10) * g.edge_length[0]));
+}

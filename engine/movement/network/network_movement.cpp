@@ -165,6 +165,18 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
   }
   state.status[i] = Status::Moving;
   const EdgeId next = f.next_edge[n.index()];
+  if (next == e) {
+    // The way out now runs back along the street they queue on (the fields changed
+    // while they waited at its end; with direction-dependent costs this happens): they
+    // turn round on it. Leaving and re-entering it would wait for room they already
+    // take, and a street full of such people would never let anyone back in.
+    --state.edge_queued[e.index()];
+    state.toward[i] = g.other_end(e, n);
+    state.remaining[i] = g.edge_length[e.index()];
+    ++state.records.warnings.turned_around;
+    if (state.remaining[i] <= 0.0f) join_queue(state, a.r, e);
+    return;
+  }
   refill(model, state, e);
   refill(model, state, next);
   if (state.exit_credit[e.index()] < 1.0f || state.entry_credit[next.index()] < 1.0f) return;
