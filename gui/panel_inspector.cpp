@@ -89,7 +89,7 @@ void resident(AppContext& ctx, ResidentId r) {
     const RouteField& f =
         m.population.mobility[i] == Mobility::Wheelchair ? s.routes.nearest_step_free : s.routes.nearest;
     if (s.toward[i].index() < f.dist.size() && f.reachable(s.toward[i]))
-      line(ctx, "Then %.0f m to %s", f.dist[s.toward[i].index()],
+      line(ctx, "Then %.0f m (as on the level) to %s", f.dist[s.toward[i].index()],
            shelter_name(m, f.target[s.toward[i].index()]).c_str());
   }
   line(ctx, "Shelter: %s (assigned %s), turned away %d times", shelter_name(m, s.shelter[i]).c_str(),

@@ -103,6 +103,8 @@ void add_way(const OGRFeature& f, TagReader& tr, bool has_highway, std::vector<R
     w.tags = {tr.get("highway"), tr.get("foot"), tr.get("access"), tr.get("motorroad"), tr.get("area")};
     w.name = tr.get("name");
     w.width = tr.get("width");
+    w.incline = tr.get("incline");
+    w.step_count = tr.get("step_count");
     w.vehicle = tr.vehicle_tags();
     w.id = tr.id();
     out.push_back(std::move(w));

@@ -16,6 +16,7 @@ struct RawWay {
   WayTags tags;
   bool has_highway_column = true;  // false: a plain line layer, every line is a street
   std::string name, width;
+  std::string incline, step_count;  // OSM `incline`, `step_count` (parse_incline, parse_step_count)
   Tags vehicle;  // the tags vehicle_way() reads (is_vehicle_key), from columns or other_tags
   std::int64_t id = -1;
 };

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/core/input_error.hpp"
+#include "engine/world/slope.hpp"
 #include "maps/map_features.hpp"
 #include "maps/street_graph_builder.hpp"
 #include "maps/terrain_import.hpp"
@@ -88,10 +89,13 @@ Projector choose_projector(const MapSources& src, const OGRSpatialReference& str
   }
 }
 
-void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const OGRSpatialReference& local,
-                   const OGRSpatialReference& from, MapReport& rep) {
+// Returns each kept edge's incline-tag direction (StreetGraph order) for resolve_edge_rise().
+std::vector<std::int8_t> build_streets(MapData& out, const MapSources& src, RawStreets& raw,
+                                       const OGRSpatialReference& local, const OGRSpatialReference& from,
+                                       MapReport& rep) {
   const detail::Transform t = make_transform(from, local, src.streets, "map.streets");
   std::vector<WayInput> ways;
+  std::size_t unreadable_inclines = 0;
   for (detail::RawWay& w : raw.ways) {
     const StreetKind kind =
         w.has_highway_column ? street_kind_from_highway(w.tags.highway) : StreetKind::Other;
@@ -103,8 +107,18 @@ void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const O
     in.name = std::move(w.name);
     in.source_id = w.id;
     in.vehicle = vehicle_way(w.vehicle);
+    if (const auto inc = parse_incline(w.incline)) {
+      in.grade = inc->grade;
+      in.incline_sign = inc->sign;
+    } else if (!w.incline.empty()) {
+      ++unreadable_inclines;
+    }
+    if (kind == StreetKind::Steps) in.steps = parse_step_count(w.step_count).value_or(0);
     ways.push_back(std::move(in));
   }
+  if (unreadable_inclines)
+    rep.notes.push_back("incline tag unreadable on " + std::to_string(unreadable_inclines) +
+                        (unreadable_inclines == 1 ? " way" : " ways") + ": the slope comes from the terrain");
   GraphBuildResult built = build_street_graph(std::move(ways));
   rep.duplicate_edges_merged = built.duplicate_edges_merged;
   if (built.graph.edge_count() == 0)
@@ -118,7 +132,18 @@ void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const O
   for (std::uint32_t k = 0; k < comps.size.size(); ++k)
     if (k != comps.largest) rep.dropped_component_bounds.push_back(boxes[k]);
   const std::size_t nodes_before = built.graph.node_count(), edges_before = built.graph.edge_count();
-  keep_component(built.graph, comps, comps.largest);
+  std::vector<std::size_t> kept_from(edges_before), kept_to(edges_before);
+  for (std::size_t e = 0; e < edges_before; ++e) {
+    kept_from[e] = built.graph.edge_from[e].index();
+    kept_to[e] = built.graph.edge_to[e].index();
+  }
+  const std::vector<NodeId> remap = keep_component(built.graph, comps, comps.largest);
+  // keep_component keeps the edges between kept nodes in their order.
+  std::vector<std::int8_t> incline_sign;
+  incline_sign.reserve(built.graph.edge_count());
+  for (std::size_t e = 0; e < built.incline_sign.size(); ++e)
+    if (remap[kept_from[e]].valid() && remap[kept_to[e]].valid())
+      incline_sign.push_back(built.incline_sign[e]);
   rep.nodes_dropped = nodes_before - built.graph.node_count();
   rep.edges_dropped = edges_before - built.graph.edge_count();
   if (rep.components > 1)
@@ -128,6 +153,7 @@ void build_streets(MapData& out, const MapSources& src, RawStreets& raw, const O
   out.world.streets = std::move(built.graph);
   out.world.bounds = bounds(out.world.streets.shape_points);
   rep.area_km2 = out.world.bounds.width() * out.world.bounds.height() / 1e6;
+  return incline_sign;
 }
 
 // Fire stations mapped as areas (amenity=fire_station) are collected into
@@ -264,7 +290,7 @@ MapData load_map(const MapSources& src) {
   out.world.crs_wkt = out.projector.wkt();
   out.world.crs_name = out.projector.name();
 
-  build_streets(out, src, streets, local, streets_srs, rep);
+  const std::vector<std::int8_t> incline_sign = build_streets(out, src, streets, local, streets_srs, rep);
   for (const auto& [why, count] : reasons)
     rep.notes.push_back("dropped " + std::to_string(count) + " ways: " + why);
 
@@ -287,6 +313,8 @@ MapData load_map(const MapSources& src) {
     if (unknown)
       rep.notes.push_back(std::to_string(unknown) + " street nodes without terrain elevation (NoData)");
   }
+  // Each edge's rise from its incline and step_count tags and the terrain (engine/world/slope.hpp).
+  resolve_edge_rise(out.world.streets, incline_sign);
   out.report = std::move(rep);
   return out;
 }

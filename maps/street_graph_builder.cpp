@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 
 namespace ss::maps {
@@ -109,6 +110,24 @@ GraphBuildResult build_street_graph(std::vector<WayInput> ways) {
     return it->second;
   };
   std::unordered_map<Key, std::vector<std::size_t>, KeyHash> edges_between;  // key: packed node pair
+  // What the way's incline and step_count say about this piece of it, along the edge
+  // (`reversed`: the piece runs edge_to → edge_from, a duplicate drawn the other way). A
+  // piece of a stair way gets its share of the steps by length (at least one).
+  auto set_incline = [&](std::size_t e, const Segment& s, bool reversed) {
+    const WayInput& w = *s.way;
+    const int dir = reversed ? -1 : 1;
+    r.incline_sign.resize(g.edge_count(), 0);
+    g.edge_rise[e] = std::isfinite(w.grade) ? static_cast<float>(dir * w.grade * s.length)
+                                            : std::numeric_limits<float>::quiet_NaN();
+    g.edge_steps[e] = 0;
+    if (w.steps > 0) {
+      const double whole = polyline_length(w.points);
+      const double share = whole > 0.0 ? s.length / whole : 1.0;
+      g.edge_steps[e] = static_cast<std::uint16_t>(
+          std::clamp<long long>(std::llround(w.steps * share), 1, std::numeric_limits<std::uint16_t>::max()));
+    }
+    r.incline_sign[e] = static_cast<std::int8_t>(dir * w.incline_sign);
+  };
   std::vector<std::size_t> seg_of_edge;
   for (std::size_t si = 0; si < segs.size(); ++si) {
     const Segment& s = segs[si];
@@ -126,6 +145,7 @@ GraphBuildResult build_street_graph(std::vector<WayInput> ways) {
           g.edge_width[e] = s.width;
           g.edge_kind[e] = s.kind;
           g.edge_vehicle[e] = s.way->vehicle;
+          set_incline(e, s, g.edge_from[e] != a);
           if (!s.way->name.empty()) g.edge_name[e] = s.way->name;
         }
         ++r.duplicate_edges_merged;
@@ -136,9 +156,11 @@ GraphBuildResult build_street_graph(std::vector<WayInput> ways) {
     if (merged) continue;
     const EdgeId e = g.add_edge(a, b, s.pts, s.width, s.kind, s.way->name, s.way->source_id);
     g.edge_vehicle[e.index()] = s.way->vehicle;
+    set_incline(e.index(), s, false);
     existing.push_back(e.index());
     seg_of_edge.push_back(si);
   }
+  r.incline_sign.resize(g.edge_count(), 0);
   g.build_adjacency();
   return r;
 }

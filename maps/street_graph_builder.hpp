@@ -4,6 +4,7 @@
 // and at their ends, and duplicate edges are merged.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,18 @@ struct WayInput {
   std::string name;
   std::int64_t source_id = -1;
   VehicleWay vehicle;  // what the way's tags say for heavy vehicles (vehicle_way())
+  // From OSM `incline` (parse_incline): grade along the drawing direction, NaN when
+  // untagged or only "up"/"down"; its sign (+1 up, −1 down, 0 none).
+  double grade = std::numeric_limits<double>::quiet_NaN();
+  int incline_sign = 0;
+  int steps = 0;  // OSM `step_count` of the whole way, 0 untagged
 };
 
 struct GraphBuildResult {
   StreetGraph graph;  // adjacency built, node_z NaN
+  // edge_rise: grade × length from a numeric incline, else NaN (resolve_edge_rise() fills
+  // it once the terrain is known); edge_steps: the way's step_count shared out by length.
+  std::vector<std::int8_t> incline_sign;  // +1/−1 an incline tag's direction along the edge, 0 none, (edges)
   std::size_t duplicate_edges_merged = 0;
   std::size_t degenerate_ways = 0;  // fewer than two distinct points
 };

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <limits>
+#include <numbers>
 
 #include "maps/gdal_support.hpp"
 
@@ -103,6 +105,36 @@ std::optional<double> parse_width(std::string_view raw) {
   const auto m = detail::parse_double(s);
   if (!m || *m <= 0.0 || *m > 100.0) return std::nullopt;
   return m;
+}
+
+std::optional<Incline> parse_incline(std::string_view raw) {
+  std::string s = detail::lower(detail::trim(raw));
+  if (s == "up") return Incline{std::numeric_limits<double>::quiet_NaN(), 1};
+  if (s == "down") return Incline{std::numeric_limits<double>::quiet_NaN(), -1};
+  bool degrees = false;
+  for (const std::string_view unit :
+       {std::string_view("%"), std::string_view("\xC2\xB0"), std::string_view("deg")}) {
+    if (s.size() > unit.size() && s.ends_with(unit)) {
+      s = detail::trim(std::string_view(s).substr(0, s.size() - unit.size()));
+      degrees = unit != "%";
+      break;
+    }
+  }
+  for (char& c : s)
+    if (c == ',') c = '.';  // decimal comma
+  const auto v = detail::parse_double(s);
+  if (!v) return std::nullopt;
+  constexpr double kMaxDegrees = 85.0, kMaxGradeTag = 10.0;  // beyond them a tag is garbage, not a street
+  if (degrees && std::fabs(*v) > kMaxDegrees) return std::nullopt;
+  const double grade = degrees ? std::tan(*v * std::numbers::pi / 180.0) : *v / 100.0;
+  if (!std::isfinite(grade) || std::fabs(grade) > kMaxGradeTag) return std::nullopt;
+  return Incline{grade, grade > 0.0 ? 1 : (grade < 0.0 ? -1 : 0)};
+}
+
+std::optional<int> parse_step_count(std::string_view raw) {
+  const auto n = detail::parse_int(raw);
+  if (!n || *n < 1 || *n > 10000) return std::nullopt;
+  return static_cast<int>(*n);
 }
 
 std::optional<double> parse_weight(std::string_view raw) {

@@ -2,6 +2,7 @@
 // Which mapped ways people can walk during an evacuation, how wide they are, what
 // they offer heavy vehicles (carriageway, parked cars, limits), and the parser for
 // the OSM driver's `other_tags` hstore column.
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,22 @@ std::optional<double> parse_weight(std::string_view s);
 // "11'6\"". Returns metres, or nullopt for "default", "none", "below_default"
 // (lower than the legal default but not signed: the height is unknown) and garbage.
 std::optional<double> parse_height(std::string_view s);
+
+// What an OSM `incline` tag says (https://wiki.openstreetmap.org/wiki/Key:incline):
+// the grade along the way's drawing direction (rise over horizontal run, + up) and its
+// sign. "up"/"down" give a sign without a number (grade NaN): the DEM then gives the
+// size. Unreadable values give nullopt: the terrain alone decides.
+struct Incline {
+  double grade = std::numeric_limits<double>::quiet_NaN();  // m/m, NaN when only the direction is tagged
+  int sign = 0;                                             // +1 up, −1 down, 0 level
+};
+// Parses "10%", "-8 %", "10,5%" (decimal comma), "5°", "-5 °", "5deg", a bare number
+// (percent, the unit the wiki names first), "up" and "down". Garbage, empty values and
+// grades above 1000 % (85°) — no street or stair is that steep — give nullopt.
+std::optional<Incline> parse_incline(std::string_view s);
+// Parses OSM `step_count` (https://wiki.openstreetmap.org/wiki/Key:step_count): a whole
+// number of steps in 1 … 10000; anything else gives nullopt.
+std::optional<int> parse_step_count(std::string_view s);
 
 // What a way's tags say about heavy vehicles (VehicleWay, engine/world/world.hpp):
 //  - carriageway from `width:carriageway` or `width` (parse_width), else `lanes` ×

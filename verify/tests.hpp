@@ -14,6 +14,8 @@
 namespace ss::verify {
 
 Result rimea_1(ModelChoice m, const Options& o);
+Result rimea_2(ModelChoice m, const Options& o);
+Result rimea_3(ModelChoice m, const Options& o);
 Result rimea_4(ModelChoice m, const Options& o);
 Result rimea_5(ModelChoice m, const Options& o);
 Result rimea_6(ModelChoice m, const Options& o);

@@ -34,7 +34,8 @@ double world_bytes(const World& w) {
              heap_bytes(g.edge_length) + heap_bytes(g.edge_width) + heap_bytes(g.edge_kind) +
              heap_bytes(g.shape_offset) + heap_bytes(g.shape_points) + heap_bytes(g.edge_name) +
              heap_bytes(g.edge_source_id) + heap_bytes(g.edge_vehicle) + heap_bytes(g.adj_offset) +
-             heap_bytes(g.adj_edge);
+             heap_bytes(g.adj_edge) + heap_bytes(g.edge_rise) + heap_bytes(g.edge_steps) +
+             2.0 * static_cast<double>(g.edge_count()) * SS_ELEMENT_BYTES(Model::walk_factor);
   for (const std::string& s : g.edge_name) b += string_bytes(s);
   b += heap_bytes(w.buildings);
   for (const Building& x : w.buildings)

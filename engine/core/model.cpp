@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/core/input_error.hpp"
+#include "engine/world/slope.hpp"
 #include "engine/world/spatial_index.hpp"
 
 namespace ss {
@@ -95,6 +96,14 @@ void Model::finalize_network() {
   for (const ShelterId s : plan.closed_shelters)
     if (!s.valid() || s.index() >= world.shelters.size())
       fail("plan.closed_shelters", "names an unknown shelter");
+
+  // Each street's speed factor in each direction from its slope or stair (engine/world/slope.hpp),
+  // for the way-out fields and the network model. Non-finite rises count as level.
+  walk_factor.resize(2 * g.edge_count());
+  for (std::size_t e = 0; e < g.edge_count(); ++e) {
+    walk_factor[2 * e] = static_cast<float>(edge_walk_factor(g, e, true, kReferenceWalkSpeed));
+    walk_factor[2 * e + 1] = static_cast<float>(edge_walk_factor(g, e, false, kReferenceWalkSpeed));
+  }
 
   // Snap every home to its nearest street: residents leave home along that street.
   const EdgeIndex index(g);

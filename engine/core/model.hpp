@@ -73,6 +73,11 @@ struct Model {
   std::vector<ZoneId> home_zone;      // (residents)
   std::vector<ZoneId> shelter_zone;   // (shelters)
   std::vector<MoverClass> mover;      // walker class for hazard closures and speeds, (residents)
+  // Each street's walking speed factor relative to level ground in each direction, from
+  // its slope (Tobler) or stair (an adult at 1.34 m/s), engine/world/slope.hpp: [2e] walking
+  // edge_from → edge_to, [2e + 1] back. The network model's speeds on streets and the
+  // way-out fields' costs (length / factor) use it. Empty for a micro model.
+  std::vector<float> walk_factor;  // (2 × edges)
   // Earliest forecast of any hazard reaching each home: s after the start, NaN never;
   // empty when no hazard forecasts (dispatch ranks tasks by it).
   std::vector<float> home_threat;  // s, (residents)

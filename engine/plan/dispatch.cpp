@@ -42,7 +42,7 @@ void field_from(const Model& model, NodeId source, const std::vector<std::uint8_
   site.node = source;
   const ShelterSite sites[] = {site};
   const ShelterId target[] = {ShelterId{0}};
-  build_route_field(model.world.streets, sites, target, EdgeFilter{closed, false, {}}, out);
+  build_route_field(model.world.streets, sites, target, EdgeFilter{closed, false, {}, {}}, out);
 }
 
 // The route from `start` following next_edge to the field's source, as nodes and
@@ -147,7 +147,7 @@ bool send_to_shelter(const Model& model, SimState& s, TeamId id, double depart) 
   }
   RouteField f;
   build_route_field(w.streets, w.shelters, targets,
-                    EdgeFilter{team_closed_edges(model, s, team.mode), false, {}}, f);
+                    EdgeFilter{team_closed_edges(model, s, team.mode), false, {}, {}}, f);
   if (!f.reachable(ts.node)) return false;
   float leg = 0.0f;
   if (ts.task.valid() && ts.stage == TeamStage::OnSite)

@@ -71,17 +71,21 @@ void rebuild_routes(const Model& model, SimState& state, double t) {
   closed_for(state, MoverClass::Adult, adult_closed);
   closed_for(state, MoverClass::Wheelchair, wheelchair_closed);
   const HazardEffects& fx = state.hazard_effects;
-  const EdgeFilter open{adult_closed, false, fx.cost[static_cast<std::size_t>(MoverClass::Adult)]};
+  // Every walker's field weighs each street by the time it takes in the direction
+  // walked on its slope or stair (Model::walk_factor), so a flatter detour wins when it
+  // is quicker.
+  const std::span<const float> walk = model.walk_factor;
+  const EdgeFilter open{adult_closed, false, fx.cost[static_cast<std::size_t>(MoverClass::Adult)], walk};
   const EdgeFilter open_step_free{wheelchair_closed, true,
-                                  fx.cost[static_cast<std::size_t>(MoverClass::Wheelchair)]};
+                                  fx.cost[static_cast<std::size_t>(MoverClass::Wheelchair)], walk};
   build_route_field(w.streets, w.shelters, all, open, state.routes.nearest);
   build_route_field(w.streets, w.shelters, step_free, open_step_free, state.routes.nearest_step_free);
   if (state.hazard_effects.any()) {
     closed_for(state, MoverClass::ElderlyOrChild, vulnerable_closed);
-    build_route_field(
-        w.streets, w.shelters, all,
-        EdgeFilter{vulnerable_closed, false, fx.cost[static_cast<std::size_t>(MoverClass::ElderlyOrChild)]},
-        state.routes.nearest_elderly_child);
+    build_route_field(w.streets, w.shelters, all,
+                      EdgeFilter{vulnerable_closed, false,
+                                 fx.cost[static_cast<std::size_t>(MoverClass::ElderlyOrChild)], walk},
+                      state.routes.nearest_elderly_child);
   }
   state.routes.to_shelter.resize(w.shelters.size());
   if (model.plan.assignment == Plan::Assignment::ByZone) {

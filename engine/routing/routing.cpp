@@ -37,7 +37,10 @@ void build_route_field(const StreetGraph& g, std::span<const ShelterSite> shelte
       if (!filter.closed.empty() && filter.closed[e.index()]) continue;
       if (filter.step_free && g.edge_kind[e.index()] == StreetKind::Steps) continue;
       const NodeId v = g.other_end(e, un);
-      const double len = g.edge_length[e.index()];
+      double len = g.edge_length[e.index()];
+      // The search runs from the shelters backwards: whoever uses this edge walks it from
+      // v toward u, so its cost is that direction's (Model::walk_factor: [2e] from → to).
+      if (!filter.walk.empty()) len /= filter.walk[2 * e.index() + (g.edge_from[e.index()] == v ? 0 : 1)];
       const double nd = d + (filter.cost.empty() ? len : len * filter.cost[e.index()]);
       const std::size_t vi = v.index();
       if (nd < best[vi] || (nd == best[vi] && out.target[un.index()] < out.target[vi])) {

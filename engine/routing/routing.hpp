@@ -13,7 +13,7 @@
 namespace ss {
 
 struct RouteField {
-  std::vector<float> dist;        // m to the nearest target, +inf if none reachable, (nodes)
+  std::vector<float> dist;        // m of level walking to the nearest target, +inf if none reachable, (nodes)
   std::vector<EdgeId> next_edge;  // edge to take from each node, invalid at targets / unreachable, (nodes)
   std::vector<ShelterId> target;  // the shelter this node leads to, (nodes)
   [[nodiscard]] bool reachable(NodeId n) const {
@@ -28,6 +28,10 @@ struct EdgeFilter {
   // Cost factor ≥ 1 per edge (a hazard that makes a street slower or worse to walk,
   // e.g. smoke): the field's distances are lengths × factor; empty = plain lengths.
   std::span<const float> cost;
+  // Walking speed factor per edge and direction (Model::walk_factor, (2 × edges)): a
+  // street costs length / factor in the direction walked toward the target, so the
+  // field's distances are metres of level walking; empty = plain lengths (teams).
+  std::span<const float> walk{};
 };
 
 // Multi-source Dijkstra from the nodes of `targets` (each with its own shelter id).

@@ -1,6 +1,9 @@
 #include "engine/scenes/builders.hpp"
 
+#include <cmath>
 #include <string>
+
+#include "engine/world/slope.hpp"
 
 namespace ss::builders {
 
@@ -15,6 +18,24 @@ Model corridor(double length, double width, int segments, std::int32_t capacity)
   g.build_adjacency();
   m.world.bounds = bounds(g.node_pos);
   add_shelter(m, NodeId{segments}, capacity, "exit");
+  return m;
+}
+
+Model staircase(double along, double width, bool up, std::int32_t capacity) {
+  Model m;
+  StreetGraph& g = m.world.streets;
+  const double slope = std::hypot(kStepTread, kStepRiser);
+  const double run = along * kStepTread / slope, height = along * kStepRiser / slope;  // m
+  const double z0 = up ? 0.0 : height, z1 = up ? height : 0.0;
+  g.add_node({0.0, 0.0}, static_cast<float>(z0));
+  g.add_node({run, 0.0}, static_cast<float>(z1));
+  const Vec2 pts[] = {g.node_pos[0], g.node_pos[1]};
+  const EdgeId e = g.add_edge(NodeId{0}, NodeId{1}, pts, static_cast<float>(width), StreetKind::Steps);
+  g.edge_rise[e.index()] = static_cast<float>(z1 - z0);
+  g.edge_steps[e.index()] = static_cast<std::uint16_t>(std::lround(height / kStepRiser));
+  g.build_adjacency();
+  m.world.bounds = bounds(g.node_pos);
+  add_shelter(m, NodeId{1}, capacity, "stair_end");
   return m;
 }
 

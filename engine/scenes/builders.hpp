@@ -13,6 +13,11 @@ namespace ss::builders {
 // length), split into `segments` equal edges; a shelter of `capacity` at the far end.
 Model corridor(double length, double width, int segments = 1, std::int32_t capacity = 1000);
 
+// A straight stair `along` m long measured along its slope and `width` m wide, of
+// 17/29 cm steps (engine/world/slope.hpp): node 0 at its foot (`up`) or its top, node 1 at
+// the other end with a shelter of `capacity`. RiMEA 2 (up) and 3 (down).
+Model staircase(double along, double width, bool up, std::int32_t capacity = 1000);
+
 // A square grid of nx × ny junctions `spacing` m apart with streets of `width` m.
 // Node (ix, iy) has index iy * nx + ix and sits at (ix * spacing, iy * spacing).
 Model street_grid(int nx, int ny, double spacing, double width);

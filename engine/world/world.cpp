@@ -93,6 +93,8 @@ EdgeId StreetGraph::add_edge(NodeId from, NodeId to, std::span<const Vec2> polyl
   edge_name.push_back(std::move(name));
   edge_source_id.push_back(source_id);
   edge_vehicle.emplace_back();
+  edge_rise.push_back(0.0f);
+  edge_steps.push_back(0);
   return id;
 }
 
@@ -171,6 +173,8 @@ std::vector<NodeId> keep_component(StreetGraph& g, const Components& c, std::uin
                                    std::move(g.edge_name[e]), g.edge_source_id[e]);
     out.edge_length[ne.index()] = g.edge_length[e];  // keep the length exactly as computed before
     if (e < g.edge_vehicle.size()) out.edge_vehicle[ne.index()] = g.edge_vehicle[e];
+    if (e < g.edge_rise.size()) out.edge_rise[ne.index()] = g.edge_rise[e];
+    if (e < g.edge_steps.size()) out.edge_steps[ne.index()] = g.edge_steps[e];
   }
   out.build_adjacency();
   g = std::move(out);

@@ -80,6 +80,12 @@ struct StreetGraph {
   std::vector<std::string> edge_name;        // street name or empty, (edges)
   std::vector<std::int64_t> edge_source_id;  // e.g. OSM way id, -1 unknown, (edges)
   std::vector<VehicleWay> edge_vehicle;      // what a fire appliance needs to know, (edges)
+  // Terrain along each edge (engine/world/slope.hpp): the signed rise walking it from
+  // edge_from to edge_to, from an OSM `incline` tag, a stair's `step_count` or the DEM
+  // (maps import, resolve_edge_rise()); 0 when level or unknown. A stair of unknown
+  // direction has rise 0. The steps of a stair from `step_count`, 0 when untagged.
+  std::vector<float> edge_rise;           // m, (edges)
+  std::vector<std::uint16_t> edge_steps;  // steps, (edges)
 
   // Adjacency in compressed rows, built by build_adjacency():
   // incident edges of node n are adj_edge[adj_offset[n] .. adj_offset[n+1]).

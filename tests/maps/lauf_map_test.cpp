@@ -223,3 +223,39 @@ TEST_CASE("Lauf's amenities mapped as nodes are kept, and its school nodes becom
     CHECK(it->capacity > 0);
   }
 }
+
+TEST_CASE("Lauf's streets get their rise from the terrain, and its stairs from step_count and incline") {
+  const StreetGraph& g = lauf().map.world.streets;
+  REQUIRE(g.edge_rise.size() == g.edge_count());
+  REQUIRE(g.edge_steps.size() == g.edge_count());
+  std::size_t sloped = 0, steep = 0, counted_stairs = 0, directed_stairs = 0;
+  std::vector<float> lengths(g.edge_length.begin(), g.edge_length.end());
+  for (std::size_t e = 0; e < g.edge_count(); ++e) {
+    REQUIRE(std::isfinite(g.edge_rise[e]));
+    const double grade = std::fabs(g.edge_rise[e]) / g.edge_length[e];
+    if (g.edge_kind[e] != StreetKind::Steps) {
+      sloped += g.edge_rise[e] != 0.0f;
+      steep += grade > 0.10;
+      continue;
+    }
+    if (g.edge_steps[e] > 0) {
+      ++counted_stairs;
+      // The height is the step count's, whichever way it goes.
+      if (g.edge_rise[e] != 0.0f) CHECK(std::fabs(g.edge_rise[e]) == Approx(g.edge_steps[e] * 0.17));
+    }
+    directed_stairs += g.edge_rise[e] != 0.0f;
+  }
+  std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2, lengths.end());
+  INFO("edges " << g.edge_count() << ", sloped " << sloped << ", steeper than 10 % " << steep
+                << ", stairs with "
+                << "step_count " << counted_stairs << ", stairs of known direction " << directed_stairs
+                << ", median edge length " << lengths[lengths.size() / 2] << " m");
+  // The Pegnitz valley town lies on slopes: nearly every street rises or falls a little,
+  // a few are steep (the 30 m SRTM grid smooths the rest).
+  CHECK(sloped > g.edge_count() * 9 / 10);
+  CHECK(steep > 0);
+  CHECK(steep < g.edge_count() / 10);
+  // 18 steps ways carry step_count in the extract (2020-01-15), a few off the main network.
+  CHECK(counted_stairs >= 10);
+  CHECK(directed_stairs > counted_stairs / 2);
+}

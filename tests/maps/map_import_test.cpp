@@ -230,3 +230,51 @@ TEST_CASE("a user-named metric CRS is used instead of the automatic UTM zone") {
   src.crs = "EPSG:4326";  // degrees are not a local metric CRS
   CHECK_THROWS_AS(load_map(src), InputError);
 }
+
+TEST_CASE("incline and step_count tags give each edge its rise, and bad ones are noted, not fatal") {
+  // Four ways in a row along 49.510 N, each about 72 m, drawn west to east.
+  const std::string features[] = {
+      line(R"("highway":"footway","incline":"10%")", "[11.280,49.510],[11.281,49.510]"),
+      line(R"("highway":"footway","incline":"up")", "[11.281,49.510],[11.282,49.510]"),
+      line(R"("highway":"footway","incline":"steep")", "[11.282,49.510],[11.283,49.510]"),
+      line(R"("highway":"steps","incline":"down","step_count":"12")", "[11.283,49.510],[11.284,49.510]"),
+  };
+  std::string s = R"({"type":"FeatureCollection","features":[)";
+  for (std::size_t i = 0; i < std::size(features); ++i) s += (i ? "," : "") + features[i];
+  s += "]}";
+  MapSources src;
+  src.streets = test::write_file(test::fixture_dir("incline") / "incline.geojson", s);
+  const MapData map = load_map(src);
+  const StreetGraph& g = map.world.streets;
+  REQUIRE(g.edge_count() == 4);
+  REQUIRE(g.edge_rise.size() == 4);
+  REQUIRE(g.edge_steps.size() == 4);
+  CHECK(g.edge_rise[0] == Approx(0.10 * g.edge_length[0]));
+  CHECK(g.edge_rise[1] == 0.0f);  // "up" without terrain: no size to give it
+  CHECK(g.edge_rise[2] == 0.0f);  // unreadable: the terrain would decide; there is none
+  CHECK(g.edge_kind[3] == StreetKind::Steps);
+  CHECK(g.edge_steps[3] == 12);
+  CHECK(g.edge_rise[3] == Approx(-12 * 0.17));
+  for (std::size_t e = 0; e < g.edge_count(); ++e) CHECK(std::isfinite(g.edge_rise[e]));
+  const auto& notes = map.report.notes;
+  CHECK(std::any_of(notes.begin(), notes.end(), [](const std::string& n) {
+    return n == "incline tag unreadable on 1 way: the slope comes from the terrain";
+  }));
+}
+
+TEST_CASE("a merged duplicate drawn the other way turns its incline round to the edge's direction") {
+  // The same footway mapped twice: first west to east without tags, then east to west,
+  // wider (so its description wins) and rising 10 % in its own drawing direction.
+  const std::string s =
+      R"({"type":"FeatureCollection","features":[)" +
+      line(R"("highway":"footway")", "[11.280,49.510],[11.281,49.510]") + "," +
+      line(R"("highway":"footway","width":"5","incline":"10%")", "[11.281,49.510],[11.280,49.510]") + "]}";
+  MapSources src;
+  src.streets = test::write_file(test::fixture_dir("incline_twice") / "twice.geojson", s);
+  const MapData map = load_map(src);
+  const StreetGraph& g = map.world.streets;
+  REQUIRE(g.edge_count() == 1);
+  CHECK(g.edge_width[0] == Approx(5.0f));
+  const bool west_to_east = g.node_pos[g.edge_from[0].index()].x < g.node_pos[g.edge_to[0].index()].x;
+  CHECK(g.edge_rise[0] == Approx((west_to_east ? -0.10 : 0.10) * g.edge_length[0]));
+}

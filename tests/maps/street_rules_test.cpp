@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <numbers>
 
 using namespace ss;
 using namespace ss::maps;
@@ -171,4 +172,41 @@ TEST_CASE("the import keeps only the tags vehicle_way reads") {
   CHECK_FALSE(is_vehicle_key("parking"));
   CHECK_FALSE(is_vehicle_key("surface"));
   CHECK_FALSE(is_vehicle_key("maxspeed"));
+}
+
+TEST_CASE("incline tags read as percent, degrees or a bare direction") {
+  CHECK(parse_incline("10%")->grade == Approx(0.10));
+  CHECK(parse_incline("10%")->sign == 1);
+  CHECK(parse_incline("-8 %")->grade == Approx(-0.08));
+  CHECK(parse_incline("-8 %")->sign == -1);
+  CHECK(parse_incline("10,5%")->grade == Approx(0.105));
+  CHECK(parse_incline("12")->grade == Approx(0.12));  // no unit: percent
+  CHECK(parse_incline("5\xC2\xB0")->grade == Approx(std::tan(5.0 * std::numbers::pi / 180.0)));
+  CHECK(parse_incline("-5 \xC2\xB0")->grade == Approx(-std::tan(5.0 * std::numbers::pi / 180.0)));
+  CHECK(parse_incline("3deg")->grade == Approx(std::tan(3.0 * std::numbers::pi / 180.0)));
+  CHECK(parse_incline("0%")->sign == 0);
+  const auto up = parse_incline("up");
+  REQUIRE(up);
+  CHECK(up->sign == 1);
+  CHECK(std::isnan(up->grade));
+  const auto down = parse_incline(" Down ");
+  REQUIRE(down);
+  CHECK(down->sign == -1);
+  CHECK(std::isnan(down->grade));
+}
+
+TEST_CASE("unreadable incline tags give no incline, never a crash or a NaN grade") {
+  for (const char* s : {"", "steep", "%", "\xC2\xB0", "up;down", "10%%", "nan", "inf%", "1e400", "90\xC2\xB0",
+                        "-89deg", "5000%", "12 m", "--5%", "\xFF\xFE"})
+    CHECK_FALSE(parse_incline(s).has_value());
+}
+
+TEST_CASE("step_count reads a whole number of steps") {
+  CHECK(parse_step_count("12") == 12);
+  CHECK(parse_step_count(" 3 ") == 3);
+  CHECK_FALSE(parse_step_count("0"));
+  CHECK_FALSE(parse_step_count("-4"));
+  CHECK_FALSE(parse_step_count("12.5"));
+  CHECK_FALSE(parse_step_count("many"));
+  CHECK_FALSE(parse_step_count("99999"));
 }

@@ -8,8 +8,26 @@
 
 #include "engine/hazards/hazards.hpp"
 #include "engine/routing/navigation.hpp"
+#include "engine/world/slope.hpp"
 
 namespace ss {
+
+namespace {
+// Level-walking speed factor of edge e walked toward its end n (Model::walk_factor).
+float walk_factor_toward(const Model& model, EdgeId e, NodeId n) {
+  return model.walk_factor[2 * e.index() + (model.world.streets.edge_to[e.index()] == n ? 0 : 1)];
+}
+// Factor on r's free speed from the slope or stair of the edge they walk, in their direction.
+float terrain_factor(const Model& model, const SimState& state, ResidentId r) {
+  const StreetGraph& g = model.world.streets;
+  const std::size_t i = r.index(), e = state.edge[i].index();
+  const bool forward = state.toward[i] == g.edge_to[e];
+  if (g.edge_kind[e] == StreetKind::Steps)  // stairs: by age, mobility and direction (engine/world/slope.hpp)
+    return static_cast<float>(stair_factor(state.free_speed[i], stair_way(g, e, forward),
+                                           age_band(model.population.age[i]), model.population.mobility[i]));
+  return model.walk_factor[2 * e + (forward ? 0 : 1)];  // Tobler on the edge's grade
+}
+}  // namespace
 
 void NetworkMovement::reset(const Model& model, const SimState&) {
   factor_.assign(model.world.streets.edge_count(), 1.0f);
@@ -77,7 +95,7 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
     const EdgeId e = state.edge[i];
     if (e.valid()) {
       if (state.remaining[i] > 0.0f) {
-        float v = state.free_speed[i] * speed_factor(model, state, e);
+        float v = state.free_speed[i] * speed_factor(model, state, e) * terrain_factor(model, state, r);
         if (!model.hazards.empty())  // walking in water, smoke (engine/hazards/hazards.hpp)
           v = hazard_walking_speed(model, state, r,
                                    WalkerPlace{e, walker_along(model.world.streets, state, r), {}}, v);
@@ -147,6 +165,18 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
   }
   state.status[i] = Status::Moving;
   const EdgeId next = f.next_edge[n.index()];
+  if (next == e) {
+    // The way out now runs back along the street they queue on (the fields changed
+    // while they waited at its end; with direction-dependent costs this happens): they
+    // turn round on it. Leaving and re-entering it would wait for room they already
+    // take, and a street full of such people would never let anyone back in.
+    --state.edge_queued[e.index()];
+    state.toward[i] = g.other_end(e, n);
+    state.remaining[i] = g.edge_length[e.index()];
+    ++state.records.warnings.turned_around;
+    if (state.remaining[i] <= 0.0f) join_queue(state, a.r, e);
+    return;
+  }
   refill(model, state, e);
   refill(model, state, next);
   if (state.exit_credit[e.index()] < 1.0f || state.entry_credit[next.index()] < 1.0f) return;
@@ -183,8 +213,9 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
   const float off = model.home_offset[i];
   const float len = g.edge_length[e.index()];
   const RouteField& f = route_field_for(model, state, r, t_end);
-  const float via_a = off + f.dist[a.index()];
-  const float via_b = (len - off) + f.dist[b.index()];
+  // The field's distances are level-walking metres: the walk to either end is weighed alike.
+  const float via_a = off / walk_factor_toward(model, e, a) + f.dist[a.index()];
+  const float via_b = (len - off) / walk_factor_toward(model, e, b) + f.dist[b.index()];
   if (!std::isfinite(via_a) && !std::isfinite(via_b)) {
     state.status[i] = Status::Stranded;
     state.blocked[i] = blocked_reason(model, state, t_end);
@@ -235,8 +266,9 @@ void NetworkMovement::routes_changed(const Model& model, SimState& state, double
     const NodeId ahead = state.toward[i];
     const NodeId behind = g.other_end(e, ahead);
     const float len = g.edge_length[e.index()];
-    const float fwd = state.remaining[i] + f.dist[ahead.index()];
-    const float back = (len - state.remaining[i]) + f.dist[behind.index()];
+    const float fwd = state.remaining[i] / walk_factor_toward(model, e, ahead) + f.dist[ahead.index()];
+    const float back =
+        (len - state.remaining[i]) / walk_factor_toward(model, e, behind) + f.dist[behind.index()];
     if (back + 0.5f < fwd) {  // 0.5 m hysteresis against float noise
       state.toward[i] = behind;
       state.remaining[i] = len - state.remaining[i];
