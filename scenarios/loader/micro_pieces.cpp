@@ -225,6 +225,27 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
       g.exit_areas.push_back(std::move(area));
     }
   }
+  // A door opens its wall only when it is deeper than the wall is thick (strip() above:
+  // door_depth across the door line, the wall's thickness across the wall line); a
+  // shallower one leaves a sliver of wall that later reads as "narrower than a body".
+  for (const Piece* door : g.doors) {
+    const Vec2 mid = (door->f.lines[0][0] + door->f.lines[0][1]) * 0.5;
+    for (const Piece* wall : g.blocks) {
+      if (wall->f.kind != "wall") continue;
+      const double thick = wall->thickness.value_or(s.wall_thickness);
+      if (s.door_depth > thick) continue;
+      for (const Ring& line : wall->f.lines)
+        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+          const SegmentProjection pr = project_on_segment(mid, line[i], line[i + 1]);
+          if (pr.distance > 0.5 * thick + 1e-9) continue;
+          fail(door->f, "sits in wall '" + wall->f.name + "' (" + wall->f.where + "), " + metres(thick) +
+                            " thick, but micro.door_depth is " + metres(s.door_depth) +
+                            ": a door cuts an opening door_depth deep across its line, so door_depth must be "
+                            "more than the thickness of the walls doors sit in");
+        }
+    }
+  }
+
   if (walk.empty())
     throw InputError("", 0, "micro", "the geometry has no room, corridor or walkable polygon");
   if (g.exits.empty()) throw InputError("", 0, "micro.exits", "the geometry has no exit (kind exit)");

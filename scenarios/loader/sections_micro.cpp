@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "scenarios/loader/micro_parts.hpp"
+
 namespace ss::scenarios::detail {
 
 namespace {
@@ -234,6 +236,14 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
   if (auto v = f.get("door_depth")) m.door_depth = v->length();
   if (!(m.door_depth > 0.0) || m.door_depth > 5.0) f.fail_at("door_depth", "must be between 0 and 5 m");
   if (auto v = f.get("params")) read_micro_params(*v, desc.params.micro);
+  // A line exit reaches door_depth / 2 into the room: it must hold navigation cells
+  // (params.grid_cell) there, or the exit seems to lie outside what is walkable.
+  if (m.door_depth < 2.0 * desc.params.micro.grid_cell)
+    f.fail_at("door_depth",
+              "is " + micro::metres(m.door_depth) + ", less than two navigation cells (" +
+                  micro::metres(2.0 * desc.params.micro.grid_cell) +
+                  ", params.grid_cell): a line exit reaches half of door_depth into the room and "
+                  "would hold no cell of the walkable area");
   m.population = read_micro_population(root.need("population"), sections, area, desc.population);
   desc.micro = std::move(m);
 }

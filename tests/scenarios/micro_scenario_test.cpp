@@ -251,6 +251,21 @@ TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
     REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), geo, 0, "layer 'open', feature 0 'Lab'",
                         "open polygon");
   }
+  SECTION("a door shallower than the wall it sits in names the door, the wall and door_depth") {
+    const auto p = dir.write("s.yaml", two_rooms("  door_depth: 0.2\n"));
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 10, "micro.doors[0]",
+                        "sits in wall 'Middle wall'");
+    try {
+      (void)ss::scenarios::assemble_file(p);
+    } catch (const ss::InputError& e) {
+      CHECK_THAT(e.message(), Catch::Contains("0.20 m thick, but micro.door_depth is 0.20 m"));
+    }
+  }
+  SECTION("a door_depth smaller than two navigation cells names door_depth") {
+    const auto p = dir.write("s.yaml", two_rooms("  door_depth: 0.05\n"));
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 4, "micro.door_depth",
+                        "less than two navigation cells");
+  }
   SECTION("an exit away from every room") {
     std::string text = two_rooms();
     text.replace(text.find("LINESTRING(10 4, 10 6)"), 22, "LINESTRING(14 4, 14 6)");
