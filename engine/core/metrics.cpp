@@ -62,6 +62,31 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
   for (const Task& task : state.response.tasks)
     if (task.kind == TaskKind::DoorKnock && task.open && task.household.index() < knock_open.size())
       knock_open[task.household.index()] = 1;
+  m.shelters.resize(model.world.shelters.size());
+  // Where a resident who found every shelter full waits: at home, at a full shelter's
+  // door (the shelter at the node they queue at; built on first use) or on the street.
+  std::vector<ShelterId> shelter_at;
+  auto count_wait = [&](std::size_t i) {
+    if (!state.edge[i].valid()) {
+      ++m.shelters_full_waits.at_home;
+      return;
+    }
+    if (shelter_at.empty()) {
+      shelter_at.resize(model.world.streets.node_count());
+      for (std::size_t s = model.world.shelters.size(); s-- > 0;) {  // the first listed wins a shared node
+        const NodeId n = model.world.shelters[s].node;
+        if (n.valid() && n.index() < shelter_at.size()) shelter_at[n.index()] = ShelterId{s};
+      }
+    }
+    const NodeId n = state.toward[i];
+    const ShelterId at = n.valid() && n.index() < shelter_at.size() ? shelter_at[n.index()] : ShelterId{};
+    if (at.valid() && state.remaining[i] <= 0.0f) {
+      ++m.shelters_full_waits.at_shelters;
+      ++m.shelters[at.index()].waiting_outside;
+    } else {
+      ++m.shelters_full_waits.on_streets;
+    }
+  };
 
   for (std::size_t i = 0; i < pop.size(); ++i) {
     const std::size_t groups[3] = {GroupIndex::of_age(age_band(pop.age[i])),
@@ -79,6 +104,7 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
     if (o == Outcome::RefusedNotKnocked && i < state.warn.households.of_resident.size() &&
         knock_open[state.warn.households.of_resident[i]] != 0)
       ++m.refused_knock_pending;
+    if (o == Outcome::SheltersFull) count_wait(i);
     if (state.status[i] != Status::Sheltered) continue;
     const float t = state.arrival_time[i];
     all.push_back(t);
@@ -96,28 +122,6 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
     m.mean_travel_time = travel_sum / static_cast<double>(safe);
   }
 
-  m.shelters.resize(model.world.shelters.size());
-  // Shelter at each network node (the first listed, when several share one).
-  std::vector<ShelterId> shelter_at(model.world.streets.node_count());
-  for (std::size_t s = model.world.shelters.size(); s-- > 0;) {
-    const NodeId n = model.world.shelters[s].node;
-    if (n.valid() && n.index() < shelter_at.size()) shelter_at[n.index()] = ShelterId{s};
-  }
-  for (std::size_t i = 0; i < pop.size(); ++i) {
-    if (state.status[i] != Status::Stranded || state.blocked[i] != Outcome::SheltersFull) continue;
-    if (!state.edge[i].valid()) {
-      ++m.shelters_full_waits.at_home;
-      continue;
-    }
-    const NodeId n = state.toward[i];
-    const ShelterId at = n.valid() && n.index() < shelter_at.size() ? shelter_at[n.index()] : ShelterId{};
-    if (at.valid() && state.remaining[i] <= 0.0f) {
-      ++m.shelters_full_waits.at_shelters;
-      ++m.shelters[at.index()].waiting_outside;
-    } else {
-      ++m.shelters_full_waits.on_streets;
-    }
-  }
   for (std::size_t s = 0; s < m.shelters.size(); ++s) {
     ShelterMetrics& sm = m.shelters[s];
     sm.capacity = model.world.shelters[s].capacity;

@@ -25,7 +25,7 @@ float terrain_factor(const Model& model, const SimState& state, ResidentId r) {
   if (g.edge_kind[e] == StreetKind::Steps)  // stairs: by age, mobility and direction (engine/world/slope.hpp)
     return static_cast<float>(stair_factor(state.free_speed[i], stair_way(g, e, forward),
                                            age_band(model.population.age[i]), model.population.mobility[i]));
-  return model.walk_factor[2 * e + (forward ? 0 : 1)];  // Tobler on the edge's grade
+  return walk_factor_toward(model, state.edge[i], state.toward[i]);  // Tobler on the edge's grade
 }
 }  // namespace
 

@@ -13,15 +13,10 @@ using namespace ss;
 
 namespace {
 
-// Time one resident of `age` needs from node 0 to the shelter at node 1 of a 200 m
-// street rising `rise` m (negative: falling), walking at `speed` on the level.
-double hill_time(float rise, double speed, StreetKind kind = StreetKind::Footway, int age = 35,
-                 Mobility mob = Mobility::Walks) {
-  Model m = builders::corridor(200.0, 3.0);
-  m.world.streets.edge_kind[0] = kind;
-  m.world.streets.edge_rise[0] = rise;
-  // 1 mm along the street: a door onto the junction itself would first wait there for
-  // the junction's flow credit.
+// Time one resident of `age` takes from 1 mm along edge 0 (a door onto the junction
+// itself would first wait there for the junction's flow credit) to the shelter,
+// walking at `speed` on the level; dt 0.1 s.
+double walk_time(Model& m, double speed, int age = 35, Mobility mob = Mobility::Walks) {
   builders::add_residents(m, {0.001, 0.0}, 1, age, mob);
   builders::instant_departure(m);
   m.params.residents.speed_by_age.fill(speed);
@@ -34,6 +29,16 @@ double hill_time(float rise, double speed, StreetKind kind = StreetKind::Footway
   REQUIRE(s.status[0] == Status::Sheltered);
   REQUIRE(testing::conservation_error(m, s).empty());
   return static_cast<double>(s.arrival_time[0]) - s.start_time[0];
+}
+
+// Time one resident of `age` needs from node 0 to the shelter at node 1 of a 200 m
+// street rising `rise` m (negative: falling), walking at `speed` on the level.
+double hill_time(float rise, double speed, StreetKind kind = StreetKind::Footway, int age = 35,
+                 Mobility mob = Mobility::Walks) {
+  Model m = builders::corridor(200.0, 3.0);
+  m.world.streets.edge_kind[0] = kind;
+  m.world.streets.edge_rise[0] = rise;
+  return walk_time(m, speed, age, mob);
 }
 
 }  // namespace
@@ -75,16 +80,7 @@ TEST_CASE("older people and people with walking aids take longer on stairs") {
 TEST_CASE("RiMEA 2 and 3 scenes: a staircase of 10 m along its slope, up and down") {
   for (const bool up : {true, false}) {
     Model m = builders::staircase(10.0, 2.0, up);
-    builders::add_residents(m, {0.001, 0.0}, 1, 30);  // on the stair, not at the junction (its flow credit)
-    builders::instant_departure(m);
-    m.params.residents.speed_by_age.fill(1.33);
-    m.run.dt = 0.1;
-    m.finalize();
-    Simulation sim(m, 1);
-    sim.run_to_end();
-    const SimState& s = sim.state();
-    REQUIRE(s.status[0] == Status::Sheltered);
-    const double t = static_cast<double>(s.arrival_time[0]) - s.start_time[0];
+    const double t = walk_time(m, 1.33, 30);
     const double along =
         stair_speed_along(up ? StairWay::Up : StairWay::Down, AgeBand::Adult, Mobility::Walks);
     CHECK(t == Approx(10.0 / along).margin(0.1));
