@@ -44,6 +44,8 @@ std::string outcome_words(const std::string& o) {
   if (o == "time_ran_out") return "still on the way when time ran out";
   if (o == "refused_not_knocked") return "refused to leave, no team knocked";
   if (o == "not_warned") return "never warned";
+  if (o == "assembly_area") return "at an assembly area, no shelter place";
+  if (o == "safe_upstairs") return "safe upstairs at home";
   return group_words(o);
 }
 

@@ -1,6 +1,7 @@
 // `safestreet run`: one scenario (or variant) and seed, headless, with a progress
 // bar, a short summary and the run's files.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -59,14 +60,44 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
         format_count(w.at_home).c_str(), format_count(w.at_shelters).c_str(),
         format_count(w.on_streets).c_str(), most.c_str());
   }
+  if (const std::uint32_t areas = outcome(Outcome::AtAssemblyArea);
+      areas > 0 || r.shelters_full_waits.heading_to_assembly > 0) {
+    // Every shelter full, the plan sends them to assembly areas: how many got there, and where.
+    std::vector<std::size_t> used;
+    for (std::size_t s = 0; s < r.shelters.size(); ++s)
+      if (model.world.shelters[s].assembly_area() && r.shelters[s].occupancy > 0) used.push_back(s);
+    std::stable_sort(used.begin(), used.end(), [&](std::size_t a, std::size_t b) {
+      return r.shelters[a].occupancy > r.shelters[b].occupancy;
+    });
+    std::string where;
+    for (std::size_t k = 0; k < used.size() && k < 3; ++k)
+      where += (k ? ", " : "; ") + model.world.shelters[used[k]].name + " " +
+               format_count(static_cast<std::uint64_t>(r.shelters[used[k]].occupancy));
+    std::printf("                 at assembly areas (every shelter full) %s, still on the way %s%s\n",
+                format_count(areas).c_str(), format_count(r.shelters_full_waits.heading_to_assembly).c_str(),
+                where.c_str());
+  }
+  if (model.plan.vertical.enabled) {
+    const UpstairsMetrics& u = r.upstairs;
+    std::printf("                 safe upstairs %s of %s the plan lets stay; deepest water below them %.2f m",
+                format_count(u.residents).c_str(), format_count(u.eligible).c_str(), u.max_depth_below);
+    if (u.water_reached_floor > 0)
+      std::printf(", water reached the floor of %s", format_count(u.water_reached_floor).c_str());
+    std::printf("\n");
+  }
   if (const std::uint32_t unwarned = outcome(Outcome::NotWarned); unwarned > 0)
     std::printf("                 never warned %u\n", unwarned);
-  std::size_t full = 0;
-  for (const ShelterMetrics& s : r.shelters) full += s.full_time ? 1 : 0;
-  std::printf("shelters         %zu used of %zu, %zu filled up\n",
-              static_cast<std::size_t>(std::count_if(r.shelters.begin(), r.shelters.end(),
-                                                     [](const ShelterMetrics& s) { return s.arrivals > 0; })),
-              r.shelters.size(), full);
+  // Shelters and assembly areas apart: an assembly area is open ground, not a place.
+  std::array<std::size_t, 2> count{}, used{}, full{};
+  for (std::size_t s = 0; s < r.shelters.size(); ++s) {
+    const std::size_t k = model.world.shelters[s].assembly_area() ? 1 : 0;
+    ++count[k];
+    used[k] += r.shelters[s].arrivals > 0 ? 1 : 0;
+    full[k] += r.shelters[s].full_time ? 1 : 0;
+  }
+  std::printf("shelters         %zu used of %zu, %zu filled up\n", used[0], count[0], full[0]);
+  if (count[1] > 0)
+    std::printf("assembly areas   %zu used of %zu, %zu filled up\n", used[1], count[1], full[1]);
   print_plan_summary(model, state, true);
   const double steps = static_cast<double>(state.step);
   std::printf("simulated        %s in %.0f steps, %.2f s wall (%.1f M resident-steps/s)\n",

@@ -93,6 +93,7 @@ ordered_json shelters_json(const scenarios::Assembly& a) {
   j["from_list"] = a.shelters.from_list;
   j["from_layer"] = a.shelters.from_layer;
   j["from_map"] = a.shelters.from_map;
+  j["assembly_areas"] = a.shelters.assembly_areas;
   ordered_json list = ordered_json::array();
   for (const ShelterSite& s : a.model.world.shelters)
     list.push_back({{"name", s.name},

@@ -128,7 +128,7 @@ void kpi_section(AppContext& ctx) {
   }
   if (ImGui::TreeNode("Not safe, why")) {
     for (std::size_t o = 0; o < kOutcomeCount; ++o)
-      if (static_cast<Outcome>(o) != Outcome::Sheltered && out[o] > 0)
+      if (!is_safe(static_cast<Outcome>(o)) && out[o] > 0)
         ImGui::TextWrapped("%s %s", to_string(static_cast<Outcome>(o)), format_count(out[o]).c_str());
     for (std::size_t z = 0; z < m.by_zone.size(); ++z) {
       const std::uint32_t n = m.by_zone[z].by_outcome[static_cast<std::size_t>(Outcome::RefusedNotKnocked)];

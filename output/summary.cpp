@@ -1,5 +1,7 @@
 #include "output/summary.hpp"
 
+#include <cmath>
+
 #include "engine/core/state_hash.hpp"
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "output/flood_summary.hpp"
@@ -29,10 +31,12 @@ ojson evacuation(const EvacuationTimes& e) {
   j["t100_s"] = time_or_null(e.t100);
   // Why the others are not safe (Outcome), so a zone or group with many refusals
   // that no team knocked on, or many never warned, shows where the plan falls short.
+  // Of the safe, those at an assembly area instead of a shelter (every shelter full).
+  j["at_assembly_areas"] = e.by_outcome[static_cast<std::size_t>(Outcome::AtAssemblyArea)];
+  j["safe_upstairs"] = e.by_outcome[static_cast<std::size_t>(Outcome::SafeUpstairs)];
   ojson not_safe;
   for (std::size_t o = 0; o < kOutcomeCount; ++o)
-    if (static_cast<Outcome>(o) != Outcome::Sheltered)
-      not_safe[to_string(static_cast<Outcome>(o))] = e.by_outcome[o];
+    if (!is_safe(static_cast<Outcome>(o))) not_safe[to_string(static_cast<Outcome>(o))] = e.by_outcome[o];
   j["not_safe"] = std::move(not_safe);
   return j;
 }
@@ -131,15 +135,26 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
       {"residents", metrics.overall.by_outcome[static_cast<std::size_t>(Outcome::SheltersFull)]},
       {"waiting_at_home", w.at_home},
       {"waiting_at_full_shelters", w.at_shelters},
-      {"waiting_on_streets", w.on_streets}};
+      {"waiting_on_streets", w.on_streets},
+      {"at_assembly_areas", metrics.overall.by_outcome[static_cast<std::size_t>(Outcome::AtAssemblyArea)]},
+      {"on_the_way_to_assembly_areas", w.heading_to_assembly}};
+  if (model.plan.vertical.enabled) {  // Plan::vertical: who stayed upstairs, the water below them
+    const UpstairsMetrics& u = metrics.upstairs;
+    j["upstairs"] = {{"eligible", u.eligible},
+                     {"residents", u.residents},
+                     {"max_depth_below_m", u.max_depth_below},
+                     {"min_margin_m", std::isnan(u.min_margin) ? ojson(nullptr) : ojson(u.min_margin)},
+                     {"water_reached_floor", u.water_reached_floor}};
+  }
   j["refused_not_knocked"] = {{"residents", refused},
                               {"knock_ordered_not_reached", metrics.refused_knock_pending},
                               {"no_knock_ordered", refused - metrics.refused_knock_pending}};
   j["mean_distance_m"] = metrics.mean_distance;
   j["mean_travel_time_s"] = metrics.mean_travel_time;
 
-  std::int64_t capacity = 0;
-  for (const ShelterMetrics& s : metrics.shelters) capacity += s.capacity;
+  std::int64_t capacity = 0;  // shelter places; assembly areas are open ground, not places
+  for (std::size_t s = 0; s < metrics.shelters.size(); ++s)
+    if (!model.world.shelters[s].assembly_area()) capacity += metrics.shelters[s].capacity;
   j["shelter_capacity"] = capacity;
   j["shelters"] = shelters(model, metrics);
   j["route_rebuilds"] = state.records.route_rebuilds;

@@ -74,8 +74,8 @@ double bytes_per_resident(const Model& m) {
                  SS_ELEMENT_BYTES(SimState::arrival_time) + SS_ELEMENT_BYTES(SimState::distance) +
                  SS_ELEMENT_BYTES(SimState::shelter) + SS_ELEMENT_BYTES(SimState::turned_away) +
                  SS_ELEMENT_BYTES(SimState::reached_end_step) + SS_ELEMENT_BYTES(SimState::assigned) +
-                 SS_ELEMENT_BYTES(SimState::blocked) + SS_ELEMENT_BYTES(SimState::active) +
-                 SS_ELEMENT_BYTES(SimState::parked);
+                 SS_ELEMENT_BYTES(SimState::blocked) + SS_ELEMENT_BYTES(SimState::to_assembly) +
+                 SS_ELEMENT_BYTES(SimState::active) + SS_ELEMENT_BYTES(SimState::parked);
   if (m.movement == MovementKind::Micro)
     state += SS_ELEMENT_BYTES(SimState::position) + SS_ELEMENT_BYTES(SimState::velocity);
   const double warning =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ss {
 namespace {
@@ -29,7 +30,10 @@ void fill_times(std::vector<float>& arrivals, std::uint32_t residents, Evacuatio
 Outcome outcome_of(const Model& model, const SimState& state, ResidentId r) {
   const std::size_t i = r.index();
   switch (state.status[i]) {
-    case Status::Sheltered: return Outcome::Sheltered;
+    case Status::Sheltered:
+      if (!state.shelter[i].valid()) return Outcome::SafeUpstairs;  // Plan::vertical: at home, upstairs
+      return model.world.shelters[state.shelter[i].index()].assembly_area() ? Outcome::AtAssemblyArea
+                                                                            : Outcome::Sheltered;
     case Status::WaitingForHelp: return Outcome::NeedsAssistance;
     case Status::Stranded: return state.blocked[i];
     case Status::Unaware: return Outcome::NotWarned;
@@ -40,7 +44,6 @@ Outcome outcome_of(const Model& model, const SimState& state, ResidentId r) {
       break;
     case Status::Moving: break;
   }
-  (void)model;
   return Outcome::TimeRanOut;
 }
 
@@ -88,6 +91,24 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
     }
   };
 
+  // Those upstairs: the deepest water at their door (any hazard with a depth) against their floor.
+  std::size_t walked = 0;
+  UpstairsMetrics& up = m.upstairs;
+  up.min_margin = std::numeric_limits<double>::quiet_NaN();
+  for (const float f : model.upstairs_floor) up.eligible += std::isnan(f) ? 0 : 1;
+  auto count_upstairs = [&](std::size_t i) {
+    ++up.residents;
+    double depth = 0.0;
+    for (std::size_t k = 0; k < model.hazards.size(); ++k) {
+      const float d = model.hazards[k]->home_max_depth(model, state.hazards[k].get(), ResidentId{i});
+      if (d > depth) depth = d;
+    }
+    const double margin = model.upstairs_floor[i] - depth;
+    up.max_depth_below = std::max(up.max_depth_below, depth);
+    if (std::isnan(up.min_margin) || margin < up.min_margin) up.min_margin = margin;
+    if (margin <= 0.0) ++up.water_reached_floor;
+  };
+
   for (std::size_t i = 0; i < pop.size(); ++i) {
     const std::size_t groups[3] = {GroupIndex::of_age(age_band(pop.age[i])),
                                    GroupIndex::of_mobility(pop.mobility[i]),
@@ -105,15 +126,20 @@ RunMetrics compute_metrics(const Model& model, const SimState& state) {
         knock_open[state.warn.households.of_resident[i]] != 0)
       ++m.refused_knock_pending;
     if (o == Outcome::SheltersFull) count_wait(i);
+    if (state.to_assembly[i] != 0 && state.status[i] == Status::Moving)
+      ++m.shelters_full_waits.heading_to_assembly;
+    if (o == Outcome::SafeUpstairs) count_upstairs(i);
     if (state.status[i] != Status::Sheltered) continue;
     const float t = state.arrival_time[i];
     all.push_back(t);
     for (const std::size_t g : groups) by_group[g].push_back(t);
     by_zone[z].push_back(t);
+    if (o == Outcome::SafeUpstairs) continue;  // no walk: not in the mean distance and travel time
+    ++walked;
     dist_sum += state.distance[i];
     travel_sum += state.arrival_time[i] - state.start_time[i];
   }
-  const std::size_t safe = all.size();
+  const std::size_t safe = walked;
   fill_times(all, static_cast<std::uint32_t>(pop.size()), m.overall);
   for (std::size_t g = 0; g < GroupIndex::kCount; ++g) fill_times(by_group[g], group_size[g], m.by_group[g]);
   for (std::size_t z = 0; z < zones; ++z) fill_times(by_zone[z], zone_size[z], m.by_zone[z]);

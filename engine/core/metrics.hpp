@@ -37,6 +37,20 @@ struct FullShelterWaits {
   std::uint32_t at_home = 0;      // never left: every shelter was full before they set off
   std::uint32_t at_shelters = 0;  // at the door of a full shelter (ShelterMetrics::waiting_outside)
   std::uint32_t on_streets = 0;   // at a junction on the way
+  // Plan::WhenSheltersFull::AssemblyArea: on their way to an assembly area at the end
+  // (those there are Outcome::AtAssemblyArea; those it turned away wait as above).
+  std::uint32_t heading_to_assembly = 0;
+};
+
+// Plan::vertical: who stayed on their top floor, and the water below them.
+struct UpstairsMetrics {
+  std::uint32_t eligible = 0;   // residents the plan lets stay upstairs (Model::upstairs_floor)
+  std::uint32_t residents = 0;  // of them, upstairs at the end (Outcome::SafeUpstairs)
+  // Deepest water at the door of any of them over the run so far, m, and the
+  // shallowest margin left between that water and their floor, m (NaN: nobody upstairs).
+  double max_depth_below = 0.0;
+  double min_margin = 0.0;
+  std::uint32_t water_reached_floor = 0;  // water at the door as high as their floor (should stay 0)
 };
 
 struct RunMetrics {
@@ -45,6 +59,7 @@ struct RunMetrics {
   std::array<EvacuationTimes, GroupIndex::kCount> by_group;
   std::vector<EvacuationTimes> by_zone;  // (zones)
   std::array<std::uint32_t, kStatusCount> by_status{};
+  UpstairsMetrics upstairs;
   // Of the RefusedNotKnocked: those whose home had a door-knock task still open at
   // the end (ordered, but no team got there); the others' homes were never on the
   // plan's door-knock list (Plan::response door_knock_zones / low-lying).

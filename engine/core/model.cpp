@@ -1,5 +1,6 @@
 #include "engine/core/model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <span>
@@ -33,6 +34,16 @@ void check_common(const Model& m, bool need_shelters) {
     if (!finite(site.open_time) || site.open_time < 0.0) fail(field + ".open_time", "must be a time >= 0");
   }
   const Plan& plan = m.plan;
+  const auto areas = static_cast<std::size_t>(
+      std::ranges::count_if(m.world.shelters, [](const ShelterSite& site) { return site.assembly_area(); }));
+  if (need_shelters && areas > 0 && areas == m.world.shelters.size())
+    fail("shelters", "the scenario has assembly areas but no shelter");
+  if (plan.when_shelters_full == Plan::WhenSheltersFull::AssemblyArea) {
+    if (areas == 0)
+      fail("plan.when_shelters_full", "is assembly_area but the scenario names no assembly area");
+    if (m.movement == MovementKind::Micro)
+      fail("plan.when_shelters_full", "assembly areas are for the network model; micro exits take everyone");
+  }
   if (!finite(plan.warning_time) || plan.warning_time < 0.0) fail("plan.warning_time", "must be a time >= 0");
   if (plan.assignment == Plan::Assignment::ByZone) {
     if (plan.zone_shelter.size() != m.world.zone_count())
@@ -40,6 +51,10 @@ void check_common(const Model& m, bool need_shelters) {
     for (const ShelterId s : plan.zone_shelter)
       if (s.valid() && s.index() >= m.world.shelters.size())
         fail("plan.assignment", "names an unknown shelter");
+      else if (s.valid() && m.world.shelters[s.index()].assembly_area())
+        fail("plan.zone_shelters",
+             "names the assembly area '" + m.world.shelters[s.index()].name +
+                 "': zones are assigned shelters; assembly areas are for when all are full");
   }
   if (m.population.size() == 0) fail("population", "the scenario has no residents");
 }
@@ -75,6 +90,56 @@ void Model::prepare_hazards() {
       if (home_in_hazard_zone.empty()) home_in_hazard_zone.assign(n, 0);
       for (std::size_t r = 0; r < n; ++r) home_in_hazard_zone[r] |= z[r];
     }
+  }
+  decide_upstairs();
+}
+
+// Plan::vertical: who may shelter on their top floor. A resident is eligible when the
+// plan allows their zone and one of their groups, they can climb stairs (not in a
+// wheelchair, not bedridden, not needing a team to leave), their home building has an
+// upper floor, and that floor lies at least the freeboard above the deepest water the
+// hazards forecast at the door over the run.
+void Model::decide_upstairs() {
+  upstairs_floor.clear();
+  const VerticalEvacuation& v = plan.vertical;
+  if (!v.enabled) return;
+  if (movement != MovementKind::Network)
+    fail("plan.vertical_evacuation", "needs the network model (movement: network)");
+  if (!(v.storey_height > 0.0) || !finite(v.storey_height))
+    fail("plan.vertical_evacuation.storey_height", "must be a positive height");
+  if (!(v.freeboard >= 0.0) || !finite(v.freeboard))
+    fail("plan.vertical_evacuation.freeboard", "must be a height >= 0");
+  if (v.untagged_levels < 0) fail("plan.vertical_evacuation.untagged_levels", "must be 0 or more storeys");
+  if (!v.zones.empty() && v.zones.size() != world.zone_count())
+    fail("plan.vertical_evacuation.zones", "needs one entry per zone");
+  const std::size_t n = population.size();
+  std::vector<float> depth;  // m, deepest forecast of any hazard at each door
+  for (const auto& h : hazards) {
+    const std::span<const float> d = h->home_depth_forecast();
+    if (d.size() != n) continue;
+    if (depth.empty()) depth.assign(n, 0.0f);
+    for (std::size_t r = 0; r < n; ++r)
+      if (d[r] > depth[r]) depth[r] = d[r];
+  }
+  if (depth.empty())
+    fail("plan.vertical_evacuation", "needs a hazard that forecasts water depth at homes (a flood)");
+  upstairs_floor.assign(n, std::numeric_limits<float>::quiet_NaN());
+  for (std::size_t r = 0; r < n; ++r) {
+    const Mobility mob = population.mobility[r];
+    if (mob == Mobility::Wheelchair || mob == Mobility::Bedridden || population.needs_assistance[r] != 0)
+      continue;
+    if (!v.zones.empty() && v.zones[home_zone[r].index()] == 0) continue;
+    if (!v.every_group && v.groups[GroupIndex::of_age(age_band(population.age[r]))] == 0 &&
+        v.groups[GroupIndex::of_mobility(mob)] == 0 &&
+        v.groups[GroupIndex::of_alone(population.lives_alone[r] != 0)] == 0)
+      continue;
+    const BuildingId b = population.home_building[r];
+    if (!b.valid() || b.index() >= world.buildings.size()) continue;
+    const int levels =
+        world.buildings[b.index()].levels > 0 ? world.buildings[b.index()].levels : v.untagged_levels;
+    if (levels < 2) continue;
+    const double floor = (levels - 1) * v.storey_height;  // top floor above the ground floor
+    if (floor >= depth[r] + v.freeboard) upstairs_floor[r] = static_cast<float>(floor);
   }
 }
 

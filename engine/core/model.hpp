@@ -2,6 +2,7 @@
 // The immutable model of one run: world, population, plan, parameters, run
 // settings and hazards. Built once (scenarios/ assembles it), prepared once by
 // finalize(), then shared as const by every Simulation of every seed and thread.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -23,6 +24,24 @@ struct ScriptedInject {
   Intervention intervention;
 };
 
+// Going up instead of out (docs/plan.md "Going up instead of out"): in a flood,
+// residents whose home has an upper floor above the forecast water shelter there
+// instead of leaving, where the plan allows it. The Life Safety Model (HR Wallingford)
+// and HEC-LifeSim both model such sheltering in place on upper storeys.
+struct VerticalEvacuation {
+  bool enabled = false;
+  std::vector<std::uint8_t> zones;                        // 1 = allowed, (zone_count); empty = every zone
+  std::array<std::uint8_t, GroupIndex::kCount> groups{};  // 1 = allowed (any of a resident's groups)
+  bool every_group = true;                                // no groups named: everyone
+  // Floor to floor, m: 2.4 m clear room height (Musterbauordnung 2002 §47(1), rooms
+  // for living) plus about 0.4 m of floor slab; a planning default, configurable.
+  double storey_height = 2.8;
+  // The top floor must lie this far above the forecast water, m: the UK Environment
+  // Agency's standing advice sets finished floor levels 600 mm above the design flood.
+  double freeboard = 0.6;
+  int untagged_levels = 0;  // storeys assumed where building:levels is not tagged; 0: not eligible
+};
+
 struct Plan {
   enum class Assignment : std::uint8_t { Nearest, ByZone };
   Assignment assignment = Assignment::Nearest;
@@ -30,6 +49,13 @@ struct Plan {
   // id means "nearest with room". When the assigned shelter is full or closed its
   // residents go on to the nearest shelter with room.
   std::vector<ShelterId> zone_shelter;
+  // What residents do who learn that no open shelter with room can be reached
+  // (docs/plan.md "When every shelter is full", a stated planning assumption): wait
+  // where they are until the routes change, or walk to the nearest open assembly area
+  // (ShelterKind::AssemblyArea) and stay there.
+  enum class WhenSheltersFull : std::uint8_t { Wait, AssemblyArea };
+  WhenSheltersFull when_shelters_full = WhenSheltersFull::Wait;
+  VerticalEvacuation vertical;
   std::vector<EdgeId> closed_edges;        // closed from the start
   std::vector<ShelterId> closed_shelters;  // closed from the start
   // s after start when the plan is activated: teams mobilise from here, tasks are
@@ -84,6 +110,10 @@ struct Model {
   // 1 when the home lies in some hazard's evacuation zone (a flood's low-lying zone);
   // empty when no hazard has one. Target of warning channels and door-knocking.
   std::vector<std::uint8_t> home_in_hazard_zone;  // (residents)
+  // Plan::vertical: the height of the top floor above the ground at each home of a
+  // resident who may shelter there (m), NaN for everyone else; empty when the plan has
+  // no vertical evacuation. Decided once from the hazards' forecast depth at the door.
+  std::vector<float> upstairs_floor;  // m, (residents)
 
   // The one place a model is prepared, once, before any run: checks the invariants
   // a run relies on, derives the fields above (homes snapped to streets, or the micro
@@ -96,6 +126,7 @@ struct Model {
  private:
   void finalize_network();  // streets checked, homes snapped
   void prepare_hazards();   // mover classes, each hazard's prepare(), combined forecasts and zones
+  void decide_upstairs();   // Plan::vertical: upstairs_floor from the hazards' depth forecasts
 
  public:
   [[nodiscard]] bool finalized() const {

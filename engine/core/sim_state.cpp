@@ -23,6 +23,8 @@ const char* to_string(Outcome o) {
     case Outcome::TimeRanOut: return "time_ran_out";
     case Outcome::RefusedNotKnocked: return "refused_not_knocked";
     case Outcome::NotWarned: return "not_warned";
+    case Outcome::AtAssemblyArea: return "assembly_area";
+    case Outcome::SafeUpstairs: return "safe_upstairs";
   }
   return "?";
 }

@@ -21,7 +21,7 @@ enum class Status : std::uint8_t {
   Unaware,         // not yet warned
   Preparing,       // warned, in the pre-movement delay
   Moving,          // on the street network
-  Sheltered,       // inside a shelter
+  Sheltered,       // inside a shelter (or an assembly area, or upstairs at home: SimState::shelter invalid)
   WaitingForHelp,  // cannot leave alone and waits at home for a team
   Stranded,        // warned and ready but no open shelter with room can be reached
 };
@@ -40,9 +40,18 @@ enum class Outcome : std::uint8_t {
   // door-knock capacity or coverage is the cause (issue: outcomes a planner can act on).
   RefusedNotKnocked,
   NotWarned,  // never warned: no channel, neighbour, knock or hazard reached them
+  // Found every shelter full and walked to an assembly area (Plan::when_shelters_full):
+  // out of the hazard's way, counted safe, but without a shelter place.
+  AtAssemblyArea,
+  // Stayed on the top floor of their home, above the forecast water (Plan::vertical).
+  SafeUpstairs,
 };
-inline constexpr std::size_t kOutcomeCount = 7;
+inline constexpr std::size_t kOutcomeCount = 9;
 const char* to_string(Outcome o);
+// Safe at the end (Status::Sheltered): in a shelter, at an assembly area or upstairs.
+inline bool is_safe(Outcome o) {
+  return o == Outcome::Sheltered || o == Outcome::AtAssemblyArea || o == Outcome::SafeUpstairs;
+}
 
 struct JournalEntry {
   std::uint64_t step = 0;  // step at which it was applied
@@ -124,6 +133,10 @@ struct SimState {
   std::vector<ShelterId>
       assigned;  // shelter the plan sends them to; invalid = nearest with room; init, (residents)
   std::vector<Outcome> blocked;  // why a Stranded resident is stuck; movement, (residents)
+  // 1 once they found every shelter full and set off for an assembly area
+  // (Plan::WhenSheltersFull::AssemblyArea): they follow RouteFields::to_assembly from
+  // then on; movement, (residents)
+  std::vector<std::uint8_t> to_assembly;
   // Micro model only (empty with the network model): body centre and velocity; movement.
   std::vector<Vec2> position;  // m, local CRS, (residents)
   std::vector<Vec2> velocity;  // m/s, (residents)

@@ -74,6 +74,7 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
   s.reached_end_step.assign(n, 0);
   s.assigned.assign(n, ShelterId{});
   s.blocked.assign(n, Outcome::NoRoute);
+  s.to_assembly.assign(n, 0);
   if (model.plan.assignment == Plan::Assignment::ByZone)
     for (std::size_t r = 0; r < n; ++r) s.assigned[r] = model.plan.zone_shelter[model.home_zone[r].index()];
   if (model.movement == MovementKind::Micro) {

@@ -29,7 +29,8 @@ void hash_part(StateHasher& h, const RunRecords& r) {
 void hash_part(StateHasher& h, const RouteField& f) { h.all(f.dist, f.next_edge, f.target); }
 
 void hash_part(StateHasher& h, const RouteFields& f) {
-  h.all(f.nearest, f.nearest_step_free, f.nearest_elderly_child, f.to_shelter);
+  h.all(f.nearest, f.nearest_step_free, f.nearest_elderly_child, f.to_shelter, f.to_assembly,
+        f.to_assembly_step_free);
 }
 
 void hash_part(StateHasher& h, const HazardEffects& e) { h.all(e.closed, e.cost, e.closure_changes); }
@@ -62,7 +63,7 @@ std::uint64_t state_hash(const SimState& s) {
   // Residents.
   h.all(s.status, s.edge, s.toward, s.remaining, s.free_speed, s.premove, s.warned_time, s.start_time,
         s.arrival_time, s.distance, s.shelter, s.turned_away, s.reached_end_step, s.assigned, s.blocked,
-        s.position, s.velocity, s.active, s.parked);
+        s.to_assembly, s.position, s.velocity, s.active, s.parked);
   // Streets and shelters.
   h.all(s.edge_count, s.edge_queued, s.exit_credit, s.entry_credit, s.credit_step, s.edge_closed);
   h.all(s.occupancy, s.arrivals, s.shelter_closed, s.shelter_full, s.shelter_full_time);
@@ -86,14 +87,14 @@ std::string state_hash_hex(std::uint64_t v) {
 // A member added to a hashed struct changes its size on the reference build (g++ 12,
 // libstdc++, x86-64): these fail until it is hashed above and the size updated.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(SimState) == 2056, "a member of SimState is not in the state hash");
+static_assert(sizeof(SimState) == 2224, "a member of SimState is not in the state hash");
 static_assert(sizeof(Intervention) == 48, "a member of Intervention is not in the state hash");
 static_assert(sizeof(JournalEntry) == 72, "a member of JournalEntry is not in the state hash");
 static_assert(sizeof(TimelineRow) == 120, "a member of TimelineRow is not in the state hash");
 static_assert(sizeof(SimWarnings) == 40, "a member of SimWarnings is not in the state hash");
 static_assert(sizeof(RunRecords) == 144, "a member of RunRecords is not in the state hash");
 static_assert(sizeof(RouteField) == 72, "a member of RouteField is not in the state hash");
-static_assert(sizeof(RouteFields) == 240, "a member of RouteFields is not in the state hash");
+static_assert(sizeof(RouteFields) == 384, "a member of RouteFields is not in the state hash");
 static_assert(sizeof(HazardEffects) == 248, "a member of HazardEffects is not in the state hash");
 static_assert(sizeof(Households) == 72, "a member of Households is not in the state hash");
 static_assert(sizeof(WarningState) == 384, "a member of WarningState is not in the state hash");

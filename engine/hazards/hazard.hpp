@@ -144,6 +144,13 @@ class Hazard {
   // Per resident, s after the start when the threat is forecast to reach the home;
   // NaN when it never does. Empty when the hazard makes no forecast.
   [[nodiscard]] virtual std::span<const float> home_forecast() const { return {}; }
+  // Per resident, the deepest the hazard is forecast to get at the home's door over
+  // the run (m; a flood's water); empty when the hazard makes no such forecast.
+  [[nodiscard]] virtual std::span<const float> home_depth_forecast() const { return {}; }
+  // The deepest it got at r's door so far in a run (m); NaN when it has no depth.
+  [[nodiscard]] virtual float home_max_depth(const Model&, const HazardState&, ResidentId) const {
+    return std::numeric_limits<float>::quiet_NaN();
+  }
   // Per resident, 1 when the home lies in the hazard's evacuation zone (a flood's
   // low-lying zone): a target for warning channels and door-knocking. Empty: none.
   [[nodiscard]] virtual std::span<const std::uint8_t> home_in_zone() const { return {}; }

@@ -141,7 +141,8 @@ bool send_to_shelter(const Model& model, SimState& s, TeamId id, double depart) 
   std::vector<ShelterId> targets;
   for (std::size_t k = 0; k < w.shelters.size(); ++k) {
     const ShelterId sh{k};
-    if (w.shelters[k].step_free && shelter_open(model, s, sh, depart) &&
+    // Teams carry people to shelters, never to the open ground of an assembly area.
+    if (w.shelters[k].step_free && !w.shelters[k].assembly_area() && shelter_open(model, s, sh, depart) &&
         s.occupancy[k] + load <= w.shelters[k].capacity)
       targets.push_back(sh);
   }

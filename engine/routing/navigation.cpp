@@ -17,7 +17,10 @@ bool shelter_accepts(const Model& model, const SimState& state, ShelterId s, Res
 }
 
 const RouteField& route_field_for(const Model& model, const SimState& state, ResidentId r, double t) {
-  if (model.population.mobility[r.index()] == Mobility::Wheelchair) return state.routes.nearest_step_free;
+  const bool wheelchair = model.population.mobility[r.index()] == Mobility::Wheelchair;
+  if (state.to_assembly[r.index()] != 0)
+    return wheelchair ? state.routes.to_assembly_step_free : state.routes.to_assembly;
+  if (wheelchair) return state.routes.nearest_step_free;
   // With hazards the elderly and children follow the field of their own limits.
   if (state.hazard_effects.any() && model.mover[r.index()] == MoverClass::ElderlyOrChild)
     return state.routes.nearest_elderly_child;
@@ -45,8 +48,19 @@ void admit(const Model& model, SimState& state, ResidentId r, ShelterId s, doubl
 
 Outcome blocked_reason(const Model& model, const SimState& state, double t) {
   for (std::size_t s = 0; s < model.world.shelters.size(); ++s)
-    if (shelter_open(model, state, ShelterId{s}, t) && !state.shelter_full[s]) return Outcome::NoRoute;
+    if (!model.world.shelters[s].assembly_area() && shelter_open(model, state, ShelterId{s}, t) &&
+        !state.shelter_full[s])
+      return Outcome::NoRoute;
   return Outcome::SheltersFull;
+}
+
+bool head_for_assembly(const Model& model, SimState& state, ResidentId r, double t) {
+  const std::size_t i = r.index();
+  if (model.plan.when_shelters_full != Plan::WhenSheltersFull::AssemblyArea || state.to_assembly[i] != 0 ||
+      blocked_reason(model, state, t) != Outcome::SheltersFull)
+    return false;
+  state.to_assembly[i] = 1;
+  return true;
 }
 
 void closed_for(const SimState& state, MoverClass c, std::vector<std::uint8_t>& out) {
@@ -58,12 +72,13 @@ void closed_for(const SimState& state, MoverClass c, std::vector<std::uint8_t>& 
 
 void rebuild_routes(const Model& model, SimState& state, double t) {
   const World& w = model.world;
-  std::vector<ShelterId> all, step_free;
+  std::vector<ShelterId> all, step_free, assembly, assembly_step_free;
   for (std::size_t s = 0; s < w.shelters.size(); ++s) {
     const ShelterId id{s};
     if (!shelter_open(model, state, id, t) || state.shelter_full[s]) continue;
-    all.push_back(id);
-    if (w.shelters[s].step_free) step_free.push_back(id);
+    const bool area = w.shelters[s].assembly_area();
+    (area ? assembly : all).push_back(id);
+    if (w.shelters[s].step_free) (area ? assembly_step_free : step_free).push_back(id);
   }
   // With hazards every walker class gets a field over the streets still passable
   // for it (plan and inject closures plus what the hazards close for that class).
@@ -86,6 +101,11 @@ void rebuild_routes(const Model& model, SimState& state, double t) {
                       EdgeFilter{vulnerable_closed, false,
                                  fx.cost[static_cast<std::size_t>(MoverClass::ElderlyOrChild)], walk},
                       state.routes.nearest_elderly_child);
+  }
+  if (model.plan.when_shelters_full == Plan::WhenSheltersFull::AssemblyArea) {
+    build_route_field(w.streets, w.shelters, assembly, open, state.routes.to_assembly);
+    build_route_field(w.streets, w.shelters, assembly_step_free, open_step_free,
+                      state.routes.to_assembly_step_free);
   }
   state.routes.to_shelter.resize(w.shelters.size());
   if (model.plan.assignment == Plan::Assignment::ByZone) {

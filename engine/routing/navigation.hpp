@@ -11,7 +11,8 @@ namespace ss {
 bool shelter_open(const Model& model, const SimState& state, ShelterId s, double t);
 bool shelter_accepts(const Model& model, const SimState& state, ShelterId s, ResidentId r, double t);
 
-// Wheelchair users follow the step-free field; residents with an assigned open
+// Residents bound for an assembly area (SimState::to_assembly) follow its field;
+// wheelchair users follow the step-free field; residents with an assigned open
 // shelter with room follow its field; everyone else heads for the nearest with room.
 const RouteField& route_field_for(const Model& model, const SimState& state, ResidentId r, double t);
 
@@ -20,6 +21,11 @@ void admit(const Model& model, SimState& state, ResidentId r, ShelterId s, doubl
 
 // Why a resident with no way out is stuck: every shelter closed or full, or no path.
 Outcome blocked_reason(const Model& model, const SimState& state, double t);
+
+// A resident with no way out because every shelter is full sets off for the nearest
+// assembly area when the plan says so (Plan::WhenSheltersFull::AssemblyArea): marks
+// them (SimState::to_assembly) and returns true once; false when they wait instead.
+bool head_for_assembly(const Model& model, SimState& state, ResidentId r, double t);
 
 // One reverse search per field from the shelters that currently take people.
 void rebuild_routes(const Model& model, SimState& state, double t);

@@ -48,6 +48,10 @@ struct RouteFields {
   // For plans that assign shelters by zone: a field per assigned shelter
   // (empty vector for shelters nobody is assigned to).
   std::vector<RouteField> to_shelter;  // (shelters)
+  // With Plan::WhenSheltersFull::AssemblyArea: to the nearest open assembly area with
+  // room, for walkers and (step-free) for wheelchair users; empty otherwise.
+  RouteField to_assembly;
+  RouteField to_assembly_step_free;
 };
 
 }  // namespace ss

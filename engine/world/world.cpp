@@ -69,6 +69,7 @@ const char* to_string(ShelterKind k) {
     case ShelterKind::Building: return "building";
     case ShelterKind::Open: return "open";
     case ShelterKind::Other: return "other";
+    case ShelterKind::AssemblyArea: return "assembly_area";
   }
   return "other";
 }

@@ -158,7 +158,10 @@ struct Zone {
   Ring outline;  // m
 };
 
-enum class ShelterKind : std::uint8_t { School, Parking, Building, Open, Other };
+// AssemblyArea: open ground where people gather when every shelter is full
+// (Plan::when_shelters_full); never a destination while a shelter has room, never
+// where teams carry people.
+enum class ShelterKind : std::uint8_t { School, Parking, Building, Open, Other, AssemblyArea };
 const char* to_string(ShelterKind k);
 
 struct ShelterSite {
@@ -172,6 +175,7 @@ struct ShelterSite {
   // An exit to the open air (a micro exit given no capacity): capacity holds the
   // population, and reaching it never counts as the shelter filling up.
   bool takes_everyone = false;
+  [[nodiscard]] bool assembly_area() const { return kind == ShelterKind::AssemblyArea; }
 };
 
 struct World {

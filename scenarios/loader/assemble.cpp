@@ -53,6 +53,10 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
                 Model& m) {
   const PlanDesc& p = d.plan;
   m.plan.assignment = p.assignment;
+  const bool areas =
+      std::ranges::any_of(m.world.shelters, [](const ShelterSite& s) { return s.assembly_area(); });
+  m.plan.when_shelters_full = p.when_shelters_full.value_or(areas ? Plan::WhenSheltersFull::AssemblyArea
+                                                                  : Plan::WhenSheltersFull::Wait);
   m.plan.warning_time = p.warning_time;
   for (std::size_t i = 0; i < p.closed_roads.size(); ++i) {
     const std::string field = "plan.closed_roads[" + std::to_string(i) + "]";
@@ -66,6 +70,38 @@ void build_plan(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps
     const ShelterId s = shelter_by_name(m.world, p.closed_shelters[i], d.origins,
                                         "plan.closed_shelters[" + std::to_string(i) + "]");
     if (!closed[s.index()]++) m.plan.closed_shelters.push_back(s);
+  }
+  if (p.vertical) {  // names of zones and groups resolved here, with the closest name
+    VerticalEvacuation& v = m.plan.vertical;
+    v = p.vertical->rules;
+    v.enabled = true;
+    const std::string base = "plan.vertical_evacuation";
+    if (!p.vertical->zones.empty()) {
+      v.zones.assign(m.world.zone_count(), 0);
+      std::vector<std::string> names;
+      for (const Zone& z : m.world.zones) names.push_back(z.name);
+      for (std::size_t k = 0; k < p.vertical->zones.size(); ++k) {
+        const std::string& name = p.vertical->zones[k];
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end())
+          throw d.origins.error(base + ".zones[" + std::to_string(k) + "]",
+                                "no zone named '" + name + "'" + detail::did_you_mean(name, names));
+        v.zones[static_cast<std::size_t>(it - names.begin())] = 1;
+      }
+    }
+    if (!p.vertical->groups.empty()) {
+      v.every_group = false;
+      std::vector<std::string> names;
+      for (std::size_t g = 0; g < GroupIndex::kCount; ++g) names.push_back(GroupIndex::name(g));
+      for (std::size_t k = 0; k < p.vertical->groups.size(); ++k) {
+        const std::string& name = p.vertical->groups[k];
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end())
+          throw d.origins.error(base + ".groups[" + std::to_string(k) + "]",
+                                "no group named '" + name + "'" + detail::did_you_mean(name, names));
+        v.groups[static_cast<std::size_t>(it - names.begin())] = 1;
+      }
+    }
   }
   if (p.assignment == Plan::Assignment::ByZone) {
     m.plan.zone_shelter.assign(m.world.zone_count(), ShelterId{});
@@ -176,10 +212,20 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
       a.problems.push_back("shelters.from_map found no school or car park on the map large enough to use");
     candidates.insert(candidates.end(), more.begin(), more.end());
   }
+  {  // assembly areas last: the shelters keep their numbers with or without them
+    std::vector<ShelterCandidate> more = assembly_areas_from_list(d.shelters, map.projector);
+    candidates.insert(candidates.end(), more.begin(), more.end());
+  }
   place_shelters(candidates, m.world, snapper, a.map_report, d.shelters.max_snap_distance, d.origins,
                  a.problems);
-  for (const ShelterSite& s : m.world.shelters) a.shelters.capacity += s.capacity;
-  a.shelters.from_map = m.world.shelters.size() - a.shelters.from_list - a.shelters.from_layer;
+  for (const ShelterSite& s : m.world.shelters) {
+    if (s.assembly_area())
+      ++a.shelters.assembly_areas;
+    else
+      a.shelters.capacity += s.capacity;
+  }
+  a.shelters.from_map =
+      m.world.shelters.size() - a.shelters.from_list - a.shelters.from_layer - a.shelters.assembly_areas;
   if (m.world.shelters.empty())
     throw d.origins.error("shelters", "no shelter could be placed on the street network");
 
@@ -198,6 +244,8 @@ Assembly assemble(const ScenarioDesc& d, const AssemblyStage& stage_fn) {
                  a.memory_limit);
   stage(d.population.registry ? "resident registry" : "population synthesis");
   build_population(d, map.projector, a);
+  for (ShelterSite& s : m.world.shelters)  // an assembly area with no capacity given holds everyone
+    if (s.takes_everyone && s.capacity == 0) s.capacity = static_cast<std::int32_t>(m.population.size());
   stage("plan, teams and injects");
   build_plan(d, snapper, map.projector, m);
   build_plan_teams(d, snapper, map.projector, m, a.problems);

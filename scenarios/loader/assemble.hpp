@@ -18,7 +18,8 @@ namespace ss::scenarios {
 
 struct ShelterCounts {
   std::size_t from_list = 0, from_layer = 0, from_map = 0;
-  std::int64_t capacity = 0;  // persons, all shelters
+  std::size_t assembly_areas = 0;  // shelters.assembly_areas, not counted above
+  std::int64_t capacity = 0;       // persons, all shelters (assembly areas not counted)
 };
 
 struct Assembly {

@@ -28,6 +28,9 @@ void build_plan(const ScenarioDesc& d, Model& m) {
   if (!r.teams.empty()) throw d.origins.error("plan.teams", no);
   if (r.door_knock_set) throw d.origins.error("plan.door_knock", no);
   if (!r.targets.empty()) throw d.origins.error("plan.targets", no);
+  if (p.vertical) throw d.origins.error("plan.vertical_evacuation", no);
+  if (p.when_shelters_full == Plan::WhenSheltersFull::AssemblyArea)
+    throw d.origins.error("plan.when_shelters_full", no);
   if (!p.injects.empty())
     throw d.origins.error("injects", "scripted injects work with the network model only (movement: network)");
   m.plan.warning_time = p.warning_time;

@@ -85,6 +85,9 @@ struct ShelterFromMapDesc {
 
 struct SheltersDesc {
   std::vector<ShelterEntry> list;
+  // Open ground people gather at when every shelter is full (plan.when_shelters_full);
+  // capacity 0 = everyone.
+  std::vector<ShelterEntry> assembly_areas;
   std::optional<ShelterLayerDesc> layer;
   std::optional<ShelterFromMapDesc> from_map;
   // A shelter farther than this from any street is an input error (off the network).
@@ -117,12 +120,22 @@ struct InjectDesc {
   std::string field;                      // "injects[3]", for errors while assembling
 };
 
+// plan.vertical_evacuation (Plan::vertical); names resolved at assembly.
+struct VerticalDesc {
+  std::vector<std::string> zones;   // zone names; empty = every zone
+  std::vector<std::string> groups;  // group names as in summary.json by_group; empty = everyone
+  VerticalEvacuation rules;         // heights and untagged levels
+};
+
 struct PlanDesc {
   Plan::Assignment assignment = Plan::Assignment::Nearest;
   std::map<std::string, std::string> zone_shelters;  // zone name -> shelter name (by_zone)
   std::vector<ClosedRoad> closed_roads;
   std::vector<std::string> closed_shelters;  // shelter names
   double warning_time = 0.0;                 // s after start
+  // Not given: assembly_area when shelters.assembly_areas lists any, else wait.
+  std::optional<Plan::WhenSheltersFull> when_shelters_full;
+  std::optional<VerticalDesc> vertical;
   PlanTeamsDesc response;  // warning channels, teams, door-knocking, targets (scenarios/loader/plan_desc.hpp)
   std::vector<InjectDesc> injects;  // the top-level `injects:` list
 };

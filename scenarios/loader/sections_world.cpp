@@ -88,7 +88,7 @@ MapDesc Sections::map(const Field& f) const {
 }
 
 SheltersDesc Sections::shelters(const Field& f) const {
-  f.check_keys({"list", "layer", "from_map", "max_snap_distance"});
+  f.check_keys({"list", "layer", "from_map", "max_snap_distance", "assembly_areas"});
   SheltersDesc s;
   if (auto v = f.get("max_snap_distance")) {
     s.max_snap_distance = v->length();
@@ -110,6 +110,23 @@ SheltersDesc Sections::shelters(const Field& f) const {
       if (auto v = item.get("open_time")) e.open_time = v->duration();
       if (e.open_time < 0.0) item.fail_at("open_time", "must not be negative");
       s.list.push_back(std::move(e));
+    }
+  }
+  if (auto list = f.get("assembly_areas")) {
+    for (const Field& item : list->items()) {
+      item.check_keys({"name", "lon", "lat", "capacity", "step_free", "open_time"});
+      ShelterEntry e;
+      const Field name = item.need("name");
+      e.name = name.text();
+      if (e.name.empty()) name.fail("an assembly area needs a name");
+      if (!names.insert(e.name).second) name.fail("duplicate shelter or assembly area name '" + e.name + "'");
+      e.lon = longitude(item.need("lon"));
+      e.lat = latitude(item.need("lat"));
+      if (auto v = item.get("capacity")) e.capacity = capacity(*v);  // not given: everyone
+      if (auto v = item.get("step_free")) e.step_free = v->boolean();
+      if (auto v = item.get("open_time")) e.open_time = v->duration();
+      if (e.open_time < 0.0) item.fail_at("open_time", "must not be negative");
+      s.assembly_areas.push_back(std::move(e));
     }
   }
   if (auto l = f.get("layer")) {
@@ -174,7 +191,7 @@ ZonesDesc Sections::zones(const Field& f) const {
 PlanDesc Sections::plan(const Field& f) const {
   f.check_keys({"assignment", "zone_shelters", "closed_roads", "closed_shelters", "warning_time", "channels",
                 "word_of_mouth", "compliance", "teams", "door_knock", "assist_needing_help", "task_times",
-                "max_depot_distance", "targets"});
+                "max_depot_distance", "targets", "when_shelters_full", "vertical_evacuation"});
   PlanDesc p;
   read_plan_teams(f, p.response);
   if (auto v = f.get("assignment")) {
@@ -185,6 +202,38 @@ PlanDesc Sections::plan(const Field& f) const {
       p.assignment = Plan::Assignment::ByZone;
     else
       v->fail("assignment must be 'nearest' or 'by_zone', got '" + a + "'");
+  }
+  if (auto v = f.get("when_shelters_full")) {
+    const std::string w = v->text();
+    if (w == "wait")
+      p.when_shelters_full = Plan::WhenSheltersFull::Wait;
+    else if (w == "assembly_area")
+      p.when_shelters_full = Plan::WhenSheltersFull::AssemblyArea;
+    else
+      v->fail("when_shelters_full must be 'wait' or 'assembly_area', got '" + w + "'");
+  }
+  if (auto v = f.get("vertical_evacuation")) {
+    v->check_keys({"zones", "groups", "storey_height", "freeboard", "untagged_levels"});
+    VerticalDesc d;
+    if (auto z = v->get("zones"))
+      for (const Field& item : z->items()) d.zones.push_back(item.text());
+    if (auto g = v->get("groups"))
+      for (const Field& item : g->items()) d.groups.push_back(item.text());
+    if (auto h = v->get("storey_height")) {
+      d.rules.storey_height = h->length();
+      if (!(d.rules.storey_height >= 2.0 && d.rules.storey_height <= 10.0))
+        h->fail("a storey from 2 m to 10 m high, floor to floor");
+    }
+    if (auto h = v->get("freeboard")) {
+      d.rules.freeboard = h->length();
+      if (!(d.rules.freeboard >= 0.0 && d.rules.freeboard <= 5.0)) h->fail("a height from 0 to 5 m");
+    }
+    if (auto n = v->get("untagged_levels")) {
+      const std::int64_t levels = n->integer();
+      if (levels < 0 || levels > 200) n->fail("a number of storeys from 0 to 200");
+      d.rules.untagged_levels = static_cast<int>(levels);
+    }
+    p.vertical = std::move(d);
   }
   if (auto v = f.get("zone_shelters")) {
     if (p.assignment != Plan::Assignment::ByZone) v->fail("zone_shelters needs assignment: by_zone");

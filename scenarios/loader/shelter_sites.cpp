@@ -10,24 +10,37 @@ namespace {
 
 std::string metres(double d) { return std::to_string(static_cast<long long>(std::lround(d))) + " m"; }
 
-}  // namespace
-
-std::vector<ShelterCandidate> shelters_from_list(const SheltersDesc& desc, const maps::Projector& projector) {
+std::vector<ShelterCandidate> from_entries(const std::vector<ShelterEntry>& entries, const std::string& key,
+                                           ShelterKind kind, const maps::Projector& projector) {
   std::vector<ShelterCandidate> out;
-  for (std::size_t i = 0; i < desc.list.size(); ++i) {
-    const ShelterEntry& e = desc.list[i];
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const ShelterEntry& e = entries[i];
     ShelterCandidate c;
     c.site.name = e.name;
     c.site.pos = projector.to_local({e.lon, e.lat});
     c.site.capacity = e.capacity;
     c.site.step_free = e.step_free;
     c.site.open_time = e.open_time;
-    c.site.kind = ShelterKind::Other;
-    c.field = "shelters.list[" + std::to_string(i) + "]";
+    c.site.kind = kind;
+    // An assembly area without a capacity holds everyone (capacity set to the
+    // population once it is known, as micro exits do).
+    c.site.takes_everyone = kind == ShelterKind::AssemblyArea && e.capacity == 0;
+    c.field = "shelters." + key + "[" + std::to_string(i) + "]";
     c.source = "list";
     out.push_back(std::move(c));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<ShelterCandidate> shelters_from_list(const SheltersDesc& desc, const maps::Projector& projector) {
+  return from_entries(desc.list, "list", ShelterKind::Other, projector);
+}
+
+std::vector<ShelterCandidate> assembly_areas_from_list(const SheltersDesc& desc,
+                                                       const maps::Projector& projector) {
+  return from_entries(desc.assembly_areas, "assembly_areas", ShelterKind::AssemblyArea, projector);
 }
 
 std::vector<ShelterCandidate> shelters_from_layer(const ShelterLayerDesc& desc,
@@ -80,7 +93,7 @@ void place_shelters(const std::vector<ShelterCandidate>& candidates, World& worl
         throw origins.error(c.field, "duplicate shelter name '" + s.name + "'");
       }
     }
-    if (s.capacity < 1) {
+    if (s.capacity < 1 && !s.takes_everyone) {
       const std::string msg = "shelter '" + s.name + "' has no capacity (" + std::to_string(s.capacity) + ")";
       if (c.source == "from_map") {
         problems.push_back(msg + "; left out");

@@ -19,6 +19,10 @@ struct ShelterCandidate {
 };
 
 std::vector<ShelterCandidate> shelters_from_list(const SheltersDesc& desc, const maps::Projector& projector);
+// Assembly areas (ShelterKind::AssemblyArea); capacity 0 stays 0 until the population
+// is known (everyone, set by the assembly).
+std::vector<ShelterCandidate> assembly_areas_from_list(const SheltersDesc& desc,
+                                                       const maps::Projector& projector);
 // Through maps::shelters_from_layer / shelters_from_tags (capacity rules there).
 std::vector<ShelterCandidate> shelters_from_layer(const ShelterLayerDesc& desc,
                                                   const maps::Projector& projector, const Origins& origins);

@@ -143,9 +143,9 @@ TEST_CASE("run outputs account for every resident once, with a known outcome") {
   CHECK(res[0] == std::vector<std::string>{"id", "age_band", "mobility", "lives_alone", "needs_assistance",
                                            "zone", "warned_s", "start_s", "arrival_s", "distance_m",
                                            "shelter", "outcome"});
-  const std::set<std::string> known{"sheltered",        "no_route",     "shelters_full",
-                                    "needs_assistance", "time_ran_out", "refused_not_knocked",
-                                    "not_warned"};
+  const std::set<std::string> known{"sheltered",        "no_route",      "shelters_full",
+                                    "needs_assistance", "time_ran_out",  "refused_not_knocked",
+                                    "not_warned",       "assembly_area", "safe_upstairs"};
   const std::size_t outcome = column(res, "outcome"), arrival = column(res, "arrival_s");
   double last_arrival = 0.0;
   std::size_t sheltered = 0;

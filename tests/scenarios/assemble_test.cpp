@@ -2,6 +2,7 @@
 // population, plan references resolved by name, and clear errors otherwise.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 
 #include "scenarios/loader/assemble.hpp"
@@ -123,4 +124,90 @@ TEST_CASE("the bundled Lauf scenario assembles with room for everyone") {
   CHECK(a.model.world.zones.size() > 1);
   CHECK(a.model.finalized());
   CHECK(a.input_files.size() == 3);
+}
+
+TEST_CASE(
+    "assembly areas come from the scenario and turn the plan to send people there when shelters are full") {
+  TempDir dir;
+  std::string yaml = small_town();
+  yaml.replace(yaml.find("zones:"), 0,
+               "  assembly_areas:\n"                                       // 8
+               "    - {name: Sportplatz, lon: 11.2801, lat: 49.5101}\n");  // 9
+  SECTION("listed areas default the plan to assembly_area; they hold everyone and are not shelter places") {
+    const auto a = assemble_file(write_town(dir, yaml));
+    const ss::Model& m = a.model;
+    REQUIRE(m.world.shelters.size() == 3);
+    const ss::ShelterSite& area = m.world.shelters[2];  // after the shelters: their numbers stay
+    CHECK(area.name == "Sportplatz");
+    CHECK(area.assembly_area());
+    CHECK(area.takes_everyone);
+    CHECK(area.capacity == 40);
+    CHECK(a.shelters.assembly_areas == 1);
+    CHECK(a.shelters.capacity == 110);
+    CHECK(m.plan.when_shelters_full == ss::Plan::WhenSheltersFull::AssemblyArea);
+  }
+  SECTION("the plan may still say wait") {
+    const auto a = assemble_file(write_town(dir, yaml + "plan: {when_shelters_full: wait}\n"));
+    CHECK(a.model.plan.when_shelters_full == ss::Plan::WhenSheltersFull::Wait);
+  }
+  SECTION("an unknown choice names the field and the choices") {
+    const std::string file = write_town(dir, yaml + "plan: {when_shelters_full: go_home}\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 12, "plan.when_shelters_full",
+                        "'wait' or 'assembly_area'");
+  }
+  SECTION("an assembly area may not share a shelter's name") {
+    yaml.replace(yaml.find("Sportplatz"), 10, "Gym");
+    const std::string file = write_town(dir, yaml);
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 9, "shelters.assembly_areas[0].name", "duplicate");
+  }
+  SECTION("without assembly areas the plan cannot send people to one") {
+    const std::string file = write_town(dir, small_town() + "plan: {when_shelters_full: assembly_area}\n");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 10, "plan.when_shelters_full", "no assembly area");
+  }
+}
+
+TEST_CASE("vertical evacuation names zones and groups that exist, with sane heights") {
+  TempDir dir;
+  auto plan = [&](const std::string& v) {
+    return write_town(dir, small_town("49.5121", "plan: {vertical_evacuation: " + v + "}\n"));  // line 10
+  };
+  SECTION("an unknown zone suggests the closest") {
+    const std::string file = plan("{zones: [Z-0-9]}");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 10, "plan.vertical_evacuation.zones[0]", "did you mean");
+  }
+  SECTION("an unknown group suggests the closest") {
+    const std::string file = plan("{groups: [age_80plus]}");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 10, "plan.vertical_evacuation.groups[0]",
+                        "did you mean 'age_80_plus'");
+  }
+  SECTION("a storey of 30 m is a slip") {
+    const std::string file = plan("{storey_height: 30 m}");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 10, "plan.vertical_evacuation.storey_height",
+                        "2 m to 10 m");
+  }
+  SECTION("without a flood there is no water to stay above") {
+    const std::string file = plan("{untagged_levels: 2}");
+    REQUIRE_INPUT_ERROR(assemble_file(file), file, 10, "plan.vertical_evacuation", "water depth");
+  }
+}
+
+TEST_CASE(
+    "the bundled flood's upstairs variant lets residents above the water stay, never wheelchair users") {
+  const std::string file = std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/lauf_flood.yaml";
+  const auto a = assemble_file(file, "upstairs_allowed");
+  const ss::Model& m = a.model;
+  REQUIRE(m.upstairs_floor.size() == m.population.size());
+  std::size_t eligible = 0;
+  for (std::size_t r = 0; r < m.population.size(); ++r) {
+    if (std::isnan(m.upstairs_floor[r])) continue;
+    ++eligible;
+    CHECK(m.population.mobility[r] != ss::Mobility::Wheelchair);
+    CHECK(m.population.needs_assistance[r] == 0);
+    CHECK(m.upstairs_floor[r] >= 2.8f);
+  }
+  CHECK(eligible > 500);  // most of the elderly and those with walking aids live above the water
+  for (std::size_t r = 0; r < m.population.size(); ++r)
+    if (!std::isnan(m.upstairs_floor[r]))
+      CHECK((ss::age_band(m.population.age[r]) == ss::AgeBand::Elderly ||
+             m.population.mobility[r] == ss::Mobility::WalkingAid));
 }

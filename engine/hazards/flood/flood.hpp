@@ -153,8 +153,11 @@ struct FloodLinks {
   std::vector<std::uint32_t> shelter_cell;  // (shelters)
   // Forecast: when the water reaches each home's door (depth ≥ arrival_depth), from a
   // run of the flood alone over the whole duration; NaN never. Computed only when the
-  // plan has response teams: dispatch ranks tasks by it (engine/plan/dispatch.cpp).
+  // plan has response teams (dispatch ranks tasks by it, engine/plan/dispatch.cpp) or
+  // vertical evacuation (Plan::vertical decides who may stay upstairs by the depth).
   std::vector<float> home_forecast;  // s, (residents)
+  std::vector<float>
+      home_depth_forecast;  // m, deepest water at each home's door, 0 outside the grid, (residents)
 };
 
 struct FloodDesc {

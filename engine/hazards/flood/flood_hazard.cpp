@@ -124,9 +124,11 @@ void FloodHazard::prepare(const Model& model) {
   // The water does not depend on the people, so running the flood alone on the run's
   // own steps (t = k·dt, advanced to t + dt as advance() does) gives exactly the
   // arrival times the run will see: the forecast a planner reads off a flood map.
-  // Only dispatch reads it (tasks ranked by it), so it is skipped without teams.
+  // Only dispatch (tasks ranked by it) and vertical evacuation (who may stay upstairs)
+  // read it, so it is skipped without either.
   l.home_forecast.clear();
-  if (model.plan.response.teams.empty()) return;
+  l.home_depth_forecast.clear();
+  if (model.plan.response.teams.empty() && !model.plan.vertical.enabled) return;
   FloodState fs;
   init_flood(f, fs);
   const double dt = model.run.dt;
@@ -136,8 +138,18 @@ void FloodHazard::prepare(const Model& model) {
     advance_flood(f, fs, t + dt);
   }
   l.home_forecast.assign(l.home_cell.size(), kNaN);
+  l.home_depth_forecast.assign(l.home_cell.size(), 0.0f);
   for (std::size_t r = 0; r < l.home_cell.size(); ++r)
-    if (l.home_cell[r] != FloodLinks::kNoCell) l.home_forecast[r] = fs.arrival[l.home_cell[r]];
+    if (l.home_cell[r] != FloodLinks::kNoCell) {
+      l.home_forecast[r] = fs.arrival[l.home_cell[r]];
+      l.home_depth_forecast[r] = fs.max_depth[l.home_cell[r]];
+    }
+}
+
+float FloodHazard::home_max_depth(const Model&, const HazardState& own, ResidentId r) const {
+  const FloodLinks& l = desc_.links;
+  if (r.index() >= l.home_cell.size() || l.home_cell[r.index()] == FloodLinks::kNoCell) return 0.0f;
+  return static_cast<const FloodRun&>(own).field.max_depth[l.home_cell[r.index()]];
 }
 
 std::unique_ptr<HazardState> FloodHazard::start(const Model& model, std::uint64_t) const {
@@ -371,8 +383,8 @@ void FloodHazard::memory_parts(const Model& model, std::size_t residents,
       SS_ELEMENT_BYTES(FloodRun::worst_edge) + SS_ELEMENT_BYTES(FloodRun::worst_time) +
       SS_ELEMENT_BYTES(FloodRun::wet_time) + SS_ELEMENT_BYTES(FloodRun::reached_at_home) +
       SS_ELEMENT_BYTES(FloodRun::stranded_time) + SS_ELEMENT_BYTES(FloodLinks::home_cell) +
-      SS_ELEMENT_BYTES(FloodLinks::home_forecast) + sizeof(std::uint8_t) + sizeof(std::vector<std::string>) +
-      6.0 * sizeof(std::string);
+      SS_ELEMENT_BYTES(FloodLinks::home_forecast) + SS_ELEMENT_BYTES(FloodLinks::home_depth_forecast) +
+      sizeof(std::uint8_t) + sizeof(std::vector<std::string>) + 6.0 * sizeof(std::string);
   // Streets: water and closures per class in the state, and the cells along each street
   // (one per cell length, at least one) with where the street enters each.
   double along = 0.0;

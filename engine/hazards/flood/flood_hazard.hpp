@@ -62,6 +62,10 @@ class FloodHazard final : public Hazard {
   // flood alone over the whole duration for the forecast of when water reaches each home.
   void prepare(const Model& model) override;
   [[nodiscard]] std::span<const float> home_forecast() const override { return desc_.links.home_forecast; }
+  [[nodiscard]] std::span<const float> home_depth_forecast() const override {
+    return desc_.links.home_depth_forecast;
+  }
+  [[nodiscard]] float home_max_depth(const Model& model, const HazardState& own, ResidentId r) const override;
   [[nodiscard]] std::span<const std::uint8_t> home_in_zone() const override { return home_low_lying_; }
   [[nodiscard]] std::unique_ptr<HazardState> start(const Model& model, std::uint64_t seed) const override;
   void advance(const Model& model, const SimState& state, HazardState& own, double t,

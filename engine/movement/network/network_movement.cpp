@@ -159,6 +159,9 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
     return;
   }
   if (!f.reachable(n)) {
+    // Every shelter full and the plan names assembly areas: they set off for one from
+    // here at the next step, along its field.
+    if (head_for_assembly(model, state, a.r, t_end)) return;
     state.status[i] = Status::Stranded;
     state.blocked[i] = blocked_reason(model, state, t_end);
     return;
@@ -208,6 +211,14 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
 void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, double t_end) {
   const StreetGraph& g = model.world.streets;
   const std::size_t i = r.index();
+  if (!model.upstairs_floor.empty() && !std::isnan(model.upstairs_floor[i])) {
+    // Plan::vertical: ready to go, they go up to their top floor instead (the stairs
+    // inside the home take no time at this scale) and are safe there.
+    state.status[i] = Status::Sheltered;
+    state.start_time[i] = static_cast<float>(t_end);
+    state.arrival_time[i] = static_cast<float>(t_end);
+    return;
+  }
   const EdgeId e = model.home_edge[i];
   const NodeId a = g.edge_from[e.index()], b = g.edge_to[e.index()];
   const float off = model.home_offset[i];
@@ -217,6 +228,10 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
   const float via_a = off / walk_factor_toward(model, e, a) + f.dist[a.index()];
   const float via_b = (len - off) / walk_factor_toward(model, e, b) + f.dist[b.index()];
   if (!std::isfinite(via_a) && !std::isfinite(via_b)) {
+    if (head_for_assembly(model, state, r, t_end)) {  // every shelter full: to an assembly area
+      depart(model, state, r, t_end);
+      return;
+    }
     state.status[i] = Status::Stranded;
     state.blocked[i] = blocked_reason(model, state, t_end);
     return;
