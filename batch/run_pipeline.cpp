@@ -4,8 +4,10 @@
 #include <cmath>
 #include <optional>
 
+#include "engine/core/metrics.hpp"
 #include "engine/core/state_hash.hpp"
 #include "maps/hazard_layers.hpp"
+#include "maps/results_gpkg.hpp"
 #include "output/run_outputs.hpp"
 #include "scenarios/loader/scenario_loader.hpp"
 
@@ -47,9 +49,11 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   if (hooks.reports) info.extra = hooks.reports(a);
   info.wall_seconds = run.wall_seconds;
   info.halfway_hash = halfway_hash;
-  // Each hazard's GIS layers in a folder of its own (flood/, fire/), inside the
-  // staged run folder (maps/hazard_layers.hpp).
+  // Each hazard's GIS layers in a folder of its own (flood/, fire/), and the run's
+  // results for QGIS (results.gpkg), inside the staged run folder.
   output::write_run_outputs(req.out, model, sim.state(), info, [&](const std::filesystem::path& staging) {
+    maps::write_results_gpkg((staging / "results.gpkg").string(), model, sim.state(),
+                             compute_metrics(model, sim.state()));
     for (const std::string& f : maps::write_hazard_layers(staging, model, sim.state()))
       run.hazard_files.push_back(std::filesystem::path(f).lexically_relative(staging).string());
   });

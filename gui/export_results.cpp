@@ -7,7 +7,9 @@
 #define SS_GUI_CAN_EXPORT 1
 #endif
 #if defined(SS_GUI_CAN_EXPORT) && defined(SS_GUI_WITH_SCENARIOS)
+#include "engine/core/metrics.hpp"
 #include "maps/hazard_layers.hpp"  // the hazards' GIS layers, as `safestreet run` writes them
+#include "maps/results_gpkg.hpp"   // results.gpkg for QGIS
 #define SS_GUI_EXPORTS_HAZARD_LAYERS 1
 #endif
 
@@ -43,6 +45,8 @@ bool export_results(AppContext& ctx, const std::string& dir) {
     // (batch/run_pipeline.cpp): the folder appears whole or not at all.
     output::write_run_outputs(dir, model, state, info, [&](const std::filesystem::path& staging) {
       (void)maps::write_hazard_layers(staging, model, state);
+      maps::write_results_gpkg((staging / "results.gpkg").string(), model, state,
+                               compute_metrics(model, state));
     });
 #else
     output::write_run_outputs(dir, model, state, info);

@@ -18,24 +18,9 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
-OGRSpatialReference srs_from_wkt(const std::string& wkt) {
-  OGRSpatialReference s;
-  if (!wkt.empty()) s.importFromWkt(wkt.c_str());
-  s.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return s;
-}
-
-// "x.gpkg" -> "x.tmp.gpkg": the GPKG driver wants its extension on the temporary file too.
-std::string temp_name(const std::string& path) {
-  const std::filesystem::path p(path);
-  return (p.parent_path() / (p.stem().string() + ".tmp" + p.extension().string())).string();
-}
-
-void commit(const std::string& tmp, const std::string& path) {
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw std::runtime_error("cannot move " + tmp + " to " + path + ": " + ec.message());
-}
+using detail::commit;
+using detail::srs_from_wkt;
+using detail::temp_name;
 
 // The grid a raster lies on: pixel counts, geotransform and CRS.
 struct RasterGrid {

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <mutex>
 #include <stdexcept>
@@ -37,6 +38,24 @@ QuietGdal::~QuietGdal() { CPLPopErrorHandler(); }
 std::string QuietGdal::last_message() {
   const char* m = CPLGetLastErrorMsg();
   return m ? std::string(m) : std::string();
+}
+
+OGRSpatialReference srs_from_wkt(const std::string& wkt) {
+  OGRSpatialReference s;
+  if (!wkt.empty()) s.importFromWkt(wkt.c_str());
+  s.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return s;
+}
+
+std::string temp_name(const std::string& path) {
+  const std::filesystem::path p(path);
+  return (p.parent_path() / (p.stem().string() + ".tmp" + p.extension().string())).string();
+}
+
+void commit(const std::string& tmp, const std::string& path) {
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw std::runtime_error("cannot move " + tmp + " to " + path + ": " + ec.message());
 }
 
 bool path_exists(const std::string& path) {

@@ -54,6 +54,13 @@ bool path_exists(const std::string& path);
 
 bool is_osm(const std::string& path);  // .osm or .osm.pbf
 
+// A CRS from WKT (empty: none) with traditional GIS axis order.
+OGRSpatialReference srs_from_wkt(const std::string& wkt);
+// "x.gpkg" -> "x.tmp.gpkg": outputs are written to this name, then renamed by commit()
+// (whole or not at all); the GPKG driver wants its extension on the temporary file too.
+std::string temp_name(const std::string& path);
+void commit(const std::string& tmp, const std::string& path);
+
 // WGS 84 with longitude first (OAMS_TRADITIONAL_GIS_ORDER).
 OGRSpatialReference wgs84();
 // Copy of `srs` with traditional GIS (x = easting/longitude) axis order.

@@ -1,0 +1,468 @@
+#include "maps/results_gpkg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "maps/gdal_support.hpp"
+
+namespace ss::maps {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Minutes from seconds (NaN stays NaN: written as null).
+double minutes(double s) { return s / 60.0; }
+
+// min / median / max of `v` (NaN when empty); sorts v.
+struct Spread {
+  double min = kNaN, median = kNaN, max = kNaN;
+};
+Spread spread(std::vector<double>& v) {
+  if (v.empty()) return {};
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  const double med = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+  return {v.front(), med, v.back()};
+}
+
+// One layer being written: fields declared once, then features.
+class LayerWriter {
+ public:
+  LayerWriter(GDALDataset& ds, const std::string& name, OGRSpatialReference* srs, OGRwkbGeometryType type,
+              const std::vector<std::pair<std::string, OGRFieldType>>& fields)
+      : name_(name) {
+    layer_ = ds.CreateLayer(name.c_str(), srs, type, nullptr);
+    if (!layer_) throw std::runtime_error("cannot create layer " + name);
+    for (const auto& [field, kind] : fields) {
+      OGRFieldDefn fd(field.c_str(), kind);
+      if (layer_->CreateField(&fd) != OGRERR_NONE) throw std::runtime_error("cannot add field " + field);
+    }
+    if (layer_->StartTransaction() != OGRERR_NONE) throw std::runtime_error("cannot write layer " + name);
+  }
+  LayerWriter(const LayerWriter&) = delete;
+  LayerWriter& operator=(const LayerWriter&) = delete;
+  ~LayerWriter() = default;
+
+  [[nodiscard]] detail::FeaturePtr feature() const {
+    return detail::FeaturePtr{OGRFeature::CreateFeature(layer_->GetLayerDefn())};
+  }
+  static void number(OGRFeature& f, const char* field, double v) {
+    if (std::isnan(v))
+      f.SetFieldNull(f.GetFieldIndex(field));
+    else
+      f.SetField(field, v);
+  }
+  void add(detail::FeaturePtr f, OGRGeometry* g) {
+    if (g) f->SetGeometry(g);
+    if (layer_->CreateFeature(f.get()) != OGRERR_NONE) throw std::runtime_error("cannot write to " + name_);
+  }
+  void finish() {
+    if (layer_->CommitTransaction() != OGRERR_NONE) throw std::runtime_error("cannot write layer " + name_);
+  }
+
+ private:
+  std::string name_;
+  OGRLayer* layer_ = nullptr;
+};
+
+OGRPolygon polygon(const Ring& r) {
+  OGRLinearRing ring;
+  for (const Vec2 v : r) ring.addPoint(v.x, v.y);
+  if (!r.empty()) ring.addPoint(r.front().x, r.front().y);
+  OGRPolygon p;
+  p.addRing(&ring);
+  return p;
+}
+
+std::string outcome_field(std::size_t o) { return std::string("n_") + to_string(static_cast<Outcome>(o)); }
+
+// --- homes: one polygon per building people live in ----------------------------------
+
+void write_homes(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const SimState& s) {
+  const Population& pop = m.population;
+  std::vector<std::vector<std::size_t>> living(m.world.buildings.size());
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    const BuildingId b = pop.home_building[i];
+    if (b.valid() && b.index() < living.size()) living[b.index()].push_back(i);
+  }
+  std::vector<std::pair<std::string, OGRFieldType>> fields = {
+      {"address", OFTString},       {"residents", OFTInteger},      {"households", OFTInteger},
+      {"aged_80_plus", OFTInteger}, {"living_alone", OFTInteger},   {"needing_help", OFTInteger},
+      {"warned_min", OFTReal},      {"warned_median_min", OFTReal}, {"warned_max_min", OFTReal},
+      {"left_min", OFTReal},        {"left_median_min", OFTReal},   {"left_max_min", OFTReal},
+      {"safe_min", OFTReal},        {"safe_median_min", OFTReal},   {"safe_max_min", OFTReal},
+      {"not_safe", OFTInteger},     {"outcome", OFTString},         {"shelter", OFTString}};
+  for (std::size_t o = 0; o < kOutcomeCount; ++o) fields.emplace_back(outcome_field(o), OFTInteger);
+  LayerWriter w(ds, "homes", srs, wkbPolygon, fields);
+  for (std::size_t b = 0; b < living.size(); ++b) {
+    const std::vector<std::size_t>& people = living[b];
+    if (people.empty()) continue;
+    std::vector<double> warned, left, safe;
+    std::vector<std::uint32_t> households;
+    std::array<int, kOutcomeCount> outcomes{};
+    std::map<std::string, int> shelters;
+    int old = 0, alone = 0, help = 0;
+    for (const std::size_t i : people) {
+      households.push_back(pop.household[i].value);
+      old += age_band(pop.age[i]) == AgeBand::Elderly;
+      alone += pop.lives_alone[i] != 0;
+      help += pop.needs_assistance[i] != 0;
+      if (!std::isnan(s.warned_time[i])) warned.push_back(minutes(s.warned_time[i]));
+      if (!std::isnan(s.start_time[i])) left.push_back(minutes(s.start_time[i]));
+      const Outcome o = outcome_of(m, s, ResidentId{i});
+      ++outcomes[static_cast<std::size_t>(o)];
+      if (is_safe(o)) safe.push_back(minutes(s.arrival_time[i]));
+      if (s.shelter[i].valid()) ++shelters[m.world.shelters[s.shelter[i].index()].name];
+    }
+    std::sort(households.begin(), households.end());
+    const auto hh = std::unique(households.begin(), households.end()) - households.begin();
+    // The outcome that sums up the building: everyone safe, or the commonest reason not.
+    std::size_t worst = static_cast<std::size_t>(Outcome::Sheltered);
+    int worst_n = 0;
+    for (std::size_t o = 0; o < kOutcomeCount; ++o)
+      if (!is_safe(static_cast<Outcome>(o)) && outcomes[o] > worst_n) {
+        worst = o;
+        worst_n = outcomes[o];
+      }
+    std::string shelter;
+    int most = 0;
+    for (const auto& [name, n] : shelters)  // the first by name breaks ties (std::map order)
+      if (n > most) {
+        shelter = name;
+        most = n;
+      }
+    const Spread sw = spread(warned), sl = spread(left), ss = spread(safe);
+    detail::FeaturePtr f = w.feature();
+    f->SetField("address", m.world.buildings[b].address.c_str());
+    f->SetField("residents", static_cast<int>(people.size()));
+    f->SetField("households", static_cast<int>(hh));
+    f->SetField("aged_80_plus", old);
+    f->SetField("living_alone", alone);
+    f->SetField("needing_help", help);
+    LayerWriter::number(*f, "warned_min", sw.min);
+    LayerWriter::number(*f, "warned_median_min", sw.median);
+    LayerWriter::number(*f, "warned_max_min", sw.max);
+    LayerWriter::number(*f, "left_min", sl.min);
+    LayerWriter::number(*f, "left_median_min", sl.median);
+    LayerWriter::number(*f, "left_max_min", sl.max);
+    LayerWriter::number(*f, "safe_min", ss.min);
+    LayerWriter::number(*f, "safe_median_min", ss.median);
+    LayerWriter::number(*f, "safe_max_min", ss.max);
+    f->SetField("not_safe", static_cast<int>(people.size() - safe.size()));
+    f->SetField("outcome", worst_n > 0 ? to_string(static_cast<Outcome>(worst)) : "all_safe");
+    f->SetField("shelter", shelter.c_str());
+    for (std::size_t o = 0; o < kOutcomeCount; ++o) f->SetField(outcome_field(o).c_str(), outcomes[o]);
+    OGRPolygon g = polygon(m.world.buildings[b].outline);
+    w.add(std::move(f), &g);
+  }
+  w.finish();
+}
+
+// --- streets: walkers and closures per street ------------------------------------------
+
+void write_streets(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const SimState& s) {
+  const StreetGraph& g = m.world.streets;
+  LayerWriter w(ds, "streets", srs, wkbLineString,
+                {{"name", OFTString},
+                 {"kind", OFTString},
+                 {"width_m", OFTReal},
+                 {"length_m", OFTReal},
+                 {"walkers", OFTInteger},
+                 {"closed_at_end", OFTInteger},
+                 {"closed_by_plan", OFTInteger}});
+  std::vector<std::uint8_t> by_plan(g.edge_count(), 0);
+  for (const EdgeId e : m.plan.closed_edges) by_plan[e.index()] = 1;
+  for (std::size_t e = 0; e < g.edge_count(); ++e) {
+    detail::FeaturePtr f = w.feature();
+    f->SetField("name", g.edge_name[e].c_str());
+    f->SetField("kind", to_string(g.edge_kind[e]));
+    f->SetField("width_m", static_cast<double>(g.edge_width[e]));
+    f->SetField("length_m", static_cast<double>(g.edge_length[e]));
+    f->SetField("walkers",
+                static_cast<int>(e < s.records.edge_passages.size() ? s.records.edge_passages[e] : 0));
+    f->SetField("closed_at_end", e < s.edge_closed.size() ? s.edge_closed[e] : 0);
+    f->SetField("closed_by_plan", by_plan[e]);
+    OGRLineString line;
+    for (const Vec2 v : g.shape(EdgeId{e})) line.addPoint(v.x, v.y);
+    w.add(std::move(f), &line);
+  }
+  w.finish();
+}
+
+// --- shelters ----------------------------------------------------------------------------
+
+void write_shelters(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const RunMetrics& r) {
+  LayerWriter w(ds, "shelters", srs, wkbPoint,
+                {{"name", OFTString},
+                 {"kind", OFTString},
+                 {"capacity", OFTInteger},
+                 {"arrivals", OFTInteger},
+                 {"occupancy", OFTInteger},
+                 {"peak_occupancy", OFTInteger},
+                 {"peak_share", OFTReal},
+                 {"full_min", OFTReal},
+                 {"closed", OFTInteger},
+                 {"step_free", OFTInteger},
+                 {"waiting_outside", OFTInteger}});
+  for (std::size_t k = 0; k < m.world.shelters.size(); ++k) {
+    const ShelterSite& site = m.world.shelters[k];
+    const ShelterMetrics& sm = r.shelters[k];
+    detail::FeaturePtr f = w.feature();
+    f->SetField("name", site.name.c_str());
+    f->SetField("kind", to_string(site.kind));
+    f->SetField("capacity", sm.capacity);
+    f->SetField("arrivals", sm.arrivals);
+    f->SetField("occupancy", sm.occupancy);
+    f->SetField("peak_occupancy", sm.peak_occupancy);
+    LayerWriter::number(*f, "peak_share",
+                        sm.capacity > 0 ? static_cast<double>(sm.peak_occupancy) / sm.capacity : kNaN);
+    LayerWriter::number(*f, "full_min", sm.full_time ? minutes(*sm.full_time) : kNaN);
+    f->SetField("closed", sm.closed ? 1 : 0);
+    f->SetField("step_free", site.step_free ? 1 : 0);
+    f->SetField("waiting_outside", sm.waiting_outside);
+    const Vec2 p = site.node.valid() ? m.world.streets.node_pos[site.node.index()] : site.pos;
+    OGRPoint pt(p.x, p.y);
+    w.add(std::move(f), &pt);
+  }
+  w.finish();
+}
+
+// --- zones -------------------------------------------------------------------------------
+
+void write_zones(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const RunMetrics& r) {
+  std::vector<std::pair<std::string, OGRFieldType>> fields = {
+      {"name", OFTString},  {"residents", OFTInteger}, {"safe", OFTInteger}, {"safe_share", OFTReal},
+      {"t50_min", OFTReal}, {"t90_min", OFTReal},      {"t95_min", OFTReal}};
+  for (std::size_t o = 0; o < kOutcomeCount; ++o) fields.emplace_back(outcome_field(o), OFTInteger);
+  LayerWriter w(ds, "zones", srs, wkbPolygon, fields);
+  auto t = [](const std::optional<double>& v) { return v ? minutes(*v) : kNaN; };
+  for (std::size_t z = 0; z < m.world.zones.size() && z < r.by_zone.size(); ++z) {
+    const EvacuationTimes& e = r.by_zone[z];
+    detail::FeaturePtr f = w.feature();
+    f->SetField("name", m.world.zones[z].name.c_str());
+    f->SetField("residents", static_cast<int>(e.residents));
+    f->SetField("safe", static_cast<int>(e.safe));
+    LayerWriter::number(*f, "safe_share", e.residents ? static_cast<double>(e.safe) / e.residents : kNaN);
+    LayerWriter::number(*f, "t50_min", t(e.t50));
+    LayerWriter::number(*f, "t90_min", t(e.t90));
+    LayerWriter::number(*f, "t95_min", t(e.t95));
+    for (std::size_t o = 0; o < kOutcomeCount; ++o)
+      f->SetField(outcome_field(o).c_str(), static_cast<int>(e.by_outcome[o]));
+    OGRPolygon g = polygon(m.world.zones[z].outline);
+    w.add(std::move(f), &g);
+  }
+  w.finish();
+}
+
+// --- tasks: door-knocks and assistance, at the home ---------------------------------------
+
+void write_tasks(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const SimState& s) {
+  LayerWriter w(ds, "tasks", srs, wkbPoint,
+                {{"kind", OFTString},
+                 {"created_min", OFTReal},
+                 {"dispatched_min", OFTReal},
+                 {"arrived_min", OFTReal},
+                 {"completed_min", OFTReal},
+                 {"response_min", OFTReal},
+                 {"team", OFTString},
+                 {"carried", OFTInteger},
+                 {"reached", OFTInteger},
+                 {"from_inject", OFTInteger}});
+  for (const Task& task : s.response.tasks) {
+    detail::FeaturePtr f = w.feature();
+    f->SetField("kind", to_string(task.kind));
+    LayerWriter::number(*f, "created_min", minutes(task.created));
+    LayerWriter::number(*f, "dispatched_min", minutes(task.dispatched));
+    LayerWriter::number(*f, "arrived_min", minutes(task.arrived));
+    LayerWriter::number(*f, "completed_min", minutes(task.completed));
+    LayerWriter::number(*f, "response_min", minutes(task.arrived - task.created));
+    f->SetField("team", task.team.valid() ? m.plan.response.teams[task.team.index()].name.c_str() : "");
+    f->SetField("carried", task.carried);
+    f->SetField("reached", std::isnan(task.arrived) ? 0 : 1);
+    f->SetField("from_inject", task.from_inject ? 1 : 0);
+    const Vec2 p = m.population.home[task.first.index()];
+    OGRPoint pt(p.x, p.y);
+    w.add(std::move(f), &pt);
+  }
+  w.finish();
+}
+
+// --- default styles: the layer_styles table QGIS reads from a GeoPackage -------------------
+
+// A QGIS style document (QML) with one renderer (renderer-v2) for the layer.
+std::string qml(const std::string& renderer) {
+  return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.0\" "
+         "styleCategories=\"Symbology\">\n" +
+         renderer + "</qgis>\n";
+}
+
+// A symbol of one of QGIS's simple layer classes: fill (polygons), line or marker.
+std::string symbol(const std::string& name, const std::string& type, const std::string& rgb) {
+  std::string layer;
+  if (type == "fill")
+    layer = "<layer class=\"SimpleFill\" enabled=\"1\" pass=\"0\" locked=\"0\"><prop k=\"color\" v=\"" + rgb +
+            ",255\"/><prop k=\"outline_color\" v=\"60,60,60,255\"/><prop k=\"outline_width\" "
+            "v=\"0.1\"/><prop k=\"style\" v=\"solid\"/></layer>";
+  else if (type == "line")
+    layer = "<layer class=\"SimpleLine\" enabled=\"1\" pass=\"0\" locked=\"0\"><prop k=\"line_color\" v=\"" +
+            rgb + ",255\"/><prop k=\"line_width\" v=\"0.6\"/></layer>";
+  else
+    layer = "<layer class=\"SimpleMarker\" enabled=\"1\" pass=\"0\" locked=\"0\"><prop k=\"color\" v=\"" +
+            rgb +
+            ",255\"/><prop k=\"name\" v=\"square\"/><prop k=\"size\" v=\"3\"/><prop k=\"outline_color\" "
+            "v=\"35,35,35,255\"/></layer>";
+  return "<symbol type=\"" + type + "\" name=\"" + name + "\" alpha=\"1\" clip_to_extent=\"1\">" + layer +
+         "</symbol>\n";
+}
+
+struct Band {
+  double lower, upper;
+  std::string label, rgb;
+};
+
+// A graduated renderer: colour bands on a numeric field, with their legend labels.
+std::string graduated(const std::string& field, const std::string& type, const std::vector<Band>& bands) {
+  std::string ranges, symbols;
+  for (std::size_t k = 0; k < bands.size(); ++k) {
+    const std::string id = std::to_string(k);
+    char lo[32], hi[32];
+    std::snprintf(lo, sizeof lo, "%g", bands[k].lower);
+    std::snprintf(hi, sizeof hi, "%g", bands[k].upper);
+    ranges += "<range lower=\"" + std::string(lo) + "\" upper=\"" + hi + "\" symbol=\"" + id + "\" label=\"" +
+              bands[k].label + "\" render=\"true\"/>\n";
+    symbols += symbol(id, type, bands[k].rgb);
+  }
+  return "<renderer-v2 type=\"graduatedSymbol\" attr=\"" + field +
+         "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" forceraster=\"0\" enableorderby=\"0\">\n"
+         "<ranges>\n" +
+         ranges + "</ranges>\n<symbols>\n" + symbols + "</symbols>\n</renderer-v2>\n";
+}
+
+// A categorized renderer: one colour per value of a text field.
+std::string categorized(const std::string& field, const std::string& type,
+                        const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string cats, symbols;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const std::string id = std::to_string(k);
+    cats += "<category value=\"" + values[k].first + "\" symbol=\"" + id + "\" label=\"" + values[k].first +
+            "\" render=\"true\"/>\n";
+    symbols += symbol(id, type, values[k].second);
+  }
+  return "<renderer-v2 type=\"categorizedSymbol\" attr=\"" + field +
+         "\" symbollevels=\"0\" forceraster=\"0\" enableorderby=\"0\">\n<categories>\n" + cats +
+         "</categories>\n<symbols>\n" + symbols + "</symbols>\n</renderer-v2>\n";
+}
+
+// Time to safety in minutes after the start: ColorBrewer RdYlGn (Brewer 2003), green
+// early to red late; homes with nobody safe have no value and are not drawn in this
+// style (the outcome style shows them).
+std::vector<Band> time_bands() {
+  return {{0, 30, "under 30 min", "26,150,65"},
+          {30, 60, "30-60 min", "166,217,106"},
+          {60, 90, "60-90 min", "255,255,191"},
+          {90, 120, "90-120 min", "253,174,97"},
+          {120, 100000, "over 2 h", "215,25,28"}};
+}
+
+void write_styles(GDALDataset& ds) {
+  // The columns QGIS creates and reads (QgsOgrProviderUtils, GeoPackage layer_styles).
+  LayerWriter w(ds, "layer_styles", nullptr, wkbNone,
+                {{"f_table_catalog", OFTString},
+                 {"f_table_schema", OFTString},
+                 {"f_table_name", OFTString},
+                 {"f_geometry_column", OFTString},
+                 {"styleName", OFTString},
+                 {"styleQML", OFTString},
+                 {"styleSLD", OFTString},
+                 {"useAsDefault", OFTInteger},
+                 {"description", OFTString},
+                 {"owner", OFTString},
+                 {"ui", OFTString},
+                 {"update_time", OFTString}});
+  std::vector<std::pair<std::string, std::string>> outcome_colours = {{"all_safe", "26,150,65"}};
+  // Not safe, by outcome: a qualitative scheme (ColorBrewer Set1).
+  const char* set1[] = {"228,26,28",   "55,126,184",  "152,78,163", "255,127,0", "166,86,40",
+                        "247,129,191", "153,153,153", "77,175,74",  "255,255,51"};
+  for (std::size_t o = 0, k = 0; o < kOutcomeCount; ++o)
+    if (!is_safe(static_cast<Outcome>(o)))
+      outcome_colours.emplace_back(to_string(static_cast<Outcome>(o)), set1[k++]);
+  struct Style {
+    const char* table;
+    const char* name;
+    std::string renderer;
+    bool by_default;
+    const char* description;
+  };
+  const std::vector<Style> styles = {
+      {"homes", "time to safety", graduated("safe_median_min", "fill", time_bands()), true,
+       "median time to safety of the residents, minutes after the start"},
+      {"homes", "outcome", categorized("outcome", "fill", outcome_colours), false,
+       "everyone safe, or the commonest reason some are not"},
+      {"streets", "walkers",
+       graduated("walkers", "line",
+                 {{0, 0.5, "nobody", "200,200,200"},
+                  {0.5, 100, "1-100", "254,224,139"},
+                  {100, 500, "100-500", "253,174,97"},
+                  {500, 1000000000, "over 500", "215,48,39"}}),
+       true, "residents who walked each street"},
+      {"shelters", "peak use",
+       graduated("peak_share", "marker",
+                 {{0, 0.5, "under half full", "26,150,65"},
+                  {0.5, 0.999, "half to nearly full", "254,224,139"},
+                  {0.999, 1000, "full", "215,25,28"}}),
+       true, "highest occupancy over capacity"},
+      {"zones", "T90", graduated("t90_min", "fill", time_bands()), true,
+       "time by which 90 % of the zone's residents were safe, minutes after the start"},
+      {"tasks", "reached",
+       categorized("kind", "marker", {{"door_knock", "55,126,184"}, {"assist", "228,26,28"}}), true,
+       "door-knocks and assistance tasks at the home"},
+  };
+  for (const Style& st : styles) {
+    detail::FeaturePtr f = w.feature();
+    f->SetField("f_table_catalog", "");
+    f->SetField("f_table_schema", "");
+    f->SetField("f_table_name", st.table);
+    f->SetField("f_geometry_column", "geom");
+    f->SetField("styleName", st.name);
+    f->SetField("styleQML", qml(st.renderer).c_str());
+    f->SetField("styleSLD", "");
+    f->SetField("useAsDefault", st.by_default ? 1 : 0);
+    f->SetField("description", st.description);
+    f->SetField("owner", "");
+    f->SetField("ui", "");
+    f->SetField("update_time", "2000-01-01T00:00:00Z");  // fixed: the file is a function of the run
+    w.add(std::move(f), nullptr);
+  }
+  w.finish();
+}
+
+}  // namespace
+
+void write_results_gpkg(const std::string& path, const Model& model, const SimState& state,
+                        const RunMetrics& metrics) {
+  detail::ensure_gdal_registered();
+  GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (!gpkg) throw std::runtime_error("GDAL lacks the GPKG driver");
+  const std::string tmp = detail::temp_name(path);
+  std::filesystem::remove(tmp);
+  {
+    detail::DatasetPtr out{gpkg->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
+    if (!out) throw std::runtime_error("cannot create " + tmp);
+    OGRSpatialReference srs = detail::srs_from_wkt(model.world.crs_wkt);
+    OGRSpatialReference* s = model.world.crs_wkt.empty() ? nullptr : &srs;
+    write_homes(*out, s, model, state);
+    write_streets(*out, s, model, state);
+    write_shelters(*out, s, model, metrics);
+    write_zones(*out, s, model, metrics);
+    write_tasks(*out, s, model, state);
+    write_styles(*out);
+  }
+  detail::commit(tmp, path);
+}
+
+}  // namespace ss::maps
