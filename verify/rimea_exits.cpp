@@ -81,32 +81,35 @@ Result rimea_10(ModelChoice mc, const Options& o) {
   return r;
 }
 
+Model imo_4_micro_room(std::uint64_t seed) {
+  // The lattice sites, from a scratch copy of the room.
+  Model sites = builders::micro_room_with_door(8.0, 5.0, 1.0);
+  Box area;
+  area.extend({0.26, 0.26});
+  area.extend({7.74, 4.74});
+  builders::place_lattice(sites, area, 112, 0.53);
+  const std::vector<Vec2>& site = sites.population.home;
+  // Keep 100 of the 112: a partial Fisher-Yates shuffle keyed by the seed.
+  std::vector<std::size_t> order(site.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (std::size_t i = 0; i < 100; ++i) {
+    const double u = uniform01(seed, 0x494d4f34u, i, 0);  // purpose "IMO4"
+    std::swap(order[i], order[i + static_cast<std::size_t>(u * static_cast<double>(order.size() - i))]);
+  }
+  std::sort(order.begin(), order.begin() + 100);  // residents in lattice order
+  Model m = builders::micro_room_with_door(8.0, 5.0, 1.0);
+  for (std::size_t k = 0; k < 100; ++k) builders::add_residents(m, site[order[k]], 1, 35);
+  return m;
+}
+
 namespace {
 
-// One IMO 4 layout: the 8 m × 5 m room with the 1 m exit centred in a 5 m wall that
-// implementations of MSC.1/Circ.1533 test 4 use (docs/verification.md); 100 persons on 100 of the 112 sites
-// of a 0.53 m lattice (the room holds no looser one), the empty sites and the speeds drawn from `seed`.
-// Returns the arrival times at the exit.
+// One IMO 4 layout (micro: imo_4_micro_room; network: a 5 m street into a 1 m door);
+// returns the arrival times at the exit.
 std::vector<double> imo_4_layout(ModelChoice mc, std::uint64_t seed) {
   Model m;
   if (mc == ModelChoice::Micro) {
-    // The lattice sites, from a scratch copy of the room.
-    Model sites = builders::micro_room_with_door(8.0, 5.0, 1.0);
-    Box area;
-    area.extend({0.26, 0.26});
-    area.extend({7.74, 4.74});
-    builders::place_lattice(sites, area, 112, 0.53);
-    const std::vector<Vec2>& site = sites.population.home;
-    // Keep 100 of the 112: a partial Fisher-Yates shuffle keyed by the seed.
-    std::vector<std::size_t> order(site.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    for (std::size_t i = 0; i < 100; ++i) {
-      const double u = uniform01(seed, 0x494d4f34u, i, 0);  // purpose "IMO4"
-      std::swap(order[i], order[i + static_cast<std::size_t>(u * static_cast<double>(order.size() - i))]);
-    }
-    std::sort(order.begin(), order.begin() + 100);  // residents in lattice order
-    m = builders::micro_room_with_door(8.0, 5.0, 1.0);
-    for (std::size_t k = 0; k < 100; ++k) builders::add_residents(m, site[order[k]], 1, 35);
+    m = imo_4_micro_room(seed);
   } else {
     StreetGraph& g = m.world.streets;
     const Vec2 pts[] = {{0, 2.5}, {8, 2.5}, {8.4, 2.5}};

@@ -211,7 +211,7 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
     if (auto v = root.get(key)) v->fail(std::string("is not used with movement: micro; ") + instead);
 
   f.check_keys({"area", "layers", "rooms", "corridors", "walkable", "obstacles", "walls", "doors", "exits",
-                "wall_thickness", "door_depth", "params"});
+                "wall_thickness", "door_depth", "params", "trajectories"});
   MicroSection m;
   if (area) {  // a region of the map: its streets, buildings and shelters
     m.area = read_area(f.need("area"));
@@ -236,6 +236,10 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
   if (auto v = f.get("door_depth")) m.door_depth = v->length();
   if (!(m.door_depth > 0.0) || m.door_depth > 5.0) f.fail_at("door_depth", "must be between 0 and 5 m");
   if (auto v = f.get("params")) read_micro_params(*v, desc.params.micro);
+  if (auto v = f.get("trajectories")) {  // trajectories.txt and walkable.wkt (output/trajectories.hpp)
+    v->check_keys({"framerate"});
+    desc.run.trajectory_framerate = v->need("framerate").positive();
+  }
   // A line exit reaches door_depth / 2 into the room: it must hold navigation cells
   // (params.grid_cell) there, or the exit seems to lie outside what is walkable.
   if (m.door_depth < 2.0 * desc.params.micro.grid_cell)

@@ -523,3 +523,25 @@ TEST_CASE(
   CHECK(r.overall.safe == m.population.size() - helpless);
   CHECK(s.records.warnings.stuck == 0);
 }
+
+TEST_CASE("micro.trajectories records every walker at the frame rate asked for") {
+  TempDir dir;
+  const auto p = dir.write("s.yaml", two_rooms("  trajectories: {framerate: 2}\n"));
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(p);
+  CHECK(a.model.run.trajectory_framerate == 2.0);
+  const ss::SimState s = run(a.model, 1);
+  const ss::TrajectoryRecord& t = s.records.trajectory;
+  CHECK(t.framerate == 2.0);
+  CHECK(t.frames() == s.step / 5 + 1);  // dt 0.1 s: every fifth step, and the start
+  REQUIRE(!t.points.empty());
+  for (const ss::TrajectoryPoint& q : t.points) CHECK(a.model.micro.walkable_at({q.x, q.y}));
+}
+
+TEST_CASE("a trajectory frame rate that does not fall on steps names the field and line") {
+  TempDir dir;
+  const auto p = dir.write("s.yaml", two_rooms("  trajectories: {framerate: 3}\n"));
+  REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 13, "micro.trajectories.framerate",
+                      "not a whole number of steps");
+  const auto q = dir.write("q.yaml", two_rooms("  trajectories: {framerate: -1}\n"));
+  CHECK_THROWS_WITH(ss::scenarios::assemble_file(q), Catch::Contains("micro.trajectories.framerate"));
+}

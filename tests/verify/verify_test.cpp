@@ -74,6 +74,10 @@ TEST_CASE("FZJ AO-300: simulated bottleneck flow within 15 % of the measurement"
 }
 
 // Fire spread (verify/fire.cpp): Hamada's formulas on a regular grid of blocks.
+TEST_CASE("Trajectories: the N-t flow from the written trajectories equals the exit count's", "[verify]") {
+  require_pass("Trajectories", ModelChoice::Micro);
+}
+
 TEST_CASE("Hamada: calm air spreads with the crosswind formula every way", "[verify][fire]") {
   require_pass("Hamada 1", ModelChoice::Fire);
 }
