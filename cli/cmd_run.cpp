@@ -67,6 +67,14 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
               static_cast<std::size_t>(std::count_if(r.shelters.begin(), r.shelters.end(),
                                                      [](const ShelterMetrics& s) { return s.arrivals > 0; })),
               r.shelters.size(), full);
+  // Crowds that stopped (micro): where, how many, since when.
+  for (const MicroJam& jam : state.records.jams)
+    std::printf(
+        "jam              %u people stopped around (%.1f, %.1f) (x %.1f to %.1f m, y %.1f to %.1f m) from "
+        "%s: "
+        "nobody reached an exit or came nearer one for %s\n",
+        jam.people, jam.centre.x, jam.centre.y, jam.min.x, jam.max.x, jam.min.y, jam.max.y,
+        format_clock(jam.since).c_str(), format_clock(jam.time - jam.since).c_str());
   print_plan_summary(model, state, true);
   const double steps = static_cast<double>(state.step);
   std::printf("simulated        %s in %.0f steps, %.2f s wall (%.1f M resident-steps/s)\n",

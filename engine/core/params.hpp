@@ -111,6 +111,14 @@ struct MicroParams {
   // A walker that has not moved stuck_distance within stuck_time is counted as stuck.
   double stuck_time = 120.0;    // s
   double stuck_distance = 0.5;  // m
+  // A crowd that stopped: over jam_time nobody reached an exit and the walkers came
+  // less than jam_progress (mean per walker) nearer the exits by the navigation
+  // field; reported once with its place (RunRecords::jams). Assumptions: half a
+  // minute without a single step forward is no queue (a queue at a 1 m door moves
+  // a person through every second or so, IMO 4), and 0.1 m is well under one step
+  // (0.7 m, Weidmann 1993) while above what bodies pressed together jiggle.
+  double jam_time = 30.0;     // s
+  double jam_progress = 0.1;  // m
 };
 
 struct Params {

@@ -83,6 +83,16 @@ struct TrajectoryRecord {
   [[nodiscard]] std::size_t frames() const { return frame_begin.empty() ? 0 : frame_begin.size() - 1; }
 };
 
+// A micro crowd that stopped: for MicroParams::jam_time nobody reached an exit and
+// the walkers together came no nearer the exits (MicroMovement, micro_jam.cpp).
+struct MicroJam {
+  double since = 0.0;        // s, start of the window without progress
+  double time = 0.0;         // s, when it was reported (the window's end)
+  std::uint32_t people = 0;  // walkers standing in it
+  Vec2 centre;               // m, their centroid
+  Vec2 min, max;             // m, the box around them
+};
+
 // What the run has recorded so far: grows during the run, read by outputs, the GUI
 // and the targets at the end; never read back by the step itself.
 struct RunRecords {
@@ -94,6 +104,7 @@ struct RunRecords {
   std::uint32_t route_rebuilds = 0;          // decisions phase
   SimWarnings warnings;                      // numeric trouble, counted; movement phase
   TrajectoryRecord trajectory;               // micro walkers' positions per frame; metrics phase
+  std::vector<MicroJam> jams;                // micro crowds that stopped moving; movement phase
 };
 
 // Buffers a phase reuses from step to step to avoid allocating. Not part of the

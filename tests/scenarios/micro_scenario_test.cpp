@@ -295,6 +295,26 @@ TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
     const auto p = dir.write("s.yaml", two_rooms("", "", "LINESTRING(5 4.8, 5 5.2)"));
     REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 10, "micro.doors[0]", "narrower than a body");
   }
+  SECTION("a gap narrower than a body on the way out names the place and the room") {
+    // A cabinet across the right room leaves 0.40 m at its north end.
+    const auto p = dir.write(
+        "s.yaml",
+        two_rooms(
+            "  obstacles:\n    - {name: Cabinet, wkt: 'POLYGON((7 0, 7.5 0, 7.5 9.6, 7 9.6, 7 0))'}\n"));
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 19, "population.residents[0]",
+                        "every way out narrows to 0.400 m at (7.");
+    try {
+      (void)ss::scenarios::assemble_file(p);
+    } catch (const ss::InputError& e) {
+      CHECK_THAT(e.message(), Catch::Contains("in 'Right'") && Catch::Contains(" m across") &&
+                                  Catch::Contains("at (7.05, 9.75)"));
+    }
+  }
+  SECTION("a door just wider than the door check asks but too narrow for a body names the door") {
+    const auto p = dir.write("s.yaml", two_rooms("", "", "LINESTRING(5 4.7425, 5 5.2575)"));  // 0.515 m
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0]",
+                        "in door micro.doors[0] 'Middle door'");
+  }
   SECTION("a room without a door: its residents cannot reach an exit") {
     std::string text = two_rooms();
     text.erase(text.find("  doors:\n"), text.find("  exits:\n") - text.find("  doors:\n"));

@@ -54,12 +54,13 @@ double MicroMovement::bytes_per_body() {
   const double box2d = sizeof(b2Body) + sizeof(b2Fixture) + sizeof(b2FixtureProxy) + sizeof(b2CircleShape) +
                        2.0 * sizeof(b2TreeNode) +
                        kContactsPerBody * (sizeof(b2Contact) + sizeof(b2ContactEdge));
-  // Per resident: body_, radius_, anchor_, anchor_time_, stuck_; per walker: walkers_,
+  // Per resident: body_, radius_, anchor_, anchor_time_, stuck_, jam_t_; per walker: walkers_,
   // pos_, vel_, field_, t_ahead_, dir_, go_, cap_, cell_items_, walker_cell_, near_.
   using M = MicroMovement;
   const double arrays = element_size<decltype(M::body_)>() + element_size<decltype(M::radius_)>() +
                         element_size<decltype(M::anchor_)>() + element_size<decltype(M::anchor_time_)>() +
-                        element_size<decltype(M::stuck_)>() + element_size<decltype(M::walkers_)>() +
+                        element_size<decltype(M::stuck_)>() + element_size<decltype(M::jam_t_)>() +
+                        element_size<decltype(M::walkers_)>() +
                         element_size<decltype(M::pos_)>() + element_size<decltype(M::vel_)>() +
                         element_size<decltype(M::field_)>() + element_size<decltype(M::t_ahead_)>() +
                         element_size<decltype(M::dir_)>() + element_size<decltype(M::go_)>() +
@@ -218,6 +219,10 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
   anchor_ = state.position;
   anchor_time_.assign(n, static_cast<float>(state.time(model.run.dt)));
   stuck_.assign(n, 0);
+  jam_t_.assign(n, std::numeric_limits<float>::quiet_NaN());
+  jam_window_start_ = state.time(model.run.dt);
+  jam_arrivals_ = -1;  // no window yet
+  jam_reported_ = false;
 }
 
 void MicroMovement::spawn(const Model& model, const SimState& state, ResidentId r) {
@@ -325,6 +330,7 @@ void MicroMovement::step(const Model& model, SimState& state, double t) {
   const int n_sub = std::max(1, static_cast<int>(std::ceil(dt / model.params.micro.substep - 1e-9)));
   const double h = dt / n_sub;
   for (int k = 0; k < n_sub; ++k) substep(model, state, t + k * h, h);
+  watch_jams(model, state, t_end);
 }
 
 void MicroMovement::release_from_shelter(const Model&, SimState&, ResidentId, double) {

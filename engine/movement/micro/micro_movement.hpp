@@ -98,6 +98,14 @@ class MicroMovement final : public MovementModel {
   std::vector<Vec2> anchor_;         // position when last seen making progress, (residents)
   std::vector<float> anchor_time_;   // s, (residents)
   std::vector<std::uint8_t> stuck_;  // counted already, (residents)
+
+  // Jam watch (micro_jam.cpp; a cache like the stuck detection): each walker's field
+  // value at the start of the current window, NaN for who was not walking then.
+  void watch_jams(const Model& model, SimState& state, double t);
+  std::vector<float> jam_t_;       // m of cost-weighted distance to the way out, (residents)
+  double jam_window_start_ = 0.0;  // s
+  std::int64_t jam_arrivals_ = 0;  // arrivals at every exit at the window's start
+  bool jam_reported_ = false;      // the current stop is reported already
 };
 
 }  // namespace ss
