@@ -33,6 +33,8 @@ const std::vector<TestDef>& all_tests() {
       {"RiMEA 7", "walking speeds of 50 persons per age group follow the Weidmann age curve", true, true,
        rimea_7},
       {"RiMEA 10", "23 persons in 12 rooms each leave by their assigned exit", false, true, rimea_10},
+      {"RiMEA 11", "200 persons near one of two exits 14 m apart: the second exit is used", false, true,
+       rimea_11},
       {"RiMEA 12", "congestion forms before the corridor, not at the final exit", true, true, rimea_12},
       {"IMO 4", "100 persons leave an 8 m x 5 m room through a 1 m door at no more than 1.33 P/s", true, true,
        imo_4},

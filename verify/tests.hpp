@@ -22,6 +22,7 @@ Result rimea_5(ModelChoice m, const Options& o);
 Result rimea_6(ModelChoice m, const Options& o);
 Result rimea_7(ModelChoice m, const Options& o);
 Result rimea_10(ModelChoice m, const Options& o);
+Result rimea_11(ModelChoice m, const Options& o);
 Result rimea_12(ModelChoice m, const Options& o);
 Result imo_4(ModelChoice m, const Options& o);
 Result fzj_bottleneck(ModelChoice m, const Options& o);

@@ -145,7 +145,7 @@ MicroPopulationDesc read_micro_population(const Field& f, const Sections& sectio
 void read_micro_params(const Field& f, MicroParams& p) {
   // Only what a scenario may sensibly change; the driving model's calibrated
   // parameters stay the defaults checked by `safestreet verify` (docs/verification.md).
-  f.check_keys({"stuck_time", "stuck_distance", "grid_cell", "jam_time"});
+  f.check_keys({"stuck_time", "stuck_distance", "grid_cell", "exit_choice", "jam_time"});
   if (auto v = f.get("stuck_time")) p.stuck_time = v->duration();
   if (p.stuck_time <= 0.0) f.fail_at("stuck_time", "must be greater than 0");
   if (auto v = f.get("stuck_distance")) p.stuck_distance = v->length();
@@ -154,6 +154,12 @@ void read_micro_params(const Field& f, MicroParams& p) {
     p.grid_cell = v->length();
     // Coarser than 0.25 m and the grid no longer resolves a door of one body width.
     if (p.grid_cell < 0.02 || p.grid_cell > 0.25) v->fail("grid_cell must be between 0.02 and 0.25 m");
+  }
+  if (auto v = f.get("exit_choice")) {  // MicroParams::quickest_exit
+    const std::string c = v->text();
+    if (c != "quickest" && c != "nearest")
+      v->fail("exit_choice must be quickest or nearest, got '" + c + "'");
+    p.quickest_exit = c == "quickest";
   }
   if (auto v = f.get("jam_time")) {
     p.jam_time = v->duration();

@@ -57,6 +57,10 @@ TEST_CASE("RiMEA 10: everyone leaves by the assigned exit", "[verify]") {
   require_pass("RiMEA 10", ModelChoice::Micro);
 }
 
+TEST_CASE("RiMEA 11: people near one exit also use the second when the first is crowded", "[verify]") {
+  require_pass("RiMEA 11", ModelChoice::Micro);
+}
+
 TEST_CASE("RiMEA 12: congestion forms before the corridor, not at the exit", "[verify]") {
   require_pass("RiMEA 12", ModelChoice::Network);
   require_pass("RiMEA 12", ModelChoice::Micro);
