@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "engine/core/input_error.hpp"
 #include "engine/core/metrics.hpp"
 #include "engine/core/state_hash.hpp"
 #include "maps/hazard_layers.hpp"
@@ -15,8 +16,18 @@ namespace ss::batch {
 
 FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   FinishedRun run;
-  const scenarios::ScenarioDesc desc = scenarios::load_scenario(req.scenario, req.variant);
-  run.assembly = std::make_unique<scenarios::Assembly>(scenarios::assemble(desc));
+  scenarios::ScenarioDesc desc = scenarios::load_scenario(req.scenario, req.variant);
+  if (req.trajectory_framerate != 0.0) {
+    desc.run.trajectory_framerate = req.trajectory_framerate;
+    try {
+      run.assembly = std::make_unique<scenarios::Assembly>(scenarios::assemble(desc));
+    } catch (const InputError& e) {  // the option, not the file, asked for them
+      if (e.field().rfind("micro.trajectories", 0) != 0) throw;
+      throw InputError("", 0, "--trajectories", e.message());
+    }
+  } else {
+    run.assembly = std::make_unique<scenarios::Assembly>(scenarios::assemble(desc));
+  }
   const scenarios::Assembly& a = *run.assembly;
   const Model& model = a.model;
   if (hooks.loaded) hooks.loaded(a);

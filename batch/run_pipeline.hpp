@@ -24,6 +24,9 @@ struct RunRequest {
   std::optional<std::uint64_t> seed;  // default: the scenario's run.seed
   std::filesystem::path out;          // run folder, written whole or not at all
   std::string version;                // SafeStreet version recorded in summary.json
+  // Frames per s of trajectories.txt (micro runs; `run --trajectories`); 0: as the
+  // scenario says (micro.trajectories).
+  double trajectory_framerate = 0.0;
 };
 
 // Optional callbacks of the front end.

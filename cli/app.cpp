@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
       ->check(kSeedNumber);
   run_cmd->add_option("--out", run.out, "Output folder (default: out/<scenario>[-<variant>])");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress bar or summary");
+  run_cmd->add_option(
+      "--trajectories", run.trajectories,
+      "Micro runs: also write trajectories.txt (PedPy/JPSreport format) at this many frames per "
+      "second, and walkable.wkt");
 
   CheckOptions check;
   auto* check_cmd =

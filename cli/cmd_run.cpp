@@ -98,6 +98,14 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
   std::printf("shelters         %zu used of %zu, %zu filled up\n", used[0], count[0], full[0]);
   if (count[1] > 0)
     std::printf("assembly areas   %zu used of %zu, %zu filled up\n", used[1], count[1], full[1]);
+  // Crowds that stopped (micro): where, how many, since when.
+  for (const MicroJam& jam : state.records.jams)
+    std::printf(
+        "jam              %u people stopped around (%.1f, %.1f) (x %.1f to %.1f m, y %.1f to %.1f m) from "
+        "%s: "
+        "nobody reached an exit or came nearer one for %s\n",
+        jam.people, jam.centre.x, jam.centre.y, jam.min.x, jam.max.x, jam.min.y, jam.max.y,
+        format_clock(jam.since).c_str(), format_clock(jam.time - jam.since).c_str());
   print_plan_summary(model, state, true);
   const double steps = static_cast<double>(state.step);
   std::printf("simulated        %s in %.0f steps, %.2f s wall (%.1f M resident-steps/s)\n",
@@ -145,8 +153,8 @@ int run_command(const RunOptions& opt) {
     return nlohmann::json::parse(assembly_report(a).dump());
   };
   // The one run pipeline, shared with every run of `safestreet batch`.
-  const batch::FinishedRun run =
-      batch::execute_run({opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION}, hooks);
+  const batch::FinishedRun run = batch::execute_run(
+      {opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION, opt.trajectories}, hooks);
   bar.finish();
   const Model& model = run.assembly->model;
   const Simulation& sim = *run.sim;

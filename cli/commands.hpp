@@ -15,6 +15,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;  // default: the scenario's run.seed
   std::string out;                    // default: out/<scenario>[-<variant>]
   bool quiet = false;                 // no progress bar and summary
+  double trajectories = 0.0;          // frames per s of trajectories.txt (micro); 0: the scenario's
 };
 int run_command(const RunOptions& opt);
 

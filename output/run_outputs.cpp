@@ -8,6 +8,7 @@
 #include "output/summary.hpp"
 #include "output/tables.hpp"
 #include "output/tasks_tables.hpp"
+#include "output/trajectories.hpp"
 
 namespace ss::output {
 
@@ -29,6 +30,11 @@ void write_run_outputs(const std::filesystem::path& dir, const Model& model, con
     out.write("journal.csv", journal_csv(model, state));
     out.write("tasks.csv", tasks_csv(model, state));
     out.write("teams.csv", teams_csv(model, state));
+    if (state.records.trajectory.frames() > 0) {  // asked for (micro.trajectories, run --trajectories)
+      out.write("trajectories.txt",
+                trajectory_txt(state, info.scenario_name + ", seed " + std::to_string(state.seed)));
+      out.write("walkable.wkt", walkable_wkt(model.micro));
+    }
     if (extra) extra(out.staging());
     out.commit();
   } catch (const std::exception& e) {

@@ -11,7 +11,8 @@
 namespace ss::output {
 
 // Writes summary.json, timeline.csv, residents.csv, outcomes.csv, shelters.csv, occupancy.csv,
-// journal.csv, tasks.csv and teams.csv into `dir`, replacing whatever run was there. All or nothing: the
+// journal.csv, tasks.csv and teams.csv (and, when the run recorded them, trajectories.txt and
+// walkable.wkt: output/trajectories.hpp) into `dir`, replacing whatever run was there. All or nothing: the
 // files are staged in a sibling directory and swapped in only once every one of
 // them is on disk; on failure nothing at `dir` changes and std::runtime_error names
 // the path. Same model and state ⇒ byte-identical files, apart from

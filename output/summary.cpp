@@ -162,11 +162,23 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
                    {"rerouted_full", state.records.warnings.rerouted_full},
                    {"turned_around", state.records.warnings.turned_around},
                    {"squeezed", state.records.warnings.squeezed}};
-  if (model.movement ==
-      MovementKind::Micro)  // residents that did not get anywhere for MicroParams::stuck_time
+  if (model.movement == MovementKind::Micro) {
+    // Residents that did not get anywhere for MicroParams::stuck_time.
     j["micro"] = {{"stuck", state.records.warnings.stuck},
                   {"stuck_time_s", model.params.micro.stuck_time},
                   {"stuck_distance_m", model.params.micro.stuck_distance}};
+    // Crowds that stopped moving while people remained, each with its place.
+    ojson jams = ojson::array();
+    for (const MicroJam& jam : state.records.jams)
+      jams.push_back({{"since_s", jam.since},
+                      {"reported_s", jam.time},
+                      {"people", jam.people},
+                      {"centre_m", {jam.centre.x, jam.centre.y}},
+                      {"extent_m", {{jam.min.x, jam.min.y}, {jam.max.x, jam.max.y}}}});
+    j["micro"]["jams"] = std::move(jams);
+    j["micro"]["jam_time_s"] = model.params.micro.jam_time;
+    j["micro"]["jam_progress_m"] = model.params.micro.jam_progress;
+  }
   j["plan"] = plan_summary_json(model, state, info.finished);
   j["journal"] = journal(model, state);
   j["hazards"] = hazards_json(model, state);

@@ -1,4 +1,5 @@
-// RiMEA 10 (assigned exits) and IMO MSC.1/Circ.1533 test 4 (door flow).
+// RiMEA 10 (assigned exits), RiMEA 11 (choice of exit) and IMO MSC.1/Circ.1533 test 4
+// (door flow).
 #include <algorithm>
 #include <cmath>
 
@@ -83,30 +84,90 @@ Result rimea_10(ModelChoice mc, const Options& o) {
 
 namespace {
 
-// One IMO 4 layout: the 8 m × 5 m room with the 1 m exit centred in a 5 m wall that
-// implementations of MSC.1/Circ.1533 test 4 use (docs/verification.md); 100 persons on 100 of the 112 sites
-// of a 0.53 m lattice (the room holds no looser one), the empty sites and the speeds drawn from `seed`.
-// Returns the arrival times at the exit.
+struct ExitUse {
+  int near = 0, far = 0;  // persons out by the nearer and by the second exit
+  double last = 0.0;      // s, last arrival
+};
+
+// RiMEA 11: a 20 m × 20 m room with two 1 m doors through its 0.4 m east wall,
+// centred at y = 3 m and y = 17 m (14 m apart), 200 persons on a 0.6 m lattice in
+// x 11.2 … 19.7 m, y 0.3 … 9.3 m: every one of them nearer the first door.
+ExitUse rimea_11_run(bool quickest, std::uint64_t seed) {
+  const Ring room{{0, 0},     {20, 0},      {20, 2.5},    {20.4, 2.5}, {20.4, 3.5}, {20, 3.5},
+                  {20, 16.5}, {20.4, 16.5}, {20.4, 17.5}, {20, 17.5},  {20, 20},    {0, 20}};
+  Model m = builders::micro_area({room});
+  const ShelterId near_exit = builders::add_exit(m, rect(20.2, 2.5, 20.9, 3.5), "near");
+  builders::add_exit(m, rect(20.2, 16.5, 20.9, 17.5), "far");
+  Box block;
+  block.extend({11.2, 0.3});
+  block.extend({19.7, 9.3});
+  builders::place_lattice(m, block, 200, 0.6);
+  builders::instant_departure(m);
+  m.params.micro.quickest_exit = quickest;
+  m.run.duration = 600.0;
+  m.finalize();
+  Simulation sim(m, seed);
+  run(sim);
+  ExitUse u;
+  const SimState& s = sim.state();
+  for (std::size_t i = 0; i < m.population.size(); ++i) {
+    if (s.status[i] != Status::Sheltered) continue;
+    (s.shelter[i] == near_exit ? u.near : u.far) += 1;
+    u.last = std::max(u.last, static_cast<double>(s.arrival_time[i]));
+  }
+  return u;
+}
+
+}  // namespace
+
+Result rimea_11(ModelChoice mc, const Options& o) {
+  Result r = make_result(def_of("RiMEA 11"), mc);
+  const ExitUse q = rimea_11_run(true, o.seed);
+  // The same crowd with the choice switched off (everyone to the nearest exit), for
+  // the report: what the choice changes.
+  const ExitUse n = rimea_11_run(false, o.seed);
+  r.measured =
+      fmt("second exit %d of %d (%.0f %%), all out %.0f s; nearest-exit choice: second exit %d, %.0f s",
+          q.far, q.near + q.far, 100.0 * q.far / 200.0, q.last, n.far, n.last);
+  r.criterion = "all 200 out; the second exit takes at least 10 % (20 persons)";
+  r.pass = q.near + q.far == 200 && q.far >= 20;
+  r.values = {{"second_exit", q.far},
+              {"first_exit", q.near},
+              {"all_out_s", q.last},
+              {"nearest_choice_second_exit", n.far},
+              {"nearest_choice_all_out_s", n.last}};
+  return r;
+}
+
+Model imo_4_micro_room(std::uint64_t seed) {
+  // The lattice sites, from a scratch copy of the room.
+  Model sites = builders::micro_room_with_door(8.0, 5.0, 1.0);
+  Box area;
+  area.extend({0.26, 0.26});
+  area.extend({7.74, 4.74});
+  builders::place_lattice(sites, area, 112, 0.53);
+  const std::vector<Vec2>& site = sites.population.home;
+  // Keep 100 of the 112: a partial Fisher-Yates shuffle keyed by the seed.
+  std::vector<std::size_t> order(site.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (std::size_t i = 0; i < 100; ++i) {
+    const double u = uniform01(seed, 0x494d4f34u, i, 0);  // purpose "IMO4"
+    std::swap(order[i], order[i + static_cast<std::size_t>(u * static_cast<double>(order.size() - i))]);
+  }
+  std::sort(order.begin(), order.begin() + 100);  // residents in lattice order
+  Model m = builders::micro_room_with_door(8.0, 5.0, 1.0);
+  for (std::size_t k = 0; k < 100; ++k) builders::add_residents(m, site[order[k]], 1, 35);
+  return m;
+}
+
+namespace {
+
+// One IMO 4 layout (micro: imo_4_micro_room; network: a 5 m street into a 1 m door);
+// returns the arrival times at the exit.
 std::vector<double> imo_4_layout(ModelChoice mc, std::uint64_t seed) {
   Model m;
   if (mc == ModelChoice::Micro) {
-    // The lattice sites, from a scratch copy of the room.
-    Model sites = builders::micro_room_with_door(8.0, 5.0, 1.0);
-    Box area;
-    area.extend({0.26, 0.26});
-    area.extend({7.74, 4.74});
-    builders::place_lattice(sites, area, 112, 0.53);
-    const std::vector<Vec2>& site = sites.population.home;
-    // Keep 100 of the 112: a partial Fisher-Yates shuffle keyed by the seed.
-    std::vector<std::size_t> order(site.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    for (std::size_t i = 0; i < 100; ++i) {
-      const double u = uniform01(seed, 0x494d4f34u, i, 0);  // purpose "IMO4"
-      std::swap(order[i], order[i + static_cast<std::size_t>(u * static_cast<double>(order.size() - i))]);
-    }
-    std::sort(order.begin(), order.begin() + 100);  // residents in lattice order
-    m = builders::micro_room_with_door(8.0, 5.0, 1.0);
-    for (std::size_t k = 0; k < 100; ++k) builders::add_residents(m, site[order[k]], 1, 35);
+    m = imo_4_micro_room(seed);
   } else {
     StreetGraph& g = m.world.streets;
     const Vec2 pts[] = {{0, 2.5}, {8, 2.5}, {8.4, 2.5}};

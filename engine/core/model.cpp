@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <span>
 #include <string>
@@ -26,6 +27,20 @@ void check_common(const Model& m, bool need_shelters) {
   if (!(run.duration > 0.0) || !finite(run.duration))
     fail("run.duration", "must be a positive number of seconds");
   if (!(run.timeline_interval >= run.dt)) fail("run.timeline_interval", "must be at least one step (dt)");
+  if (run.trajectory_framerate != 0.0) {
+    // Frames fall on steps: the positions between two steps do not exist.
+    const double per_frame = 1.0 / (run.trajectory_framerate * run.dt);
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "%g frames per s is not a whole number of steps of %g s (run.dt) per frame",
+                  run.trajectory_framerate, run.dt);
+    if (!(run.trajectory_framerate > 0.0) || !finite(run.trajectory_framerate))
+      fail("micro.trajectories.framerate", "must be a positive number of frames per second");
+    if (per_frame < 1.0 - 1e-9 || std::fabs(per_frame - std::round(per_frame)) > 1e-6)
+      fail("micro.trajectories.framerate", buf);
+    if (m.movement != MovementKind::Micro)
+      fail("micro.trajectories", "trajectories are written by micro runs (movement: micro) only");
+  }
   if (need_shelters && m.world.shelters.empty()) fail("shelters", "the scenario has no shelters");
   for (const ShelterSite& site : m.world.shelters) {
     const std::string field = "shelters[" + site.name + "]";

@@ -75,6 +75,10 @@ struct RunSettings {
   double duration = 3.0 * 3600.0;  // s
   std::uint64_t seed = 1;
   double timeline_interval = 60.0;  // s between timeline rows
+  // Micro runs: every walker's position this many times per simulated second into
+  // RunRecords::trajectory (trajectories.txt, docs/micro.md); 0: none. A whole number
+  // of steps per frame (1 / (framerate dt) an integer).
+  double trajectory_framerate = 0.0;  // frames per s
 };
 
 // Which movement model moves the residents (DESIGN.md: two interchangeable models).

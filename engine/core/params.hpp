@@ -111,6 +111,32 @@ struct MicroParams {
   // A walker that has not moved stuck_distance within stuck_time is counted as stuck.
   double stuck_time = 120.0;    // s
   double stuck_distance = 0.5;  // m
+  // A crowd that stopped: over jam_time nobody reached an exit and the walkers came
+  // less than jam_progress (mean per walker) nearer the exits by the navigation
+  // field; reported once with its place (RunRecords::jams). Assumptions: half a
+  // minute without a single step forward is no queue (a queue at a 1 m door moves
+  // a person through every second or so, IMO 4), and 0.1 m is well under one step
+  // (0.7 m, Weidmann 1993) while above what bodies pressed together jiggle.
+  double jam_time = 30.0;     // s
+  double jam_progress = 0.1;  // m
+  // Exit choice that reacts to queues: the quickest-path idea of Kemloh Wagoum,
+  // Seyfried & Holl 2012 ("Modeling the dynamic route choice of pedestrians to assess
+  // the criticality of building evacuation", Adv. Complex Syst. 15): every
+  // exit_choice_interval each walker without an assigned exit estimates, for every
+  // open exit, the time to leave by it — the longer of walking there (field distance
+  // / free speed) and the exit passing the walkers ahead of it on the way there
+  // (their number / (exit_specific_flow × exit width)) — and turns to another exit
+  // when that saves more than exit_switch_share of the current estimate and at least
+  // exit_switch_min. false: everyone walks to the nearest exit by the field.
+  bool quickest_exit = true;
+  double exit_choice_interval = 2.0;  // s (assumption: a look around every two steps or so)
+  // Specific flow through a door: 1.3 P/(m s), SFPE and IMO MSC.1/Circ.1238 (the
+  // value IMO uses for doorways; the model's own 1 m door gives 1.27 P/s, IMO 4).
+  double exit_specific_flow = 1.3;  // P/(m s)
+  // Hysteresis against turning back and forth between exits of about equal time
+  // (assumptions, checked on RiMEA 11: a share and a floor of a few seconds).
+  double exit_switch_share = 0.1;
+  double exit_switch_min = 2.0;  // s
 };
 
 struct Params {

@@ -78,6 +78,30 @@ struct SimWarnings {
   std::uint64_t stuck = 0;             // micro: walkers that did not get anywhere for MicroParams::stuck_time
 };
 
+// Walkers' positions at a fixed frame rate (RunSettings::trajectory_framerate), the
+// data of the trajectory files researchers read (output/trajectories.hpp). Frame f is
+// at time f / framerate; its points are points[frame_begin[f] .. frame_begin[f + 1]).
+struct TrajectoryPoint {
+  std::uint32_t resident = 0;  // ResidentId value
+  float x = 0.0f, y = 0.0f;    // m, local CRS
+};
+struct TrajectoryRecord {
+  double framerate = 0.0;                  // frames per s; 0: not recorded
+  std::vector<std::uint32_t> frame_begin;  // (frames + 1)
+  std::vector<TrajectoryPoint> points;     // walkers in resident-id order per frame
+  [[nodiscard]] std::size_t frames() const { return frame_begin.empty() ? 0 : frame_begin.size() - 1; }
+};
+
+// A micro crowd that stopped: for MicroParams::jam_time nobody reached an exit and
+// the walkers together came no nearer the exits (MicroMovement, micro_jam.cpp).
+struct MicroJam {
+  double since = 0.0;        // s, start of the window without progress
+  double time = 0.0;         // s, when it was reported (the window's end)
+  std::uint32_t people = 0;  // walkers standing in it
+  Vec2 centre;               // m, their centroid
+  Vec2 min, max;             // m, the box around them
+};
+
 // What the run has recorded so far: grows during the run, read by outputs, the GUI
 // and the targets at the end; never read back by the step itself.
 struct RunRecords {
@@ -88,6 +112,8 @@ struct RunRecords {
   std::vector<std::uint64_t> edge_passages;  // residents that walked each edge, (edges); movement phase
   std::uint32_t route_rebuilds = 0;          // decisions phase
   SimWarnings warnings;                      // numeric trouble, counted; movement phase
+  TrajectoryRecord trajectory;               // micro walkers' positions per frame; metrics phase
+  std::vector<MicroJam> jams;                // micro crowds that stopped moving; movement phase
 };
 
 // Buffers a phase reuses from step to step to avoid allocating. Not part of the

@@ -45,6 +45,30 @@ void record_row(const Model& model, SimState& s, double t) {
   s.records.occupancy_series.push_back(s.occupancy);
 }
 
+std::uint64_t steps_per_frame(const RunSettings& run) {
+  return std::max<std::uint64_t>(
+      1, static_cast<std::uint64_t>(std::llround(1.0 / (run.trajectory_framerate * run.dt))));
+}
+
+// One trajectory frame: every walker on its feet (Moving, or Stranded after it set
+// off), as the tracking of a real crowd sees them; people still at home are not yet
+// in the scene and arrivals have left it.
+void record_frame(const Model& model, SimState& s) {
+  TrajectoryRecord& tr = s.records.trajectory;
+  if (model.movement != MovementKind::Micro || !(model.run.trajectory_framerate > 0.0)) return;
+  if (tr.frame_begin.empty()) {
+    tr.framerate = model.run.trajectory_framerate;
+    tr.frame_begin.push_back(0);
+  }
+  for (std::size_t i = 0; i < s.status.size(); ++i) {
+    const Status st = s.status[i];
+    if (st == Status::Moving || (st == Status::Stranded && !std::isnan(s.start_time[i])))
+      tr.points.push_back({static_cast<std::uint32_t>(i), static_cast<float>(s.position[i].x),
+                           static_cast<float>(s.position[i].y)});
+  }
+  tr.frame_begin.push_back(static_cast<std::uint32_t>(tr.points.size()));
+}
+
 // Equal bit for bit, NaN ("not yet") included.
 bool same_floats(const std::vector<float>& a, const std::vector<float>& b) {
   return a.size() == b.size() &&
@@ -104,6 +128,7 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
   init_warning(model, s);
   init_responders(model, s);
   record_row(model, s, 0.0);
+  record_frame(model, s);
   return s;
 }
 
@@ -298,6 +323,8 @@ void Simulation::bookkeeping_phase() {
 void Simulation::metrics_phase() {
   ++state_.step;
   if (state_.step % steps_per_row(model_->run) == 0) record_row(*model_, state_, time());
+  if (model_->run.trajectory_framerate > 0.0 && state_.step % steps_per_frame(model_->run) == 0)
+    record_frame(*model_, state_);
 }
 
 }  // namespace ss

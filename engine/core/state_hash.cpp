@@ -22,8 +22,18 @@ void hash_part(StateHasher& h, const SimWarnings& w) {
   h.all(w.non_finite_speed, w.rerouted_full, w.turned_around, w.squeezed, w.stuck);
 }
 
+void hash_part(StateHasher& h, const MicroJam& j) {
+  h.all(j.since, j.time, j.people, j.centre, j.min, j.max);
+}
+
+void hash_part(StateHasher& h, const TrajectoryPoint& p) { h.all(p.resident, p.x, p.y); }
+
 void hash_part(StateHasher& h, const RunRecords& r) {
   h.all(r.journal, r.timeline, r.occupancy_series, r.edge_passages, r.route_rebuilds, r.warnings);
+  // Micro records, hashed only when there are any: runs without them (every network
+  // run) keep the hashes they had before these records existed.
+  if (!r.jams.empty()) h.add(r.jams);
+  if (r.trajectory.frames() > 0) h.all(r.trajectory.framerate, r.trajectory.frame_begin, r.trajectory.points);
 }
 
 void hash_part(StateHasher& h, const RouteField& f) { h.all(f.dist, f.next_edge, f.target); }
@@ -87,12 +97,15 @@ std::string state_hash_hex(std::uint64_t v) {
 // A member added to a hashed struct changes its size on the reference build (g++ 12,
 // libstdc++, x86-64): these fail until it is hashed above and the size updated.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(SimState) == 2224, "a member of SimState is not in the state hash");
+static_assert(sizeof(SimState) == 2304, "a member of SimState is not in the state hash");
 static_assert(sizeof(Intervention) == 48, "a member of Intervention is not in the state hash");
 static_assert(sizeof(JournalEntry) == 72, "a member of JournalEntry is not in the state hash");
 static_assert(sizeof(TimelineRow) == 120, "a member of TimelineRow is not in the state hash");
 static_assert(sizeof(SimWarnings) == 40, "a member of SimWarnings is not in the state hash");
-static_assert(sizeof(RunRecords) == 144, "a member of RunRecords is not in the state hash");
+static_assert(sizeof(MicroJam) == 72, "a member of MicroJam is not in the state hash");
+static_assert(sizeof(TrajectoryPoint) == 12, "a member of TrajectoryPoint is not in the state hash");
+static_assert(sizeof(TrajectoryRecord) == 56, "a member of TrajectoryRecord is not in the state hash");
+static_assert(sizeof(RunRecords) == 224, "a member of RunRecords is not in the state hash");
 static_assert(sizeof(RouteField) == 72, "a member of RouteField is not in the state hash");
 static_assert(sizeof(RouteFields) == 384, "a member of RouteFields is not in the state hash");
 static_assert(sizeof(HazardEffects) == 248, "a member of HazardEffects is not in the state hash");

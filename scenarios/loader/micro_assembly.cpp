@@ -115,6 +115,7 @@ Assembly assemble_micro(const ScenarioDesc& d) {
   a.shelters.from_list = m.world.shelters.size();
   m.micro.walkable = std::move(g.micro.walkable);
   m.micro.obstacles = std::move(g.micro.obstacles);
+  m.micro.doors = std::move(g.micro.doors);
   // Every named room, corridor or walkable polygon is a zone of the summary.
   for (const Piece* p : g.places)
     for (const PolygonRingsList& poly : p->f.polygons) {

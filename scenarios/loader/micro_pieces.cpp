@@ -208,6 +208,7 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
       door_line(p, "door");
       cutters.push_back({strip(p.f.lines[0][0], p.f.lines[0][1], 0.5 * s.door_depth, 0.0)});
       g.doors.push_back(&p);
+      g.micro.doors.push_back({p.f.where, strip(p.f.lines[0][0], p.f.lines[0][1], 0.5 * s.door_depth, 0.0)});
     } else {  // exit
       Ring area;
       if (!p.f.lines.empty() || !p.f.points.empty()) {

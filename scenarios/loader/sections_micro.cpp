@@ -145,7 +145,7 @@ MicroPopulationDesc read_micro_population(const Field& f, const Sections& sectio
 void read_micro_params(const Field& f, MicroParams& p) {
   // Only what a scenario may sensibly change; the driving model's calibrated
   // parameters stay the defaults checked by `safestreet verify` (docs/verification.md).
-  f.check_keys({"stuck_time", "stuck_distance", "grid_cell"});
+  f.check_keys({"stuck_time", "stuck_distance", "grid_cell", "exit_choice", "jam_time"});
   if (auto v = f.get("stuck_time")) p.stuck_time = v->duration();
   if (p.stuck_time <= 0.0) f.fail_at("stuck_time", "must be greater than 0");
   if (auto v = f.get("stuck_distance")) p.stuck_distance = v->length();
@@ -154,6 +154,16 @@ void read_micro_params(const Field& f, MicroParams& p) {
     p.grid_cell = v->length();
     // Coarser than 0.25 m and the grid no longer resolves a door of one body width.
     if (p.grid_cell < 0.02 || p.grid_cell > 0.25) v->fail("grid_cell must be between 0.02 and 0.25 m");
+  }
+  if (auto v = f.get("exit_choice")) {  // MicroParams::quickest_exit
+    const std::string c = v->text();
+    if (c != "quickest" && c != "nearest")
+      v->fail("exit_choice must be quickest or nearest, got '" + c + "'");
+    p.quickest_exit = c == "quickest";
+  }
+  if (auto v = f.get("jam_time")) {
+    p.jam_time = v->duration();
+    if (!(p.jam_time > 0.0)) v->fail("jam_time must be greater than 0");
   }
 }
 
@@ -211,7 +221,7 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
     if (auto v = root.get(key)) v->fail(std::string("is not used with movement: micro; ") + instead);
 
   f.check_keys({"area", "layers", "rooms", "corridors", "walkable", "obstacles", "walls", "doors", "exits",
-                "wall_thickness", "door_depth", "params"});
+                "wall_thickness", "door_depth", "params", "trajectories"});
   MicroSection m;
   if (area) {  // a region of the map: its streets, buildings and shelters
     m.area = read_area(f.need("area"));
@@ -236,6 +246,10 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
   if (auto v = f.get("door_depth")) m.door_depth = v->length();
   if (!(m.door_depth > 0.0) || m.door_depth > 5.0) f.fail_at("door_depth", "must be between 0 and 5 m");
   if (auto v = f.get("params")) read_micro_params(*v, desc.params.micro);
+  if (auto v = f.get("trajectories")) {  // trajectories.txt and walkable.wkt (output/trajectories.hpp)
+    v->check_keys({"framerate"});
+    desc.run.trajectory_framerate = v->need("framerate").positive();
+  }
   // A line exit reaches door_depth / 2 into the room: it must hold navigation cells
   // (params.grid_cell) there, or the exit seems to lie outside what is walkable.
   if (m.door_depth < 2.0 * desc.params.micro.grid_cell)

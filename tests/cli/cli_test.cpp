@@ -365,3 +365,37 @@ TEST_CASE(
   CHECK_THAT(slurp(out + "/report.html"),
              Catch::Contains("Two runs compared") && Catch::Contains("class=worse"));
 }
+
+TEST_CASE("safestreet run --trajectories writes a micro run's trajectories and walkable area") {
+  TempDir dir;
+  const std::string school = std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/school_evacuation.yaml";
+  const std::string out = dir.path() + "/school";
+  const Result r = safestreet("run " + school + " --quiet --trajectories 5 --out " + out);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::string traj = slurp(out + "/trajectories.txt");
+  CHECK_THAT(traj, Catch::StartsWith("#description: ") && Catch::Contains("#framerate: 5\n") &&
+                       Catch::Contains("#ID\tFR\tX\tY\tZ\n"));
+  // Rows of five numbers: ID FR X Y Z.
+  const std::size_t first = traj.find("\n", traj.find("#ID\tFR")) + 1;
+  const std::string row = traj.substr(first, traj.find('\n', first) - first);
+  CHECK(std::count(row.begin(), row.end(), '\t') == 4);
+  CHECK_THAT(slurp(out + "/walkable.wkt"),
+             Catch::StartsWith("POLYGON ((") || Catch::StartsWith("MULTIPOLYGON ((("));
+  // Without the option the run folder has neither.
+  REQUIRE(safestreet("run " + school + " --quiet --out " + out).exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(out + "/trajectories.txt"));
+  CHECK_FALSE(std::filesystem::exists(out + "/walkable.wkt"));
+}
+
+TEST_CASE("safestreet run --trajectories refuses a network run and a rate off the steps") {
+  TempDir dir;
+  const Result net = safestreet("run " + town(dir) + " --quiet --trajectories 1 --out " + dir.path() + "/o");
+  CHECK(net.exit_code == 2);
+  CHECK_THAT(net.output, Catch::Contains("--trajectories") && Catch::Contains("movement: micro"));
+  const std::string school = std::string(SAFESTREET_SOURCE_DIR) + "/scenarios/school_evacuation.yaml";
+  const Result odd = safestreet("run " + school + " --quiet --trajectories 3 --out " + dir.path() + "/o");
+  CHECK(odd.exit_code == 2);
+  CHECK_THAT(odd.output, Catch::Contains("--trajectories") && Catch::Contains("run.dt"));
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/o"));
+}

@@ -14,6 +14,7 @@
 
 #include "engine/core/simulation.hpp"
 #include "engine/scenes/builders.hpp"
+#include "engine/scenes/micro_builders.hpp"
 #include "output/format.hpp"
 #include "output/run_outputs.hpp"
 #include "output/staged_directory.hpp"
@@ -393,4 +394,33 @@ TEST_CASE("leftovers of a killed writer are cleared, and a previous result it mo
     CHECK_FALSE(fs::exists(staging));
   }  // not committed: the previous result stays
   CHECK(entries(tmp.path) == std::vector<std::string>{"run"});
+}
+
+TEST_CASE("summary.json of a micro run lists a crowd that stopped with its place") {
+  // A room whose 0.56 m way out is checked for 0.51 m bodies and walked by 0.60 m
+  // ones (made bigger after the check): they stop at its mouth (x = 5 m).
+  Model m =
+      builders::micro_area({{{0, 0}, {5, 0}, {5, 2.22}, {9, 2.22}, {9, 2.78}, {5, 2.78}, {5, 5}, {0, 5}}});
+  builders::add_exit(m, builders::rect(8.5, 2.22, 9, 2.78), "end");
+  Box room;
+  room.extend({0.5, 0.5});
+  room.extend({4.5, 4.5});
+  builders::place_lattice(m, room, 6, 0.8);
+  builders::instant_departure(m);
+  m.run.duration = 120.0;
+  m.finalize();
+  m.params.micro.radius_adult = 0.30;
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  TempDir tmp("jam");
+  output::write_run_outputs(tmp.path / "run", m, sim.state(), {});
+  const nlohmann::json j = nlohmann::json::parse(slurp(tmp.path / "run" / "summary.json"));
+  REQUIRE(j["micro"]["jams"].size() == 1);
+  const nlohmann::json& jam = j["micro"]["jams"][0];
+  CHECK(jam["people"] == 6);
+  CHECK(jam["centre_m"][0].get<double>() > 2.5);
+  CHECK(jam["centre_m"][0].get<double>() < 5.0);
+  CHECK(jam["extent_m"][1][0].get<double>() <= 5.3);
+  CHECK(jam["reported_s"].get<double>() - jam["since_s"].get<double>() == Approx(30.0));
+  CHECK(j["micro"]["jam_time_s"] == 30.0);
 }

@@ -295,6 +295,26 @@ TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
     const auto p = dir.write("s.yaml", two_rooms("", "", "LINESTRING(5 4.8, 5 5.2)"));
     REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 10, "micro.doors[0]", "narrower than a body");
   }
+  SECTION("a gap narrower than a body on the way out names the place and the room") {
+    // A cabinet across the right room leaves 0.40 m at its north end.
+    const auto p = dir.write(
+        "s.yaml",
+        two_rooms(
+            "  obstacles:\n    - {name: Cabinet, wkt: 'POLYGON((7 0, 7.5 0, 7.5 9.6, 7 9.6, 7 0))'}\n"));
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 19, "population.residents[0]",
+                        "every way out narrows to 0.400 m at (7.");
+    try {
+      (void)ss::scenarios::assemble_file(p);
+    } catch (const ss::InputError& e) {
+      CHECK_THAT(e.message(), Catch::Contains("in 'Right'") && Catch::Contains(" m across") &&
+                                  Catch::Contains("at (7.05, 9.75)"));
+    }
+  }
+  SECTION("a door just wider than the door check asks but too narrow for a body names the door") {
+    const auto p = dir.write("s.yaml", two_rooms("", "", "LINESTRING(5 4.7425, 5 5.2575)"));  // 0.515 m
+    REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 17, "population.residents[0]",
+                        "in door micro.doors[0] 'Middle door'");
+  }
   SECTION("a room without a door: its residents cannot reach an exit") {
     std::string text = two_rooms();
     text.erase(text.find("  doors:\n"), text.find("  exits:\n") - text.find("  doors:\n"));
@@ -522,4 +542,26 @@ TEST_CASE(
   const ss::RunMetrics r = ss::compute_metrics(m, s);
   CHECK(r.overall.safe == m.population.size() - helpless);
   CHECK(s.records.warnings.stuck == 0);
+}
+
+TEST_CASE("micro.trajectories records every walker at the frame rate asked for") {
+  TempDir dir;
+  const auto p = dir.write("s.yaml", two_rooms("  trajectories: {framerate: 2}\n"));
+  const ss::scenarios::Assembly a = ss::scenarios::assemble_file(p);
+  CHECK(a.model.run.trajectory_framerate == 2.0);
+  const ss::SimState s = run(a.model, 1);
+  const ss::TrajectoryRecord& t = s.records.trajectory;
+  CHECK(t.framerate == 2.0);
+  CHECK(t.frames() == s.step / 5 + 1);  // dt 0.1 s: every fifth step, and the start
+  REQUIRE(!t.points.empty());
+  for (const ss::TrajectoryPoint& q : t.points) CHECK(a.model.micro.walkable_at({q.x, q.y}));
+}
+
+TEST_CASE("a trajectory frame rate that does not fall on steps names the field and line") {
+  TempDir dir;
+  const auto p = dir.write("s.yaml", two_rooms("  trajectories: {framerate: 3}\n"));
+  REQUIRE_INPUT_ERROR(ss::scenarios::assemble_file(p), p, 13, "micro.trajectories.framerate",
+                      "not a whole number of steps");
+  const auto q = dir.write("q.yaml", two_rooms("  trajectories: {framerate: -1}\n"));
+  CHECK_THROWS_WITH(ss::scenarios::assemble_file(q), Catch::Contains("micro.trajectories.framerate"));
 }

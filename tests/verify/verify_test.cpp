@@ -57,6 +57,10 @@ TEST_CASE("RiMEA 10: everyone leaves by the assigned exit", "[verify]") {
   require_pass("RiMEA 10", ModelChoice::Micro);
 }
 
+TEST_CASE("RiMEA 11: people near one exit also use the second when the first is crowded", "[verify]") {
+  require_pass("RiMEA 11", ModelChoice::Micro);
+}
+
 TEST_CASE("RiMEA 12: congestion forms before the corridor, not at the exit", "[verify]") {
   require_pass("RiMEA 12", ModelChoice::Network);
   require_pass("RiMEA 12", ModelChoice::Micro);
@@ -74,6 +78,10 @@ TEST_CASE("FZJ AO-300: simulated bottleneck flow within 15 % of the measurement"
 }
 
 // Fire spread (verify/fire.cpp): Hamada's formulas on a regular grid of blocks.
+TEST_CASE("Trajectories: the N-t flow from the written trajectories equals the exit count's", "[verify]") {
+  require_pass("Trajectories", ModelChoice::Micro);
+}
+
 TEST_CASE("Hamada: calm air spreads with the crosswind formula every way", "[verify][fire]") {
   require_pass("Hamada 1", ModelChoice::Fire);
 }

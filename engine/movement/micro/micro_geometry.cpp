@@ -9,6 +9,7 @@
 #include "engine/core/input_error.hpp"
 #include "engine/core/model.hpp"
 #include "engine/movement/micro/micro_field.hpp"
+#include "engine/movement/micro/micro_passage.hpp"
 
 namespace ss {
 namespace {
@@ -311,8 +312,17 @@ void finalize_micro(Model& m) {
       fail(field, "resident " + std::to_string(r) + " has a non-finite position");
     if (!g.walkable_at(h))
       fail(field, who + " is inside a wall or outside the walkable area (micro.walkable)");
-    if (!g.periodic_x && !std::isfinite(field_value(g.grid, reach, h)))
-      fail(field, who + " cannot reach any exit: a door or passage on the way is narrower than a body");
+  }
+  // Places narrower than a body, named; then what the navigation field cannot cross
+  // (closed within field_clearance of a wall) or no way out at all.
+  check_micro_passages(m);
+  for (std::size_t r = 0; r < n && !g.periodic_x; ++r) {
+    const Vec2 h = m.population.home[r];
+    if (!std::isfinite(field_value(g.grid, reach, h)))
+      fail("population[" + std::to_string(r) + "]",
+           "resident " + std::to_string(r) + " at " + at(h) +
+               " cannot reach any exit: a door or passage on the way "
+               "is narrower than a body");
   }
 
   Box b;

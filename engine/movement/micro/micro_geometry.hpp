@@ -47,6 +47,12 @@ struct MicroGrid {
   }
 };
 
+// A named door opening (its door_depth deep rectangle), for messages that name a place.
+struct MicroDoor {
+  std::string name;  // where the scenario gives it, e.g. "micro.doors[0] 'Middle door'"
+  Ring area;         // m
+};
+
 struct MicroGeometry {
   std::vector<Ring> walkable;   // outer rings of the walkable area, m
   std::vector<Ring> obstacles;  // rings cut out of it (buildings, walls), m
@@ -55,6 +61,7 @@ struct MicroGeometry {
   // periodic corridor): bodies leaving past the largest x re-enter at the smallest,
   // the end walls are left out, and everyone walks towards +x; no exits needed.
   bool periodic_x = false;
+  std::vector<MicroDoor> doors;  // for naming places only; the walkable rings hold the openings
 
   MicroGrid grid;  // derived by finalize_micro()
 

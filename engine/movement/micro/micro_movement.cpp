@@ -54,12 +54,13 @@ double MicroMovement::bytes_per_body() {
   const double box2d = sizeof(b2Body) + sizeof(b2Fixture) + sizeof(b2FixtureProxy) + sizeof(b2CircleShape) +
                        2.0 * sizeof(b2TreeNode) +
                        kContactsPerBody * (sizeof(b2Contact) + sizeof(b2ContactEdge));
-  // Per resident: body_, radius_, anchor_, anchor_time_, stuck_; per walker: walkers_,
+  // Per resident: body_, radius_, anchor_, anchor_time_, stuck_, jam_t_, choice_; per walker: walkers_,
   // pos_, vel_, field_, t_ahead_, dir_, go_, cap_, cell_items_, walker_cell_, near_.
   using M = MicroMovement;
   const double arrays = element_size<decltype(M::body_)>() + element_size<decltype(M::radius_)>() +
                         element_size<decltype(M::anchor_)>() + element_size<decltype(M::anchor_time_)>() +
-                        element_size<decltype(M::stuck_)>() + element_size<decltype(M::walkers_)>() +
+                        element_size<decltype(M::stuck_)>() + element_size<decltype(M::jam_t_)>() +
+                        element_size<decltype(M::choice_)>() + element_size<decltype(M::walkers_)>() +
                         element_size<decltype(M::pos_)>() + element_size<decltype(M::vel_)>() +
                         element_size<decltype(M::field_)>() + element_size<decltype(M::t_ahead_)>() +
                         element_size<decltype(M::dir_)>() + element_size<decltype(M::go_)>() +
@@ -78,8 +79,11 @@ double MicroMovement::bytes_per_cell(const Model& model) {
   for (const ShelterId s : model.plan.zone_shelter)
     if (s.valid()) assigned.push_back(s.value);
   std::sort(assigned.begin(), assigned.end());
+  // With the quickest-exit choice, one more per exit (when there are two or more).
+  const std::size_t exits = model.micro.exits.size();
+  const double per_exit = model.params.micro.quickest_exit && exits >= 2 ? static_cast<double>(exits) : 0.0;
   const auto fields =
-      2.0 + static_cast<double>(std::unique(assigned.begin(), assigned.end()) - assigned.begin());
+      2.0 + per_exit + static_cast<double>(std::unique(assigned.begin(), assigned.end()) - assigned.begin());
   // Fast marching (micro_field.cpp): T as double, the known flags, a heap entry
   // (double, cell) per cell at most, and the result as float.
   const double marching =
@@ -208,6 +212,21 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
   }
 
   cost_ = walking_cost(g, p);
+  // Each exit's width for the quickest-exit choice: the longer side of the box
+  // around its walkable cells (a door line's strip, an exit square).
+  exit_width_.assign(model.micro.exits.size(), 0.0f);
+  {
+    std::vector<Box> box(model.micro.exits.size());
+    for (std::size_t c = 0; c < g.size(); ++c)
+      if (g.exit[c] >= 0 && g.walkable[c])
+        box[static_cast<std::size_t>(g.exit[c])].extend(
+            g.centre(static_cast<int>(c % g.nx), static_cast<int>(c / g.nx)));
+    for (std::size_t e = 0; e < box.size(); ++e)
+      if (!box[e].empty())
+        exit_width_[e] = static_cast<float>(std::max(box[e].width(), box[e].height()) + g.h);
+  }
+  choice_.assign(n, -1);
+  next_choice_ = state.time(model.run.dt);
   build_fields(model, state, state.time(model.run.dt));
   body_.assign(n, nullptr);
   for (std::size_t i = 0; i < n; ++i) {
@@ -218,6 +237,10 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
   anchor_ = state.position;
   anchor_time_.assign(n, static_cast<float>(state.time(model.run.dt)));
   stuck_.assign(n, 0);
+  jam_t_.assign(n, std::numeric_limits<float>::quiet_NaN());
+  jam_window_start_ = state.time(model.run.dt);
+  jam_arrivals_ = -1;  // no window yet
+  jam_reported_ = false;
 }
 
 void MicroMovement::spawn(const Model& model, const SimState& state, ResidentId r) {
@@ -257,6 +280,17 @@ void MicroMovement::build_fields(const Model& model, const SimState& state, doub
     open_step_free[e] = open[e] && model.world.shelters[s.index()].step_free ? 1 : 0;
   }
   nearest_ = build_micro_field(g.grid, cost_, open);
+  exit_open_ = open;
+  to_exit_.clear();
+  if (model.params.micro.quickest_exit && std::count(open.begin(), open.end(), 1) >= 2) {
+    to_exit_.resize(ne);  // a choice needs two open exits
+    for (std::size_t e = 0; e < ne; ++e) {
+      if (!open[e]) continue;
+      std::vector<std::uint8_t> only(ne, 0);
+      only[e] = 1;
+      to_exit_[e] = build_micro_field(g.grid, cost_, only);
+    }
+  }
   step_free_ = build_micro_field(g.grid, cost_, open_step_free);
   to_shelter_.assign(model.world.shelters.size(), MicroField{});
   if (model.plan.assignment != Plan::Assignment::ByZone) return;
@@ -280,6 +314,8 @@ const MicroField* MicroMovement::field_for(const Model& model, const SimState& s
   if (a.valid() && !state.shelter_full[a.index()] && shelter_open(model, state, a, t) &&
       !to_shelter_[a.index()].empty())
     return &to_shelter_[a.index()];
+  if (const int c = choice_.empty() ? -1 : choice_[r.index()]; c >= 0 && !to_exit_.empty() && exit_open_[c])
+    return &to_exit_[static_cast<std::size_t>(c)];
   return &nearest_;
 }
 
@@ -325,6 +361,8 @@ void MicroMovement::step(const Model& model, SimState& state, double t) {
   const int n_sub = std::max(1, static_cast<int>(std::ceil(dt / model.params.micro.substep - 1e-9)));
   const double h = dt / n_sub;
   for (int k = 0; k < n_sub; ++k) substep(model, state, t + k * h, h);
+  choose_exits(model, state, t_end);
+  watch_jams(model, state, t_end);
 }
 
 void MicroMovement::release_from_shelter(const Model&, SimState&, ResidentId, double) {

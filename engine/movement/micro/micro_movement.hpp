@@ -98,6 +98,23 @@ class MicroMovement final : public MovementModel {
   std::vector<Vec2> anchor_;         // position when last seen making progress, (residents)
   std::vector<float> anchor_time_;   // s, (residents)
   std::vector<std::uint8_t> stuck_;  // counted already, (residents)
+
+  // Jam watch (micro_jam.cpp; a cache like the stuck detection): each walker's field
+  // value at the start of the current window, NaN for who was not walking then.
+  void watch_jams(const Model& model, SimState& state, double t);
+  std::vector<float> jam_t_;       // m of cost-weighted distance to the way out, (residents)
+  double jam_window_start_ = 0.0;  // s
+  std::int64_t jam_arrivals_ = 0;  // arrivals at every exit at the window's start
+  bool jam_reported_ = false;      // the current stop is reported already
+
+  // Quickest-exit choice (micro_exit_choice.cpp; MicroParams::quickest_exit). The
+  // choice is a cache as well: a restore runs again from the start.
+  void choose_exits(const Model& model, const SimState& state, double t);
+  std::vector<MicroField> to_exit_;      // one field per exit, (exits; empty when not choosing)
+  std::vector<std::uint8_t> exit_open_;  // 1: open and not full, (exits)
+  std::vector<float> exit_width_;        // m, (exits)
+  std::vector<std::int16_t> choice_;     // chosen exit, -1: the nearest, (residents)
+  double next_choice_ = 0.0;             // s
 };
 
 }  // namespace ss
