@@ -11,20 +11,23 @@
 
 namespace ss::batch {
 
+std::uint64_t halfway_step(const Model& model) {
+  return static_cast<std::uint64_t>(std::ceil(model.run.duration / model.run.dt)) / 2;
+}
+
 FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   FinishedRun run;
   const scenarios::ScenarioDesc desc = scenarios::load_scenario(req.scenario, req.variant);
   run.assembly = std::make_unique<scenarios::Assembly>(scenarios::assemble(desc));
-  const scenarios::Assembly& a = *run.assembly;
-  const Model& model = a.model;
-  if (hooks.loaded) hooks.loaded(a);
+  const Model& model = run.assembly->model;
+  if (hooks.loaded) hooks.loaded(*run.assembly);
 
   const auto t0 = std::chrono::steady_clock::now();
   run.sim = std::make_unique<Simulation>(model, req.seed.value_or(model.run.seed));
   Simulation& sim = *run.sim;
   // The state hash halfway through the duration goes into summary.json beside the final
   // one, so two runs can be compared at half time as well as at the end.
-  const auto halfway = static_cast<std::uint64_t>(std::ceil(model.run.duration / model.run.dt)) / 2;
+  const std::uint64_t halfway = halfway_step(model);
   std::optional<output::RunInfo::StepHash> halfway_hash;
   while (!sim.finished()) {
     sim.step();
@@ -34,10 +37,18 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   }
   sim.run_to_end();  // closes the timeline with the final state
   run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  write_run_folder(req, desc.name, run, halfway_hash, hooks);
+  return run;
+}
 
+void write_run_folder(const RunRequest& req, const std::string& scenario_name, FinishedRun& run,
+                      const std::optional<output::RunInfo::StepHash>& halfway, const RunHooks& hooks) {
+  const scenarios::Assembly& a = *run.assembly;
+  const Model& model = a.model;
+  const Simulation& sim = *run.sim;
   output::RunInfo info;
   info.scenario_path = req.scenario;
-  info.scenario_name = desc.name;
+  info.scenario_name = scenario_name;
   info.variant = req.variant;
   info.version = req.version;
   for (std::size_t i = 0; i < a.input_files.size() && i < a.checksums.size(); ++i)
@@ -46,14 +57,13 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   info.notes = a.notes;
   if (hooks.reports) info.extra = hooks.reports(a);
   info.wall_seconds = run.wall_seconds;
-  info.halfway_hash = halfway_hash;
+  info.halfway_hash = halfway;
   // Each hazard's GIS layers in a folder of its own (flood/, fire/), inside the
   // staged run folder (maps/hazard_layers.hpp).
   output::write_run_outputs(req.out, model, sim.state(), info, [&](const std::filesystem::path& staging) {
     for (const std::string& f : maps::write_hazard_layers(staging, model, sim.state()))
       run.hazard_files.push_back(std::filesystem::path(f).lexically_relative(staging).string());
   });
-  return run;
 }
 
 }  // namespace ss::batch
