@@ -1,6 +1,7 @@
 #include "drill/journal.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -122,6 +123,21 @@ JournalWriter::~JournalWriter() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+namespace {
+// One drill writes a journal at a time: a second `drill resume` of a journal whose drill
+// still runs would interleave two futures. The lock goes with the process, so a killed
+// drill leaves none behind.
+void lock_or_refuse(int& fd, const std::string& path) {
+  if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return;
+  const int err = errno;
+  ::close(fd);
+  fd = -1;
+  if (err == EWOULDBLOCK)
+    throw InputError(path, 0, "", "the journal is in use by a drill that is still running");
+  throw std::runtime_error("cannot lock the journal '" + path + "': " + std::strerror(err));
+}
+}  // namespace
+
 void JournalWriter::create(const std::string& path) {
   path_ = path;
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
@@ -130,12 +146,14 @@ void JournalWriter::create(const std::string& path) {
                      "a journal is already there: resume it (safestreet drill resume) or choose "
                      "another file");
   if (fd_ < 0) throw std::runtime_error("cannot create the journal '" + path + "': " + std::strerror(errno));
+  lock_or_refuse(fd_, path);
 }
 
 void JournalWriter::reopen(const std::string& path, std::uint64_t keep_bytes) {
   path_ = path;
   fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd_ < 0) throw std::runtime_error("cannot open the journal '" + path + "': " + std::strerror(errno));
+  lock_or_refuse(fd_, path);
   if (::ftruncate(fd_, static_cast<off_t>(keep_bytes)) != 0 || ::fsync(fd_) != 0)
     throw std::runtime_error("cannot cut the journal '" + path +
                              "' back to its last whole line: " + std::strerror(errno));

@@ -38,7 +38,8 @@ JournalRead parse_journal(const std::string& text, const std::string& path);
 
 // Appends events to a journal file: each line written whole with one write(), then
 // fsync'd. Opening for a new drill refuses an existing file; opening to resume cuts the
-// file back to `keep_bytes` first (the last good line).
+// file back to `keep_bytes` first (the last good line). The file stays locked (flock)
+// while a writer has it: a second writer, a drill still running, is refused.
 class JournalWriter {
  public:
   JournalWriter() = default;

@@ -49,6 +49,25 @@ TEST_CASE("journal events are read back with the interventions they applied and 
   REQUIRE_THROWS_WITH(again.create(path), Catch::Contains("a journal is already there"));
 }
 
+TEST_CASE("a journal a running drill writes cannot be resumed by a second one until the first ends") {
+  TempDir dir;
+  const std::string path = dir.path() + "/j.jsonl";
+  const std::string whole = kStart + kInject;
+  {
+    JournalWriter running;
+    running.create(path);
+    running.write(nlohmann::json::parse(kStart));
+    JournalWriter second;
+    REQUIRE_THROWS_WITH(
+        second.reopen(path, whole.size()),
+        Catch::Contains("j.jsonl") && Catch::Contains("in use by a drill that is still running"));
+  }
+  JournalWriter after;  // the first has ended: its lock went with it
+  after.reopen(path, read_journal(path).good_bytes);
+  after.write(nlohmann::json::parse(kInject));
+  CHECK(read_journal(path).events.size() == 2);
+}
+
 TEST_CASE(
     "a journal line cut short by a crash is reported with its line and dropped and the events before kept") {
   const std::string whole = kStart + kInject;
