@@ -140,6 +140,10 @@ void lock_or_refuse(int& fd, const std::string& path) {
 
 void JournalWriter::create(const std::string& path) {
   path_ = path;
+  // Its folder is made as `run --out` makes the run folder's.
+  std::error_code ec;
+  if (const auto dir = std::filesystem::path(path).parent_path(); !dir.empty())
+    std::filesystem::create_directories(dir, ec);
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
   if (fd_ < 0 && errno == EEXIST)
     throw InputError(path, 0, "",

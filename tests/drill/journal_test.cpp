@@ -28,7 +28,7 @@ const std::string kNote = R"({"event":"note","row":2,"step":90,"t":90.0,"text":"
 
 TEST_CASE("journal events are read back with the interventions they applied and their steps") {
   TempDir dir;
-  const std::string path = dir.path() + "/j.jsonl";
+  const std::string path = dir.path() + "/drills/today/j.jsonl";  // its folder is made
   {
     JournalWriter w;
     w.create(path);
