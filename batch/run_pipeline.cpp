@@ -14,6 +14,10 @@
 
 namespace ss::batch {
 
+std::uint64_t halfway_step(const Model& model) {
+  return static_cast<std::uint64_t>(std::ceil(model.run.duration / model.run.dt)) / 2;
+}
+
 FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   FinishedRun run;
   scenarios::ScenarioDesc desc = scenarios::load_scenario(req.scenario, req.variant);
@@ -37,7 +41,7 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   Simulation& sim = *run.sim;
   // The state hash halfway through the duration goes into summary.json beside the final
   // one, so two runs can be compared at half time as well as at the end.
-  const auto halfway = static_cast<std::uint64_t>(std::ceil(model.run.duration / model.run.dt)) / 2;
+  const std::uint64_t halfway = halfway_step(model);
   std::optional<output::RunInfo::StepHash> halfway_hash;
   while (!sim.finished()) {
     sim.step();
@@ -47,10 +51,18 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   }
   sim.run_to_end();  // closes the timeline with the final state
   run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  write_run_folder(req, desc.name, run, halfway_hash, hooks);
+  return run;
+}
 
+void write_run_folder(const RunRequest& req, const std::string& scenario_name, FinishedRun& run,
+                      const std::optional<output::RunInfo::StepHash>& halfway, const RunHooks& hooks) {
+  const scenarios::Assembly& a = *run.assembly;
+  const Model& model = a.model;
+  const Simulation& sim = *run.sim;
   output::RunInfo info;
   info.scenario_path = req.scenario;
-  info.scenario_name = desc.name;
+  info.scenario_name = scenario_name;
   info.variant = req.variant;
   info.version = req.version;
   for (std::size_t i = 0; i < a.input_files.size() && i < a.checksums.size(); ++i)
@@ -59,7 +71,7 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   info.notes = a.notes;
   if (hooks.reports) info.extra = hooks.reports(a);
   info.wall_seconds = run.wall_seconds;
-  info.halfway_hash = halfway_hash;
+  info.halfway_hash = halfway;
   // Each hazard's GIS layers in a folder of its own (flood/, fire/), and the run's
   // results for QGIS (results.gpkg), inside the staged run folder.
   output::write_run_outputs(req.out, model, sim.state(), info, [&](const std::filesystem::path& staging) {
@@ -68,7 +80,6 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
     for (const std::string& f : maps::write_hazard_layers(staging, model, sim.state()))
       run.hazard_files.push_back(std::filesystem::path(f).lexically_relative(staging).string());
   });
-  return run;
 }
 
 }  // namespace ss::batch

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/core/simulation.hpp"
+#include "output/run_info.hpp"
 #include "scenarios/loader/assemble.hpp"
 
 namespace ss::batch {
@@ -46,5 +47,17 @@ struct FinishedRun {
 // Throws ss::InputError for bad input and std::runtime_error when the outputs
 // cannot be written (nothing is left half-written at req.out).
 FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks = {});
+
+// The pieces of execute_run for front ends that drive the steps themselves (a drill
+// applies its injects and decisions between steps, drill/drill_runner.hpp), so their
+// run folders come out of the same code.
+//
+// The step halfway through the run's duration, whose state hash summary.json gives.
+std::uint64_t halfway_step(const Model& model);
+// Writes the run folder of `run` (its simulation at the final state, timeline closed
+// by run_to_end) for `req`: whole or not at all. `scenario_name` is the scenario's
+// `name:`; `halfway` the state hash taken at halfway_step(), if the run got there.
+void write_run_folder(const RunRequest& req, const std::string& scenario_name, FinishedRun& run,
+                      const std::optional<output::RunInfo::StepHash>& halfway, const RunHooks& hooks = {});
 
 }  // namespace ss::batch

@@ -92,6 +92,37 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--json", verify.json, "Also write the results as JSON to this file");
   verify_cmd->add_option("--data", verify.data_dir, "Data folder with pedestrian/hermes-2009-AO_300/");
 
+  DrillOptions drill;
+  auto* drill_cmd = app.add_subcommand("drill", "Tabletop drills headless: run, resume or check a drill");
+  drill_cmd->require_subcommand(1);
+  auto* drill_run =
+      drill_cmd->add_subcommand("run", "Run a drill with its exercise script and scripted players");
+  drill_run->add_option("drill", drill.drill, "Drill file (YAML)")->required();
+  drill_run->add_option("--players", drill.players, "Players' decisions and trainer actions (CSV)");
+  drill_run->add_option("--journal", drill.journal, "Journal file to create (JSON lines)")->required();
+  drill_run->add_option("--out", drill.out, "Output folder")->required();
+  drill_run
+      ->add_option("--speed", drill.speed,
+                   "Simulated seconds per wall-clock second (default: as fast as possible)")
+      ->check(CLI::PositiveNumber);
+  drill_run->add_flag("-q,--quiet", drill.quiet, "No progress bar or summary");
+  auto* drill_resume =
+      drill_cmd->add_subcommand("resume", "Rebuild a stopped drill from its journal and carry it to the end");
+  drill_resume->add_option("journal", drill.journal, "The drill's journal")->required();
+  drill_resume->add_option("--out", drill.out, "Output folder")->required();
+  drill_resume->add_option("--speed", drill.speed, "Simulated seconds per wall-clock second once caught up")
+      ->check(CLI::PositiveNumber);
+  drill_resume->add_flag("-q,--quiet", drill.quiet, "No progress bar or summary");
+  auto* drill_check =
+      drill_cmd->add_subcommand("check", "Check a drill, its script and players without running");
+  drill_check->add_option("drill", drill.drill, "Drill file (YAML)")->required();
+  drill_check->add_option("--players", drill.players, "Players' decisions and trainer actions (CSV)");
+  drill_check->add_flag("-q,--quiet", drill.quiet, "Only problems");
+  auto* replay_cmd = app.add_subcommand("replay", "Replay a drill's journal headless to its run outputs");
+  replay_cmd->add_option("journal", drill.journal, "A drill's journal (JSON lines)")->required();
+  replay_cmd->add_option("--out", drill.out, "Output folder")->required();
+  replay_cmd->add_flag("-q,--quiet", drill.quiet, "No progress bar or summary");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -107,6 +138,16 @@ int main(int argc, char** argv) {
     if (*verify_cmd) return verify_command(verify);
     if (*batch_cmd) return batch_command(batch);
     if (*compare_cmd) return compare_command(compare);
+    if (*drill_cmd) {
+      drill.action = *drill_run      ? DrillOptions::Action::Run
+                     : *drill_resume ? DrillOptions::Action::Resume
+                                     : DrillOptions::Action::Check;
+      return drill_command(drill);
+    }
+    if (*replay_cmd) {
+      drill.action = DrillOptions::Action::Replay;
+      return drill_command(drill);
+    }
   } catch (const InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitBadInput;

@@ -56,6 +56,20 @@ struct VerifyOptions {
 };
 int verify_command(const VerifyOptions& opt);
 
+// `drill run DRILL.yaml --players P --journal J --out DIR`, `drill resume J --out DIR`,
+// `drill check DRILL.yaml --players P`, `replay J --out DIR` (docs/drills.md).
+struct DrillOptions {
+  enum class Action : std::uint8_t { Run, Resume, Check, Replay };
+  Action action = Action::Run;
+  std::string drill;    // DRILL.yaml (run, check)
+  std::string players;  // players CSV (run, check; optional)
+  std::string journal;  // journal file (run: created; resume, replay: read)
+  std::string out;      // run folder
+  double speed = 0.0;   // simulated s per wall s; 0: as fast as possible
+  bool quiet = false;
+};
+int drill_command(const DrillOptions& opt);
+
 // Exit codes shared by the subcommands.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;   // a run failed for a reason other than its inputs

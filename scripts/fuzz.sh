@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (fuzz/, clang with ASan + UBSan) in ./build-asan and
 # runs each for SECONDS (default 30) from its seed corpus (fuzz/corpus/<target>).
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: scenario registry micro_geometry micro_scenario flood_raster
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: scenario registry micro_geometry micro_scenario flood_raster drill_journal msel
 # A finding (crash, escaped exception, hang over 10 s, leak, more than 2 GB) stops that
 # target and fails the script; the input is kept in build-asan/findings/<target>/.
 # After fixing, copy it into fuzz/regressions/<target>/: every test build replays it
@@ -13,7 +13,7 @@ cd "$root"
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(scenario registry micro_geometry micro_scenario flood_raster)
+((${#targets[@]})) || targets=(scenario registry micro_geometry micro_scenario flood_raster drill_journal msel)
 # The fuzz targets live in the sanitizer build (scripts/sanitize-config.sh); after
 # scripts/sanitize.sh they are built already. SAFESTREET_FUZZ_BUILD=build-fuzz: a tree
 # of their own with full coverage, for long searches.

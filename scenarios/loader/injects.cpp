@@ -186,54 +186,63 @@ std::vector<InjectDesc> read_injects(const Field& f) {
   return out;
 }
 
-void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector,
-                   Model& m, std::vector<std::string>& problems) {
-  const Origins& o = d.origins;
+std::vector<Intervention> resolve_inject(const InjectDesc& in, const InjectTargets& t, const Origins& o,
+                                         std::vector<std::string>& problems) {
+  const Model& m = t.model;
   std::vector<std::string> shelters, teams, zones;
   for (const ShelterSite& s : m.world.shelters) shelters.push_back(s.name);
-  for (const Team& t : m.plan.response.teams) teams.push_back(t.name);
+  for (const Team& team : m.plan.response.teams) teams.push_back(team.name);
   for (std::size_t z = 0; z < m.world.zone_count(); ++z) zones.push_back(m.world.zone_name(ZoneId{z}));
+  std::vector<Intervention> out;
+  Intervention iv;
+  iv.kind = in.kind;
+  iv.note = in.note;
+  auto add = [&](std::size_t target) {
+    iv.target = static_cast<std::uint32_t>(target);
+    out.push_back(iv);
+  };
+  switch (in.kind) {
+    case Intervention::Kind::CloseRoad:
+    case Intervention::Kind::OpenRoad:
+      for (const EdgeId e :
+           road_edges(in.road, m.world.streets, t.snapper, t.projector, t.max_snap_distance, o, in.field))
+        add(e.index());
+      break;
+    case Intervention::Kind::CloseShelter:
+    case Intervention::Kind::OpenShelter: add(by_name(shelters, in.name, o, in.field, "shelter")); break;
+    case Intervention::Kind::DelayTeam:
+      iv.value = in.delay;
+      add(by_name(teams, in.name, o, in.field + ".team", "team"));
+      break;
+    case Intervention::Kind::BroadcastWarning:
+      add(by_name(zones, in.name, o, in.field + ".zone", "zone"));
+      break;
+    case Intervention::Kind::AddAssistTask:
+    case Intervention::Kind::AddDoorKnockTask: {
+      const ResidentId r = home_of(in, m, t.projector, o);
+      if (in.kind == Intervention::Kind::AddAssistTask && m.plan.response.teams.empty())
+        problems.push_back(in.field + ": no team in the plan can take the task");
+      add(r.index());
+      break;
+    }
+    case Intervention::Kind::StartFire:
+      if (!t.fire)
+        throw o.error(in.field,
+                      "a scenario without a fire: block cannot start fires (add fire: with its wind)");
+      add(fire_building(in, m.world, t.projector, o));
+      break;
+  }
+  return out;
+}
+
+void build_injects(const ScenarioDesc& d, const NetworkSnapper& snapper, const maps::Projector& projector,
+                   Model& m, std::vector<std::string>& problems) {
+  const InjectTargets targets{m, snapper, projector, d.shelters.max_snap_distance, d.fire.has_value()};
   for (const InjectDesc& in : d.plan.injects) {
     if (in.at >= d.run.duration)
       problems.push_back(in.field + ": at or after the end of the run, never applied");
-    Intervention iv;
-    iv.kind = in.kind;
-    iv.note = in.note;
-    auto add = [&](std::size_t target) {
-      iv.target = static_cast<std::uint32_t>(target);
-      m.plan.injects.push_back({in.at, iv});
-    };
-    switch (in.kind) {
-      case Intervention::Kind::CloseRoad:
-      case Intervention::Kind::OpenRoad:
-        for (const EdgeId e : road_edges(in.road, m.world.streets, snapper, projector,
-                                         d.shelters.max_snap_distance, o, in.field))
-          add(e.index());
-        break;
-      case Intervention::Kind::CloseShelter:
-      case Intervention::Kind::OpenShelter: add(by_name(shelters, in.name, o, in.field, "shelter")); break;
-      case Intervention::Kind::DelayTeam:
-        iv.value = in.delay;
-        add(by_name(teams, in.name, o, in.field + ".team", "team"));
-        break;
-      case Intervention::Kind::BroadcastWarning:
-        add(by_name(zones, in.name, o, in.field + ".zone", "zone"));
-        break;
-      case Intervention::Kind::AddAssistTask:
-      case Intervention::Kind::AddDoorKnockTask: {
-        const ResidentId r = home_of(in, m, projector, o);
-        if (in.kind == Intervention::Kind::AddAssistTask && m.plan.response.teams.empty())
-          problems.push_back(in.field + ": no team in the plan can take the task");
-        add(r.index());
-        break;
-      }
-      case Intervention::Kind::StartFire:
-        if (!d.fire)
-          throw o.error(in.field,
-                        "a scenario without a fire: block cannot start fires (add fire: with its wind)");
-        add(fire_building(in, m.world, projector, o));
-        break;
-    }
+    for (Intervention& iv : resolve_inject(in, targets, d.origins, problems))
+      m.plan.injects.push_back({in.at, std::move(iv)});
   }
   std::stable_sort(m.plan.injects.begin(), m.plan.injects.end(),
                    [](const ScriptedInject& a, const ScriptedInject& b) { return a.time < b.time; });

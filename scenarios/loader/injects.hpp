@@ -31,6 +31,23 @@ std::vector<EdgeId> road_edges(const ClosedRoad& road, const StreetGraph& g, con
                                const maps::Projector& projector, double max_distance, const Origins& origins,
                                const std::string& field);
 
+// What inject targets are resolved against: an assembled (or assembling) model, the
+// street snapper and the map's projection. Shared by the scenario's `injects:` and a
+// drill's exercise script (drill/msel.hpp), so names and places resolve one way.
+struct InjectTargets {
+  const Model& model;
+  const NetworkSnapper& snapper;
+  const maps::Projector& projector;
+  double max_snap_distance = 0.0;  // m, shelters.max_snap_distance: reach of a road's point
+  bool fire = false;               // the scenario has a fire that start_fire can ignite
+};
+
+// The interventions one inject stands for (a road given by OSM way is every edge of
+// it). InputError naming `in.field` (through `origins`) when a target does not exist,
+// with the closest name as a hint; `problems` gets what does not stop it.
+std::vector<Intervention> resolve_inject(const InjectDesc& in, const InjectTargets& targets,
+                                         const Origins& origins, std::vector<std::string>& problems);
+
 // Resolves names and places into m.plan.injects (sorted by time, stable). Needs the
 // world, population and the plan's teams. InputError naming the inject's field when
 // a target does not exist; `problems` gets injects timed after the run ends.

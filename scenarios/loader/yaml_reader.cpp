@@ -178,23 +178,27 @@ bool Field::boolean() const {
   return v;
 }
 
+std::optional<double> parse_duration(std::string_view text) {
+  return parse_quantity(text, {{"", 1.0},
+                               {"s", 1.0},
+                               {"sec", 1.0},
+                               {"second", 1.0},
+                               {"seconds", 1.0},
+                               {"min", 60.0},
+                               {"minute", 60.0},
+                               {"minutes", 60.0},
+                               {"h", 3600.0},
+                               {"hour", 3600.0},
+                               {"hours", 3600.0},
+                               {"d", 86400.0},
+                               {"day", 86400.0},
+                               {"days", 86400.0}});
+}
+
 double Field::duration() const {
   expect_scalar("a duration");
   if (is_special_float(node_.Scalar())) fail("must be a finite duration, got '" + node_.Scalar() + "'");
-  const auto v = parse_quantity(node_.Scalar(), {{"", 1.0},
-                                                 {"s", 1.0},
-                                                 {"sec", 1.0},
-                                                 {"second", 1.0},
-                                                 {"seconds", 1.0},
-                                                 {"min", 60.0},
-                                                 {"minute", 60.0},
-                                                 {"minutes", 60.0},
-                                                 {"h", 3600.0},
-                                                 {"hour", 3600.0},
-                                                 {"hours", 3600.0},
-                                                 {"d", 86400.0},
-                                                 {"day", 86400.0},
-                                                 {"days", 86400.0}});
+  const auto v = parse_duration(node_.Scalar());
   if (!v)
     fail("expected a duration such as 90, \"90 s\", \"30 min\" or \"3 h\", got '" + node_.Scalar() + "'");
   if (!std::isfinite(*v)) fail("must be a finite duration, got '" + node_.Scalar() + "'");

@@ -101,6 +101,10 @@ void collect_lines(const YAML::Node& node, std::set<int>& lines);
 std::optional<double> parse_quantity(std::string_view text,
                                      std::initializer_list<std::pair<std::string_view, double>> units);
 
+// Seconds from "90", "90 s", "30 min", "3 h", "1 d" (Field::duration's units);
+// nullopt when it does not parse.
+std::optional<double> parse_duration(std::string_view text);
+
 // The value of `f` among named options; an unknown one fails naming them all.
 template <class E, std::size_t N>
 E pick(const Field& f, const std::array<std::pair<std::string_view, E>, N>& options) {
