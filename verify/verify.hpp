@@ -46,6 +46,14 @@ const std::vector<TestDef>& all_tests();
 // Runs every test that applies to each model in `models` (network first).
 std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& opt);
 
+// One point of RiMEA 4 on the micro model: a 25 m × 2 m periodic corridor at
+// density rho (P/m²), everyone at Weidmann's v0 1.34 m/s; mean speed (m/s) and
+// density in the 2 m × 2 m measuring area over 60 s after 10 s.
+struct FdPoint {
+  double rho = 0, speed = 0, measured_rho = 0;
+};
+FdPoint micro_fd_point(double rho, const Options& opt);
+
 // A table with one row per result: test, model, checks, measured, criterion, pass/fail.
 std::string format_table(std::span<const Result> results);
 // The same as JSON text: {"results": [{id, model, checks, measured, criterion, pass, values}], "passed",

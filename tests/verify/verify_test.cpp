@@ -67,6 +67,16 @@ TEST_CASE("IMO 4: flow through a 1 m door stays at or below 1.33 P/s", "[verify]
   require_pass("IMO 4", ModelChoice::Micro);
 }
 
+// Weidmann's diagram reaches zero speed only at 5.4 P/m²: a crowd at 4 and 5 P/m²
+// creeps forward (Weidmann: 0.16 and 0.04 m/s) instead of locking in place.
+TEST_CASE("a dense crowd at 4 and 5 P/m2 still moves forward", "[verify]") {
+  for (const double rho : {4.0, 5.0}) {
+    const FdPoint p = micro_fd_point(rho, Options{});
+    INFO("density " << rho << " P/m2: mean speed " << p.speed << " m/s");
+    CHECK(p.speed > 0.01);
+  }
+}
+
 // The same defaults as IMO 4 and RiMEA 4: the 1 m door stays at or below 1.33 P/s
 // while the 3 m bottleneck reaches the measured flow.
 TEST_CASE("FZJ AO-300: simulated bottleneck flow within 15 % of the measurement", "[verify]") {
