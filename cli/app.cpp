@@ -91,6 +91,9 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--model", verify.model, "network, micro, fire or all")->capture_default_str();
   verify_cmd->add_option("--json", verify.json, "Also write the results as JSON to this file");
   verify_cmd->add_option("--data", verify.data_dir, "Data folder with pedestrian/hermes-2009-AO_300/");
+  verify_cmd->add_option("--test", verify.test, "Only the tests whose name contains this, e.g. 'RiMEA 4'");
+  verify_cmd->add_option("--figures", verify.figures,
+                         "Also write figures into this folder: bottleneck_widths.svg and .csv (micro)");
 
   DrillOptions drill;
   auto* drill_cmd = app.add_subcommand("drill", "Tabletop drills headless: run, resume or check a drill");

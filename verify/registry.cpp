@@ -43,6 +43,9 @@ const std::vector<TestDef>& all_tests() {
       {"Trajectories",
        "N-t flow at the door from the written trajectories equals the exit count's (IMO 4 room)", false, true,
        trajectory_flow},
+      {"Bottleneck widths",
+       "flow through 0.8-2.5 m bottlenecks (2.8 m long) against Seyfried et al. 2009 and Liddle et al. 2011",
+       false, true, bottleneck_widths},
       {"Hamada 1", "spread down/cross/upwind, 41 x 41 blocks a 10 m, d 3 m, V 0 m/s, fr 0", false, false,
        fire_hamada_1, true},
       {"Hamada 2", "spread down/cross/upwind, 41 x 41 blocks a 10 m, d 3 m, V 5 m/s, fr 0", false, false,
@@ -76,12 +79,13 @@ Result make_result(const TestDef& def, ModelChoice m) {
   return r;
 }
 
-std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& opt) {
+std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& opt, std::string_view only) {
   std::vector<Result> out;
   for (const ModelChoice m : models)
     for (const TestDef& d : all_tests())
-      if ((m == ModelChoice::Network && d.network) || (m == ModelChoice::Micro && d.micro) ||
-          (m == ModelChoice::Fire && d.fire))
+      if ((only.empty() || d.id.find(only) != std::string::npos) &&
+          ((m == ModelChoice::Network && d.network) || (m == ModelChoice::Micro && d.micro) ||
+           (m == ModelChoice::Fire && d.fire)))
         out.push_back(d.run(m, opt));
   return out;
 }

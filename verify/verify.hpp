@@ -44,7 +44,36 @@ struct TestDef {
 // Every test, in the order of the published lists.
 const std::vector<TestDef>& all_tests();
 // Runs every test that applies to each model in `models` (network first).
-std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& opt);
+// `only`, when not empty, keeps the tests whose id contains it.
+std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& opt,
+                            std::string_view only = {});
+
+// One point of RiMEA 4 on the micro model: a 25 m × 2 m periodic corridor at
+// density rho (P/m²), everyone at Weidmann's v0 1.34 m/s; mean speed (m/s) and
+// density in the 2 m × 2 m measuring area over 60 s after 10 s.
+struct FdPoint {
+  double rho = 0, speed = 0, measured_rho = 0;
+};
+FdPoint micro_fd_point(double rho, const Options& opt);
+
+// Published bottleneck flows against width (verify/bottleneck_widths.cpp) and the
+// micro model's flow in the same set-up, for the test and for `verify --figures`.
+struct BottleneckReference {
+  double width = 0.0;       // m
+  double flow = 0.0;        // P/s, measured
+  const char* source = "";  // short citation
+};
+const std::vector<BottleneckReference>& bottleneck_references();
+struct BottleneckFlow {
+  double width = 0.0;  // m
+  double flow = 0.0;   // P/s, 10-90 % flow, mean over the seeds
+  int persons = 0;     // in the waiting area
+  int arrived = 0;     // through the bottleneck (mean over the seeds)
+};
+BottleneckFlow bottleneck_flow(double width, const Options& opt);
+// The flows as CSV (one row per width, with the measured value) and as an SVG figure.
+std::string bottleneck_csv(std::span<const BottleneckFlow> flows);
+std::string bottleneck_svg(std::span<const BottleneckFlow> flows);
 
 // A table with one row per result: test, model, checks, measured, criterion, pass/fail.
 std::string format_table(std::span<const Result> results);

@@ -79,10 +79,10 @@ struct MicroParams {
   int elderly_age = 60;             // years, as AgeBand::Senior and older
   double body_mass = 80.0;          // kg, Helbing, Farkas & Vicsek 2000 (Nature 407)
   // Driving term m (v_des e - v) / tau, Helbing & Molnar 1995 (Phys. Rev. E 51).
-  // They and Helbing, Farkas & Vicsek 2000 use tau = 0.5 s; 0.7 s here, calibrated
+  // They and Helbing, Farkas & Vicsek 2000 use tau = 0.5 s; 0.55 s here, calibrated
   // with time_gap and ahead_lateral_factor (docs/verification.md): a shorter tau
   // lets bodies shove through a 1 m door faster than IMO 4 allows.
-  double relaxation_time = 0.7;  // s
+  double relaxation_time = 0.55;  // s
   // Desired speed keeps a time gap to the nearest body ahead: v_des = min(v0, max(0,
   // (s - l) / T)), s the centre distance, l the sum of radii; the collision-free
   // speed model of Tordeux, Chraibi & Seyfried 2016 (Collective Dynamics 1), which
@@ -90,7 +90,8 @@ struct MicroParams {
   // uses T = 1 s; T here is calibrated on RiMEA 4 (Weidmann corridor speeds), IMO 4
   // (at most 1.33 P/s through 1 m) and the 3 m FZJ bottleneck together, with
   // relaxation_time and ahead_lateral_factor (docs/verification.md): all three pass.
-  double time_gap = 0.2;  // s
+  // Bodies in contact creep at Weidmann's speed for their spacing (micro_substep.cpp).
+  double time_gap = 0.27;  // s
   // "Ahead" = in front along the walking direction and laterally within this share
   // of l (CSM: only neighbours in front slow a pedestrian). Below 1 because people
   // in a crowd stagger into zipper lanes about 0.45 m apart, narrower than a body

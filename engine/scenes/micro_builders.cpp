@@ -52,6 +52,15 @@ Model micro_room_with_door(double side, double depth, double door_width) {
   return m;
 }
 
+Model micro_bottleneck(double depth, double width, double channel_width, double channel_length) {
+  const double c = 0.5 * width, w = 0.5 * channel_width, end = depth + channel_length;
+  Ring ring{{0.0, 0.0},   {depth, 0.0},   {depth, c - w}, {end, c - w},
+            {end, c + w}, {depth, c + w}, {depth, width}, {0.0, width}};
+  Model m = micro_area({std::move(ring)});
+  add_exit(m, rect(end - 0.2, c - w, end + 0.5, c + w), "bottleneck");
+  return m;
+}
+
 Model micro_periodic_corridor(double length, double width) {
   Model m = micro_area({rect(0.0, 0.0, length, width)});
   m.micro.periodic_x = true;

@@ -28,6 +28,12 @@ Model micro_room_with_door(double side, double door_width);
 // The same for a room [0, side] × [0, depth]: the door is centred in the east wall.
 Model micro_room_with_door(double side, double depth, double door_width);
 
+// A waiting area [0, depth] × [0, width] with a bottleneck channel `channel_width`
+// wide and `channel_length` long centred in its east side; arriving = the centre
+// passing 0.2 m before the channel's end (the exit reaches past it, which makes the
+// end an opening).
+Model micro_bottleneck(double depth, double width, double channel_width, double channel_length);
+
 // A corridor [0, length] × [0, width] that wraps around in x (RiMEA 4).
 Model micro_periodic_corridor(double length, double width);
 

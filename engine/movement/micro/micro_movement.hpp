@@ -4,7 +4,9 @@
 // along −∇T of a fast-marching field by the relaxation force m (v_des e − v) / τ
 // (Helbing & Molnár 1995); v_des keeps a time gap to the body ahead (collision-free
 // speed model, Tordeux, Chraibi & Seyfried 2016) so crowds queue instead of
-// squeezing through doors, and Box2D resolves the contacts that remain. Speed is
+// squeezing through doors, and Box2D resolves the contacts that remain; a body
+// pressed into the one ahead still creeps at Weidmann's (1993) speed for its
+// spacing, so dense crowds below his jam density move. Speed is
 // capped at the resident's free speed and, in a flood, at the walking speed in water
 // the network model uses (engine/hazards/flood/flood_people.hpp). Parameters: MicroParams.
 //
