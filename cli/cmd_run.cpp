@@ -30,9 +30,17 @@ std::string times_text(const EvacuationTimes& t) {
 void print_summary(const Model& model, const SimState& state, const RunMetrics& r, double wall,
                    const std::string& out_dir) {
   const double n = static_cast<double>(model.population.size());
-  std::printf("sheltered        %s\n", format_share(r.overall.safe, r.overall.residents).c_str());
-  std::printf("T50/T90/T95/T100 %s\n", times_text(r.overall).c_str());
   auto outcome = [&](Outcome o) { return r.overall.by_outcome[static_cast<std::size_t>(o)]; };
+  const std::uint32_t areas = outcome(Outcome::AtAssemblyArea), upstairs = outcome(Outcome::SafeUpstairs);
+  if (areas + upstairs == 0) {
+    std::printf("sheltered        %s\n", format_share(r.overall.safe, r.overall.residents).c_str());
+  } else {  // safe but not all in shelters: say where
+    std::printf("safe             %s: in shelters %s, at assembly areas %s, upstairs at home %s\n",
+                format_share(r.overall.safe, r.overall.residents).c_str(),
+                format_count(outcome(Outcome::Sheltered)).c_str(), format_count(areas).c_str(),
+                format_count(upstairs).c_str());
+  }
+  std::printf("T50/T90/T95/T100 %s\n", times_text(r.overall).c_str());
   std::printf("not safe         needs assistance %u, no route %u, shelters full %u, time ran out %u\n",
               outcome(Outcome::NeedsAssistance), outcome(Outcome::NoRoute), outcome(Outcome::SheltersFull),
               outcome(Outcome::TimeRanOut));
@@ -60,8 +68,7 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
         format_count(w.at_home).c_str(), format_count(w.at_shelters).c_str(),
         format_count(w.on_streets).c_str(), most.c_str());
   }
-  if (const std::uint32_t areas = outcome(Outcome::AtAssemblyArea);
-      areas > 0 || r.shelters_full_waits.heading_to_assembly > 0) {
+  if (areas > 0 || r.shelters_full_waits.heading_to_assembly > 0) {
     // Every shelter full, the plan sends them to assembly areas: how many got there, and where.
     std::vector<std::size_t> used;
     for (std::size_t s = 0; s < r.shelters.size(); ++s)
