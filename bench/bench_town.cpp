@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "bench/bench_support.hpp"
+#include "engine/core/memory_estimate.hpp"
 #include "engine/core/simulation.hpp"
 #include "scenarios/loader/assemble.hpp"
+#include "scenarios/loader/scenario_loader.hpp"
 
 namespace {
 
@@ -27,9 +29,88 @@ double peak_rss_mb() {
   return static_cast<double>(ru.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
+double cpu_seconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
+
+// Bytes per resident of the run's state arrays (SimState, one element each), the
+// part of a run that grows with the population while it runs.
+double state_bytes_per_resident() {
+  using ss::SimState;
+  return SS_ELEMENT_BYTES(SimState::status) + SS_ELEMENT_BYTES(SimState::edge) +
+         SS_ELEMENT_BYTES(SimState::toward) + SS_ELEMENT_BYTES(SimState::remaining) +
+         SS_ELEMENT_BYTES(SimState::free_speed) + SS_ELEMENT_BYTES(SimState::premove) +
+         SS_ELEMENT_BYTES(SimState::warned_time) + SS_ELEMENT_BYTES(SimState::start_time) +
+         SS_ELEMENT_BYTES(SimState::arrival_time) + SS_ELEMENT_BYTES(SimState::distance) +
+         SS_ELEMENT_BYTES(SimState::shelter) + SS_ELEMENT_BYTES(SimState::turned_away) +
+         SS_ELEMENT_BYTES(SimState::reached_end_step) + SS_ELEMENT_BYTES(SimState::assigned) +
+         SS_ELEMENT_BYTES(SimState::blocked) + SS_ELEMENT_BYTES(SimState::to_assembly) +
+         SS_ELEMENT_BYTES(SimState::active);
+}
+
+// The bundled town with `residents` synthesized on its map (a dense-city stand-in):
+// shelter places from the map scaled with the population (square metres per person
+// divided by the factor), so that there is room for everyone as in the town; then
+// the whole run, with the CPU time of loading and of the run apart.
+int scale_run(const std::string& scenario, long residents, const std::string& csv) {
+  const double cpu0 = cpu_seconds();
+  ss::scenarios::ScenarioDesc d = ss::scenarios::load_scenario(scenario);
+  if (!d.population.synthesize) {
+    std::fprintf(stderr, "%s: --scale needs a synthesized population\n", scenario.c_str());
+    return 2;
+  }
+  const double factor = static_cast<double>(residents) / d.population.synthesize->total;
+  d.population.synthesize->total = static_cast<std::int64_t>(residents);
+  if (d.shelters.from_map) {
+    ss::maps::ShelterTagRules& r = d.shelters.from_map->rules;
+    r.covered_m2_per_person /= factor;
+    r.open_m2_per_person /= factor;
+  }
+  d.memory_limit = 20e9;  // the machine's, not the scenario's town-sized limit
+  const ss::scenarios::Assembly a = ss::scenarios::assemble(d);
+  const double load_cpu = cpu_seconds() - cpu0;
+  const ss::Model& m = a.model;
+  const double cpu1 = cpu_seconds();
+  ss::Simulation sim(m, 1);
+  sim.run_to_end();
+  const double run_cpu = cpu_seconds() - cpu1;
+  const double hours = sim.time() / 3600.0;
+  const double n = static_cast<double>(m.population.size());
+  const ss::MemoryEstimate est = ss::estimate_run_memory(m);
+  double per_resident = 0.0;
+  for (const ss::MemoryPart& p : est.parts)
+    if (p.what == "residents") per_resident = p.bytes / n;
+  std::uint32_t safe = 0;
+  for (const ss::Status st : sim.state().status) safe += st == ss::Status::Sheltered;
+  std::printf(
+      "%8.0f residents  load %6.1f s CPU  run %7.1f s CPU (%6.2f s per simulated hour, %.0f h)  "
+      "safe %.1f %%  state %.0f B/resident, all per-resident arrays %.0f B  peak RSS %.0f MB\n",
+      n, load_cpu, run_cpu, run_cpu / hours, hours, 100.0 * safe / n, state_bytes_per_resident(),
+      per_resident, peak_rss_mb());
+  const ss::StepProfile& ph = sim.profile();  // where the run's time went, by phase
+  std::printf(
+      "          phases (s)  hazards %.1f warning %.1f routing %.1f movement %.1f responders %.1f "
+      "shelters %.1f metrics %.1f\n",
+      ph.hazards, ph.warning, ph.routing, ph.movement, ph.responders, ph.shelters, ph.metrics);
+  std::ofstream out(csv, std::ios::app);
+  if (out.tellp() == 0)
+    out << "residents,load_cpu_s,run_cpu_s,simulated_h,run_cpu_s_per_simulated_h,safe_share,state_bytes_per_"
+           "resident,per_resident_bytes,peak_rss_mb\n";
+  out << n << ',' << load_cpu << ',' << run_cpu << ',' << hours << ',' << run_cpu / hours << ',' << safe / n
+      << ',' << state_bytes_per_resident() << ',' << per_resident << ',' << peak_rss_mb() << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // bench_town --scale N [scenario [csv]]: one whole run of N residents on the map.
+  if (argc > 2 && std::string(argv[1]) == "--scale")
+    return scale_run(argc > 3 ? argv[3] : SAFESTREET_SOURCE_DIR "/scenarios/lauf.yaml", std::atol(argv[2]),
+                     argc > 4 ? argv[4] : SAFESTREET_SOURCE_DIR "/bench/results-scale.csv");
   const std::string scenario = argc > 1 ? argv[1] : SAFESTREET_SOURCE_DIR "/scenarios/lauf.yaml";
   const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
   const std::string csv = argc > 3 ? argv[3] : SAFESTREET_SOURCE_DIR "/bench/results.csv";
