@@ -36,21 +36,6 @@ double cpu_seconds() {
          1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
 }
 
-// Bytes per resident of the run's state arrays (SimState, one element each), the
-// part of a run that grows with the population while it runs.
-double state_bytes_per_resident() {
-  using ss::SimState;
-  return SS_ELEMENT_BYTES(SimState::status) + SS_ELEMENT_BYTES(SimState::edge) +
-         SS_ELEMENT_BYTES(SimState::toward) + SS_ELEMENT_BYTES(SimState::remaining) +
-         SS_ELEMENT_BYTES(SimState::free_speed) + SS_ELEMENT_BYTES(SimState::premove) +
-         SS_ELEMENT_BYTES(SimState::warned_time) + SS_ELEMENT_BYTES(SimState::start_time) +
-         SS_ELEMENT_BYTES(SimState::arrival_time) + SS_ELEMENT_BYTES(SimState::distance) +
-         SS_ELEMENT_BYTES(SimState::shelter) + SS_ELEMENT_BYTES(SimState::turned_away) +
-         SS_ELEMENT_BYTES(SimState::reached_end_step) + SS_ELEMENT_BYTES(SimState::assigned) +
-         SS_ELEMENT_BYTES(SimState::blocked) + SS_ELEMENT_BYTES(SimState::to_assembly) +
-         SS_ELEMENT_BYTES(SimState::active);
-}
-
 // The bundled town with `residents` synthesized on its map (a dense-city stand-in):
 // shelter places from the map scaled with the population (square metres per person
 // divided by the factor), so that there is room for everyone as in the town; then
@@ -88,7 +73,7 @@ int scale_run(const std::string& scenario, long residents, const std::string& cs
   std::printf(
       "%8.0f residents  load %6.1f s CPU  run %7.1f s CPU (%6.2f s per simulated hour, %.0f h)  "
       "safe %.1f %%  state %.0f B/resident, all per-resident arrays %.0f B  peak RSS %.0f MB\n",
-      n, load_cpu, run_cpu, run_cpu / hours, hours, 100.0 * safe / n, state_bytes_per_resident(),
+      n, load_cpu, run_cpu, run_cpu / hours, hours, 100.0 * safe / n, ss::run_state_bytes_per_resident(),
       per_resident, peak_rss_mb());
   const ss::StepProfile& ph = sim.profile();  // where the run's time went, by phase
   std::printf(
@@ -100,7 +85,7 @@ int scale_run(const std::string& scenario, long residents, const std::string& cs
     out << "residents,load_cpu_s,run_cpu_s,simulated_h,run_cpu_s_per_simulated_h,safe_share,state_bytes_per_"
            "resident,per_resident_bytes,peak_rss_mb\n";
   out << n << ',' << load_cpu << ',' << run_cpu << ',' << hours << ',' << run_cpu / hours << ',' << safe / n
-      << ',' << state_bytes_per_resident() << ',' << per_resident << ',' << peak_rss_mb() << '\n';
+      << ',' << ss::run_state_bytes_per_resident() << ',' << per_resident << ',' << peak_rss_mb() << '\n';
   return 0;
 }
 

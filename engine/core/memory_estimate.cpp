@@ -55,6 +55,22 @@ double world_bytes(const World& w) {
   return b;
 }
 
+}  // namespace
+
+double run_state_bytes_per_resident() {
+  return SS_ELEMENT_BYTES(SimState::status) + SS_ELEMENT_BYTES(SimState::edge) +
+         SS_ELEMENT_BYTES(SimState::toward) + SS_ELEMENT_BYTES(SimState::remaining) +
+         SS_ELEMENT_BYTES(SimState::free_speed) + SS_ELEMENT_BYTES(SimState::premove) +
+         SS_ELEMENT_BYTES(SimState::warned_time) + SS_ELEMENT_BYTES(SimState::start_time) +
+         SS_ELEMENT_BYTES(SimState::arrival_time) + SS_ELEMENT_BYTES(SimState::distance) +
+         SS_ELEMENT_BYTES(SimState::shelter) + SS_ELEMENT_BYTES(SimState::turned_away) +
+         SS_ELEMENT_BYTES(SimState::reached_end_step) + SS_ELEMENT_BYTES(SimState::assigned) +
+         SS_ELEMENT_BYTES(SimState::blocked) + SS_ELEMENT_BYTES(SimState::to_assembly) +
+         SS_ELEMENT_BYTES(SimState::active) + SS_ELEMENT_BYTES(SimState::parked);
+}
+
+namespace {
+
 // Per resident: the profile, what finalize() derives, the run's state, the warning
 // and the response, the movement's per-step lists and the metrics at the end.
 double bytes_per_resident(const Model& m) {
@@ -67,15 +83,7 @@ double bytes_per_resident(const Model& m) {
                          SS_ELEMENT_BYTES(Model::home_snap_dist) + SS_ELEMENT_BYTES(Model::home_zone) +
                          SS_ELEMENT_BYTES(Model::mover) + SS_ELEMENT_BYTES(Model::home_threat) +
                          SS_ELEMENT_BYTES(Model::home_in_hazard_zone);
-  double state = SS_ELEMENT_BYTES(SimState::status) + SS_ELEMENT_BYTES(SimState::edge) +
-                 SS_ELEMENT_BYTES(SimState::toward) + SS_ELEMENT_BYTES(SimState::remaining) +
-                 SS_ELEMENT_BYTES(SimState::free_speed) + SS_ELEMENT_BYTES(SimState::premove) +
-                 SS_ELEMENT_BYTES(SimState::warned_time) + SS_ELEMENT_BYTES(SimState::start_time) +
-                 SS_ELEMENT_BYTES(SimState::arrival_time) + SS_ELEMENT_BYTES(SimState::distance) +
-                 SS_ELEMENT_BYTES(SimState::shelter) + SS_ELEMENT_BYTES(SimState::turned_away) +
-                 SS_ELEMENT_BYTES(SimState::reached_end_step) + SS_ELEMENT_BYTES(SimState::assigned) +
-                 SS_ELEMENT_BYTES(SimState::blocked) + SS_ELEMENT_BYTES(SimState::to_assembly) +
-                 SS_ELEMENT_BYTES(SimState::active) + SS_ELEMENT_BYTES(SimState::parked);
+  double state = run_state_bytes_per_resident();
   if (m.movement == MovementKind::Micro)
     state += SS_ELEMENT_BYTES(SimState::position) + SS_ELEMENT_BYTES(SimState::velocity);
   const double warning =

@@ -36,6 +36,10 @@ struct MemoryEstimate {
 // model need not be finalized; what finalize() derives is estimated from the counts.
 MemoryEstimate estimate_run_memory(const Model& model, std::optional<std::size_t> residents = {});
 
+// Bytes per resident of the network run's state arrays (SimState, one element each;
+// the micro model adds positions and velocities).
+double run_state_bytes_per_resident();
+
 // Bytes of one element of the array member `m` (a std::vector member of a struct),
 // e.g. SS_ELEMENT_BYTES(SimState::status): the estimate follows the element types.
 #define SS_ELEMENT_BYTES(m) static_cast<double>(sizeof(decltype(m)::value_type))
