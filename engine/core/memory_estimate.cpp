@@ -7,6 +7,7 @@
 #include "engine/core/model.hpp"
 #include "engine/core/sim_state.hpp"
 #include "engine/movement/micro/micro_movement.hpp"
+#include "engine/movement/network/network_movement.hpp"
 
 namespace ss {
 namespace {
@@ -86,6 +87,8 @@ double bytes_per_resident(const Model& m) {
   double state = run_state_bytes_per_resident();
   if (m.movement == MovementKind::Micro)
     state += SS_ELEMENT_BYTES(SimState::position) + SS_ELEMENT_BYTES(SimState::velocity);
+  else
+    state += NetworkMovement::bytes_per_resident();
   const double warning =
       SS_ELEMENT_BYTES(Households::of_resident) + SS_ELEMENT_BYTES(Households::members) +
       SS_ELEMENT_BYTES(Households::offset) + SS_ELEMENT_BYTES(WarningState::source) +

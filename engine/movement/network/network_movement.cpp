@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <span>
+#include <stdexcept>
 
 #include "engine/hazards/hazards.hpp"
 #include "engine/routing/navigation.hpp"
@@ -29,9 +30,15 @@ float terrain_factor(const Model& model, const SimState& state, ResidentId r) {
 }
 }  // namespace
 
-void NetworkMovement::reset(const Model& model, const SimState&) {
+void NetworkMovement::reset(const Model& model, const SimState& state) {
   factor_.assign(model.world.streets.edge_count(), 1.0f);
   factor_at_.assign(model.world.streets.edge_count(), 0);
+  waiting_now_.assign(state.status.size(), 0);
+  rebuild_queue_order(state);
+}
+
+double NetworkMovement::bytes_per_resident() {
+  return 3.0 * sizeof(Queued) + 3.0 * sizeof(Arrival) + sizeof(std::uint8_t);
 }
 
 void NetworkMovement::join_queue(SimState& state, ResidentId r, EdgeId e) {
@@ -39,6 +46,59 @@ void NetworkMovement::join_queue(SimState& state, ResidentId r, EdgeId e) {
   state.remaining[r.index()] = 0.0f;
   state.reached_end_step[r.index()] = state.step;
   ++state.edge_queued[e.index()];
+  joined_.push_back({state.step, r});
+}
+
+namespace {
+// In a queue at an edge's end since step `reached` (the walk in step() takes
+// everyone on an edge without distance left as waiting).
+bool waits_since(const SimState& state, std::size_t i, std::uint64_t reached) {
+  return state.edge[i].valid() && !(state.remaining[i] > 0.0f) && state.reached_end_step[i] == reached;
+}
+}  // namespace
+
+void NetworkMovement::rebuild_queue_order(const SimState& state) {
+  queue_order_.clear();
+  joined_.clear();
+  for (std::size_t i = 0; i < state.edge.size(); ++i)
+    if (waits_since(state, i, state.reached_end_step[i]))
+      queue_order_.push_back({state.reached_end_step[i], ResidentId{i}});
+  std::sort(queue_order_.begin(), queue_order_.end());
+}
+
+void NetworkMovement::merge_joined() {
+  if (joined_.empty()) return;
+  std::sort(joined_.begin(), joined_.end());
+  merge_buf_.clear();
+  std::merge(queue_order_.begin(), queue_order_.end(), joined_.begin(), joined_.end(),
+             std::back_inserter(merge_buf_));
+  queue_order_.swap(merge_buf_);
+  joined_.clear();
+}
+
+// This step's arrivals at nodes, first come first served: those already waiting (the
+// walk flagged them in waiting_now_) in the kept queue order, merged with those who
+// walked in this step (all joined at this step, so after every earlier joiner).
+void NetworkMovement::collect_arrivals(const SimState& state, double t_end) {
+  waiting_.clear();
+  std::size_t kept = 0;
+  for (const Queued& q : queue_order_) {
+    const std::size_t i = q.r.index();
+    if (!waits_since(state, i, q.reached)) continue;        // left that queue since
+    if (kept > 0 && queue_order_[kept - 1] == q) continue;  // joined, left, joined again in one step
+    queue_order_[kept++] = q;
+    if (waiting_now_[i] == 0) continue;  // off the active list (stranded, parked until routes change)
+    waiting_now_[i] = 0;
+    waiting_.push_back({q.reached, q.r, 0.0f, t_end});
+  }
+  queue_order_.resize(kept);
+  std::sort(walked_in_.begin(), walked_in_.end(),
+            [](const Arrival& a, const Arrival& b) { return a.r < b.r; });
+  arrivals_.clear();
+  std::merge(waiting_.begin(), waiting_.end(), walked_in_.begin(), walked_in_.end(),
+             std::back_inserter(arrivals_), [](const Arrival& a, const Arrival& b) {
+               return a.reached != b.reached ? a.reached < b.reached : a.r < b.r;
+             });
 }
 
 float NetworkMovement::queue_length(const Model& model, EdgeId e) const {
@@ -84,8 +144,10 @@ void NetworkMovement::refill(const Model& model, SimState& state, EdgeId e) cons
 void NetworkMovement::step(const Model& model, SimState& state, double t) {
   const double dt = model.run.dt;
   const double t_end = t + dt;
-  arrivals_.clear();
   ready_.clear();
+  walked_in_.clear();
+  merge_joined();  // those who joined a queue since the last step (see join_queue)
+  std::size_t waiting = 0;
 
   // 1. Advance everyone on the street with speeds from the frozen densities.
   queued_start_ = state.edge_queued;
@@ -111,14 +173,15 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
           const float to_tail = std::max(0.0f, state.remaining[i] - tail);
           const double reach = t + (v > 0.0f ? to_tail / v : 0.0);
           state.distance[i] += state.remaining[i];
-          arrivals_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
+          walked_in_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
           join_queue(state, r, e);
         } else {
           state.remaining[i] -= d;
           state.distance[i] += d;
         }
       } else {
-        arrivals_.push_back({state.reached_end_step[i], r, 0.0f, t_end});
+        waiting_now_[i] = 1;
+        ++waiting;
       }
     } else if ((st == Status::Preparing && t_end >= state.warned_time[i] + state.premove[i]) ||
                st == Status::Stranded) {
@@ -127,9 +190,11 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
   }
 
   // 2. Residents at a node enter a shelter or the next street, first come first served.
-  std::sort(arrivals_.begin(), arrivals_.end(), [](const Arrival& a, const Arrival& b) {
-    return a.reached != b.reached ? a.reached < b.reached : a.r < b.r;
-  });
+  collect_arrivals(state, t_end);
+  // Every waiting resident joined through join_queue, so the kept order holds them all;
+  // anything else is a defect in this file, and a run that went on would be wrong.
+  if (waiting_.size() != waiting)
+    throw std::logic_error("network movement: a resident waits at a node outside the queue order");
   for (const Arrival& a : arrivals_) at_node(model, state, a, t_end);
 
   // 3. Ready residents step out of their homes onto their street.
