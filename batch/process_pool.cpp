@@ -179,9 +179,55 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
                                      const std::vector<RunSpec>& specs, std::size_t jobs,
                                      std::optional<double> run_timeout_s,
                                      const std::function<void(const PoolProgress&)>& on_progress) {
+  std::vector<std::string> env = run_environment();
+  return run_pool(specs, jobs, run_timeout_s, on_progress,
+                  [&](const RunSpec& spec) { return spawn_run(exe, scenario, spec, env); });
+}
+
+pid_t fork_run(const RunSpec& spec, const std::function<int()>& body) {
+  std::error_code ec;
+  fs::create_directories(spec.dir.parent_path(), ec);
+  if (ec)
+    throw std::runtime_error("cannot create '" + spec.dir.parent_path().string() + "': " + ec.message());
+  // Nothing buffered may be written twice, once by each process.
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error(std::string("cannot start a run (fork): ") + std::strerror(errno));
+  if (pid > 0) return pid;
+  // The child: what posix_spawn and end_with_batch_parent() do for a started run.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) ::_exit(1);
+  ::prctl(PR_SET_NAME, "safestreet-run");  // what ps -e and top show for it (15 characters at most)
+  const int in = ::open("/dev/null", O_RDONLY);
+  const int log = ::open(spec.log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  if (in < 0 || log < 0 || ::dup2(in, STDIN_FILENO) < 0 || ::dup2(log, STDERR_FILENO) < 0 ||
+      ::dup2(log, STDOUT_FILENO) < 0)
+    ::_exit(1);
+  ::close(in);
+  ::close(log);
+  int code = 1;  // failed; `body` reports its errors itself, this is the last resort
+  try {
+    code = body();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+  }
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  // No exit handlers or static destructors: they belong to the batch process.
+  ::_exit(code);
+}
+
+std::vector<RunResult> run_pool(const std::vector<RunSpec>& specs, std::size_t jobs,
+                                std::optional<double> run_timeout_s,
+                                const std::function<void(const PoolProgress&)>& on_progress,
+                                const std::function<pid_t(const RunSpec&)>& launch) {
   using clock = std::chrono::steady_clock;
   if (jobs == 0) jobs = 1;
-  std::vector<std::string> env = run_environment();
   std::vector<RunResult> results(specs.size());
   std::vector<Running> running;
   std::size_t next = 0;
@@ -210,7 +256,7 @@ std::vector<RunResult> run_processes(const std::string& exe, const std::string& 
     } else {
       while (next < specs.size() && running.size() < jobs) {
         results[next].spec = specs[next];
-        running.push_back({spawn_run(exe, scenario, specs[next], env), next, clock::now()});
+        running.push_back({launch(specs[next]), next, clock::now()});
         ++next;
         report();
       }

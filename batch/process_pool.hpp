@@ -3,6 +3,7 @@
 // that crashes, fails, is killed or runs over its time only ends itself; its stderr
 // is kept in its log file so the batch can report why. Runs end with the batch: a
 // batch killed with SIGKILL leaves none behind (end_with_batch_parent()).
+#include <sys/types.h>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -74,6 +75,21 @@ std::string timeout_reason(double run_timeout_s);
 // folders; so it does for a run that failed or timed out. `on_progress` is called
 // after every change and about every 0.2 s. A run's log file is deleted when it
 // succeeds.
+// The pool itself: runs every spec in a process that `launch` starts (and returns the
+// pid of), as run_processes describes.
+std::vector<RunResult> run_pool(const std::vector<RunSpec>& specs, std::size_t jobs,
+                                std::optional<double> run_timeout_s,
+                                const std::function<void(const PoolProgress&)>& on_progress,
+                                const std::function<pid_t(const RunSpec&)>& launch);
+
+// Starts spec's run as a forked copy of this process that calls `body` and exits with
+// its return value: stdin from /dev/null, stdout and stderr into spec.log, default
+// SIGINT/SIGTERM, killed when this process ends (as end_with_batch_parent()). The
+// child has this process's memory, so a model loaded here once serves every run
+// (copy-on-write). Only for a process without other threads and without MPI (see
+// run_processes).
+pid_t fork_run(const RunSpec& spec, const std::function<int()>& body);
+
 std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
                                      const std::vector<RunSpec>& specs, std::size_t jobs,
                                      std::optional<double> run_timeout_s,

@@ -18,20 +18,28 @@ std::uint64_t halfway_step(const Model& model) {
   return static_cast<std::uint64_t>(std::ceil(model.run.duration / model.run.dt)) / 2;
 }
 
-FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
-  FinishedRun run;
+LoadedScenario load_run_scenario(const RunRequest& req) {
   scenarios::ScenarioDesc desc = scenarios::load_scenario(req.scenario, req.variant);
+  LoadedScenario loaded;
+  loaded.name = desc.name;
   if (req.trajectory_framerate != 0.0) {
     desc.run.trajectory_framerate = req.trajectory_framerate;
     try {
-      run.assembly = std::make_unique<scenarios::Assembly>(scenarios::assemble(desc));
+      loaded.assembly = std::make_shared<const scenarios::Assembly>(scenarios::assemble(desc));
     } catch (const InputError& e) {  // the option, not the file, asked for them
       if (e.field().rfind("micro.trajectories", 0) != 0) throw;
       throw InputError("", 0, "--trajectories", e.message());
     }
   } else {
-    run.assembly = std::make_unique<scenarios::Assembly>(scenarios::assemble(desc));
+    loaded.assembly = std::make_shared<const scenarios::Assembly>(scenarios::assemble(desc));
   }
+  return loaded;
+}
+
+FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
+  FinishedRun run;
+  const LoadedScenario loaded = req.preloaded ? *req.preloaded : load_run_scenario(req);
+  run.assembly = loaded.assembly;
   const scenarios::Assembly& a = *run.assembly;
   const Model& model = a.model;
   if (hooks.loaded) hooks.loaded(a);
@@ -51,7 +59,7 @@ FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   }
   sim.run_to_end();  // closes the timeline with the final state
   run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  write_run_folder(req, desc.name, run, halfway_hash, hooks);
+  write_run_folder(req, loaded.name, run, halfway_hash, hooks);
   return run;
 }
 

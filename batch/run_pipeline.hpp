@@ -1,8 +1,9 @@
 #pragma once
 // One run, start to finish: load the scenario (and variant), assemble the model,
 // simulate to the end, write the run folder. `safestreet run` is this function with
-// a progress bar; a batch starts `safestreet run` once per variant × seed, so every
-// run of a batch goes through exactly this code path.
+// a progress bar; a batch runs `safestreet run`'s code once per variant × seed (in a
+// forked process on a model loaded once per variant, or started as its own process),
+// so every run of a batch goes through exactly this code path.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -19,6 +20,13 @@
 
 namespace ss::batch {
 
+// A scenario (and variant) read and assembled into its model, ready for any number of
+// runs: the model is immutable once assembled, so runs of several seeds can share it.
+struct LoadedScenario {
+  std::shared_ptr<const scenarios::Assembly> assembly;
+  std::string name;  // the scenario's `name:`
+};
+
 struct RunRequest {
   std::string scenario;               // scenario file, as given
   std::string variant;                // empty: the base plan
@@ -28,6 +36,9 @@ struct RunRequest {
   // Frames per s of trajectories.txt (micro runs; `run --trajectories`); 0: as the
   // scenario says (micro.trajectories).
   double trajectory_framerate = 0.0;
+  // Already loaded with load_run_scenario() for this scenario and variant (a batch
+  // loads each variant once and starts its runs from it); null: execute_run loads it.
+  std::shared_ptr<const LoadedScenario> preloaded{};
 };
 
 // Optional callbacks of the front end.
@@ -38,11 +49,15 @@ struct RunHooks {
 };
 
 struct FinishedRun {
-  std::unique_ptr<scenarios::Assembly> assembly;  // owns the model the simulation points to
-  std::unique_ptr<Simulation> sim;                // at its final state
-  double wall_seconds = 0;                        // load excluded: simulation only
-  std::vector<std::string> hazard_files;          // hazard layers written, relative to the run folder
+  std::shared_ptr<const scenarios::Assembly> assembly;  // owns the model the simulation points to
+  std::unique_ptr<Simulation> sim;                      // at its final state
+  double wall_seconds = 0;                              // load excluded: simulation only
+  std::vector<std::string> hazard_files;                // hazard layers written, relative to the run folder
 };
+
+// Reads req.scenario with req.variant and assembles the model (req.trajectory_framerate
+// applied), as execute_run does. Throws ss::InputError for bad input.
+LoadedScenario load_run_scenario(const RunRequest& req);
 
 // Throws ss::InputError for bad input and std::runtime_error when the outputs
 // cannot be written (nothing is left half-written at req.out).

@@ -74,6 +74,9 @@ int main(int argc, char** argv) {
                    "Seconds a run may take; a run still going then is killed and reported as failed "
                    "(default: no limit)")
       ->type_name("SECONDS");
+  batch_cmd->add_flag("--load-per-run", batch.load_per_run,
+                      "Start every run as its own `safestreet run`, which loads the scenario again, instead "
+                      "of loading each variant once and forking its runs from it");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress line or table");
 
   CompareOptions compare;

@@ -5,7 +5,10 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 
@@ -14,6 +17,7 @@
 #include "batch/failed_runs.hpp"
 #include "batch/mpi_batch.hpp"
 #include "batch/process_pool.hpp"
+#include "batch/run_pipeline.hpp"
 #include "batch/run_plan.hpp"
 #include "batch/run_record.hpp"
 #include "batch/summary_table.hpp"
@@ -102,6 +106,80 @@ std::vector<batch::FailedRun> all_failures(const batch::BatchPlan& plan, std::ve
   return all;
 }
 
+// Starts the batch's runs as forked copies of this process, which loads each variant's
+// model once (when its first run starts) and keeps it while runs of it are still to
+// start: a town's map import is then paid once per variant, not once per run. A run
+// is still a process of its own (a crash, a timeout or a kill ends only it), and its
+// outputs are those of `safestreet run` on the same scenario, variant and seed: the
+// same run_command on a model assembled by the same code.
+class ForkLauncher {
+ public:
+  ForkLauncher(const batch::BatchPlan& plan, const std::vector<batch::RunSpec>& runs) : plan_(plan) {
+    for (const batch::RunSpec& r : runs) ++to_start_[r.variant];
+  }
+
+  pid_t operator()(const batch::RunSpec& spec) {
+    RunOptions opt;
+    opt.scenario = plan_.scenario_path;
+    opt.variant = spec.variant == batch::kBaseVariant ? std::string() : spec.variant;
+    opt.seed = spec.seed;
+    opt.out = spec.dir.string();
+    opt.quiet = true;
+    const Loaded loaded = load(opt);  // a copy: the last run of a variant lets the model go
+    if (--to_start_[spec.variant] == 0) loaded_.erase(spec.variant);
+    return batch::fork_run(spec, [&] {
+      if (!loaded.error.empty()) {  // as `safestreet run` would have failed, in the run's log
+        std::cerr << "error: " << loaded.error << "\n";
+        return loaded.exit_code;
+      }
+      opt.preloaded = loaded.scenario;
+      return run_reporting_errors(opt);
+    });
+  }
+
+ private:
+  struct Loaded {
+    std::shared_ptr<const batch::LoadedScenario> scenario;
+    std::string error;  // why it could not be loaded
+    int exit_code = kExitOk;
+  };
+
+  Loaded& load(const RunOptions& opt) {
+    const auto [it, fresh] = loaded_.try_emplace(opt.variant.empty() ? batch::kBaseVariant : opt.variant);
+    if (!fresh) return it->second;
+    try {
+      batch::RunRequest req;
+      req.scenario = opt.scenario;
+      req.variant = opt.variant;
+      it->second.scenario = std::make_shared<const batch::LoadedScenario>(batch::load_run_scenario(req));
+    } catch (const InputError& e) {
+      it->second.error = e.what();
+      it->second.exit_code = kExitBadInput;
+    } catch (const std::exception& e) {
+      it->second.error = e.what();
+      it->second.exit_code = kExitFailure;
+    }
+    return it->second;
+  }
+
+  // run_command with the error reporting of the command line (cli/app.cpp).
+  static int run_reporting_errors(const RunOptions& opt) {
+    try {
+      return run_command(opt);
+    } catch (const InputError& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return kExitBadInput;
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return kExitFailure;
+    }
+  }
+
+  const batch::BatchPlan& plan_;
+  std::map<std::string, std::size_t> to_start_;  // runs not yet started, by variant
+  std::map<std::string, Loaded> loaded_;         // by variant
+};
+
 int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch::MpiSession* mpi,
               std::optional<double> run_timeout_s) {
   std::vector<batch::RunSpec> mine = plan.runs;
@@ -135,11 +213,18 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
   {
     batch::InterruptGuard guard;
     ProgressBar bar(!opt.quiet);
-    results = batch::run_processes(batch::own_executable(), plan.scenario_path, pending, jobs, run_timeout_s,
-                                   [&](const batch::PoolProgress& p) {
-                                     bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0,
-                                                progress_label(p));
-                                   });
+    auto progress = [&](const batch::PoolProgress& p) {
+      bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0, progress_label(p));
+    };
+    // MPI libraries may not survive fork (registered memory): an MPI rank starts its
+    // runs with posix_spawn, each loading the scenario itself.
+    if (mpi || opt.load_per_run) {
+      results = batch::run_processes(batch::own_executable(), plan.scenario_path, pending, jobs,
+                                     run_timeout_s, progress);
+    } else {
+      ForkLauncher launch(plan, pending);
+      results = batch::run_pool(pending, jobs, run_timeout_s, progress, std::ref(launch));
+    }
     bar.finish();
     signal = batch::InterruptGuard::signal_received();
   }

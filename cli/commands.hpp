@@ -1,9 +1,14 @@
 #pragma once
 // Subcommands of the `safestreet` command line tool.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace ss::batch {
+struct LoadedScenario;
+}
 
 namespace ss::cli {
 
@@ -16,6 +21,8 @@ struct RunOptions {
   std::string out;                    // default: out/<scenario>[-<variant>]
   bool quiet = false;                 // no progress bar and summary
   double trajectories = 0.0;          // frames per s of trajectories.txt (micro); 0: the scenario's
+  // The scenario and variant already loaded (a batch's forked runs); null: load them.
+  std::shared_ptr<const batch::LoadedScenario> preloaded{};
 };
 int run_command(const RunOptions& opt);
 
@@ -37,6 +44,9 @@ struct BatchOptions {
   std::string shard;     // "i/N": only every N-th run from i (job arrays)
   // --run-timeout SECONDS as given, checked by batch_command(); none: no limit
   std::optional<std::string> run_timeout{};
+  // Every run loads the scenario itself (`safestreet run` started per run) instead of
+  // forking from this process, which loads each variant once.
+  bool load_per_run = false;
   bool quiet = false;
 };
 int batch_command(const BatchOptions& opt);

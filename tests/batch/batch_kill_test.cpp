@@ -4,8 +4,8 @@
 // resumes without redoing finished runs and ends with the comparison, byte for byte,
 // of a batch never stopped; its runs end with it; a run lost to a kill or a timeout
 // is reported with its variant, seed and why, and the other runs go on. Real
-// processes of the built `safestreet`, found through /proc as a user would find them
-// with ps.
+// processes of the built `safestreet`, found through /proc by the log file each run
+// writes to, as a user would find them with lsof.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -61,25 +61,22 @@ bool wait_until(const std::function<bool()>& done, std::chrono::duration<double>
   return true;
 }
 
-// Live processes with an argument equal to `arg` (or, with `prefix`, starting with
-// it), from /proc/<pid>/cmdline. A zombie has an empty command line and is not
-// listed: it runs no more.
-std::vector<pid_t> processes_with_arg(const std::string& arg, bool prefix) {
+// Live processes whose stderr is the file `log` (or, with `prefix`, a file whose path
+// starts with it), from /proc/<pid>/fd/2: a batch's run writes its stderr into its log
+// file DIR/<variant>/seed-<S>.log, whether the batch started it as `safestreet run`
+// or forked it (its command line is then the batch's). A zombie has no open files and
+// is not listed: it runs no more.
+std::vector<pid_t> runs_logging_to(const std::string& log, bool prefix) {
   std::vector<pid_t> pids;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator("/proc", ec)) {
     const std::string name = e.path().filename().string();
     if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    const std::string cmdline = read_file(e.path() / "cmdline");
-    for (std::size_t at = 0; at < cmdline.size();) {
-      const std::size_t end = std::min(cmdline.find('\0', at), cmdline.size());
-      const std::string a = cmdline.substr(at, end - at);
-      if (a == arg || (prefix && a.rfind(arg, 0) == 0)) {
-        pids.push_back(static_cast<pid_t>(std::stol(name)));
-        break;
-      }
-      at = end + 1;
-    }
+    std::error_code gone;
+    const std::string target = fs::read_symlink(e.path() / "fd" / "2", gone).string();
+    if (gone) continue;
+    if (target == log || (prefix && target.rfind(log, 0) == 0))
+      pids.push_back(static_cast<pid_t>(std::stol(name)));
   }
   return pids;
 }
@@ -140,7 +137,7 @@ TEST_CASE(
   const int status = wait_for(batch);
   REQUIRE(WIFSIGNALED(status));  // it had not ended on its own
   // Its runs end with it: none goes on writing into the folder the resumed batch uses.
-  CHECK(wait_until([&] { return processes_with_arg(out.string() + "/", true).empty(); }, 5s));
+  CHECK(wait_until([&] { return runs_logging_to(out.string() + "/", true).empty(); }, 5s));
   const std::map<std::string, std::string> before = finished_runs(out);
   std::map<std::string, fs::file_time_type> written;
   for (const auto& [run, summary] : before) written[run] = fs::last_write_time(out / run / "summary.json");
@@ -190,12 +187,12 @@ TEST_CASE(
                                          "--jobs", "1",  "--out",      out.string()};
   const fs::path log = fs::path(dir.path()) / "first.txt";
   const pid_t batch = ss::testing::start_safestreet(args, log);
-  // The run as ps shows it: `safestreet run ... --out DIR/late_warning/seed-2 --quiet`.
-  const std::string target = (out / "late_warning" / "seed-2").string();
+  // The run that writes DIR/late_warning/seed-2.log.
+  const std::string target = (out / "late_warning" / "seed-2.log").string();
   std::vector<pid_t> found;
   REQUIRE(wait_until(
       [&] {
-        found = processes_with_arg(target, false);
+        found = runs_logging_to(target, false);
         return !found.empty();
       },
       120s));
@@ -262,7 +259,7 @@ TEST_CASE(
                                                       {"variant": "slow", "seed": 2}])"));
   CHECK(finished_runs(out).size() == 2);  // base, seeds 1 and 2
   CHECK(leftovers(out).empty());
-  CHECK(processes_with_arg(out.string() + "/", true).empty());
+  CHECK(runs_logging_to(out.string() + "/", true).empty());
 
   // A timeout no run can keep (loading the town alone takes longer): every run
   // fails, and the reason gives the limit as written.
@@ -286,15 +283,15 @@ TEST_CASE("the runs of a batch killed with SIGKILL end with it", "[batch]") {
       {"batch", scen, "--variants", "slow", "--seeds", "2", "--jobs", "2", "--out", out.string()},
       fs::path(dir.path()) / "batch.txt");
   const std::string runs = (out / "slow" / "seed-").string();
-  REQUIRE(wait_until([&] { return processes_with_arg(runs, true).size() == 2; }, 120s));
+  REQUIRE(wait_until([&] { return runs_logging_to(runs, true).size() == 2; }, 120s));
   ::kill(batch, SIGKILL);
   wait_for(batch);
   // Left alone, each would go on for minutes.
   const auto t0 = std::chrono::steady_clock::now();
-  CHECK(wait_until([&] { return processes_with_arg(runs, true).empty(); }, 5s));
+  CHECK(wait_until([&] { return runs_logging_to(runs, true).empty(); }, 5s));
   WARN("runs ended " << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
                      << " s after their batch was killed");
-  for (const pid_t pid : processes_with_arg(runs, true)) ::kill(pid, SIGKILL);  // a failed check leaves none
+  for (const pid_t pid : runs_logging_to(runs, true)) ::kill(pid, SIGKILL);  // a failed check leaves none
 }
 
 TEST_CASE("a run started for a batch that has already ended ends at once", "[batch]") {

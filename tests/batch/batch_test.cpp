@@ -189,3 +189,34 @@ TEST_CASE("the batch ETA counts down while runs are under way, not only when one
   // One run left for two workers: it is not shared.
   CHECK(ss::batch::estimate_eta(60.0, 1, {}, 2) == Approx(60.0));
 }
+
+TEST_CASE("a batch that loads each variant once writes the same run folders as runs that each load it",
+          "[batch]") {
+  TempDir dir;
+  const std::string scen = test_town(dir);
+  const std::string args = "batch " + scen + " --variants base,twin --seeds 2 --jobs 2 -q --out ";
+  const Result forked = safestreet(args + dir.path() + "/forked", dir);
+  const Result spawned = safestreet(args + dir.path() + "/spawned --load-per-run", dir);
+  INFO(forked.output << spawned.output);
+  REQUIRE(forked.code == 0);
+  REQUIRE(spawned.code == 0);
+  std::size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir.path() + "/forked")) {
+    if (!e.is_regular_file()) continue;
+    const fs::path rel = fs::relative(e.path(), dir.path() + "/forked");
+    const fs::path other = fs::path(dir.path()) / "spawned" / rel;
+    INFO(rel.string());
+    REQUIRE(fs::is_regular_file(other));
+    if (rel.filename() == "summary.json") {  // the same but for the wall-clock time it took
+      nlohmann::json a = summary(e.path().parent_path()), b = summary(other.parent_path());
+      CHECK(a["wall_seconds"].is_number());
+      a.erase("wall_seconds");
+      b.erase("wall_seconds");
+      CHECK(a == b);
+    } else {
+      CHECK(read_file(e.path()) == read_file(other));
+    }
+    ++files;
+  }
+  CHECK(files >= 4 * 9);  // every run's folder, and the comparison
+}
