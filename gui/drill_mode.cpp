@@ -146,13 +146,13 @@ void DrillMode::begin(AppContext& ctx) {
   was_playing_ = ctx.time.playing;
   was_speed_ = ctx.time.speed;
   if (players_view_) set_players_view(ctx, true);
-  ctx.messages.info(
-      (resume_from_ ? "drill resumed: " : "drill started: ") + desc_.name + ", journal " +
-      live_.journal_path() +
-      (resume_from_ ? " (" + std::to_string(live_.lines_replayed()) + " events replayed, the state at " +
-                          format_clock(ctx.session.sim().time()) + " rebuilt in " +
-                          std::to_string(static_cast<int>(std::lround(rebuild_s_))) + " s)"
-                    : ""));
+  ctx.messages.info((resume_from_ ? "drill resumed: " : "drill started: ") + desc_.name + ", journal " +
+                    live_.journal_path() +
+                    (resume_from_
+                         ? " (" + std::to_string(live_.lines_replayed()) + " events replayed, the state at " +
+                               format_clock(ctx.session.sim().time()) + " rebuilt in " +
+                               std::to_string(static_cast<int>(std::lround(rebuild_s_))) + " s)"
+                         : ""));
 }
 
 void DrillMode::report(AppContext& ctx, const std::string& what, const std::string& error) {
@@ -244,9 +244,9 @@ void DrillMode::draw_trainer(AppContext& ctx, float map_x, float map_w, float he
   ImGui::SameLine();
   if (ImGui::Button("players' view")) set_players_view(ctx, true);
 
-  if (ImGui::BeginTable("msel", 5,
-                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV,
-                        ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.2f))) {
+  if (ImGui::BeginTable(
+          "msel", 5, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV,
+          ImVec2(0, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.2f))) {
     ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed, ui_px(52));
     ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed, ui_px(34));
     ImGui::TableSetupColumn("inject: kind, target, to whom; text; expected action",
