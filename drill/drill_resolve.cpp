@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "drill/drill_script.hpp"
+#include "drill/script_text.hpp"
 #include "engine/core/input_error.hpp"
 #include "maps/projection.hpp"
 #include "scenarios/loader/network_snap.hpp"
@@ -109,6 +110,23 @@ void resolve_drill(DrillDesc& drill, std::vector<PlayerRow>& players, const std:
       resolve_action(r.inject, targets, q, r.line, where, problems, "trainer inject: " + r.reason);
   }
   q.throw_if_any();
+}
+
+std::string prepare_action(InjectAction& action, const Model& model, double max_snap_distance,
+                           const std::string& note) {
+  if (std::string err = parse_action(action); !err.empty()) return err;
+  if (action.message) return "";
+  const maps::Projector projector = maps::Projector::from_definition(model.world.crs_wkt);
+  const scenarios::NetworkSnapper snapper(model.world.streets);
+  bool fire = false;
+  for (const auto& h : model.hazards)
+    fire = fire || h->intervention_targets(model, Intervention::Kind::StartFire) > 0;
+  const scenarios::InjectTargets targets{model, snapper, projector, max_snap_distance, fire};
+  Problems p;
+  std::vector<std::string> notes;
+  resolve_action(action, targets, p, 0, "target", notes, note);
+  if (p.items.empty()) return "";
+  return "target: " + p.items.front().message;
 }
 
 }  // namespace ss::drill

@@ -116,6 +116,12 @@ std::vector<PlayerRow> load_players(const std::string& path, const DrillDesc& dr
 void resolve_drill(DrillDesc& drill, std::vector<PlayerRow>& players, const std::string& players_file,
                    const Model& model, double max_snap_distance, std::vector<std::string>& problems);
 
+// One action typed in at the table (the GUI's drill panel: a player's decision or the
+// trainer's unscripted inject): its kind and target parsed as an MSEL row's and resolved
+// against the model the same way. Empty when good, else "<kind|target>: <what is wrong>".
+std::string prepare_action(InjectAction& action, const Model& model, double max_snap_distance,
+                           const std::string& note);
+
 // "h:mm:ss", "mm:ss"-free clock text or a duration ("90 s", "30 min"); nullopt if neither.
 std::optional<double> parse_time(const std::string& text);
 

@@ -5,11 +5,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "gui/drill_mode.hpp"
 #include "gui/fire_service_layers.hpp"
 
 namespace ss::gui {
 
 void open_scene(AppContext& ctx, SceneSource src, std::optional<std::uint64_t> seed) {
+  // The journal describes one run: a drill's scene is not swapped under it.
+  if (ctx.drill && ctx.drill->active())
+    return ctx.messages.error(
+        "a drill is running: its journal describes this run; start another drill instead");
   ctx.messages.info("loading " + src.label());
   ctx.time.playing = false;
   ctx.session.load(std::move(src), seed);
@@ -17,6 +22,9 @@ void open_scene(AppContext& ctx, SceneSource src, std::optional<std::uint64_t> s
 
 void restart(AppContext& ctx, std::uint64_t seed) {
   if (!ctx.session.ready()) return ctx.messages.error("nothing to restart: no scene is loaded");
+  if (ctx.drill && ctx.drill->active())
+    return ctx.messages.error(
+        "a drill is running: its journal describes this run; start another drill instead");
   ctx.session.restart(seed);
   ctx.view.selection = {};
   ctx.messages.info("restarted with seed " + std::to_string(seed));

@@ -12,6 +12,7 @@
 #include <ctime>
 
 #include "gui/actions.hpp"
+#include "gui/drill_mode.hpp"
 #include "gui/panels.hpp"
 
 namespace ss::gui {
@@ -65,6 +66,17 @@ App::App(Options options) : options_(std::move(options)), sync_phases_(!options_
   if (!options_.scenario.empty())
     std::snprintf(ctx_.buffers.scenario_path, sizeof ctx_.buffers.scenario_path, "%s",
                   options_.scenario.c_str());
+  if (!options_.drill.empty() || !options_.resume.empty()) {
+    try {
+      SceneSource scene;
+      ctx_.drill = std::make_shared<DrillMode>(DrillStart{options_.drill, options_.journal, options_.resume,
+                                                          options_.players, options_.players_view},
+                                               scene, drill_seed_);
+      drill_scene_ = scene;
+    } catch (const std::exception& e) {
+      ctx_.messages.error(std::string("drill: ") + e.what());
+    }
+  }
   if (!options_.script.empty()) {
     try {
       script_ = Script::from_file(options_.script);
@@ -75,7 +87,9 @@ App::App(Options options) : options_(std::move(options)), sync_phases_(!options_
 }
 
 int App::run() {
-  if (!options_.scenario.empty() || !options_.demo.empty()) {
+  if (ctx_.drill) {
+    open_scene(ctx_, drill_scene_, drill_seed_);
+  } else if (!options_.scenario.empty() || !options_.demo.empty()) {
     open_scene(ctx_, SceneSource{options_.scenario, options_.variant, options_.demo}, options_.seed);
   }
   const Clock::time_point start = Clock::now();
@@ -154,6 +168,7 @@ void App::frame(float dt) {
   };
   handle_events();
   pick_up_loads();
+  if (ctx_.drill) ctx_.drill->frame(ctx_);
   if (script_) script_->tick(ctx_);
   lap(Phase::Input, false);
   advance_simulation(dt);
@@ -166,8 +181,14 @@ void App::frame(float dt) {
   const auto w = static_cast<float>(size.x), h = static_cast<float>(size.y);
   // A new UI scale takes effect between frames: the font atlas is rebuilt at it.
   if (ctx_.ui.wanted_scale != ctx_.view.ui_scale) apply_ui_scale();
-  const PanelWidths pw = panel_widths(w, ctx_.ui_scale());
-  ctx_.map.set_viewport({pw.left, 0, std::max(w - pw.left - pw.right, 50.0f), h});
+  PanelWidths pw = panel_widths(w, ctx_.ui_scale());
+  // Drill mode: the players' view takes the left side and hides the sidebars; the
+  // trainer's drill panel takes the bottom of the map area.
+  const bool drill = ctx_.drill && ctx_.drill->active();
+  const bool players_view = drill && ctx_.drill->players_view();
+  if (players_view) pw = {std::floor(std::max(pw.left, 0.36f * w)), 0.0f};
+  const float map_h = drill && !players_view ? h - DrillMode::trainer_panel_height(h) : h;
+  ctx_.map.set_viewport({pw.left, 0, std::max(w - pw.left - pw.right, 50.0f), map_h});
 
   update_event_log(ctx_);
   imgui_->new_frame(dt);
@@ -175,8 +196,13 @@ void App::frame(float dt) {
   // The key figures refresh four times a second; a screenshot taken this frame shows
   // them as of this very step (a script may have just jumped ahead with run_to).
   if (!ctx_.screenshot_request.empty() && ctx_.session.ready()) current_metrics(ctx_, true);
-  draw_left_panel(ctx_, h);
-  draw_right_panel(ctx_, w, h);
+  if (players_view) {
+    ctx_.drill->draw_players(ctx_, pw.left, h);
+  } else {
+    draw_left_panel(ctx_, h);
+    draw_right_panel(ctx_, w, h);
+    if (drill) ctx_.drill->draw_trainer(ctx_, pw.left, std::max(w - pw.left - pw.right, 50.0f), h);
+  }
   draw_overlays(ctx_);
   lap(Phase::ImGuiBuild, false);
   // After the panels: a click or a layer switch in them shows in this very frame.

@@ -43,6 +43,9 @@ class App {
   double load_seconds_ = 0.0;
   double loaded_wall_ = 0.0;
   bool first_frame_pending_ = false;
+  // Drill mode: the drill's scene and seed, read from the drill file or journal.
+  SceneSource drill_scene_;
+  std::optional<std::uint64_t> drill_seed_;
 };
 
 }  // namespace ss::gui

@@ -3,6 +3,7 @@
 // state itself is not here: it is read from session.state() when needed.
 #include <array>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@
 #include "gui/view_state.hpp"
 
 namespace ss::gui {
+
+class DrillMode;  // gui/drill_mode.hpp
 
 struct TimeControl {
   bool playing = false;
@@ -98,6 +101,8 @@ struct AppContext {
   std::vector<LayoutProbe> probes;
   bool quit = false;
   double wall = 0.0;  // s since start, for caches
+  // Drill mode (--drill, --resume): the drill being played; null otherwise.
+  std::shared_ptr<DrillMode> drill;
 
   // The UI scale in effect: map line widths, dot sizes and label sizes multiply by
   // it (the same factor the panels' text and widgets are drawn at).

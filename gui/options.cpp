@@ -14,6 +14,7 @@ const char* const kUsage =
     "                      [--script FILE] [--frames N] [--screenshot out.png] [--dump-state out.json]\n"
     "                      [--speed X|max] [--play] [--stats] [--frame-stats out.csv] [--size WxH]\n"
     "                      [--ui-scale X] [--font FILE.ttf]\n"
+    "                      [--drill DRILL.yaml [--journal J] [--players CSV] | --resume J] [--players-view]\n"
     "\n"
     "Script commands (one per line, # comments; each waits for a scene still loading):\n"
     "  load PATH [VARIANT] | demo NAME | seed N | variant NAME|base | restart | ui_scale X |\n"
@@ -56,7 +57,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
       help = true;
       return std::nullopt;
     } else if (a == "--variant" || a == "--demo" || a == "--script" || a == "--screenshot" ||
-               a == "--dump-state" || a == "--frame-stats" || a == "--font") {
+               a == "--dump-state" || a == "--frame-stats" || a == "--font" || a == "--drill" ||
+               a == "--journal" || a == "--resume" || a == "--players") {
       const auto v = value("a value");
       if (!v) return std::nullopt;
       (a == "--variant"       ? o.variant
@@ -65,6 +67,10 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
        : a == "--screenshot"  ? o.screenshot
        : a == "--frame-stats" ? o.frame_stats
        : a == "--font"        ? o.font
+       : a == "--drill"       ? o.drill
+       : a == "--journal"     ? o.journal
+       : a == "--resume"      ? o.resume
+       : a == "--players"     ? o.players
                               : o.dump_state) = *v;
       if (a == "--frame-stats") o.stats = true;
     } else if (a == "--seed" || a == "--frames") {
@@ -101,6 +107,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
       o.ui_scale = static_cast<float>(num);
     } else if (a == "--play") {
       o.play = true;
+    } else if (a == "--players-view") {
+      o.players_view = true;
     } else if (a == "--stats") {
       o.stats = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -113,6 +121,16 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
   }
   if (!o.scenario.empty() && !o.demo.empty())
     return error = "give either a scenario or --demo, not both", std::nullopt;
+  const bool drill = !o.drill.empty() || !o.resume.empty();
+  if (!o.drill.empty() && !o.resume.empty())
+    return error = "give either --drill (a new drill) or --resume (a drill's journal), not both",
+           std::nullopt;
+  if (drill && (!o.scenario.empty() || !o.demo.empty()))
+    return error = "a drill names its own scenario: give --drill or --resume without a scenario or --demo",
+           std::nullopt;
+  if (!o.journal.empty() && o.drill.empty())
+    return error = "--journal goes with --drill (--resume appends to the journal it names)", std::nullopt;
+  if (o.players_view && !drill) return error = "--players-view needs --drill or --resume", std::nullopt;
   return o;
 }
 

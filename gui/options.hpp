@@ -24,6 +24,12 @@ struct Options {
   // 0.75–3 (gui/ui_fonts.hpp); changeable in the window and by the script's ui_scale.
   float ui_scale = 1.0f;
   std::string font;  // --font FILE: a TrueType font instead of DejaVu Sans
+  // Drill mode (gui/drill_mode.hpp, docs/drills.md "In the GUI").
+  std::string drill;          // --drill DRILL.yaml
+  std::string journal;        // --journal FILE (with --drill)
+  std::string resume;         // --resume JOURNAL
+  std::string players;        // --players FILE: the roles offered
+  bool players_view = false;  // --players-view: the command post's view only
 };
 
 extern const char* const kUsage;

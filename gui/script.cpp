@@ -9,6 +9,7 @@
 
 #include "engine/hazards/fire/fire_hazard.hpp"
 #include "gui/actions.hpp"
+#include "gui/drill_mode.hpp"
 #include "gui/fire_service_layers.hpp"
 #include "gui/panels.hpp"
 #include "gui/ui_dump.hpp"
@@ -108,6 +109,11 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     if (!ctx.session.ready()) throw std::runtime_error(cmd + ": no scene is loaded");
   };
 
+  if (cmd.rfind("drill_", 0) == 0) {
+    if (!ctx.drill) throw std::runtime_error(cmd + ": no drill (start with --drill or --resume)");
+    if (!ctx.drill->script_command(ctx, cmd, args)) throw std::runtime_error("unknown command " + cmd);
+    return;
+  }
   if (cmd == "load") {
     need(1);
     open_scene(ctx, SceneSource{args[0], args.size() > 1 ? args[1] : "", ""});

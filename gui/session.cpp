@@ -134,6 +134,10 @@ AdvanceResult Session::advance(double wall_dt, double speed, double budget_s, do
     sim_->step();
     ++r.steps;
     debt_ -= unlimited ? 0.0 : dt;
+    if (after_step && after_step(*sim_)) {
+      debt_ = 0.0;
+      break;
+    }
     if (since(t0) > budget_s) {
       r.capped = !unlimited;
       break;
@@ -145,9 +149,15 @@ AdvanceResult Session::advance(double wall_dt, double speed, double budget_s, do
 }
 
 void Session::step() {
-  if (sim_ && !sim_->finished()) sim_->step();
+  if (!sim_ || sim_->finished()) return;
+  sim_->step();
+  if (after_step) after_step(*sim_);
 }
 
-bool Session::apply(const Intervention& iv) { return sim_ && sim_->apply(iv); }
+bool Session::apply(const Intervention& iv) {
+  if (!sim_ || !sim_->apply(iv)) return false;
+  if (applied) applied(iv);
+  return true;
+}
 
 }  // namespace ss::gui

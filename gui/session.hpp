@@ -4,6 +4,7 @@
 // keeps no copy of it.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -101,6 +102,14 @@ class Session {
   AdvanceResult advance(double wall_dt, double speed, double budget_s, double stop_at);
   void step();
   bool apply(const Intervention& iv);
+
+  // Drill mode (gui/drill_mode.hpp) hears of every step and every intervention applied:
+  // `after_step` runs after each engine step (true: stop advancing for this frame),
+  // `applied` after each intervention the engine took through apply().
+  std::function<bool(Simulation&)> after_step;
+  std::function<void(const Intervention&)> applied;
+  // The run itself, for drill mode's own injects and its rebuild from a journal.
+  [[nodiscard]] Simulation* simulation() { return sim_.get(); }
 
  private:
   // What the loading thread hands over: the scene and what is derived from it.

@@ -1,0 +1,46 @@
+# A GUI drill's journal replays headless to the GUI's own results (docs/drills.md "In
+# the GUI"): `safestreet replay JOURNAL --out DIR`, then every file of the GUI's export
+# the same bytes as the replay's, and summary.json's state hash (step and hash of the
+# final state) the same. summary.json itself differs in what says who wrote it (the
+# GUI's version and export note, the run's wall time).
+# With -DNO_REPLAY=1 the two folders are compared as they are (a resumed drill's
+# results against the uninterrupted drill's).
+#   -DSAFESTREET=... -DJOURNAL=... -DGUI_RESULTS=... -DREPLAY=... [-DNO_REPLAY=1]
+cmake_minimum_required(VERSION 3.16)
+if(NOT NO_REPLAY)
+  file(REMOVE_RECURSE ${REPLAY})
+  execute_process(COMMAND ${SAFESTREET} replay ${JOURNAL} --out ${REPLAY} --quiet RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "safestreet replay ${JOURNAL} failed: ${rc}")
+  endif()
+endif()
+file(GLOB_RECURSE files RELATIVE ${GUI_RESULTS} ${GUI_RESULTS}/*)
+list(LENGTH files n)
+if(n LESS 3)
+  message(FATAL_ERROR "${GUI_RESULTS}: only ${n} files")
+endif()
+set(compared 0)
+foreach(f IN LISTS files)
+  if(f STREQUAL "summary.json" OR f STREQUAL "results.gpkg")
+    continue()
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${GUI_RESULTS}/${f} ${REPLAY}/${f} RESULT_VARIABLE diff)
+  if(NOT diff EQUAL 0)
+    message(FATAL_ERROR "${f}: the GUI's export and the replay differ")
+  endif()
+  math(EXPR compared "${compared} + 1")
+endforeach()
+foreach(dir ${GUI_RESULTS} ${REPLAY})
+  file(READ ${dir}/summary.json text)
+  string(REGEX MATCH "\"state_hash\": {[^\"]*\"step\": ([0-9]+),[^\"]*\"hash\": \"([0-9a-f]+)\"" found "${text}")
+  if(NOT found)
+    message(FATAL_ERROR "${dir}/summary.json: no state_hash")
+  endif()
+  list(APPEND hashes "step ${CMAKE_MATCH_1} hash ${CMAKE_MATCH_2}")
+endforeach()
+list(GET hashes 0 a)
+list(GET hashes 1 b)
+if(NOT a STREQUAL b)
+  message(FATAL_ERROR "final state of ${GUI_RESULTS}: ${a}; of ${REPLAY}: ${b}")
+endif()
+message(STATUS "${compared} files the same bytes; final state ${a} in both")
