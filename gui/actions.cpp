@@ -5,8 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/core/state_hash.hpp"
 #include "gui/drill_mode.hpp"
 #include "gui/fire_service_layers.hpp"
+#include "gui/timeline.hpp"
 
 namespace ss::gui {
 
@@ -201,6 +203,7 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
     j << ",\n  \"scene\": \"" << json_escape(ctx.session.source().label()) << "\"";
     j << ",\n  \"seed\": " << ctx.session.seed();
     j << ",\n  \"time\": " << ctx.session.sim().time() << ",\n  \"step\": " << s.step;
+    j << ",\n  \"state_hash\": \"" << state_hash_hex(state_hash(s)) << "\"";
     j << ",\n  \"residents\": " << m.population.size() << ",\n  \"by_status\": {";
     std::array<std::uint64_t, kStatusCount> n{};
     for (const Status st : s.status) ++n[static_cast<std::size_t>(st)];
@@ -230,6 +233,14 @@ bool write_state_summary(AppContext& ctx, const std::string& path) {
         << json_escape(e.intervention.note) << "\"}";
     }
     j << "]";
+    // The timeline scrubber: the time reached, its snapshots and its marks.
+    const SnapshotStore& h = ctx.session.history();
+    std::size_t injects = 0, decisions = 0;
+    for (const TimelineMark& k : timeline_marks(m, h, ctx.session.sim().time()))
+      ++(k.inject ? injects : decisions);
+    j << ",\n  \"timeline\": {\"reached\": " << static_cast<double>(h.furthest_step()) * m.run.dt
+      << ", \"snapshots\": " << h.snapshots().size() << ", \"snapshot_bytes\": " << h.bytes()
+      << ", \"injects\": " << injects << ", \"decisions\": " << decisions << "}";
     // What the map shows (as of the last frame): late residents in view, teams with a
     // route drawn along the streets, the names written on the map.
     // The sizes the map drew with at the UI scale (gui/map_style.hpp), px.

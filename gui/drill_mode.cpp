@@ -128,6 +128,7 @@ void DrillMode::begin(AppContext& ctx) {
     return;
   }
   ctx.session.after_step = [this, &ctx](Simulation& s) {
+    if (live_.ended()) return false;  // going back over the finished drill on the timeline
     applying_ = true;
     const std::size_t n = live_.on_step(s);
     applying_ = false;
@@ -138,7 +139,7 @@ void DrillMode::begin(AppContext& ctx) {
     return false;
   };
   ctx.session.applied = [this, &ctx](const Intervention& iv) {
-    if (applying_) return;
+    if (applying_ || live_.ended()) return;
     live_.record_decision(iv, target_words(ctx.session.model(), iv), role(), reason_buf_, sim(ctx));
     reason_buf_[0] = '\0';
   };
@@ -154,6 +155,8 @@ void DrillMode::begin(AppContext& ctx) {
                                std::to_string(static_cast<int>(std::lround(rebuild_s_))) + " s)"
                          : ""));
 }
+
+bool DrillMode::ended() const { return live_.ended(); }
 
 void DrillMode::report(AppContext& ctx, const std::string& what, const std::string& error) {
   last_error_ = error.empty() ? "" : what + ": " + error;

@@ -36,6 +36,9 @@ class DrillMode {
   // does not start then.
   void begin(AppContext& ctx);
   [[nodiscard]] bool active() const { return active_; }
+  // The drill's run has reached its end and the journal is complete: from then on the
+  // timeline may go back over it (nothing more is journaled).
+  [[nodiscard]] bool ended() const;
   // Every frame: journals changes of the clock (play, pause, speed), ends the fast run
   // at the next inject.
   void frame(AppContext& ctx);

@@ -60,6 +60,12 @@ inline constexpr Rgb kShelterClosed{66, 78, 25};
 inline constexpr Rgb kTargetMet{90, 220, 120};
 inline constexpr Rgb kTargetMissed{240, 80, 80};
 inline constexpr Rgb kTargetOpen{150, 150, 160};
+// The timeline scrubber's marks (gui/timeline.cpp): the scenario's scripted injects
+// and the decisions taken live. Picked by hand, warm against cool as the event log
+// tells injects from interventions, and equal to no other colour of this palette so
+// that the screenshot checker can count them in the left panel.
+inline constexpr Rgb kTimelineInject{250, 140, 40};
+inline constexpr Rgb kTimelineDecision{120, 200, 255};
 // Panels are opaque so the checker can find them and the map under them does not
 // distract; this is ImGui's dark WindowBg without its transparency.
 inline constexpr Rgb kPanelBg{16, 18, 22};

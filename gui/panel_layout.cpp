@@ -5,6 +5,7 @@
 
 #include "gui/fire_service_layers.hpp"
 #include "gui/panels.hpp"
+#include "gui/timeline.hpp"
 
 namespace ss::gui {
 namespace {
@@ -30,6 +31,7 @@ void draw_left_panel(AppContext& ctx, float height) {
   if (begin_sidebar("SafeStreet")) {
     if (ImGui::CollapsingHeader("Scenario", ImGuiTreeNodeFlags_DefaultOpen)) scenario_section(ctx);
     if (ImGui::CollapsingHeader("Time", ImGuiTreeNodeFlags_DefaultOpen)) time_section(ctx);
+    if (ImGui::CollapsingHeader("Timeline", ImGuiTreeNodeFlags_DefaultOpen)) timeline_section(ctx);
     if (ImGui::CollapsingHeader("Layers and legend", ImGuiTreeNodeFlags_DefaultOpen)) layers_section(ctx);
     if (ImGui::CollapsingHeader("Key figures", ImGuiTreeNodeFlags_DefaultOpen)) kpi_section(ctx);
   }

@@ -12,6 +12,7 @@
 #include "gui/drill_mode.hpp"
 #include "gui/fire_service_layers.hpp"
 #include "gui/panels.hpp"
+#include "gui/timeline.hpp"
 #include "gui/ui_dump.hpp"
 
 namespace ss::gui {
@@ -199,6 +200,9 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     ctx.time.stop_at = run_to_;
     ctx.time.playing = true;
     wait_ = Wait::RunTo;
+  } else if (cmd == "jump") {
+    need_scene();
+    jump_to(ctx, num(0));
   } else if (cmd == "frames") {
     frames_left_ = static_cast<long>(num(0));
     wait_ = Wait::Frames;

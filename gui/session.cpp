@@ -113,6 +113,7 @@ void Session::install(Prepared p) {
   seed_ = p.seed;
   debt_ = 0.0;
   sim_ = std::move(p.sim);
+  history_.reset(*sim_);
 }
 
 void Session::restart(std::uint64_t seed) {
@@ -121,6 +122,7 @@ void Session::restart(std::uint64_t seed) {
   debt_ = 0.0;
   sim_.reset();
   sim_ = std::make_unique<Simulation>(*model_, seed);
+  history_.reset(*sim_);
 }
 
 AdvanceResult Session::advance(double wall_dt, double speed, double budget_s, double stop_at) {
@@ -131,7 +133,7 @@ AdvanceResult Session::advance(double wall_dt, double speed, double budget_s, do
   debt_ += unlimited ? 0.0 : wall_dt * speed;
   const Clock::time_point t0 = Clock::now();
   while ((unlimited || debt_ >= dt) && !sim_->finished() && sim_->time() + 0.5 * dt < stop_at) {
-    sim_->step();
+    history_.step(*sim_);
     ++r.steps;
     debt_ -= unlimited ? 0.0 : dt;
     if (after_step && after_step(*sim_)) {
@@ -150,14 +152,21 @@ AdvanceResult Session::advance(double wall_dt, double speed, double budget_s, do
 
 void Session::step() {
   if (!sim_ || sim_->finished()) return;
-  sim_->step();
+  history_.step(*sim_);
   if (after_step) after_step(*sim_);
 }
 
 bool Session::apply(const Intervention& iv) {
   if (!sim_ || !sim_->apply(iv)) return false;
   if (applied) applied(iv);
+  history_.sync(*sim_);
   return true;
+}
+
+JumpResult Session::jump(double time_s) {
+  if (!sim_) return {};
+  debt_ = 0.0;
+  return history_.jump(*sim_, time_s);
 }
 
 }  // namespace ss::gui

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/core/simulation.hpp"
+#include "engine/core/snapshot_store.hpp"
 #include "engine/world/spatial_index.hpp"
 #include "gui/scene_source.hpp"
 
@@ -102,6 +103,11 @@ class Session {
   AdvanceResult advance(double wall_dt, double speed, double budget_s, double stop_at);
   void step();
   bool apply(const Intervention& iv);
+  // Back (or forward) to simulated time `time_s` within the time reached so far
+  // (engine/core/snapshot_store.hpp); the timeline scrubber and the script's `jump`.
+  JumpResult jump(double time_s);
+  // The run's snapshots, its furthest time and its decisions for the timeline.
+  [[nodiscard]] const SnapshotStore& history() const { return history_; }
 
   // Drill mode (gui/drill_mode.hpp) hears of every step and every intervention applied:
   // `after_step` runs after each engine step (true: stop advancing for this frame),
@@ -125,6 +131,7 @@ class Session {
 
   std::unique_ptr<Model> model_;
   std::unique_ptr<Simulation> sim_;
+  SnapshotStore history_;  // every step goes through it, so any time reached can be shown again
   EdgeIndex streets_;
   std::vector<std::uint32_t> group_sizes_;  // residents per reporting group, (GroupIndex::kCount)
   SceneSource source_;

@@ -67,8 +67,9 @@ void hash_part(StateHasher& h, const ResponseState& r) {
   h.all(r.activated, r.teams, r.tasks, r.tasks_version, r.reached, r.assist_task);
 }
 
-std::uint64_t state_hash(const SimState& s) {
-  StateHasher h;
+namespace {
+
+void hash_whole(StateHasher& h, const SimState& s) {
   h.all(s.step, s.seed);
   // Residents.
   h.all(s.status, s.edge, s.toward, s.remaining, s.free_speed, s.premove, s.warned_time, s.start_time,
@@ -85,7 +86,20 @@ std::uint64_t state_hash(const SimState& s) {
   h.add(s.hazard_effects);
   // The plan at work, and what the run recorded.
   h.all(s.warn, s.response, s.records);
+}
+
+}  // namespace
+
+std::uint64_t state_hash(const SimState& s) {
+  StateHasher h;
+  hash_whole(h, s);
   return h.value();
+}
+
+std::uint64_t state_bytes(const SimState& s) {
+  StateHasher h = StateHasher::counter();
+  hash_whole(h, s);
+  return h.bytes();
 }
 
 std::string state_hash_hex(std::uint64_t v) {

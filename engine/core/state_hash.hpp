@@ -37,8 +37,18 @@ class StateHasher {
   static constexpr std::uint64_t kOffsetBasis = 14695981039346656037ULL;  // FNV-1a 64
   static constexpr std::uint64_t kPrime = 1099511628211ULL;               // FNV 64-bit prime
 
+  StateHasher() = default;
+  // One that only counts the bytes (state_bytes): the same walk, no hashing.
+  static StateHasher counter() {
+    StateHasher h;
+    h.count_only_ = true;
+    return h;
+  }
+
   // The low `bytes` bytes of v, least significant first.
   void word(std::uint64_t v, unsigned bytes) {
+    bytes_ += bytes;
+    if (count_only_) return;
     for (unsigned i = 0; i < bytes; ++i) h_ = (h_ ^ ((v >> (8 * i)) & 0xFFu)) * kPrime;
   }
   void add(bool b) { word(b ? 1u : 0u, 1); }
@@ -82,13 +92,21 @@ class StateHasher {
   }
 
   [[nodiscard]] std::uint64_t value() const { return h_; }
+  // Bytes fed so far: the size of the canonical stream.
+  [[nodiscard]] std::uint64_t bytes() const { return bytes_; }
 
  private:
   std::uint64_t h_ = kOffsetBasis;
+  std::uint64_t bytes_ = 0;
+  bool count_only_ = false;
 };
 
 // The hash of the whole state (see above).
 std::uint64_t state_hash(const SimState& s);
+// The bytes of the state's canonical stream (everything the hash covers, each value
+// in its own width): what a copy of the state (a snapshot) holds, without the
+// vectors' unused capacity. Walks the state as the hash does, without hashing.
+std::uint64_t state_bytes(const SimState& s);
 // 16 lower-case hex digits, as summary.json and the golden files write it.
 std::string state_hash_hex(std::uint64_t h);
 

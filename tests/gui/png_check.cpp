@@ -12,6 +12,7 @@
 //                                [--engines N] [--hoses N] [--hydrants N] [--late N] [--closed N]
 //                                [--flooded N] [--zone-edges N] [--team-routes N] [--region X0 Y0 X1 Y1]
 //                                [--ui-scale X] [--markers-vs FILE UI_SCALE RATIO]
+//                                [--timeline-injects N] [--timeline-decisions N]
 // Each N is the minimum pixel count; exit 0 when every check passes. --warmer-than
 // compares with another screenshot of the same scene: this one must have at least N
 // more clearly warm (yellow to red) map pixels (a tint such as the crowding layer's,
@@ -29,7 +30,9 @@
 // script `map_scale`) taken at UI scale UI_SCALE: the map's marks (resident dots, late
 // residents, shelter squares and bars) must cover at least RATIO times the pixels
 // there, counted in a strip of the narrower map area's width centred in each map area
-// (so both counts see the same part of the map).
+// (so both counts see the same part of the map). --timeline-injects and
+// --timeline-decisions count the timeline scrubber's marks (gui/timeline.cpp) in the
+// left panel.
 #include <SFML/Graphics/Image.hpp>
 
 #include <algorithm>
@@ -118,6 +121,7 @@ int main(int argc, char** argv) {
   long min_fire = 0, min_burnt = 0, min_smoke = 0, min_put_out = 0;
   long min_lanes = 0, min_blocked = 0, min_engines = 0, min_hoses = 0, min_hydrants = 0;
   long min_late = 0, min_closed = 0, min_flooded = 0, min_zone_edges = 0, min_team_routes = 0;
+  long min_timeline_injects = 0, min_timeline_decisions = 0;
   double region[4] = {0, 0, 1, 1};  // x0 y0 x1 y1, fractions of the map area
   bool no_banner = false;
   float ui_scale = 1.0f;
@@ -198,6 +202,10 @@ int main(int argc, char** argv) {
       min_zone_edges = v;
     else if (a == "--team-routes")
       min_team_routes = v;
+    else if (a == "--timeline-injects")
+      min_timeline_injects = v;
+    else if (a == "--timeline-decisions")
+      min_timeline_decisions = v;
     else
       return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
   }
@@ -226,6 +234,7 @@ int main(int argc, char** argv) {
   long fire = 0, burnt = 0, smoke = 0, put_out = 0;
   long lanes = 0, blocked = 0, engines = 0, hoses = 0, hydrants = 0;
   long late = 0, closed = 0, flooded = 0, zone_edges = 0, team_routes = 0;
+  long timeline_injects = 0, timeline_decisions = 0;
   std::set<std::uint32_t> colours;
   for (unsigned y = 0; y < size.y; ++y) {
     for (unsigned x = 0; x < size.x; ++x) {
@@ -234,6 +243,8 @@ int main(int argc, char** argv) {
       colours.insert(p.toInteger() >> 8);
       if (c == ss::gui::kPanelBg) ++panels;
       if (c == ss::gui::kBannerBg) ++banner;
+      if (x < map_x0 && c == ss::gui::kTimelineInject) ++timeline_injects;
+      if (x < map_x0 && c == ss::gui::kTimelineDecision) ++timeline_decisions;
       if (x < map_x0 || x >= map_x1) continue;  // the legend repeats the map colours
       if (is_street(c)) ++streets;
       if (is_resident(c)) ++residents;
@@ -289,6 +300,9 @@ int main(int argc, char** argv) {
   check(flooded >= min_flooded, "too few flooded-street pixels in the map area");
   check(zone_edges >= min_zone_edges, "too few zone-outline pixels in the map area");
   check(team_routes >= min_team_routes, "too few team pixels (markers and routes) in the map area");
+  std::printf("timeline inject px %ld, decision px %ld\n", timeline_injects, timeline_decisions);
+  check(timeline_injects >= min_timeline_injects, "too few inject marks on the timeline");
+  check(timeline_decisions >= min_timeline_decisions, "too few decision marks on the timeline");
   if (no_banner) check(banner == 0, "an error banner is shown");
   if (!warmer_than.empty()) {
     sf::Image other;

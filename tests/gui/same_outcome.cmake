@@ -1,0 +1,21 @@
+# cmake -DA=first.json -DB=second.json -P same_outcome.cmake: the two state summaries
+# the GUI wrote (dump_state) show the same run outcome: the same time, residents by
+# state, closed streets and shelters, and the same whole-state hash.
+foreach(f A B)
+  if(NOT EXISTS "${${f}}")
+    message(FATAL_ERROR "${${f}}: no such file")
+  endif()
+  file(READ "${${f}}" text_${f})
+endforeach()
+foreach(key time by_status closed_edges closed_shelters state_hash)
+  foreach(f A B)
+    if(NOT text_${f} MATCHES "\"${key}\": ([^\n]*)\n")
+      message(FATAL_ERROR "${${f}}: no \"${key}\"")
+    endif()
+    set(value_${f} "${CMAKE_MATCH_1}")
+  endforeach()
+  if(NOT value_A STREQUAL value_B)
+    message(FATAL_ERROR "${key} differs: ${value_A} in ${A}, ${value_B} in ${B}")
+  endif()
+  message(STATUS "${key}: ${value_A}")
+endforeach()
