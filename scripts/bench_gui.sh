@@ -8,7 +8,10 @@
 # REPEATS runs each (default 3); prints every run and the median over runs.
 # Usage: scripts/bench_gui.sh [path/to/safestreet-gui] [scenario.yaml]
 # (default build/gui/safestreet-gui; build it with the GUI on first). Set
-# FRAME_CSV_DIR to keep each run's per-frame phase times (--frame-stats CSV).
+# FRAME_CSV_DIR to keep each run's per-frame phase times (--frame-stats CSV). Set
+# SCALE=N to measure the bundled town (scenarios/lauf.yaml) with N synthesized
+# residents instead of 25,000, shelter places scaled with them as
+# `bench_town --scale N` does (a dense-city stand-in).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gui="${1:-$root/build/gui/safestreet-gui}"
@@ -19,6 +22,20 @@ repeats="${REPEATS:-3}"
 command -v xvfb-run >/dev/null || { echo "bench_gui: xvfb-run not found (apt-get install xvfb)" >&2; exit 2; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+if [[ -n "${SCALE:-}" ]]; then
+  # The scenario's paths are relative to it: the copy sits beside a link to data/.
+  mkdir -p "$tmp/scenarios"
+  ln -s "$root/data" "$tmp/data"
+  factor="$(awk -v n="$SCALE" 'BEGIN {print n / 25000}')"
+  awk -v n="$SCALE" -v f="$factor" '
+    /^    total: 25000/ {sub(/25000/, n)}
+    /covered_m2_per_person: 3.5 / {sub(/3.5 /, 3.5 / f " ")}
+    /open_m2_per_person: 1.5 / {sub(/1.5 /, 1.5 / f " ")}
+    {print}' "$root/scenarios/lauf.yaml" >"$tmp/scenarios/lauf-$SCALE.yaml"
+  grep -q "total: $SCALE" "$tmp/scenarios/lauf-$SCALE.yaml" || { echo "bench_gui: cannot scale lauf.yaml" >&2; exit 2; }
+  scenario="$tmp/scenarios/lauf-$SCALE.yaml"
+  echo "scenario: scenarios/lauf.yaml with $SCALE residents"
+fi
 cat >"$tmp/frames.script" <<SCRIPT
 load $scenario
 fit
