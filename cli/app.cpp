@@ -139,6 +139,11 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--out", report.out, "The report's HTML file")->required();
   report_cmd->add_option("--maps-at", report.maps_at,
                          "Simulated times of the maps, e.g. 30min,60min,1:30:00 (default: every 30 min)");
+  report_cmd->add_flag("--no-decision-values", report.no_decision_values,
+                       "Only the report: no re-runs without the players' decisions");
+  report.jobs = std::max(1u, std::thread::hardware_concurrency());
+  report_cmd->add_option("-j,--jobs", report.jobs, "Re-runs at a time (default: number of cores)")
+      ->check(CLI::PositiveNumber);
   report_cmd->add_flag("-q,--quiet", report.quiet, "No progress or summary");
 
   try {
