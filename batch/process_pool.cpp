@@ -71,9 +71,14 @@ pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSp
   fs::create_directories(spec.dir.parent_path(), ec);
   if (ec)
     throw std::runtime_error("cannot create '" + spec.dir.parent_path().string() + "': " + ec.message());
-  std::vector<std::string> args{exe, "run", scenario};
-  if (spec.variant != kBaseVariant) args.insert(args.end(), {"--variant", spec.variant});
-  args.insert(args.end(), {"--seed", std::to_string(spec.seed), "--out", spec.dir.string(), "--quiet"});
+  std::vector<std::string> args{exe};
+  if (!spec.command.empty()) {
+    args.insert(args.end(), spec.command.begin(), spec.command.end());
+  } else {
+    args.insert(args.end(), {"run", scenario});
+    if (spec.variant != kBaseVariant) args.insert(args.end(), {"--variant", spec.variant});
+    args.insert(args.end(), {"--seed", std::to_string(spec.seed), "--out", spec.dir.string(), "--quiet"});
+  }
   std::vector<char*> argv, envp;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

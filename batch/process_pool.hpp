@@ -66,7 +66,8 @@ void end_with_batch_parent();
 // "timed out after 0.05 s": the reason a run over its time is reported with.
 std::string timeout_reason(double run_timeout_s);
 
-// Runs every spec with `exe run SCENARIO [--variant V] --seed S --out DIR --quiet`,
+// Runs every spec with `exe run SCENARIO [--variant V] --seed S --out DIR --quiet` (or its
+// own RunSpec::command),
 // at most `jobs` at a time, creating DIR's parent first. Returns one result per spec
 // in the order given (interrupted runs included). A run still going `run_timeout_s`
 // seconds (wall clock) after it started is killed with SIGKILL and fails with

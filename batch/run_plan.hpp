@@ -16,6 +16,10 @@ struct RunSpec {
   std::uint64_t seed = 0;
   std::filesystem::path dir;  // DIR/<variant>/seed-<S>
   std::filesystem::path log;  // DIR/<variant>/seed-<S>.log: the run's stderr
+  // The child's arguments after the executable; empty: `run SCENARIO [--variant V]
+  // --seed S --out DIR --quiet` (a batch's run). The after-action report's re-runs of a
+  // drill are `replay JOURNAL --out DIR --without-decision LINE --quiet`.
+  std::vector<std::string> command{};
 };
 
 struct BatchPlan {

@@ -128,6 +128,26 @@ int main(int argc, char** argv) {
   replay_cmd->add_option("journal", drill.journal, "A drill's journal (JSON lines)")->required();
   replay_cmd->add_option("--out", drill.out, "Output folder")->required();
   replay_cmd->add_flag("-q,--quiet", drill.quiet, "No progress bar or summary");
+  replay_cmd->add_flag("--without-decisions", drill.without_decisions,
+                       "Leave out every players' decision (the injects and trainer actions stay)");
+  replay_cmd
+      ->add_option("--without-decision", drill.without_lines,
+                   "Leave out the players' decision on this journal line (repeatable)")
+      ->type_name("LINE");
+
+  ReportOptions report;
+  auto* report_cmd =
+      app.add_subcommand("report", "Write a drill's after-action report (HTML) from its journal");
+  report_cmd->add_option("journal", report.journal, "A drill's journal (JSON lines)")->required();
+  report_cmd->add_option("--out", report.out, "The report's HTML file")->required();
+  report_cmd->add_option("--maps-at", report.maps_at,
+                         "Simulated times of the maps, e.g. 30min,60min,1:30:00 (default: every 30 min)");
+  report_cmd->add_flag("--no-decision-values", report.no_decision_values,
+                       "Only the report: no re-runs without the players' decisions");
+  report.jobs = std::max(1u, std::thread::hardware_concurrency());
+  report_cmd->add_option("-j,--jobs", report.jobs, "Re-runs at a time (default: number of cores)")
+      ->check(CLI::PositiveNumber);
+  report_cmd->add_flag("-q,--quiet", report.quiet, "No progress or summary");
 
   try {
     app.parse(argc, argv);
@@ -150,6 +170,7 @@ int main(int argc, char** argv) {
                                      : DrillOptions::Action::Check;
       return drill_command(drill);
     }
+    if (*report_cmd) return report_command(report);
     if (*replay_cmd) {
       drill.action = DrillOptions::Action::Replay;
       return drill_command(drill);

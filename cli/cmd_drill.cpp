@@ -20,6 +20,8 @@ drill::DrillRequest request(const DrillOptions& opt, ProgressBar& bar) {
   req.out = opt.out;
   req.version = SAFESTREET_VERSION;
   req.speed = opt.speed;
+  req.without_decisions = opt.without_decisions;
+  req.without_lines = opt.without_lines;
   req.hooks.loaded = [&opt](const scenarios::Assembly& a) {
     if (opt.quiet) return;
     for (const std::string& n : a.notes) std::cerr << "note: " << n << "\n";

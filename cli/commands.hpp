@@ -79,8 +79,22 @@ struct DrillOptions {
   std::string out;      // run folder
   double speed = 0.0;   // simulated s per wall s; 0: as fast as possible
   bool quiet = false;
+  // replay: leave out every players' decision, or those on these journal lines
+  bool without_decisions = false;
+  std::vector<int> without_lines{};
 };
 int drill_command(const DrillOptions& opt);
+
+// `report JOURNAL --out report.html`: a drill's after-action report (docs/drills.md).
+struct ReportOptions {
+  std::string journal;              // the drill's journal (JSON lines)
+  std::string out;                  // the HTML file, written whole or not at all
+  std::string maps_at;              // simulated times of the maps, comma-separated; empty: every 30 min
+  bool no_decision_values = false;  // no re-runs without the players' decisions
+  std::size_t jobs = 1;             // re-runs at a time
+  bool quiet = false;
+};
+int report_command(const ReportOptions& opt);
 
 // Exit codes shared by the subcommands.
 inline constexpr int kExitOk = 0;

@@ -16,25 +16,6 @@ std::string clock_or_dash(const std::optional<double>& s) { return s ? format_cl
 
 }  // namespace
 
-std::string target_text(const PlanTarget& t) {
-  std::string what = to_string(t.kind);
-  char buf[96];
-  if (t.kind == TargetKind::HazardKpiAtMost) {
-    const bool seconds = t.kpi.size() > 2 && t.kpi.compare(t.kpi.size() - 2, 2, "_s") == 0;
-    if (seconds) return t.kpi + " at most " + format_clock(t.at_most);
-    std::snprintf(buf, sizeof buf, " at most %g", t.at_most);
-    return t.kpi + buf;
-  }
-  if (t.kind == TargetKind::NoShelterOverCapacity) return what;
-  // Response times count from each task's creation; the other deadlines from the
-  // warning or the start.
-  std::string within = format_clock(60.0 * t.minutes);
-  if (t.kind != TargetKind::ResponseWithin) within += t.after_warning ? " after warning" : " after start";
-  if (t.kind == TargetKind::VulnerableReachedWithin) return what + " " + within;
-  std::snprintf(buf, sizeof buf, " %g %% within ", 100.0 * t.share);
-  return what + buf + within;
-}
-
 void print_plan_summary(const Model& model, const SimState& state, bool finished) {
   std::uint64_t warned = 0;
   for (const float t : state.warned_time) warned += std::isnan(t) ? 0 : 1;

@@ -8,9 +8,6 @@
 
 namespace ss::cli {
 
-// The target as the scenario sets it: "share_safe_within 95 % within 0:30:00 after warning".
-std::string target_text(const PlanTarget& t);
-
 void print_plan_summary(const Model& model, const SimState& state, bool finished);
 
 }  // namespace ss::cli

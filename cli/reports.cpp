@@ -6,6 +6,7 @@
 
 #include "cli/plan_report.hpp"
 #include "engine/core/display_text.hpp"
+#include "engine/plan/targets.hpp"
 
 namespace ss::cli {
 namespace {

@@ -1,5 +1,6 @@
 #include "drill/drill_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -453,9 +454,24 @@ DrillOutcome replay_journal(const DrillRequest& req) {
   if (req.hooks.loaded) req.hooks.loaded(*l.run.assembly);
   check_inputs(start, l.inputs, req.journal);
   DrillOutcome out;
+  for (const int line : req.without_lines) {
+    const auto it = std::find_if(j.events.begin(), j.events.end(),
+                                 [line](const JournalEvent& e) { return e.line == line; });
+    if (it == j.events.end() || it->type != "decision")
+      throw InputError(req.journal, line, "event",
+                       it == j.events.end() ? "no event on this line to leave out"
+                                            : "a " + it->type +
+                                                  " event, not a players' decision: only decisions "
+                                                  "can be left out");
+  }
+  auto left_out = [&req](const JournalEvent& e) {
+    return e.type == "decision" &&
+           (req.without_decisions ||
+            std::find(req.without_lines.begin(), req.without_lines.end(), e.line) != req.without_lines.end());
+  };
   Driver d(l.run, start.data["seed"].get<std::uint64_t>(), req.hooks);
   for (const JournalEvent& e : j.events) {
-    if (e.interventions.empty()) continue;
+    if (e.interventions.empty() || left_out(e)) continue;
     d.to_step(e.step);
     if (d.sim().state().step != e.step)
       throw InputError(req.journal, e.line, "step",
@@ -471,7 +487,9 @@ DrillOutcome replay_journal(const DrillRequest& req) {
   d.finish();
   out.dropped = j.dropped;
   out.warnings = l.warnings;
-  batch::write_run_folder(run_request(start.data, req), l.scenario_name, l.run, d.halfway_hash(), req.hooks);
+  if (!req.out.empty())
+    batch::write_run_folder(run_request(start.data, req), l.scenario_name, l.run, d.halfway_hash(),
+                            req.hooks);
   out.run = std::move(l.run);
   return out;
 }

@@ -24,6 +24,11 @@ struct DrillRequest {
   // Simulated seconds per wall-clock second (a trainer's clock); 0 runs as fast as it can.
   double speed = 0.0;
   batch::RunHooks hooks;  // loaded (before the first step), stepped, reports
+  // Replay only: leave out the players' decisions — every `decision` event, or those on
+  // these journal lines — to see what the drill would have come to without them (the
+  // same seed and injects: docs/drills.md "What each decision was worth").
+  bool without_decisions = false;
+  std::vector<int> without_lines{};
 };
 
 struct DrillOutcome {
@@ -43,7 +48,8 @@ DrillOutcome run_drill(const DrillRequest& req);
 // Continues the drill of req.journal (req.drill_file and players_file are taken from it).
 DrillOutcome resume_drill(const DrillRequest& req);
 // Replays req.journal headless: its scenario and seed, every journaled intervention at
-// its step, then to the end. Needs neither the MSEL nor the players file.
+// its step, then to the end. Needs neither the MSEL nor the players file. With an
+// empty req.out no run folder is written (the after-action report replays for itself).
 DrillOutcome replay_journal(const DrillRequest& req);
 
 }  // namespace ss::drill

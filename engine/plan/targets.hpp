@@ -64,4 +64,8 @@ inline constexpr std::size_t kListedMissed = 200;
 // settles every target that was still open.
 std::vector<TargetResult> evaluate_targets(const Model& model, const SimState& state, bool finished);
 
+// The target as the scenario sets it: "share_safe_within 95 % within 0:30:00 after
+// warning" (`safestreet run`'s printout and the drill's after-action report).
+std::string target_text(const PlanTarget& t);
+
 }  // namespace ss
