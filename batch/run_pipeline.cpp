@@ -21,6 +21,7 @@ std::uint64_t halfway_step(const Model& model) {
 FinishedRun execute_run(const RunRequest& req, const RunHooks& hooks) {
   FinishedRun run;
   scenarios::ScenarioDesc desc = scenarios::load_scenario(req.scenario, req.variant);
+  if (req.flood_threads >= 0 && desc.flood) desc.flood->solver.threads = req.flood_threads;
   if (req.trajectory_framerate != 0.0) {
     desc.run.trajectory_framerate = req.trajectory_framerate;
     try {

@@ -28,6 +28,9 @@ struct RunRequest {
   // Frames per s of trajectories.txt (micro runs; `run --trajectories`); 0: as the
   // scenario says (micro.trajectories).
   double trajectory_framerate = 0.0;
+  // Threads of the flood solver (`run --flood-threads`); < 0: as the scenario says
+  // (flood.solver.threads), 0: automatic. Results do not depend on it.
+  int flood_threads = -1;
 };
 
 // Optional callbacks of the front end.

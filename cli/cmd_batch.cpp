@@ -8,6 +8,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "batch/comparison.hpp"
 #include "batch/comparison_files.hpp"
@@ -130,16 +131,21 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
         pending.size(), jobs, limit.c_str());
   }
 
+  // The runs side by side share the machine's threads for their floods: with as many
+  // jobs as cores each run's flood has one thread. MPI ranks may share a machine
+  // without knowing it: their runs use one.
+  const int flood_threads = mpi ? 1 : batch::flood_threads_per_run(jobs, std::thread::hardware_concurrency());
   std::vector<batch::RunResult> results;
   int signal = 0;
   {
     batch::InterruptGuard guard;
     ProgressBar bar(!opt.quiet);
-    results = batch::run_processes(batch::own_executable(), plan.scenario_path, pending, jobs, run_timeout_s,
-                                   [&](const batch::PoolProgress& p) {
-                                     bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0,
-                                                progress_label(p));
-                                   });
+    results = batch::run_processes(
+        batch::own_executable(), plan.scenario_path, pending, jobs, run_timeout_s,
+        [&](const batch::PoolProgress& p) {
+          bar.update(p.total ? static_cast<double>(p.done) / p.total : 1.0, progress_label(p));
+        },
+        flood_threads);
     bar.finish();
     signal = batch::InterruptGuard::signal_received();
   }

@@ -161,7 +161,8 @@ int run_command(const RunOptions& opt) {
   };
   // The one run pipeline, shared with every run of `safestreet batch`.
   const batch::FinishedRun run = batch::execute_run(
-      {opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION, opt.trajectories}, hooks);
+      {opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION, opt.trajectories, opt.flood_threads},
+      hooks);
   bar.finish();
   const Model& model = run.assembly->model;
   const Simulation& sim = *run.sim;

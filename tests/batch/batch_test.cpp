@@ -189,3 +189,13 @@ TEST_CASE("the batch ETA counts down while runs are under way, not only when one
   // One run left for two workers: it is not shared.
   CHECK(ss::batch::estimate_eta(60.0, 1, {}, 2) == Approx(60.0));
 }
+
+TEST_CASE("runs of a batch side by side share the machine's threads for their floods") {
+  using ss::batch::flood_threads_per_run;
+  CHECK(flood_threads_per_run(1, 2) == 2);   // one run at a time: every thread
+  CHECK(flood_threads_per_run(2, 2) == 1);   // as many runs as threads: one each
+  CHECK(flood_threads_per_run(3, 8) == 2);   // 3 runs x 2 threads <= 8
+  CHECK(flood_threads_per_run(16, 8) == 1);  // more runs than threads: never fewer than one
+  CHECK(flood_threads_per_run(0, 4) == 4);   // no jobs given counts as one
+  CHECK(flood_threads_per_run(2, 0) == 1);   // hardware threads unknown
+}
