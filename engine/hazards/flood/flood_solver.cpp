@@ -130,8 +130,9 @@ inline double outflow_flux(double h, double surface_drop, double n, double dx, c
 // Rows r0..r1 of the face loop: row iy's x-faces and the y-faces below it. A face
 // depends only on the depths, beds and its own old discharge, so rows can be split
 // between threads in any way with the same results.
-__attribute__((target_clones("avx2", "default"))) void faces_rows(const FloodDesc& f, FloodState& s,
-                                                                  const Spans& w, double dt, int r0, int r1) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void faces_rows(const FloodDesc& f,
+                                                                             FloodState& s, const Spans& w,
+                                                                             double dt, int r0, int r1) {
   const FloodGrid& g = f.grid;
   const FloodSolverParams& p = f.solver;
   const std::size_t nx = static_cast<std::size_t>(g.nx);
@@ -161,8 +162,20 @@ __attribute__((target_clones("avx2", "default"))) void faces_rows(const FloodDes
   }
 }
 
-// Free-outflow edges; other boundary faces are walls (q stays 0).
-void outflow_faces(const FloodDesc& f, FloodState& s) {
+// Whether the edge cell kk of side `side` lies in the processed spans. Cells outside
+// are dry (h = 0), so their outflow face carries nothing.
+inline bool edge_cell_processed(const FloodGrid& g, const Spans& w, GridSide side, int kk) {
+  const bool vertical = side == GridSide::West || side == GridSide::East;
+  const int iy = vertical ? kk : (side == GridSide::South ? 0 : g.ny - 1);
+  const int ix = vertical ? (side == GridSide::West ? 0 : g.nx - 1) : kk;
+  return ix >= w.x0[iy] && ix <= w.x1[iy];
+}
+
+// Free-outflow edges; other boundary faces are walls (q stays 0). The face of an
+// edge cell outside the processed spans is set to 0 without reading the cell: it is
+// dry, and this is what outflow_flux gives (on a 2,000-row grid reading every edge
+// cell's depth, bed and roughness, one cache line each, took 3–6 % of a sub-step).
+void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w) {
   const FloodGrid& g = f.grid;
   const FloodSolverParams& p = f.solver;
   const std::size_t nx = static_cast<std::size_t>(g.nx);
@@ -170,6 +183,15 @@ void outflow_faces(const FloodDesc& f, FloodState& s) {
     const bool vertical = o.side == GridSide::West || o.side == GridSide::East;
     const int count = vertical ? g.ny : g.nx;
     for (int kk = 0; kk < count; ++kk) {
+      if (!edge_cell_processed(g, w, o.side, kk)) {
+        switch (o.side) {
+          case GridSide::West: s.qx[kk * (nx + 1)] = 0.0; break;
+          case GridSide::East: s.qx[kk * (nx + 1) + nx] = 0.0; break;
+          case GridSide::South: s.qy[kk] = 0.0; break;
+          default: s.qy[static_cast<std::size_t>(g.ny) * nx + kk] = 0.0;
+        }
+        continue;
+      }
       std::size_t c, inner;
       double* q;
       double sign;
@@ -210,7 +232,7 @@ void outflow_faces(const FloodDesc& f, FloodState& s) {
 
 void update_faces(const FloodDesc& f, FloodState& s, const Spans& w, double dt) {
   faces_rows(f, s, w, dt, w.y0, std::min(w.y1 + 1, f.grid.ny - 1));
-  outflow_faces(f, s);
+  outflow_faces(f, s, w);
 }
 
 // Depth never goes negative: a cell whose faces would take out more than it holds
@@ -346,9 +368,10 @@ struct LimitRows {
 // (its north faces are scaled by the band above). Both halo rows are computed from
 // the unscaled discharges before any band scales one (prepare_band), so a band's
 // work does not depend on when its neighbours do theirs.
-__attribute__((target_clones("avx2", "default"))) void sweep_rows(const FloodDesc& f, FloodState& s,
-                                                                  const Spans& w, double dt, int r0, int r1,
-                                                                  LimitRows& lr) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void sweep_rows(const FloodDesc& f,
+                                                                             FloodState& s, const Spans& w,
+                                                                             double dt, int r0, int r1,
+                                                                             LimitRows& lr) {
   const FloodGrid& g = f.grid;
   const double dx_over_dt = g.cell / dt, dt_over_dx = dt / g.cell;
   const bool last_band = r1 == w.y1;
@@ -400,18 +423,24 @@ void merge_track(FloodState& s, DepthTrack& into, const DepthTrack& from) {
   for (const double v : from.clipped) s.clipped_volume += v;
 }
 
-// Volume that left through the free-outflow edges in a sub-step of dt.
-void count_outflow(const FloodDesc& f, FloodState& s, double dt) {
+// Volume that left through the free-outflow edges in a sub-step of dt. Faces of
+// edge cells outside the spans hold 0 (outflow_faces): skipping them adds nothing
+// to the sum (x + 0 = x), so it is the same bits as summing every face.
+void count_outflow(const FloodDesc& f, FloodState& s, const Spans& w, double dt) {
   const FloodGrid& g = f.grid;
   const std::size_t nx = static_cast<std::size_t>(g.nx);
   double out = 0.0;
   for (const OutflowEdge& o : f.outflows) {
-    if (o.side == GridSide::West || o.side == GridSide::East) {
-      const std::size_t col = o.side == GridSide::West ? 0 : nx;
-      for (int iy = 0; iy < g.ny; ++iy) out += std::fabs(s.qx[static_cast<std::size_t>(iy) * (nx + 1) + col]);
-    } else {
-      const std::size_t row = o.side == GridSide::South ? 0 : static_cast<std::size_t>(g.ny);
-      for (std::size_t ix = 0; ix < nx; ++ix) out += std::fabs(s.qy[row * nx + ix]);
+    const bool vertical = o.side == GridSide::West || o.side == GridSide::East;
+    const int count = vertical ? g.ny : g.nx;
+    for (int kk = 0; kk < count; ++kk) {
+      if (!edge_cell_processed(g, w, o.side, kk)) continue;
+      switch (o.side) {
+        case GridSide::West: out += std::fabs(s.qx[kk * (nx + 1)]); break;
+        case GridSide::East: out += std::fabs(s.qx[kk * (nx + 1) + nx]); break;
+        case GridSide::South: out += std::fabs(s.qy[kk]); break;
+        default: out += std::fabs(s.qy[static_cast<std::size_t>(g.ny) * nx + kk]);
+      }
     }
   }
   s.volumes.outflow += out * g.cell * dt;
@@ -433,7 +462,7 @@ void update_depths(const FloodDesc& f, FloodState& s, const Spans& w, double dt,
   s.deepest = t.deepest;  // cells outside the spans are dry
   lr.below.swap(s.limit_below);
   lr.here.swap(s.limit_here);
-  count_outflow(f, s, dt);
+  count_outflow(f, s, w, dt);
 }
 
 // Row bands of the processed spans with about the same number of cells each: band
@@ -472,7 +501,7 @@ void substep_on_team(const FloodDesc& f, FloodState& s, const Spans& w, double d
     const int r0 = m < bands ? start[static_cast<std::size_t>(m)] : 0;
     const int r1 = m < bands ? start[static_cast<std::size_t>(m) + 1] - 1 : -1;
     if (m < bands) faces_rows(f, s, w, dt, r0, m == bands - 1 ? last_face_row : r1);
-    if (m == 0) outflow_faces(f, s);
+    if (m == 0) outflow_faces(f, s, w);
     team.sync();
     if (m < bands) {
       LimitRows& lr = rows[static_cast<std::size_t>(m)];
@@ -495,7 +524,7 @@ void substep_on_team(const FloodDesc& f, FloodState& s, const Spans& w, double d
     merge_track(s, t, lr.track);
   }
   s.deepest = t.deepest;
-  count_outflow(f, s, dt);
+  count_outflow(f, s, w, dt);
 }
 
 // Maximum depth and arrival time of cell c at time t.
