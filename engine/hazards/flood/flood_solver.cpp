@@ -172,8 +172,8 @@ inline bool edge_cell_processed(const FloodGrid& g, const Spans& w, GridSide sid
 }
 
 // Free-outflow edges; other boundary faces are walls (q stays 0). The face of an
-// edge cell outside the processed spans is set to 0 without reading the cell: it is
-// dry, and this is what outflow_flux gives (on a 2,000-row grid reading every edge
+// edge cell outside the processed spans is set to 0 without reading its depth, bed
+// and roughness: it is dry, and this is what outflow_flux gives (on a 2,000-row grid reading every edge
 // cell's depth, bed and roughness, one cache line each, took 3–6 % of a sub-step).
 void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w) {
   const FloodGrid& g = f.grid;
@@ -183,15 +183,6 @@ void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w) {
     const bool vertical = o.side == GridSide::West || o.side == GridSide::East;
     const int count = vertical ? g.ny : g.nx;
     for (int kk = 0; kk < count; ++kk) {
-      if (!edge_cell_processed(g, w, o.side, kk)) {
-        switch (o.side) {
-          case GridSide::West: s.qx[kk * (nx + 1)] = 0.0; break;
-          case GridSide::East: s.qx[kk * (nx + 1) + nx] = 0.0; break;
-          case GridSide::South: s.qy[kk] = 0.0; break;
-          default: s.qy[static_cast<std::size_t>(g.ny) * nx + kk] = 0.0;
-        }
-        continue;
-      }
       std::size_t c, inner;
       double* q;
       double sign;
@@ -222,6 +213,10 @@ void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w) {
       }
       if (g.blocked[c]) {
         *q = 0.0;
+        continue;
+      }
+      if (!edge_cell_processed(g, w, o.side, kk)) {
+        *q = sign * 0.0;  // what outflow_flux gives a dry cell, the sign of zero included
         continue;
       }
       const double inner_eta = (count > 0 && !g.blocked[inner]) ? g.z[inner] + s.h[inner] : g.z[c] + s.h[c];
