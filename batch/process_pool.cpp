@@ -66,7 +66,7 @@ std::string error_from_log(const fs::path& log) {
 }
 
 pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSpec& spec,
-                std::vector<std::string>& env) {
+                std::vector<std::string>& env, int flood_threads) {
   std::error_code ec;
   fs::create_directories(spec.dir.parent_path(), ec);
   if (ec)
@@ -77,7 +77,8 @@ pid_t spawn_run(const std::string& exe, const std::string& scenario, const RunSp
   } else {
     args.insert(args.end(), {"run", scenario});
     if (spec.variant != kBaseVariant) args.insert(args.end(), {"--variant", spec.variant});
-    args.insert(args.end(), {"--seed", std::to_string(spec.seed), "--out", spec.dir.string(), "--quiet"});
+    args.insert(args.end(), {"--seed", std::to_string(spec.seed), "--out", spec.dir.string(), "--quiet",
+                             "--flood-threads", std::to_string(std::max(1, flood_threads))});
   }
   std::vector<char*> argv, envp;
   for (std::string& a : args) argv.push_back(a.data());
@@ -180,13 +181,19 @@ double estimate_eta(double mean_s, std::size_t not_started, const std::vector<do
   return work / static_cast<double>(busy);
 }
 
+int flood_threads_per_run(std::size_t jobs, unsigned hardware_threads) {
+  const std::size_t share = static_cast<std::size_t>(hardware_threads) / std::max<std::size_t>(jobs, 1);
+  return static_cast<int>(std::clamp<std::size_t>(share, 1, 256));
+}
+
 std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
                                      const std::vector<RunSpec>& specs, std::size_t jobs,
                                      std::optional<double> run_timeout_s,
-                                     const std::function<void(const PoolProgress&)>& on_progress) {
+                                     const std::function<void(const PoolProgress&)>& on_progress,
+                                     int flood_threads) {
   std::vector<std::string> env = run_environment();
   return run_pool(specs, jobs, run_timeout_s, on_progress,
-                  [&](const RunSpec& spec) { return spawn_run(exe, scenario, spec, env); });
+                  [&](const RunSpec& spec) { return spawn_run(exe, scenario, spec, env, flood_threads); });
 }
 
 pid_t fork_run(const RunSpec& spec, const std::function<int()>& body) {

@@ -66,8 +66,13 @@ void end_with_batch_parent();
 // "timed out after 0.05 s": the reason a run over its time is reported with.
 std::string timeout_reason(double run_timeout_s);
 
-// Runs every spec with `exe run SCENARIO [--variant V] --seed S --out DIR --quiet` (or its
-// own RunSpec::command),
+// Flood-solver threads for each of `jobs` runs side by side on a machine with
+// `hardware_threads`: the threads shared out, at least 1, so that the runs together
+// do not ask for more threads than the machine has.
+int flood_threads_per_run(std::size_t jobs, unsigned hardware_threads);
+
+// Runs every spec with `exe run SCENARIO [--variant V] --seed S --out DIR --quiet
+// --flood-threads T` (or its own RunSpec::command),
 // at most `jobs` at a time, creating DIR's parent first. Returns one result per spec
 // in the order given (interrupted runs included). A run still going `run_timeout_s`
 // seconds (wall clock) after it started is killed with SIGKILL and fails with
@@ -94,6 +99,7 @@ pid_t fork_run(const RunSpec& spec, const std::function<int()>& body);
 std::vector<RunResult> run_processes(const std::string& exe, const std::string& scenario,
                                      const std::vector<RunSpec>& specs, std::size_t jobs,
                                      std::optional<double> run_timeout_s,
-                                     const std::function<void(const PoolProgress&)>& on_progress);
+                                     const std::function<void(const PoolProgress&)>& on_progress,
+                                     int flood_threads = 1);
 
 }  // namespace ss::batch

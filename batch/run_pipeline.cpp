@@ -20,6 +20,7 @@ std::uint64_t halfway_step(const Model& model) {
 
 LoadedScenario load_run_scenario(const RunRequest& req) {
   scenarios::ScenarioDesc desc = scenarios::load_scenario(req.scenario, req.variant);
+  if (req.flood_threads >= 0 && desc.flood) desc.flood->solver.threads = req.flood_threads;
   LoadedScenario loaded;
   loaded.name = desc.name;
   if (req.trajectory_framerate != 0.0) {

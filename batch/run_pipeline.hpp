@@ -36,6 +36,9 @@ struct RunRequest {
   // Frames per s of trajectories.txt (micro runs; `run --trajectories`); 0: as the
   // scenario says (micro.trajectories).
   double trajectory_framerate = 0.0;
+  // Threads of the flood solver (`run --flood-threads`); < 0: as the scenario says
+  // (flood.solver.threads), 0: automatic. Results do not depend on it.
+  int flood_threads = -1;
   // Already loaded with load_run_scenario() for this scenario and variant (a batch
   // loads each variant once and starts its runs from it); null: execute_run loads it.
   std::shared_ptr<const LoadedScenario> preloaded{};

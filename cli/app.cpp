@@ -41,6 +41,11 @@ int main(int argc, char** argv) {
       "--trajectories", run.trajectories,
       "Micro runs: also write trajectories.txt (PedPy/JPSreport format) at this many frames per "
       "second, and walkable.wkt");
+  run_cmd
+      ->add_option("--flood-threads", run.flood_threads,
+                   "Threads of the flood solver (default: flood.solver.threads, else the machine's "
+                   "hardware threads up to 8; 0: that automatic choice). Results are the same for any count")
+      ->check(CLI::Range(0, 256));
 
   CheckOptions check;
   auto* check_cmd =

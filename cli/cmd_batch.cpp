@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "batch/comparison.hpp"
 #include "batch/comparison_files.hpp"
@@ -114,7 +115,8 @@ std::vector<batch::FailedRun> all_failures(const batch::BatchPlan& plan, std::ve
 // same run_command on a model assembled by the same code.
 class ForkLauncher {
  public:
-  ForkLauncher(const batch::BatchPlan& plan, const std::vector<batch::RunSpec>& runs) : plan_(plan) {
+  ForkLauncher(const batch::BatchPlan& plan, const std::vector<batch::RunSpec>& runs, int flood_threads)
+      : plan_(plan), flood_threads_(flood_threads) {
     for (const batch::RunSpec& r : runs) ++to_start_[r.variant];
   }
 
@@ -125,6 +127,7 @@ class ForkLauncher {
     opt.seed = spec.seed;
     opt.out = spec.dir.string();
     opt.quiet = true;
+    opt.flood_threads = std::max(1, flood_threads_);
     const Loaded loaded = load(opt);  // a copy: the last run of a variant lets the model go
     if (--to_start_[spec.variant] == 0) loaded_.erase(spec.variant);
     return batch::fork_run(spec, [&] {
@@ -151,6 +154,7 @@ class ForkLauncher {
       batch::RunRequest req;
       req.scenario = opt.scenario;
       req.variant = opt.variant;
+      req.flood_threads = opt.flood_threads;  // a setting of the model: as `run --flood-threads` sets it
       it->second.scenario = std::make_shared<const batch::LoadedScenario>(batch::load_run_scenario(req));
     } catch (const InputError& e) {
       it->second.error = e.what();
@@ -176,6 +180,7 @@ class ForkLauncher {
   }
 
   const batch::BatchPlan& plan_;
+  int flood_threads_ = 1;  // each run's flood-solver threads (batch::flood_threads_per_run)
   std::map<std::string, std::size_t> to_start_;  // runs not yet started, by variant
   std::map<std::string, Loaded> loaded_;         // by variant
 };
@@ -208,6 +213,10 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
         pending.size(), jobs, limit.c_str());
   }
 
+  // The runs side by side share the machine's threads for their floods: with as many
+  // jobs as cores each run's flood has one thread. MPI ranks may share a machine
+  // without knowing it: their runs use one.
+  const int flood_threads = mpi ? 1 : batch::flood_threads_per_run(jobs, std::thread::hardware_concurrency());
   std::vector<batch::RunResult> results;
   int signal = 0;
   {
@@ -220,9 +229,9 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
     // runs with posix_spawn, each loading the scenario itself.
     if (mpi || opt.load_per_run) {
       results = batch::run_processes(batch::own_executable(), plan.scenario_path, pending, jobs,
-                                     run_timeout_s, progress);
+                                     run_timeout_s, progress, flood_threads);
     } else {
-      ForkLauncher launch(plan, pending);
+      ForkLauncher launch(plan, pending, flood_threads);
       results = batch::run_pool(pending, jobs, run_timeout_s, progress, std::ref(launch));
     }
     bar.finish();

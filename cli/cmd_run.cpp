@@ -161,7 +161,9 @@ int run_command(const RunOptions& opt) {
   };
   // The one run pipeline, shared with every run of `safestreet batch`.
   const batch::FinishedRun run = batch::execute_run(
-      {opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION, opt.trajectories, opt.preloaded}, hooks);
+      {opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION, opt.trajectories, opt.flood_threads,
+       opt.preloaded},
+      hooks);
   bar.finish();
   const Model& model = run.assembly->model;
   const Simulation& sim = *run.sim;

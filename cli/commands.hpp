@@ -21,6 +21,7 @@ struct RunOptions {
   std::string out;                    // default: out/<scenario>[-<variant>]
   bool quiet = false;                 // no progress bar and summary
   double trajectories = 0.0;          // frames per s of trajectories.txt (micro); 0: the scenario's
+  int flood_threads = -1;             // threads of the flood solver; < 0: the scenario's, 0: automatic
   // The scenario and variant already loaded (a batch's forked runs); null: load them.
   std::shared_ptr<const batch::LoadedScenario> preloaded{};
 };

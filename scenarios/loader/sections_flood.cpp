@@ -191,7 +191,8 @@ FloodSection Sections::flood(const Field& f) const {
     if (auto v = p->get("min_factor")) pp.min_factor = v->share();
   }
   if (auto s = f.get("solver")) {
-    s->check_keys({"alpha", "max_step", "dry_depth", "max_froude", "arrival_depth"});
+    s->check_keys(
+        {"alpha", "max_step", "dry_depth", "max_froude", "arrival_depth", "threads", "parallel_min_cells"});
     if (auto v = s->get("alpha")) d.solver.alpha = v->positive();
     if (d.solver.alpha > 1.0) s->fail_at("alpha", "must be at most 1 (CFL stability)");
     if (auto v = s->get("max_step")) d.solver.max_step = v->duration();
@@ -199,6 +200,16 @@ FloodSection Sections::flood(const Field& f) const {
     if (auto v = s->get("dry_depth")) d.solver.dry_depth = v->positive();
     if (auto v = s->get("max_froude")) d.solver.max_froude = v->positive();
     if (auto v = s->get("arrival_depth")) d.solver.arrival_depth = v->positive();
+    if (auto v = s->get("threads")) {  // 0: automatic (engine/hazards/flood/flood_team.hpp)
+      const std::int64_t t = v->integer();
+      if (t < 0 || t > 256) v->fail("must be a whole number from 0 (automatic) to 256");
+      d.solver.threads = static_cast<int>(t);
+    }
+    if (auto v = s->get("parallel_min_cells")) {
+      const std::int64_t c = v->integer();
+      if (c < 0) v->fail("must be a number of cells, 0 or more");
+      d.solver.parallel_min_cells = static_cast<std::uint64_t>(c);
+    }
   }
   if (auto list = f.get("snapshots")) {
     for (const Field& t : list->items()) {

@@ -220,3 +220,13 @@ TEST_CASE("a batch that loads each variant once writes the same run folders as r
   }
   CHECK(files >= 4 * 9);  // every run's folder, and the comparison
 }
+
+TEST_CASE("runs of a batch side by side share the machine's threads for their floods") {
+  using ss::batch::flood_threads_per_run;
+  CHECK(flood_threads_per_run(1, 2) == 2);   // one run at a time: every thread
+  CHECK(flood_threads_per_run(2, 2) == 1);   // as many runs as threads: one each
+  CHECK(flood_threads_per_run(3, 8) == 2);   // 3 runs x 2 threads <= 8
+  CHECK(flood_threads_per_run(16, 8) == 1);  // more runs than threads: never fewer than one
+  CHECK(flood_threads_per_run(0, 4) == 4);   // no jobs given counts as one
+  CHECK(flood_threads_per_run(2, 0) == 1);   // hardware threads unknown
+}

@@ -97,6 +97,27 @@ TEST_CASE("bad flood input names file, line and field") {
                                 "  outflow: [{side: up}]\n");
     REQUIRE_INPUT_ERROR(load_scenario(p), p, 12, "flood.outflow[0].side", "west");
   }
+  SECTION("a negative number of solver threads") {
+    const std::string p = write(dir,
+                                "  rain: {unit: mm/h, values: [[0, 10]]}\n"  // 11
+                                "  solver:\n"                                // 12
+                                "    threads: -2\n");                        // 13
+    REQUIRE_INPUT_ERROR(load_scenario(p), p, 13, "flood.solver.threads", "0 (automatic)");
+  }
+}
+
+TEST_CASE("the flood solver's thread settings are read, and 0 threads means automatic") {
+  TempDir dir;
+  const ss::scenarios::ScenarioDesc d =
+      load_scenario(write(dir,
+                          "  rain: {unit: mm/h, values: [[0, 10]]}\n"
+                          "  solver: {threads: 3, parallel_min_cells: 1000}\n"));
+  REQUIRE(d.flood);
+  CHECK(d.flood->solver.threads == 3);
+  CHECK(d.flood->solver.parallel_min_cells == 1000);
+  const ss::scenarios::ScenarioDesc dflt =
+      load_scenario(write(dir, "  rain: {unit: mm/h, values: [[0, 10]]}\n"));
+  CHECK(dflt.flood->solver.threads == 0);
 }
 
 TEST_CASE("assembling a flood: the grid, and sources outside it or without terrain are errors") {

@@ -99,6 +99,14 @@ struct FloodSolverParams {
   double max_froude = 1.0;
   // Depth from which a cell counts as reached by the flood (arrival time).
   double arrival_depth = 0.05;  // m
+  // Threads of the solver (row bands, engine/hazards/flood/flood_team.hpp): 0 = the
+  // machine's hardware threads, at most kMaxAutoFloodThreads. Results are
+  // bit-identical for every count.
+  int threads = 0;
+  // Sub-steps that process fewer cells than this run on one thread: below it the
+  // threads' start and the four barriers of a sub-step cost more than they save
+  // (break-even measured on the 2-core machine, docs/flood.md "Threads").
+  std::uint64_t parallel_min_cells = 40000;
 };
 
 // Walking in water and what closes a road, per mover class (engine/hazards/hazard.hpp):

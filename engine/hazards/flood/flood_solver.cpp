@@ -4,6 +4,9 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <optional>
+
+#include "engine/hazards/flood/flood_team.hpp"
 
 namespace ss {
 namespace {
@@ -124,8 +127,12 @@ inline double outflow_flux(double h, double surface_drop, double n, double dx, c
 // cache. Every face of a processed cell is updated (up to the east face of the
 // last one, the south face of the row above), so both its cells see the same
 // discharge and mass is conserved. Then the free-outflow edges.
-__attribute__((target_clones("avx2", "default"))) void update_faces(const FloodDesc& f, FloodState& s,
-                                                                    const Spans& w, double dt) {
+// Rows r0..r1 of the face loop: row iy's x-faces and the y-faces below it. A face
+// depends only on the depths, beds and its own old discharge, so rows can be split
+// between threads in any way with the same results.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void faces_rows(const FloodDesc& f,
+                                                                             FloodState& s, const Spans& w,
+                                                                             double dt, int r0, int r1) {
   const FloodGrid& g = f.grid;
   const FloodSolverParams& p = f.solver;
   const std::size_t nx = static_cast<std::size_t>(g.nx);
@@ -134,8 +141,7 @@ __attribute__((target_clones("avx2", "default"))) void update_faces(const FloodD
   const double* z = g.z.data();
   const double* wz = s.wall_z.data();
   const float* n = g.manning.data();
-  const int last_row = std::min(w.y1 + 1, g.ny - 1);
-  for (int iy = w.y0; iy <= last_row; ++iy) {
+  for (int iy = r0; iy <= r1; ++iy) {
     const std::size_t row = static_cast<std::size_t>(iy) * nx;
     if (iy <= w.y1) {  // x-faces between cells (ix − 1, ix) of this row
       double* qx = s.qx.data() + static_cast<std::size_t>(iy) * (nx + 1);
@@ -154,7 +160,25 @@ __attribute__((target_clones("avx2", "default"))) void update_faces(const FloodD
       }
     }
   }
-  // Free-outflow edges; other boundary faces are walls (q stays 0).
+}
+
+// Whether the edge cell kk of side `side` lies in the processed spans. Cells outside
+// are dry (h = 0), so their outflow face carries nothing.
+inline bool edge_cell_processed(const FloodGrid& g, const Spans& w, GridSide side, int kk) {
+  const bool vertical = side == GridSide::West || side == GridSide::East;
+  const int iy = vertical ? kk : (side == GridSide::South ? 0 : g.ny - 1);
+  const int ix = vertical ? (side == GridSide::West ? 0 : g.nx - 1) : kk;
+  return ix >= w.x0[iy] && ix <= w.x1[iy];
+}
+
+// Free-outflow edges; other boundary faces are walls (q stays 0). The face of an
+// edge cell outside the processed spans is set to 0 without reading its depth, bed
+// and roughness: it is dry, and this is what outflow_flux gives (on a 2,000-row grid reading every edge
+// cell's depth, bed and roughness, one cache line each, took 3–6 % of a sub-step).
+void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w) {
+  const FloodGrid& g = f.grid;
+  const FloodSolverParams& p = f.solver;
+  const std::size_t nx = static_cast<std::size_t>(g.nx);
   for (const OutflowEdge& o : f.outflows) {
     const bool vertical = o.side == GridSide::West || o.side == GridSide::East;
     const int count = vertical ? g.ny : g.nx;
@@ -191,10 +215,19 @@ __attribute__((target_clones("avx2", "default"))) void update_faces(const FloodD
         *q = 0.0;
         continue;
       }
+      if (!edge_cell_processed(g, w, o.side, kk)) {
+        *q = sign * 0.0;  // what outflow_flux gives a dry cell, the sign of zero included
+        continue;
+      }
       const double inner_eta = (count > 0 && !g.blocked[inner]) ? g.z[inner] + s.h[inner] : g.z[c] + s.h[c];
       *q = sign * outflow_flux(s.h[c], inner_eta - (g.z[c] + s.h[c]), g.manning[c], g.cell, o, p);
     }
   }
+}
+
+void update_faces(const FloodDesc& f, FloodState& s, const Spans& w, double dt) {
+  faces_rows(f, s, w, dt, w.y0, std::min(w.y1 + 1, f.grid.ny - 1));
+  outflow_faces(f, s, w);
 }
 
 // Depth never goes negative: a cell whose faces would take out more than it holds
@@ -267,6 +300,11 @@ struct DepthTrack {
   bool track = false;
   float time = 0.0f;           // s, end of the sub-step
   double arrival_depth = 0.0;  // m
+  // Depths below zero set to 0: how many, and the volume each fix added (m³), in
+  // cell order, so that they are summed into the state in the same order whatever
+  // the number of threads.
+  std::uint64_t negatives = 0;
+  std::vector<double> clipped;
 };
 
 // Continuity (Bates et al. 2010 eq. 7) for one row: h⁺ = h + Δt/Δx (q_in − q_out).
@@ -289,8 +327,8 @@ inline void depth_row(const FloodGrid& g, FloodState& s, const Spans& w, int iy,
   for (int ix = x0; ix <= x1; ++ix) {
     double v = h[ix] + dt_over_dx * ((qx[ix] - qx[ix + 1]) + (qs[ix] - qn[ix]));
     if (v < 0.0) {
-      ++s.negative_depths;
-      s.clipped_volume += -v * g.cell * g.cell;
+      ++t.negatives;
+      t.clipped.push_back(-v * g.cell * g.cell);
       v = 0.0;
     }
     h[ix] = v;
@@ -309,51 +347,179 @@ inline void depth_row(const FloodGrid& g, FloodState& s, const Spans& w, int iy,
   s.wet_x1[iy] = last;
 }
 
-// Limiter and continuity over the processed spans in one sweep. The depth of row
-// iy needs the final discharges of all its faces, scaled by the factors of rows
-// iy − 1, iy and iy + 1; so the factors run one row ahead of the depths. Two rows
-// of factors are kept (1 outside the spans).
-__attribute__((target_clones("avx2", "default"))) void update_depths(const FloodDesc& f, FloodState& s,
-                                                                     const Spans& w, double dt,
-                                                                     DepthTrack& t) {
+// The depth limiter's factor rows of one sweep (1 outside the spans).
+struct LimitRows {
+  std::vector<double> below, here;  // rows iy − 1 and iy, (nx)
+  std::vector<double> last;         // the band's last row, computed before any face is scaled, (nx)
+  DepthTrack track;
+};
+
+// Limiter and continuity over rows r0..r1 of the processed spans in one sweep. The
+// depth of row iy needs the final discharges of all its faces, scaled by the factors
+// of rows iy − 1, iy and iy + 1; so the factors run one row ahead of the depths.
+// A band that starts above w.y0 finds the factors of the row below it in lr.below
+// and scales the y-faces between the two rows; one that ends below w.y1 finds the
+// factors of its last row in lr.last and leaves that row's depths to the caller
+// (its north faces are scaled by the band above). Both halo rows are computed from
+// the unscaled discharges before any band scales one (prepare_band), so a band's
+// work does not depend on when its neighbours do theirs.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void sweep_rows(const FloodDesc& f,
+                                                                             FloodState& s, const Spans& w,
+                                                                             double dt, int r0, int r1,
+                                                                             LimitRows& lr) {
   const FloodGrid& g = f.grid;
-  const std::size_t nx = static_cast<std::size_t>(g.nx);
   const double dx_over_dt = g.cell / dt, dt_over_dx = dt / g.cell;
-  t.deepest = 0.0;
-  std::vector<double>& below = s.limit_below;
-  std::vector<double>& here = s.limit_here;
-  below.assign(nx, 1.0);
-  here.assign(nx, 1.0);
+  const bool last_band = r1 == w.y1;
+  DepthTrack& t = lr.track;
+  std::vector<double>* below = &lr.below;
+  std::vector<double>* here = &lr.here;
   auto reset = [&](std::vector<double>& kf, int iy) {
     for (int ix = w.x0[iy]; ix <= w.x1[iy]; ++ix) kf[ix] = 1.0;
   };
-  for (int iy = w.y0; iy <= w.y1; ++iy) {
-    limit_factors(g, s, w, iy, dx_over_dt, here.data());
-    limit_x_faces(g, s, w, iy, here.data());
-    limit_y_faces(g, s, w, iy, below.data(), here.data());
-    if (iy > w.y0) {
+  for (int iy = r0; iy <= r1; ++iy) {
+    double* kf = here->data();
+    if (!last_band && iy == r1)
+      kf = lr.last.data();
+    else
+      limit_factors(g, s, w, iy, dx_over_dt, kf);
+    limit_x_faces(g, s, w, iy, kf);
+    limit_y_faces(g, s, w, iy, below->data(), kf);
+    if (iy > r0) {
       depth_row(g, s, w, iy - 1, dt_over_dx, t);
-      reset(below, iy - 1);
+      reset(*below, iy - 1);
+    } else if (r0 > w.y0) {
+      reset(*below, r0 - 1);  // the halo row's factors
     }
     std::swap(below, here);
   }
-  if (!w.empty()) {  // the faces above the last row, then its depths
-    limit_y_faces(g, s, w, w.y1 + 1, below.data(), here.data());
+  if (last_band) {  // the faces above the last row, then its depths
+    limit_y_faces(g, s, w, w.y1 + 1, below->data(), here->data());
     depth_row(g, s, w, w.y1, dt_over_dx, t);
   }
-  s.deepest = t.deepest;  // cells outside the spans are dry
-  // Volume that left through the free-outflow edges.
+}
+
+// Factor rows of the band r0..r1 before the sweep: all ones, then the halo rows.
+void prepare_band(const FloodGrid& g, const FloodState& s, const Spans& w, double dt, int r0, int r1,
+                  LimitRows& lr) {
+  const std::size_t nx = static_cast<std::size_t>(g.nx);
+  lr.below.assign(nx, 1.0);
+  lr.here.assign(nx, 1.0);
+  if (r0 > w.y0) limit_factors(g, s, w, r0 - 1, g.cell / dt, lr.below.data());
+  if (r1 < w.y1) {
+    lr.last.assign(nx, 1.0);
+    limit_factors(g, s, w, r1, g.cell / dt, lr.last.data());
+  }
+}
+
+// Adds what a depth sweep recorded to the state, in order.
+void merge_track(FloodState& s, DepthTrack& into, const DepthTrack& from) {
+  into.deepest = std::max(into.deepest, from.deepest);
+  s.negative_depths += from.negatives;
+  for (const double v : from.clipped) s.clipped_volume += v;
+}
+
+// Volume that left through the free-outflow edges in a sub-step of dt. Faces of
+// edge cells outside the spans hold 0 (outflow_faces): skipping them adds nothing
+// to the sum (x + 0 = x), so it is the same bits as summing every face.
+void count_outflow(const FloodDesc& f, FloodState& s, const Spans& w, double dt) {
+  const FloodGrid& g = f.grid;
+  const std::size_t nx = static_cast<std::size_t>(g.nx);
   double out = 0.0;
   for (const OutflowEdge& o : f.outflows) {
-    if (o.side == GridSide::West || o.side == GridSide::East) {
-      const std::size_t col = o.side == GridSide::West ? 0 : nx;
-      for (int iy = 0; iy < g.ny; ++iy) out += std::fabs(s.qx[static_cast<std::size_t>(iy) * (nx + 1) + col]);
-    } else {
-      const std::size_t row = o.side == GridSide::South ? 0 : static_cast<std::size_t>(g.ny);
-      for (std::size_t ix = 0; ix < nx; ++ix) out += std::fabs(s.qy[row * nx + ix]);
+    const bool vertical = o.side == GridSide::West || o.side == GridSide::East;
+    const int count = vertical ? g.ny : g.nx;
+    for (int kk = 0; kk < count; ++kk) {
+      if (!edge_cell_processed(g, w, o.side, kk)) continue;
+      switch (o.side) {
+        case GridSide::West: out += std::fabs(s.qx[kk * (nx + 1)]); break;
+        case GridSide::East: out += std::fabs(s.qx[kk * (nx + 1) + nx]); break;
+        case GridSide::South: out += std::fabs(s.qy[kk]); break;
+        default: out += std::fabs(s.qy[static_cast<std::size_t>(g.ny) * nx + kk]);
+      }
     }
   }
   s.volumes.outflow += out * g.cell * dt;
+}
+
+// One thread: the limiter and continuity over all processed spans in one sweep.
+void update_depths(const FloodDesc& f, FloodState& s, const Spans& w, double dt, DepthTrack& t) {
+  const std::size_t nx = static_cast<std::size_t>(f.grid.nx);
+  LimitRows lr;
+  lr.below.swap(s.limit_below);
+  lr.here.swap(s.limit_here);
+  lr.below.assign(nx, 1.0);
+  lr.here.assign(nx, 1.0);
+  lr.track = t;
+  lr.track.deepest = 0.0;
+  sweep_rows(f, s, w, dt, w.y0, w.y1, lr);
+  t.deepest = 0.0;
+  merge_track(s, t, lr.track);
+  s.deepest = t.deepest;  // cells outside the spans are dry
+  lr.below.swap(s.limit_below);
+  lr.here.swap(s.limit_here);
+  count_outflow(f, s, w, dt);
+}
+
+// Row bands of the processed spans with about the same number of cells each: band
+// k is rows start[k] .. start[k + 1] − 1, at least one row each.
+void split_bands(const Spans& w, int bands, std::uint64_t cells, std::vector<int>& start) {
+  const int rows = w.y1 - w.y0 + 1;
+  bands = std::max(1, std::min(bands, rows));
+  start.assign(static_cast<std::size_t>(bands) + 1, w.y1 + 1);
+  start[0] = w.y0;
+  std::uint64_t sum = 0;
+  int k = 1;
+  // Band k starts after the row at which k/bands of the cells are reached, or
+  // earlier when the bands still to start need the remaining rows one each.
+  for (int iy = w.y0; iy < w.y1 && k < bands; ++iy) {
+    sum += static_cast<std::uint64_t>(std::max(0, w.x1[iy] - w.x0[iy] + 1));
+    const auto kk = static_cast<std::uint64_t>(k), nb = static_cast<std::uint64_t>(bands);
+    if (sum * nb >= cells * kk || w.y1 - iy <= bands - k) start[static_cast<std::size_t>(k++)] = iy + 1;
+  }
+}
+
+// A sub-step's faces, limiter and depths on a team of threads, band k on member k:
+// faces (and, on member 0, the outflow edges); every band's halo factor rows from
+// the unscaled discharges; then each band's sweep. The last row of every band but
+// the top one is updated afterwards, in band order, on the calling thread. Every
+// face and cell is computed by the same operations as on one thread, and what is
+// summed over cells (clipped volumes) is summed in cell order: the results are
+// bit-identical to update_faces + update_depths for any number of bands.
+void substep_on_team(const FloodDesc& f, FloodState& s, const Spans& w, double dt, DepthTrack& t,
+                     FloodTeam& team, std::vector<LimitRows>& rows, std::vector<int>& start,
+                     std::uint64_t cells) {
+  split_bands(w, team.size(), cells, start);
+  const int bands = static_cast<int>(start.size()) - 1;
+  rows.resize(static_cast<std::size_t>(bands));
+  const int last_face_row = std::min(w.y1 + 1, f.grid.ny - 1);
+  team.run([&](int m) {
+    const int r0 = m < bands ? start[static_cast<std::size_t>(m)] : 0;
+    const int r1 = m < bands ? start[static_cast<std::size_t>(m) + 1] - 1 : -1;
+    if (m < bands) faces_rows(f, s, w, dt, r0, m == bands - 1 ? last_face_row : r1);
+    if (m == 0) outflow_faces(f, s, w);
+    team.sync();
+    if (m < bands) {
+      LimitRows& lr = rows[static_cast<std::size_t>(m)];
+      prepare_band(f.grid, s, w, dt, r0, r1, lr);
+      lr.track.deepest = 0.0;
+      lr.track.track = t.track;
+      lr.track.time = t.time;
+      lr.track.arrival_depth = t.arrival_depth;
+      lr.track.negatives = 0;
+      lr.track.clipped.clear();
+    }
+    team.sync();
+    if (m < bands) sweep_rows(f, s, w, dt, r0, r1, rows[static_cast<std::size_t>(m)]);
+  });
+  t.deepest = 0.0;
+  for (int k = 0; k < bands; ++k) {
+    LimitRows& lr = rows[static_cast<std::size_t>(k)];
+    if (k + 1 < bands)
+      depth_row(f.grid, s, w, start[static_cast<std::size_t>(k) + 1] - 1, dt / f.grid.cell, lr.track);
+    merge_track(s, t, lr.track);
+  }
+  s.deepest = t.deepest;
+  count_outflow(f, s, w, dt);
 }
 
 // Maximum depth and arrival time of cell c at time t.
@@ -528,8 +694,17 @@ void advance_flood(const FloodDesc& f, FloodState& s, double t_end) {
   const FloodSolverParams& p = f.solver;
   // Sub-steps stop exactly at t_end; a remainder shorter than this joins the step before.
   constexpr double kTimeEps = 1e-9;  // s
+  // Threads: started at the first sub-step large enough to pay for them, ended with
+  // this call (a state can be copied and advanced anywhere: it owns no threads).
+  const int threads = flood_threads(p.threads);
+  std::optional<FloodTeam> team;
+  std::vector<LimitRows> band_rows;
+  std::vector<int> band_start;
   while (s.time < t_end - kTimeEps) {
     processing_spans(f.grid, s, w);
+    std::uint64_t cells = 0;
+    for (int iy = w.y0; iy <= w.y1; ++iy)
+      cells += static_cast<std::uint64_t>(std::max(0, w.x1[iy] - w.x0[iy] + 1));
     // Bates et al. (2010) eq. 12: Δt = α Δx / √(g h_max); s.deepest is the deepest
     // cell now (kept up to date by the depth update and the sources).
     double dt = p.max_step;
@@ -544,10 +719,14 @@ void advance_flood(const FloodDesc& f, FloodState& s, double t_end) {
     track.time = static_cast<float>(s.time + dt);
     track.arrival_depth = p.arrival_depth;
     if (!w.empty()) {
-      update_faces(f, s, w, dt);
-      update_depths(f, s, w, dt, track);
-      for (int iy = w.y0; iy <= w.y1; ++iy)
-        s.cell_updates += static_cast<std::uint64_t>(std::max(0, w.x1[iy] - w.x0[iy] + 1));
+      if (threads > 1 && cells >= p.parallel_min_cells && w.y1 > w.y0) {
+        if (!team) team.emplace(threads);
+        substep_on_team(f, s, w, dt, track, *team, band_rows, band_start, cells);
+      } else {
+        update_faces(f, s, w, dt);
+        update_depths(f, s, w, dt, track);
+      }
+      s.cell_updates += cells;
     }
     add_sources(f, s, s.time, s.time + dt, track);
     s.time += dt;

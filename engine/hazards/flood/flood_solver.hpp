@@ -10,9 +10,14 @@
 //
 // Deterministic: the sub-step sequence depends only on the state (Δt from the
 // deepest cell, eq. 12) and the target time; loops run in a fixed order. The row
-// loops are vectorised (an AVX2 copy is chosen at run time where the CPU has it):
+// loops are vectorised (AVX-512 and AVX2 copies are chosen at run time where the
+// CPU has them; the build sets no -march, so one binary runs everywhere):
 // each lane does the same IEEE operations, without contraction or reassociation,
-// so the results are bit-identical with and without it.
+// so the results are bit-identical with and without it. Large sub-steps run on a
+// team of threads in fixed row bands (flood.solver.threads, docs/flood.md
+// "Threads"); every face and cell is computed the same way in any band and nothing
+// is summed in a band-dependent order, so the results are bit-identical for every
+// thread count.
 #include <cstdint>
 #include <vector>
 
