@@ -55,7 +55,7 @@ double MicroMovement::bytes_per_body() {
                        2.0 * sizeof(b2TreeNode) +
                        kContactsPerBody * (sizeof(b2Contact) + sizeof(b2ContactEdge));
   // Per resident: body_, radius_, anchor_, anchor_time_, stuck_, jam_t_, choice_; per walker: walkers_,
-  // pos_, vel_, field_, t_ahead_, dir_, go_, cap_, cell_items_, walker_cell_, near_.
+  // pos_, vel_, field_, t_ahead_, dir_, go_, cap_, free_, cell_items_, walker_cell_, near_.
   using M = MicroMovement;
   const double arrays = element_size<decltype(M::body_)>() + element_size<decltype(M::radius_)>() +
                         element_size<decltype(M::anchor_)>() + element_size<decltype(M::anchor_time_)>() +
@@ -64,8 +64,9 @@ double MicroMovement::bytes_per_body() {
                         element_size<decltype(M::pos_)>() + element_size<decltype(M::vel_)>() +
                         element_size<decltype(M::field_)>() + element_size<decltype(M::t_ahead_)>() +
                         element_size<decltype(M::dir_)>() + element_size<decltype(M::go_)>() +
-                        element_size<decltype(M::cap_)>() + element_size<decltype(M::cell_items_)>() +
-                        element_size<decltype(M::walker_cell_)>() + element_size<decltype(M::near_)>();
+                        element_size<decltype(M::cap_)>() + element_size<decltype(M::free_)>() +
+                        element_size<decltype(M::cell_items_)>() + element_size<decltype(M::walker_cell_)>() +
+                        element_size<decltype(M::near_)>();
   return box2d + arrays;
 }
 

@@ -115,6 +115,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
   }
 
   cap_.resize(n);
+  free_.resize(n);
   for (std::size_t k = 0; k < n; ++k)
     cap_[k] = static_cast<float>(speed_cap(model, state, walkers_[k].index(), pos_[k]));
 
@@ -125,6 +126,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     b2Body* b = body_[i];
     const Vec2 e = dir_[k];
     double v_des = 0.0;
+    bool free = true;  // no body in the way within the speed rule's look-ahead (stuck detection)
     if (go_[k]) {
       // Gap to the nearest body ahead (Tordeux et al. 2016): centres in front of
       // the walker and laterally within the sum of radii.
@@ -188,6 +190,10 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
             const double s = norm(d);
             const bool holds = nearer & (along > 0.0) & (lateral <= p.ahead_lateral_factor * l);
             gap = holds ? std::min(gap, s - l) : gap;
+            // In the way, whatever its place in the queue: ahead, laterally within the
+            // sum of radii (walking straight on, the bodies would touch) and no
+            // farther than the speed rule looks ahead, cap T (within `reach`).
+            free = free & !((j != k) & (along > 0.0) & (lateral <= l) & (s - l <= cap_[k] * p.time_gap));
             spacing = holds ? std::min(spacing, s / l) : spacing;
           }
         }
@@ -210,6 +216,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
         v_des = std::max(v_des, cap_[k] * weidmann_factor(rho, model.params.movement));
       }
     }
+    free_[k] = free ? 1 : 0;
     const Vec2 dv = e * v_des - vel_[k];
     if (!b->IsAwake() && v_des <= 0.0) continue;  // standing in a queue: let Box2D keep it asleep
     const double k_force = p.body_mass / p.relaxation_time;
@@ -261,7 +268,10 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
         continue;
       }
     }
-    if (distance(q, anchor_[i]) > p.stuck_distance) {
+    // Stuck: no stuck_distance of progress in stuck_time while the way ahead was
+    // free all along; waiting behind someone restarts the clock (a queue that moves
+    // slowly is no stuck resident).
+    if (distance(q, anchor_[i]) > p.stuck_distance || !free_[k]) {
       anchor_[i] = q;
       anchor_time_[i] = static_cast<float>(t1);
     } else if (!stuck_[i] && state.status[i] == Status::Moving && t1 - anchor_time_[i] > p.stuck_time) {
