@@ -282,13 +282,13 @@ TEST_CASE("the navigation grid matches the exact walkable test cell by cell") {
 }
 
 TEST_CASE("a body wedged in a gap narrower than itself with nobody ahead is counted as stuck") {
-  // A wall across a 20 m × 10 m hall leaves a 0.45 m slit at the bottom and a 2 m
+  // A wall across a 20 m × 10 m hall leaves a 0.5 m slit at the bottom and a 2 m
   // gap at the top. The navigation field keeps only field_clearance (0.2 m) off
-  // walls, so it leads through the slit, the short way; an adult body (0.51 m)
-  // cannot pass it and presses into the slit with free floor beyond.
-  Model m = builders::micro_area({rect(0, 0, 20, 10)}, {rect(8, 0.45, 10, 8)});
+  // walls, so it leads through the slit, the short way; a wheelchair (0.70 m, ISO
+  // 7193) cannot pass it and presses into the slit with free floor beyond.
+  Model m = builders::micro_area({rect(0, 0, 20, 10)}, {rect(8, 0.5, 10, 8)});
   builders::add_exit(m, rect(19, 0, 20, 10), "east");
-  builders::add_residents(m, {2.0, 1.0}, 1, 35);
+  builders::add_residents(m, {2.0, 1.0}, 1, 35, Mobility::Wheelchair);
   builders::instant_departure(m);
   m.params.micro.stuck_time = 10.0;
   m.run.duration = 40.0;
