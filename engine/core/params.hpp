@@ -109,7 +109,9 @@ struct MicroParams {
   double field_clearance = 0.2;  // m, just under the smallest body radius
   double wall_margin = 0.6;      // m
   double wall_penalty = 0.5;     // extra cost factor at the clearance line
-  // A walker that has not moved stuck_distance within stuck_time is counted as stuck.
+  // A walker that has not moved stuck_distance within stuck_time while the way ahead
+  // was free (no body within the speed rule's look-ahead, micro_substep.cpp) is
+  // counted as stuck; waiting behind someone restarts the clock.
   double stuck_time = 120.0;    // s
   double stuck_distance = 0.5;  // m
   // A crowd that stopped: over jam_time nobody reached an exit and the walkers came

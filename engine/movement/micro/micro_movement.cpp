@@ -54,8 +54,9 @@ double MicroMovement::bytes_per_body() {
   const double box2d = sizeof(b2Body) + sizeof(b2Fixture) + sizeof(b2FixtureProxy) + sizeof(b2CircleShape) +
                        2.0 * sizeof(b2TreeNode) +
                        kContactsPerBody * (sizeof(b2Contact) + sizeof(b2ContactEdge));
-  // Per resident: body_, radius_, anchor_, anchor_time_, stuck_, jam_t_, choice_; per walker: walkers_,
-  // pos_, vel_, field_, t_ahead_, dir_, go_, cap_, cell_items_, walker_cell_, near_.
+  // Per resident: body_, radius_, anchor_, anchor_time_, stuck_, jam_t_, choice_, still_, resting_,
+  // was_held_; per walker: walkers_, pos_, vel_, field_, t_ahead_, dir_, go_, cap_, free_, held_, rest_ok_,
+  // cell_items_, walker_cell_, near_.
   using M = MicroMovement;
   const double arrays = element_size<decltype(M::body_)>() + element_size<decltype(M::radius_)>() +
                         element_size<decltype(M::anchor_)>() + element_size<decltype(M::anchor_time_)>() +
@@ -64,8 +65,11 @@ double MicroMovement::bytes_per_body() {
                         element_size<decltype(M::pos_)>() + element_size<decltype(M::vel_)>() +
                         element_size<decltype(M::field_)>() + element_size<decltype(M::t_ahead_)>() +
                         element_size<decltype(M::dir_)>() + element_size<decltype(M::go_)>() +
-                        element_size<decltype(M::cap_)>() + element_size<decltype(M::cell_items_)>() +
-                        element_size<decltype(M::walker_cell_)>() + element_size<decltype(M::near_)>();
+                        element_size<decltype(M::cap_)>() + element_size<decltype(M::free_)>() +
+                        element_size<decltype(M::cell_items_)>() + element_size<decltype(M::walker_cell_)>() +
+                        element_size<decltype(M::near_)>() + element_size<decltype(M::still_)>() +
+                        element_size<decltype(M::resting_)>() + element_size<decltype(M::was_held_)>() +
+                        element_size<decltype(M::held_)>() + element_size<decltype(M::rest_ok_)>();
   return box2d + arrays;
 }
 
@@ -229,6 +233,9 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
   next_choice_ = state.time(model.run.dt);
   build_fields(model, state, state.time(model.run.dt));
   body_.assign(n, nullptr);
+  still_.assign(n, 0.0f);
+  resting_.assign(n, 0);
+  was_held_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const Status st = state.status[i];
     if ((st == Status::Moving || st == Status::Stranded) && !std::isnan(state.start_time[i]))
@@ -262,6 +269,9 @@ void MicroMovement::spawn(const Model& model, const SimState& state, ResidentId 
   fd.restitution = 0.0f;
   b->CreateFixture(&fd);
   body_[i] = b;
+  still_[i] = 0.0f;
+  resting_[i] = 0;
+  was_held_[i] = 0;
 }
 
 void MicroMovement::remove_body(ResidentId r) {

@@ -75,7 +75,17 @@ class MicroMovement final : public MovementModel {
   std::vector<float> t_ahead_;            // field value at each walker, (walkers)
   std::vector<Vec2> dir_;                 // walking direction, (walkers)
   std::vector<std::uint8_t> go_;          // 1: walks (has a direction), (walkers)
-  std::vector<float> cap_;  // m/s, speed cap where each walker stands (free speed, water), (walkers)
+  std::vector<float> cap_;          // m/s, speed cap where each walker stands (free speed, water), (walkers)
+  std::vector<std::uint8_t> free_;  // 1: no body in the way ahead (stuck detection), (walkers)
+  std::vector<std::uint8_t> held_;  // 1: the gap rule alone asks for less than kRestSpeed, (walkers)
+  std::vector<std::uint8_t> rest_ok_;  // 1: held by a body that was held itself (may rest), (walkers)
+
+  // Resting bodies (micro_substep.cpp): a body held up by the one ahead that has stood
+  // still for kRestTime becomes a static Box2D body until the gap ahead opens (or its
+  // leader walks on), so a standing queue costs no contact solving. Per resident.
+  std::vector<float> still_;                // s, how long the body has been held and slower than kRestSpeed
+  std::vector<std::uint8_t> resting_;       // 1: a static body now
+  std::vector<std::uint8_t> was_held_;      // held_ of the last sub-step, (residents)
   std::vector<std::uint32_t> cell_start_;   // neighbour buckets, (buckets + 1)
   std::vector<std::uint32_t> cell_items_;   // walker indices sorted by bucket, (walkers)
   std::vector<std::uint32_t> walker_cell_;  // (walkers)

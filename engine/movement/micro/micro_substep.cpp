@@ -14,6 +14,16 @@
 namespace ss {
 namespace {
 
+// A body rests (becomes static) once it has been held up by the one ahead and
+// slower than kRestSpeed for kRestTime, the speed and time below which Box2D itself
+// puts a body to sleep (b2_linearSleepTolerance, b2_timeToSleep in b2_common.h of
+// Box2D 2.4). Box2D cannot let one body of a touching crowd sleep (an island sleeps
+// whole, and a queue pressed together at a door is one island), so a standing queue
+// would cost contact solving for every body every step.
+constexpr double kRestSpeed = b2_linearSleepTolerance;  // m/s
+constexpr double kRestTime = b2_timeToSleep;            // s
+constexpr std::uint32_t kNoLead = std::numeric_limits<std::uint32_t>::max();
+
 Vec2 from_b2_pos(const b2Body* b) { return {b->GetPosition().x, b->GetPosition().y}; }
 b2Vec2 to_b2(Vec2 p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
 
@@ -115,6 +125,9 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
   }
 
   cap_.resize(n);
+  free_.resize(n);
+  held_.resize(n);
+  rest_ok_.resize(n);
   for (std::size_t k = 0; k < n; ++k)
     cap_[k] = static_cast<float>(speed_cap(model, state, walkers_[k].index(), pos_[k]));
 
@@ -125,10 +138,13 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     b2Body* b = body_[i];
     const Vec2 e = dir_[k];
     double v_des = 0.0;
+    bool free = true;  // no body in the way within the speed rule's look-ahead (stuck detection)
+    // Gap to the nearest body ahead (Tordeux et al. 2016): centres in front of
+    // the walker and laterally within the sum of radii.
+    double gap = std::numeric_limits<double>::infinity();
+    bool pushed = false;           // a body nearer the way out walks into this one
+    std::uint32_t lead = kNoLead;  // walker whose gap this is
     if (go_[k]) {
-      // Gap to the nearest body ahead (Tordeux et al. 2016): centres in front of
-      // the walker and laterally within the sum of radii.
-      double gap = std::numeric_limits<double>::infinity();
       double spacing = std::numeric_limits<double>::infinity();  // centre distance / l, ahead
       const long cx = static_cast<long>(walker_cell_[k] % static_cast<std::uint32_t>(bx_));
       const long cy = static_cast<long>(walker_cell_[k] / static_cast<std::uint32_t>(bx_));
@@ -187,8 +203,19 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
             const double lateral = std::fabs(d.x * e.y - d.y * e.x);
             const double s = norm(d);
             const bool holds = nearer & (along > 0.0) & (lateral <= p.ahead_lateral_factor * l);
+            lead = holds & (s - l < gap) ? j : lead;
             gap = holds ? std::min(gap, s - l) : gap;
+            // In the way, whatever its place in the queue: ahead, laterally within the
+            // sum of radii (walking straight on, the bodies would touch) and no
+            // farther than the speed rule looks ahead, cap T (within `reach`).
+            free = free & !((j != k) & (along > 0.0) & (lateral <= l) & (s - l <= cap_[k] * p.time_gap));
             spacing = holds ? std::min(spacing, s / l) : spacing;
+            // Someone nearer the way out walks into this body (touching, this body
+            // ahead of it along its own direction): a resting body would stand in its
+            // way like a wall, so this body may not rest (the 1 cm: touching within
+            // Box2D's contact slop, a numerical choice).
+            const Vec2 e_j = dir_[j];
+            pushed = pushed | (nearer & (s <= l + 0.01) & (e_j.x * d.x + e_j.y * d.y < 0.0));
           }
         }
       }
@@ -209,6 +236,23 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
         const double rho = 2.0 / (std::sqrt(3.0) * d * d);
         v_des = std::max(v_des, cap_[k] * weidmann_factor(rho, model.params.movement));
       }
+    }
+    free_[k] = free ? 1 : 0;
+    // Held: the gap rule alone asks for less than kRestSpeed (the body ahead is no
+    // farther than kRestSpeed T) and nobody ahead walks into this body. A body may
+    // rest when it is held by a body that was itself held in the last sub-step: the
+    // first body behind one that stands for another reason (wedged at a door post)
+    // never rests and keeps pushing it, as the whole crowd behind would. A resting
+    // body walks on as soon as it may no longer rest.
+    const bool held = go_[k] && gap <= kRestSpeed * p.time_gap && !pushed;
+    held_[k] = held ? 1 : 0;
+    const bool may_rest = held && lead != kNoLead && was_held_[walkers_[lead].index()];
+    rest_ok_[k] = may_rest ? 1 : 0;
+    if (resting_[i]) {
+      if (may_rest) continue;
+      b->SetType(b2_dynamicBody);
+      resting_[i] = 0;
+      still_[i] = 0.0f;
     }
     const Vec2 dv = e * v_des - vel_[k];
     if (!b->IsAwake() && v_des <= 0.0) continue;  // standing in a queue: let Box2D keep it asleep
@@ -236,6 +280,14 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
       v *= static_cast<float>(cap / speed);
       b->SetLinearVelocity(v);
     }
+    was_held_[i] = held_[k];
+    if (!resting_[i]) {
+      still_[i] = rest_ok_[k] && speed <= kRestSpeed ? still_[i] + static_cast<float>(h) : 0.0f;
+      if (still_[i] >= kRestTime) {
+        b->SetType(b2_staticBody);
+        resting_[i] = 1;
+      }
+    }
     Vec2 q = from_b2_pos(b);
     Vec2 moved = q - pos_[k];
     if (period_ > 0.0) {
@@ -261,7 +313,10 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
         continue;
       }
     }
-    if (distance(q, anchor_[i]) > p.stuck_distance) {
+    // Stuck: no stuck_distance of progress in stuck_time while the way ahead was
+    // free all along; waiting behind someone restarts the clock (a queue that moves
+    // slowly is no stuck resident).
+    if (distance(q, anchor_[i]) > p.stuck_distance || !free_[k]) {
       anchor_[i] = q;
       anchor_time_[i] = static_cast<float>(t1);
     } else if (!stuck_[i] && state.status[i] == Status::Moving && t1 - anchor_time_[i] > p.stuck_time) {
