@@ -160,10 +160,10 @@ int run_command(const RunOptions& opt) {
     return nlohmann::json::parse(assembly_report(a).dump());
   };
   // The one run pipeline, shared with every run of `safestreet batch`.
-  const batch::FinishedRun run = batch::execute_run(
-      {opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION, opt.trajectories, opt.flood_threads,
-       opt.preloaded},
-      hooks);
+  const batch::FinishedRun run =
+      batch::execute_run({opt.scenario, opt.variant, opt.seed, out, SAFESTREET_VERSION, opt.trajectories,
+                          opt.flood_threads, opt.preloaded},
+                         hooks);
   bar.finish();
   const Model& model = run.assembly->model;
   const Simulation& sim = *run.sim;

@@ -48,8 +48,7 @@ void jump_to(AppContext& ctx, double time_s) {
   // A drill's journal holds events in the order they happened, and a jump back would
   // fire its injects again: the timeline goes over a drill once its run has ended.
   if (ctx.drill && ctx.drill->active() && !ctx.drill->ended())
-    return ctx.messages.error(
-        "a drill is under way: the timeline goes back over it once its run has ended");
+    return ctx.messages.error("a drill is under way: the timeline goes back over it once its run has ended");
   const auto t0 = std::chrono::steady_clock::now();
   const JumpResult r = s.jump(time_s);
   const double ms = 1e3 * std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
