@@ -203,7 +203,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
             const double lateral = std::fabs(d.x * e.y - d.y * e.x);
             const double s = norm(d);
             const bool holds = nearer & (along > 0.0) & (lateral <= p.ahead_lateral_factor * l);
-            lead = holds & (s - l < gap) ? j : lead;
+            lead = (holds & (s - l < gap)) ? j : lead;
             gap = holds ? std::min(gap, s - l) : gap;
             // In the way, whatever its place in the queue: ahead, laterally within the
             // sum of radii (walking straight on, the bodies would touch) and no
