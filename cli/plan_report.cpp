@@ -1,5 +1,6 @@
 #include "cli/plan_report.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -31,6 +32,17 @@ void print_plan_summary(const Model& model, const SimState& state, bool finished
     if (s.tasks == 0) continue;
     std::printf("  %-14s %u tasks, P50/P90/max %s / %s / %s\n", to_string(static_cast<TeamKind>(k)), s.tasks,
                 clock_or_dash(s.p50).c_str(), clock_or_dash(s.p90).c_str(), clock_or_dash(s.max).c_str());
+  }
+  const auto& offers = model.plan.response.mutual_aid;
+  for (std::size_t o = 0; o < offers.size(); ++o) {
+    const double asked = o < state.response.aid_requested.size() ? state.response.aid_requested[o] : NAN;
+    if (std::isnan(asked)) {
+      std::printf("  mutual aid     %s: not requested\n", offers[o].name.c_str());
+      continue;
+    }
+    const double ready = std::max(asked, model.plan.warning_time) + offers[o].delay;
+    std::printf("  mutual aid     %s: requested at %s, ready at %s\n", offers[o].name.c_str(),
+                format_clock(asked).c_str(), format_clock(ready).c_str());
   }
   for (const TeamId t : teams_without_reachable_task(model, state)) {
     const Team& team = model.plan.response.teams[t.index()];

@@ -129,12 +129,14 @@ ordered_json memory_json(const scenarios::Assembly& a) {
 
 ordered_json teams_json(const Model& m) {
   ordered_json list = ordered_json::array();
-  for (const Team& t : m.plan.response.teams)
+  for (const Team& t : m.plan.response.teams) {
     list.push_back({{"name", t.name},
                     {"kind", to_string(t.kind)},
                     {"members", t.members},
                     {"mode", to_string(t.mode)},
                     {"mobilisation_s", t.mobilisation}});
+    if (t.aid >= 0) list.back()["mutual_aid"] = m.plan.response.mutual_aid[t.aid].name;
+  }
   return list;
 }
 
@@ -292,9 +294,14 @@ void print_assembly_report(std::ostream& out, const scenarios::Assembly& a, cons
   if (!teams.empty()) {
     out << "teams     " << teams.size() << "\n";
     const std::size_t tw = name_width(teams, [](const Team& t) { return t.name; });
+    const auto& offers = a.model.plan.response.mutual_aid;
     for (const Team& t : teams) {
-      std::snprintf(line, sizeof line, "  %-14s %3d members, %s, mobilised after %s", to_string(t.kind),
-                    t.members, to_string(t.mode), format_clock(t.mobilisation).c_str());
+      const bool aid = t.aid >= 0 && static_cast<std::size_t>(t.aid) < offers.size();
+      const std::string when = aid ? "mutual aid (" + offers[t.aid].name + "), ready " +
+                                         format_clock(offers[t.aid].delay) + " after its request"
+                                   : "mobilised after " + format_clock(t.mobilisation);
+      std::snprintf(line, sizeof line, "  %-14s %3d members, %s, %s", to_string(t.kind), t.members,
+                    to_string(t.mode), when.c_str());
       out << "          " << column(t.name, tw) << line << "\n";
     }
   }

@@ -35,6 +35,7 @@ std::string subject(const Model& model, const Intervention& iv) {
                  ? "household " + std::to_string(model.population.household[iv.target].value)
                  : "resident " + n;
     case Kind::StartFire: return "building " + n;
+    case Kind::RequestMutualAid: return "mutual aid " + n;
   }
   return n;
 }
@@ -172,6 +173,21 @@ std::vector<std::string> consequences(const Model& model, const SimState& s,
                     " residents warned now, " + std::to_string(before) + " had been warned before");
     } else if (iv.kind == Kind::StartFire) {
       out.push_back("fire started in " + name);
+    } else if (iv.kind == Kind::RequestMutualAid && iv.target < s.response.aid_requested.size()) {
+      const double asked = s.response.aid_requested[iv.target];
+      if (asked < t - 0.5 * model.run.dt) {
+        out.push_back(name + " had been requested at " + format_clock(asked) +
+                      "; asking again changes nothing");
+      } else {
+        const auto& teams = model.plan.response.teams;
+        const auto n = std::ranges::count_if(
+            teams, [&](const Team& team) { return team.aid == static_cast<std::int32_t>(iv.target); });
+        double ready = 0.0;
+        for (std::size_t k = 0; k < teams.size() && k < s.response.teams.size(); ++k)
+          if (teams[k].aid == static_cast<std::int32_t>(iv.target)) ready = s.response.teams[k].stage_end;
+        out.push_back(name + ": " + std::to_string(n) + (n == 1 ? " team" : " teams") +
+                      " on the way, ready at " + format_clock(ready));
+      }
     }
   }
   return out;

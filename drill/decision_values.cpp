@@ -59,6 +59,8 @@ ValueFigures value_figures(const nlohmann::json& s) {
   if (s.contains("flood")) {
     const nlohmann::json& e = s["flood"].at("overall");
     f.in_water = e.at("in_water").get<std::uint64_t>();
+    f.in_deep = e.at("in_deep_water").get<std::uint64_t>();
+    f.deep_water = s["flood"].at("deep_water_m").get<double>();
     std::uint64_t danger = 0;
     const nlohmann::json& classes = e.at("ever_in_class");
     std::size_t k = 0;
@@ -147,6 +149,12 @@ std::string worth_in_words(const ValueFigures& drill, const ValueFigures& withou
     if (dw < 0) parts.push_back("kept " + people(static_cast<std::uint64_t>(-dw)) + " out of " + water);
     if (dw > 0) parts.push_back("put " + more_people(static_cast<std::uint64_t>(dw)) + " in " + water);
   }
+  if (drill.in_deep && without.in_deep) {
+    const auto dd = static_cast<std::int64_t>(*drill.in_deep) - static_cast<std::int64_t>(*without.in_deep);
+    const std::string water = depth_text(drill.deep_water) + " of water";
+    if (dd < 0) parts.push_back("kept " + people(static_cast<std::uint64_t>(-dd)) + " out of " + water);
+    if (dd > 0) parts.push_back("put " + more_people(static_cast<std::uint64_t>(dd)) + " in " + water);
+  }
   if (drill.danger && without.danger) {
     const auto dd = static_cast<std::int64_t>(*drill.danger) - static_cast<std::int64_t>(*without.danger);
     char hr[32];
@@ -186,8 +194,8 @@ std::string values_section_html(const Debrief& d, const ValueFigures& drill,
   if (flood) {
     char hr[32];
     std::snprintf(hr, sizeof hr, "%g", drill.danger_rating);
-    h += "<th>in water ≥ " + depth_text(depth) + "</th><th>in water of hazard rating ≥ " + std::string(hr) +
-         "</th>";
+    h += "<th>in water ≥ " + depth_text(depth) + "</th><th>in water ≥ " + depth_text(drill.deep_water) +
+         "</th><th>in water of hazard rating ≥ " + std::string(hr) + "</th>";
   }
   h += "<th>re-run wall time</th></tr>\n";
   auto cells = [&](const ValueFigures& f, const ValueFigures* base) {
@@ -216,9 +224,12 @@ std::string values_section_html(const Debrief& d, const ValueFigures& drill,
          diff(base ? static_cast<std::int64_t>(f.not_safe) - static_cast<std::int64_t>(base->not_safe) : 0) +
          "</td>";
     if (flood) {
-      const std::uint64_t w = f.in_water.value_or(0), g = f.danger.value_or(0);
+      const std::uint64_t w = f.in_water.value_or(0), g = f.danger.value_or(0), d = f.in_deep.value_or(0);
       c += "<td data-kpi=\"in_water\" data-value=\"" + std::to_string(w) + "\">" + format_count(w) +
            diff(base ? static_cast<std::int64_t>(w) - static_cast<std::int64_t>(base->in_water.value_or(0))
+                     : 0) +
+           "</td><td data-kpi=\"in_deep_water\" data-value=\"" + std::to_string(d) + "\">" + format_count(d) +
+           diff(base ? static_cast<std::int64_t>(d) - static_cast<std::int64_t>(base->in_deep.value_or(0))
                      : 0) +
            "</td><td data-kpi=\"danger\" data-value=\"" + std::to_string(g) + "\">" + format_count(g) +
            diff(base ? static_cast<std::int64_t>(g) - static_cast<std::int64_t>(base->danger.value_or(0))

@@ -25,6 +25,8 @@ struct ValueFigures {
   std::uint64_t safe = 0;                 // residents safe at the end
   std::uint64_t not_safe = 0;             // residents not safe at the end
   std::optional<std::uint64_t> in_water;  // ever in water ≥ FloodPeople::exposed_depth; none without a flood
+  std::optional<std::uint64_t> in_deep;   // ever in water ≥ deep_water (the adults' wading limit)
+  double deep_water = 0.0;                // m
   std::optional<std::uint64_t> danger;    // ever in water of hazard class "danger for some" or worse
   double danger_rating = 0.0;             // hazard rating (FD2321) that class starts at
 };

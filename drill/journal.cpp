@@ -22,7 +22,7 @@ constexpr const char* kTypes[] = {"drill_start", "inject", "decision", "trainer"
                                   "clock",       "note",   "resumed",  "drill_end"};
 
 std::optional<Intervention::Kind> kind_named(const std::string& name) {
-  for (int k = 0; k <= static_cast<int>(Intervention::Kind::StartFire); ++k)
+  for (int k = 0; k <= static_cast<int>(Intervention::kLastKind); ++k)
     if (name == to_string(static_cast<Intervention::Kind>(k))) return static_cast<Intervention::Kind>(k);
   return std::nullopt;
 }

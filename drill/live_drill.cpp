@@ -449,6 +449,22 @@ std::vector<TeamReport> reported_tasks(const Model& model, const SimState& state
     r.carried = t.carried;
     out.push_back(std::move(r));
   }
+  // Mutual-aid teams report by radio when they are ready at their staging point.
+  const auto& offers = model.plan.response.mutual_aid;
+  const auto& teams = model.plan.response.teams;
+  for (std::size_t k = 0; k < teams.size(); ++k) {
+    const std::int32_t o = teams[k].aid;
+    if (o < 0 || static_cast<std::size_t>(o) >= state.response.aid_requested.size()) continue;
+    const double asked = state.response.aid_requested[o];
+    if (std::isnan(asked)) continue;
+    const double ready = std::max(asked, model.plan.warning_time) + offers[o].delay;
+    if (ready + timing.team_delay > now) continue;
+    TeamReport r;
+    r.received = ready + timing.team_delay;
+    r.team = teams[k].name;
+    r.task = "ready at its staging point (mutual aid: " + offers[o].name + ")";
+    out.push_back(std::move(r));
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const TeamReport& a, const TeamReport& b) { return a.received < b.received; });
   return out;

@@ -23,7 +23,7 @@ constexpr KindName kKinds[] = {
     {"close_shelter", Kind::CloseShelter}, {"open_shelter", Kind::OpenShelter},
     {"delay_team", Kind::DelayTeam},       {"broadcast", Kind::BroadcastWarning},
     {"assist", Kind::AddAssistTask},       {"door_knock", Kind::AddDoorKnockTask},
-    {"start_fire", Kind::StartFire},
+    {"start_fire", Kind::StartFire},       {"request_aid", Kind::RequestMutualAid},
 };
 
 std::optional<std::int64_t> whole_number(const std::string& s) {
@@ -101,7 +101,8 @@ std::string parse_action(InjectAction& a) {
       break;
     case Kind::CloseShelter:
     case Kind::OpenShelter:
-    case Kind::BroadcastWarning: d.name = t; break;
+    case Kind::BroadcastWarning:
+    case Kind::RequestMutualAid: d.name = t; break;
     case Kind::DelayTeam: {
       const std::size_t by = t.rfind(" by ");
       const auto delay = by == std::string::npos ? std::nullopt : parse_time(t.substr(by + 4));

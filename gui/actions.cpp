@@ -58,6 +58,24 @@ bool set_shelter_closed(AppContext& ctx, ShelterId s, bool closed, const std::st
   return true;
 }
 
+bool request_mutual_aid(AppContext& ctx, std::size_t offer, const std::string& note) {
+  if (!ctx.session.ready()) return ctx.messages.error("no scene is loaded"), false;
+  const auto& offers = ctx.session.model().plan.response.mutual_aid;
+  if (offer >= offers.size())
+    return ctx.messages.error("the plan has no mutual-aid offer " + std::to_string(offer)), false;
+  const auto& asked = ctx.session.state().response.aid_requested;
+  if (offer < asked.size() && !std::isnan(asked[offer]))
+    return ctx.messages.error(offers[offer].name + " was already requested at " + format_clock(asked[offer])),
+           false;
+  Intervention iv;
+  iv.kind = Intervention::Kind::RequestMutualAid;
+  iv.target = static_cast<std::uint32_t>(offer);
+  iv.note = note;
+  if (!ctx.session.apply(iv))
+    return ctx.messages.error("the engine refused the request for " + offers[offer].name), false;
+  return true;
+}
+
 namespace {
 
 bool inside_map(const AppContext& ctx, Vec2 w) {

@@ -18,6 +18,9 @@ void restart(AppContext& ctx, std::uint64_t seed);
 // when there is no such street or no scene.
 bool set_road_closed(AppContext& ctx, EdgeId e, bool closed, const std::string& note = "gui");
 bool set_shelter_closed(AppContext& ctx, ShelterId s, bool closed, const std::string& note = "gui");
+// Asks for the plan's mutual-aid offer `offer` (ResponsePlan::mutual_aid); an error
+// message when there is no such offer or it was already asked for.
+bool request_mutual_aid(AppContext& ctx, std::size_t offer, const std::string& note = "gui");
 
 // Starts a fire in building b (index into World::buildings) now: a StartFire
 // intervention through the engine's one entry point, journaled like every other.

@@ -45,6 +45,9 @@ std::string target_words(const Model& m, const Intervention& iv) {
         return m.world.shelters[iv.target].name;
       return "shelter " + std::to_string(iv.target);
     case K::StartFire: return "building " + std::to_string(iv.target);
+    case K::RequestMutualAid:
+      if (iv.target < m.plan.response.mutual_aid.size()) return m.plan.response.mutual_aid[iv.target].name;
+      return "mutual-aid offer " + std::to_string(iv.target);
     default: return std::string(to_string(iv.kind)) + " " + std::to_string(iv.target);
   }
 }

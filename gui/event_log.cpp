@@ -88,6 +88,8 @@ std::string describe(const Model& m, const Intervention& iv) {
       return "send a team to assist the household of resident " + std::to_string(iv.target);
     case K::AddDoorKnockTask: return "door-knock at the household of resident " + std::to_string(iv.target);
     case K::StartFire: return "start a fire in " + building_words(m, iv.target);
+    case K::RequestMutualAid:
+      return "request mutual aid: " + named(m.plan.response.mutual_aid, iv.target, "offer");
   }
   return to_string(iv.kind);
 }

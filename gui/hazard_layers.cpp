@@ -69,6 +69,7 @@ void responder_positions(const Model& model, const SimState& state, std::vector<
   out.resize(n);
   const double t = state.time(model.run.dt);
   for (std::size_t i = 0; i < n; ++i) {
+    out[i].shown = teams[i].stage != TeamStage::Reserve;
     out[i].pos = team_position(model, state, TeamId{i}, t);
     team_route_ahead(model, state, TeamId{i}, t, out[i].route);  // keeps its capacity
   }
@@ -91,6 +92,7 @@ void append_responders(sf::VertexArray& va, const Model& model, const std::vecto
     }
   }
   for (std::size_t i = 0; i < marks.size(); ++i) {
+    if (!marks[i].shown) continue;
     const sf::Vector2f p = cam.to_screen(marks[i].pos);
     const bool sel = static_cast<std::int64_t>(i) == selected;
     append_diamond(va, p, half + (sel ? 2 * z.team_rim : z.team_rim),

@@ -58,6 +58,7 @@ class FloodLayer {
 // route (team_route_ahead: the streets' polylines from where it is to the end of its
 // leg) while it travels. Filled by responder_positions for drawing and picking.
 struct TeamMark {
+  bool shown = true;  // false for mutual-aid teams not yet asked for
   Vec2 pos;
   std::vector<Vec2> route;  // m, local CRS; empty when the team is not travelling
 };

@@ -92,6 +92,35 @@ void room_table(AppContext& ctx) {
   ImGui::EndTable();
 }
 
+// The plan's mutual-aid offers: what each brings and how soon, a button to ask for
+// it, and once asked for, when its teams are ready.
+void mutual_aid_table(AppContext& ctx) {
+  const Model& m = ctx.session.model();
+  const SimState& s = ctx.session.state();
+  const auto& offers = m.plan.response.mutual_aid;
+  if (offers.empty()) return;
+  ImGui::TextUnformatted("Mutual aid");
+  control_drawn(ctx, "mutual_aid");
+  for (std::size_t o = 0; o < offers.size(); ++o) {
+    ImGui::PushID(static_cast<int>(o));
+    std::size_t teams = 0;
+    for (const Team& t : m.plan.response.teams) teams += t.aid == static_cast<std::int32_t>(o) ? 1 : 0;
+    const double asked = o < s.response.aid_requested.size() ? s.response.aid_requested[o] : NAN;
+    std::string text = offers[o].name + ": " + std::to_string(teams) + (teams == 1 ? " team" : " teams");
+    if (std::isnan(asked)) {
+      text += ", ready " + format_clock(offers[o].delay) + " after the request";
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextWrapped("%s", text.c_str());
+      if (ImGui::SmallButton("request")) request_mutual_aid(ctx, o, "interventions panel");
+    } else {
+      text += ", requested at " + format_clock(asked) + ", ready at " +
+              format_clock(std::max(asked, m.plan.warning_time) + offers[o].delay);
+      ImGui::TextWrapped("%s", text.c_str());
+    }
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 void interventions_section(AppContext& ctx) {
@@ -153,6 +182,7 @@ void interventions_section(AppContext& ctx) {
   if (shown == 0) ImGui::TextDisabled("No street is closed.");
   control_drawn(ctx, "closed_streets");
   shelter_table(ctx, false);
+  mutual_aid_table(ctx);
 }
 
 void log_section(AppContext& ctx) {

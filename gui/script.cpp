@@ -226,6 +226,8 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     set_road_closed(ctx, EdgeId{id(0)}, cmd == "close_road", "script");
   } else if (cmd == "close_shelter" || cmd == "open_shelter") {
     set_shelter_closed(ctx, ShelterId{id(0)}, cmd == "close_shelter", "script");
+  } else if (cmd == "request_aid") {
+    request_mutual_aid(ctx, id(0), "script");
   } else if (cmd == "mode") {
     need(1);
     if (args[0] != "inspect" && args[0] != "road" && args[0] != "fire")

@@ -15,9 +15,13 @@ ojson opt(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr
 ojson exposure(const FloodExposure& e) {
   ojson classes;
   for (std::size_t c = 0; c < kHazardClassCount; ++c) classes[hazard_class_name(c)] = e.ever_in_class[c];
-  return {{"residents", e.residents}, {"in_water", e.in_water},
-          {"ever_in_class", classes}, {"reached_at_home", e.reached_at_home},
-          {"stranded", e.stranded},   {"longest_exposure_s", e.longest_exposure}};
+  return {{"residents", e.residents},
+          {"in_water", e.in_water},
+          {"in_deep_water", e.in_deep_water},
+          {"ever_in_class", classes},
+          {"reached_at_home", e.reached_at_home},
+          {"stranded", e.stranded},
+          {"longest_exposure_s", e.longest_exposure}};
 }
 
 }  // namespace
@@ -39,6 +43,8 @@ ojson flood_summary_json(const Model& model, const SimState& state) {
   j["max_depth_m"] = m.max_depth;
   j["flooded_area_m2"] = m.flooded_area;
   j["hazard_class_limits"] = fd.people.hr_limits;
+  // in_deep_water counts who met water at least this deep: the adults' wading limit.
+  j["deep_water_m"] = fd.people.max_depth[static_cast<std::size_t>(MoverClass::Adult)];
   j["overall"] = exposure(m.overall);
   ojson groups;
   for (std::size_t g = 0; g < GroupIndex::kCount; ++g) groups[GroupIndex::name(g)] = exposure(m.by_group[g]);

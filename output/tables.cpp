@@ -51,6 +51,10 @@ std::string intervention_target_name(const Model& model, const Intervention& iv)
                                                           : std::string{};
     case Intervention::Kind::BroadcastWarning:
       return iv.target < model.world.zone_count() ? model.world.zone_name(ZoneId{iv.target}) : std::string{};
+    case Intervention::Kind::RequestMutualAid:
+      return iv.target < model.plan.response.mutual_aid.size()
+                 ? model.plan.response.mutual_aid[iv.target].name
+                 : std::string{};
     case Intervention::Kind::AddAssistTask:
     case Intervention::Kind::AddDoorKnockTask: return "resident " + std::to_string(iv.target);
     case Intervention::Kind::StartFire: {  // the building by its map id when it has one

@@ -67,8 +67,9 @@ std::string tasks_csv(const Model& model, const SimState& state) {
 
 std::string teams_csv(const Model& model, const SimState& state) {
   CsvWriter csv;
-  for (const char* h : {"id", "name", "kind", "mode", "members", "roles", "depot_x_m", "depot_y_m",
-                        "mobilisation_s", "stage", "tasks_done", "people_escorted", "busy_s", "distance_m"})
+  for (const char* h :
+       {"id", "name", "kind", "mode", "members", "roles", "depot_x_m", "depot_y_m", "mobilisation_s", "stage",
+        "tasks_done", "people_escorted", "busy_s", "distance_m", "mutual_aid"})
     csv.text(h);
   csv.end_row();
   const auto& teams = model.plan.response.teams;
@@ -82,8 +83,12 @@ std::string teams_csv(const Model& model, const SimState& state) {
         .text(to_string(t.mode))
         .num(t.members)
         .text(roles_text(t.roles));
-    csv.num(depot.x).num(depot.y).num(t.mobilisation).text(to_string(ts.stage)).num(ts.tasks_done);
-    csv.num(ts.people_escorted).num(ts.busy).num(ts.distance);
+    const auto& offers = model.plan.response.mutual_aid;
+    const bool aid = t.aid >= 0 && static_cast<std::size_t>(t.aid) < offers.size();
+    // A mutual-aid team's mobilisation is its offer's delay from the request.
+    csv.num(depot.x).num(depot.y).num(aid ? offers[t.aid].delay : t.mobilisation).text(to_string(ts.stage));
+    csv.num(ts.tasks_done).num(ts.people_escorted).num(ts.busy).num(ts.distance);
+    csv.text(aid ? offers[t.aid].name : std::string{});
     csv.end_row();
   }
   return csv.take();
@@ -154,6 +159,32 @@ ojson plan_summary_json(const Model& model, const SimState& state, bool finished
                      {"by_team_kind", std::move(kinds)},
                      {"by_task_kind", std::move(tasks)},
                      {"by_zone", std::move(zones)}};
+
+  const auto& offers = model.plan.response.mutual_aid;
+  if (!offers.empty()) {
+    ojson aid = ojson::array();
+    for (std::size_t o = 0; o < offers.size(); ++o) {
+      std::size_t teams = 0, tasks = 0;
+      for (std::size_t k = 0; k < model.plan.response.teams.size(); ++k)
+        if (model.plan.response.teams[k].aid == static_cast<std::int32_t>(o)) {
+          ++teams;
+          tasks += state.response.teams[k].tasks_done;
+        }
+      std::optional<double> asked, ready;
+      if (o < state.response.aid_requested.size() && !std::isnan(state.response.aid_requested[o])) {
+        asked = state.response.aid_requested[o];
+        ready = std::max(*asked, model.plan.warning_time) + offers[o].delay;
+      }
+      aid.push_back({{"name", offers[o].name},
+                     {"from", offers[o].from},
+                     {"arrives_after_s", offers[o].delay},
+                     {"teams", teams},
+                     {"requested_s", opt(asked)},
+                     {"ready_s", opt(ready)},
+                     {"tasks_done", tasks}});
+    }
+    j["responders"]["mutual_aid"] = std::move(aid);
+  }
 
   ojson idle = ojson::array();
   for (const TeamId t : teams_without_reachable_task(model, state)) {

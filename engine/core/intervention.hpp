@@ -18,11 +18,14 @@ struct Intervention {
     AddAssistTask,     // target: ResidentId; a team comes to carry their household's helpless out
     AddDoorKnockTask,  // target: ResidentId; a team knocks on their household's door
     StartFire,         // target: building index (World::buildings); a fire hazard ignites it now
+    RequestMutualAid,  // target: index into ResponsePlan::mutual_aid; its teams set out now
   };
+  static constexpr Kind kLastKind = Kind::RequestMutualAid;  // for loops over every kind
   Kind kind = Kind::CloseRoad;
-  std::uint32_t target = 0;  // EdgeId, ShelterId, TeamId, ZoneId, ResidentId or building index (see Kind)
-  std::string note;          // who/why, for the journal
-  double value = 0.0;        // DelayTeam: s
+  std::uint32_t target =
+      0;               // EdgeId, ShelterId, TeamId, ZoneId, ResidentId, building or offer index (see Kind)
+  std::string note;    // who/why, for the journal
+  double value = 0.0;  // DelayTeam: s
 };
 const char* to_string(Intervention::Kind k);
 

@@ -71,6 +71,18 @@ void check_common(const Model& m, bool need_shelters) {
              "names the assembly area '" + m.world.shelters[s.index()].name +
                  "': zones are assigned shelters; assembly areas are for when all are full");
   }
+  const ResponsePlan& response = plan.response;
+  for (std::size_t o = 0; o < response.mutual_aid.size(); ++o) {
+    const MutualAid& aid = response.mutual_aid[o];
+    const std::string field = "plan.mutual_aid[" + aid.name + "]";
+    if (!finite(aid.delay) || aid.delay < 0.0) fail(field + ".arrives_after", "must be a time >= 0");
+    if (std::ranges::none_of(response.teams,
+                             [&](const Team& t) { return t.aid == static_cast<std::int32_t>(o); }))
+      fail(field + ".teams", "an offer of mutual aid needs at least one team");
+  }
+  for (const Team& t : response.teams)
+    if (t.aid >= static_cast<std::int32_t>(response.mutual_aid.size()))
+      fail("plan.teams[" + t.name + "]", "belongs to an unknown mutual-aid offer");
   if (m.population.size() == 0) fail("population", "the scenario has no residents");
 }
 

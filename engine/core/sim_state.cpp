@@ -40,6 +40,7 @@ const char* to_string(Intervention::Kind k) {
     case Intervention::Kind::AddAssistTask: return "add_assist_task";
     case Intervention::Kind::AddDoorKnockTask: return "add_door_knock_task";
     case Intervention::Kind::StartFire: return "start_fire";
+    case Intervention::Kind::RequestMutualAid: return "request_aid";
   }
   return "?";
 }

@@ -65,6 +65,9 @@ void hash_part(StateHasher& h, const TeamState& t) {
 
 void hash_part(StateHasher& h, const ResponseState& r) {
   h.all(r.activated, r.teams, r.tasks, r.tasks_version, r.reached, r.assist_task);
+  // Plans without mutual aid hash as before it existed, so their pinned hashes still
+  // show that nothing else changed.
+  if (!r.aid_requested.empty()) h.all(r.aid_requested);
 }
 
 namespace {
@@ -111,7 +114,7 @@ std::string state_hash_hex(std::uint64_t v) {
 // A member added to a hashed struct changes its size on the reference build (g++ 12,
 // libstdc++, x86-64): these fail until it is hashed above and the size updated.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(SimState) == 2304, "a member of SimState is not in the state hash");
+static_assert(sizeof(SimState) == 2328, "a member of SimState is not in the state hash");
 static_assert(sizeof(Intervention) == 48, "a member of Intervention is not in the state hash");
 static_assert(sizeof(JournalEntry) == 72, "a member of JournalEntry is not in the state hash");
 static_assert(sizeof(TimelineRow) == 120, "a member of TimelineRow is not in the state hash");
@@ -127,7 +130,7 @@ static_assert(sizeof(Households) == 72, "a member of Households is not in the st
 static_assert(sizeof(WarningState) == 384, "a member of WarningState is not in the state hash");
 static_assert(sizeof(Task) == 64, "a member of Task is not in the state hash");
 static_assert(sizeof(TeamState) == 184, "a member of TeamState is not in the state hash");
-static_assert(sizeof(ResponseState) == 112, "a member of ResponseState is not in the state hash");
+static_assert(sizeof(ResponseState) == 136, "a member of ResponseState is not in the state hash");
 #endif
 
 }  // namespace ss

@@ -71,7 +71,8 @@ struct Task {
   bool failed = false;       // no accessible shelter could be reached
 };
 
-enum class TeamStage : std::uint8_t { Mobilising, Idle, ToTask, OnSite, Escorting, Handover };
+// Reserve: a mutual-aid team not (yet) asked for; it takes no task and is not drawn.
+enum class TeamStage : std::uint8_t { Mobilising, Idle, ToTask, OnSite, Escorting, Handover, Reserve };
 const char* to_string(TeamStage s);
 
 struct TeamState {
@@ -106,6 +107,7 @@ struct ResponseState {
   std::uint64_t tasks_version = 0;  // bumped whenever a task becomes available
   std::vector<float> reached;       // s a team first reached each resident's home, NaN if never, (residents)
   std::vector<TaskId> assist_task;  // open assist task of each resident who needs help, (residents)
+  std::vector<double> aid_requested;  // s each mutual-aid offer was asked for, NaN if not, (offers)
 };
 
 }  // namespace ss

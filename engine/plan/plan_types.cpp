@@ -60,6 +60,7 @@ const char* to_string(TeamStage s) {
     case TeamStage::OnSite: return "on_site";
     case TeamStage::Escorting: return "escorting";
     case TeamStage::Handover: return "handover";
+    case TeamStage::Reserve: return "reserve";
   }
   return "?";
 }

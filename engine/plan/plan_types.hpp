@@ -112,6 +112,20 @@ struct Team {
   std::uint8_t roles = kRoleDoorKnock | kRoleAssist;
   std::int32_t escort_capacity = 1;  // persons escorted or carried at once
   double escort_speed = 0.8;         // m/s with people (planning assumption: carrying a chair or stretcher)
+  // Index into ResponsePlan::mutual_aid when the team comes from a neighbouring service
+  // on request only (a reserve until then); -1 for the plan's own teams.
+  std::int32_t aid = -1;
+};
+
+// Mutual aid: teams a neighbouring service sends when the command asks for them
+// (an intervention, RequestMutualAid), ready at their staging point `delay` after the
+// request. The teams are listed in ResponsePlan::teams with Team::aid set; until the
+// request they take no task. The delay is the plan's agreed figure (e.g. a county's
+// mutual-aid agreement), a planning assumption the scenario states.
+struct MutualAid {
+  std::string name;    // as the command asks for it: "Feuerwehr Schnaittach", "THW Lauf"
+  std::string from;    // who sends it, for reports (optional)
+  double delay = 0.0;  // s from the request until its teams are ready at their depot
 };
 
 // Times a task takes on site (planning assumptions, configurable).
@@ -123,6 +137,7 @@ struct TaskTimes {
 
 struct ResponsePlan {
   std::vector<Team> teams;
+  std::vector<MutualAid> mutual_aid;
   std::vector<ZoneId> door_knock_zones;  // every household there gets a door-knock task
   bool door_knock_low_lying = false;     // and every household in the flood's low-lying zone
   bool assist_needing_help = true;  // an assist task for every household with someone who cannot leave alone

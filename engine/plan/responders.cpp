@@ -43,9 +43,10 @@ void activate(const Model& model, SimState& s) {
   s.response.activated = true;
 }
 
+bool on_call(TeamStage st) { return st == TeamStage::Mobilising || st == TeamStage::Idle; }
+
 void finish_stage(TeamState& ts) {
-  if (ts.stage != TeamStage::Mobilising && ts.stage != TeamStage::Idle)
-    ts.busy += ts.stage_end - ts.stage_start;
+  if (!on_call(ts.stage) && ts.stage != TeamStage::Reserve) ts.busy += ts.stage_end - ts.stage_start;
 }
 
 void become_idle(TeamState& ts, double at) {
@@ -108,6 +109,7 @@ void advance(const Model& model, SimState& s, TeamId id, double t) {
   finish_stage(ts);
   switch (ts.stage) {
     case TeamStage::Mobilising: become_idle(ts, at); return;
+    case TeamStage::Reserve: return;  // has no next event until asked for (stage_end +inf)
     case TeamStage::ToTask: on_site(model, s, id, at); return;
     case TeamStage::OnSite: {
       Task& task = s.response.tasks[ts.task.index()];
@@ -245,9 +247,16 @@ void init_responders(const Model& model, SimState& s) {
   for (std::size_t k = 0; k < teams.size(); ++k) {
     TeamState& ts = s.response.teams[k];
     ts.node = teams[k].depot;
+    if (teams[k].aid >= 0) {  // comes only when asked for
+      ts.stage = TeamStage::Reserve;
+      ts.stage_start = ts.stage_end = HUGE_VAL;
+      continue;
+    }
     ts.stage = TeamStage::Mobilising;
     ts.stage_start = ts.stage_end = model.plan.warning_time + teams[k].mobilisation;
   }
+  s.response.aid_requested.assign(model.plan.response.mutual_aid.size(),
+                                  std::numeric_limits<double>::quiet_NaN());
   s.response.reached.assign(model.population.size(), kNaN);
   s.response.assist_task.assign(model.population.size(), TaskId{});
 }
@@ -325,24 +334,43 @@ bool responders_busy(const Model& model, const SimState& s) {
   if (teams.empty()) return false;
   if (!s.response.activated) return true;
   for (const TeamState& ts : s.response.teams)
-    if (ts.stage != TeamStage::Idle && ts.stage != TeamStage::Mobilising) return true;
+    if (!on_call(ts.stage) && ts.stage != TeamStage::Reserve) return true;
   for (const Task& task : s.response.tasks) {
     if (!task.open || task.taken) continue;
-    for (std::size_t k = 0; k < teams.size(); ++k)
-      if (s.response.teams[k].seen_tasks != s.response.tasks_version) return true;  // not yet looked at
+    for (std::size_t k = 0; k < teams.size(); ++k) {
+      const TeamState& ts = s.response.teams[k];
+      if (ts.stage != TeamStage::Reserve && ts.seen_tasks != s.response.tasks_version)
+        return true;  // not yet looked at
+    }
   }
   return false;
 }
 
+void request_mutual_aid(const Model& model, SimState& s, std::size_t offer, double t) {
+  if (!std::isnan(s.response.aid_requested[offer])) return;  // already on its way: asking again adds nothing
+  s.response.aid_requested[offer] = t;
+  // Teams set out at the request; they cannot work before the plan is activated.
+  const double ready = std::max(t, model.plan.warning_time) + model.plan.response.mutual_aid[offer].delay;
+  const auto& teams = model.plan.response.teams;
+  for (std::size_t k = 0; k < teams.size(); ++k) {
+    if (teams[k].aid != static_cast<std::int32_t>(offer)) continue;
+    TeamState& ts = s.response.teams[k];
+    ts.stage = TeamStage::Mobilising;
+    ts.stage_start = ts.stage_end = ready;
+  }
+}
+
 bool is_plan_intervention(Intervention::Kind k) {
   return k == Intervention::Kind::DelayTeam || k == Intervention::Kind::BroadcastWarning ||
-         k == Intervention::Kind::AddAssistTask || k == Intervention::Kind::AddDoorKnockTask;
+         k == Intervention::Kind::AddAssistTask || k == Intervention::Kind::AddDoorKnockTask ||
+         k == Intervention::Kind::RequestMutualAid;
 }
 
 std::size_t plan_intervention_targets(const Model& model, Intervention::Kind k) {
   switch (k) {
     case Intervention::Kind::DelayTeam: return model.plan.response.teams.size();
     case Intervention::Kind::BroadcastWarning: return model.world.zone_count();
+    case Intervention::Kind::RequestMutualAid: return model.plan.response.mutual_aid.size();
     default: return model.population.size();
   }
 }
@@ -351,6 +379,7 @@ void apply_plan_intervention(const Model& model, SimState& s, const Intervention
   switch (iv.kind) {
     case Intervention::Kind::DelayTeam: {
       TeamState& ts = s.response.teams[iv.target];
+      if (ts.stage == TeamStage::Reserve) return;  // not on its way: nothing to hold up
       const double delay = std::max(0.0, iv.value);
       if (ts.stage == TeamStage::Idle) {  // held where it is
         ts.stage = TeamStage::Mobilising;
@@ -362,6 +391,7 @@ void apply_plan_intervention(const Model& model, SimState& s, const Intervention
       return;
     }
     case Intervention::Kind::BroadcastWarning: broadcast_to_zone(model, s, ZoneId{iv.target}, t); return;
+    case Intervention::Kind::RequestMutualAid: request_mutual_aid(model, s, iv.target, t); return;
     case Intervention::Kind::AddAssistTask:
       add_task(model, s, TaskKind::Assist, ResidentId{iv.target}, t, true);
       return;

@@ -38,10 +38,15 @@ std::vector<TeamId> teams_without_reachable_task(const Model& model, const SimSt
 TaskId add_task(const Model& model, SimState& state, TaskKind kind, ResidentId r, double t, bool from_inject);
 
 // Interventions of the plan (DelayTeam, BroadcastWarning, AddAssistTask,
-// AddDoorKnockTask): the number of valid targets, and their effect at time t.
+// AddDoorKnockTask, RequestMutualAid): the number of valid targets, and their effect at time t.
 bool is_plan_intervention(Intervention::Kind k);
 std::size_t plan_intervention_targets(const Model& model, Intervention::Kind k);
 void apply_plan_intervention(const Model& model, SimState& state, const Intervention& iv, double t);
+
+// Asks for mutual-aid offer `offer` at t: its reserve teams mobilise, ready at their
+// depot the offer's delay later (not before the plan's activation plus that delay).
+// A second request for the same offer changes nothing.
+void request_mutual_aid(const Model& model, SimState& state, std::size_t offer, double t);
 
 // Where a team is at time t (m, local CRS), along the polylines of the streets of its
 // current route; for drawing.

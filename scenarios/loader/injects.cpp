@@ -15,11 +15,16 @@ struct KindName {
   Intervention::Kind kind;
 };
 constexpr KindName kKinds[] = {
-    {"close_road", Intervention::Kind::CloseRoad},       {"open_road", Intervention::Kind::OpenRoad},
-    {"close_shelter", Intervention::Kind::CloseShelter}, {"open_shelter", Intervention::Kind::OpenShelter},
-    {"delay_team", Intervention::Kind::DelayTeam},       {"broadcast", Intervention::Kind::BroadcastWarning},
-    {"assist", Intervention::Kind::AddAssistTask},       {"door_knock", Intervention::Kind::AddDoorKnockTask},
+    {"close_road", Intervention::Kind::CloseRoad},
+    {"open_road", Intervention::Kind::OpenRoad},
+    {"close_shelter", Intervention::Kind::CloseShelter},
+    {"open_shelter", Intervention::Kind::OpenShelter},
+    {"delay_team", Intervention::Kind::DelayTeam},
+    {"broadcast", Intervention::Kind::BroadcastWarning},
+    {"assist", Intervention::Kind::AddAssistTask},
+    {"door_knock", Intervention::Kind::AddDoorKnockTask},
     {"start_fire", Intervention::Kind::StartFire},
+    {"request_aid", Intervention::Kind::RequestMutualAid},
 };
 
 double degrees(const Field& f, double limit, const char* what) {
@@ -143,7 +148,7 @@ std::vector<InjectDesc> read_injects(const Field& f) {
   std::vector<InjectDesc> out;
   for (const Field& item : f.items()) {
     item.check_keys({"at", "note", "close_road", "open_road", "close_shelter", "open_shelter", "delay_team",
-                     "broadcast", "assist", "door_knock", "start_fire"});
+                     "broadcast", "assist", "door_knock", "start_fire", "request_aid"});
     InjectDesc in;
     in.field = item.path();
     in.at = item.need("at").duration();
@@ -158,7 +163,7 @@ std::vector<InjectDesc> read_injects(const Field& f) {
     if (!found)
       item.fail(
           "says nothing happens: give one of close_road, open_road, close_shelter, open_shelter, delay_team, "
-          "broadcast, assist, door_knock, start_fire");
+          "broadcast, assist, door_knock, start_fire, request_aid");
     in.kind = found->kind;
     const Field v = item.need(found->key);
     switch (in.kind) {
@@ -179,6 +184,7 @@ std::vector<InjectDesc> read_injects(const Field& f) {
       case Intervention::Kind::AddAssistTask:
       case Intervention::Kind::AddDoorKnockTask: read_home(v, in); break;
       case Intervention::Kind::StartFire: read_fire_target(v, in); break;
+      case Intervention::Kind::RequestMutualAid: in.name = v.text(); break;
     }
     in.field = in.field + "." + found->key;
     out.push_back(std::move(in));
@@ -189,8 +195,9 @@ std::vector<InjectDesc> read_injects(const Field& f) {
 std::vector<Intervention> resolve_inject(const InjectDesc& in, const InjectTargets& t, const Origins& o,
                                          std::vector<std::string>& problems) {
   const Model& m = t.model;
-  std::vector<std::string> shelters, teams, zones;
+  std::vector<std::string> shelters, teams, zones, offers;
   for (const ShelterSite& s : m.world.shelters) shelters.push_back(s.name);
+  for (const MutualAid& a : m.plan.response.mutual_aid) offers.push_back(a.name);
   for (const Team& team : m.plan.response.teams) teams.push_back(team.name);
   for (std::size_t z = 0; z < m.world.zone_count(); ++z) zones.push_back(m.world.zone_name(ZoneId{z}));
   std::vector<Intervention> out;
@@ -225,6 +232,11 @@ std::vector<Intervention> resolve_inject(const InjectDesc& in, const InjectTarge
       add(r.index());
       break;
     }
+    case Intervention::Kind::RequestMutualAid:
+      if (offers.empty())
+        throw o.error(in.field, "the plan has no mutual_aid offer to ask for (plan.mutual_aid)");
+      add(by_name(offers, in.name, o, in.field, "mutual-aid offer"));
+      break;
     case Intervention::Kind::StartFire:
       if (!t.fire)
         throw o.error(in.field,

@@ -116,16 +116,27 @@ void build_plan_teams(const ScenarioDesc& d, const NetworkSnapper& snapper, cons
   m.plan.warning.word_of_mouth = p.word_of_mouth;
   m.plan.warning.compliance = p.compliance;
 
-  for (const TeamDesc& t : p.teams) {
+  auto add_teams = [&](const TeamDesc& t, std::int32_t aid) {
     const NodeId depot = depot_node(t, snapper, projector, m.world, p.max_depot_distance, o);
-    if (d.plan.warning_time + t.team.mobilisation >= d.run.duration)
-      problems.push_back(t.field + " (" + t.team.name + ") mobilises only after the run ends");
     for (std::int64_t k = 1; k <= t.count; ++k) {
       Team team = t.team;
       team.depot = depot;
+      team.aid = aid;
       if (t.count > 1) team.name.append(" ").append(std::to_string(k));  // append: g++ 12 -Wrestrict on +
       m.plan.response.teams.push_back(std::move(team));
     }
+  };
+  for (const TeamDesc& t : p.teams) {
+    if (d.plan.warning_time + t.team.mobilisation >= d.run.duration)
+      problems.push_back(t.field + " (" + t.team.name + ") mobilises only after the run ends");
+    add_teams(t, -1);
+  }
+  for (std::size_t a = 0; a < p.mutual_aid.size(); ++a) {
+    const MutualAidDesc& aid = p.mutual_aid[a];
+    if (d.plan.warning_time + aid.aid.delay >= d.run.duration)
+      problems.push_back(aid.field + " (" + aid.aid.name + ") could arrive only after the run ends");
+    m.plan.response.mutual_aid.push_back(aid.aid);
+    for (const TeamDesc& t : aid.teams) add_teams(t, static_cast<std::int32_t>(a));
   }
   if (p.door_knock_set) {
     m.plan.response.door_knock_zones = zones_of(p.door_knock, m, o, "plan.door_knock");

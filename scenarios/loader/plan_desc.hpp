@@ -59,12 +59,20 @@ struct TeamDesc {
   std::string field;       // "plan.teams[3]", for errors found while assembling
 };
 
+// An offer of mutual aid (plan.mutual_aid[k]): teams that come when asked for.
+struct MutualAidDesc {
+  MutualAid aid;  // name, from, delay
+  std::vector<TeamDesc> teams;
+  std::string field;  // "plan.mutual_aid[0]"
+};
+
 struct PlanTeamsDesc {
   std::vector<ChannelDesc> channels;
   bool channels_given = false;  // `channels:` present, even empty: no implicit everyone-at-once warning
   WordOfMouth word_of_mouth;
   Compliance compliance;
   std::vector<TeamDesc> teams;
+  std::vector<MutualAidDesc> mutual_aid;
   TargetAreaDesc door_knock;  // empty: no door-knocking
   bool door_knock_set = false;
   bool assist_needing_help = true;

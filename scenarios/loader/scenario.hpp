@@ -111,7 +111,7 @@ struct InjectDesc {
   double at = 0.0;  // s after the run's start
   Intervention::Kind kind = Intervention::Kind::CloseRoad;
   ClosedRoad road;                        // close_road, open_road
-  std::string name;                       // shelter, team or zone by name
+  std::string name;                       // shelter, team, zone or mutual-aid offer by name
   double delay = 0.0;                     // delay_team: s
   std::optional<LonLat> home;             // assist, door_knock: the home nearest this point
   std::optional<std::int64_t> household;  // assist, door_knock: household id as in residents.csv

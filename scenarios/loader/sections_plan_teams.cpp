@@ -145,6 +145,25 @@ TeamDesc team(const Field& f) {
   return d;
 }
 
+MutualAidDesc mutual_aid(const Field& f) {
+  f.check_keys({"name", "from", "arrives_after", "teams"});
+  MutualAidDesc d;
+  d.field = f.path();
+  d.aid.name = f.need("name").text();
+  if (auto v = f.get("from")) d.aid.from = v->text();
+  const Field after = f.need("arrives_after");
+  d.aid.delay = after.duration();
+  if (d.aid.delay < 0 || d.aid.delay > 48 * 3600.0) after.fail("must be a time between 0 and 48 h");
+  const Field teams = f.need("teams");
+  for (const Field& t : teams.items()) {
+    if (t.get("mobilisation"))
+      t.fail_at("mobilisation", "a mutual-aid team is ready arrives_after its request; give no mobilisation");
+    d.teams.push_back(team(t));
+  }
+  if (d.teams.empty()) teams.fail("an offer of mutual aid needs at least one team");
+  return d;
+}
+
 PlanTarget target(const Field& f) {
   // The fire service's targets are a hazard key figure at most a limit.
   const std::string kind = f.need("kind").text();
@@ -230,6 +249,14 @@ void read_plan_teams(const Field& f, PlanTeamsDesc& p) {
   }
   if (auto v = f.get("teams"))
     for (const Field& t : v->items()) p.teams.push_back(team(t));
+  if (auto v = f.get("mutual_aid")) {
+    for (const Field& a : v->items()) {
+      p.mutual_aid.push_back(mutual_aid(a));
+      for (std::size_t k = 0; k + 1 < p.mutual_aid.size(); ++k)
+        if (p.mutual_aid[k].aid.name == p.mutual_aid.back().aid.name)
+          a.fail_at("name", "a second mutual-aid offer named '" + p.mutual_aid.back().aid.name + "'");
+    }
+  }
   if (auto v = f.get("door_knock")) {
     v->check_keys({"all", "zones", "lowest_zones", "low_lying", "hazard_zone"});
     if (auto a = v->get("all")) p.door_knock.all = a->boolean();

@@ -191,7 +191,7 @@ ZonesDesc Sections::zones(const Field& f) const {
 PlanDesc Sections::plan(const Field& f) const {
   f.check_keys({"assignment", "zone_shelters", "closed_roads", "closed_shelters", "warning_time", "channels",
                 "word_of_mouth", "compliance", "teams", "door_knock", "assist_needing_help", "task_times",
-                "max_depot_distance", "targets", "when_shelters_full", "vertical_evacuation"});
+                "max_depot_distance", "targets", "when_shelters_full", "vertical_evacuation", "mutual_aid"});
   PlanDesc p;
   read_plan_teams(f, p.response);
   if (auto v = f.get("assignment")) {

@@ -99,7 +99,7 @@ TEST_CASE("the bundled drill's after-action report shows the drill and what each
         without_decisions.push_back(line);
     }
   }
-  REQUIRE(decision_lines.size() == 5);
+  REQUIRE(decision_lines.size() == 6);
   CHECK(count(html, "<tr class=\"") == lines);
   CHECK_THAT(html, Catch::Contains("inject M02 (close_road)"));
   CHECK_THAT(html, Catch::Contains("decision (door_knock)"));
@@ -143,9 +143,11 @@ TEST_CASE("the bundled drill's after-action report shows the drill and what each
   CHECK(value_in_row(html, "without-all", "safe") == std::to_string(none["overall"]["safe"].get<int>()));
   CHECK(value_in_row(html, "without-all", "in_water") ==
         std::to_string(none["flood"]["overall"]["in_water"].get<int>()));
+  CHECK(value_in_row(html, "without-all", "in_deep_water") ==
+        std::to_string(none["flood"]["overall"]["in_deep_water"].get<int>()));
   for (const std::string& line : decision_lines)
     CHECK(value_in_row(html, "without-line-" + line, "t90").rfind("no ", 0) != 0);
-  CHECK(count(html, "<li data-line=\"") == 6);
+  CHECK(count(html, "<li data-line=\"") == 7);  // without all, and without each of the six decisions
   fs::remove_all(dir);
 }
 

@@ -92,6 +92,15 @@ TEST_CASE("a decision's worth is put in words from the differences of the figure
       "cost 0:04:00 of T90, brought 12 more people to safety, kept 120 people out of water ≥ 0.1 m and put 1 "
       "more person in dangerous water (hazard rating ≥ 0.75)");
   CHECK(ss::drill::worth_in_words(without, without, 0.1) == "changed none of these figures");
+  // Who met water an adult cannot wade (0.5 m): the issue's "kept 120 people out of 0.5 m of water".
+  drill.safe = without.safe;
+  drill.danger = without.danger;
+  drill.in_water = without.in_water;
+  drill.in_deep = 3;
+  without.in_deep = 123;
+  drill.deep_water = without.deep_water = 0.5;
+  CHECK(ss::drill::worth_in_words(drill, without, 0.1) ==
+        "cost 0:04:00 of T90 and kept 120 people out of 0.5 m of water");
   drill.t90.reset();
   CHECK_THAT(ss::drill::worth_in_words(drill, without, 0.1),
              Catch::StartsWith("kept 90 % from being safe (it was at 1:00:00 without)"));

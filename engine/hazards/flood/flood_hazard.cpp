@@ -65,12 +65,13 @@ LocalWater water_at(const FloodGrid& g, const FloodRun& f, Vec2 p) {
   return {f.field.h[static_cast<std::size_t>(c)], f.field.speed[static_cast<std::size_t>(c)]};
 }
 
-std::string one_decimal(double v) {
+std::string fixed(double v, int decimals) {
   if (std::isnan(v)) return "";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   return buf;
 }
+std::string one_decimal(double v) { return fixed(v, 1); }
 
 }  // namespace
 
@@ -167,6 +168,7 @@ std::unique_ptr<HazardState> FloodHazard::start(const Model& model, std::uint64_
   f.worst_edge.assign(n, EdgeId{});
   f.worst_time.assign(n, kNaN);
   f.wet_time.assign(n, 0.0f);
+  f.worst_depth.assign(n, 0.0f);
   f.reached_at_home.assign(n, kNaN);
   f.stranded_time.assign(n, kNaN);
   f.shelter_flooded.assign(sh, kNaN);
@@ -235,6 +237,7 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
       if (d >= p.exposed_depth) {
         const double hr = hazard_rating(d, w.speed, p);
         f.wet_time[i] += static_cast<float>(dt);
+        f.worst_depth[i] = std::max(f.worst_depth[i], static_cast<float>(d));
         const std::uint8_t cls = hazard_class(hr, p);
         if (f.worst_class[i] == FloodRun::kNever || hr > f.worst_hr[i]) {
           f.worst_hr[i] = static_cast<float>(hr);
@@ -343,19 +346,20 @@ void FloodHazard::layers(const Model& model, const SimState& s, const HazardStat
                                {{"zone", model.world.zone_name(r.zone)}}});
   out.push_back(std::move(stranded));
   // Per resident (anonymous id, zone): flood arrival at home, water at home, worst
-  // hazard class met, time in water.
+  // hazard class met, time in water, deepest water met.
   HazardLayer homes;
   homes.kind = HazardLayer::Kind::Table;
   homes.file = "flood_homes.csv";
-  homes.header = {"resident",           "zone",           "flood_arrival_s", "reached_at_home_s",
-                  "worst_hazard_class", "time_in_water_s"};
+  homes.header = {
+      "resident",        "zone",       "flood_arrival_s", "reached_at_home_s", "worst_hazard_class",
+      "time_in_water_s", "max_depth_m"};
   const std::vector<float> arrival = home_arrival_times(model, s);
   homes.rows.reserve(arrival.size());
   for (std::size_t r = 0; r < arrival.size(); ++r)
     homes.rows.push_back({std::to_string(r), model.world.zone_name(model.home_zone[r]),
                           one_decimal(arrival[r]), one_decimal(f.reached_at_home[r]),
                           f.worst_class[r] == FloodRun::kNever ? "" : hazard_class_name(f.worst_class[r]),
-                          one_decimal(f.wet_time[r])});
+                          one_decimal(f.wet_time[r]), fixed(f.worst_depth[r], 2)});
   out.push_back(std::move(homes));
 }
 
@@ -377,14 +381,15 @@ void FloodHazard::memory_parts(const Model& model, std::size_t residents,
     out.push_back({"flood frames", "flood.external", frames});
   }
   // People: their exposure in the state, their door cells, the forecast and the zone
-  // (FloodLinks), and a row of flood_homes.csv (six short texts) at the end.
+  // (FloodLinks), and a row of flood_homes.csv (seven short texts) at the end.
   const double per_resident =
       SS_ELEMENT_BYTES(FloodRun::worst_class) + SS_ELEMENT_BYTES(FloodRun::worst_hr) +
       SS_ELEMENT_BYTES(FloodRun::worst_edge) + SS_ELEMENT_BYTES(FloodRun::worst_time) +
-      SS_ELEMENT_BYTES(FloodRun::wet_time) + SS_ELEMENT_BYTES(FloodRun::reached_at_home) +
-      SS_ELEMENT_BYTES(FloodRun::stranded_time) + SS_ELEMENT_BYTES(FloodLinks::home_cell) +
-      SS_ELEMENT_BYTES(FloodLinks::home_forecast) + SS_ELEMENT_BYTES(FloodLinks::home_depth_forecast) +
-      sizeof(std::uint8_t) + sizeof(std::vector<std::string>) + 6.0 * sizeof(std::string);
+      SS_ELEMENT_BYTES(FloodRun::wet_time) + SS_ELEMENT_BYTES(FloodRun::worst_depth) +
+      SS_ELEMENT_BYTES(FloodRun::reached_at_home) + SS_ELEMENT_BYTES(FloodRun::stranded_time) +
+      SS_ELEMENT_BYTES(FloodLinks::home_cell) + SS_ELEMENT_BYTES(FloodLinks::home_forecast) +
+      SS_ELEMENT_BYTES(FloodLinks::home_depth_forecast) + sizeof(std::uint8_t) +
+      sizeof(std::vector<std::string>) + 7.0 * sizeof(std::string);
   // Streets: water and closures per class in the state, and the cells along each street
   // (one per cell length, at least one) with where the street enters each.
   double along = 0.0;
@@ -421,13 +426,14 @@ void hash_part(StateHasher& h, const FloodState& f) {
 
 void FloodRun::hash_state(StateHasher& h) const {
   h.all(field, edge_depth, edge_speed, edge_dv, closed, closure_changes, worst_class, worst_hr, worst_edge,
-        worst_time, wet_time, reached_at_home, stranded_time, shelter_flooded, occupants_flooded, snapshots);
+        worst_time, wet_time, worst_depth, reached_at_home, stranded_time, shelter_flooded, occupants_flooded,
+        snapshots);
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)  // see engine/core/state_hash.cpp
 static_assert(sizeof(FloodVolumes) == 48, "a member of FloodVolumes is not in the state hash");
 static_assert(sizeof(FloodState) == 416, "a member of FloodState is not in the state hash");
-static_assert(sizeof(FloodRun) == 864, "a member of FloodRun is not in the state hash");
+static_assert(sizeof(FloodRun) == 888, "a member of FloodRun is not in the state hash");
 #endif
 
 }  // namespace ss

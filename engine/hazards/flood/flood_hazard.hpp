@@ -34,8 +34,10 @@ struct FloodRun final : HazardState {
   std::vector<EdgeId> worst_edge;         // street where it was met, (residents)
   std::vector<float> worst_time;          // s, when, (residents)
   std::vector<float> wet_time;            // s spent in water ≥ exposed_depth, (residents)
-  std::vector<float> reached_at_home;     // s, water reached them while at home, NaN if not, (residents)
-  std::vector<float> stranded_time;       // s, first found stranded, NaN if never, (residents)
+  std::vector<float>
+      worst_depth;  // m, deepest water met on the streets (0 if none ≥ exposed_depth), (residents)
+  std::vector<float> reached_at_home;  // s, water reached them while at home, NaN if not, (residents)
+  std::vector<float> stranded_time;    // s, first found stranded, NaN if never, (residents)
   static constexpr std::uint8_t kNever = 0xFF;
 
   // Shelters.

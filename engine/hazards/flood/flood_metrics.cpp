@@ -22,6 +22,8 @@ FloodMetrics compute_flood_metrics(const Model& model, const SimState& s) {
   const FloodRun& f = *find_flood_run(model, s);
   const FloodState& field = f.field;
   const Population& pop = model.population;
+  const auto deep_water =
+      static_cast<float>(fd.people.max_depth[static_cast<std::size_t>(MoverClass::Adult)]);
   FloodMetrics m;
   m.volumes = field.volumes;
   m.mass_error = field.volumes.relative_error();
@@ -48,6 +50,7 @@ FloodMetrics compute_flood_metrics(const Model& model, const SimState& s) {
                              &m.by_group[GroupIndex::of_alone(pop.lives_alone[r] != 0)],
                              &m.by_zone[model.home_zone[r].index()]};
     const bool wet = f.worst_class[r] != FloodRun::kNever;
+    const bool deep = wet && f.worst_depth[r] >= deep_water;
     const bool home = !std::isnan(f.reached_at_home[r]);
     const bool stranded = !std::isnan(f.stranded_time[r]);
     for (FloodExposure* e : rows) {
@@ -55,6 +58,7 @@ FloodMetrics compute_flood_metrics(const Model& model, const SimState& s) {
       if (wet) {
         ++e->in_water;
         ++e->ever_in_class[f.worst_class[r]];
+        e->in_deep_water += deep ? 1 : 0;
       }
       e->reached_at_home += home ? 1 : 0;
       e->stranded += stranded ? 1 : 0;

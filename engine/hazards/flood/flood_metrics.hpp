@@ -18,6 +18,9 @@ namespace ss {
 struct FloodExposure {
   std::uint32_t residents = 0;
   std::uint32_t in_water = 0;  // ever on a street with water ≥ exposed_depth
+  // ever in water at least as deep as an adult still wades through
+  // (PeopleInWaterParams::max_depth of adults, 0.5 m by default: Bernardini et al. 2020)
+  std::uint32_t in_deep_water = 0;
   std::array<std::uint32_t, kHazardClassCount> ever_in_class{};  // by the highest class each met
   std::uint32_t reached_at_home = 0;                             // the water reached them while still at home
   std::uint32_t stranded = 0;                                    // ever found with no way out

@@ -238,3 +238,71 @@ TEST_CASE("a travelling team is placed on the street's bends, and its route ahea
   team_route_ahead(m, s, TeamId{0}, 50.0, route);
   CHECK(route.empty());
 }
+
+namespace {
+
+// The bedridden scene whose only team is a mutual-aid reserve, 900 s from request to ready.
+Model mutual_aid_scene() {
+  Model m = bedridden_scene();
+  m.plan.response.teams[0].aid = 0;
+  m.plan.response.teams[0].mobilisation = 0.0;
+  m.plan.response.mutual_aid.push_back({"Wasserwacht", "county", 900.0});
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("a mutual-aid team takes no task until asked for, then is ready the offer's delay later") {
+  {  // never asked for: the bedridden resident waits, the team stays a reserve at its depot
+    Model m = mutual_aid_scene();
+    m.finalize();
+    Simulation sim(m, 1);
+    sim.run_to_end();
+    const SimState& s = sim.state();
+    CHECK(s.response.teams[0].stage == TeamStage::Reserve);
+    CHECK(s.response.teams[0].distance == 0.0);
+    CHECK(std::isnan(s.response.tasks[0].arrived));
+    CHECK(s.status[0] != Status::Sheltered);
+    CHECK(std::isnan(s.response.aid_requested[0]));
+  }
+  // Asked for at 20 min by the script, and again at 25 min (which changes nothing);
+  // an offer that does not exist is refused.
+  Model m = mutual_aid_scene();
+  m.plan.injects.push_back(
+      {1200.0, {Intervention::Kind::RequestMutualAid, 0, "all own squads committed", 0.0}});
+  m.plan.injects.push_back({1500.0, {Intervention::Kind::RequestMutualAid, 0, "asked again", 0.0}});
+  m.finalize();
+  Simulation sim(m, 1);
+  CHECK_FALSE(sim.apply({Intervention::Kind::RequestMutualAid, 1, "no such offer", 0.0}));
+  sim.run_to_end();
+  const SimState& s = sim.state();
+  CHECK(s.response.aid_requested[0] == Approx(1200.0));
+  REQUIRE(s.records.journal.size() == 2);
+  const Task& task = s.response.tasks[0];
+  // Ready 900 s after the request, then 600 m at 1.5 m/s from (0, 400) to (200, 0).
+  CHECK(task.arrived == Approx(1200.0 + 900.0 + 600.0 / 1.5).margin(m.run.dt));
+  CHECK(s.status[0] == Status::Sheltered);
+  CHECK(s.response.teams[0].tasks_done == 1);
+}
+
+TEST_CASE("mutual aid asked for before the plan's activation is ready the delay after activation") {
+  Model m = mutual_aid_scene();
+  m.plan.warning_time = 600.0;
+  m.finalize();
+  Simulation sim(m, 1);
+  REQUIRE(sim.apply({Intervention::Kind::RequestMutualAid, 0, "pre-arranged", 0.0}));
+  sim.run_to_end();
+  const Task& task = sim.state().response.tasks[0];
+  CHECK(task.arrived == Approx(600.0 + 900.0 + 600.0 / 1.5).margin(m.run.dt));
+}
+
+TEST_CASE("an offer of mutual aid without teams, or a team of an unknown offer, is refused at finalize") {
+  Model m = mutual_aid_scene();
+  m.plan.response.mutual_aid.push_back({"THW", "", 600.0});
+  CHECK_THROWS_WITH(m.finalize(), Catch::Contains("plan.mutual_aid[THW].teams") &&
+                                      Catch::Contains("needs at least one team"));
+  Model bad = mutual_aid_scene();
+  bad.plan.response.teams.push_back(bad.plan.response.teams[0]);
+  bad.plan.response.teams[1].aid = 3;
+  CHECK_THROWS_WITH(bad.finalize(), Catch::Contains("unknown mutual-aid offer"));
+}
