@@ -31,7 +31,8 @@ constexpr Colour kShelterFilling = rgb(254, 224, 139);
 constexpr Colour kShelterFull = rgb(0, 0, 0);
 constexpr Colour kShelterClosed = rgb(153, 153, 153);
 
-// Line widths (mm on A4) by street kind: main roads, residential, service, paths.
+// Line widths (mm on A4) by street kind: main roads, residential, service, paths
+// (display choices, as the sheet's layout in maps/briefing_map_sheet.cpp).
 double street_width(const std::string& kind) {
   if (kind == "primary" || kind == "secondary" || kind == "tertiary") return 0.45;
   if (kind == "residential" || kind == "unclassified" || kind == "living_street") return 0.3;
@@ -187,10 +188,18 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
     sheet.legend_marker(x, y += l.line, kShelterClosed, "closed");
     y += l.line;
   }
-  if (req.layers.streets) sheet.legend_line(x, y, kStreet, 0.3 * k, "street or path"), y += l.line;
-  if (req.layers.closures)
-    sheet.legend_line(x, y, kClosed, 1.0 * k, "street closed (plan, injects)"), y += l.line;
-  if (req.layers.zones) sheet.legend_line(x, y, kZone, 0.25 * k, "zone", true), y += l.line;
+  if (req.layers.streets) {
+    sheet.legend_line(x, y, kStreet, 0.3 * k, "street or path");
+    y += l.line;
+  }
+  if (req.layers.closures) {
+    sheet.legend_line(x, y, kClosed, 1.0 * k, "street closed (plan, injects)");
+    y += l.line;
+  }
+  if (req.layers.zones) {
+    sheet.legend_line(x, y, kZone, 0.25 * k, "zone", true);
+    y += l.line;
+  }
 
   // --- key figures at t -------------------------------------------------------------------
   const briefing::StatusCounts c = briefing::status_at(run, t);

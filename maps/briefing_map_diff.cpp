@@ -130,8 +130,14 @@ SheetResult render_difference_map(const DifferenceRequest& req) {
                               : HomeChange::Worse;
     }
     ++counts[static_cast<std::size_t>(c)];
-    if (h.not_safe == 0 && o.not_safe > 0) ++only_a, lost.push_back(&h);
-    if (h.not_safe > 0 && o.not_safe == 0) ++only_b, won.push_back(&h);
+    if (h.not_safe == 0 && o.not_safe > 0) {
+      ++only_a;
+      lost.push_back(&h);
+    }
+    if (h.not_safe > 0 && o.not_safe == 0) {
+      ++only_b;
+      won.push_back(&h);
+    }
     for (const briefing::Polygon& p : h.parts) sheet.add_polygon(p);
     sheet.fill_colour(kChangeColours[static_cast<std::size_t>(c)]);
     cairo_fill(cr);

@@ -179,6 +179,7 @@ void read_summary(RunFolder& run, const fs::path& p) {
     run.seed = j.at("seed").get<std::uint64_t>();
     run.end_time = j.at("run").at("end_time_s").get<double>();
     run.residents = j.at("residents").get<std::uint64_t>();
+    run.micro = j.contains("micro");  // summary.json has a "micro" block for micro runs only
     StatusCounts end;
     end.time = run.end_time;
     for (std::size_t s = 0; s < kStatusCount; ++s)
@@ -257,10 +258,13 @@ RunFolder read_run_folder(const std::string& dir) {
   run.dir = dir;
   const fs::path d(dir);
   read_summary(run, required(d, "summary.json"));
+  if (run.micro)
+    throw InputError(dir, 0, "",
+                     "a micro run (movement: micro): its rooms and exits are no street map; briefing maps "
+                     "are drawn from network runs");
   if (!fs::is_regular_file(d / "results.gpkg", ec))
     throw InputError(dir, 0, "results.gpkg",
-                     "the run folder has no results.gpkg: micro runs have no map to draw (only network "
-                     "runs on a street map write one)");
+                     "the run folder has no results.gpkg, the map's layers (docs/results.md)");
   read_gpkg(run, (d / "results.gpkg").string());
   read_timeline(run, required(d, "timeline.csv"));
   read_occupancy(run, required(d, "occupancy.csv"));

@@ -73,6 +73,7 @@ struct RunFolder {
   std::uint64_t seed = 0;
   double end_time = 0.0;  // s
   std::uint64_t residents = 0;
+  bool micro = false;          // a micro run: no street map
   std::string terrain_credit;  // empty: no terrain among the run's inputs
   std::vector<RunHome> homes;
   std::vector<RunStreet> streets;  // in street (edge) order: journal targets index them
@@ -87,7 +88,7 @@ struct RunFolder {
 };
 
 // Reads the folder; throws InputError naming the folder or file at fault (no
-// folder, a micro run without results.gpkg, a missing layer or column).
+// folder, a micro run, no results.gpkg, a missing layer or column).
 RunFolder read_run_folder(const std::string& dir);
 
 // --- the state at simulated time t (s) ----------------------------------------------

@@ -284,6 +284,8 @@ SheetTransform Sheet::transform() const {
   return t;
 }
 
+// Margins, panel width and row height in mm on A4, grown with the paper (display
+// choices that fit the legend and figures of both maps on A4).
 Layout page_layout(const Sheet& sheet) {
   const double k = sheet.k();
   Layout l;

@@ -59,13 +59,19 @@ TEST_CASE("safestreet map names the thing at fault and writes nothing") {
   struct Case {
     std::string args, words;
   };
-  // A micro run's folder has no results.gpkg: a copy of the run without it.
+  // A run folder without results.gpkg: a copy of the run without it.
+  const std::string bare = dir.path() + "/bare";
+  std::filesystem::copy(run, bare);
+  std::filesystem::remove(bare + "/results.gpkg");
+  // A micro run: rooms and exits, no street map.
   const std::string micro = dir.path() + "/micro";
-  std::filesystem::copy(run, micro);
-  std::filesystem::remove(micro + "/results.gpkg");
+  const Result m = safestreet("run " + std::string(SAFESTREET_SOURCE_DIR) +
+                              "/scenarios/school_evacuation.yaml --quiet --out " + micro);
+  REQUIRE(m.exit_code == 0);
   const Case cases[] = {
       {"map " + dir.path() + "/nowhere --out " + out, dir.path() + "/nowhere: no such run folder"},
-      {"map " + micro + " --out " + out, "micro runs have no map"},
+      {"map " + bare + " --out " + out, bare + ": results.gpkg: the run folder has no results.gpkg"},
+      {"map " + micro + " --out " + out, micro + ": a micro run (movement: micro)"},
       {"map " + run + " --at 2h --out " + out, "--at: 2:00:00 is after the end of the run"},
       {"map " + run + " --at soon --out " + out, "--at: 'soon' is not a simulated time"},
       {"map " + run + " --layers homes,roads --out " + out, "--layers: unknown layer 'roads'"},
