@@ -154,6 +154,32 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   report_cmd->add_flag("-q,--quiet", report.quiet, "No progress or summary");
 
+  MapOptions map;
+  auto* map_cmd = app.add_subcommand(
+      "map",
+      "Draw a printable briefing map of a run at a simulated time (PDF or PNG), or the difference map "
+      "of two runs");
+  map_cmd->add_option("run", map.run_dir, "Run folder (from safestreet run, with results.gpkg)")->required();
+  map_cmd->add_option("--out", map.out, "The map's file: .pdf or .png")->required();
+  map_cmd->add_option("--at", map.at, "Simulated time of the map, e.g. 30min, 1:30:00, 5400 (s), or end")
+      ->capture_default_str();
+  map_cmd->add_option("--layers", map.layers, "Layers to draw, separated by commas")->capture_default_str();
+  map_cmd->add_option("--paper", map.paper, "a4 or a3 (landscape)")->capture_default_str();
+  map_cmd->add_option("--title", map.title, "Title (default: from the scenario's name)");
+  map_cmd->add_option("--dpi", map.dpi, "PNG: pixels per inch of paper")
+      ->capture_default_str()
+      ->check(CLI::Range(50.0, 600.0));
+  map_cmd
+      ->add_option("--compare", map.compare,
+                   "Another run folder of the same map: draw how each home's median time to safety changed")
+      ->type_name("OTHER_RUN");
+  map_cmd
+      ->add_option("--unchanged-within", map.unchanged_within,
+                   "Difference map: changes up to this many minutes count as unchanged")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1000.0));
+  map_cmd->add_flag("-q,--quiet", map.quiet, "No summary");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -176,6 +202,7 @@ int main(int argc, char** argv) {
       return drill_command(drill);
     }
     if (*report_cmd) return report_command(report);
+    if (*map_cmd) return map_command(map);
     if (*replay_cmd) {
       drill.action = DrillOptions::Action::Replay;
       return drill_command(drill);

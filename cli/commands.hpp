@@ -97,6 +97,22 @@ struct ReportOptions {
 };
 int report_command(const ReportOptions& opt);
 
+// `map RUN_DIR --at 30min --out map.pdf` (a briefing map at a simulated time) and
+// `map RUN_DIR --compare OTHER --out diff.pdf` (the difference map), docs/maps.md.
+struct MapOptions {
+  std::string run_dir;
+  std::string compare;     // the other run folder: a difference map
+  std::string at = "end";  // simulated time, or "end"
+  std::string layers = "homes,shelters,closures,streets,zones";
+  std::string out;                // .pdf or .png, written whole or not at all
+  std::string paper = "a4";       // a4 or a3, landscape
+  std::string title;              // default: from the scenario's name
+  double dpi = 150.0;             // PNG only
+  double unchanged_within = 1.0;  // difference map: minutes counted unchanged
+  bool quiet = false;
+};
+int map_command(const MapOptions& opt);
+
 // Exit codes shared by the subcommands.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;   // a run failed for a reason other than its inputs

@@ -13,6 +13,10 @@ packages=(
   clang-tidy
   # engine, maps, scenarios, command line, tests
   libgdal-dev gdal-bin libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2 libbox2d-dev
+  # briefing maps (`safestreet map`): Cairo draws one sheet as vector PDF and as PNG
+  # from the same drawing code, with text in real fonts and no window; GDAL's PDF
+  # driver cannot lay out a legend, key figures and text
+  libcairo2-dev
   # GUI: SFML window, Dear ImGui (+ the stb headers it builds on), OpenGL headers
   libsfml-dev libimgui-dev libstb-dev libgl-dev libglu1-mesa-dev
   # GUI text: DejaVu Sans (gui/ui_fonts.hpp) has the dashes, quotes, umlauts and
