@@ -16,6 +16,7 @@
 #include "batch/comparison.hpp"
 #include "batch/comparison_files.hpp"
 #include "batch/failed_runs.hpp"
+#include "batch/map_comparison.hpp"
 #include "batch/mpi_batch.hpp"
 #include "batch/process_pool.hpp"
 #include "batch/run_pipeline.hpp"
@@ -85,6 +86,32 @@ std::vector<batch::RunRecord> read_records(const batch::BatchPlan& plan,
     }
   }
   return records;
+}
+
+// What comparison.gpkg needs of the finished runs among `runs` (their results.gpkg);
+// a run whose file cannot be read is reported and left out of it.
+std::vector<batch::RunMap> read_maps(const batch::BatchPlan& plan, const std::vector<batch::RunSpec>& runs) {
+  std::vector<batch::RunMap> maps;
+  for (const batch::RunSpec& r : runs) {
+    if (!batch::is_complete_run(r.dir, plan.scenario_name, r.variant, r.seed)) continue;
+    try {
+      maps.push_back(batch::read_run_map(r.dir, r.variant, r.seed, r.variant == batch::kBaseVariant));
+    } catch (const std::exception& e) {
+      std::cerr << "warning: left out of " << batch::kComparisonGpkg << ": " << e.what() << "\n";
+    }
+  }
+  return maps;
+}
+
+// Every rank's maps on rank 0 (the others get none), as JSON text like their records.
+std::vector<batch::RunMap> gather_maps(std::vector<batch::RunMap> mine, const batch::MpiSession* mpi) {
+  if (!mpi) return mine;
+  nlohmann::json list = nlohmann::json::array();
+  for (const batch::RunMap& m : mine) list.push_back(batch::run_map_json(m));
+  std::vector<batch::RunMap> all;
+  for (const std::string& part : mpi->gather_text(list.dump()))
+    for (const auto& m : nlohmann::json::parse(part)) all.push_back(batch::run_map_from_json(m));
+  return all;
 }
 
 // Every rank's failed runs on rank 0 (the others get their own), in the plan's order.
@@ -250,6 +277,8 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
     }
   }
   std::vector<batch::RunRecord> records = read_records(plan, mine);
+  std::vector<batch::RunMap> maps =
+      gather_maps(shard && !mpi ? std::vector<batch::RunMap>{} : read_maps(plan, mine), mpi);
   long failed = static_cast<long>(failures.size());
   if (mpi) {
     records = mpi->gather(records);
@@ -285,9 +314,11 @@ int run_batch(const BatchOptions& opt, const batch::BatchPlan& plan, const batch
   for (const batch::RunSpec& r : plan.runs) expected.push_back({r.variant, r.seed});
   const batch::Comparison c = batch::compare_runs(std::move(records), expected);
   batch::write_comparison(plan.out, c);
+  const std::string map_file = batch::write_map_comparison(plan.out, std::move(maps), c.variants);
   if (!opt.quiet) {
     batch::print_summary_table(std::cout, c);
     std::cout << "results          " << (plan.out / "comparison.csv").string() << ", report.html\n";
+    std::cout << "map              " << map_file << "\n";
   }
   if (failed) std::cerr << failed_text;
   return failed ? kExitFailure : kExitOk;

@@ -7,6 +7,7 @@
 
 #include "batch/comparison.hpp"
 #include "batch/comparison_files.hpp"
+#include "batch/map_comparison.hpp"
 #include "batch/run_pair.hpp"
 #include "batch/run_record.hpp"
 #include "batch/summary_table.hpp"
@@ -66,6 +67,7 @@ int compare_command(const CompareOptions& opt) {
         "name a folder for the comparison; '" + opt.dirs.front() + "' is a run folder and is left as it is");
 
   std::vector<batch::RunRecord> records;
+  std::vector<batch::RunMap> maps;  // for comparison.gpkg
   batch::Descriptions descriptions;
   std::size_t unreadable = 0;
   for (const std::string& dir : opt.dirs) {
@@ -85,6 +87,13 @@ int compare_command(const CompareOptions& opt) {
       } catch (const std::exception& e) {
         std::cerr << "warning: left out: " << e.what() << "\n";
         ++unreadable;
+        continue;
+      }
+      const batch::RunRecord& r = records.back();
+      try {
+        maps.push_back(batch::read_run_map(run, r.variant, r.seed, r.variant == batch::kBaseVariant));
+      } catch (const std::exception& e) {
+        std::cerr << "warning: left out of " << batch::kComparisonGpkg << ": " << e.what() << "\n";
       }
     }
     for (const auto& [variant, text] : batch::find_descriptions(dir)) descriptions.emplace(variant, text);
@@ -97,12 +106,14 @@ int compare_command(const CompareOptions& opt) {
   for (const std::string& d : c.duplicates) std::cerr << "duplicate run left out: " << d << "\n";
   const std::string out = opt.out.empty() ? opt.dirs.front() : opt.out;
   batch::write_comparison(out, c);
+  const std::string map_file = batch::write_map_comparison(out, std::move(maps), c.variants);
   if (!opt.quiet) {
     std::cout << read << " runs read from " << opt.dirs.size() << " folder(s)";
     if (unreadable) std::cout << ", " << unreadable << " unreadable";
     std::cout << "\n";
     batch::print_summary_table(std::cout, c);
     std::cout << "results          " << out << "/comparison.csv, comparison.json, report.html\n";
+    std::cout << "map              " << map_file << "\n";
   }
   return unreadable ? kExitProblems : kExitOk;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks that a batch split over 2 MPI ranks on this machine gives exactly the
-# comparison of the same batch run locally (CTest: batch_mpi_equals_local).
+# comparison (comparison.json and comparison.gpkg) of the same batch run locally
+# (CTest: batch_mpi_equals_local).
 #   scripts/mpi-check.sh [SAFESTREET_BINARY [MPIRUN]]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,6 +17,10 @@ trap 'rm -rf "$work"' EXIT
 "$mpirun" --allow-run-as-root --oversubscribe -np 2 \
   "$bin" batch "$scenario" --seeds 2 --jobs 1 --quiet --mpi --out "$work/mpi"
 
+if ! cmp "$work/local/comparison.gpkg" "$work/mpi/comparison.gpkg"; then
+  echo "mpi-check: MPI and local comparison.gpkg differ" >&2
+  exit 1
+fi
 if cmp "$work/local/comparison.json" "$work/mpi/comparison.json"; then
   echo "mpi-check: the 2-rank MPI batch equals the local batch ($(grep -c '"kpi"' "$work/local/comparison.json") KPIs)"
 else

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -22,6 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "maps/gdal_support.hpp"
 #include "tests/batch/batch_test_util.hpp"
 #include "tests/cli/process_util.hpp"
 
@@ -115,6 +117,18 @@ nlohmann::json missing_runs(const fs::path& out) {
 }
 
 constexpr const char* kFailedRunsHeader = "variant,seed,reason,log\n";
+
+// The `seeds` of every feature of a comparison.gpkg layer (empty without the layer).
+std::vector<int> seeds_in(const fs::path& gpkg, const char* layer) {
+  ss::maps::detail::ensure_gdal_registered();
+  ss::maps::detail::DatasetPtr ds{
+      static_cast<GDALDataset*>(GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr))};
+  std::vector<int> seeds;
+  OGRLayer* l = ds ? ds->GetLayerByName(layer) : nullptr;
+  if (l)
+    for (auto& f : *l) seeds.push_back(f->GetFieldAsInteger("seeds"));
+  return seeds;
+}
 
 }  // namespace
 
@@ -218,6 +232,13 @@ TEST_CASE(
              Catch::Contains("Missing runs, in no figure below: late_warning seed 2"));
   CHECK(finished_runs(out).size() == 5);  // the others carried on
   CHECK(leftovers(out).empty());
+  // comparison.gpkg still comes, its late_warning means over the two seeds that finished.
+  const std::vector<int> base_seeds = seeds_in(out / "comparison.gpkg", "homes_base"),
+                         late_seeds = seeds_in(out / "comparison.gpkg", "homes_late_warning");
+  CHECK_FALSE(base_seeds.empty());
+  CHECK(late_seeds.size() == base_seeds.size());
+  CHECK(std::all_of(base_seeds.begin(), base_seeds.end(), [](int n) { return n == 3; }));
+  CHECK(std::all_of(late_seeds.begin(), late_seeds.end(), [](int n) { return n == 2; }));
 
   const Result again = safestreet(command_line(args), dir);
   INFO(again.output);
@@ -227,6 +248,9 @@ TEST_CASE(
   CHECK(read_file(out / "failed_runs.csv") == kFailedRunsHeader);
   CHECK(missing_runs(out) == nlohmann::json::array());
   CHECK_THAT(read_file(out / "report.html"), !Catch::Contains("Missing runs"));
+  const std::vector<int> all_seeds = seeds_in(out / "comparison.gpkg", "homes_late_warning");
+  CHECK_FALSE(all_seeds.empty());
+  CHECK(std::all_of(all_seeds.begin(), all_seeds.end(), [](int n) { return n == 3; }));
 }
 
 TEST_CASE(
