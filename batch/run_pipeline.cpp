@@ -82,10 +82,9 @@ void write_run_folder(const RunRequest& req, const std::string& scenario_name, F
   info.wall_seconds = run.wall_seconds;
   info.halfway_hash = halfway;
   // Each hazard's GIS layers in a folder of its own (flood/, fire/), and the run's
-  // results for QGIS (results.gpkg), inside the staged run folder.
+  // results for QGIS (results.gpkg and its WGS 84 copy), inside the staged run folder.
   output::write_run_outputs(req.out, model, sim.state(), info, [&](const std::filesystem::path& staging) {
-    maps::write_results_gpkg((staging / "results.gpkg").string(), model, sim.state(),
-                             compute_metrics(model, sim.state()));
+    maps::write_results_gpkgs(staging, model, sim.state(), compute_metrics(model, sim.state()));
     for (const std::string& f : maps::write_hazard_layers(staging, model, sim.state()))
       run.hazard_files.push_back(std::filesystem::path(f).lexically_relative(staging).string());
   });

@@ -45,8 +45,7 @@ bool export_results(AppContext& ctx, const std::string& dir) {
     // (batch/run_pipeline.cpp): the folder appears whole or not at all.
     output::write_run_outputs(dir, model, state, info, [&](const std::filesystem::path& staging) {
       (void)maps::write_hazard_layers(staging, model, state);
-      maps::write_results_gpkg((staging / "results.gpkg").string(), model, state,
-                               compute_metrics(model, state));
+      maps::write_results_gpkgs(staging, model, state, compute_metrics(model, state));
     });
 #else
     output::write_run_outputs(dir, model, state, info);

@@ -8,8 +8,9 @@ namespace ss::maps::detail {
 
 LayerWriter::LayerWriter(GDALDataset& ds, const std::string& name, OGRSpatialReference* srs,
                          OGRwkbGeometryType type,
-                         const std::vector<std::pair<std::string, OGRFieldType>>& fields)
-    : name_(name) {
+                         const std::vector<std::pair<std::string, OGRFieldType>>& fields,
+                         OGRCoordinateTransformation* to_srs)
+    : name_(name), to_srs_(to_srs) {
   layer_ = ds.CreateLayer(name.c_str(), srs, type, nullptr);
   if (!layer_) throw std::runtime_error("cannot create layer " + name);
   for (const auto& [field, kind] : fields) {
@@ -24,14 +25,18 @@ FeaturePtr LayerWriter::feature() const {
 }
 
 void LayerWriter::number(OGRFeature& f, const char* field, double v) {
-  if (std::isnan(v))
+  if (!std::isfinite(v))
     f.SetFieldNull(f.GetFieldIndex(field));
   else
     f.SetField(field, v);
 }
 
 void LayerWriter::add(FeaturePtr f, OGRGeometry* g) {
-  if (g) f->SetGeometry(g);
+  if (g) {
+    if (to_srs_ && g->transform(to_srs_) != OGRERR_NONE)
+      throw std::runtime_error("cannot reproject a feature of " + name_);
+    f->SetGeometry(g);
+  }
   if (layer_->CreateFeature(f.get()) != OGRERR_NONE) throw std::runtime_error("cannot write to " + name_);
 }
 
@@ -80,13 +85,35 @@ std::string graduated(const std::string& field, const std::string& type, const s
          ranges + "</ranges>\n<symbols>\n" + symbols + "</symbols>\n</renderer-v2>\n";
 }
 
+namespace {
+
+// Text for an XML attribute (names come from the scenario: "&", "<", quotes).
+std::string xml_attr(const std::string& v) {
+  std::string out;
+  for (const char c : v) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string categorized(const std::string& field, const std::string& type,
                         const std::vector<std::pair<std::string, std::string>>& values) {
   std::string cats, symbols;
   for (std::size_t k = 0; k < values.size(); ++k) {
     const std::string id = std::to_string(k);
-    cats += "<category value=\"" + values[k].first + "\" symbol=\"" + id + "\" label=\"" + values[k].first +
-            "\" render=\"true\"/>\n";
+    const std::string v = xml_attr(values[k].first);
+    cats += "<category value=\"" + v + "\" symbol=\"" + id + "\" label=\"" + v + "\" render=\"true\"/>\n";
     symbols += symbol(id, type, values[k].second);
   }
   return "<renderer-v2 type=\"categorizedSymbol\" attr=\"" + field +

@@ -15,14 +15,16 @@ namespace ss::maps::detail {
 // One layer being written: fields declared once, then features.
 class LayerWriter {
  public:
+  // `to_srs` (optional): features' geometries are reprojected from the map's CRS by it.
   LayerWriter(GDALDataset& ds, const std::string& name, OGRSpatialReference* srs, OGRwkbGeometryType type,
-              const std::vector<std::pair<std::string, OGRFieldType>>& fields);
+              const std::vector<std::pair<std::string, OGRFieldType>>& fields,
+              OGRCoordinateTransformation* to_srs = nullptr);
   LayerWriter(const LayerWriter&) = delete;
   LayerWriter& operator=(const LayerWriter&) = delete;
   ~LayerWriter() = default;
 
   [[nodiscard]] FeaturePtr feature() const;
-  // Sets a real field; NaN is written as null.
+  // Sets a real field; NaN (and infinite: "never") is written as null.
   static void number(OGRFeature& f, const char* field, double v);
   void add(FeaturePtr f, OGRGeometry* g);
   void finish();
@@ -30,6 +32,7 @@ class LayerWriter {
  private:
   std::string name_;
   OGRLayer* layer_ = nullptr;
+  OGRCoordinateTransformation* to_srs_ = nullptr;
 };
 
 // --- QGIS styles -------------------------------------------------------------------

@@ -1,23 +1,35 @@
 #include "maps/results_gpkg.hpp"
 
 #include <algorithm>
-#include <cmath>
+#include <array>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "engine/hazards/fire/fire_hazard.hpp"
 #include "maps/gdal_support.hpp"
-#include "maps/gpkg_writer.hpp"
+#include "maps/results_gpkg_layer.hpp"
 
 namespace ss::maps {
+namespace results {
+
+OGRLineString street_line(const Model& m, EdgeId e) {
+  OGRLineString line;
+  for (const Vec2 v : m.world.streets.shape(e)) line.addPoint(v.x, v.y);
+  return line;
+}
+
+}  // namespace results
+
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Minutes from seconds (NaN stays NaN: written as null).
-double minutes(double s) { return s / 60.0; }
+using results::kNaN;
+using results::LayerWriter;
+using results::minutes;
+using results::Target;
 
 // min / median / max of `v` (NaN when empty); sorts v.
 struct Spread {
@@ -30,11 +42,6 @@ Spread spread(std::vector<double>& v) {
   const double med = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
   return {v.front(), med, v.back()};
 }
-
-using detail::categorized;
-using detail::graduated;
-using detail::LayerWriter;
-using detail::time_bands;
 
 OGRPolygon polygon(const Ring& r) {
   OGRLinearRing ring;
@@ -49,7 +56,35 @@ std::string outcome_field(std::size_t o) { return std::string("n_") + to_string(
 
 // --- homes: one polygon per building people live in ----------------------------------
 
-void write_homes(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const SimState& s) {
+// What the hazards did at each resident's home, NaN where a hazard has no value: the
+// deepest water at the door (Hazard::home_max_depth, the flood's per-cell maximum), the
+// lowest visibility in the smoke at the home (the fire's per-cell minimum over the
+// run, FireRun::min_visibility; +inf: no smoke reached it) and the resident's smoke
+// dose at the end (ISO 13571 FED, FireRun::fed).
+struct HomeHazards {
+  std::vector<double> water, visibility, dose;  // m, m, FED; (residents)
+};
+HomeHazards home_hazards(const Model& m, const SimState& s) {
+  const std::size_t n = m.population.size();
+  HomeHazards h{std::vector<double>(n, kNaN), std::vector<double>(n, kNaN), std::vector<double>(n, kNaN)};
+  for (std::size_t k = 0; k < m.hazards.size() && k < s.hazards.size(); ++k)
+    for (std::size_t i = 0; i < n; ++i) {
+      const float d = m.hazards[k]->home_max_depth(m, s.hazards[k].get(), ResidentId{i});
+      if (!std::isnan(d)) h.water[i] = std::fmax(h.water[i], d);
+    }
+  const FireHazard* fire = find_fire(m);
+  const FireRun* run = find_fire_run(m, s);
+  if (!fire || !run) return h;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t c = fire->cell_of(m.population.home[i]);
+    if (c >= 0 && static_cast<std::size_t>(c) < run->min_visibility.size())
+      h.visibility[i] = run->min_visibility[static_cast<std::size_t>(c)];
+    if (i < run->fed.size()) h.dose[i] = run->fed[i];
+  }
+  return h;
+}
+
+void write_homes(const Target& to, const Model& m, const SimState& s) {
   const Population& pop = m.population;
   std::vector<std::vector<std::size_t>> living(m.world.buildings.size());
   for (std::size_t i = 0; i < pop.size(); ++i) {
@@ -64,7 +99,10 @@ void write_homes(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, cons
       {"safe_min", OFTReal},        {"safe_median_min", OFTReal},   {"safe_max_min", OFTReal},
       {"not_safe", OFTInteger},     {"outcome", OFTString},         {"shelter", OFTString}};
   for (std::size_t o = 0; o < kOutcomeCount; ++o) fields.emplace_back(outcome_field(o), OFTInteger);
-  LayerWriter w(ds, "homes", srs, wkbPolygon, fields);
+  // Hazard exposure at the building (null without that hazard).
+  for (const char* h : {"max_water_m", "min_visibility_m", "max_smoke_dose"}) fields.emplace_back(h, OFTReal);
+  const HomeHazards hz = home_hazards(m, s);
+  LayerWriter w(to, "homes", wkbPolygon, fields);
   for (std::size_t b = 0; b < living.size(); ++b) {
     const std::vector<std::size_t>& people = living[b];
     if (people.empty()) continue;
@@ -123,47 +161,25 @@ void write_homes(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, cons
     f->SetField("outcome", worst_n > 0 ? to_string(static_cast<Outcome>(worst)) : "all_safe");
     f->SetField("shelter", shelter.c_str());
     for (std::size_t o = 0; o < kOutcomeCount; ++o) f->SetField(outcome_field(o).c_str(), outcomes[o]);
+    double water = kNaN, visibility = kNaN, dose = kNaN;
+    for (const std::size_t i : people) {
+      water = std::fmax(water, hz.water[i]);  // fmax: NaN (no value) loses to a number
+      visibility = std::fmin(visibility, hz.visibility[i]);
+      dose = std::fmax(dose, hz.dose[i]);
+    }
+    LayerWriter::number(*f, "max_water_m", water);
+    LayerWriter::number(*f, "min_visibility_m", visibility);
+    LayerWriter::number(*f, "max_smoke_dose", dose);
     OGRPolygon g = polygon(m.world.buildings[b].outline);
     w.add(std::move(f), &g);
   }
   w.finish();
 }
 
-// --- streets: walkers and closures per street ------------------------------------------
-
-void write_streets(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const SimState& s) {
-  const StreetGraph& g = m.world.streets;
-  LayerWriter w(ds, "streets", srs, wkbLineString,
-                {{"name", OFTString},
-                 {"kind", OFTString},
-                 {"width_m", OFTReal},
-                 {"length_m", OFTReal},
-                 {"walkers", OFTInteger},
-                 {"closed_at_end", OFTInteger},
-                 {"closed_by_plan", OFTInteger}});
-  std::vector<std::uint8_t> by_plan(g.edge_count(), 0);
-  for (const EdgeId e : m.plan.closed_edges) by_plan[e.index()] = 1;
-  for (std::size_t e = 0; e < g.edge_count(); ++e) {
-    detail::FeaturePtr f = w.feature();
-    f->SetField("name", g.edge_name[e].c_str());
-    f->SetField("kind", to_string(g.edge_kind[e]));
-    f->SetField("width_m", static_cast<double>(g.edge_width[e]));
-    f->SetField("length_m", static_cast<double>(g.edge_length[e]));
-    f->SetField("walkers",
-                static_cast<int>(e < s.records.edge_passages.size() ? s.records.edge_passages[e] : 0));
-    f->SetField("closed_at_end", e < s.edge_closed.size() ? s.edge_closed[e] : 0);
-    f->SetField("closed_by_plan", by_plan[e]);
-    OGRLineString line;
-    for (const Vec2 v : g.shape(EdgeId{e})) line.addPoint(v.x, v.y);
-    w.add(std::move(f), &line);
-  }
-  w.finish();
-}
-
 // --- shelters ----------------------------------------------------------------------------
 
-void write_shelters(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const RunMetrics& r) {
-  LayerWriter w(ds, "shelters", srs, wkbPoint,
+void write_shelters(const Target& to, const Model& m, const RunMetrics& r) {
+  LayerWriter w(to, "shelters", wkbPoint,
                 {{"name", OFTString},
                  {"kind", OFTString},
                  {"capacity", OFTInteger},
@@ -200,12 +216,12 @@ void write_shelters(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, c
 
 // --- zones -------------------------------------------------------------------------------
 
-void write_zones(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const RunMetrics& r) {
+void write_zones(const Target& to, const Model& m, const RunMetrics& r) {
   std::vector<std::pair<std::string, OGRFieldType>> fields = {
       {"name", OFTString},  {"residents", OFTInteger}, {"safe", OFTInteger}, {"safe_share", OFTReal},
       {"t50_min", OFTReal}, {"t90_min", OFTReal},      {"t95_min", OFTReal}};
   for (std::size_t o = 0; o < kOutcomeCount; ++o) fields.emplace_back(outcome_field(o), OFTInteger);
-  LayerWriter w(ds, "zones", srs, wkbPolygon, fields);
+  LayerWriter w(to, "zones", wkbPolygon, fields);
   auto t = [](const std::optional<double>& v) { return v ? minutes(*v) : kNaN; };
   for (std::size_t z = 0; z < m.world.zones.size() && z < r.by_zone.size(); ++z) {
     const EvacuationTimes& e = r.by_zone[z];
@@ -227,8 +243,8 @@ void write_zones(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, cons
 
 // --- tasks: door-knocks and assistance, at the home ---------------------------------------
 
-void write_tasks(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, const SimState& s) {
-  LayerWriter w(ds, "tasks", srs, wkbPoint,
+void write_tasks(const Target& to, const Model& m, const SimState& s) {
+  LayerWriter w(to, "tasks", wkbPoint,
                 {{"kind", OFTString},
                  {"created_min", OFTReal},
                  {"dispatched_min", OFTReal},
@@ -258,66 +274,54 @@ void write_tasks(GDALDataset& ds, OGRSpatialReference* srs, const Model& m, cons
   w.finish();
 }
 
-// --- default styles: the layer_styles table QGIS reads from a GeoPackage -------------------
-
-void write_styles(GDALDataset& ds) {
-  std::vector<std::pair<std::string, std::string>> outcome_colours = {{"all_safe", "26,150,65"}};
-  // Not safe, by outcome: a qualitative scheme (ColorBrewer Set1).
-  const char* set1[] = {"228,26,28",   "55,126,184",  "152,78,163", "255,127,0", "166,86,40",
-                        "247,129,191", "153,153,153", "77,175,74",  "255,255,51"};
-  for (std::size_t o = 0, k = 0; o < kOutcomeCount; ++o)
-    if (!is_safe(static_cast<Outcome>(o)))
-      outcome_colours.emplace_back(to_string(static_cast<Outcome>(o)), set1[k++]);
-  using Style = detail::LayerStyle;
-  const std::vector<Style> styles = {
-      {"homes", "time to safety", graduated("safe_median_min", "fill", time_bands()), true,
-       "median time to safety of the residents, minutes after the start"},
-      {"homes", "outcome", categorized("outcome", "fill", outcome_colours), false,
-       "everyone safe, or the commonest reason some are not"},
-      {"streets", "walkers",
-       graduated("walkers", "line",
-                 {{0, 0.5, "nobody", "200,200,200"},
-                  {0.5, 100, "1-100", "254,224,139"},
-                  {100, 500, "100-500", "253,174,97"},
-                  {500, 1000000000, "over 500", "215,48,39"}}),
-       true, "residents who walked each street"},
-      {"shelters", "peak use",
-       graduated("peak_share", "marker",
-                 {{0, 0.5, "under half full", "26,150,65"},
-                  {0.5, 0.999, "half to nearly full", "254,224,139"},
-                  {0.999, 1000, "full", "215,25,28"}}),
-       true, "highest occupancy over capacity"},
-      {"zones", "T90", graduated("t90_min", "fill", time_bands()), true,
-       "time by which 90 % of the zone's residents were safe, minutes after the start"},
-      {"tasks", "reached",
-       categorized("kind", "marker", {{"door_knock", "55,126,184"}, {"assist", "228,26,28"}}), true,
-       "door-knocks and assistance tasks at the home"},
-  };
-  detail::write_layer_styles(ds, styles);
-}
-
 }  // namespace
 
 void write_results_gpkg(const std::string& path, const Model& model, const SimState& state,
-                        const RunMetrics& metrics) {
+                        const RunMetrics& metrics, ResultsCrs crs) {
   detail::ensure_gdal_registered();
   GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!gpkg) throw std::runtime_error("GDAL lacks the GPKG driver");
+  if (crs == ResultsCrs::Wgs84 && model.world.crs_wkt.empty())
+    throw std::runtime_error("the map has no CRS to reproject from: no WGS 84 copy of the results");
   const std::string tmp = detail::temp_name(path);
   std::filesystem::remove(tmp);
   {
     detail::DatasetPtr out{gpkg->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
     if (!out) throw std::runtime_error("cannot create " + tmp);
-    OGRSpatialReference srs = detail::srs_from_wkt(model.world.crs_wkt);
-    OGRSpatialReference* s = model.world.crs_wkt.empty() ? nullptr : &srs;
-    write_homes(*out, s, model, state);
-    write_streets(*out, s, model, state);
-    write_shelters(*out, s, model, metrics);
-    write_zones(*out, s, model, metrics);
-    write_tasks(*out, s, model, state);
-    write_styles(*out);
+    OGRSpatialReference map_srs = detail::srs_from_wkt(model.world.crs_wkt);
+    OGRSpatialReference wgs84 = detail::wgs84();
+    struct Destroy {
+      void operator()(OGRCoordinateTransformation* t) const { OCTDestroyCoordinateTransformation(t); }
+    };
+    std::unique_ptr<OGRCoordinateTransformation, Destroy> ct;
+    Target to{out.get(), model.world.crs_wkt.empty() ? nullptr : &map_srs, nullptr};
+    if (crs == ResultsCrs::Wgs84) {
+      // Both in traditional GIS axis order (longitude first), as QGIS expects.
+      ct.reset(OGRCreateCoordinateTransformation(&map_srs, &wgs84));
+      if (!ct) throw std::runtime_error("cannot transform the map's CRS to WGS 84");
+      to.srs = &wgs84;
+      to.to_srs = ct.get();
+    }
+    write_homes(to, model, state);
+    results::write_streets(to, model, state);
+    results::write_closures(to, model, state);
+    write_shelters(to, model, metrics);
+    write_zones(to, model, metrics);
+    write_tasks(to, model, state);
+    results::write_team_tracks(to, model, state);
+    results::write_styles(to, model);
   }
   detail::commit(tmp, path);
+}
+
+std::vector<std::string> write_results_gpkgs(const std::filesystem::path& dir, const Model& model,
+                                             const SimState& state, const RunMetrics& metrics) {
+  std::vector<std::string> files{"results.gpkg"};
+  write_results_gpkg((dir / files.back()).string(), model, state, metrics, ResultsCrs::Map);
+  if (model.world.crs_wkt.empty()) return files;  // micro scenarios: no CRS, no WGS 84 copy
+  files.emplace_back("results_wgs84.gpkg");
+  write_results_gpkg((dir / files.back()).string(), model, state, metrics, ResultsCrs::Wgs84);
+  return files;
 }
 
 }  // namespace ss::maps

@@ -117,7 +117,13 @@ double bytes_per_edge(const Model& m) {
              SS_ELEMENT_BYTES(SimState::exit_credit) + SS_ELEMENT_BYTES(SimState::entry_credit) +
              SS_ELEMENT_BYTES(SimState::credit_step) + SS_ELEMENT_BYTES(SimState::edge_closed) +
              SS_ELEMENT_BYTES(RunRecords::edge_passages);
+  // The per-street crowd records (peak count, flow window, flows, queue time).
+  b += SS_ELEMENT_BYTES(StreetRecords::peak_count) + SS_ELEMENT_BYTES(StreetRecords::flow_window) +
+       SS_ELEMENT_BYTES(StreetRecords::flow_count) + SS_ELEMENT_BYTES(StreetRecords::peak_flow) +
+       SS_ELEMENT_BYTES(StreetRecords::queue_steps) + SS_ELEMENT_BYTES(StreetRecords::queue_since);
   b += sizeof(float) + sizeof(std::uint64_t) + sizeof(std::uint32_t);  // NetworkMovement: factor, step, queue
+  if (!m.hazards.empty())  // which closure of each street by each hazard is open
+    b += static_cast<double>(m.hazards.size()) * SS_ELEMENT_BYTES(RunRecords::hazard_closure_open);
   if (!m.hazards.empty())
     b += kMoverClassCount * (sizeof(decltype(HazardEffects::closed)::value_type::value_type) +
                              sizeof(decltype(HazardEffects::cost)::value_type::value_type));

@@ -14,6 +14,14 @@ const char* to_string(Status s) {
   return "?";
 }
 
+const char* to_string(LegPurpose p) {
+  switch (p) {
+    case LegPurpose::ToTask: return "to_task";
+    case LegPurpose::Escorting: return "escorting";
+  }
+  return "?";
+}
+
 const char* to_string(Outcome o) {
   switch (o) {
     case Outcome::Sheltered: return "sheltered";

@@ -102,6 +102,50 @@ struct MicroJam {
   Vec2 min, max;             // m, the box around them
 };
 
+// A street closed by a hazard for some mover class, from `from` to `to` (NaN while
+// it stays closed); hazards phase. Plan and inject closures are in the journal.
+struct HazardClosure {
+  std::uint32_t edge = 0;    // EdgeId value
+  std::uint32_t hazard = 0;  // index in Model::hazards
+  double from = 0.0;         // s
+  double to = 0.0;           // s, NaN while still closed
+};
+
+// Why a team travelled a leg (TeamStage::ToTask or TeamStage::Escorting).
+enum class LegPurpose : std::uint8_t { ToTask, Escorting };
+const char* to_string(LegPurpose p);
+
+// One leg a team finished (or broke off at a closed street), as the streets it
+// travelled: edges[first_edge .. first_edge + edges) of RunRecords::team_leg_edges,
+// from node `start`; responders phase.
+struct TeamLeg {
+  std::uint32_t team = 0;  // TeamId value
+  LegPurpose purpose = LegPurpose::ToTask;
+  std::uint32_t task = 0xFFFFFFFFu;  // TaskId value, 0xFFFFFFFF none
+  std::uint32_t start = 0;           // NodeId value
+  std::uint32_t first_edge = 0;
+  std::uint32_t edges = 0;
+  double from = 0.0;  // s, departure
+  double to = 0.0;    // s, arrival (or at the junction where it broke off)
+};
+
+// Per-street crowd figures the network model records as people move, cheaply: only
+// when someone enters or leaves a street or a queue, never by a pass over all streets.
+struct StreetRecords {
+  // Flow is counted in fixed windows of this length from the run's start (planning
+  // assumption: a minute smooths the step-by-step release of a queue head, and Fruin's
+  // level-of-service tables give flow per minute; Fruin 1971, Pedestrian Planning and Design).
+  static constexpr double kFlowWindow = 60.0;  // s
+  std::vector<std::uint32_t> peak_count;       // most residents on the edge at once, (edges)
+  std::vector<std::uint32_t> flow_window;      // index of the window flow_count counts in, (edges)
+  std::vector<std::uint32_t> flow_count;       // persons who left the edge in that window, (edges)
+  std::vector<std::uint32_t> peak_flow;        // most persons who left the edge in one window, (edges)
+  // Steps with someone queued at an end of the edge, over the queues that dissolved,
+  // and the step the present queue formed (valid while SimState::edge_queued > 0).
+  std::vector<std::uint64_t> queue_steps;  // steps, (edges)
+  std::vector<std::uint64_t> queue_since;  // step, (edges)
+};
+
 // What the run has recorded so far: grows during the run, read by outputs, the GUI
 // and the targets at the end; never read back by the step itself.
 struct RunRecords {
@@ -114,6 +158,18 @@ struct RunRecords {
   SimWarnings warnings;                      // numeric trouble, counted; movement phase
   TrajectoryRecord trajectory;               // micro walkers' positions per frame; metrics phase
   std::vector<MicroJam> jams;                // micro crowds that stopped moving; movement phase
+
+  // Crowd figures per street; movement phase (network model).
+  StreetRecords streets;
+  // Streets the hazards closed, in the order the closures began; hazards phase.
+  std::vector<HazardClosure> hazard_closures;
+  // Index into hazard_closures of the closure of each street by each hazard still
+  // open, -1 none, (hazards × edges); hazards phase.
+  std::vector<std::int32_t> hazard_closure_open;
+  // The teams' legs in the order they ended, and the streets of every leg
+  // ((sum of TeamLeg::edges)); responders phase.
+  std::vector<TeamLeg> team_legs;
+  std::vector<EdgeId> team_leg_edges;
 };
 
 // Buffers a phase reuses from step to step to avoid allocating. Not part of the

@@ -115,6 +115,11 @@ SimState initial_state(const Model& model, std::uint64_t seed) {
   s.credit_step.assign(e, 0);
   s.edge_closed.assign(e, 0);
   s.records.edge_passages.assign(e, 0);
+  StreetRecords& streets = s.records.streets;
+  for (auto* v : {&streets.peak_count, &streets.flow_window, &streets.flow_count, &streets.peak_flow})
+    v->assign(e, 0);
+  streets.queue_steps.assign(e, 0);
+  streets.queue_since.assign(e, 0);
   for (const EdgeId c : model.plan.closed_edges) s.edge_closed[c.index()] = 1;
 
   s.occupancy.assign(sh, 0);

@@ -28,8 +28,19 @@ void hash_part(StateHasher& h, const MicroJam& j) {
 
 void hash_part(StateHasher& h, const TrajectoryPoint& p) { h.all(p.resident, p.x, p.y); }
 
+void hash_part(StateHasher& h, const StreetRecords& r) {
+  h.all(r.peak_count, r.flow_window, r.flow_count, r.peak_flow, r.queue_steps, r.queue_since);
+}
+
+void hash_part(StateHasher& h, const HazardClosure& c) { h.all(c.edge, c.hazard, c.from, c.to); }
+
+void hash_part(StateHasher& h, const TeamLeg& l) {
+  h.all(l.team, l.purpose, l.task, l.start, l.first_edge, l.edges, l.from, l.to);
+}
+
 void hash_part(StateHasher& h, const RunRecords& r) {
   h.all(r.journal, r.timeline, r.occupancy_series, r.edge_passages, r.route_rebuilds, r.warnings);
+  h.all(r.streets, r.hazard_closures, r.hazard_closure_open, r.team_legs, r.team_leg_edges);
   // Micro records, hashed only when there are any: runs without them (every network
   // run) keep the hashes they had before these records existed.
   if (!r.jams.empty()) h.add(r.jams);
@@ -114,7 +125,7 @@ std::string state_hash_hex(std::uint64_t v) {
 // A member added to a hashed struct changes its size on the reference build (g++ 12,
 // libstdc++, x86-64): these fail until it is hashed above and the size updated.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(SimState) == 2328, "a member of SimState is not in the state hash");
+static_assert(sizeof(SimState) == 2568, "a member of SimState is not in the state hash");
 static_assert(sizeof(Intervention) == 48, "a member of Intervention is not in the state hash");
 static_assert(sizeof(JournalEntry) == 72, "a member of JournalEntry is not in the state hash");
 static_assert(sizeof(TimelineRow) == 120, "a member of TimelineRow is not in the state hash");
@@ -122,7 +133,10 @@ static_assert(sizeof(SimWarnings) == 40, "a member of SimWarnings is not in the 
 static_assert(sizeof(MicroJam) == 72, "a member of MicroJam is not in the state hash");
 static_assert(sizeof(TrajectoryPoint) == 12, "a member of TrajectoryPoint is not in the state hash");
 static_assert(sizeof(TrajectoryRecord) == 56, "a member of TrajectoryRecord is not in the state hash");
-static_assert(sizeof(RunRecords) == 224, "a member of RunRecords is not in the state hash");
+static_assert(sizeof(RunRecords) == 464, "a member of RunRecords is not in the state hash");
+static_assert(sizeof(StreetRecords) == 144, "a member of StreetRecords is not in the state hash");
+static_assert(sizeof(HazardClosure) == 24, "a member of HazardClosure is not in the state hash");
+static_assert(sizeof(TeamLeg) == 40, "a member of TeamLeg is not in the state hash");
 static_assert(sizeof(RouteField) == 72, "a member of RouteField is not in the state hash");
 static_assert(sizeof(RouteFields) == 384, "a member of RouteFields is not in the state hash");
 static_assert(sizeof(HazardEffects) == 248, "a member of HazardEffects is not in the state hash");

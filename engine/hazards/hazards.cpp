@@ -1,5 +1,8 @@
 #include "engine/hazards/hazards.hpp"
 
+#include <algorithm>
+#include <limits>
+
 #include "engine/plan/warning.hpp"
 
 namespace ss {
@@ -10,7 +13,36 @@ void init_hazards(const Model& model, SimState& s) {
   s.hazard_effects = HazardEffects{};
   if (model.hazards.empty()) return;
   for (auto& c : s.hazard_effects.closed) c.assign(model.world.streets.edge_count(), 0);
+  s.records.hazard_closure_open.assign(model.hazards.size() * model.world.streets.edge_count(), -1);
 }
+
+namespace {
+
+// The closures' record (RunRecords::hazard_closures): a street counts as closed by a
+// hazard while it is closed to some mover class; run on the steps a closure changed.
+void record_closures(const Model& model, SimState& s, double t_end) {
+  const std::size_t ne = model.world.streets.edge_count();
+  RunRecords& rec = s.records;
+  std::vector<std::uint8_t> mask(ne);
+  for (std::size_t k = 0; k < model.hazards.size(); ++k) {
+    std::fill(mask.begin(), mask.end(), std::uint8_t{0});
+    for (std::size_t c = 0; c < kMoverClassCount; ++c)
+      model.hazards[k]->add_closures(s.hazards[k].get(), static_cast<MoverClass>(c), mask);
+    for (std::size_t e = 0; e < ne; ++e) {
+      std::int32_t& open = rec.hazard_closure_open[k * ne + e];
+      if (mask[e] != 0 && open < 0) {
+        open = static_cast<std::int32_t>(rec.hazard_closures.size());
+        rec.hazard_closures.push_back({static_cast<std::uint32_t>(e), static_cast<std::uint32_t>(k), t_end,
+                                       std::numeric_limits<double>::quiet_NaN()});
+      } else if (mask[e] == 0 && open >= 0) {
+        rec.hazard_closures[static_cast<std::size_t>(open)].to = t_end;
+        open = -1;
+      }
+    }
+  }
+}
+
+}  // namespace
 
 void hazards_phase(const Model& model, SimState& s, double t) {
   if (model.hazards.empty()) return;
@@ -49,6 +81,7 @@ void hazards_phase(const Model& model, SimState& s, double t) {
   }
   ++fx.closure_changes;
   s.routes_dirty = true;
+  record_closures(model, s, t_end);
 }
 
 float hazard_walking_speed(const Model& model, const SimState& s, ResidentId r, const WalkerPlace& at,

@@ -45,6 +45,27 @@ void activate(const Model& model, SimState& s) {
 
 bool on_call(TeamStage st) { return st == TeamStage::Mobilising || st == TeamStage::Idle; }
 
+// A travelling stage ends: its leg goes into the run's record (RunRecords::team_legs)
+// as the first `edges` streets of its path, those the team actually travelled.
+void record_leg(SimState& s, TeamId id, std::size_t edges) {
+  const TeamState& ts = s.response.teams[id.index()];
+  if ((ts.stage != TeamStage::ToTask && ts.stage != TeamStage::Escorting) || edges == 0 || ts.path.empty())
+    return;
+  RunRecords& rec = s.records;
+  TeamLeg leg;
+  leg.team = static_cast<std::uint32_t>(id.index());
+  leg.purpose = ts.stage == TeamStage::ToTask ? LegPurpose::ToTask : LegPurpose::Escorting;
+  leg.task = ts.task.valid() ? static_cast<std::uint32_t>(ts.task.index()) : 0xFFFFFFFFu;
+  leg.start = static_cast<std::uint32_t>(ts.path.front().index());
+  leg.first_edge = static_cast<std::uint32_t>(rec.team_leg_edges.size());
+  leg.edges = static_cast<std::uint32_t>(std::min(edges, ts.path_edges.size()));
+  leg.from = ts.stage_start;
+  leg.to = ts.stage_end;
+  rec.team_leg_edges.insert(rec.team_leg_edges.end(), ts.path_edges.begin(),
+                            ts.path_edges.begin() + static_cast<std::ptrdiff_t>(leg.edges));
+  rec.team_legs.push_back(leg);
+}
+
 void finish_stage(TeamState& ts) {
   if (!on_call(ts.stage) && ts.stage != TeamStage::Reserve) ts.busy += ts.stage_end - ts.stage_start;
 }
@@ -106,6 +127,7 @@ bool household_waiting(const SimState& s, const Task& task) {
 void advance(const Model& model, SimState& s, TeamId id, double t) {
   TeamState& ts = s.response.teams[id.index()];
   const double at = ts.stage_end;
+  record_leg(s, id, ts.path_edges.size());
   finish_stage(ts);
   switch (ts.stage) {
     case TeamStage::Mobilising: become_idle(ts, at); return;
@@ -207,6 +229,7 @@ void reroute_if_blocked(const Model& model, SimState& s, TeamId id, double t) {
   ts.distance += correction;
   for (const ResidentId r : ts.carried) s.distance[r.index()] += static_cast<float>(correction);
   ts.stage_end = at;
+  record_leg(s, id, back ? k : k + 1);
   finish_stage(ts);
   ts.node = n;
   ts.path.assign(1, n);

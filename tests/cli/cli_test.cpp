@@ -30,11 +30,12 @@ TEST_CASE("safestreet run writes the run's files and a summary, and repeats itse
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.output, Catch::Contains("T50/T90/T95/T100"));
   for (const char* f : {"summary.json", "timeline.csv", "residents.csv", "shelters.csv", "occupancy.csv",
-                        "journal.csv", "results.gpkg"})
+                        "journal.csv", "results.gpkg", "results_wgs84.gpkg"})
     CHECK(std::filesystem::exists(std::filesystem::path(out1) / f));
   REQUIRE(safestreet("run " + scenario + " --quiet --out " + out2).exit_code == 0);
   CHECK(slurp(out1 + "/residents.csv") == slurp(out2 + "/residents.csv"));
   CHECK(slurp(out1 + "/results.gpkg") == slurp(out2 + "/results.gpkg"));
+  CHECK(slurp(out1 + "/results_wgs84.gpkg") == slurp(out2 + "/results_wgs84.gpkg"));
   CHECK(slurp(out1 + "/timeline.csv") == slurp(out2 + "/timeline.csv"));
   // Another seed: same files, other draws.
   REQUIRE(safestreet("run " + scenario + " --quiet --seed 99 --out " + out2).exit_code == 0);

@@ -34,6 +34,10 @@ void NetworkMovement::reset(const Model& model, const SimState& state) {
   factor_.assign(model.world.streets.edge_count(), 1.0f);
   factor_at_.assign(model.world.streets.edge_count(), 0);
   waiting_now_.assign(state.status.size(), 0);
+  // Flow is counted in fixed windows of StreetRecords::kFlowWindow from the run's start,
+  // by step (time is step × dt); at least one step per window.
+  flow_window_steps_ =
+      static_cast<std::uint64_t>(std::max(1.0, std::round(StreetRecords::kFlowWindow / model.run.dt)));
   rebuild_queue_order(state);
 }
 
@@ -45,8 +49,31 @@ void NetworkMovement::join_queue(SimState& state, ResidentId r, EdgeId e) {
   // remaining == 0 marks a resident in the queue at the edge's end; the two always change together.
   state.remaining[r.index()] = 0.0f;
   state.reached_end_step[r.index()] = state.step;
-  ++state.edge_queued[e.index()];
+  if (state.edge_queued[e.index()]++ == 0) state.records.streets.queue_since[e.index()] = state.step;
   joined_.push_back({state.step, r});
+}
+
+void NetworkMovement::leave_queue(SimState& state, EdgeId e) {
+  const std::size_t i = e.index();
+  StreetRecords& rec = state.records.streets;
+  if (--state.edge_queued[i] == 0) rec.queue_steps[i] += state.step - rec.queue_since[i];
+}
+
+void NetworkMovement::entered(SimState& state, EdgeId e) {
+  const std::size_t i = e.index();
+  std::uint32_t& peak = state.records.streets.peak_count[i];
+  peak = std::max(peak, state.edge_count[i]);
+}
+
+void NetworkMovement::left(SimState& state, EdgeId e) const {
+  const auto window = static_cast<std::uint32_t>(state.step / flow_window_steps_);
+  StreetRecords& rec = state.records.streets;
+  const std::size_t i = e.index();
+  if (rec.flow_window[i] != window) {
+    rec.flow_window[i] = window;
+    rec.flow_count[i] = 0;
+  }
+  rec.peak_flow[i] = std::max(rec.peak_flow[i], ++rec.flow_count[i]);
 }
 
 namespace {
@@ -212,7 +239,8 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
     const ShelterId s = f.target[n.index()];
     if (shelter_accepts(model, state, s, a.r, t_end)) {
       --state.edge_count[e.index()];
-      --state.edge_queued[e.index()];
+      leave_queue(state, e);
+      left(state, e);
       state.edge[i] = EdgeId{};
       admit(model, state, a.r, s, std::min(a.time, t_end));
       return;
@@ -238,7 +266,7 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
     // while they waited at its end; with direction-dependent costs this happens): they
     // turn round on it. Leaving and re-entering it would wait for room they already
     // take, and a street full of such people would never let anyone back in.
-    --state.edge_queued[e.index()];
+    leave_queue(state, e);
     state.toward[i] = g.other_end(e, n);
     state.remaining[i] = g.edge_length[e.index()];
     ++state.records.warnings.turned_around;
@@ -259,8 +287,10 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
   }
 
   --state.edge_count[e.index()];
-  --state.edge_queued[e.index()];
+  leave_queue(state, e);
+  left(state, e);
   ++state.edge_count[next.index()];
+  entered(state, next);
   state.exit_credit[e.index()] -= 1.0f;
   state.entry_credit[next.index()] -= 1.0f;
   ++state.records.edge_passages[next.index()];
@@ -311,6 +341,7 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
   state.remaining[i] = to_a ? off : len - off;
   state.start_time[i] = static_cast<float>(t_end);
   ++state.edge_count[e.index()];
+  entered(state, e);
   if (state.remaining[i] <= 0.0f) join_queue(state, r, e);  // the door opens onto the junction
   ++state.records.edge_passages[e.index()];
 }
@@ -330,6 +361,7 @@ void NetworkMovement::release_from_shelter(const Model& model, SimState& state, 
   state.edge[i] = e;
   state.toward[i] = n;
   ++state.edge_count[e.index()];
+  entered(state, e);
   join_queue(state, r, e);
   state.active.push_back(r);
 }

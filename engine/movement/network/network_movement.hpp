@@ -44,6 +44,11 @@ class NetworkMovement final : public MovementModel {
   float speed_factor(const Model& model, const SimState& state, EdgeId e);
   [[nodiscard]] float queue_length(const Model& model, EdgeId e) const;
   void join_queue(SimState& state, ResidentId r, EdgeId e);
+  // Records (RunRecords::streets): a queue left, the street's count after someone
+  // entered it, someone left it (flow).
+  static void leave_queue(SimState& state, EdgeId e);
+  static void entered(SimState& state, EdgeId e);
+  void left(SimState& state, EdgeId e) const;
   void merge_joined();
   void rebuild_queue_order(const SimState& state);
   void collect_arrivals(const SimState& state, double t_end);
@@ -68,6 +73,7 @@ class NetworkMovement final : public MovementModel {
       waiting_now_;  // 1 = seen waiting in this step's walk over the active list, (residents)
   std::vector<ResidentId> ready_;
   std::vector<std::uint32_t> queued_start_;  // edge_queued frozen at the start of the step, (edges)
+  std::uint64_t flow_window_steps_ = 1;      // steps per flow window (StreetRecords::kFlowWindow)
 };
 
 }  // namespace ss

@@ -258,6 +258,16 @@ TEST_CASE("the state hash changes with any one part of the state, hazards and te
   add("warnings.turned_around", [](SimState& x) { bump(x.records.warnings.turned_around); });
   add("warnings.squeezed", [](SimState& x) { bump(x.records.warnings.squeezed); });
   add("warnings.stuck", [](SimState& x) { bump(x.records.warnings.stuck); });
+  add("streets.peak_count", [](SimState& x) { bump(x.records.streets.peak_count); });
+  add("streets.flow_window", [](SimState& x) { bump(x.records.streets.flow_window); });
+  add("streets.flow_count", [](SimState& x) { bump(x.records.streets.flow_count); });
+  add("streets.peak_flow", [](SimState& x) { bump(x.records.streets.peak_flow); });
+  add("streets.queue_steps", [](SimState& x) { bump(x.records.streets.queue_steps); });
+  add("streets.queue_since", [](SimState& x) { bump(x.records.streets.queue_since); });
+  add("hazard_closures", [](SimState& x) { bump(x.records.hazard_closures); });
+  add("hazard_closure_open", [](SimState& x) { bump(x.records.hazard_closure_open); });
+  add("team_legs", [](SimState& x) { bump(x.records.team_legs); });
+  add("team_leg_edges", [](SimState& x) { bump(x.records.team_leg_edges); });
   // The flood.
   add("flood time", [](SimState& x) { bump(flood(x).field.time); });
   add("flood depth of one cell", [](SimState& x) { bump(flood(x).field.h[123]); });
