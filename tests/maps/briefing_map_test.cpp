@@ -141,7 +141,6 @@ std::pair<double, double> media_box(const std::string& pdf) {
 }
 
 constexpr Rgb kAllSafe{26, 150, 65};
-constexpr Rgb kNotWarned{117, 107, 177};
 constexpr Rgb kClosed{231, 41, 138};
 constexpr Rgb kUnchanged{210, 210, 210};
 
