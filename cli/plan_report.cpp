@@ -40,7 +40,7 @@ void print_plan_summary(const Model& model, const SimState& state, bool finished
       std::printf("  mutual aid     %s: not requested\n", offers[o].name.c_str());
       continue;
     }
-    const double ready = std::max(asked, model.plan.warning_time) + offers[o].delay;
+    const double ready = mutual_aid_ready(model, state, o);
     std::printf("  mutual aid     %s: requested at %s, ready at %s\n", offers[o].name.c_str(),
                 format_clock(asked).c_str(), format_clock(ready).c_str());
   }

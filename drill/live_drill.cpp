@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "engine/core/input_error.hpp"
+#include "engine/plan/responders.hpp"
 #include "scenarios/loader/checksum.hpp"
 
 namespace ss::drill {
@@ -457,7 +458,7 @@ std::vector<TeamReport> reported_tasks(const Model& model, const SimState& state
     if (o < 0 || static_cast<std::size_t>(o) >= state.response.aid_requested.size()) continue;
     const double asked = state.response.aid_requested[o];
     if (std::isnan(asked)) continue;
-    const double ready = std::max(asked, model.plan.warning_time) + offers[o].delay;
+    const double ready = mutual_aid_ready(model, state, static_cast<std::size_t>(o));
     if (ready + timing.team_delay > now) continue;
     TeamReport r;
     r.received = ready + timing.team_delay;

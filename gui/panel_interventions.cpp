@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/hazards/fire/fire_hazard.hpp"
+#include "engine/plan/responders.hpp"
 #include "gui/actions.hpp"
 #include "gui/event_log.hpp"
 #include "gui/panels.hpp"
@@ -113,8 +114,8 @@ void mutual_aid_table(AppContext& ctx) {
       ImGui::TextWrapped("%s", text.c_str());
       if (ImGui::SmallButton("request")) request_mutual_aid(ctx, o, "interventions panel");
     } else {
-      text += ", requested at " + format_clock(asked) + ", ready at " +
-              format_clock(std::max(asked, m.plan.warning_time) + offers[o].delay);
+      text +=
+          ", requested at " + format_clock(asked) + ", ready at " + format_clock(mutual_aid_ready(m, s, o));
       ImGui::TextWrapped("%s", text.c_str());
     }
     ImGui::PopID();

@@ -173,7 +173,7 @@ ojson plan_summary_json(const Model& model, const SimState& state, bool finished
       std::optional<double> asked, ready;
       if (o < state.response.aid_requested.size() && !std::isnan(state.response.aid_requested[o])) {
         asked = state.response.aid_requested[o];
-        ready = std::max(*asked, model.plan.warning_time) + offers[o].delay;
+        ready = mutual_aid_ready(model, state, o);
       }
       aid.push_back({{"name", offers[o].name},
                      {"from", offers[o].from},

@@ -372,8 +372,7 @@ bool responders_busy(const Model& model, const SimState& s) {
 void request_mutual_aid(const Model& model, SimState& s, std::size_t offer, double t) {
   if (!std::isnan(s.response.aid_requested[offer])) return;  // already on its way: asking again adds nothing
   s.response.aid_requested[offer] = t;
-  // Teams set out at the request; they cannot work before the plan is activated.
-  const double ready = std::max(t, model.plan.warning_time) + model.plan.response.mutual_aid[offer].delay;
+  const double ready = mutual_aid_ready(model, s, offer);
   const auto& teams = model.plan.response.teams;
   for (std::size_t k = 0; k < teams.size(); ++k) {
     if (teams[k].aid != static_cast<std::int32_t>(offer)) continue;
@@ -381,6 +380,12 @@ void request_mutual_aid(const Model& model, SimState& s, std::size_t offer, doub
     ts.stage = TeamStage::Mobilising;
     ts.stage_start = ts.stage_end = ready;
   }
+}
+
+double mutual_aid_ready(const Model& model, const SimState& s, std::size_t offer) {
+  const double asked = offer < s.response.aid_requested.size() ? s.response.aid_requested[offer] : NAN;
+  // Teams set out at the request; they cannot work before the plan is activated.
+  return std::max(asked, model.plan.warning_time) + model.plan.response.mutual_aid[offer].delay;
 }
 
 bool is_plan_intervention(Intervention::Kind k) {

@@ -47,6 +47,8 @@ void apply_plan_intervention(const Model& model, SimState& state, const Interven
 // depot the offer's delay later (not before the plan's activation plus that delay).
 // A second request for the same offer changes nothing.
 void request_mutual_aid(const Model& model, SimState& state, std::size_t offer, double t);
+// When offer `offer`'s teams are (or were) ready: NaN while it has not been asked for.
+double mutual_aid_ready(const Model& model, const SimState& state, std::size_t offer);
 
 // Where a team is at time t (m, local CRS), along the polylines of the streets of its
 // current route; for drawing.
