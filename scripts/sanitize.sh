@@ -41,6 +41,14 @@ export UBSAN_OPTIONS="$common:halt_on_error=1:print_stacktrace=1"
 # Leaks inside Debian's libraries that SafeStreet cannot free: scripts/lsan.supp,
 # third-party frames only.
 export LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0"
+# LeakSanitizer's stop-the-world tracer, which suspends every thread at exit to scan
+# their stacks, intermittently crashes itself ("Tracer caught signal 11", a known
+# runtime fault: github.com/google/sanitizers/issues/1353) in GUI processes, which under
+# Xvfb carry Mesa llvmpipe's rasterizer and helper threads (5 besides the main thread).
+# llvmpipe draws on the calling thread when LP_NUM_THREADS=0 (Mesa's llvmpipe
+# documentation); the pictures are the same, and the GUI is left with one thread besides
+# the main one (GDAL's disk cache): fewer threads to suspend, fewer chances to trip it.
+export LP_NUM_THREADS=0
 
 start=$SECONDS
 status=0
