@@ -166,6 +166,10 @@ int main(int argc, char** argv) {
   map_cmd->add_option("--layers", map.layers, "Layers to draw, separated by commas")->capture_default_str();
   map_cmd->add_option("--paper", map.paper, "a4 or a3 (landscape)")->capture_default_str();
   map_cmd->add_option("--title", map.title, "Title (default: from the scenario's name)");
+  map_cmd
+      ->add_option("--extent", map.extent,
+                   "Area to show, XMIN,YMIN,XMAX,YMAX in metres of the map's CRS (default: the whole run)")
+      ->type_name("X0,Y0,X1,Y1");
   map_cmd->add_option("--dpi", map.dpi, "PNG: pixels per inch of paper")
       ->capture_default_str()
       ->check(CLI::Range(50.0, 600.0));

@@ -77,6 +77,9 @@ int map_command(const MapOptions& opt) {
     if (!maps::detail::iequals(opt.at, "end"))
       throw InputError("command line", 0, "--at",
                        "a difference map compares the runs' results: leave out --at");
+    if (!opt.extent.empty())
+      throw InputError("command line", 0, "--extent",
+                       "a difference map shows the whole map: leave out --extent");
     maps::DifferenceRequest req;
     req.run_dir = opt.run_dir;
     req.other_dir = opt.compare;
@@ -88,6 +91,7 @@ int map_command(const MapOptions& opt) {
     req.run_dir = opt.run_dir;
     req.at = map_time(opt.at);
     req.layers = maps::parse_layers(opt.layers);
+    if (!opt.extent.empty()) req.extent = maps::parse_extent(opt.extent);
     req.sheet = std::move(sheet);
     r = maps::render_briefing_map(req);
   }

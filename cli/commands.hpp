@@ -107,6 +107,7 @@ struct MapOptions {
   std::string out;                // .pdf or .png, written whole or not at all
   std::string paper = "a4";       // a4 or a3, landscape
   std::string title;              // default: from the scenario's name
+  std::string extent;             // XMIN,YMIN,XMAX,YMAX (map CRS, m); empty: the whole run
   double dpi = 150.0;             // PNG only
   double unchanged_within = 1.0;  // difference map: minutes counted unchanged
   bool quiet = false;

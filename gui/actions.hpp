@@ -64,6 +64,11 @@ bool write_whole_file(AppContext& ctx, const std::string& path, const std::strin
 // library is built in.
 bool export_results(AppContext& ctx, const std::string& dir);
 bool results_export_supported();
+// A printable briefing map (PDF or PNG by the file's ending) of the current view at
+// the current time: the sheet `safestreet map` draws from the results exported now,
+// with --extent the view's area (docs/maps.md).
+bool export_briefing_map(AppContext& ctx, const std::string& path);
+bool briefing_export_supported();
 
 using ss::format_clock;  // h:mm:ss, engine/core/display_text.hpp
 

@@ -61,6 +61,7 @@ struct Buffers {  // text typed into panels, kept across frames
   char scenario_path[512] = "";
   char screenshot_path[512] = "safestreet-screenshot.png";
   char results_dir[512] = "safestreet-results";
+  char briefing_path[512] = "safestreet-briefing.pdf";
   int seed = 1;
   int variant = 0;  // index into session.variants(); 0 = base
 };

@@ -236,6 +236,14 @@ void export_section(AppContext& ctx) {
   ImGui::BeginDisabled(!results_export_supported() || !ctx.session.ready());
   if (ImGui::Button("Results")) export_results(ctx, b.results_dir);
   ImGui::EndDisabled();
+  ImGui::SetNextItemWidth(-ui_px(90));
+  ImGui::InputText("##briefing", b.briefing_path, sizeof b.briefing_path);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!briefing_export_supported() || !ctx.session.ready());
+  if (ImGui::Button("Briefing map")) export_briefing_map(ctx, b.briefing_path);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("A4 landscape sheet of this view at this time, .pdf or .png");
+  ImGui::EndDisabled();
 }
 
 }  // namespace ss::gui

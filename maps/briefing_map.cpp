@@ -4,12 +4,15 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 #include <sstream>
 
 #include "engine/core/display_text.hpp"
 #include "engine/core/input_error.hpp"
 #include "maps/briefing_map_run.hpp"
 #include "maps/briefing_map_sheet.hpp"
+#include "maps/gdal_support.hpp"
 
 namespace ss::maps {
 namespace {
@@ -33,6 +36,10 @@ constexpr Colour kShelterClosed = rgb(153, 153, 153);
 
 // Line widths (mm on A4) by street kind: main roads, residential, service, paths
 // (display choices, as the sheet's layout in maps/briefing_map_sheet.cpp).
+bool overlaps(const Box& a, const Box& b) {
+  return a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y;
+}
+
 double street_width(const std::string& kind) {
   if (kind == "primary" || kind == "secondary" || kind == "tertiary") return 0.45;
   if (kind == "residential" || kind == "unclassified" || kind == "living_street") return 0.3;
@@ -90,6 +97,38 @@ BriefingLayers parse_layers(const std::string& text) {
   return l;
 }
 
+Box parse_extent(const std::string& text) {
+  std::array<double, 4> v{};
+  std::size_t n = 0;
+  std::stringstream in(text);
+  std::string part;
+  bool ok = true;
+  while (std::getline(in, part, ',')) {
+    const std::optional<double> x = detail::parse_double(part);
+    if (!x || !std::isfinite(*x) || n == v.size()) {
+      ok = false;
+      break;
+    }
+    v[n++] = *x;
+  }
+  if (!ok || n != v.size())
+    throw InputError("command line", 0, "--extent",
+                     "'" + text + "' is not XMIN,YMIN,XMAX,YMAX (four numbers, metres of the map's CRS)");
+  if (!(v[0] < v[2]) || !(v[1] < v[3]))
+    throw InputError("command line", 0, "--extent",
+                     "'" + text + "' is empty: XMIN must be below XMAX and YMIN below YMAX");
+  Box b;
+  b.extend({v[0], v[1]});
+  b.extend({v[2], v[3]});
+  return b;
+}
+
+std::string format_extent(const Box& box) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "%.1f,%.1f,%.1f,%.1f", box.min.x, box.min.y, box.max.x, box.max.y);
+  return buf;
+}
+
 SheetResult render_briefing_map(const BriefingRequest& req) {
   const briefing::RunFolder run = briefing::read_run_folder(req.run_dir);
   const double t = req.at.value_or(run.end_time);
@@ -109,7 +148,13 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
                         run, req.sheet.version);
 
   // --- the map --------------------------------------------------------------------------
-  sheet.begin_map(l.map_x, l.map_y, l.map_w, l.map_h, run.extent, 0.03);
+  if (req.extent && !overlaps(*req.extent, run.extent))
+    throw InputError("command line", 0, "--extent",
+                     format_extent(*req.extent) + " lies outside the run's map in " + req.run_dir + " (" +
+                         format_extent(run.extent) + ")");
+  // A chosen area is shown as it is; the whole run keeps 3 % of it free on each side.
+  sheet.begin_map(l.map_x, l.map_y, l.map_w, l.map_h, req.extent.value_or(run.extent),
+                  req.extent ? 0.0 : 0.03);
   if (req.layers.zones) {
     const double dash[2] = {1.5 * k, 1.0 * k};
     cairo_save(cr);

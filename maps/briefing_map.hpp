@@ -68,9 +68,18 @@ struct BriefingRequest {
   std::optional<double> at{};  // simulated s; none: the run's end
   BriefingLayers layers{};
   SheetOptions sheet{};
+  // The area the map frame shows (map CRS, m), e.g. the GUI's view; the frame keeps
+  // the paper's proportions, so one side shows more. None: the whole run, with a margin.
+  std::optional<Box> extent{};
 };
 // Throws InputError naming the folder, file or option at fault.
 SheetResult render_briefing_map(const BriefingRequest& request);
+
+// "XMIN,YMIN,XMAX,YMAX" in metres of the map's CRS (`--extent`). Throws InputError
+// naming --extent when it is not four finite numbers with XMIN < XMAX and YMIN < YMAX.
+Box parse_extent(const std::string& text);
+// The same four numbers written back, to 0.1 m: what parse_extent reads.
+std::string format_extent(const Box& box);
 
 struct DifferenceRequest {
   std::string run_dir;         // the reference run

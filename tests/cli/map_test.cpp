@@ -81,6 +81,11 @@ TEST_CASE("safestreet map names the thing at fault and writes nothing") {
       {"map " + run + " --paper letter --out " + out, "--paper: 'letter' is not a paper size"},
       {"map " + run + " --compare " + dir.path() + "/nowhere --out " + out, "no such run folder"},
       {"map " + run + " --compare " + run + " --at 10min --out " + out, "--at: a difference map"},
+      {"map " + run + " --extent 1,2,3 --out " + out, "--extent: '1,2,3' is not XMIN,YMIN,XMAX,YMAX"},
+      {"map " + run + " --extent 5,5,1,1 --out " + out, "--extent: '5,5,1,1' is empty"},
+      {"map " + run + " --extent 0,0,100,100 --out " + out,
+       "--extent: 0.0,0.0,100.0,100.0 lies outside the run's map"},
+      {"map " + run + " --compare " + run + " --extent 0,0,1,1 --out " + out, "--extent: a difference map"},
   };
   for (const Case& c : cases) {
     const Result r = safestreet(c.args);

@@ -7,6 +7,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -196,6 +197,44 @@ TEST_CASE("a briefing map's PNG shows a home safe at the end in the all-safe col
   }
   // The same run, the same pixels and bytes.
   CHECK(briefing(run, std::nullopt, ss::maps::SheetFormat::Png).bytes == end.bytes);
+}
+
+TEST_CASE("a briefing map of a chosen area centres it and draws it larger than the whole run") {
+  TempDir dir;
+  const std::string run = run_town(dir, "run");
+  const Gpkg g = read_gpkg(run);
+  const ss::maps::SheetResult whole = briefing(run, std::nullopt, ss::maps::SheetFormat::Png);
+  // A safe home and 60 m around it, as the GUI's view gives it.
+  const auto safe =
+      std::find_if(g.homes.begin(), g.homes.end(), [](const HomeRef& h) { return h.not_safe == 0; });
+  REQUIRE(safe != g.homes.end());
+  ss::maps::BriefingRequest req;
+  req.run_dir = run;
+  req.sheet.format = ss::maps::SheetFormat::Png;
+  req.extent = ss::maps::parse_extent(ss::maps::format_extent(
+      {{safe->centre.x - 60, safe->centre.y - 60}, {safe->centre.x + 60, safe->centre.y + 60}}));
+  const ss::maps::SheetResult zoomed = ss::maps::render_briefing_map(req);
+  CHECK(zoomed.transform.scale > 3 * whole.transform.scale);
+  CHECK(std::abs(zoomed.transform.centre.x - safe->centre.x) < 0.1);
+  CHECK(std::abs(zoomed.transform.centre.y - safe->centre.y) < 0.1);
+  // The home sits in the middle of the map frame, in the all-safe colour.
+  const ss::Vec2 at = zoomed.transform.to_sheet(safe->centre);
+  CHECK(std::abs(at.x - zoomed.transform.frame_centre.x) < 1.0);
+  CHECK(std::abs(at.y - zoomed.transform.frame_centre.y) < 1.0);
+  CHECK(Png(zoomed.bytes).at(at) == kAllSafe);
+  // An area away from the run's map is refused, naming --extent.
+  req.extent = ss::maps::parse_extent("0,0,100,100");
+  CHECK_THROWS_WITH(ss::maps::render_briefing_map(req),
+                    Catch::Contains("--extent") && Catch::Contains("outside"));
+}
+
+TEST_CASE("an area is read as four numbers, XMIN below XMAX and YMIN below YMAX") {
+  const ss::Box b = ss::maps::parse_extent(" 665000.25, 5486000 ,665500,5486400.5");
+  CHECK(b.min.x == 665000.25);
+  CHECK(b.max.y == 5486400.5);
+  CHECK(ss::maps::format_extent(b) == "665000.2,5486000.0,665500.0,5486400.5");
+  for (const char* bad : {"1,2,3", "1,2,3,4,5", "a,b,c,d", "1,2,,4", "5,1,1,4", "1,4,5,4", "nan,0,1,1", ""})
+    CHECK_THROWS_WITH(ss::maps::parse_extent(bad), Catch::Contains("--extent"));
 }
 
 TEST_CASE("a briefing map draws a street closed by an inject from the inject's time on") {
