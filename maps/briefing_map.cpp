@@ -27,6 +27,10 @@ constexpr std::array<Colour, kHomeStateCount> kHomeColours = {rgb(26, 150, 65), 
                                                               rgb(215, 25, 28), rgb(117, 107, 177)};
 constexpr Colour kStreet = rgb(150, 150, 150);
 constexpr Colour kClosed = rgb(231, 41, 138);  // ColorBrewer Dark2 magenta: no home colour near it
+// Streets a hazard made impassable (water too deep, fire, smoke): near-black and
+// dashed, unlike the magenta of a decision and the thin blue dashes of zones (a
+// display choice, no colour of the homes' scale near it).
+constexpr Colour kImpassable = rgb(37, 37, 37);
 constexpr Colour kZone = rgb(70, 70, 140);
 // Shelters by how full they are at the map's time, as results.gpkg's "peak use" style.
 constexpr Colour kShelterRoom = rgb(255, 255, 255);
@@ -186,16 +190,25 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
     sheet.fill_colour(kHomeColours[s]);
     cairo_fill(cr);
   }
-  const std::vector<std::uint8_t> closed = briefing::closed_streets_at(run, t);
-  std::size_t closed_count = 0;
+  const std::vector<briefing::StreetClosure> closed = briefing::closed_streets_at(run, t);
+  std::size_t closed_count = 0, impassable_count = 0;
+  bool any_hazard_closure = false;  // at any time of the run: the legend names the line
+  for (const briefing::ClosureRow& c : run.closures) any_hazard_closure = any_hazard_closure || c.by_hazard;
   for (std::size_t e = 0; e < closed.size(); ++e) {
-    if (!closed[e]) continue;
-    ++closed_count;
+    if (closed[e] == briefing::StreetClosure::Open) continue;
+    const bool hazard = closed[e] == briefing::StreetClosure::Hazard;
+    ++(hazard ? impassable_count : closed_count);
     if (!req.layers.closures) continue;
     for (const auto& part : run.streets[e].parts) sheet.add_line(part);
-    sheet.fill_colour(kClosed);
-    cairo_set_line_width(cr, 1.0 * k);
+    cairo_save(cr);
+    if (hazard) {
+      const double dash[2] = {1.2 * k, 0.8 * k};
+      cairo_set_dash(cr, dash, 2, 0);
+    }
+    sheet.fill_colour(hazard ? kImpassable : kClosed);
+    cairo_set_line_width(cr, (hazard ? 0.8 : 1.0) * k);
     cairo_stroke(cr);
+    cairo_restore(cr);
   }
   const std::vector<int> occupancy = briefing::occupancy_at(run, t);
   const std::vector<std::uint8_t> shelter_closed = briefing::closed_shelters_at(run, t);
@@ -240,6 +253,10 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
   if (req.layers.closures) {
     sheet.legend_line(x, y, kClosed, 1.0 * k, "street closed (plan, injects)");
     y += l.line;
+    if (any_hazard_closure) {
+      sheet.legend_line(x, y, kImpassable, 0.8 * k, "street impassable (water, fire, smoke)", true);
+      y += l.line;
+    }
   }
   if (req.layers.zones) {
     sheet.legend_line(x, y, kZone, 0.25 * k, "zone", true);
@@ -262,6 +279,7 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
   rows.emplace_back("shelters full", format_count(full) + " of " + format_count(with_places));
   if (shut > 0) rows.emplace_back("shelters closed", format_count(shut));
   rows.emplace_back("streets closed", format_count(closed_count));
+  if (any_hazard_closure) rows.emplace_back("streets impassable", format_count(impassable_count));
   std::string figures;
   for (const auto& [label, value] : rows) {
     briefing::figure_row(sheet, l, y, label, value);

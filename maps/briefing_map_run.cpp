@@ -166,6 +166,26 @@ void read_gpkg(RunFolder& run, const std::string& path) {
   for (detail::FeaturePtr f{zones.GetNextFeature()}; f; f.reset(zones.GetNextFeature()))
     run.zones.push_back({polygons(f->GetGeometryRef()), f->GetFieldAsString(zname)});
   if (run.streets.empty()) throw InputError(path, 0, "streets", "the layer has no streets");
+
+  if (OGRLayer* closures = ds->GetLayerByName("closures")) {
+    run.has_closures_layer = true;
+    const int edge = field(*closures, path, "edge"), from = field(*closures, path, "from_min"),
+              to = field(*closures, path, "to_min"), by = field(*closures, path, "by");
+    closures->ResetReading();
+    for (detail::FeaturePtr f{closures->GetNextFeature()}; f; f.reset(closures->GetNextFeature())) {
+      const int e = f->GetFieldAsInteger(edge);
+      if (e < 0 || static_cast<std::size_t>(e) >= run.streets.size())
+        throw InputError(path, 0, "closures",
+                         "edge " + std::to_string(e) + " is not a street of the streets layer");
+      ClosureRow c;
+      c.edge = static_cast<std::size_t>(e);
+      const double a = number(*f, from), b = number(*f, to);
+      c.from = std::isfinite(a) ? a * 60.0 : 0.0;
+      c.to = std::isfinite(b) ? b * 60.0 : HUGE_VAL;
+      c.by_hazard = std::string_view(f->GetFieldAsString(by)) == "hazard";
+      run.closures.push_back(c);
+    }
+  }
 }
 
 // --- CSVs and summary.json --------------------------------------------------------------
@@ -289,12 +309,20 @@ StatusCounts status_at(const RunFolder& run, double t) {
   return run.timeline[row_at(times, t)];
 }
 
-std::vector<std::uint8_t> closed_streets_at(const RunFolder& run, double t) {
-  std::vector<std::uint8_t> closed(run.streets.size(), 0);
-  for (std::size_t e = 0; e < run.streets.size(); ++e) closed[e] = run.streets[e].closed_by_plan;
+std::vector<StreetClosure> closed_streets_at(const RunFolder& run, double t) {
+  std::vector<StreetClosure> closed(run.streets.size(), StreetClosure::Open);
+  if (run.has_closures_layer) {
+    // An interval holds from its start up to its end, exclusive: reopened at `to`.
+    for (const ClosureRow& c : run.closures)
+      if (c.from <= t && t < c.to && c.edge < closed.size() && closed[c.edge] != StreetClosure::Command)
+        closed[c.edge] = c.by_hazard ? StreetClosure::Hazard : StreetClosure::Command;
+    return closed;
+  }
+  for (std::size_t e = 0; e < run.streets.size(); ++e)
+    if (run.streets[e].closed_by_plan) closed[e] = StreetClosure::Command;
   for (const JournalRow& j : run.journal)
     if (j.time <= t && j.target < closed.size() && (j.kind == "close_road" || j.kind == "open_road"))
-      closed[j.target] = j.kind == "close_road";
+      closed[j.target] = j.kind == "close_road" ? StreetClosure::Command : StreetClosure::Open;
   return closed;
 }
 

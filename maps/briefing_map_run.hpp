@@ -4,6 +4,7 @@
 // summary.json; and the state at a simulated time worked out from them. Internal to
 // maps/briefing_map*.cpp.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -65,6 +66,18 @@ struct JournalRow {
   std::size_t target = 0;
 };
 
+// One interval a street was closed (results.gpkg's closures layer).
+struct ClosureRow {
+  std::size_t edge = 0;
+  double from = 0.0;       // s
+  double to = HUGE_VAL;    // s; HUGE_VAL: still closed at the run's end
+  bool by_hazard = false;  // water, fire or smoke made it impassable; otherwise the plan or an inject
+};
+
+// What closed a street at a time, for the map: a command (the plan, an inject, a
+// live decision) or a hazard.
+enum class StreetClosure : std::uint8_t { Open, Command, Hazard };
+
 struct RunFolder {
   std::string dir;
   std::string crs_wkt;
@@ -84,6 +97,10 @@ struct RunFolder {
   std::vector<double> occupancy_times;      // s, occupancy.csv rows
   std::vector<std::vector<int>> occupancy;  // (rows, shelters)
   std::vector<JournalRow> journal;
+  // results.gpkg's closures layer; without it (a run folder written before the layer
+  // existed) the plan's closures and the journal's close_road/open_road.
+  std::vector<ClosureRow> closures;
+  bool has_closures_layer = false;
   Box extent;  // streets, homes and shelters
 };
 
@@ -94,8 +111,10 @@ RunFolder read_run_folder(const std::string& dir);
 // --- the state at simulated time t (s) ----------------------------------------------
 HomeState home_state_at(const RunHome& h, double t);
 StatusCounts status_at(const RunFolder& run, double t);
-// Streets closed at t: the plan's closures, then the journal's close_road/open_road.
-std::vector<std::uint8_t> closed_streets_at(const RunFolder& run, double t);
+// Streets closed at t, by what closed them: results.gpkg's closures (plan, injects
+// and hazards with their times), else the plan's closures and the journal's
+// close_road/open_road. A street closed both ways counts as closed by command.
+std::vector<StreetClosure> closed_streets_at(const RunFolder& run, double t);
 // Shelters' occupancy and closures at t (the journal's close_shelter/open_shelter).
 std::vector<int> occupancy_at(const RunFolder& run, double t);
 std::vector<std::uint8_t> closed_shelters_at(const RunFolder& run, double t);

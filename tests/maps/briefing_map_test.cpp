@@ -18,6 +18,7 @@
 #include "engine/core/display_text.hpp"
 #include "engine/core/input_error.hpp"
 #include "maps/briefing_map.hpp"
+#include "maps/briefing_map_run.hpp"
 #include "tests/cli/cli_util.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
@@ -262,6 +263,28 @@ TEST_CASE("a briefing map draws a street closed by an inject from the inject's t
   req.layers = ss::maps::parse_layers("homes,streets");
   const auto bare = ss::maps::render_briefing_map(req);
   CHECK_FALSE(Png(bare.bytes).at(bare.transform.to_sheet(g.street_middles[target])) == kClosed);
+}
+
+TEST_CASE("a street is closed on the map while a closure of results.gpkg holds, by command before hazard") {
+  using ss::maps::briefing::StreetClosure;
+  ss::maps::briefing::RunFolder run;
+  run.streets.resize(3);
+  run.has_closures_layer = true;
+  // Street 0: water from 5 min to the end; street 1: an inject from 10 to 20 min and
+  // water from 15 min on; street 2 stays open.
+  run.closures = {{0, 300.0, HUGE_VAL, true}, {1, 600.0, 1200.0, false}, {1, 900.0, HUGE_VAL, true}};
+  const auto at = [&](double t) { return ss::maps::briefing::closed_streets_at(run, t); };
+  CHECK(at(0.0) == std::vector{StreetClosure::Open, StreetClosure::Open, StreetClosure::Open});
+  CHECK(at(300.0) == std::vector{StreetClosure::Hazard, StreetClosure::Open, StreetClosure::Open});
+  CHECK(at(1000.0) == std::vector{StreetClosure::Hazard, StreetClosure::Command, StreetClosure::Open});
+  // Reopened by command at 20 min, still under water.
+  CHECK(at(1200.0) == std::vector{StreetClosure::Hazard, StreetClosure::Hazard, StreetClosure::Open});
+  // A run folder without the layer: the plan's closures and the journal.
+  run.has_closures_layer = false;
+  run.streets[2].closed_by_plan = true;
+  run.journal = {{600.0, "close_road", 1}, {1200.0, "open_road", 1}};
+  CHECK(at(700.0) == std::vector{StreetClosure::Open, StreetClosure::Command, StreetClosure::Command});
+  CHECK(at(1300.0) == std::vector{StreetClosure::Open, StreetClosure::Open, StreetClosure::Command});
 }
 
 TEST_CASE("the difference map of a run with itself shows every home unchanged") {
