@@ -6,6 +6,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "scenarios/loader/inject_kinds.hpp"
 #include "scenarios/loader/yaml_reader.hpp"
 
 namespace ss::drill {
@@ -13,18 +14,9 @@ namespace {
 
 using Kind = Intervention::Kind;
 
-struct KindName {
-  const char* name;
-  Kind kind;
-};
-// The scenario's scripted inject kinds (scenarios/loader/injects.cpp), same names.
-constexpr KindName kKinds[] = {
-    {"close_road", Kind::CloseRoad},       {"open_road", Kind::OpenRoad},
-    {"close_shelter", Kind::CloseShelter}, {"open_shelter", Kind::OpenShelter},
-    {"delay_team", Kind::DelayTeam},       {"broadcast", Kind::BroadcastWarning},
-    {"assist", Kind::AddAssistTask},       {"door_knock", Kind::AddDoorKnockTask},
-    {"start_fire", Kind::StartFire},       {"request_aid", Kind::RequestMutualAid},
-};
+// The scenario's scripted inject kinds, same names (scenarios/loader/inject_kinds.hpp).
+using scenarios::InjectKindName;
+using scenarios::kInjectKinds;
 
 std::optional<std::int64_t> whole_number(const std::string& s) {
   std::int64_t v = 0;
@@ -64,7 +56,7 @@ std::string trim(const std::string& s) {
 
 std::string inject_kind_names() {
   std::string names;
-  for (const KindName& k : kKinds) names += std::string(k.name) + ", ";
+  for (const InjectKindName& k : kInjectKinds) names += std::string(k.name) + ", ";
   return names + "message";
 }
 
@@ -73,12 +65,12 @@ std::string parse_action(InjectAction& a) {
     a.message = true;  // the target, if any, says who calls or what it is about
     return "";
   }
-  const KindName* found = nullptr;
-  for (const KindName& k : kKinds)
+  const InjectKindName* found = nullptr;
+  for (const InjectKindName& k : kInjectKinds)
     if (a.kind == k.name) found = &k;
   if (!found) {
     std::vector<std::string> names;
-    for (const KindName& k : kKinds) names.emplace_back(k.name);
+    for (const InjectKindName& k : kInjectKinds) names.emplace_back(k.name);
     names.emplace_back("message");
     return "kind: unknown inject kind '" + a.kind + "'" + scenarios::detail::did_you_mean(a.kind, names) +
            "; expected one of " + inject_kind_names();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenarios/loader/inject_kinds.hpp"
 #include "scenarios/loader/yaml_reader.hpp"
 
 namespace ss::scenarios {
@@ -10,22 +11,18 @@ namespace {
 
 using detail::Field;
 
-struct KindName {
-  const char* key;
-  Intervention::Kind kind;
-};
-constexpr KindName kKinds[] = {
-    {"close_road", Intervention::Kind::CloseRoad},
-    {"open_road", Intervention::Kind::OpenRoad},
-    {"close_shelter", Intervention::Kind::CloseShelter},
-    {"open_shelter", Intervention::Kind::OpenShelter},
-    {"delay_team", Intervention::Kind::DelayTeam},
-    {"broadcast", Intervention::Kind::BroadcastWarning},
-    {"assist", Intervention::Kind::AddAssistTask},
-    {"door_knock", Intervention::Kind::AddDoorKnockTask},
-    {"start_fire", Intervention::Kind::StartFire},
-    {"request_aid", Intervention::Kind::RequestMutualAid},
-};
+// An inject item's keys: its time, a note, and one kind (inject_kinds.hpp).
+constexpr auto kInjectKeys = [] {
+  std::array<std::string_view, kInjectKinds.size() + 2> keys{"at", "note"};
+  for (std::size_t i = 0; i < kInjectKinds.size(); ++i) keys[i + 2] = kInjectKinds[i].name;
+  return keys;
+}();
+
+std::string kind_list() {
+  std::string s;
+  for (const InjectKindName& k : kInjectKinds) s += (s.empty() ? "" : ", ") + std::string(k.name);
+  return s;
+}
 
 double degrees(const Field& f, double limit, const char* what) {
   const double v = f.number();
@@ -147,25 +144,22 @@ std::vector<EdgeId> road_edges(const ClosedRoad& road, const StreetGraph& g, con
 std::vector<InjectDesc> read_injects(const Field& f) {
   std::vector<InjectDesc> out;
   for (const Field& item : f.items()) {
-    item.check_keys({"at", "note", "close_road", "open_road", "close_shelter", "open_shelter", "delay_team",
-                     "broadcast", "assist", "door_knock", "start_fire", "request_aid"});
+    item.check_keys(kInjectKeys);
     InjectDesc in;
     in.field = item.path();
     in.at = item.need("at").duration();
     if (in.at < 0.0) item.fail_at("at", "must not be negative");
     if (auto n = item.get("note")) in.note = n->text();
-    const KindName* found = nullptr;
-    for (const KindName& k : kKinds) {
-      if (!item.get(k.key)) continue;
-      if (found) item.fail(std::string("one inject per item: both ") + found->key + " and " + k.key);
+    const InjectKindName* found = nullptr;
+    for (const InjectKindName& k : kInjectKinds) {
+      if (!item.get(k.name)) continue;
+      if (found)
+        item.fail("one inject per item: both " + std::string(found->name) + " and " + std::string(k.name));
       found = &k;
     }
-    if (!found)
-      item.fail(
-          "says nothing happens: give one of close_road, open_road, close_shelter, open_shelter, delay_team, "
-          "broadcast, assist, door_knock, start_fire, request_aid");
+    if (!found) item.fail("says nothing happens: give one of " + kind_list());
     in.kind = found->kind;
-    const Field v = item.need(found->key);
+    const Field v = item.need(found->name);
     switch (in.kind) {
       case Intervention::Kind::CloseRoad:
       case Intervention::Kind::OpenRoad: in.road = read_road(v); break;
@@ -186,7 +180,7 @@ std::vector<InjectDesc> read_injects(const Field& f) {
       case Intervention::Kind::StartFire: read_fire_target(v, in); break;
       case Intervention::Kind::RequestMutualAid: in.name = v.text(); break;
     }
-    in.field = in.field + "." + found->key;
+    in.field = in.field + "." + std::string(found->name);
     out.push_back(std::move(in));
   }
   return out;

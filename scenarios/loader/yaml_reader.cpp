@@ -42,7 +42,7 @@ bool is_special_float(std::string_view text) {
   return false;
 }
 
-std::string join(std::initializer_list<std::string_view> keys) {
+std::string join(std::span<const std::string_view> keys) {
   std::string s;
   for (std::string_view k : keys) s += (s.empty() ? "" : ", ") + std::string(k);
   return s;
@@ -68,7 +68,7 @@ void Field::fail_at(const std::string& subfield, const std::string& message) con
   throw InputError(ctx_->file, line_, field, msg);
 }
 
-void Field::check_keys(std::initializer_list<std::string_view> known) const {
+void Field::check_keys(std::span<const std::string_view> known) const {
   if (!node_.IsMap()) fail("expected a mapping of keys (known keys: " + join(known) + ")");
   std::set<std::string> seen;
   for (const auto& kv : node_) {
@@ -322,7 +322,7 @@ std::string closest(std::string_view key, const Range& known) {
 
 }  // namespace
 
-std::string closest_key(std::string_view key, std::initializer_list<std::string_view> known) {
+std::string closest_key(std::string_view key, std::span<const std::string_view> known) {
   return closest(key, known);
 }
 

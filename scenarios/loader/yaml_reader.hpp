@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,7 +42,10 @@ class Field {
   [[noreturn]] void fail_at(const std::string& subfield, const std::string& message) const;
 
   // Maps. check_keys() rejects keys not in `known`, suggesting the closest one.
-  void check_keys(std::initializer_list<std::string_view> known) const;
+  void check_keys(std::initializer_list<std::string_view> known) const {
+    check_keys(std::span<const std::string_view>(known.begin(), known.size()));
+  }
+  void check_keys(std::span<const std::string_view> known) const;
   [[nodiscard]] std::optional<Field> get(std::string_view key) const;  // absent or null -> nullopt
   [[nodiscard]] Field need(std::string_view key) const;                // absent -> "missing" error
   [[nodiscard]] std::vector<std::pair<std::string, Field>> entries() const;
@@ -87,7 +91,7 @@ class Field {
 // Levenshtein distance, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // The closest of `known` to `key`, or empty when none is plausibly a typo of it.
-std::string closest_key(std::string_view key, std::initializer_list<std::string_view> known);
+std::string closest_key(std::string_view key, std::span<const std::string_view> known);
 // " (did you mean 'X'?)" with the closest of `known` names to `name`, or empty.
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& known);
 
