@@ -8,6 +8,7 @@
 #include "engine/core/metrics.hpp"
 #include "engine/core/state_hash.hpp"
 #include "maps/hazard_layers.hpp"
+#include "maps/heatmaps.hpp"
 #include "maps/results_gpkg.hpp"
 #include "output/run_outputs.hpp"
 #include "scenarios/loader/scenario_loader.hpp"
@@ -82,9 +83,11 @@ void write_run_folder(const RunRequest& req, const std::string& scenario_name, F
   info.wall_seconds = run.wall_seconds;
   info.halfway_hash = halfway;
   // Each hazard's GIS layers in a folder of its own (flood/, fire/), and the run's
-  // results for QGIS (results.gpkg and its WGS 84 copy), inside the staged run folder.
+  // results for QGIS (results.gpkg and its WGS 84 copy, the heat maps in heatmaps/),
+  // inside the staged run folder.
   output::write_run_outputs(req.out, model, sim.state(), info, [&](const std::filesystem::path& staging) {
     maps::write_results_gpkgs(staging, model, sim.state(), compute_metrics(model, sim.state()));
+    (void)maps::write_heatmaps(staging, model, sim.state());
     for (const std::string& f : maps::write_hazard_layers(staging, model, sim.state()))
       run.hazard_files.push_back(std::filesystem::path(f).lexically_relative(staging).string());
   });

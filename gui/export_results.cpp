@@ -9,6 +9,7 @@
 #if defined(SS_GUI_CAN_EXPORT) && defined(SS_GUI_WITH_SCENARIOS)
 #include "engine/core/metrics.hpp"
 #include "maps/hazard_layers.hpp"  // the hazards' GIS layers, as `safestreet run` writes them
+#include "maps/heatmaps.hpp"       // heatmaps/, as `safestreet run` writes them
 #include "maps/results_gpkg.hpp"   // results.gpkg for QGIS
 #define SS_GUI_EXPORTS_HAZARD_LAYERS 1
 #endif
@@ -76,6 +77,7 @@ bool export_results(AppContext& ctx, const std::string& dir) {
     output::write_run_outputs(dir, model, state, info, [&](const std::filesystem::path& staging) {
       (void)maps::write_hazard_layers(staging, model, state);
       maps::write_results_gpkgs(staging, model, state, compute_metrics(model, state));
+      (void)maps::write_heatmaps(staging, model, state);
     });
 #else
     output::write_run_outputs(dir, model, state, info);

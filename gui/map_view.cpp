@@ -24,6 +24,7 @@ void MapView::set_model(const Model& model) {
   layers_.build(model.world, bounds_.min);
   layers_.build_micro(model.micro, bounds_.min);
   zones_.build(model.world, bounds_.min);
+  heat_.reset();
   placed_labels_.clear();
   positions_.clear();
   drawn_.clear();
@@ -102,6 +103,7 @@ void MapView::prepare(const Model& m, const SimState& s, const ViewState& v) {
   const Layers& l = v.layers;
   service_shown_ = l.lanes || l.hydrants || l.stations || l.engines;
   if (service_shown_) service_.update(m, s, camera_, l, sizes_.ui);
+  heat_.update(m, s, v.heat, layers_, camera_.scale(), v.ui_scale, camera_.origin());
   prepare_dynamic_streets(m, s, v);
   shelter_overlay_.clear();
   if (v.layers.shelters) prepare_shelters(m, s, v);
@@ -182,6 +184,7 @@ void MapView::draw(sf::RenderWindow& w, const Model& m, const ViewState& v) {
     w.draw(fire_.smoke_quad(), t);
   }
   if (fire_buildings_) w.draw(fire_.buildings(), local);
+  if (v.heat != HeatLayer::None) w.draw(heat_.shapes(), local);  // over hazards, under closures and people
   if (street_overlay_.getVertexCount() > 0) w.draw(street_overlay_, local);
   if (zone_outline_.getVertexCount() > 0) w.draw(zone_outline_);
   // This run's blocked lanes over the static lanes, hydrants and stations under the

@@ -17,6 +17,7 @@
 #include "gui/fire_layers.hpp"
 #include "gui/fire_service_layers.hpp"
 #include "gui/hazard_layers.hpp"
+#include "gui/heat_layers.hpp"
 #include "gui/map_layers.hpp"
 #include "gui/map_style.hpp"
 #include "gui/view_state.hpp"
@@ -51,6 +52,8 @@ class MapView {
 
   // The zones with this frame's figures (for their labels).
   [[nodiscard]] const ZoneLayer& zones() const { return zones_; }
+  // The heat layer as last prepared (streets or homes coloured).
+  [[nodiscard]] const HeatMapLayer& heat() const { return heat_; }
   // The names written over the map in the last frame (gui/map_labels.cpp), for the
   // state dump: kind ("zone", "shelter") and text.
   struct PlacedLabel {
@@ -110,6 +113,7 @@ class MapView {
   std::vector<TeamMark> teams_;  // scratch: teams drawn this frame, empty when hidden, (teams)
   std::size_t team_routes_ = 0;  // of those, with a route ahead
   ZoneLayer zones_;
+  HeatMapLayer heat_;
   bool zone_fill_ = false;                   // the choropleth is drawn this frame
   bool low_lying_ = false;                   // ... the flood's low-lying zone
   sf::VertexArray zone_outline_{sf::Quads};  // pixels

@@ -278,6 +278,8 @@ void layers_section(AppContext& ctx) {
   if (ImGui::Button("Fit map")) ctx.map.fit();
 
   ImGui::Separator();
+  heat_maps_section(ctx);
+  ImGui::Separator();
   map_legend(ctx);
 }
 

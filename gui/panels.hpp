@@ -73,6 +73,8 @@ SceneHas scene_has(const AppContext& ctx);
 
 // The legend of every visible map layer (gui/panel_legend.cpp, from gui/legend.hpp).
 void map_legend(AppContext& ctx);
+// The heat layer's choice and legend (gui/panel_heat.cpp), in the layers section.
+void heat_maps_section(AppContext& ctx);
 // Zone, room and shelter names over the map (gui/map_labels.cpp).
 void draw_map_labels(AppContext& ctx);
 

@@ -250,6 +250,13 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
     bool* flag = layer_flag(ctx.view.layers, args[0]);
     if (!flag) throw std::runtime_error("unknown layer " + args[0]);
     *flag = args[1] == "on";
+  } else if (cmd == "heat") {
+    need(1);
+    const std::optional<HeatLayer> h = heat_from_name(args[0]);
+    if (!h)
+      throw std::runtime_error(
+          "heat is none, peak_density, queue_minutes, water_exposure, smoke_dose or time_to_safety");
+    ctx.view.heat = *h;
   } else if (cmd == "zone_measure") {
     need(1);
     if (args[0] != "share" && args[0] != "t90") throw std::runtime_error("zone_measure is share or t90");

@@ -99,6 +99,10 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
     if (p.name.rfind("layers.box.", 0) == 0)
       j << (first ? "" : ", ") << quoted(p.name.substr(11)), first = false;
   j << "]";
+  // The heat layer chosen (gui/heat_choice.hpp names) and how many streets or homes
+  // it coloured in the last frame.
+  j << ",\n  \"heat_layer\": " << quoted(std::string(heat_name(ctx.view.heat)))
+    << ", \"heat_coloured\": " << ctx.map.heat().coloured();
 
   const EventLog& log = ctx.log;
   j << ",\n  \"log_at_newest\": " << (log.at_newest ? "true" : "false");

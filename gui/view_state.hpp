@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "gui/heat_choice.hpp"
+
 namespace ss::gui {
 
 enum class ColourBy : std::uint8_t { State, AgeBand, Mobility };
@@ -67,6 +69,7 @@ struct ViewState {
   ZoneMeasure zone_measure = ZoneMeasure::ShareSafe;
   std::int32_t fire_incident =
       -1;  // the incident whose appliances the fire-service panel lists, -1 the latest
+  HeatLayer heat = HeatLayer::None;  // the heat layer on the map (gui/heat_layers.hpp)
 };
 
 }  // namespace ss::gui

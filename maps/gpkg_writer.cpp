@@ -129,6 +129,43 @@ std::vector<Band> time_bands() {
           {120, 100000, "over 2 h", "215,25,28"}};
 }
 
+// Crowding after Fruin's level of service for walkways (Fruin 1971, Pedestrian
+// Planning and Design, ch. 4: A ≥ 35 ft² per person, B 25–35, C 15–25, D 10–15,
+// E 5–10, F under 5), as persons per m²: A under 0.31, B to 0.43, C to 0.72, D to
+// 1.08, E to 2.17, F above; ColorBrewer RdYlGn, green free to red jammed.
+std::vector<Band> fruin_bands() {
+  return {{0, 0.31, "A: under 0.31 /m2", "26,152,80"},     {0.31, 0.43, "B: 0.31-0.43 /m2", "145,207,96"},
+          {0.43, 0.72, "C: 0.43-0.72 /m2", "217,239,139"}, {0.72, 1.08, "D: 0.72-1.08 /m2", "254,224,139"},
+          {1.08, 2.17, "E: 1.08-2.17 /m2", "252,141,89"},  {2.17, 1000, "F: over 2.17 /m2", "215,48,39"}};
+}
+
+std::string pseudocolor(const std::vector<Band>& bands) {
+  std::string items;
+  for (const Band& b : bands) {
+    char upper[32];
+    if (b.upper >= 1000)  // the open top class
+      std::snprintf(upper, sizeof upper, "inf");
+    else
+      std::snprintf(upper, sizeof upper, "%g", b.upper);
+    int r = 0, g = 0, bl = 0;
+    std::sscanf(b.rgb.c_str(), "%d,%d,%d", &r, &g, &bl);
+    char colour[8];
+    std::snprintf(colour, sizeof colour, "#%02x%02x%02x", r & 0xff, g & 0xff, bl & 0xff);
+    items += std::string("<item alpha=\"255\" value=\"") + upper + "\" label=\"" + xml_attr(b.label) +
+             "\" color=\"" + colour + "\"/>\n";
+  }
+  char lo[32], hi[32];
+  std::snprintf(lo, sizeof lo, "%g", bands.empty() ? 0.0 : bands.front().lower);
+  std::snprintf(hi, sizeof hi, "%g", bands.empty() ? 1.0 : bands.back().lower);
+  return "<pipe>\n<rasterrenderer type=\"singlebandpseudocolor\" band=\"1\" opacity=\"1\" "
+         "alphaBand=\"-1\" nodataColor=\"\" classificationMin=\"" +
+         std::string(lo) + "\" classificationMax=\"" + hi +
+         "\">\n<rastershader>\n<colorrampshader colorRampType=\"DISCRETE\" classificationMode=\"1\" "
+         "clip=\"0\" minimumValue=\"" +
+         lo + "\" maximumValue=\"" + hi + "\">\n" + items +
+         "</colorrampshader>\n</rastershader>\n</rasterrenderer>\n</pipe>\n";
+}
+
 void write_layer_styles(GDALDataset& ds, const std::vector<LayerStyle>& styles) {
   // The columns QGIS creates and reads (QgsOgrProviderUtils, GeoPackage layer_styles).
   LayerWriter w(ds, "layer_styles", nullptr, wkbNone,

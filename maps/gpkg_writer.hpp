@@ -60,6 +60,14 @@ std::string categorized(const std::string& field, const std::string& type,
 // early to red late.
 std::vector<Band> time_bands();
 
+// Crowding in Fruin's levels of service for walkways, persons per m² (Fruin 1971).
+std::vector<Band> fruin_bands();
+
+// A raster renderer for a QGIS style document (qml()): band 1 in discrete colour
+// classes (singleband pseudocolor), each class up to its band's upper bound, the top
+// one open (upper ≥ 1000), labelled with the band's label (which carries the unit).
+std::string pseudocolor(const std::vector<Band>& bands);
+
 // One row of `layer_styles`.
 struct LayerStyle {
   std::string table;

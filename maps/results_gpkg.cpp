@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/heat_figures.hpp"
 #include "engine/hazards/fire/fire_hazard.hpp"
 #include "maps/gdal_support.hpp"
 #include "maps/results_gpkg_layer.hpp"
@@ -101,7 +102,11 @@ void write_homes(const Target& to, const Model& m, const SimState& s) {
   for (std::size_t o = 0; o < kOutcomeCount; ++o) fields.emplace_back(outcome_field(o), OFTInteger);
   // Hazard exposure at the building (null without that hazard).
   for (const char* h : {"max_water_m", "min_visibility_m", "max_smoke_dose"}) fields.emplace_back(h, OFTReal);
+  // Depth × time of the water at the door over the run (m·h, engine/core/heat_figures.hpp).
+  fields.emplace_back("water_exposure_mh", OFTReal);
   const HomeHazards hz = home_hazards(m, s);
+  const HomeHeat heat = home_heat(m, s);
+  std::size_t home = 0;  // index into `heat`: the same buildings in the same order
   LayerWriter w(to, "homes", wkbPolygon, fields);
   for (std::size_t b = 0; b < living.size(); ++b) {
     const std::vector<std::size_t>& people = living[b];
@@ -170,6 +175,7 @@ void write_homes(const Target& to, const Model& m, const SimState& s) {
     LayerWriter::number(*f, "max_water_m", water);
     LayerWriter::number(*f, "min_visibility_m", visibility);
     LayerWriter::number(*f, "max_smoke_dose", dose);
+    LayerWriter::number(*f, "water_exposure_mh", heat.water_exposure_mh[home++]);
     OGRPolygon g = polygon(m.world.buildings[b].outline);
     w.add(std::move(f), &g);
   }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/heat_figures.hpp"
 #include "engine/hazards/fire/fire_hazard.hpp"
 #include "engine/hazards/flood/flood_hazard.hpp"
 #include "maps/results_gpkg_layer.hpp"
@@ -84,6 +85,8 @@ void write_streets(const Target& to, const Model& m, const SimState& s) {
   const StreetRecords& rec = s.records.streets;
   const std::vector<double> water = street_max_water(m, s);
   const std::vector<double> visibility = street_min_visibility(m, s);
+  const std::vector<double> density = street_peak_density(m, s);
+  const std::vector<double> queue = street_queue_minutes(m, s);
   for (std::size_t e = 0; e < g.edge_count(); ++e) {
     detail::FeaturePtr f = w.feature();
     f->SetField("name", g.edge_name[e].c_str());
@@ -98,12 +101,10 @@ void write_streets(const Target& to, const Model& m, const SimState& s) {
       // Persons per m² of walkable street at the fullest (the network model's density:
       // residents on the edge over length × width); persons per second leaving it in
       // the busiest window of StreetRecords::kFlowWindow; minutes with a queue at an end.
-      const double area = static_cast<double>(g.edge_length[e]) * g.edge_width[e];
-      LayerWriter::number(*f, "peak_density", area > 0.0 ? rec.peak_count[e] / area : kNaN);
+      // (engine/core/heat_figures.hpp, shared with the heat maps.)
+      LayerWriter::number(*f, "peak_density", density[e]);
       f->SetField("peak_flow", rec.peak_flow[e] / StreetRecords::kFlowWindow);
-      const std::uint64_t open_queue =
-          e < s.edge_queued.size() && s.edge_queued[e] > 0 ? s.step - rec.queue_since[e] : 0;
-      f->SetField("queue_min", minutes(static_cast<double>(rec.queue_steps[e] + open_queue) * m.run.dt));
+      f->SetField("queue_min", queue[e]);
     }
     LayerWriter::number(*f, "max_water_m", water[e]);
     // +inf (no smoke reached it) is written as null, like a run without a fire.

@@ -11,20 +11,11 @@ namespace ss::maps::results {
 
 using detail::Band;
 using detail::categorized;
+using detail::fruin_bands;
 using detail::graduated;
 using detail::time_bands;
 
 namespace {
-
-// Crowding after Fruin's level of service for walkways (Fruin 1971, Pedestrian
-// Planning and Design, ch. 4: A ≥ 35 ft² per person, B 25–35, C 15–25, D 10–15,
-// E 5–10, F under 5), as persons per m²: A under 0.31, B to 0.43, C to 0.72, D to
-// 1.08, E to 2.17, F above; ColorBrewer RdYlGn, green free to red jammed.
-std::vector<Band> fruin_bands() {
-  return {{0, 0.31, "A: under 0.31 /m2", "26,152,80"},     {0.31, 0.43, "B: 0.31-0.43 /m2", "145,207,96"},
-          {0.43, 0.72, "C: 0.43-0.72 /m2", "217,239,139"}, {0.72, 1.08, "D: 0.72-1.08 /m2", "254,224,139"},
-          {1.08, 2.17, "E: 1.08-2.17 /m2", "252,141,89"},  {2.17, 1000, "F: over 2.17 /m2", "215,48,39"}};
-}
 
 // Deepest water in bands at the flood model's default wading limits (docs/flood.md
 // "Closures per wading class"): 0.3 m closes streets to the elderly, children and

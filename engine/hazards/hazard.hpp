@@ -151,6 +151,11 @@ class Hazard {
   [[nodiscard]] virtual float home_max_depth(const Model&, const HazardState&, ResidentId) const {
     return std::numeric_limits<float>::quiet_NaN();
   }
+  // The water at r's door integrated over the run so far (m·s: depth × time, the
+  // heat maps' exposure, docs/results.md "Heat maps"); NaN when it has no depth.
+  [[nodiscard]] virtual double home_water_exposure(const Model&, const HazardState&, ResidentId) const {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
   // Per resident, 1 when the home lies in the hazard's evacuation zone (a flood's
   // low-lying zone): a target for warning channels and door-knocking. Empty: none.
   [[nodiscard]] virtual std::span<const std::uint8_t> home_in_zone() const { return {}; }

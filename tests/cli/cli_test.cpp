@@ -37,6 +37,13 @@ TEST_CASE("safestreet run writes the run's files and a summary, and repeats itse
   CHECK(slurp(out1 + "/results.gpkg") == slurp(out2 + "/results.gpkg"));
   CHECK(slurp(out1 + "/results_wgs84.gpkg") == slurp(out2 + "/results_wgs84.gpkg"));
   CHECK(slurp(out1 + "/timeline.csv") == slurp(out2 + "/timeline.csv"));
+  // The heat maps (docs/results.md "Heat maps"), the same bytes too.
+  for (const char* f : {"heatmaps/peak_density.tif", "heatmaps/queue_minutes.tif",
+                        "heatmaps/time_to_safety.tif", "heatmaps/time_to_safety.qml"}) {
+    INFO(f);
+    CHECK(std::filesystem::exists(std::filesystem::path(out1) / f));
+    CHECK(slurp(out1 + "/" + f) == slurp(out2 + "/" + f));
+  }
   // Another seed: same files, other draws.
   REQUIRE(safestreet("run " + scenario + " --quiet --seed 99 --out " + out2).exit_code == 0);
   CHECK(slurp(out1 + "/residents.csv") != slurp(out2 + "/residents.csv"));

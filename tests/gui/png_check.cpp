@@ -12,7 +12,7 @@
 //                                [--engines N] [--hoses N] [--hydrants N] [--late N] [--closed N]
 //                                [--flooded N] [--zone-edges N] [--team-routes N] [--region X0 Y0 X1 Y1]
 //                                [--ui-scale X] [--markers-vs FILE UI_SCALE RATIO]
-//                                [--timeline-injects N] [--timeline-decisions N]
+//                                [--timeline-injects N] [--timeline-decisions N] [--heat N]
 // Each N is the minimum pixel count; exit 0 when every check passes. --warmer-than
 // compares with another screenshot of the same scene: this one must have at least N
 // more clearly warm (yellow to red) map pixels (a tint such as the crowding layer's,
@@ -32,7 +32,8 @@
 // there, counted in a strip of the narrower map area's width centred in each map area
 // (so both counts see the same part of the map). --timeline-injects and
 // --timeline-decisions count the timeline scrubber's marks (gui/timeline.cpp) in the
-// left panel.
+// left panel. --heat counts the heat layer's streets or homes (gui/heat_choice.hpp's
+// ramp, drawn opaque) in the map area.
 #include <SFML/Graphics/Image.hpp>
 
 #include <algorithm>
@@ -42,6 +43,7 @@
 #include <string>
 #include <utility>
 
+#include "gui/heat_choice.hpp"
 #include "gui/palette.hpp"
 #include "gui/panels.hpp"
 
@@ -122,6 +124,7 @@ int main(int argc, char** argv) {
   long min_lanes = 0, min_blocked = 0, min_engines = 0, min_hoses = 0, min_hydrants = 0;
   long min_late = 0, min_closed = 0, min_flooded = 0, min_zone_edges = 0, min_team_routes = 0;
   long min_timeline_injects = 0, min_timeline_decisions = 0;
+  long min_heat = 0;
   double region[4] = {0, 0, 1, 1};  // x0 y0 x1 y1, fractions of the map area
   bool no_banner = false;
   float ui_scale = 1.0f;
@@ -206,6 +209,8 @@ int main(int argc, char** argv) {
       min_timeline_injects = v;
     else if (a == "--timeline-decisions")
       min_timeline_decisions = v;
+    else if (a == "--heat")
+      min_heat = v;
     else
       return std::fprintf(stderr, "unknown option %s\n", a.c_str()), 2;
   }
@@ -235,6 +240,7 @@ int main(int argc, char** argv) {
   long lanes = 0, blocked = 0, engines = 0, hoses = 0, hydrants = 0;
   long late = 0, closed = 0, flooded = 0, zone_edges = 0, team_routes = 0;
   long timeline_injects = 0, timeline_decisions = 0;
+  long heat = 0;
   std::set<std::uint32_t> colours;
   for (unsigned y = 0; y < size.y; ++y) {
     for (unsigned x = 0; x < size.x; ++x) {
@@ -255,6 +261,8 @@ int main(int argc, char** argv) {
       if (c == ss::gui::kStreetFlooded) ++flooded;
       if (c == ss::gui::kZoneEdge) ++zone_edges;
       if (is_team(c)) ++team_routes;
+      if (std::find(ss::gui::kHeatRamp.begin(), ss::gui::kHeatRamp.end(), c) != ss::gui::kHeatRamp.end())
+        ++heat;
       if (x < rx0 || x >= rx1 || y < ry0 || y >= ry1) continue;
       if (is_fire(c)) ++fire;
       if (c == ss::gui::kFireBurntOut) ++burnt;
@@ -303,6 +311,8 @@ int main(int argc, char** argv) {
   std::printf("timeline inject px %ld, decision px %ld\n", timeline_injects, timeline_decisions);
   check(timeline_injects >= min_timeline_injects, "too few inject marks on the timeline");
   check(timeline_decisions >= min_timeline_decisions, "too few decision marks on the timeline");
+  std::printf("heat layer px %ld\n", heat);
+  check(heat >= min_heat, "too few heat-layer pixels in the map area");
   if (no_banner) check(banner == 0, "an error banner is shown");
   if (!warmer_than.empty()) {
     sf::Image other;

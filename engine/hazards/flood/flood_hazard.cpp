@@ -153,6 +153,11 @@ float FloodHazard::home_max_depth(const Model&, const HazardState& own, Resident
   return static_cast<const FloodRun&>(own).field.max_depth[l.home_cell[r.index()]];
 }
 
+double FloodHazard::home_water_exposure(const Model&, const HazardState& own, ResidentId r) const {
+  const std::vector<double>& e = static_cast<const FloodRun&>(own).home_exposure;
+  return r.index() < e.size() ? e[r.index()] : 0.0;
+}
+
 std::unique_ptr<HazardState> FloodHazard::start(const Model& model, std::uint64_t) const {
   auto run = std::make_unique<FloodRun>();
   FloodRun& f = *run;
@@ -170,6 +175,7 @@ std::unique_ptr<HazardState> FloodHazard::start(const Model& model, std::uint64_
   f.wet_time.assign(n, 0.0f);
   f.worst_depth.assign(n, 0.0f);
   f.reached_at_home.assign(n, kNaN);
+  f.home_exposure.assign(n, 0.0);
   f.stranded_time.assign(n, kNaN);
   f.shelter_flooded.assign(sh, kNaN);
   f.occupants_flooded.assign(sh, 0);
@@ -262,6 +268,19 @@ void FloodHazard::advance(const Model& model, const SimState& s, HazardState& ow
   for (const ResidentId r : s.active) resident(r);
   for (const ResidentId r : s.parked) resident(r);
 
+  // Each home's exposure: the depth at its door cell integrated over time, counted
+  // where the depth reaches exposed_depth (the depth from which the model counts a
+  // person as in water; below it the solver's thin films would make every home
+  // "wet"). Depth and duration are the two flood characteristics damage to buildings
+  // and their contents depends on (Penning-Rowsell et al. 2013, The Multi-Coloured
+  // Manual, depth-damage data for short and long duration floods; Kreibich et al.
+  // 2009, Nat. Hazards Earth Syst. Sci. 9:1679, flood duration besides depth); their
+  // product as one index per home is a planning assumption.
+  for (std::size_t i = 0; i < f.home_exposure.size() && i < l.home_cell.size(); ++i) {
+    const std::uint32_t c = l.home_cell[i];
+    if (c != FloodLinks::kNoCell && h[c] >= p.exposed_depth) f.home_exposure[i] += h[c] * dt;
+  }
+
   while (f.snapshots.size() < fd.snapshot_times.size() &&
          fd.snapshot_times[f.snapshots.size()] <= t_end + 1e-9)
     f.snapshots.emplace_back(h.begin(), h.end());
@@ -346,20 +365,22 @@ void FloodHazard::layers(const Model& model, const SimState& s, const HazardStat
                                {{"zone", model.world.zone_name(r.zone)}}});
   out.push_back(std::move(stranded));
   // Per resident (anonymous id, zone): flood arrival at home, water at home, worst
-  // hazard class met, time in water, deepest water met.
+  // hazard class met, time in water, deepest water met, and the home's water exposure
+  // (depth × time at its door, m·h).
   HazardLayer homes;
   homes.kind = HazardLayer::Kind::Table;
   homes.file = "flood_homes.csv";
   homes.header = {
-      "resident",        "zone",       "flood_arrival_s", "reached_at_home_s", "worst_hazard_class",
-      "time_in_water_s", "max_depth_m"};
+      "resident",        "zone",        "flood_arrival_s", "reached_at_home_s", "worst_hazard_class",
+      "time_in_water_s", "max_depth_m", "home_water_mh"};
   const std::vector<float> arrival = home_arrival_times(model, s);
   homes.rows.reserve(arrival.size());
   for (std::size_t r = 0; r < arrival.size(); ++r)
     homes.rows.push_back({std::to_string(r), model.world.zone_name(model.home_zone[r]),
                           one_decimal(arrival[r]), one_decimal(f.reached_at_home[r]),
                           f.worst_class[r] == FloodRun::kNever ? "" : hazard_class_name(f.worst_class[r]),
-                          one_decimal(f.wet_time[r]), fixed(f.worst_depth[r], 2)});
+                          one_decimal(f.wet_time[r]), fixed(f.worst_depth[r], 2),
+                          fixed(f.home_exposure[r] / 3600.0, 3)});
   out.push_back(std::move(homes));
 }
 
@@ -381,15 +402,15 @@ void FloodHazard::memory_parts(const Model& model, std::size_t residents,
     out.push_back({"flood frames", "flood.external", frames});
   }
   // People: their exposure in the state, their door cells, the forecast and the zone
-  // (FloodLinks), and a row of flood_homes.csv (seven short texts) at the end.
+  // (FloodLinks), and a row of flood_homes.csv (eight short texts) at the end.
   const double per_resident =
       SS_ELEMENT_BYTES(FloodRun::worst_class) + SS_ELEMENT_BYTES(FloodRun::worst_hr) +
       SS_ELEMENT_BYTES(FloodRun::worst_edge) + SS_ELEMENT_BYTES(FloodRun::worst_time) +
       SS_ELEMENT_BYTES(FloodRun::wet_time) + SS_ELEMENT_BYTES(FloodRun::worst_depth) +
-      SS_ELEMENT_BYTES(FloodRun::reached_at_home) + SS_ELEMENT_BYTES(FloodRun::stranded_time) +
-      SS_ELEMENT_BYTES(FloodLinks::home_cell) + SS_ELEMENT_BYTES(FloodLinks::home_forecast) +
-      SS_ELEMENT_BYTES(FloodLinks::home_depth_forecast) + sizeof(std::uint8_t) +
-      sizeof(std::vector<std::string>) + 7.0 * sizeof(std::string);
+      SS_ELEMENT_BYTES(FloodRun::reached_at_home) + SS_ELEMENT_BYTES(FloodRun::home_exposure) +
+      SS_ELEMENT_BYTES(FloodRun::stranded_time) + SS_ELEMENT_BYTES(FloodLinks::home_cell) +
+      SS_ELEMENT_BYTES(FloodLinks::home_forecast) + SS_ELEMENT_BYTES(FloodLinks::home_depth_forecast) +
+      sizeof(std::uint8_t) + sizeof(std::vector<std::string>) + 8.0 * sizeof(std::string);
   // Streets: water and closures per class in the state, and the cells along each street
   // (one per cell length, at least one) with where the street enters each.
   double along = 0.0;
@@ -426,14 +447,14 @@ void hash_part(StateHasher& h, const FloodState& f) {
 
 void FloodRun::hash_state(StateHasher& h) const {
   h.all(field, edge_depth, edge_speed, edge_dv, closed, closure_changes, worst_class, worst_hr, worst_edge,
-        worst_time, wet_time, worst_depth, reached_at_home, stranded_time, shelter_flooded, occupants_flooded,
-        snapshots);
+        worst_time, wet_time, worst_depth, reached_at_home, home_exposure, stranded_time, shelter_flooded,
+        occupants_flooded, snapshots);
 }
 
 #if defined(__x86_64__) && defined(__GLIBCXX__)  // see engine/core/state_hash.cpp
 static_assert(sizeof(FloodVolumes) == 48, "a member of FloodVolumes is not in the state hash");
 static_assert(sizeof(FloodState) == 416, "a member of FloodState is not in the state hash");
-static_assert(sizeof(FloodRun) == 888, "a member of FloodRun is not in the state hash");
+static_assert(sizeof(FloodRun) == 912, "a member of FloodRun is not in the state hash");
 #endif
 
 }  // namespace ss

@@ -37,7 +37,11 @@ struct FloodRun final : HazardState {
   std::vector<float>
       worst_depth;  // m, deepest water met on the streets (0 if none ≥ exposed_depth), (residents)
   std::vector<float> reached_at_home;  // s, water reached them while at home, NaN if not, (residents)
-  std::vector<float> stranded_time;    // s, first found stranded, NaN if never, (residents)
+  // Depth × duration of the water at the home's door cell, whether or not anyone is in:
+  // the sum over steps of depth × dt where the depth is at least exposed_depth (see
+  // flood_hazard.cpp), m·s, (residents).
+  std::vector<double> home_exposure;
+  std::vector<float> stranded_time;  // s, first found stranded, NaN if never, (residents)
   static constexpr std::uint8_t kNever = 0xFF;
 
   // Shelters.
@@ -68,6 +72,8 @@ class FloodHazard final : public Hazard {
     return desc_.links.home_depth_forecast;
   }
   [[nodiscard]] float home_max_depth(const Model& model, const HazardState& own, ResidentId r) const override;
+  [[nodiscard]] double home_water_exposure(const Model& model, const HazardState& own,
+                                           ResidentId r) const override;
   [[nodiscard]] std::span<const std::uint8_t> home_in_zone() const override { return home_low_lying_; }
   [[nodiscard]] std::unique_ptr<HazardState> start(const Model& model, std::uint64_t seed) const override;
   void advance(const Model& model, const SimState& state, HazardState& own, double t,

@@ -299,6 +299,7 @@ TEST_CASE("the state hash changes with any one part of the state, hazards and te
   add("flood closed", [](SimState& x) { bump(flood(x).closed[2]); });
   add("flood closure_changes", [](SimState& x) { bump(flood(x).closure_changes); });
   add("flood worst_class", [](SimState& x) { bump(flood(x).worst_class); });
+  add("flood home_exposure", [](SimState& x) { bump(flood(x).home_exposure); });
   add("flood worst_hr", [](SimState& x) { bump(flood(x).worst_hr); });
   add("flood worst_edge", [](SimState& x) { bump(flood(x).worst_edge); });
   add("flood worst_time", [](SimState& x) { bump(flood(x).worst_time); });
