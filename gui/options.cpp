@@ -22,6 +22,7 @@ const char* const kUsage =
     "  click_street X Y | click_pixel PX PY | close_road EDGE | open_road EDGE | close_shelter ID | "
     "open_shelter ID |\n"
     "  start_fire X Y | mode inspect|road|fire | colour_by state|age|mobility | layer NAME on|off |\n"
+    "  heat none|peak_density|queue_minutes|water_exposure|smoke_dose|time_to_safety |\n"
     "  fit | zoom F | map_scale PX_PER_M | center X Y | select resident|shelter|street ID | screenshot FILE "
     "|\n"
     "  dump_state FILE | export_results DIR | export_briefing_map FILE.pdf|png |\n"
