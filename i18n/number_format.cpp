@@ -38,6 +38,24 @@ std::string format_percent(double fraction, Language l) {
   return localize_number(ss::format_percent(fraction), l);
 }
 
+std::string format_share(std::uint64_t part, std::uint64_t whole, Language l) {
+  // "%s of %s" with its two counts put in, in the order the translation has them.
+  const std::string pattern = tr(l, "%s of %s");
+  std::string s;
+  const std::string counts[2] = {format_count(part, l), format_count(whole, l)};
+  std::size_t k = 0, i = 0;
+  for (; i < pattern.size(); ++i) {
+    if (pattern.compare(i, 2, "%s") == 0 && k < 2) {
+      s += counts[k++];
+      ++i;
+    } else {
+      s += pattern[i];
+    }
+  }
+  if (whole > 0) s += " (" + localize_number(ss::format_percent(part, whole), l) + ")";
+  return s;
+}
+
 std::string format_distance(double metres, Language l) {
   if (!std::isfinite(metres)) return "-";
   if (std::fabs(metres) >= 1000.0) return format_number(metres / 1000.0, 1, l) + " km";

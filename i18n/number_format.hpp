@@ -21,6 +21,9 @@ std::string format_number(double value, int decimals, Language l = language());
 std::string format_count(std::uint64_t n, Language l = language());
 // A share as ss::format_percent rounds it: ">99.9 %" / ">99,9 %".
 std::string format_percent(double fraction, Language l = language());
+// "24,997 of 25,000 (>99.9 %)" / "24.997 von 25.000 (>99,9 %)" (ss::format_share's
+// form, with the language's "of"); "0 of 0" when there is nobody to count.
+std::string format_share(std::uint64_t part, std::uint64_t whole, Language l = language());
 // A length in metres or, from 1 km on, kilometres: "850 m", "1.2 km" / "1,2 km".
 std::string format_distance(double metres, Language l = language());
 

@@ -69,7 +69,7 @@ bool has_words(const std::string& s) {
 // before "##") in the sources that show text to people.
 std::set<std::string> texts_in_sources() {
   std::set<std::string> out;
-  const std::regex call("\\b(tr|ui)\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
+  const std::regex call("\\b(tr|ui|tr_noop)\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
   for (const char* dir : {"gui", "cli", "maps", "output", "drill", "batch"}) {
     const fs::path root = fs::path(SAFESTREET_SOURCE_DIR) / dir;
     if (!fs::exists(root)) continue;
