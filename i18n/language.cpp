@@ -104,6 +104,20 @@ const char* tr(Language l, const char* english) {
 const char* tr(const char* english) { return tr(language(), english); }
 std::string tr(const std::string& english) { return tr(english.c_str()); }
 
+std::string fill(const std::string& pattern, std::initializer_list<std::string> args) {
+  std::string s;
+  auto next = args.begin();
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] == 's' && next != args.end()) {
+      s += *next++;
+      ++i;
+    } else {
+      s += pattern[i];
+    }
+  }
+  return s;
+}
+
 const char* ui(const char* english_label) {
   const Language l = language();
   if (l == Language::En) return english_label;

@@ -8,6 +8,7 @@
 // text up in the catalogs compiled into the program from i18n/*.po, so no system
 // locale needs to be installed.
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,11 @@ const char* tr(Language l, const char* english);
 // Marks a text in a table for translation where it is defined; it is translated
 // where shown, with tr(). The catalog test finds texts by tr(, ui( and tr_noop(.
 constexpr const char* tr_noop(const char* english) { return english; }
+
+// `pattern` with each "%s" replaced by the next of `args`, in order ("%%" stays as
+// it is): texts longer than a printf buffer (scenario names) with the translation's
+// word order.
+std::string fill(const std::string& pattern, std::initializer_list<std::string> args);
 
 // A Dear ImGui label: the visible text translated, the widget id its English text
 // ("翻译###English"), so ids stay the same in every language and two labels that read

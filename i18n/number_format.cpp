@@ -39,19 +39,7 @@ std::string format_percent(double fraction, Language l) {
 }
 
 std::string format_share(std::uint64_t part, std::uint64_t whole, Language l) {
-  // "%s of %s" with its two counts put in, in the order the translation has them.
-  const std::string pattern = tr(l, "%s of %s");
-  std::string s;
-  const std::string counts[2] = {format_count(part, l), format_count(whole, l)};
-  std::size_t k = 0, i = 0;
-  for (; i < pattern.size(); ++i) {
-    if (pattern.compare(i, 2, "%s") == 0 && k < 2) {
-      s += counts[k++];
-      ++i;
-    } else {
-      s += pattern[i];
-    }
-  }
+  std::string s = fill(tr(l, "%s of %s"), {format_count(part, l), format_count(whole, l)});
   if (whole > 0) s += " (" + localize_number(ss::format_percent(part, whole), l) + ")";
   return s;
 }

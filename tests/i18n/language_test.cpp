@@ -66,6 +66,15 @@ TEST_CASE("an ImGui label keeps its English id in every language") {
   CHECK(std::string(ui("Play##play")) == "Play##play");  // English: unchanged
 }
 
+TEST_CASE("fill puts texts into a translation's word order") {
+  CHECK(fill("%s von %s", {"3", "5"}) == "3 von 5");
+  CHECK(fill("%s / %s（%s）", {"a", "b"}) == "a / b（%s）");  // more %s than texts: kept
+  CHECK(fill("100 %% of %s", {"x"}) == "100 %% of x");
+  CHECK(format_share(3, 4, Language::De) == "3 von 4 (75,0 %)");
+  CHECK(format_share(24997, 25000, Language::En) == "24,997 of 25,000 (>99.9 %)");
+  CHECK(format_share(0, 0, Language::ZhCn) == "0 / 0");
+}
+
 TEST_CASE("numbers follow the language: decimal comma and thousands point in German") {
   CHECK(format_number(12345.678, 1, Language::En) == "12,345.7");
   CHECK(format_number(12345.678, 1, Language::ZhCn) == "12,345.7");

@@ -16,6 +16,7 @@
 
 #include "engine/core/display_text.hpp"
 #include "engine/core/input_error.hpp"
+#include "i18n/language.hpp"
 #include "maps/briefing_map.hpp"
 #include "tests/cli/cli_util.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
@@ -223,6 +224,26 @@ TEST_CASE("a briefing map draws a street closed by an inject from the inject's t
   req.layers = ss::maps::parse_layers("homes,streets");
   const auto bare = ss::maps::render_briefing_map(req);
   CHECK_FALSE(Png(bare.bytes).at(bare.transform.to_sheet(g.street_middles[target])) == kClosed);
+}
+
+TEST_CASE("a briefing map in Chinese or German: its texts translated, Chinese in Noto Sans CJK SC") {
+  TempDir dir;
+  const std::string run = run_town(dir, "run");
+  struct Guard {
+    ~Guard() { ss::i18n::set_language(ss::i18n::Language::En); }
+  } restore;
+  ss::i18n::set_language(ss::i18n::Language::ZhCn);
+  const ss::maps::SheetResult zh = briefing(run, 11 * 60.0, ss::maps::SheetFormat::Pdf);
+  CHECK_THAT(zh.figures_text, Catch::Contains(ss::pad_display("封闭街道", 22) + "1\n"));
+  CHECK_THAT(zh.figures_text, Catch::Contains(ss::pad_display("居民", 22)));
+  // Cairo's text draws with one face: the Chinese sheet embeds the CJK face, not DejaVu.
+  CHECK(zh.bytes.find("NotoSansCJK") != std::string::npos);
+  CHECK(zh.bytes.find("DejaVuSans") == std::string::npos);
+  ss::i18n::set_language(ss::i18n::Language::De);
+  const ss::maps::SheetResult de = briefing(run, 11 * 60.0, ss::maps::SheetFormat::Pdf);
+  CHECK_THAT(de.figures_text, Catch::Contains(ss::pad_display("Straßen gesperrt", 22) + "1\n"));
+  CHECK_THAT(de.figures_text, Catch::Contains(" von "));
+  CHECK(de.bytes.find("DejaVuSans") != std::string::npos);
 }
 
 TEST_CASE("the difference map of a run with itself shows every home unchanged") {
