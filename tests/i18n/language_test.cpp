@@ -18,7 +18,7 @@ struct LanguageGuard {
 };
 }  // namespace
 
-TEST_CASE("--lang takes en, zh-CN and de and names the three when it is anything else") {
+TEST_CASE("the language option takes en, zh-CN and de and names the three when it is anything else") {
   CHECK(parse_language("en") == Language::En);
   CHECK(parse_language("zh-CN") == Language::ZhCn);
   CHECK(parse_language("de") == Language::De);
