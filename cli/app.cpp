@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "engine/core/input_error.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::cli {
 namespace {
@@ -28,6 +29,11 @@ int main(int argc, char** argv) {
   CLI::App app{"SafeStreet: evacuation drills and plans for one urban subdistrict"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(SAFESTREET_VERSION));
+  // The planners' language for printouts and briefing maps; files stay English. Given
+  // before or after the command (fallthrough).
+  std::string lang;
+  app.add_option("--lang", lang, "Language of printouts and maps: en, zh-CN or de (default: the locale's)");
+  app.fallthrough();
 
   RunOptions run;
   auto* run_cmd = app.add_subcommand("run", "Run one scenario (or variant) headless and write its results");
@@ -191,6 +197,12 @@ int main(int argc, char** argv) {
     // command, an unknown option) is bad input like any other: a message, exit code 2.
     if (e.get_exit_code() == 0) return app.exit(e);
     std::cerr << "error: " << e.what() << "\nRun with --help for more information.\n";
+    return kExitBadInput;
+  }
+  try {
+    i18n::set_language(i18n::choose_language(lang));
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "error: " << e.what() << "\n";
     return kExitBadInput;
   }
   try {

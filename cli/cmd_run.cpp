@@ -18,12 +18,18 @@
 #include "cli/reports.hpp"
 #include "engine/core/metrics.hpp"
 #include "engine/core/simulation.hpp"
+#include "i18n/language.hpp"
+#include "i18n/number_format.hpp"
 
 namespace ss::cli {
+// Counts and shares as the planners' language writes them (English: as display_text).
+using i18n::format_count;
+using i18n::format_share;
+
 namespace {
 
 std::string times_text(const EvacuationTimes& t) {
-  auto f = [](const std::optional<double>& v) { return v ? format_clock(*v) : std::string("never"); };
+  auto f = [](const std::optional<double>& v) { return v ? format_clock(*v) : std::string(tr("never")); };
   return f(t.t50) + " / " + f(t.t90) + " / " + f(t.t95) + " / " + f(t.t100);
 }
 
@@ -33,22 +39,23 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
   auto outcome = [&](Outcome o) { return r.overall.by_outcome[static_cast<std::size_t>(o)]; };
   const std::uint32_t areas = outcome(Outcome::AtAssemblyArea), upstairs = outcome(Outcome::SafeUpstairs);
   if (areas + upstairs == 0) {
-    std::printf("sheltered        %s\n", format_share(r.overall.safe, r.overall.residents).c_str());
+    std::printf("%s%s\n", row_label(tr("sheltered")).c_str(),
+                format_share(r.overall.safe, r.overall.residents).c_str());
   } else {  // safe but not all in shelters: say where
-    std::printf("safe             %s: in shelters %s, at assembly areas %s, upstairs at home %s\n",
-                format_share(r.overall.safe, r.overall.residents).c_str(),
+    std::printf(tr("%s%s: in shelters %s, at assembly areas %s, upstairs at home %s\n"),
+                row_label(tr("safe")).c_str(), format_share(r.overall.safe, r.overall.residents).c_str(),
                 format_count(outcome(Outcome::Sheltered)).c_str(), format_count(areas).c_str(),
                 format_count(upstairs).c_str());
   }
-  std::printf("T50/T90/T95/T100 %s\n", times_text(r.overall).c_str());
-  std::printf("not safe         needs assistance %u, no route %u, shelters full %u, time ran out %u\n",
-              outcome(Outcome::NeedsAssistance), outcome(Outcome::NoRoute), outcome(Outcome::SheltersFull),
-              outcome(Outcome::TimeRanOut));
+  std::printf("%s%s\n", row_label(tr("T50/T90/T95/T100")).c_str(), times_text(r.overall).c_str());
+  std::printf(tr("%sneeds assistance %u, no route %u, shelters full %u, time ran out %u\n"),
+              row_label(tr("not safe")).c_str(), outcome(Outcome::NeedsAssistance), outcome(Outcome::NoRoute),
+              outcome(Outcome::SheltersFull), outcome(Outcome::TimeRanOut));
   // Those who never set off: a plan's warning reach and door-knock capacity in numbers.
   if (const std::uint32_t refused = outcome(Outcome::RefusedNotKnocked); refused > 0)
-    std::printf(
-        "                 refused to leave, no team knocked %u (%u on the door-knock list, not reached)\n",
-        refused, r.refused_knock_pending);
+    std::printf(tr("                 refused to leave, no team knocked %u (%u on the door-knock list, not "
+                   "reached)\n"),
+                refused, r.refused_knock_pending);
   if (const std::uint32_t full = outcome(Outcome::SheltersFull); full > 0) {
     // Where they wait (Plan: wait where they learned it), with the most crowded doors.
     const FullShelterWaits& w = r.shelters_full_waits;
@@ -60,13 +67,12 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
     });
     std::string most;
     for (std::size_t k = 0; k < doors.size() && k < 3; ++k)
-      most += (k ? ", " : "; most at ") + model.world.shelters[doors[k]].name + " " +
+      most += (k ? std::string(", ") : tr("; most at ")) + model.world.shelters[doors[k]].name + " " +
               format_count(static_cast<std::uint64_t>(r.shelters[doors[k]].waiting_outside));
-    std::printf(
-        "                 shelters full: %s wait at home, %s at the doors of full shelters, %s on the "
-        "streets%s\n",
-        format_count(w.at_home).c_str(), format_count(w.at_shelters).c_str(),
-        format_count(w.on_streets).c_str(), most.c_str());
+    std::printf(tr("                 shelters full: %s wait at home, %s at the doors of full shelters, %s on "
+                   "the streets%s\n"),
+                format_count(w.at_home).c_str(), format_count(w.at_shelters).c_str(),
+                format_count(w.on_streets).c_str(), most.c_str());
   }
   if (areas > 0 || r.shelters_full_waits.heading_to_assembly > 0) {
     // Every shelter full, the plan sends them to assembly areas: how many got there, and where.
@@ -80,20 +86,21 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
     for (std::size_t k = 0; k < used.size() && k < 3; ++k)
       where += (k ? ", " : "; ") + model.world.shelters[used[k]].name + " " +
                format_count(static_cast<std::uint64_t>(r.shelters[used[k]].occupancy));
-    std::printf("                 at assembly areas (every shelter full) %s, still on the way %s%s\n",
+    std::printf(tr("                 at assembly areas (every shelter full) %s, still on the way %s%s\n"),
                 format_count(areas).c_str(), format_count(r.shelters_full_waits.heading_to_assembly).c_str(),
                 where.c_str());
   }
   if (model.plan.vertical.enabled) {
     const UpstairsMetrics& u = r.upstairs;
-    std::printf("                 safe upstairs %s of %s the plan lets stay; deepest water below them %.2f m",
-                format_count(u.residents).c_str(), format_count(u.eligible).c_str(), u.max_depth_below);
+    std::printf(
+        tr("                 safe upstairs %s of %s the plan lets stay; deepest water below them %.2f m"),
+        format_count(u.residents).c_str(), format_count(u.eligible).c_str(), u.max_depth_below);
     if (u.water_reached_floor > 0)
-      std::printf(", water reached the floor of %s", format_count(u.water_reached_floor).c_str());
+      std::printf(tr(", water reached the floor of %s"), format_count(u.water_reached_floor).c_str());
     std::printf("\n");
   }
   if (const std::uint32_t unwarned = outcome(Outcome::NotWarned); unwarned > 0)
-    std::printf("                 never warned %u\n", unwarned);
+    std::printf(tr("                 never warned %u\n"), unwarned);
   // Shelters and assembly areas apart: an assembly area is open ground, not a place.
   std::array<std::size_t, 2> count{}, used{}, full{};
   for (std::size_t s = 0; s < r.shelters.size(); ++s) {
@@ -102,9 +109,11 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
     used[k] += r.shelters[s].arrivals > 0 ? 1 : 0;
     full[k] += r.shelters[s].full_time ? 1 : 0;
   }
-  std::printf("shelters         %zu used of %zu, %zu filled up\n", used[0], count[0], full[0]);
+  std::printf(tr("%s%zu used of %zu, %zu filled up\n"), row_label(tr("shelters")).c_str(), used[0], count[0],
+              full[0]);
   if (count[1] > 0)
-    std::printf("assembly areas   %zu used of %zu, %zu filled up\n", used[1], count[1], full[1]);
+    std::printf(tr("%s%zu used of %zu, %zu filled up\n"), row_label(tr("assembly areas")).c_str(), used[1],
+                count[1], full[1]);
   // Crowds that stopped (micro): where, how many, since when.
   for (const MicroJam& jam : state.records.jams)
     std::printf(
@@ -115,10 +124,10 @@ void print_summary(const Model& model, const SimState& state, const RunMetrics& 
         format_clock(jam.since).c_str(), format_clock(jam.time - jam.since).c_str());
   print_plan_summary(model, state, true);
   const double steps = static_cast<double>(state.step);
-  std::printf("simulated        %s in %.0f steps, %.2f s wall (%.1f M resident-steps/s)\n",
-              format_clock(state.time(model.run.dt)).c_str(), steps, wall,
+  std::printf(tr("%s%s in %.0f steps, %.2f s wall (%.1f M resident-steps/s)\n"),
+              row_label(tr("simulated")).c_str(), format_clock(state.time(model.run.dt)).c_str(), steps, wall,
               wall > 0 ? n * steps / wall / 1e6 : 0.0);
-  std::printf("results          %s\n", out_dir.c_str());
+  std::printf("%s%s\n", row_label(tr("results")).c_str(), out_dir.c_str());
 }
 
 }  // namespace
@@ -142,7 +151,8 @@ int run_command(const RunOptions& opt) {
     duration = a.model.run.duration;
     if (!opt.quiet) {  // what the run will take, before it starts
       const RunSettings& r = a.model.run;
-      std::printf("run              %s in %s steps of %g s, memory %s\n", format_clock(r.duration).c_str(),
+      std::printf(tr("%s%s in %s steps of %g s, memory %s\n"), row_label(tr("run")).c_str(),
+                  format_clock(r.duration).c_str(),
                   format_count(static_cast<std::uint64_t>(std::ceil(r.duration / r.dt))).c_str(), r.dt,
                   memory_text(a).c_str());
       std::fflush(stdout);
@@ -153,7 +163,7 @@ int run_command(const RunOptions& opt) {
     const auto& row = sim.state().records.timeline.back();
     const double safe = row.by_status[static_cast<std::size_t>(Status::Sheltered)];
     bar.update(sim.time() / duration,
-               format_clock(sim.time()) + "  safe " +
+               format_clock(sim.time()) + tr("  safe ") +
                    format_share(static_cast<std::uint64_t>(safe), static_cast<std::uint64_t>(total)));
   };
   hooks.reports = [](const scenarios::Assembly& a) {
@@ -183,7 +193,8 @@ int run_command(const RunOptions& opt) {
       }
       std::printf("%-16s %s\n", std::string(model.hazards[k]->name()).c_str(), line.c_str());
     }
-    std::printf("hazard files     %zu in %s/<hazard>/\n", run.hazard_files.size(), out.c_str());
+    std::printf(tr("%s%zu in %s/<hazard>/\n"), row_label(tr("hazard files")).c_str(), run.hazard_files.size(),
+                out.c_str());
   }
   return kExitOk;
 }

@@ -8,6 +8,10 @@
 
 namespace ss::cli {
 
+// A summary line's label (translated by the caller), padded to the column the values
+// start in (17 display columns, the width of "T50/T90/T95/T100 ").
+std::string row_label(const char* shown);
+
 void print_plan_summary(const Model& model, const SimState& state, bool finished);
 
 }  // namespace ss::cli

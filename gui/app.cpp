@@ -14,6 +14,8 @@
 #include "gui/actions.hpp"
 #include "gui/drill_mode.hpp"
 #include "gui/panels.hpp"
+#include "i18n/catalogs.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -59,6 +61,9 @@ App::App(Options options) : options_(std::move(options)), sync_phases_(!options_
   window_.setFramerateLimit(scripted ? 0 : 60);
   imgui_ = std::make_unique<ImGuiSfml>(window_);
   if (!options_.font.empty()) ctx_.ui.font_file = options_.font;
+  if (!options_.cjk_font.empty()) ctx_.ui.cjk_font_file = options_.cjk_font;
+  // Before the first frame and before any thread starts (i18n/language.hpp).
+  i18n::set_language(i18n::choose_language(options_.lang));
   ctx_.ui.wanted_scale = options_.ui_scale;
   apply_ui_scale();
   ctx_.time.speed = options_.speed;
@@ -135,7 +140,15 @@ void App::apply_ui_scale() {
   const float scale = std::clamp(ctx_.ui.wanted_scale, kMinUiScale, kMaxUiScale);
   ctx_.ui.wanted_scale = scale;
   const bool first = ctx_.ui.font.size_px == 0.0f;
-  ctx_.ui.font = imgui_->set_font(ctx_.ui.font_file, scale);
+  // Chinese panels need the CJK glyphs: without them ImGui would draw '?' boxes, so a
+  // missing CJK font turns the panels back to English, with the reason shown.
+  const bool zh = i18n::language() == i18n::Language::ZhCn;
+  ctx_.ui.font = imgui_->set_font(ctx_.ui.font_file, scale, zh ? ctx_.ui.cjk_font_file : std::string(),
+                                  zh ? i18n::po_text(i18n::Language::ZhCn) : std::string_view());
+  if (zh && ctx_.ui.font.cjk_file.empty()) {
+    ctx_.messages.error(ctx_.ui.font.cjk_problem + ": the panels are shown in English");
+    i18n::set_language(i18n::Language::En);
+  }
   style_imgui(scale);
   ctx_.view.ui_scale = scale;
   if (!ctx_.ui.font.problem.empty()) {

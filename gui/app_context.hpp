@@ -72,7 +72,8 @@ struct Buffers {  // text typed into panels, kept across frames
 struct UiSettings {
   float wanted_scale = 1.0f;  // factor asked for, kMinUiScale..kMaxUiScale
   std::string font_file = kDefaultFontFile;
-  FontReport font;  // the font in use
+  std::string cjk_font_file = kCjkFontFile;  // merged in for zh-CN (gui/ui_fonts.hpp)
+  FontReport font;                           // the font in use
 };
 
 // Screen rectangles of laid-out text, recorded by panels whose text must neither be

@@ -1,4 +1,5 @@
 #include "gui/drill_mode.hpp"
+#include "i18n/language.hpp"
 
 #include <imgui.h>
 
@@ -211,22 +212,22 @@ void DrillMode::draw_trainer(AppContext& ctx, float map_x, float map_w, float he
   ImGui::SetNextWindowPos(ImVec2(map_x, height - h), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(map_w, h), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.93f);
-  if (!ImGui::Begin("Drill", nullptr,
+  if (!ImGui::Begin(ui("Drill"), nullptr,
                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                         ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return;
   }
   const double next = live_.next_due();
-  ImGui::Text("%s   %s   journal %s (%zu lines)", desc_.name.c_str(), format_clock(s.time()).c_str(),
+  ImGui::Text(tr("%s   %s   journal %s (%zu lines)"), desc_.name.c_str(), format_clock(s.time()).c_str(),
               live_.journal_path().c_str(), live_.lines_written() + live_.lines_replayed());
   if (live_.ended())
     ImGui::TextColored(ImVec4(0.55f, 0.85f, 0.55f, 1), "The run has ended; the journal is complete.");
   else if (std::isfinite(next))
-    ImGui::Text("Next inject at %s (in %s)", format_clock(next).c_str(),
+    ImGui::Text(tr("Next inject at %s (in %s)"), format_clock(next).c_str(),
                 format_clock(std::max(0.0, next - s.time())).c_str());
   else
-    ImGui::TextDisabled("No scripted inject still to come.");
+    ImGui::TextDisabled("%s", tr("No scripted inject still to come."));
 
   // The role and reason every decision taken in the window is stamped with.
   const auto& roles = live_.roles();
@@ -239,16 +240,16 @@ void DrillMode::draw_trainer(AppContext& ctx, float map_x, float map_w, float he
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::max(ui_px(120), ImGui::GetContentRegionAvail().x - ui_px(60)));
   ImGui::InputText("reason", reason_buf_, sizeof reason_buf_);
-  ImGui::Checkbox("pause at each inject", &auto_pause_);
+  ImGui::Checkbox(ui("pause at each inject"), &auto_pause_);
   ImGui::SameLine();
   float factor = static_cast<float>(fast_factor_);
   ImGui::SetNextItemWidth(ui_px(60));
   ImGui::InputFloat("##fast", &factor, 0, 0, "%.0fx");
   fast_factor_ = std::clamp(static_cast<double>(factor), 1.0, 600.0);
   ImGui::SameLine();
-  if (ImGui::Button("run fast to the next inject")) run_fast(ctx, fast_factor_);
+  if (ImGui::Button(ui("run fast to the next inject"))) run_fast(ctx, fast_factor_);
   ImGui::SameLine();
-  if (ImGui::Button("players' view")) set_players_view(ctx, true);
+  if (ImGui::Button(ui("players' view"))) set_players_view(ctx, true);
 
   if (ImGui::BeginTable(
           "msel", 5, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV,
@@ -283,7 +284,7 @@ void DrillMode::draw_trainer(AppContext& ctx, float map_x, float map_w, float he
                          m.condition.text.c_str());
       ImGui::PopStyleColor();
       ImGui::TextWrapped("%s", m.text.c_str());
-      if (!m.expected.empty()) ImGui::TextDisabled("expected: %s", m.expected.c_str());
+      if (!m.expected.empty()) ImGui::TextDisabled(tr("expected: %s"), m.expected.c_str());
       ImGui::TableNextColumn();
       std::string st = to_string(li.state);
       if (li.state == drill::InjectState::Due && li.hold_asked) st = "due, to hold";
@@ -292,13 +293,13 @@ void DrillMode::draw_trainer(AppContext& ctx, float map_x, float map_w, float he
       ImGui::TableNextColumn();
       const bool open = li.state != drill::InjectState::Fired && li.state != drill::InjectState::Skipped;
       ImGui::BeginDisabled(!open || live_.ended());
-      if (ImGui::SmallButton("fire")) report(ctx, "fire " + m.id, live_.fire_now(i, s));
+      if (ImGui::SmallButton(ui("fire"))) report(ctx, "fire " + m.id, live_.fire_now(i, s));
       ImGui::SameLine();
       ImGui::BeginDisabled(li.state != drill::InjectState::Due || li.hold_asked);
-      if (ImGui::SmallButton("hold")) report(ctx, "hold " + m.id, live_.hold(i, s));
+      if (ImGui::SmallButton(ui("hold"))) report(ctx, "hold " + m.id, live_.hold(i, s));
       ImGui::EndDisabled();
       ImGui::SameLine();
-      if (ImGui::SmallButton("skip")) report(ctx, "skip " + m.id, live_.skip(i, s));
+      if (ImGui::SmallButton(ui("skip"))) report(ctx, "skip " + m.id, live_.skip(i, s));
       ImGui::EndDisabled();
       ImGui::PopID();
     }
@@ -317,7 +318,7 @@ void DrillMode::draw_trainer(AppContext& ctx, float map_x, float map_w, float he
   ImGui::SetNextItemWidth(std::max(ui_px(100), ImGui::GetContentRegionAvail().x - ui_px(110)));
   ImGui::InputTextWithHint("##ix", "text the players receive", inject_text_, sizeof inject_text_);
   ImGui::SameLine();
-  if (ImGui::Button("add inject"))
+  if (ImGui::Button(ui("add inject")))
     report(ctx, "inject", live_.add_inject(inject_kind_, inject_target_, inject_text_, inject_role_, s));
   // A player's decision typed in (broadcast, door_knock, assist, delay_team, ...) with
   // the role and reason above; clicks on the map and the shelter list are decisions too.
@@ -327,7 +328,7 @@ void DrillMode::draw_trainer(AppContext& ctx, float map_x, float map_w, float he
   ImGui::SetNextItemWidth(ui_px(200));
   ImGui::InputTextWithHint("##dt", "target", decide_target_, sizeof decide_target_);
   ImGui::SameLine();
-  if (ImGui::Button("decide")) {
+  if (ImGui::Button(ui("decide"))) {
     report(ctx, "decision", live_.decide(decide_kind_, decide_target_, role(), reason_buf_, s));
     if (last_error_.empty()) reason_buf_[0] = '\0';
   }
@@ -335,7 +336,7 @@ void DrillMode::draw_trainer(AppContext& ctx, float map_x, float map_w, float he
   ImGui::SetNextItemWidth(std::max(ui_px(100), ImGui::GetContentRegionAvail().x - ui_px(60)));
   ImGui::InputTextWithHint("##note", "note", note_buf_, sizeof note_buf_);
   ImGui::SameLine();
-  if (ImGui::Button("note")) {
+  if (ImGui::Button(ui("note"))) {
     live_.note(note_buf_, role(), s);
     note_buf_[0] = '\0';
   }
@@ -348,16 +349,16 @@ void DrillMode::draw_players(AppContext& ctx, float width, float height) {
   const Simulation& s = ctx.session.sim();
   ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
-  if (!ImGui::Begin("Command post", nullptr,
+  if (!ImGui::Begin(ui("Command post"), nullptr,
                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                         ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return;
   }
   ImGui::Text("%s   %s", desc_.name.c_str(), format_clock(s.time()).c_str());
-  if (ImGui::Button("back to the trainer's window")) set_players_view(ctx, false);
+  if (ImGui::Button(ui("back to the trainer's window"))) set_players_view(ctx, false);
   const auto& rec = live_.received();
-  if (ImGui::CollapsingHeader("Messages received", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(ui("Messages received"), ImGuiTreeNodeFlags_DefaultOpen)) {
     int n = 0;
     for (auto it = rec.rbegin(); it != rec.rend(); ++it) {
       if (it->kind != drill::Received::Kind::Inject) continue;
@@ -369,16 +370,16 @@ void DrillMode::draw_players(AppContext& ctx, float width, float height) {
       ImGui::Unindent();
       ++n;
     }
-    if (n == 0) ImGui::TextDisabled("Nothing has come in yet.");
+    if (n == 0) ImGui::TextDisabled("%s", tr("Nothing has come in yet."));
   }
-  if (ImGui::CollapsingHeader("Shelter counts (as reported)", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(ui("Shelter counts (as reported)"), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto counts = drill::reported_shelters(s.model(), s.state(), s.time(), timing_);
     if (counts.empty() || std::isnan(counts.front().as_of)) {
-      ImGui::TextDisabled("No count has come in yet (every %s, received %s later).",
+      ImGui::TextDisabled(tr("No count has come in yet (every %s, received %s later)."),
                           format_clock(timing_.shelter_every).c_str(),
                           format_clock(timing_.shelter_delay).c_str());
     } else {
-      ImGui::TextDisabled("counted at %s, received %s", format_clock(counts.front().as_of).c_str(),
+      ImGui::TextDisabled(tr("counted at %s, received %s"), format_clock(counts.front().as_of).c_str(),
                           format_clock(counts.front().received).c_str());
       // Eight rows in view, then the table scrolls: the decisions below stay in sight.
       const float rows = static_cast<float>(std::min<std::size_t>(counts.size(), 8));
@@ -395,9 +396,9 @@ void DrillMode::draw_players(AppContext& ctx, float width, float height) {
       }
     }
   }
-  if (ImGui::CollapsingHeader("Team reports", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(ui("Team reports"), ImGuiTreeNodeFlags_DefaultOpen)) {
     const auto reports = drill::reported_tasks(s.model(), s.state(), s.time(), timing_);
-    if (reports.empty()) ImGui::TextDisabled("No team has reported back yet.");
+    if (reports.empty()) ImGui::TextDisabled("%s", tr("No team has reported back yet."));
     // The newest eight.
     for (std::size_t k = reports.size(); k-- > 0 && reports.size() - k <= 8;) {
       const drill::TeamReport& r = reports[k];
@@ -406,7 +407,7 @@ void DrillMode::draw_players(AppContext& ctx, float width, float height) {
           r.carried > 0 ? (", " + std::to_string(r.carried) + " taken to a shelter").c_str() : "");
     }
   }
-  if (ImGui::CollapsingHeader("Decisions taken", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(ui("Decisions taken"), ImGuiTreeNodeFlags_DefaultOpen)) {
     int n = 0;
     for (auto it = rec.rbegin(); it != rec.rend(); ++it) {
       if (it->kind == drill::Received::Kind::Inject) continue;
@@ -417,11 +418,11 @@ void DrillMode::draw_players(AppContext& ctx, float width, float height) {
         ImGui::TextWrapped("%s %s%s%s", it->what.c_str(), it->target.c_str(), it->reason.empty() ? "" : " — ",
                            it->reason.c_str());
       else
-        ImGui::TextWrapped("note: %s", it->text.c_str());
+        ImGui::TextWrapped(tr("note: %s"), it->text.c_str());
       ImGui::Unindent();
       ++n;
     }
-    if (n == 0) ImGui::TextDisabled("No decision yet.");
+    if (n == 0) ImGui::TextDisabled("%s", tr("No decision yet."));
   }
   ImGui::End();
 }

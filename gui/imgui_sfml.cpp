@@ -88,8 +88,9 @@ ImGuiSfml::ImGuiSfml(sf::RenderWindow& window) : window_(window) {
   }
 }
 
-FontReport ImGuiSfml::set_font(const std::string& file, float scale) {
-  FontReport r = build_ui_font(file, scale);
+FontReport ImGuiSfml::set_font(const std::string& file, float scale, const std::string& cjk_file,
+                               std::string_view cjk_text) {
+  FontReport r = build_ui_font(file, scale, cjk_file, cjk_text);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   if (!ImGui_ImplOpenGL3_CreateFontsTexture())
     throw std::runtime_error("cannot upload the font atlas to OpenGL");

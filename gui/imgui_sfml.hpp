@@ -23,7 +23,8 @@ class ImGuiSfml {
   // Rasterises `file` at the UI scale into ImGui's font atlas and uploads it (the
   // built-in font when the file cannot be read; see FontReport::problem). Call
   // between frames, never between new_frame() and render().
-  FontReport set_font(const std::string& file, float scale);
+  FontReport set_font(const std::string& file, float scale, const std::string& cjk_file = {},
+                      std::string_view cjk_text = {});
 
   void process_event(const sf::Event& event);
   // Starts an ImGui frame; dt in seconds since the previous frame.

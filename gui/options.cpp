@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "gui/ui_fonts.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 
@@ -13,7 +14,7 @@ const char* const kUsage =
     "usage: safestreet-gui [SCENARIO] [--variant NAME] [--seed N] [--demo grid|corridor]\n"
     "                      [--script FILE] [--frames N] [--screenshot out.png] [--dump-state out.json]\n"
     "                      [--speed X|max] [--play] [--stats] [--frame-stats out.csv] [--size WxH]\n"
-    "                      [--ui-scale X] [--font FILE.ttf]\n"
+    "                      [--ui-scale X] [--font FILE.ttf] [--lang en|zh-CN|de] [--cjk-font FILE.ttc]\n"
     "                      [--drill DRILL.yaml [--journal J] [--players CSV] | --resume J] [--players-view]\n"
     "\n"
     "Script commands (one per line, # comments; each waits for a scene still loading):\n"
@@ -61,7 +62,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
       return std::nullopt;
     } else if (a == "--variant" || a == "--demo" || a == "--script" || a == "--screenshot" ||
                a == "--dump-state" || a == "--frame-stats" || a == "--font" || a == "--drill" ||
-               a == "--journal" || a == "--resume" || a == "--players") {
+               a == "--journal" || a == "--resume" || a == "--players" || a == "--lang" ||
+               a == "--cjk-font") {
       const auto v = value("a value");
       if (!v) return std::nullopt;
       (a == "--variant"       ? o.variant
@@ -74,6 +76,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
        : a == "--journal"     ? o.journal
        : a == "--resume"      ? o.resume
        : a == "--players"     ? o.players
+       : a == "--lang"        ? o.lang
+       : a == "--cjk-font"    ? o.cjk_font
                               : o.dump_state) = *v;
       if (a == "--frame-stats") o.stats = true;
     } else if (a == "--seed" || a == "--frames") {
@@ -133,6 +137,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error, 
            std::nullopt;
   if (!o.journal.empty() && o.drill.empty())
     return error = "--journal goes with --drill (--resume appends to the journal it names)", std::nullopt;
+  if (!o.lang.empty() && !i18n::parse_language(o.lang))
+    return error = i18n::unknown_language_message(o.lang), std::nullopt;
   if (o.players_view && !drill) return error = "--players-view needs --drill or --resume", std::nullopt;
   return o;
 }

@@ -24,6 +24,10 @@ struct Options {
   // 0.75–3 (gui/ui_fonts.hpp); changeable in the window and by the script's ui_scale.
   float ui_scale = 1.0f;
   std::string font;  // --font FILE: a TrueType font instead of DejaVu Sans
+  // --lang en|zh-CN|de: the language of the panels (i18n/language.hpp); empty: the
+  // locale's (LC_ALL, LC_MESSAGES, LANG), else English.
+  std::string lang;
+  std::string cjk_font;  // --cjk-font FILE: the Chinese font for zh-CN instead of Noto Sans CJK
   // Drill mode (gui/drill_mode.hpp, docs/drills.md "In the GUI").
   std::string drill;          // --drill DRILL.yaml
   std::string journal;        // --journal FILE (with --drill)

@@ -6,6 +6,7 @@
 
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -59,7 +60,7 @@ void draw_overlays(AppContext& ctx) {
       ImGui::PushTextWrapPos(vp.width - 40);
       ImGui::TextUnformatted(ctx.messages.banner().c_str());
       ImGui::PopTextWrapPos();
-      if (ImGui::SmallButton("Dismiss")) ctx.messages.dismiss_banner();
+      if (ImGui::SmallButton(ui("Dismiss"))) ctx.messages.dismiss_banner();
     }
     ImGui::End();
     ImGui::PopStyleColor();
@@ -71,7 +72,7 @@ void draw_overlays(AppContext& ctx) {
     ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + vp.height / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("##empty", nullptr, kOverlay))
-      ImGui::TextUnformatted("Open a scenario file or a demo scene in the Scenario panel.");
+      ImGui::TextUnformatted(tr("Open a scenario file or a demo scene in the Scenario panel."));
     ImGui::End();
   }
 

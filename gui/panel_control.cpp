@@ -11,6 +11,7 @@
 #include "gui/fire_service_layers.hpp"
 #include "gui/panels.hpp"
 #include "gui/ui_fonts.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -18,15 +19,15 @@ namespace {
 // A labelled field's width: 180 px at scale 1, less when the panel is narrower so
 // the label beside it stays in view.
 float field_width(const char* label) {
-  const float room =
-      ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x - ImGui::GetStyle().ItemInnerSpacing.x;
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label, nullptr, true).x -
+                     ImGui::GetStyle().ItemInnerSpacing.x;
   return std::max(ui_px(60), std::min(ui_px(180), room));
 }
 
 // Text and widget size for a projector: presets and a step either way. A change is
 // applied between frames (the font atlas is rebuilt at the new size).
 void ui_scale_row(AppContext& ctx) {
-  ImGui::TextUnformatted("UI scale");
+  ImGui::TextUnformatted(tr("UI scale"));
   // Presets: the usual desktop, a laptop on a projector, a room-size projection.
   for (const float f : {1.0f, 1.5f, 2.0f}) {
     char label[16];
@@ -54,7 +55,7 @@ void ui_scale_row(AppContext& ctx) {
 
 void flow(const char* label, float extra) {
   ImGui::SameLine();
-  const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x + extra;
+  const float w = ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x + extra;
   if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
 }
 
@@ -64,13 +65,13 @@ void scenario_section(AppContext& ctx) {
   if (s.ready()) {
     ImGui::TextWrapped("%s", s.name().c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s residents, %s streets, %s shelters",
+    ImGui::TextWrapped(tr("%s residents, %s streets, %s shelters"),
                        format_count(s.model().population.size()).c_str(),
                        format_count(s.model().world.streets.edge_count()).c_str(),
                        format_count(s.model().world.shelters.size()).c_str());
     ImGui::PopStyleColor();
   } else if (!s.loading()) {
-    ImGui::TextDisabled("No scene loaded.");
+    ImGui::TextDisabled("%s", tr("No scene loaded."));
   }
   ImGui::SetNextItemWidth(-ui_px(60));
   const bool enter = ImGui::InputTextWithHint("##path", "scenarios/lauf.yaml", b.scenario_path,
@@ -78,7 +79,7 @@ void scenario_section(AppContext& ctx) {
   ImGui::SameLine();
   const bool can_open = scenario_files_supported() && !s.loading();
   ImGui::BeginDisabled(!can_open);
-  if ((ImGui::Button("Open") || enter) && can_open) {
+  if ((ImGui::Button(ui("Open")) || enter) && can_open) {
     if (b.scenario_path[0] == '\0')
       ctx.messages.error("type the path of a scenario file first");
     else
@@ -86,11 +87,12 @@ void scenario_section(AppContext& ctx) {
     b.variant = 0;
   }
   ImGui::EndDisabled();
-  if (!scenario_files_supported()) ImGui::TextDisabled("(scenario files not supported in this build)");
+  if (!scenario_files_supported())
+    ImGui::TextDisabled("%s", tr("(scenario files not supported in this build)"));
   ImGui::BeginDisabled(s.loading());
   bool first = true;
   for (const std::string& d : demo_names()) {
-    const std::string label = "Demo: " + d;
+    const std::string label = tr("Demo: ") + d;
     if (!first) flow(label.c_str());
     first = false;
     if (ImGui::SmallButton(label.c_str())) open_scene(ctx, SceneSource{"", "", d});
@@ -98,17 +100,17 @@ void scenario_section(AppContext& ctx) {
   ImGui::EndDisabled();
 
   if (!s.variants().empty()) {
-    std::vector<const char*> names{"(base plan)"};
+    std::vector<const char*> names{tr("(base plan)")};
     for (const std::string& v : s.variants()) names.push_back(v.c_str());
     b.variant = std::clamp(b.variant, 0, static_cast<int>(names.size()) - 1);
-    ImGui::SetNextItemWidth(field_width("Variant"));
-    ImGui::Combo("Variant", &b.variant, names.data(), static_cast<int>(names.size()));
+    ImGui::SetNextItemWidth(field_width(ui("Variant")));
+    ImGui::Combo(ui("Variant"), &b.variant, names.data(), static_cast<int>(names.size()));
   }
-  ImGui::SetNextItemWidth(field_width("Seed"));
-  ImGui::InputInt("Seed", &b.seed);
+  ImGui::SetNextItemWidth(field_width(ui("Seed")));
+  ImGui::InputInt(ui("Seed"), &b.seed);
   b.seed = std::max(b.seed, 0);
   ImGui::BeginDisabled(!s.ready() || s.loading());
-  if (ImGui::Button("Restart")) restart_as_chosen(ctx);
+  if (ImGui::Button(ui("Restart"))) restart_as_chosen(ctx);
   ImGui::EndDisabled();
   ui_scale_row(ctx);
 }
@@ -130,17 +132,18 @@ void restart_as_chosen(AppContext& ctx) {
 void time_section(AppContext& ctx) {
   Session& s = ctx.session;
   TimeControl& t = ctx.time;
-  if (!s.ready()) return ImGui::TextDisabled("Load a scene to run it.");
+  if (!s.ready()) return ImGui::TextDisabled("%s", tr("Load a scene to run it."));
   const double now = s.sim().time();
-  ImGui::Text("Clock %s   step %llu", format_clock(now).c_str(),
+  ImGui::Text(tr("Clock %s   step %llu"), format_clock(now).c_str(),
               static_cast<unsigned long long>(s.state().step));
   ImGui::ProgressBar(static_cast<float>(now / s.model().run.duration), ImVec2(-1, 0),
                      (format_clock(now) + " / " + format_clock(s.model().run.duration)).c_str());
   const bool finished = s.sim().finished();
   ImGui::BeginDisabled(finished);
-  if (ImGui::Button(t.playing ? "Pause" : "Play", ImVec2(ui_px(70), 0))) t.playing = !t.playing;
+  if (ImGui::Button(t.playing ? ui("Pause##play") : ui("Play##play"), ImVec2(ui_px(70), 0)))
+    t.playing = !t.playing;
   ImGui::SameLine();
-  if (ImGui::Button("Step")) {
+  if (ImGui::Button(ui("Step"))) {
     t.playing = false;
     s.step();
   }
@@ -152,22 +155,22 @@ void time_section(AppContext& ctx) {
     flow(label.c_str());
     if (ImGui::SmallButton(label.c_str())) t.speed = sp;
   }
-  flow("max");
-  if (ImGui::SmallButton("max")) t.speed = INFINITY;
+  flow(ui("max"));
+  if (ImGui::SmallButton(ui("max"))) t.speed = INFINITY;
   float log_speed = std::isfinite(t.speed) ? static_cast<float>(std::log10(t.speed)) : 3.0f;
   ImGui::SetNextItemWidth(-1);
   const std::string fmt = std::isfinite(t.speed)
-                              ? std::to_string(static_cast<int>(std::round(t.speed))) + "x real time"
-                              : std::string("as fast as possible");
+                              ? std::to_string(static_cast<int>(std::round(t.speed))) + tr("x real time")
+                              : std::string(tr("as fast as possible"));
   if (ImGui::SliderFloat("##speed", &log_speed, 0.0f, 3.0f, fmt.c_str()))
     t.speed = log_speed >= 2.999f ? INFINITY : std::pow(10.0, static_cast<double>(log_speed));
   // What the clock does now: a paused run says so rather than "running at 0x".
   if (finished)
-    ImGui::TextDisabled("run finished");
+    ImGui::TextDisabled("%s", tr("run finished"));
   else if (!t.playing)
-    ImGui::TextDisabled("paused");
+    ImGui::TextDisabled("%s", tr("paused"));
   else
-    ImGui::TextDisabled("running at %.0fx real time", t.achieved);
+    ImGui::TextDisabled(tr("running at %.0fx real time"), t.achieved);
 }
 
 namespace {
@@ -180,7 +183,8 @@ namespace {
 void layer_box(AppContext& ctx, const char* label, bool* flag, const char* name, bool new_row = false) {
   const float column = ui_px(110);
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float width = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+  const float width =
+      ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
   if (!new_row) {
     const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + st.ItemSpacing.x;
     const float x = std::ceil(after / column - 1e-3f) * column;
@@ -213,69 +217,70 @@ void layers_section(AppContext& ctx) {
     row = false;
   };
   auto end_row = [&] { row = true; };
-  box(has.terrain, "Terrain", &l.terrain, "terrain");
-  box(has.buildings || micro, micro ? "Floor and walls" : "Buildings", &l.buildings, "buildings");
-  box(has.streets, "Streets", &l.streets, "streets");
+  box(has.terrain, ui("Terrain"), &l.terrain, "terrain");
+  box(has.buildings || micro, micro ? ui("Floor and walls") : ui("Buildings"), &l.buildings, "buildings");
+  box(has.streets, ui("Streets"), &l.streets, "streets");
   end_row();
-  box(has.streets, "Closed", &l.closed_roads, "closed");
-  box(true, "Crowding", &l.congestion, "crowding");
-  box(has.shelters, micro ? "Exits" : "Shelters", &l.shelters, "shelters");
+  box(has.streets, ui("Closed"), &l.closed_roads, "closed");
+  box(true, ui("Crowding"), &l.congestion, "crowding");
+  box(has.shelters, micro ? ui("Exits") : ui("Shelters"), &l.shelters, "shelters");
   end_row();
-  box(true, "Residents", &l.residents, "residents");
-  box(has.shelters, micro ? "incl. out" : "incl. sheltered", &l.sheltered_residents, "sheltered");
+  box(true, ui("Residents"), &l.residents, "residents");
+  box(has.shelters, micro ? ui("incl. out") : ui("incl. sheltered"), &l.sheltered_residents, "sheltered");
   end_row();
-  box(true, "Late", &l.late_residents, "late");
-  box(has.zones, micro ? "Rooms" : "Zones", &l.zones, "zones");
-  box(has.zones, "Shading", &l.zone_shading, "zone_shading");
+  box(true, ui("Late"), &l.late_residents, "late");
+  box(has.zones, micro ? ui("Rooms") : ui("Zones"), &l.zones, "zones");
+  box(has.zones, ui("Shading"), &l.zone_shading, "zone_shading");
   if (has.zones && ImGui::IsItemHovered())
-    ImGui::SetTooltip(micro ? "Rooms coloured by the share of their occupants out, or by T90"
-                            : "Zones coloured by the share of their residents safe, or by T90");
+    ImGui::SetTooltip("%s", micro ? tr("Rooms coloured by the share of their occupants out, or by T90")
+                                  : tr("Zones coloured by the share of their residents safe, or by T90"));
   end_row();
-  box(has.shelters, micro ? "Exit names" : "Shelter names", &l.shelter_names, "shelter_names");
+  box(has.shelters, micro ? ui("Exit names") : ui("Shelter names"), &l.shelter_names, "shelter_names");
   end_row();
   if (has.zones) {
     int measure = static_cast<int>(ctx.view.zone_measure);
-    ImGui::TextUnformatted(micro ? "Shade rooms by" : "Shade zones by");
+    ImGui::TextUnformatted(micro ? tr("Shade rooms by") : tr("Shade zones by"));
     probe(ctx, "layers.text");
-    radio_flow(ctx, micro ? "share out" : "share safe", &measure, 0);
+    radio_flow(ctx, micro ? ui("share out") : ui("share safe"), &measure, 0);
     radio_flow(ctx, "T90", &measure, 1);
     ctx.view.zone_measure = static_cast<ZoneMeasure>(measure);
   }
-  box(has.flood, "Water", &l.water, "water");
-  box(has.teams, "Responders", &l.responders, "responders");
+  box(has.flood, ui("Water"), &l.water, "water");
+  box(has.teams, ui("Responders"), &l.responders, "responders");
   end_row();
-  box(has.flood && has.streets, "Flooded", &l.flooded_roads, "flooded");
-  box(has.low_lying, "Low-lying", &l.low_lying, "low_lying");
+  box(has.flood && has.streets, ui("Flooded"), &l.flooded_roads, "flooded");
+  box(has.low_lying, ui("Low-lying"), &l.low_lying, "low_lying");
   end_row();
-  box(has.fire, "Fire", &l.fire, "fire");
-  box(has.fire, "Smoke", &l.smoke, "smoke");
-  box(has.fire, "Wind", &l.wind, "wind");
+  box(has.fire, ui("Fire"), &l.fire, "fire");
+  box(has.fire, ui("Smoke"), &l.smoke, "smoke");
+  box(has.fire, ui("Wind"), &l.wind, "wind");
   end_row();
-  box(has.service, "Fire lanes", &l.lanes, "lanes");
-  box(has.service, "Hydrants", &l.hydrants, "hydrants");
-  box(has.service, "Stations", &l.stations, "stations");
+  box(has.service, ui("Fire lanes"), &l.lanes, "lanes");
+  box(has.service, ui("Hydrants"), &l.hydrants, "hydrants");
+  box(has.service, ui("Stations"), &l.stations, "stations");
   end_row();
-  box(has.service, "Engines", &l.engines, "engines");
+  box(has.service, ui("Engines"), &l.engines, "engines");
   if (has.service && ImGui::IsItemHovered())
-    ImGui::SetTooltip("Fire appliances on their way and on scene, with their hose lines");
+    ImGui::SetTooltip("%s", tr("Fire appliances on their way and on scene, with their hose lines"));
   end_row();
   int by = static_cast<int>(ctx.view.colour_by);
-  ImGui::TextUnformatted("Colour residents by");
+  ImGui::TextUnformatted(tr("Colour residents by"));
   probe(ctx, "layers.text");
-  ImGui::RadioButton("state", &by, 0);
+  ImGui::RadioButton(ui("state"), &by, 0);
   probe(ctx, "layers.radio");
-  radio_flow(ctx, "age", &by, 1);
-  radio_flow(ctx, "mobility", &by, 2);
+  radio_flow(ctx, ui("age"), &by, 1);
+  radio_flow(ctx, ui("mobility"), &by, 2);
   ctx.view.colour_by = static_cast<ColourBy>(by);
   // The dot size at UI scale 1; the map draws it times the UI scale.
   // ImGui's default width unless the label would then run past the panel's edge.
-  if (ImGui::CalcItemWidth() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("dot px").x >
+  if (ImGui::CalcItemWidth() + ImGui::GetStyle().ItemInnerSpacing.x +
+          ImGui::CalcTextSize(ui("dot px"), nullptr, true).x >
       ImGui::GetContentRegionAvail().x)
-    ImGui::SetNextItemWidth(field_width("dot px"));
-  ImGui::SliderFloat("dot px", &ctx.view.dot_px, 1.0f, 8.0f, "%.0f");
+    ImGui::SetNextItemWidth(field_width(ui("dot px")));
+  ImGui::SliderFloat(ui("dot px"), &ctx.view.dot_px, 1.0f, 8.0f, "%.0f");
   probe(ctx, "layers.dot_px");
   ctx.view.dot_px = std::round(ctx.view.dot_px);
-  if (ImGui::Button("Fit map")) ctx.map.fit();
+  if (ImGui::Button(ui("Fit map"))) ctx.map.fit();
 
   ImGui::Separator();
   heat_maps_section(ctx);

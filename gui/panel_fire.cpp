@@ -8,6 +8,7 @@
 
 #include "engine/hazards/fire/fire_hazard.hpp"
 #include "gui/panels.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 
@@ -28,11 +29,11 @@ void fire_summary(AppContext& ctx) {
     }
   }
   if (fire->desc().service.enabled)
-    ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out, %d put out",
+    ImGui::TextWrapped(tr("Fire: %d buildings burning (%d fully involved), %d burnt out, %d put out"),
                        ignited + full, full, out, put_out);
   else
-    ImGui::TextWrapped("Fire: %d buildings burning (%d fully involved), %d burnt out", ignited + full, full,
-                       out);
+    ImGui::TextWrapped(tr("Fire: %d buildings burning (%d fully involved), %d burnt out"), ignited + full,
+                       full, out);
 }
 
 void draw_wind(AppContext& ctx) {

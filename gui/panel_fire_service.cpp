@@ -16,6 +16,7 @@
 #include "gui/fire_service_layers.hpp"
 #include "gui/map_style.hpp"
 #include "gui/panels.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -77,7 +78,7 @@ void fire_service_section(AppContext& ctx) {
   const Model& m = ctx.session.model();
   const FireHazard* fire = find_fire_service(m);
   const FireRun* run = fire ? find_fire_run(m, ctx.session.state()) : nullptr;
-  if (!run) return ImGui::TextDisabled("This scenario has no fire service.");
+  if (!run) return ImGui::TextDisabled("%s", tr("This scenario has no fire service."));
   const FireServiceDesc& d = fire->desc().service;
   const FireServiceRun& r = run->service;
   const double t = ctx.session.sim().time();
@@ -98,12 +99,12 @@ void fire_service_section(AppContext& ctx) {
   int met = 0;
   for (const ApplianceTask& task : r.tasks)
     if (task.arrived <= t || !task.note.empty()) met += static_cast<int>(task.reroutes);
-  ImGui::TextWrapped("Hydrants: %d of %zu working. Obstructions this run: %zu, %d met by crews so far.",
+  ImGui::TextWrapped(tr("Hydrants: %d of %zu working. Obstructions this run: %zu, %d met by crews so far."),
                      working, d.hydrants.size(), r.obstructions.size(), met);
 
-  if (r.incidents.empty()) return ImGui::TextDisabled("No fire has been called in yet.");
+  if (r.incidents.empty()) return ImGui::TextDisabled("%s", tr("No fire has been called in yet."));
   const double detect = d.params.detection_delay;
-  ImGui::TextDisabled("Times after the call (ignition + %s detection), h:mm:ss",
+  ImGui::TextDisabled(tr("Times after the call (ignition + %s detection), h:mm:ss"),
                       format_clock(detect).c_str());
   std::int32_t& sel = ctx.view.fire_incident;
   const auto n_inc = static_cast<std::int32_t>(r.incidents.size());
@@ -139,7 +140,7 @@ void fire_service_section(AppContext& ctx) {
           ctx.map.camera().center_on(m.world.buildings[inc.origin].centroid);
       }
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Fire in building %u (map id %lld), ignited at %s%s", inc.origin,
+        ImGui::SetTooltip(tr("Fire in building %u (map id %lld), ignited at %s%s"), inc.origin,
                           inc.origin < m.world.buildings.size()
                               ? static_cast<long long>(m.world.buildings[inc.origin].source_id)
                               : -1LL,
@@ -151,7 +152,7 @@ void fire_service_section(AppContext& ctx) {
       minutes_cell(inc.put_out_by_residents ? NAN : inc.alarm - call);
       ImGui::TableNextColumn();
       if (inc.put_out_by_residents)
-        ImGui::TextDisabled("residents");
+        ImGui::TextDisabled("%s", tr("residents"));
       else
         minutes_cell(inc.first_engine - call);
       ImGui::TableNextColumn();
@@ -167,7 +168,7 @@ void fire_service_section(AppContext& ctx) {
   // The appliances sent to the incident shown, each with what held it up.
   const FireIncident& inc = r.incidents[static_cast<std::size_t>(shown)];
   const double call = inc.ignited + detect;
-  ImGui::Text("Appliances at incident %d", shown + 1);
+  ImGui::Text(tr("Appliances at incident %d"), shown + 1);
   int rows = 0;
   for (const ApplianceTask& task : r.tasks)
     rows += task.incident == static_cast<std::uint32_t>(shown) ? 1 : 0;
@@ -212,7 +213,7 @@ void fire_service_section(AppContext& ctx) {
         ctx.map.camera().center_on(marks[task.appliance].pos);
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s from %s, dispatched at %s%s; %s", ty ? ty->name.c_str() : "?",
+        ImGui::SetTooltip(tr("%s from %s, dispatched at %s%s; %s"), ty ? ty->name.c_str() : "?",
                           st ? st->name.c_str() : "?", format_clock(task.dispatched).c_str(),
                           task.first_alarm ? " (first alarm)" : "",
                           task.appliance < marks.size() ? to_string(marks[task.appliance].stage) : "?");
@@ -232,7 +233,7 @@ void fire_service_section(AppContext& ctx) {
       if (there || failed) {
         delay_cell(task.drive - task.planned_drive);
         if (task.reroutes > 0 && ImGui::IsItemHovered())
-          ImGui::SetTooltip("%u obstruction(s) met; planned %s, drove %s", task.reroutes,
+          ImGui::SetTooltip(tr("%u obstruction(s) met; planned %s, drove %s"), task.reroutes,
                             format_clock(task.planned_drive).c_str(), format_clock(task.drive).c_str());
       } else {
         ImGui::TextDisabled("-");
@@ -241,7 +242,7 @@ void fire_service_section(AppContext& ctx) {
       if (there) {
         delay_cell(task.hose_lay_delay);
         if (task.hose > 0 && ImGui::IsItemHovered())
-          ImGui::SetTooltip("%.0f m of hose to the building", task.hose);
+          ImGui::SetTooltip(tr("%.0f m of hose to the building"), task.hose);
       } else {
         ImGui::TextDisabled("-");
       }

@@ -9,6 +9,7 @@
 #include "engine/core/metrics.hpp"
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -58,7 +59,7 @@ void team(AppContext& ctx, TeamId id) {
   if (ts.task.valid() && ts.task.index() < s.response.tasks.size()) {
     const Task& k = s.response.tasks[ts.task.index()];
     line(ctx, "Task %u: %s for household %u", ts.task.value, to_string(k.kind), k.household.value);
-    if (k.first.valid() && ImGui::SmallButton("Select resident"))
+    if (k.first.valid() && ImGui::SmallButton(ui("Select resident")))
       ctx.view.selection = {Selection::Kind::Resident, k.first.value};
   }
   if (ts.stage == TeamStage::Escorting)
@@ -74,7 +75,7 @@ void resident(AppContext& ctx, ResidentId r) {
   const Population& p = m.population;
   line(ctx, "Resident %u (household %u)", r.value, p.household[i].value);
   line(ctx, "Age %d (%s), %s", p.age[i], to_string(age_band(p.age[i])), to_string(p.mobility[i]));
-  line(ctx, "%s%s", p.lives_alone[i] ? "lives alone" : "lives with others",
+  line(ctx, "%s%s", p.lives_alone[i] ? tr("lives alone") : tr("lives with others"),
        p.needs_assistance[i] ? ", needs assistance" : "");
   const Rgb c = kStatusColour[static_cast<std::size_t>(s.status[i])];
   coloured(ctx, ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, 1), "State: %s", to_string(s.status[i]));
@@ -104,11 +105,11 @@ void shelter(AppContext& ctx, ShelterId id) {
   line(ctx, "Shelter %u: %s (%s)", id.value, site.name.c_str(), to_string(site.kind));
   line(ctx, "%d / %d persons, %d arrivals", s.occupancy[i], site.capacity, s.arrivals[i]);
   ImGui::ProgressBar(static_cast<float>(s.occupancy[i]) / static_cast<float>(std::max(site.capacity, 1)));
-  line(ctx, "%s, %s, opens at %s", s.shelter_closed[i] ? "closed" : "open",
+  line(ctx, tr("%s, %s, opens at %s"), s.shelter_closed[i] ? tr("closed") : tr("open"),
        site.step_free ? "step-free" : "has steps", format_clock(site.open_time).c_str());
   if (std::isfinite(s.shelter_full_time[i]))
     line(ctx, "Full since %s", format_clock(s.shelter_full_time[i]).c_str());
-  if (ImGui::Button(s.shelter_closed[i] ? "Open shelter" : "Close shelter"))
+  if (ImGui::Button(s.shelter_closed[i] ? ui("Open shelter") : ui("Close shelter")))
     set_shelter_closed(ctx, id, !s.shelter_closed[i], "inspector");
 }
 
@@ -124,8 +125,8 @@ void street(AppContext& ctx, EdgeId e) {
   const float area = std::max(g.edge_length[i], 5.0f) * g.edge_width[i];
   line(ctx, "%u on it now (%.2f P/m2), %llu walked it", s.edge_count[i], s.edge_count[i] / area,
        static_cast<unsigned long long>(s.records.edge_passages[i]));
-  line(ctx, "%s", s.edge_closed[i] ? "CLOSED" : "open");
-  if (ImGui::Button(s.edge_closed[i] ? "Reopen street" : "Close street"))
+  line(ctx, "%s", s.edge_closed[i] ? tr("CLOSED") : tr("open"));
+  if (ImGui::Button(s.edge_closed[i] ? ui("Reopen street") : ui("Close street")))
     set_road_closed(ctx, e, !s.edge_closed[i], "inspector");
 }
 
@@ -135,7 +136,7 @@ void inspector_section(AppContext& ctx) {
   const Selection sel = ctx.view.selection;
   if (!ctx.session.ready() || sel.kind == Selection::Kind::None) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Click a resident, shelter, street or team on the map.");
+    ImGui::TextWrapped("%s", tr("Click a resident, shelter, street or team on the map."));
     ImGui::PopStyleColor();
     probe(ctx, "inspector.line");
     return;
@@ -157,7 +158,7 @@ void inspector_section(AppContext& ctx) {
       break;
     case Selection::Kind::None: break;
   }
-  if (ImGui::SmallButton("Clear selection")) ctx.view.selection = {};
+  if (ImGui::SmallButton(ui("Clear selection"))) ctx.view.selection = {};
 }
 
 }  // namespace ss::gui

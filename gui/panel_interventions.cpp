@@ -13,6 +13,7 @@
 #include "gui/event_log.hpp"
 #include "gui/panels.hpp"
 #include "gui/ui_fonts.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 
@@ -36,8 +37,8 @@ void shelter_table(AppContext& ctx, bool micro) {
   if (!ImGui::BeginTable("shelters", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, height)))
     return;
   control_drawn(ctx, micro ? "exits" : "shelters");
-  ImGui::TableSetupColumn(micro ? "Exit to" : "Shelter");
-  ImGui::TableSetupColumn(micro ? "Out" : "Persons", ImGuiTableColumnFlags_WidthFixed, ui_px(90));
+  ImGui::TableSetupColumn(micro ? ui("Exit to") : ui("Shelter"));
+  ImGui::TableSetupColumn(micro ? ui("Out") : ui("Persons"), ImGuiTableColumnFlags_WidthFixed, ui_px(90));
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ui_px(50));
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableHeadersRow();
@@ -55,7 +56,7 @@ void shelter_table(AppContext& ctx, bool micro) {
       ImGui::Text("%s/%s", format_count(static_cast<std::uint64_t>(s.occupancy[i])).c_str(),
                   format_count(static_cast<std::uint64_t>(m.world.shelters[i].capacity)).c_str());
     ImGui::TableNextColumn();
-    if (ImGui::SmallButton(s.shelter_closed[i] ? "open" : "close"))
+    if (ImGui::SmallButton(s.shelter_closed[i] ? ui("open") : ui("close")))
       set_shelter_closed(ctx, ShelterId{i}, !s.shelter_closed[i], micro ? "exit list" : "shelter list");
     ImGui::PopID();
   }
@@ -74,8 +75,8 @@ void room_table(AppContext& ctx) {
   if (!ImGui::BeginTable("rooms", 2, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg, ImVec2(0, height)))
     return;
   control_drawn(ctx, "rooms");
-  ImGui::TableSetupColumn("Room");
-  ImGui::TableSetupColumn("Out of it", ImGuiTableColumnFlags_WidthFixed, ui_px(150));
+  ImGui::TableSetupColumn(ui("Room"));
+  ImGui::TableSetupColumn(ui("Out of it"), ImGuiTableColumnFlags_WidthFixed, ui_px(150));
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableHeadersRow();
   for (std::size_t z = 0; z < m.world.zones.size() && z < metrics.by_zone.size(); ++z) {
@@ -84,9 +85,9 @@ void room_table(AppContext& ctx) {
     ImGui::TextUnformatted(m.world.zones[z].name.c_str());
     ImGui::TableNextColumn();
     if (t.residents == 0)
-      ImGui::TextDisabled("nobody");
+      ImGui::TextDisabled("%s", tr("nobody"));
     else if (t.t100)
-      ImGui::Text("all, at %s", format_clock(*t.t100).c_str());
+      ImGui::Text(tr("all, at %s"), format_clock(*t.t100).c_str());
     else
       ImGui::TextUnformatted(format_share(t.safe, t.residents).c_str());
   }
@@ -100,7 +101,7 @@ void mutual_aid_table(AppContext& ctx) {
   const SimState& s = ctx.session.state();
   const auto& offers = m.plan.response.mutual_aid;
   if (offers.empty()) return;
-  ImGui::TextUnformatted("Mutual aid");
+  ImGui::TextUnformatted(tr("Mutual aid"));
   control_drawn(ctx, "mutual_aid");
   for (std::size_t o = 0; o < offers.size(); ++o) {
     ImGui::PushID(static_cast<int>(o));
@@ -112,7 +113,7 @@ void mutual_aid_table(AppContext& ctx) {
       text += ", ready " + format_clock(offers[o].delay) + " after the request";
       ImGui::AlignTextToFramePadding();
       ImGui::TextWrapped("%s", text.c_str());
-      if (ImGui::SmallButton("request")) request_mutual_aid(ctx, o, "interventions panel");
+      if (ImGui::SmallButton(ui("request"))) request_mutual_aid(ctx, o, "interventions panel");
     } else {
       text +=
           ", requested at " + format_clock(asked) + ", ready at " + format_clock(mutual_aid_ready(m, s, o));
@@ -133,21 +134,22 @@ void interventions_section(AppContext& ctx) {
   if (micro && ctx.view.mode == ClickMode::ToggleRoad) ctx.view.mode = ClickMode::Inspect;
   if (ready && !fire && ctx.view.mode == ClickMode::StartFire) ctx.view.mode = ClickMode::Inspect;
   int mode = static_cast<int>(ctx.view.mode);
-  ImGui::TextUnformatted("Click on the map to");
+  ImGui::TextUnformatted(tr("Click on the map to"));
   ImGui::SameLine();
-  ImGui::RadioButton("inspect", &mode, 0);
+  ImGui::RadioButton(ui("inspect"), &mode, 0);
   if (!micro) {
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("close/reopen a street").x + ui_px(30))
       ImGui::NewLine();
-    ImGui::RadioButton("close/reopen a street", &mode, 1);
+    ImGui::RadioButton(ui("close/reopen a street"), &mode, 1);
     control_drawn(ctx, "close_street");
   }
   if (!ready || fire) {
     ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("start a fire").x + ui_px(30))
+    if (ImGui::GetContentRegionAvail().x <
+        ImGui::CalcTextSize(ui("start a fire"), nullptr, true).x + ui_px(30))
       ImGui::NewLine();
-    ImGui::RadioButton("start a fire", &mode, 2);
+    ImGui::RadioButton(ui("start a fire"), &mode, 2);
     control_drawn(ctx, "start_fire");
   }
   ctx.view.mode = static_cast<ClickMode>(mode);
@@ -176,11 +178,11 @@ void interventions_section(AppContext& ctx) {
     } else {
       ImGui::TextWrapped("%s", text.c_str());
     }
-    if (ImGui::SmallButton("reopen")) set_road_closed(ctx, EdgeId{e}, false, "interventions panel");
+    if (ImGui::SmallButton(ui("reopen"))) set_road_closed(ctx, EdgeId{e}, false, "interventions panel");
     ImGui::PopID();
     ++shown;
   }
-  if (shown == 0) ImGui::TextDisabled("No street is closed.");
+  if (shown == 0) ImGui::TextDisabled("%s", tr("No street is closed."));
   control_drawn(ctx, "closed_streets");
   shelter_table(ctx, false);
   mutual_aid_table(ctx);
@@ -188,12 +190,14 @@ void interventions_section(AppContext& ctx) {
 
 void log_section(AppContext& ctx) {
   EventLog& log = ctx.log;
-  static constexpr const char* kLabels[kEventKindCount] = {"injects", "interventions", "warnings",
-                                                           "import notes", "session"};
+  static constexpr const char* kLabels[kEventKindCount] = {tr_noop("injects"), tr_noop("interventions"),
+                                                           tr_noop("warnings"), tr_noop("import notes"),
+                                                           tr_noop("session")};
   for (std::size_t k = 0; k < kEventKindCount; ++k) {
     char label[48];
-    std::snprintf(label, sizeof label, "%s (%zu)", kLabels[k], log.counts[k]);
-    if (k > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(label).x + ui_px(40))
+    // Translated text, the English kind as the checkbox's id.
+    std::snprintf(label, sizeof label, "%s (%zu)###%s", tr(kLabels[k]), log.counts[k], kLabels[k]);
+    if (k > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(label, nullptr, true).x + ui_px(40))
       ImGui::SameLine();
     ImGui::Checkbox(label, &log.show[k]);
   }
@@ -229,12 +233,12 @@ void export_section(AppContext& ctx) {
   ImGui::SetNextItemWidth(-ui_px(90));
   ImGui::InputText("##shot", b.screenshot_path, sizeof b.screenshot_path);
   ImGui::SameLine();
-  if (ImGui::Button("Screenshot")) ctx.screenshot_request = b.screenshot_path;
+  if (ImGui::Button(ui("Screenshot"))) ctx.screenshot_request = b.screenshot_path;
   ImGui::SetNextItemWidth(-ui_px(90));
   ImGui::InputText("##results", b.results_dir, sizeof b.results_dir);
   ImGui::SameLine();
   ImGui::BeginDisabled(!results_export_supported() || !ctx.session.ready());
-  if (ImGui::Button("Results")) export_results(ctx, b.results_dir);
+  if (ImGui::Button(ui("Results"))) export_results(ctx, b.results_dir);
   ImGui::EndDisabled();
   ImGui::SetNextItemWidth(-ui_px(90));
   ImGui::InputText("##briefing", b.briefing_path, sizeof b.briefing_path);

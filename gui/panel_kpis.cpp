@@ -9,12 +9,13 @@
 #include "gui/panels.hpp"
 #include "gui/plot.hpp"
 #include "gui/ui_fonts.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
 
 std::string time_or_dash(const std::optional<double>& t) {
-  return t ? format_clock(*t) : std::string("not yet");
+  return t ? format_clock(*t) : std::string(tr("not yet"));
 }
 
 // A label and a bar of the share safe. The bars start at one column (140 px at scale
@@ -49,16 +50,16 @@ void response_rows(AppContext& ctx) {
   ImGui::Separator();
   if (!m.plan.response.teams.empty()) {
     const ResponseStats& r = c.response.overall;
-    ImGui::TextWrapped("Tasks: %s open (%s taken), %s reached of %s", format_count(c.open_tasks).c_str(),
+    ImGui::TextWrapped(tr("Tasks: %s open (%s taken), %s reached of %s"), format_count(c.open_tasks).c_str(),
                        format_count(c.taken_tasks).c_str(), format_count(r.arrived).c_str(),
                        format_count(r.tasks).c_str());
     probe(ctx, "kpi.tasks");
-    ImGui::TextWrapped("Response P50 %s  P90 %s  max %s", minutes_or_dash(r.p50).c_str(),
+    ImGui::TextWrapped(tr("Response P50 %s  P90 %s  max %s"), minutes_or_dash(r.p50).c_str(),
                        minutes_or_dash(r.p90).c_str(), minutes_or_dash(r.max).c_str());
     probe(ctx, "kpi.response");
   }
   if (c.targets.empty()) return;
-  ImGui::TextUnformatted("Plan targets");
+  ImGui::TextUnformatted(tr("Plan targets"));
   // The gutter fits the longest status word.
   float gutter = 0;
   for (const TargetStatus st : {TargetStatus::Met, TargetStatus::Missed, TargetStatus::Open})
@@ -93,16 +94,16 @@ void probe(AppContext& ctx, const char* name) {
 }
 
 void kpi_section(AppContext& ctx) {
-  if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
+  if (!ctx.session.ready()) return ImGui::TextDisabled("%s", tr("No run."));
   const RunMetrics& m = current_metrics(ctx);
-  share_row(ctx, "Safe, all", m.overall.safe, m.overall.residents);
+  share_row(ctx, tr("Safe, all"), m.overall.safe, m.overall.residents);
   ImGui::TextWrapped("T50 %s   T90 %s", time_or_dash(m.overall.t50).c_str(),
                      time_or_dash(m.overall.t90).c_str());
   probe(ctx, "kpi.t50");
   ImGui::TextWrapped("T95 %s   T100 %s", time_or_dash(m.overall.t95).c_str(),
                      time_or_dash(m.overall.t100).c_str());
   probe(ctx, "kpi.t95");
-  if (ImGui::TreeNode("By group")) {
+  if (ImGui::TreeNode(ui("By group"))) {
     for (std::size_t g = 0; g < GroupIndex::kCount; ++g) {
       if (m.by_group[g].residents == 0) continue;
       share_row(ctx, GroupIndex::name(g).c_str(), m.by_group[g].safe, m.by_group[g].residents);
@@ -123,17 +124,17 @@ void kpi_section(AppContext& ctx) {
   const auto& out = m.overall.by_outcome;
   const std::uint32_t refusing = out[static_cast<std::size_t>(Outcome::RefusedNotKnocked)];
   if (refusing > 0) {
-    ImGui::TextWrapped("Refusing to leave, not knocked: %s", format_count(refusing).c_str());
+    ImGui::TextWrapped(tr("Refusing to leave, not knocked: %s"), format_count(refusing).c_str());
     probe(ctx, "kpi.refused");
   }
-  if (ImGui::TreeNode("Not safe, why")) {
+  if (ImGui::TreeNode(ui("Not safe, why"))) {
     for (std::size_t o = 0; o < kOutcomeCount; ++o)
       if (!is_safe(static_cast<Outcome>(o)) && out[o] > 0)
         ImGui::TextWrapped("%s %s", to_string(static_cast<Outcome>(o)), format_count(out[o]).c_str());
     for (std::size_t z = 0; z < m.by_zone.size(); ++z) {
       const std::uint32_t n = m.by_zone[z].by_outcome[static_cast<std::size_t>(Outcome::RefusedNotKnocked)];
       if (n > 0)
-        ImGui::TextWrapped("  %s: %s refusing", ctx.session.model().world.zone_name(ZoneId{z}).c_str(),
+        ImGui::TextWrapped(tr("  %s: %s refusing"), ctx.session.model().world.zone_name(ZoneId{z}).c_str(),
                            format_count(n).c_str());
     }
     ImGui::TreePop();
@@ -146,17 +147,17 @@ void kpi_section(AppContext& ctx) {
     full += s.full_time.has_value() && s.occupancy >= s.capacity;
     closed += s.closed;
   }
-  ImGui::TextWrapped("Shelters: %s of %s places taken",
+  ImGui::TextWrapped(tr("Shelters: %s of %s places taken"),
                      format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(occ, 0))).c_str(),
                      format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(cap, 0))).c_str());
   probe(ctx, "kpi.shelters");
-  ImGui::TextWrapped("%d full, %d closed of %zu", full, closed, m.shelters.size());
+  ImGui::TextWrapped(tr("%d full, %d closed of %zu"), full, closed, m.shelters.size());
   probe(ctx, "kpi.shelters_full");
   response_rows(ctx);
   const SimWarnings& w = ctx.session.state().records.warnings;
   if (w.non_finite_speed || w.rerouted_full || w.turned_around) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("turned away %s, turned around %s, bad speeds %s",
+    ImGui::TextWrapped(tr("turned away %s, turned around %s, bad speeds %s"),
                        format_count(w.rerouted_full).c_str(), format_count(w.turned_around).c_str(),
                        format_count(w.non_finite_speed).c_str());
     ImGui::PopStyleColor();
@@ -185,7 +186,7 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
   };
   {
     Series& all = next(c.curves, n);
-    all.label = "all";
+    all.label = tr("all");
     all.colour = {255, 255, 255};
     const auto total = static_cast<float>(std::max<std::size_t>(1, ctx.session.model().population.size()));
     for (const TimelineRow& r : s.records.timeline)
@@ -206,7 +207,7 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
   n = 0;
   for (std::size_t i = 0; i < shelters.size(); ++i) {
     Series& o = next(c.occupancy, n);
-    o.label = shelters[i].name.empty() ? "shelter " + std::to_string(i) : shelters[i].name;
+    o.label = shelters[i].name.empty() ? tr("shelter ") + std::to_string(i) : shelters[i].name;
     o.colour = series_colour(i);
     const float cap = static_cast<float>(std::max(shelters[i].capacity, 1));
     for (const auto& row : s.records.occupancy_series)
@@ -222,24 +223,24 @@ void rebuild_plots(AppContext& ctx, PlotCache& c) {
 }  // namespace
 
 void plots_section(AppContext& ctx) {
-  if (!ctx.session.ready()) return ImGui::TextDisabled("No run.");
+  if (!ctx.session.ready()) return ImGui::TextDisabled("%s", tr("No run."));
   PlotCache& c = ctx.plots;
   // A radio button is its circle (a frame's height) and the label beside it.
   const float circle = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
-  ImGui::RadioButton("age", &c.axis, 0);
-  flow("mobility", circle);
-  ImGui::RadioButton("mobility", &c.axis, 1);
-  flow("lives alone", circle);
-  ImGui::RadioButton("lives alone", &c.axis, 2);
+  ImGui::RadioButton(ui("age"), &c.axis, 0);
+  flow(ui("mobility"), circle);
+  ImGui::RadioButton(ui("mobility"), &c.axis, 1);
+  flow(ui("lives alone"), circle);
+  ImGui::RadioButton(ui("lives alone"), &c.axis, 2);
   const SimState& s = ctx.session.state();
   // The series only change when the timeline gains (or, after a restart, loses) a row.
   if (c.rows != s.records.timeline.size() || c.generation != ctx.session.generation() ||
       c.seed != ctx.session.seed() || c.built_axis != c.axis)
     rebuild_plots(ctx, c);
-  ImGui::TextWrapped("Share safe over time");
+  ImGui::TextWrapped("%s", tr("Share safe over time"));
   probe(ctx, "plot.title");
   plot_series("curves", c.x, c.curves, 100.0f, ui_px(110.0f), "%", true, &ctx);
-  ImGui::TextWrapped("Shelter occupancy (%% of capacity)");
+  ImGui::TextWrapped("%s", tr("Shelter occupancy (% of capacity)"));
   probe(ctx, "plot.title");
   // Many shelters make an unreadable legend; hovering still names each line.
   plot_series("occupancy", c.x, c.occupancy, 100.0f, ui_px(90.0f), "%", c.occupancy.size() <= 8, &ctx);

@@ -6,6 +6,7 @@
 #include "gui/fire_service_layers.hpp"
 #include "gui/panels.hpp"
 #include "gui/timeline.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -29,11 +30,13 @@ void draw_left_panel(AppContext& ctx, float height) {
   ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(pw.left, height), ImGuiCond_Always);
   if (begin_sidebar("SafeStreet")) {
-    if (ImGui::CollapsingHeader("Scenario", ImGuiTreeNodeFlags_DefaultOpen)) scenario_section(ctx);
-    if (ImGui::CollapsingHeader("Time", ImGuiTreeNodeFlags_DefaultOpen)) time_section(ctx);
-    if (ImGui::CollapsingHeader("Timeline", ImGuiTreeNodeFlags_DefaultOpen)) timeline_section(ctx);
-    if (ImGui::CollapsingHeader("Layers and legend", ImGuiTreeNodeFlags_DefaultOpen)) layers_section(ctx);
-    if (ImGui::CollapsingHeader("Key figures", ImGuiTreeNodeFlags_DefaultOpen)) kpi_section(ctx);
+    const bool scenario_open = ImGui::CollapsingHeader(ui("Scenario"), ImGuiTreeNodeFlags_DefaultOpen);
+    probe(ctx, "title.scenario");  // where the first title is drawn, for dump_ui (language tests)
+    if (scenario_open) scenario_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Time"), ImGuiTreeNodeFlags_DefaultOpen)) time_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Timeline"), ImGuiTreeNodeFlags_DefaultOpen)) timeline_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Layers and legend"), ImGuiTreeNodeFlags_DefaultOpen)) layers_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Key figures"), ImGuiTreeNodeFlags_DefaultOpen)) kpi_section(ctx);
   }
   ImGui::End();
 }
@@ -42,17 +45,18 @@ void draw_right_panel(AppContext& ctx, float window_width, float height) {
   const PanelWidths pw = panel_widths(window_width, ctx.ui_scale());
   ImGui::SetNextWindowPos(ImVec2(window_width - pw.right, 0), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(pw.right, height), ImGuiCond_Always);
-  if (begin_sidebar("Run")) {
+  if (begin_sidebar(ui("Run"))) {
     // With a fire service its incidents come first: when the first engine came and
     // what held each appliance up is what a fire exercise is about.
     if (ctx.session.ready() && find_fire_service(ctx.session.model()) &&
-        ImGui::CollapsingHeader("Fire service", ImGuiTreeNodeFlags_DefaultOpen))
+        ImGui::CollapsingHeader(ui("Fire service"), ImGuiTreeNodeFlags_DefaultOpen))
       fire_service_section(ctx);
-    if (ImGui::CollapsingHeader("Plots", ImGuiTreeNodeFlags_DefaultOpen)) plots_section(ctx);
-    if (ImGui::CollapsingHeader("Inspector", ImGuiTreeNodeFlags_DefaultOpen)) inspector_section(ctx);
-    if (ImGui::CollapsingHeader("Interventions", ImGuiTreeNodeFlags_DefaultOpen)) interventions_section(ctx);
-    if (ImGui::CollapsingHeader("Event log", ImGuiTreeNodeFlags_DefaultOpen)) log_section(ctx);
-    if (ImGui::CollapsingHeader("Export")) export_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Plots"), ImGuiTreeNodeFlags_DefaultOpen)) plots_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Inspector"), ImGuiTreeNodeFlags_DefaultOpen)) inspector_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Interventions"), ImGuiTreeNodeFlags_DefaultOpen))
+      interventions_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Event log"), ImGuiTreeNodeFlags_DefaultOpen)) log_section(ctx);
+    if (ImGui::CollapsingHeader(ui("Export"))) export_section(ctx);
   }
   ImGui::End();
 }

@@ -12,6 +12,7 @@
 #include "gui/legend.hpp"
 #include "gui/map_style.hpp"
 #include "gui/panels.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -48,7 +49,7 @@ bool visible(LegendLayer l, const ViewState& v, const SceneHas& h) {
 
 // How wide entry() draws `e`: glyph, spacing, label on one line.
 float entry_width(const LegendEntry& e, float u) {
-  return style::kLegendGlyphPx * u + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(e.label).x;
+  return style::kLegendGlyphPx * u + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(tr(e.label)).x;
 }
 
 // One entry: its glyph as the map draws it, then the label (wrapped at the panel's
@@ -109,7 +110,7 @@ void entry(AppContext& ctx, const LegendEntry& e, float u) {
   }
   ImGui::Dummy(ImVec2(w, h));
   ImGui::SameLine();
-  ImGui::TextWrapped("%s", e.label);
+  ImGui::TextWrapped("%s", tr(e.label));
   probe(ctx, "layers.legend");
 }
 
@@ -201,7 +202,7 @@ void map_legend(AppContext& ctx) {
     if (!prev || prev->layer != e.layer) {
       if (any_layer) ImGui::Spacing();
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-      ImGui::TextWrapped("%s", legend_title(e.layer));
+      ImGui::TextWrapped("%s", tr(legend_title(e.layer)));
       ImGui::PopStyleColor();
       probe(ctx, "layers.title");
       any_layer = true;

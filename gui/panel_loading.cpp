@@ -10,6 +10,7 @@
 #include "engine/core/display_text.hpp"
 #include "gui/panels.hpp"
 #include "gui/ui_fonts.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -40,7 +41,7 @@ void loading_screen(AppContext& ctx) {
                                       ImGuiWindowFlags_NoMove;
   if (ImGui::Begin("##loading", nullptr, kFlags)) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextWrapped("Loading %s", ctx.session.loading_source().label().c_str());
+    ImGui::TextWrapped(tr("Loading %s"), ctx.session.loading_source().label().c_str());
     ImGui::PopTextWrapPos();
     ImGui::Separator();
     const float time_x = width - ui_px(90);
@@ -58,7 +59,7 @@ void loading_screen(AppContext& ctx) {
       else
         ImGui::TextDisabled("%s", duration_text(took).c_str());
     }
-    if (stages.empty()) ImGui::TextDisabled("starting");
+    if (stages.empty()) ImGui::TextDisabled("%s", tr("starting"));
     // The load cannot say how far along it is, so the bar sweeps to show it is alive.
     const float phase = static_cast<float>(std::fmod(elapsed, 2.0) / 2.0);
     ImGui::ProgressBar(phase, ImVec2(-1, 0), ("elapsed " + duration_text(elapsed)).c_str());

@@ -1,5 +1,6 @@
 // The timeline scrubber: see gui/timeline.hpp.
 #include "gui/timeline.hpp"
+#include "i18n/language.hpp"
 
 #include <imgui.h>
 
@@ -64,7 +65,7 @@ void jump_to(AppContext& ctx, double time_s) {
 
 void timeline_section(AppContext& ctx) {
   Session& s = ctx.session;
-  if (!s.ready()) return ImGui::TextDisabled("Load a scene to scrub through its run.");
+  if (!s.ready()) return ImGui::TextDisabled("%s", tr("Load a scene to scrub through its run."));
   const Model& m = s.model();
   const SnapshotStore& h = s.history();
   const double dt = m.run.dt;
@@ -124,7 +125,7 @@ void timeline_section(AppContext& ctx) {
       ImGui::SetTooltip("%s%s", near->text.c_str(),
                         near->ahead ? "\n(comes again when the run gets there)" : "");
     else if (end > 0)
-      ImGui::SetTooltip("show the run at %s", format_clock(t_of(mx)).c_str());
+      ImGui::SetTooltip(tr("show the run at %s"), format_clock(t_of(mx)).c_str());
   }
   // Click or drag: the run pauses and follows the mouse.
   if (active && end > 0) {
@@ -134,22 +135,22 @@ void timeline_section(AppContext& ctx) {
   }
 
   ImGui::TextDisabled("0:00:00");
-  const std::string right = "reached " + format_clock(end);
+  const std::string right = tr("reached ") + format_clock(end);
   ImGui::SameLine(std::max(0.0f, ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(right.c_str()).x));
   ImGui::TextDisabled("%s", right.c_str());
   probe(ctx, "timeline.text");
   std::size_t injects = 0;
   for (const TimelineMark& k : marks) injects += k.inject ? 1 : 0;
-  ImGui::TextDisabled("%zu injects, %zu decisions, %zu snapshots (%.0f MB)", injects, marks.size() - injects,
-                      h.snapshots().size(), static_cast<double>(h.bytes()) / 1e6);
+  ImGui::TextDisabled(tr("%zu injects, %zu decisions, %zu snapshots (%.0f MB)"), injects,
+                      marks.size() - injects, h.snapshots().size(), static_cast<double>(h.bytes()) / 1e6);
   probe(ctx, "timeline.text");
   // Steps either way for a precise look, the start and the furthest time.
   const double minute = 60.0;
   if (ImGui::SmallButton("|<")) jump_to(ctx, 0.0);
-  flow("-1 min");
-  if (ImGui::SmallButton("-1 min")) jump_to(ctx, now - minute);
-  flow("+1 min");
-  if (ImGui::SmallButton("+1 min")) jump_to(ctx, now + minute);
+  flow(ui("-1 min"));
+  if (ImGui::SmallButton(ui("-1 min"))) jump_to(ctx, now - minute);
+  flow(ui("+1 min"));
+  if (ImGui::SmallButton(ui("+1 min"))) jump_to(ctx, now + minute);
   flow(">|");
   if (ImGui::SmallButton(">|")) jump_to(ctx, end);
 }

@@ -5,10 +5,12 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "gui/actions.hpp"
 #include "gui/panels.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 namespace {
@@ -36,7 +38,30 @@ bool write_ui_summary(AppContext& ctx, const std::string& path) {
   const PanelWidths pw = panel_widths(display.x, ctx.ui_scale());
   j << "{\n  \"ui_scale\": " << ctx.ui_scale();
   j << ",\n  \"font\": {\"file\": " << quoted(ctx.ui.font.file) << ", \"size_px\": " << ctx.ui.font.size_px
-    << ", \"problem\": " << quoted(ctx.ui.font.problem) << "}";
+    << ", \"problem\": " << quoted(ctx.ui.font.problem) << ", \"cjk_file\": " << quoted(ctx.ui.font.cjk_file)
+    << ", \"cjk_problem\": " << quoted(ctx.ui.font.cjk_problem) << ", \"atlas\": [" << ctx.ui.font.atlas_width
+    << ", " << ctx.ui.font.atlas_height << "]}";
+  // The panels' language and the section titles as the left panel shows them
+  // (gui/panel_layout.cpp), with the code points the font has no glyph for.
+  j << ",\n  \"language\": " << quoted(i18n::code(i18n::language())) << ", \"section_titles\": [";
+  std::string title_missing;
+  const char* const titles[] = {"Scenario", "Time", "Timeline", "Layers and legend", "Key figures"};
+  for (std::size_t i = 0; i < std::size(titles); ++i) {
+    const char* shown = tr(titles[i]);
+    j << (i ? ", " : "") << quoted(shown);
+    for (const char32_t c : missing_glyphs(shown)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%sU+%04X", title_missing.empty() ? "" : " ", static_cast<unsigned>(c));
+      title_missing += buf;
+    }
+  }
+  j << "], \"section_titles_glyphs_missing\": " << quoted(title_missing);
+  // The first title's header in screen px (x0, y0, x1, y1): a test counts the ink of
+  // its text in a screenshot (tests/gui/title_ink_check.cpp).
+  for (const LayoutProbe& p : ctx.probes)
+    if (p.name == "title.scenario")
+      j << ", \"title_rect\": [" << std::lround(p.x0) << ", " << std::lround(p.y0) << ", "
+        << std::lround(p.x1) << ", " << std::lround(p.y1) << "]";
   j << ",\n  \"window\": [" << display.x << ", " << display.y << "], \"left_panel\": " << pw.left
     << ", \"right_panel\": " << pw.right;
   j << ",\n  \"loaded\": " << (s.ready() ? "true" : "false");

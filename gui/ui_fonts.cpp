@@ -25,7 +25,8 @@ const ImWchar* ui_glyph_ranges() {
   return kRanges;
 }
 
-FontReport build_ui_font(const std::string& file, float scale) {
+FontReport build_ui_font(const std::string& file, float scale, const std::string& cjk_file,
+                         std::string_view cjk_text) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   FontReport r;
@@ -46,7 +47,32 @@ FontReport build_ui_font(const std::string& file, float scale) {
     cfg.SizePixels = r.size_px;
     io.Fonts->AddFontDefault(&cfg);
   }
+  // Kept alive until Build(): the atlas reads the ranges then.
+  ImVector<ImWchar> cjk_ranges;
+  if (!cjk_file.empty()) {
+    if (!std::ifstream(cjk_file, std::ios::binary).good()) {
+      r.cjk_problem = "Chinese font " + cjk_file + " not found (Debian package fonts-noto-cjk)";
+    } else {
+      ImFontGlyphRangesBuilder builder;
+      builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+      builder.AddText(cjk_text.data(), cjk_text.data() + cjk_text.size());
+      builder.BuildRanges(&cjk_ranges);
+      ImFontConfig cfg;
+      cfg.MergeMode = true;
+      cfg.FontNo = kCjkFontFaceSc;
+      // One oversample across: CJK strokes are dense and the glyph count large, so
+      // ImGui's default 3× would triple the atlas for no visible gain at UI sizes.
+      cfg.OversampleH = 1;
+      cfg.OversampleV = 1;
+      if (io.Fonts->AddFontFromFileTTF(cjk_file.c_str(), r.size_px, &cfg, cjk_ranges.Data))
+        r.cjk_file = cjk_file;
+      else
+        r.cjk_problem = "cannot read the Chinese font " + cjk_file;
+    }
+  }
   io.Fonts->Build();
+  r.atlas_width = io.Fonts->TexWidth;
+  r.atlas_height = io.Fonts->TexHeight;
   return r;
 }
 

@@ -24,11 +24,20 @@ inline constexpr const char* kDefaultFontFile = "/usr/share/fonts/truetype/dejav
 inline constexpr float kMinUiScale = 0.75f;
 inline constexpr float kMaxUiScale = 3.0f;
 
+// Noto Sans CJK (Debian package fonts-noto-cjk, scripts/setup.sh): the Chinese
+// glyphs merged into the atlas for --lang zh-CN. The file is a collection; face 2 is
+// Noto Sans CJK SC, the Simplified Chinese shapes (fc-query lists JP, KR, SC, TC, HK).
+inline constexpr const char* kCjkFontFile = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+inline constexpr int kCjkFontFaceSc = 2;
+
 struct FontReport {
   std::string file;      // the TrueType file in use; empty with the built-in font
   float size_px = 0.0f;  // rasterised size
   // Why the built-in font is used (file missing or unreadable), empty otherwise.
   std::string problem;
+  std::string cjk_file;                   // the CJK font merged in; empty when none was asked for or found
+  std::string cjk_problem;                // why a CJK font asked for is not merged, empty otherwise
+  int atlas_width = 0, atlas_height = 0;  // the font atlas texture, px
 };
 
 // Code point ranges rasterised (ImGui's zero-terminated pair list): Basic Latin and
@@ -40,7 +49,12 @@ const ImWchar* ui_glyph_ranges();
 // Rebuilds ImGui's font atlas with `file` at kBaseFontPx × scale; when the file is
 // missing or unreadable, with ImGui's built-in font at the same size and the reason in
 // FontReport::problem. The caller uploads the atlas texture (ImGuiSfml::set_font).
-FontReport build_ui_font(const std::string& file, float scale);
+// With `cjk_file` (a TrueType collection, face kCjkFontFaceSc), its glyphs for
+// ImGui's common Simplified Chinese set and for every character `cjk_text` holds (the
+// zh-CN catalog's translations) are merged into the same font; when it cannot be
+// read, FontReport::cjk_problem says why and the atlas has Latin glyphs only.
+FontReport build_ui_font(const std::string& file, float scale, const std::string& cjk_file = {},
+                         std::string_view cjk_text = {});
 
 // The code points of `utf8` the current ImGui font has no glyph for (not drawn, or
 // drawn as '?'); spaces and control characters are not counted.

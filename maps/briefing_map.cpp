@@ -10,11 +10,17 @@
 
 #include "engine/core/display_text.hpp"
 #include "engine/core/input_error.hpp"
+#include "i18n/language.hpp"
+#include "i18n/number_format.hpp"
 #include "maps/briefing_map_run.hpp"
 #include "maps/briefing_map_sheet.hpp"
 #include "maps/gdal_support.hpp"
 
 namespace ss::maps {
+// Counts and shares as the sheet's language writes them (English: as display_text).
+using i18n::format_count;
+using i18n::format_share;
+
 namespace {
 
 using briefing::Colour;
@@ -60,17 +66,17 @@ Colour shelter_colour(const briefing::RunShelter& s, int occupancy, bool closed)
 }
 
 std::string variant_text(const briefing::RunFolder& run) {
-  return run.variant.empty() ? std::string("base plan") : "variant " + run.variant;
+  return run.variant.empty() ? std::string(tr("base plan")) : tr("variant ") + run.variant;
 }
 
 }  // namespace
 
 const char* to_string(HomeState s) {
   switch (s) {
-    case HomeState::AllSafe: return "all safe";
-    case HomeState::OnTheWay: return "some on the way, not all safe";
-    case HomeState::NoneLeft: return "warned, none left yet";
-    case HomeState::NotWarned: return "not warned";
+    case HomeState::AllSafe: return tr_noop("all safe");
+    case HomeState::OnTheWay: return tr_noop("some on the way, not all safe");
+    case HomeState::NoneLeft: return tr_noop("warned, none left yet");
+    case HomeState::NotWarned: return tr_noop("not warned");
   }
   return "?";
 }
@@ -140,15 +146,16 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
     throw InputError("command line", 0, "--at",
                      format_clock(t) + " is after the end of the run in " + req.run_dir + " (" +
                          format_clock(run.end_time) + ")");
-  const std::string title = req.sheet.title.empty() ? "Briefing map \u2014 " + run.scenario : req.sheet.title;
+  const std::string title =
+      req.sheet.title.empty() ? tr("Briefing map \u2014 ") + run.scenario : req.sheet.title;
   briefing::Sheet sheet(req.sheet, title);
   const briefing::Layout l = briefing::page_layout(sheet);
   const double k = sheet.k();
   cairo_t* cr = sheet.cr();
   briefing::sheet_texts(sheet, l, title,
-                        run.scenario + " \u00b7 " + variant_text(run) + " \u00b7 seed " +
-                            std::to_string(run.seed) + " \u00b7 at " + format_clock(t) + " of " +
-                            format_clock(run.end_time),
+                        i18n::fill(tr("%s \u00b7 %s \u00b7 seed %s \u00b7 at %s of %s"),
+                                   {run.scenario, variant_text(run), std::to_string(run.seed),
+                                    format_clock(t), format_clock(run.end_time)}),
                         run, req.sheet.version);
 
   // --- the map --------------------------------------------------------------------------
@@ -229,37 +236,37 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
   // --- legend -------------------------------------------------------------------------------
   const double x = l.panel_x;
   double y = l.panel_y;
-  sheet.text(x, y, "Legend", 3.4 * k, true);
+  sheet.text(x, y, tr("Legend"), 3.4 * k, true);
   y += l.line * 1.3;
   if (req.layers.homes) {
-    sheet.text(x, y, "Homes, by their residents at " + format_clock(t), 2.8 * k, true);
+    sheet.text(x, y, i18n::fill(tr("Homes, by their residents at %s"), {format_clock(t)}), 2.8 * k, true);
     y += l.line;
     for (std::size_t s = 0; s < kHomeStateCount; ++s, y += l.line)
-      sheet.legend_fill(x, y, kHomeColours[s], to_string(static_cast<HomeState>(s)));
+      sheet.legend_fill(x, y, kHomeColours[s], tr(to_string(static_cast<HomeState>(s))));
   }
   if (req.layers.shelters) {
-    sheet.text(x, y, "Shelters", 2.8 * k, true);
+    sheet.text(x, y, tr("Shelters"), 2.8 * k, true);
     y += l.line;
-    sheet.legend_marker(x, y, kShelterRoom, "under half full");
-    sheet.legend_marker(x, y += l.line, kShelterFilling, "half full or more");
-    sheet.legend_marker(x, y += l.line, kShelterFull, "full");
-    sheet.legend_marker(x, y += l.line, kShelterClosed, "closed");
+    sheet.legend_marker(x, y, kShelterRoom, tr("under half full"));
+    sheet.legend_marker(x, y += l.line, kShelterFilling, tr("half full or more"));
+    sheet.legend_marker(x, y += l.line, kShelterFull, tr("full"));
+    sheet.legend_marker(x, y += l.line, kShelterClosed, tr("closed"));
     y += l.line;
   }
   if (req.layers.streets) {
-    sheet.legend_line(x, y, kStreet, 0.3 * k, "street or path");
+    sheet.legend_line(x, y, kStreet, 0.3 * k, tr("street or path"));
     y += l.line;
   }
   if (req.layers.closures) {
-    sheet.legend_line(x, y, kClosed, 1.0 * k, "street closed (plan, injects)");
+    sheet.legend_line(x, y, kClosed, 1.0 * k, tr("street closed (plan, injects)"));
     y += l.line;
     if (any_hazard_closure) {
-      sheet.legend_line(x, y, kImpassable, 0.8 * k, "street impassable (water, fire, smoke)", true);
+      sheet.legend_line(x, y, kImpassable, 0.8 * k, tr("street impassable (water, fire, smoke)"), true);
       y += l.line;
     }
   }
   if (req.layers.zones) {
-    sheet.legend_line(x, y, kZone, 0.25 * k, "zone", true);
+    sheet.legend_line(x, y, kZone, 0.25 * k, tr("zone"), true);
     y += l.line;
   }
 
@@ -268,18 +275,19 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
   const std::uint64_t safe = c.by_status[3], moving = c.by_status[2],
                       not_left = c.by_status[0] + c.by_status[1] + c.by_status[4], stranded = c.by_status[5];
   y += l.line * 0.8;
-  sheet.text(x, y, "At " + format_clock(t), 3.4 * k, true);
+  sheet.text(x, y, i18n::fill(tr("At %s"), {format_clock(t)}), 3.4 * k, true);
   y += l.line * 1.2;
-  std::vector<std::pair<std::string, std::string>> rows = {{"residents", format_count(run.residents)},
-                                                           {"safe", format_share(safe, run.residents)},
-                                                           {"on the way", format_count(moving)},
-                                                           {"not yet left", format_count(not_left)}};
-  if (stranded > 0) rows.emplace_back("stranded (no way out)", format_count(stranded));
-  rows.emplace_back("homes all safe", format_share(homes_by_state[0], run.homes.size()));
-  rows.emplace_back("shelters full", format_count(full) + " of " + format_count(with_places));
-  if (shut > 0) rows.emplace_back("shelters closed", format_count(shut));
-  rows.emplace_back("streets closed", format_count(closed_count));
-  if (any_hazard_closure) rows.emplace_back("streets impassable", format_count(impassable_count));
+  std::vector<std::pair<std::string, std::string>> rows = {{tr("residents"), format_count(run.residents)},
+                                                           {tr("safe"), format_share(safe, run.residents)},
+                                                           {tr("on the way"), format_count(moving)},
+                                                           {tr("not yet left"), format_count(not_left)}};
+  if (stranded > 0) rows.emplace_back(tr("stranded (no way out)"), format_count(stranded));
+  rows.emplace_back(tr("homes all safe"), format_share(homes_by_state[0], run.homes.size()));
+  rows.emplace_back(tr("shelters full"),
+                    i18n::fill(tr("%s of %s"), {format_count(full), format_count(with_places)}));
+  if (shut > 0) rows.emplace_back(tr("shelters closed"), format_count(shut));
+  rows.emplace_back(tr("streets closed"), format_count(closed_count));
+  if (any_hazard_closure) rows.emplace_back(tr("streets impassable"), format_count(impassable_count));
   std::string figures;
   for (const auto& [label, value] : rows) {
     briefing::figure_row(sheet, l, y, label, value);
@@ -287,8 +295,10 @@ SheetResult render_briefing_map(const BriefingRequest& req) {
     figures += pad_display(label, 22) + value + "\n";
   }
   if (c.time < t - 1e-9) {
-    sheet.text(x, y, "resident counts as at " + format_clock(c.time) + " (timeline)", 2.4 * k);
-    figures += "(resident counts as at " + format_clock(c.time) + ", the timeline's last row before)\n";
+    sheet.text(x, y, i18n::fill(tr("resident counts as at %s (timeline)"), {format_clock(c.time)}), 2.4 * k);
+    figures +=
+        i18n::fill(tr("(resident counts as at %s, the timeline's last row before)"), {format_clock(c.time)}) +
+        "\n";
   }
 
   SheetResult out;

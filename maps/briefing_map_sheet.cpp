@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "engine/core/display_text.hpp"
+#include "i18n/language.hpp"
 #include "maps/gdal_support.hpp"
 
 namespace ss::maps::briefing {
@@ -17,7 +18,12 @@ namespace {
 constexpr double kA4[2] = {297.0, 210.0};
 constexpr double kA3[2] = {420.0, 297.0};
 constexpr double kPointsPerMm = 72.0 / 25.4;  // PDF user space: 1/72 inch (ISO 32000-1, 8.3.2.3)
-constexpr const char* kFont = "DejaVu Sans";  // installed with fonts-dejavu-core (scripts/setup.sh)
+// DejaVu Sans (fonts-dejavu-core); for Chinese sheets Noto Sans CJK SC (fonts-noto-cjk),
+// which has the Latin letters too: Cairo's toy text API draws with one face and no
+// per-glyph fallback, so the face must have every glyph of the sheet (scripts/setup.sh).
+const char* font_family() {
+  return i18n::language() == i18n::Language::ZhCn ? "Noto Sans CJK SC" : "DejaVu Sans";
+}
 
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -89,7 +95,7 @@ void Sheet::fill_colour(Colour c) const { cairo_set_source_rgb(cr_, c.r, c.g, c.
 
 double Sheet::text_width(const std::string& s, double size, bool bold) const {
   cairo_save(cr_);
-  cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL,
+  cairo_select_font_face(cr_, font_family(), CAIRO_FONT_SLANT_NORMAL,
                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr_, size);
   cairo_text_extents_t e;
@@ -101,7 +107,7 @@ double Sheet::text_width(const std::string& s, double size, bool bold) const {
 double Sheet::text(double x, double y, const std::string& s, double size, bool bold, Align align) {
   const double w = text_width(s, size, bold);
   cairo_save(cr_);
-  cairo_select_font_face(cr_, kFont, CAIRO_FONT_SLANT_NORMAL,
+  cairo_select_font_face(cr_, font_family(), CAIRO_FONT_SLANT_NORMAL,
                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr_, size);
   cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1);
@@ -306,7 +312,7 @@ void sheet_texts(Sheet& sheet, const Layout& l, const std::string& title, const 
   const double k = sheet.k();
   sheet.text(l.margin, l.margin + 5.5 * k, title, 6.0 * k, true);
   sheet.text(l.margin, l.margin + 11.5 * k, subtitle, 3.2 * k);
-  std::string credit = "\u00a9 OpenStreetMap contributors";
+  std::string credit = tr("\u00a9 OpenStreetMap contributors");
   if (!run.terrain_credit.empty()) credit += " \u00b7 " + run.terrain_credit;
   const double y = sheet.height() - l.margin;
   sheet.text(l.map_x, y, credit, 2.5 * k);

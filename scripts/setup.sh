@@ -22,6 +22,9 @@ packages=(
   # GUI text: DejaVu Sans (gui/ui_fonts.hpp) has the dashes, quotes, umlauts and
   # arrows scenario and street names use; ImGui's built-in font is ASCII only
   fonts-dejavu-core
+  # Chinese text (--lang zh-CN): Noto Sans CJK SC, merged into the GUI's font atlas
+  # (gui/ui_fonts.cpp) and chosen through fontconfig for briefing maps
+  fonts-noto-cjk
   # GUI tests: a virtual X server, and Mesa's software OpenGL (llvmpipe) to draw
   # into it on machines without a GPU
   xvfb xauth libgl1-mesa-dri libglx-mesa0

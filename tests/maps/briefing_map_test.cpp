@@ -17,6 +17,7 @@
 
 #include "engine/core/display_text.hpp"
 #include "engine/core/input_error.hpp"
+#include "i18n/language.hpp"
 #include "maps/briefing_map.hpp"
 #include "maps/briefing_map_run.hpp"
 #include "tests/cli/cli_util.hpp"
@@ -285,6 +286,26 @@ TEST_CASE("a street is closed on the map while a closure of results.gpkg holds, 
   run.journal = {{600.0, "close_road", 1}, {1200.0, "open_road", 1}};
   CHECK(at(700.0) == std::vector{StreetClosure::Open, StreetClosure::Command, StreetClosure::Command});
   CHECK(at(1300.0) == std::vector{StreetClosure::Open, StreetClosure::Open, StreetClosure::Command});
+}
+
+TEST_CASE("a briefing map in Chinese or German: its texts translated, Chinese in Noto Sans CJK SC") {
+  TempDir dir;
+  const std::string run = run_town(dir, "run");
+  struct Guard {
+    ~Guard() { ss::i18n::set_language(ss::i18n::Language::En); }
+  } restore;
+  ss::i18n::set_language(ss::i18n::Language::ZhCn);
+  const ss::maps::SheetResult zh = briefing(run, 11 * 60.0, ss::maps::SheetFormat::Pdf);
+  CHECK_THAT(zh.figures_text, Catch::Contains(ss::pad_display("封闭街道", 22) + "1\n"));
+  CHECK_THAT(zh.figures_text, Catch::Contains(ss::pad_display("居民", 22)));
+  // Cairo's text draws with one face: the Chinese sheet embeds the CJK face, not DejaVu.
+  CHECK(zh.bytes.find("NotoSansCJK") != std::string::npos);
+  CHECK(zh.bytes.find("DejaVuSans") == std::string::npos);
+  ss::i18n::set_language(ss::i18n::Language::De);
+  const ss::maps::SheetResult de = briefing(run, 11 * 60.0, ss::maps::SheetFormat::Pdf);
+  CHECK_THAT(de.figures_text, Catch::Contains(ss::pad_display("Straßen gesperrt", 22) + "1\n"));
+  CHECK_THAT(de.figures_text, Catch::Contains(" von "));
+  CHECK(de.bytes.find("DejaVuSans") != std::string::npos);
 }
 
 TEST_CASE("the difference map of a run with itself shows every home unchanged") {
