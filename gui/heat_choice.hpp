@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "gui/palette.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::gui {
 
@@ -23,7 +24,8 @@ inline constexpr std::array<std::string_view, kHeatLayerCount> kHeatNames{
     "none", "peak_density", "queue_minutes", "water_exposure", "smoke_dose", "time_to_safety"};
 // Radio button labels.
 inline constexpr std::array<const char*, kHeatLayerCount> kHeatLabels{
-    "none", "peak crowd density", "time in queues", "water exposure", "smoke dose", "time to safety"};
+    tr_noop("none"),           tr_noop("peak crowd density"), tr_noop("time in queues"),
+    tr_noop("water exposure"), tr_noop("smoke dose"),         tr_noop("time to safety")};
 
 constexpr std::string_view heat_name(HeatLayer h) { return kHeatNames[static_cast<std::size_t>(h)]; }
 constexpr std::optional<HeatLayer> heat_from_name(std::string_view name) {
@@ -52,25 +54,31 @@ struct HeatClass {
 // metre-hours in planning-assumption steps; the smoke dose at ISO 13571's FED 0.3
 // (susceptible people incapacitated) and 1 (the average person), 0.1 and 0.5 planning
 // assumptions; time to safety in half hours as results.gpkg's homes style.
-inline constexpr std::array<HeatClass, 5> kDensityClasses{{{0.43, "under 0.43 P/m\xc2\xb2 (A-B)"},
-                                                           {0.72, "0.43-0.72 (C)"},
-                                                           {1.08, "0.72-1.08 (D)"},
-                                                           {2.17, "1.08-2.17 (E)"},
-                                                           {0.0, "over 2.17 P/m\xc2\xb2 (F)"}}};
-inline constexpr std::array<HeatClass, 5> kQueueClasses{
-    {{0.5, "no queue"}, {5.0, "0.5-5 min"}, {15.0, "5-15 min"}, {30.0, "15-30 min"}, {0.0, "over 30 min"}}};
-inline constexpr std::array<HeatClass, 5> kWaterClasses{{{0.5, "under 0.5 m\xc2\xb7h"},
-                                                         {1.0, "0.5-1 m\xc2\xb7h"},
-                                                         {3.0, "1-3 m\xc2\xb7h"},
-                                                         {10.0, "3-10 m\xc2\xb7h"},
-                                                         {0.0, "over 10 m\xc2\xb7h"}}};
-inline constexpr std::array<HeatClass, 5> kDoseClasses{
-    {{0.1, "FED under 0.1"}, {0.3, "0.1-0.3"}, {0.5, "0.3-0.5"}, {1.0, "0.5-1"}, {0.0, "FED over 1"}}};
-inline constexpr std::array<HeatClass, 5> kSafetyClasses{{{30.0, "under 30 min"},
-                                                          {60.0, "30-60 min"},
-                                                          {90.0, "60-90 min"},
-                                                          {120.0, "90-120 min"},
-                                                          {0.0, "over 2 h"}}};
+inline constexpr std::array<HeatClass, 5> kDensityClasses{{{0.43, tr_noop("under 0.43 P/m² (A-B)")},
+                                                           {0.72, tr_noop("0.43-0.72 (C)")},
+                                                           {1.08, tr_noop("0.72-1.08 (D)")},
+                                                           {2.17, tr_noop("1.08-2.17 (E)")},
+                                                           {0.0, tr_noop("over 2.17 P/m² (F)")}}};
+inline constexpr std::array<HeatClass, 5> kQueueClasses{{{0.5, tr_noop("no queue")},
+                                                         {5.0, tr_noop("0.5-5 min")},
+                                                         {15.0, tr_noop("5-15 min")},
+                                                         {30.0, tr_noop("15-30 min")},
+                                                         {0.0, tr_noop("over 30 min")}}};
+inline constexpr std::array<HeatClass, 5> kWaterClasses{{{0.5, tr_noop("under 0.5 m·h")},
+                                                         {1.0, tr_noop("0.5-1 m·h")},
+                                                         {3.0, tr_noop("1-3 m·h")},
+                                                         {10.0, tr_noop("3-10 m·h")},
+                                                         {0.0, tr_noop("over 10 m·h")}}};
+inline constexpr std::array<HeatClass, 5> kDoseClasses{{{0.1, tr_noop("FED under 0.1")},
+                                                        {0.3, tr_noop("0.1-0.3")},
+                                                        {0.5, tr_noop("0.3-0.5")},
+                                                        {1.0, tr_noop("0.5-1")},
+                                                        {0.0, tr_noop("FED over 1")}}};
+inline constexpr std::array<HeatClass, 5> kSafetyClasses{{{30.0, tr_noop("under 30 min")},
+                                                          {60.0, tr_noop("30-60 min")},
+                                                          {90.0, tr_noop("60-90 min")},
+                                                          {120.0, tr_noop("90-120 min")},
+                                                          {0.0, tr_noop("over 2 h")}}};
 
 constexpr std::span<const HeatClass> heat_classes(HeatLayer h) {
   switch (h) {

@@ -25,16 +25,16 @@ void heat_maps_section(AppContext& ctx) {
     return false;
   };
   if (!offered(ctx.view.heat)) ctx.view.heat = HeatLayer::None;
-  ImGui::TextUnformatted("Heat maps (so far)");
+  ImGui::TextUnformatted(tr("Heat maps (so far)"));
   probe(ctx, "layers.text");
   int chosen = static_cast<int>(ctx.view.heat);
   bool first = true;
   for (std::size_t k = 0; k < kHeatLayerCount; ++k) {
     if (!offered(static_cast<HeatLayer>(k))) continue;
-    if (!first) flow(kHeatLabels[k], ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    if (!first) flow(tr(kHeatLabels[k]), ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
     first = false;
     ImGui::PushID(static_cast<int>(k));  // "none" is also a label elsewhere in the panel
-    ImGui::RadioButton(kHeatLabels[k], &chosen, static_cast<int>(k));
+    ImGui::RadioButton(ui(kHeatLabels[k]), &chosen, static_cast<int>(k));
     ImGui::PopID();
     probe(ctx, "layers.radio");
   }
@@ -51,7 +51,7 @@ void heat_maps_section(AppContext& ctx) {
         ImVec2(p.x, p.y + h / 2 - 5 * u), ImVec2(p.x + w, p.y + h / 2 + 5 * u), IM_COL32(c.r, c.g, c.b, 255));
     ImGui::Dummy(ImVec2(w, h));
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", classes[k].label);
+    ImGui::TextWrapped("%s", tr(classes[k].label));
     probe(ctx, "layers.legend");
   }
 }

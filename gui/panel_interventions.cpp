@@ -244,9 +244,9 @@ void export_section(AppContext& ctx) {
   ImGui::InputText("##briefing", b.briefing_path, sizeof b.briefing_path);
   ImGui::SameLine();
   ImGui::BeginDisabled(!briefing_export_supported() || !ctx.session.ready());
-  if (ImGui::Button("Briefing map")) export_briefing_map(ctx, b.briefing_path);
+  if (ImGui::Button(ui("Briefing map"))) export_briefing_map(ctx, b.briefing_path);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("A4 landscape sheet of this view at this time, .pdf or .png");
+    ImGui::SetTooltip("%s", tr("A4 landscape sheet of this view at this time, .pdf or .png"));
   ImGui::EndDisabled();
 }
 
