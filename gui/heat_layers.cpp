@@ -37,7 +37,7 @@ void HeatMapLayer::update(const Model& m, const SimState& s, HeatLayer choice, c
     const float min_w = static_cast<float>(kHeatStreetMinPx * ui_scale / scale);
     for (std::size_t e = 0; e < v.size() && e < g.edge_count(); ++e) {
       if (std::isnan(v[e])) continue;
-      const sf::Color c = to_sf(kHeatRamp[heat_class_of(choice, v[e])]);
+      const sf::Color c = to_sf(heat_colour(choice, v[e]));
       append_edge_quads(streets_, g, EdgeId{e}, std::max(g.edge_width[e], min_w), c, origin);
       ++coloured_;
     }
@@ -51,7 +51,7 @@ void HeatMapLayer::update(const Model& m, const SimState& s, HeatLayer choice, c
   for (std::size_t k = 0; k < h.size(); ++k) {
     // No value, or (water, smoke) none so far: not drawn, as heatmaps/ leaves it NoData.
     if (std::isnan(v[k]) || (choice != HeatLayer::TimeToSafety && !(v[k] > 0.0))) continue;
-    const sf::Color c = to_sf(kHeatRamp[heat_class_of(choice, v[k])]);
+    const sf::Color c = to_sf(heat_colour(choice, v[k]));
     const auto [first, last] = layers.building_range(h.building[k].index());
     for (std::size_t i = first; i < last; ++i) homes_.append({fill[i].position, c});
     ++coloured_;

@@ -1,6 +1,6 @@
 // The "Heat maps" section of the layers panel: which heat layer the map shows
-// (gui/heat_choice.hpp; the script's `heat NAME`) and its legend, classes of the one
-// ramp with their units.
+// (gui/heat_choice.hpp; the script's `heat NAME`) and its legend, the classes of the heat
+// table with their units (maps/heat_classes.hpp).
 #include <imgui.h>
 
 #include "gui/heat_choice.hpp"
@@ -40,13 +40,13 @@ void heat_maps_section(AppContext& ctx) {
   }
   ctx.view.heat = static_cast<HeatLayer>(chosen);
   if (ctx.view.heat == HeatLayer::None) return;
-  // The classes, as the map fills streets or homes (opaque, the ramp's exact colours).
+  // The classes, as the map fills streets or homes (opaque, the classes' exact colours).
   const float u = ctx.ui_scale();
-  const std::span<const HeatClass> classes = heat_classes(ctx.view.heat);
+  const std::span<const maps::HeatClass> classes = heat_classes(ctx.view.heat);
   for (std::size_t k = 0; k < classes.size(); ++k) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = style::kLegendGlyphPx * u, h = ImGui::GetTextLineHeight();
-    const Rgb c = kHeatRamp[k];
+    const maps::Rgb8 c = classes[k].colour;
     ImGui::GetWindowDrawList()->AddRectFilled(
         ImVec2(p.x, p.y + h / 2 - 5 * u), ImVec2(p.x + w, p.y + h / 2 + 5 * u), IM_COL32(c.r, c.g, c.b, 255));
     ImGui::Dummy(ImVec2(w, h));

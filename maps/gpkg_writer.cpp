@@ -121,23 +121,24 @@ std::string categorized(const std::string& field, const std::string& type,
          "</categories>\n<symbols>\n" + symbols + "</symbols>\n</renderer-v2>\n";
 }
 
-std::vector<Band> time_bands() {
-  return {{0, 30, "under 30 min", "26,150,65"},
-          {30, 60, "30-60 min", "166,217,106"},
-          {60, 90, "60-90 min", "255,255,191"},
-          {90, 120, "90-120 min", "253,174,97"},
-          {120, 100000, "over 2 h", "215,25,28"}};
+std::vector<Band> bands(HeatFigure f) {
+  std::vector<Band> out;
+  double lower = 0.0;
+  const std::span<const HeatClass> classes = heat_classes(f);
+  for (std::size_t k = 0; k < classes.size(); ++k) {
+    const HeatClass& c = classes[k];
+    const double upper = k + 1 < classes.size() ? c.upper : 100000.0;  // the open top class
+    out.push_back(
+        {lower, upper, c.label,
+         std::to_string(c.colour.r) + "," + std::to_string(c.colour.g) + "," + std::to_string(c.colour.b)});
+    lower = upper;
+  }
+  return out;
 }
 
-// Crowding after Fruin's level of service for walkways (Fruin 1971, Pedestrian
-// Planning and Design, ch. 4: A ≥ 35 ft² per person, B 25–35, C 15–25, D 10–15,
-// E 5–10, F under 5), as persons per m²: A under 0.31, B to 0.43, C to 0.72, D to
-// 1.08, E to 2.17, F above; ColorBrewer RdYlGn, green free to red jammed.
-std::vector<Band> fruin_bands() {
-  return {{0, 0.31, "A: under 0.31 /m2", "26,152,80"},     {0.31, 0.43, "B: 0.31-0.43 /m2", "145,207,96"},
-          {0.43, 0.72, "C: 0.43-0.72 /m2", "217,239,139"}, {0.72, 1.08, "D: 0.72-1.08 /m2", "254,224,139"},
-          {1.08, 2.17, "E: 1.08-2.17 /m2", "252,141,89"},  {2.17, 1000, "F: over 2.17 /m2", "215,48,39"}};
-}
+std::vector<Band> time_bands() { return bands(HeatFigure::TimeToSafety); }
+
+std::vector<Band> fruin_bands() { return bands(HeatFigure::PeakDensity); }
 
 std::string pseudocolor(const std::vector<Band>& bands) {
   std::string items;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "maps/gdal_support.hpp"
+#include "maps/heat_classes.hpp"
 
 namespace ss::maps::detail {
 
@@ -56,11 +57,14 @@ std::string graduated(const std::string& field, const std::string& type, const s
 std::string categorized(const std::string& field, const std::string& type,
                         const std::vector<std::pair<std::string, std::string>>& values);
 
-// Time to safety in minutes after the start: ColorBrewer RdYlGn (Brewer 2003), green
-// early to red late.
+// The colour bands of a heat figure's classes (maps/heat_classes.hpp, the table the
+// GUI's heat layers share), the top one open (upper 100000).
+std::vector<Band> bands(HeatFigure f);
+
+// Time to safety in minutes after the start (bands(HeatFigure::TimeToSafety)).
 std::vector<Band> time_bands();
 
-// Crowding in Fruin's levels of service for walkways, persons per m² (Fruin 1971).
+// Crowding in Fruin's levels of service for walkways (bands(HeatFigure::PeakDensity)).
 std::vector<Band> fruin_bands();
 
 // A raster renderer for a QGIS style document (qml()): band 1 in discrete colour

@@ -23,38 +23,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 using detail::Band;
 
-// Colour classes of each heat map for its QGIS style (the unit in every label).
-// Time with a queue per street: a minute and a quarter of an hour are the steps of
-// the planners' targets (planning assumption); ColorBrewer YlOrRd (Brewer 2003).
-std::vector<Band> queue_bands() {
-  return {{0, 0.5, "no queue (under 0.5 min)", "255,255,178"},
-          {0.5, 5, "0.5-5 min", "254,204,92"},
-          {5, 15, "5-15 min", "253,141,60"},
-          {15, 30, "15-30 min", "240,59,32"},
-          {30, 1000, "over 30 min", "189,0,38"}};
-}
-
-// Water exposure at the home in metre-hours: an hour at ankle depth (0.1 m·h) up to
-// a day at the ground floor's ceiling; the class bounds are planning assumptions
-// (the Multi-Coloured Manual's damage rises with both depth and duration, Penning-
-// Rowsell et al. 2013); ColorBrewer Blues.
-std::vector<Band> water_exposure_bands() {
-  return {{0, 0.1, "under 0.1 m h", "198,219,239"}, {0.1, 0.5, "0.1-0.5 m h", "158,202,225"},
-          {0.5, 1, "0.5-1 m h", "107,174,214"},     {1, 3, "1-3 m h", "49,130,189"},
-          {3, 10, "3-10 m h", "8,81,156"},          {10, 1000, "over 10 m h", "8,48,107"}};
-}
-
-// Smoke dose as a fractional effective dose (ISO 13571:2012): 0.3 is where the
-// standard expects susceptible people to be incapacitated, 1 the average person
-// (the fire model's fed_exposed and fed_incapacitated defaults, docs/fire.md); 0.1 is
-// a planning assumption (a first sign); ColorBrewer OrRd.
-std::vector<Band> smoke_dose_bands() {
-  return {{0, 0.1, "FED under 0.1", "254,232,200"},
-          {0.1, 0.3, "FED 0.1-0.3", "253,187,132"},
-          {0.3, 1, "FED 0.3-1 (susceptible incapacitated)", "227,74,51"},
-          {1, 1000, "FED over 1 (incapacitated)", "127,0,0"}};
-}
-
 // --- the grid and GDAL's rasterizer ------------------------------------------------------
 
 // The values to burn: one geometry in the map's CRS per value.
@@ -247,8 +215,8 @@ std::vector<std::string> write_heatmaps(const std::filesystem::path& dir, const 
       by_density.add(street_shape(model, EdgeId{e}), density[e]);
     if (e < queue.size()) by_queue.add(street_shape(model, EdgeId{e}), queue[e]);
   }
-  write("peak_density", rasterize(g, by_density), detail::fruin_bands());
-  write("queue_minutes", rasterize(g, by_queue), queue_bands());
+  write("peak_density", rasterize(g, by_density), detail::bands(HeatFigure::PeakDensity));
+  write("queue_minutes", rasterize(g, by_queue), detail::bands(HeatFigure::QueueMinutes));
 
   // Homes: water exposure and smoke dose on their footprints (only where there is
   // some: a run in which no home got wet writes no water map rather than zeros).
@@ -265,9 +233,11 @@ std::vector<std::string> write_heatmaps(const std::filesystem::path& dir, const 
       safe_min.push_back(homes.safe_median_min[h]);
     }
   }
-  if (!wet.value.empty()) write("water_exposure", rasterize(g, wet), water_exposure_bands());
-  if (!smoky.value.empty()) write("smoke_dose", rasterize(g, smoky), smoke_dose_bands());
-  if (!safe_at.empty()) write("time_to_safety", idw_surface(g, safe_at, safe_min), detail::time_bands());
+  if (!wet.value.empty())
+    write("water_exposure", rasterize(g, wet), detail::bands(HeatFigure::WaterExposure));
+  if (!smoky.value.empty()) write("smoke_dose", rasterize(g, smoky), detail::bands(HeatFigure::SmokeDose));
+  if (!safe_at.empty())
+    write("time_to_safety", idw_surface(g, safe_at, safe_min), detail::bands(HeatFigure::TimeToSafety));
   return files;
 }
 

@@ -32,8 +32,8 @@
 // there, counted in a strip of the narrower map area's width centred in each map area
 // (so both counts see the same part of the map). --timeline-injects and
 // --timeline-decisions count the timeline scrubber's marks (gui/timeline.cpp) in the
-// left panel. --heat counts the heat layer's streets or homes (gui/heat_choice.hpp's
-// ramp, drawn opaque) in the map area.
+// left panel. --heat counts the heat layer's streets or homes (any heat class's
+// colour, maps/heat_classes.hpp, drawn opaque) in the map area.
 #include <SFML/Graphics/Image.hpp>
 
 #include <algorithm>
@@ -67,6 +67,14 @@ bool is_resident(Rgb c) {
 // colour; they are the only clearly blue map pixels that are not resident dots
 // (terrain, buildings and streets are grey to brown, panels are outside the map).
 bool is_warm(Rgb c) { return c.r >= 120 && c.r >= c.b + 50; }
+
+// A heat layer's classes are drawn opaque in their exact colours (maps/heat_classes.hpp).
+bool is_heat(Rgb c) {
+  for (std::size_t h = 1; h < ss::gui::kHeatLayerCount; ++h)
+    for (const ss::maps::HeatClass& k : ss::gui::heat_classes(static_cast<ss::gui::HeatLayer>(h)))
+      if (c == Rgb{k.colour.r, k.colour.g, k.colour.b}) return true;
+  return false;
+}
 
 // The fire service's colours are drawn unblended, so exact palette matches.
 bool is_lane(Rgb c) {
@@ -261,8 +269,7 @@ int main(int argc, char** argv) {
       if (c == ss::gui::kStreetFlooded) ++flooded;
       if (c == ss::gui::kZoneEdge) ++zone_edges;
       if (is_team(c)) ++team_routes;
-      if (std::find(ss::gui::kHeatRamp.begin(), ss::gui::kHeatRamp.end(), c) != ss::gui::kHeatRamp.end())
-        ++heat;
+      if (is_heat(c)) ++heat;
       if (x < rx0 || x >= rx1 || y < ry0 || y >= ry1) continue;
       if (is_fire(c)) ++fire;
       if (c == ss::gui::kFireBurntOut) ++burnt;

@@ -158,7 +158,7 @@ TEST_CASE(
     CHECK(nodata > t.v.size() / 2);
     const std::string qml = slurp(hm + "peak_density.qml");
     CHECK_THAT(qml, Catch::Contains("singlebandpseudocolor"));
-    CHECK_THAT(qml, Catch::Contains("/m2"));
+    CHECK_THAT(qml, Catch::Contains("P/m²"));
   }
 
   SECTION("the wettest home's building holds its water exposure, as results.gpkg has it") {
@@ -180,7 +180,7 @@ TEST_CASE(
     REQUIRE(top > 0.0);
     const Vec2 c = m.world.buildings[heat.building[top_home].index()].centroid;
     CHECK(t.at(c) == static_cast<float>(top));
-    CHECK_THAT(slurp(hm + "water_exposure.qml"), Catch::Contains("m h"));
+    CHECK_THAT(slurp(hm + "water_exposure.qml"), Catch::Contains("m·h"));
   }
 
   SECTION("time to safety: each home's cell holds Shepard's interpolation at the cell's centre") {
