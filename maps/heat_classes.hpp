@@ -54,14 +54,15 @@ inline constexpr std::array<HeatClass, 5> kQueueClasses{{
 // Water exposure at the home in metre-hours: an hour at ankle depth (0.1 m·h) up to
 // a day at the ground floor's ceiling; the class bounds are planning assumptions
 // (the Multi-Coloured Manual's damage rises with both depth and duration, Penning-
-// Rowsell et al. 2013); ColorBrewer Blues.
+// Rowsell et al. 2013); ColorBrewer RdPu (not a blue: the GUI draws the water itself
+// in blue under the homes).
 inline constexpr std::array<HeatClass, 6> kWaterClasses{{
-    {0.1, tr_noop("under 0.1 m·h"), {198, 219, 239}},
-    {0.5, tr_noop("0.1-0.5 m·h"), {158, 202, 225}},
-    {1.0, tr_noop("0.5-1 m·h"), {107, 174, 214}},
-    {3.0, tr_noop("1-3 m·h"), {49, 130, 189}},
-    {10.0, tr_noop("3-10 m·h"), {8, 81, 156}},
-    {0.0, tr_noop("over 10 m·h"), {8, 48, 107}},
+    {0.1, tr_noop("under 0.1 m·h"), {253, 224, 221}},
+    {0.5, tr_noop("0.1-0.5 m·h"), {252, 197, 192}},
+    {1.0, tr_noop("0.5-1 m·h"), {250, 159, 181}},
+    {3.0, tr_noop("1-3 m·h"), {247, 104, 161}},
+    {10.0, tr_noop("3-10 m·h"), {197, 27, 138}},
+    {0.0, tr_noop("over 10 m·h"), {122, 1, 119}},
 }};
 
 // Smoke dose as a fractional effective dose (ISO 13571:2012): 0.3 is where the
