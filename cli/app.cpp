@@ -188,6 +188,10 @@ int main(int argc, char** argv) {
                    "Difference map: changes up to this many minutes count as unchanged")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1000.0));
+  map_cmd->add_option("--reference-label", map.reference_label,
+                      "Difference map: what the footer calls the reference run (default: its folder)");
+  map_cmd->add_option("--compare-label", map.compare_label,
+                      "Difference map: what the footer calls the compared run (default: its folder)");
   map_cmd->add_flag("-q,--quiet", map.quiet, "No summary");
 
   try {

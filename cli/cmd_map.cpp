@@ -73,6 +73,9 @@ int map_command(const MapOptions& opt) {
   const char* paper = sheet.paper == maps::Paper::A3 ? "A3" : "A4";
   check_writable(opt.out);
   maps::SheetResult r;
+  if (opt.compare.empty() && !(opt.reference_label.empty() && opt.compare_label.empty()))
+    throw InputError("command line", 0, opt.reference_label.empty() ? "--compare-label" : "--reference-label",
+                     "names a run of a difference map: use it with --compare");
   if (!opt.compare.empty()) {
     if (!maps::detail::iequals(opt.at, "end"))
       throw InputError("command line", 0, "--at",
@@ -84,6 +87,8 @@ int map_command(const MapOptions& opt) {
     req.run_dir = opt.run_dir;
     req.other_dir = opt.compare;
     req.unchanged_min = opt.unchanged_within;
+    req.run_label = opt.reference_label;
+    req.other_label = opt.compare_label;
     req.sheet = std::move(sheet);
     r = maps::render_difference_map(req);
   } else {

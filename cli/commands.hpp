@@ -110,6 +110,8 @@ struct MapOptions {
   std::string extent;             // XMIN,YMIN,XMAX,YMAX (map CRS, m); empty: the whole run
   double dpi = 150.0;             // PNG only
   double unchanged_within = 1.0;  // difference map: minutes counted unchanged
+  std::string reference_label;    // difference map: the footer's name for each run
+  std::string compare_label;      // (empty: the run folder)
   bool quiet = false;
 };
 int map_command(const MapOptions& opt);

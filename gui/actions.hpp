@@ -68,6 +68,10 @@ bool results_export_supported();
 // the current time: the sheet `safestreet map` draws from the results exported now,
 // with --extent the view's area (docs/maps.md).
 bool export_briefing_map(AppContext& ctx, const std::string& path);
+// The difference map of `safestreet map REFERENCE --compare RUN` (docs/maps.md) with
+// RUN this run's results as they stand: homes by the change in time to safety against
+// the run folder `reference_dir` (better, worse, unchanged), PDF or PNG by the ending.
+bool export_difference_map(AppContext& ctx, const std::string& reference_dir, const std::string& path);
 bool briefing_export_supported();
 
 using ss::format_clock;  // h:mm:ss, engine/core/display_text.hpp

@@ -62,6 +62,8 @@ struct Buffers {  // text typed into panels, kept across frames
   char screenshot_path[512] = "safestreet-screenshot.png";
   char results_dir[512] = "safestreet-results";
   char briefing_path[512] = "safestreet-briefing.pdf";
+  char compare_dir[512] = "";  // the run folder a difference map compares this run with
+  char difference_path[512] = "safestreet-difference.pdf";
   int seed = 1;
   int variant = 0;  // index into session.variants(); 0 = base
 };

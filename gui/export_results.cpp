@@ -17,9 +17,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 
 #include "batch/comparison_files.hpp"  // write_file_atomically
-#include "maps/briefing_map.hpp"       // the briefing map of `safestreet map`
+#include "i18n/language.hpp"
+#include "maps/briefing_map.hpp"  // the briefing map of `safestreet map`
 #include "maps/gdal_support.hpp"
 #endif
 
@@ -92,44 +94,89 @@ bool export_results(AppContext& ctx, const std::string& dir) {
 #endif
 }
 
-bool export_briefing_map(AppContext& ctx, const std::string& path) {
-  if (!ctx.session.ready()) return ctx.messages.error("no scene is loaded: no briefing map to draw"), false;
 #ifdef SS_GUI_EXPORTS_HAZARD_LAYERS
+namespace {
+// A sheet drawn by `draw` from this run's result files as `safestreet map` reads them
+// (written to a private folder first, removed once the sheet is drawn), written to
+// `path` whole, as a PDF or PNG by its ending. `what` names the sheet in messages.
+bool export_sheet(
+    AppContext& ctx, const std::string& path, const std::string& what,
+    const std::function<maps::SheetResult(const std::string& run_dir, maps::SheetOptions)>& draw) {
   namespace fs = std::filesystem;
-  maps::BriefingRequest req;
+  maps::SheetOptions sheet;
   if (maps::detail::ends_with_ci(path, ".pdf"))
-    req.sheet.format = maps::SheetFormat::Pdf;
+    sheet.format = maps::SheetFormat::Pdf;
   else if (maps::detail::ends_with_ci(path, ".png"))
-    req.sheet.format = maps::SheetFormat::Png;
+    sheet.format = maps::SheetFormat::Png;
   else
-    return ctx.messages.error("briefing map: '" + path + "' is neither a .pdf nor a .png file"), false;
-  req.sheet.version = SAFESTREET_VERSION;
-  // The view's area to 0.1 m, as the message gives it to `safestreet map --extent`,
-  // so the command line draws the same sheet from the exported results.
-  req.extent = maps::parse_extent(maps::format_extent(visible_area(ctx.map.camera())));
-  // The map is drawn from the run's result files as `safestreet map` reads them: they
-  // are written to a private folder first and removed once the sheet is drawn.
+    return ctx.messages.error(what + ": '" + path + "' is neither a .pdf nor a .png file"), false;
+  sheet.version = SAFESTREET_VERSION;
   static int exports = 0;
   const fs::path tmp = fs::temp_directory_path() / ("safestreet-briefing-" + std::to_string(::getpid()) +
                                                     "-" + std::to_string(++exports));
   if (!export_results(ctx, tmp.string())) return false;
-  req.run_dir = tmp.string();
   bool ok = true;
   try {
-    const maps::SheetResult sheet = maps::render_briefing_map(req);
-    batch::write_file_atomically(path, sheet.bytes);
+    const maps::SheetResult r = draw(tmp.string(), std::move(sheet));
+    batch::write_file_atomically(path, r.bytes);
   } catch (const std::exception& e) {
     ok = false;
-    ctx.messages.error("briefing map " + path + ": " + e.what());
+    ctx.messages.error(what + " " + path + ": " + e.what());
   }
   std::error_code ec;
   fs::remove_all(tmp, ec);
+  return ok;
+}
+}  // namespace
+#endif
+
+bool export_briefing_map(AppContext& ctx, const std::string& path) {
+  if (!ctx.session.ready()) return ctx.messages.error("no scene is loaded: no briefing map to draw"), false;
+#ifdef SS_GUI_EXPORTS_HAZARD_LAYERS
+  // The view's area to 0.1 m, as the message gives it to `safestreet map --extent`,
+  // so the command line draws the same sheet from the exported results.
+  const Box extent = maps::parse_extent(maps::format_extent(visible_area(ctx.map.camera())));
+  const bool ok =
+      export_sheet(ctx, path, "briefing map", [&](const std::string& run_dir, maps::SheetOptions sheet) {
+        maps::BriefingRequest req;
+        req.run_dir = run_dir;
+        req.extent = extent;
+        req.sheet = std::move(sheet);
+        return maps::render_briefing_map(req);
+      });
   if (ok)
     ctx.messages.info("briefing map written to " + path + " (at " + format_clock(ctx.session.sim().time()) +
-                      ", --extent " + maps::format_extent(*req.extent) + ")");
+                      ", --extent " + maps::format_extent(extent) + ")");
   return ok;
 #else
+  (void)path;
   return ctx.messages.error("this build has no briefing maps (maps/ library missing)"), false;
+#endif
+}
+
+bool export_difference_map(AppContext& ctx, const std::string& reference_dir, const std::string& path) {
+  if (!ctx.session.ready()) return ctx.messages.error("no scene is loaded: no difference map to draw"), false;
+#ifdef SS_GUI_EXPORTS_HAZARD_LAYERS
+  if (reference_dir.empty())
+    return ctx.messages.error("difference map: name the run folder to compare this run with"), false;
+  const bool ok =
+      export_sheet(ctx, path, "difference map", [&](const std::string& run_dir, maps::SheetOptions sheet) {
+        maps::DifferenceRequest req;
+        req.run_dir = reference_dir;  // changes are this run's times minus the reference's
+        req.other_dir = run_dir;
+        req.other_label =
+            i18n::fill(tr("this run in the GUI at %s"), {format_clock(ctx.session.sim().time())});
+        req.sheet = std::move(sheet);
+        return maps::render_difference_map(req);
+      });
+  if (ok)
+    ctx.messages.info("difference map written to " + path + " (this run at " +
+                      format_clock(ctx.session.sim().time()) + " against " + reference_dir + ")");
+  return ok;
+#else
+  (void)reference_dir;
+  (void)path;
+  return ctx.messages.error("this build has no difference maps (maps/ library missing)"), false;
 #endif
 }
 

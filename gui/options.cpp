@@ -27,6 +27,7 @@ const char* const kUsage =
     "  fit | zoom F | map_scale PX_PER_M | center X Y | select resident|shelter|street ID | screenshot FILE "
     "|\n"
     "  dump_state FILE | export_results DIR | export_briefing_map FILE.pdf|png |\n"
+    "  export_difference_map REFERENCE_DIR FILE.pdf|png |\n"
     "  expect_error [TEXT] | expect_closed EDGE |\n"
     "  expect_open EDGE | expect_closed_at X Y | expect_open_at X Y | expect_burning X Y |\n"
     "  expect_not_burning X Y | run_to_first_engine [INCIDENT [+SECONDS [LATEST]]] |\n"

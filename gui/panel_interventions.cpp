@@ -248,6 +248,18 @@ void export_section(AppContext& ctx) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("%s", tr("A4 landscape sheet of this view at this time, .pdf or .png"));
   ImGui::EndDisabled();
+  ImGui::SetNextItemWidth(-ui_px(90));
+  ImGui::InputTextWithHint("##compare", tr("run folder to compare with"), b.compare_dir,
+                           sizeof b.compare_dir);
+  ImGui::SetNextItemWidth(-ui_px(90));
+  ImGui::InputText("##difference", b.difference_path, sizeof b.difference_path);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!briefing_export_supported() || !ctx.session.ready() || b.compare_dir[0] == '\0');
+  if (ImGui::Button(ui("Difference map"))) export_difference_map(ctx, b.compare_dir, b.difference_path);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(
+        "%s", tr("Homes by the change in time to safety: this run against the folder above, .pdf or .png"));
+  ImGui::EndDisabled();
 }
 
 }  // namespace ss::gui

@@ -294,6 +294,9 @@ void Script::run_line(AppContext& ctx, const std::string& raw) {
   } else if (cmd == "export_briefing_map") {
     need(1);
     export_briefing_map(ctx, args[0]);
+  } else if (cmd == "export_difference_map") {
+    need(2);
+    export_difference_map(ctx, args[0], args[1]);
   } else if (cmd == "expect_error") {
     const std::string banner = ctx.messages.banner();
     if (ctx.messages.take_errors() == 0) return fail(ctx, "expected an error, but there was none");

@@ -85,6 +85,10 @@ struct DifferenceRequest {
   std::string run_dir;         // the reference run
   std::string other_dir;       // the run compared with it: changes are other − reference
   double unchanged_min = 1.0;  // |change| up to this many minutes counts as unchanged
+  // What the sheet's footer calls each run (e.g. "base plan, exported at 1:00:00");
+  // empty: its folder.
+  std::string run_label{};
+  std::string other_label{};
   SheetOptions sheet{};
 };
 // Throws InputError naming the folder at fault; also when the two runs are not of

@@ -8,11 +8,16 @@
 
 #include "engine/core/display_text.hpp"
 #include "engine/core/input_error.hpp"
+#include "i18n/language.hpp"
+#include "i18n/number_format.hpp"
 #include "maps/briefing_map.hpp"
 #include "maps/briefing_map_run.hpp"
 #include "maps/briefing_map_sheet.hpp"
 
 namespace ss::maps {
+// Counts as the sheet's language writes them (English: as display_text).
+using i18n::format_count;
+
 namespace {
 
 using briefing::Colour;
@@ -33,8 +38,8 @@ constexpr Colour kNowSafe = rgb(26, 150, 65);
 constexpr Colour kStreet = rgb(185, 185, 185);
 
 std::string run_label(const briefing::RunFolder& r) {
-  return (r.variant.empty() ? std::string("base plan") : r.variant) + " (seed " + std::to_string(r.seed) +
-         ")";
+  return i18n::fill(tr("%s (seed %s)"),
+                    {r.variant.empty() ? std::string(tr("base plan")) : r.variant, std::to_string(r.seed)});
 }
 
 // Same map: the same CRS and the same streets, point for point.
@@ -86,18 +91,20 @@ SheetResult render_difference_map(const DifferenceRequest& req) {
   std::map<std::string, std::size_t> in_b;
   for (std::size_t i = 0; i < b.homes.size(); ++i) in_b.emplace(b.homes[i].key, i);
 
-  const std::string title = req.sheet.title.empty() ? "Difference map \u2014 " + a.scenario : req.sheet.title;
+  const std::string title =
+      req.sheet.title.empty() ? tr("Difference map \u2014 ") + a.scenario : req.sheet.title;
   briefing::Sheet sheet(req.sheet, title);
   const briefing::Layout l = briefing::page_layout(sheet);
   const double k = sheet.k();
   cairo_t* cr = sheet.cr();
-  char band[64];
-  std::snprintf(band, sizeof band, "%g", thr);
-  briefing::sheet_texts(sheet, l, title,
-                        run_label(b) + " against " + run_label(a) +
-                            " \u00b7 median time to safety per home, " + "unchanged within \u00b1" + band +
-                            " min",
-                        a, req.sheet.version);
+  char english_band[64];
+  std::snprintf(english_band, sizeof english_band, "%g", thr);
+  const std::string band = i18n::localize_number(english_band, i18n::language());
+  briefing::sheet_texts(
+      sheet, l, title,
+      i18n::fill(tr("%s against %s \u00b7 median time to safety per home, unchanged within \u00b1%s min"),
+                 {run_label(b), run_label(a), band}),
+      a, req.sheet.version);
 
   Box extent = a.extent;
   extent.extend(b.extent.min);
@@ -150,16 +157,20 @@ SheetResult render_difference_map(const DifferenceRequest& req) {
 
   const double x = l.panel_x;
   double y = l.panel_y;
-  sheet.text(x, y, "Legend", 3.4 * k, true);
+  sheet.text(x, y, tr("Legend"), 3.4 * k, true);
   y += l.line * 1.3;
-  sheet.text(x, y, "Homes: median time to safety", 2.8 * k, true);
+  sheet.text(x, y, tr("Homes: median time to safety"), 2.8 * k, true);
   y += l.line;
-  char much[32];
-  std::snprintf(much, sizeof much, "%g", kMuchMinutes);
+  char english_much[32];
+  std::snprintf(english_much, sizeof english_much, "%g", kMuchMinutes);
+  const std::string much = i18n::localize_number(english_much, i18n::language());
   const std::array<std::string, kHomeChangeCount> labels = {
-      std::string("more than ") + much + " min earlier", std::string(band) + " to " + much + " min earlier",
-      std::string("within \u00b1") + band + " min",      std::string(band) + " to " + much + " min later",
-      std::string("more than ") + much + " min later",   "nobody safe in one of the runs"};
+      i18n::fill(tr("more than %s min earlier"), {much}),
+      i18n::fill(tr("%s to %s min earlier"), {band, much}),
+      i18n::fill(tr("within \u00b1%s min"), {band}),
+      i18n::fill(tr("%s to %s min later"), {band, much}),
+      i18n::fill(tr("more than %s min later"), {much}),
+      tr("nobody safe in one of the runs")};
   for (std::size_t c = 0; c < kHomeChangeCount; ++c, y += l.line)
     sheet.legend_fill(x, y, kChangeColours[c], labels[c]);
   const auto legend_ring = [&](Colour c, const std::string& label) {
@@ -171,11 +182,11 @@ SheetResult render_difference_map(const DifferenceRequest& req) {
     sheet.text(x + 7 * k, y, label, 2.8 * k);
     y += l.line;
   };
-  legend_ring(kNoLongerSafe, "all safe only in the reference run");
-  legend_ring(kNowSafe, "all safe only in the compared run");
+  legend_ring(kNoLongerSafe, tr("all safe only in the reference run"));
+  legend_ring(kNowSafe, tr("all safe only in the compared run"));
 
   y += l.line * 0.8;
-  sheet.text(x, y, "Homes (" + format_count(a.homes.size()) + ")", 3.4 * k, true);
+  sheet.text(x, y, i18n::fill(tr("Homes (%s)"), {format_count(a.homes.size())}), 3.4 * k, true);
   y += l.line * 1.2;
   std::string figures;
   const auto row = [&](const std::string& label, std::uint64_t n) {
@@ -183,16 +194,17 @@ SheetResult render_difference_map(const DifferenceRequest& req) {
     y += l.line;
     figures += pad_display(label, 34) + format_count(n) + "\n";
   };
-  row("earlier", counts[0] + counts[1]);
-  row("unchanged", counts[2]);
-  row("later", counts[3] + counts[4]);
-  row("nobody safe in one run", counts[5]);
-  row("all safe in the reference only", only_a);
-  row("all safe in the compared run only", only_b);
-  if (unmatched > 0) row("homes in the reference only", unmatched);
+  row(tr("earlier"), counts[0] + counts[1]);
+  row(tr("unchanged"), counts[2]);
+  row(tr("later"), counts[3] + counts[4]);
+  row(tr("nobody safe in one run"), counts[5]);
+  row(tr("all safe in the reference only"), only_a);
+  row(tr("all safe in the compared run only"), only_b);
+  if (unmatched > 0) row(tr("homes in the reference only"), unmatched);
   y += l.line * 0.5;
-  sheet.text(x, y, "reference: " + a.dir, 2.3 * k);
-  sheet.text(x, y + l.line * 0.8, "compared: " + b.dir, 2.3 * k);
+  sheet.text(x, y, i18n::fill(tr("reference: %s"), {req.run_label.empty() ? a.dir : req.run_label}), 2.3 * k);
+  sheet.text(x, y + l.line * 0.8,
+             i18n::fill(tr("compared: %s"), {req.other_label.empty() ? b.dir : req.other_label}), 2.3 * k);
 
   SheetResult out;
   out.transform = sheet.transform();

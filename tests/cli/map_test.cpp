@@ -86,6 +86,8 @@ TEST_CASE("safestreet map names the thing at fault and writes nothing") {
       {"map " + run + " --extent 0,0,100,100 --out " + out,
        "--extent: 0.0,0.0,100.0,100.0 lies outside the run's map"},
       {"map " + run + " --compare " + run + " --extent 0,0,1,1 --out " + out, "--extent: a difference map"},
+      {"map " + run + " --compare-label today --out " + out,
+       "--compare-label: names a run of a difference map"},
   };
   for (const Case& c : cases) {
     const Result r = safestreet(c.args);

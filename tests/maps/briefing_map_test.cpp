@@ -18,6 +18,7 @@
 #include "engine/core/display_text.hpp"
 #include "engine/core/input_error.hpp"
 #include "i18n/language.hpp"
+#include "i18n/number_format.hpp"
 #include "maps/briefing_map.hpp"
 #include "maps/briefing_map_run.hpp"
 #include "tests/cli/cli_util.hpp"
@@ -288,7 +289,8 @@ TEST_CASE("a street is closed on the map while a closure of results.gpkg holds, 
   CHECK(at(1300.0) == std::vector{StreetClosure::Open, StreetClosure::Open, StreetClosure::Command});
 }
 
-TEST_CASE("a briefing map in Chinese or German: its texts translated, Chinese in Noto Sans CJK SC") {
+TEST_CASE(
+    "a briefing or difference map in Chinese or German: its texts translated, Chinese in Noto Sans CJK SC") {
   TempDir dir;
   const std::string run = run_town(dir, "run");
   struct Guard {
@@ -306,6 +308,20 @@ TEST_CASE("a briefing map in Chinese or German: its texts translated, Chinese in
   CHECK_THAT(de.figures_text, Catch::Contains(ss::pad_display("Straßen gesperrt", 22) + "1\n"));
   CHECK_THAT(de.figures_text, Catch::Contains(" von "));
   CHECK(de.bytes.find("DejaVuSans") != std::string::npos);
+  // The difference map likewise.
+  ss::maps::DifferenceRequest req;
+  req.run_dir = run;
+  req.other_dir = run;
+  req.sheet.format = ss::maps::SheetFormat::Pdf;
+  const std::size_t homes = read_gpkg(run).homes.size();
+  const ss::maps::SheetResult de_diff = ss::maps::render_difference_map(req);
+  CHECK_THAT(de_diff.figures_text,
+             Catch::Contains(ss::pad_display("unverändert", 34) + ss::i18n::format_count(homes) + "\n"));
+  CHECK_THAT(de_diff.figures_text, Catch::Contains(ss::pad_display("früher", 34) + "0\n"));
+  ss::i18n::set_language(ss::i18n::Language::ZhCn);
+  const ss::maps::SheetResult zh_diff = ss::maps::render_difference_map(req);
+  CHECK_THAT(zh_diff.figures_text, Catch::Contains(ss::pad_display("不变", 34)));
+  CHECK(zh_diff.bytes.find("NotoSansCJK") != std::string::npos);
 }
 
 TEST_CASE("the difference map of a run with itself shows every home unchanged") {
