@@ -68,7 +68,9 @@ double door_flow(const ss::Model& m) {
 
 }  // namespace
 
-TEST_CASE("a line exit in a 0.4 m outer wall lets people out about as fast as the same opening built as a door channel") {
+TEST_CASE(
+    "a line exit in a 0.4 m outer wall lets people out about as fast as the same opening built as a door "
+    "channel") {
   const double line = door_flow(load(room(kLineExitInWall)).model);
   const double channel = door_flow(load(room(kDoorChannel)).model);
   INFO("line exit " << line << " P/s, door channel " << channel << " P/s");
@@ -142,18 +144,20 @@ TEST_CASE("a door too shallow to bridge the gap between two rooms says so and ho
   TempDir dir;
   const auto gap = [](const std::string& depth) {
     return "name: two rooms with a gap\n"
-                                  "movement: micro\n"
-                                  "micro:\n"
-                                  "  rooms:\n"
-                                  "    - {name: Left, wkt: 'POLYGON((0 0, 4.8 0, 4.8 10, 0 10, 0 0))'}\n"
-                                  "    - {name: Right, wkt: 'POLYGON((5.2 0, 10 0, 10 10, 5.2 10, 5.2 0))'}\n"
-                                  "  doors:\n"
-                                  "    - {name: Gap door, wkt: 'LINESTRING(5 4.5, 5 5.5)'}\n"
-                                  "  exits:\n"
-                                  "    - {name: Street, wkt: 'LINESTRING(10 4, 10 6)'}\n"
-                                  "  door_depth: " + depth + "\n"
-                                  "population:\n"
-                                  "  residents: [{room: Left, count: 5}]\n";
+           "movement: micro\n"
+           "micro:\n"
+           "  rooms:\n"
+           "    - {name: Left, wkt: 'POLYGON((0 0, 4.8 0, 4.8 10, 0 10, 0 0))'}\n"
+           "    - {name: Right, wkt: 'POLYGON((5.2 0, 10 0, 10 10, 5.2 10, 5.2 0))'}\n"
+           "  doors:\n"
+           "    - {name: Gap door, wkt: 'LINESTRING(5 4.5, 5 5.5)'}\n"
+           "  exits:\n"
+           "    - {name: Street, wkt: 'LINESTRING(10 4, 10 6)'}\n"
+           "  door_depth: " +
+           depth +
+           "\n"
+           "population:\n"
+           "  residents: [{room: Left, count: 5}]\n";
   };
   const std::string p = dir.write("gap.yaml", gap("0.2"));
   try {
