@@ -66,6 +66,26 @@ double door_flow(const ss::Model& m) {
   return 80.0 / (t[89] - t[9]);
 }
 
+// The scene and the scenario file have the same exit polygon and the same walkable
+// and exit cells on the same grid.
+void check_same_geometry(const ss::Model& from_file, const ss::Model& built) {
+  const ss::MicroGeometry& f = from_file.micro;
+  const ss::MicroGeometry& b = built.micro;
+  REQUIRE(f.exits.size() == 1);
+  REQUIRE(f.exits[0].area.size() == b.exits[0].area.size());
+  for (std::size_t i = 0; i < b.exits[0].area.size(); ++i) {
+    CHECK(f.exits[0].area[i].x == Approx(b.exits[0].area[i].x).margin(1e-9));
+    CHECK(f.exits[0].area[i].y == Approx(b.exits[0].area[i].y).margin(1e-9));
+  }
+  // The same walkable and exit cells on the same grid.
+  REQUIRE(f.grid.nx == b.grid.nx);
+  REQUIRE(f.grid.ny == b.grid.ny);
+  CHECK(f.grid.origin.x == Approx(b.grid.origin.x).margin(1e-9));
+  CHECK(f.grid.origin.y == Approx(b.grid.origin.y).margin(1e-9));
+  CHECK(f.grid.walkable == b.grid.walkable);
+  CHECK(f.grid.exit == b.grid.exit);
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -113,21 +133,30 @@ TEST_CASE("a scenario file builds the door channel of the verification scenes ce
       "    - {name: door, wkt: 'LINESTRING(8.2 2, 8.2 3)'}\n"
       "population:\n"
       "  residents: [{at: [4, 2.5], age: 35}]\n");
-  const ss::MicroGeometry& f = a.model.micro;
-  const ss::MicroGeometry& b = built.micro;
-  REQUIRE(f.exits.size() == 1);
-  REQUIRE(f.exits[0].area.size() == b.exits[0].area.size());
-  for (std::size_t i = 0; i < b.exits[0].area.size(); ++i) {
-    CHECK(f.exits[0].area[i].x == Approx(b.exits[0].area[i].x).margin(1e-9));
-    CHECK(f.exits[0].area[i].y == Approx(b.exits[0].area[i].y).margin(1e-9));
-  }
-  // The same walkable and exit cells on the same grid.
-  REQUIRE(f.grid.nx == b.grid.nx);
-  REQUIRE(f.grid.ny == b.grid.ny);
-  CHECK(f.grid.origin.x == Approx(b.grid.origin.x).margin(1e-9));
-  CHECK(f.grid.origin.y == Approx(b.grid.origin.y).margin(1e-9));
-  CHECK(f.grid.walkable == b.grid.walkable);
-  CHECK(f.grid.exit == b.grid.exit);
+  check_same_geometry(a.model, built);
+}
+
+TEST_CASE("a scenario file builds the bottleneck of the verification scenes cell for cell") {
+  // builders::micro_bottleneck(5, 5, 1, 2.8): the 1 m point of the bottleneck widths.
+  const ss::Model built = [] {
+    ss::Model m = ss::builders::micro_bottleneck(5.0, 5.0, 1.0, 2.8);
+    ss::builders::add_residents(m, {2.5, 2.5}, 1, 35);
+    m.finalize();
+    return m;
+  }();
+  const ss::scenarios::Assembly a = load(
+      "name: bottleneck\n"
+      "movement: micro\n"
+      "micro:\n"
+      "  rooms:\n"
+      "    - {name: Waiting area, wkt: 'POLYGON((0 0, 5 0, 5 5, 0 5, 0 0))'}\n"
+      "  corridors:\n"
+      "    - {name: Bottleneck, wkt: 'POLYGON((5 2, 7.6 2, 7.6 3, 5 3, 5 2))'}\n"
+      "  exits:\n"
+      "    - {name: bottleneck, wkt: 'LINESTRING(7.6 2, 7.6 3)'}\n"
+      "population:\n"
+      "  residents: [{at: [2.5, 2.5], age: 35}]\n");
+  check_same_geometry(a.model, built);
 }
 
 TEST_CASE("a line exit across the middle of a room is refused: it has no outside") {
