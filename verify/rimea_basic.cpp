@@ -44,10 +44,8 @@ Result rimea_5(ModelChoice mc, const Options& o) {
   Result r = make_result(def_of("RiMEA 5"), mc);
   Model m;
   if (mc == ModelChoice::Micro) {
-    // Room 8 m × 5 m with a 1 m exit in the east wall.
-    Ring room{{0.0, 0.0}, {8.0, 0.0}, {8.0, 2.0}, {8.4, 2.0}, {8.4, 3.0}, {8.0, 3.0}, {8.0, 5.0}, {0.0, 5.0}};
-    m = builders::micro_area({room});
-    builders::add_exit(m, rect(8.2, 2.0, 8.9, 3.0), "door");  // past the channel: its end is open
+    // Room 8 m × 5 m with a 1 m exit in the east wall (a line exit across its channel).
+    m = builders::micro_room_with_door(8.0, 5.0, 1.0);
     for (int k = 0; k < 10; ++k)
       builders::add_residents(m, {1.0 + (k % 5) * 1.5, 1.5 + (k / 5) * 2.0}, 1, 30);
   } else {

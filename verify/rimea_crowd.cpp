@@ -166,10 +166,12 @@ Result rimea_12(ModelChoice mc, const Options& o) {
   std::string unit;
   if (mc == ModelChoice::Micro) {
     // Room 10 × 10 → corridor 5 m × 1 m → room 10 × 10 with a 1 m exit.
-    Ring ring{{0, 0},      {10, 0},   {10, 4.5}, {15, 4.5}, {15, 0},   {25, 0},   {25, 4.5}, {25.4, 4.5},
-              {25.4, 5.5}, {25, 5.5}, {25, 10},  {15, 10},  {15, 5.5}, {10, 5.5}, {10, 10},  {0, 10}};
+    // The exit: a line across the middle of a 0.4 m door channel, as in a scenario file.
+    const MicroLineExit e = micro_line_exit({25.2, 4.5}, {25.2, 5.5}, 0.2);
+    Ring ring{{0, 0},       {10, 0},   {10, 4.5}, {15, 4.5}, {15, 0},   {25, 0},   {25, 4.5}, e.opening[2],
+              e.opening[3], {25, 5.5}, {25, 10},  {15, 10},  {15, 5.5}, {10, 5.5}, {10, 10},  {0, 10}};
     Model m = builders::micro_area({ring});
-    builders::add_exit(m, rect(25.2, 4.5, 25.9, 5.5), "exit");  // past the channel: its end is open
+    builders::add_exit(m, e.exit, "exit");
     Box left;
     left.extend({0.25, 0.25});
     left.extend({5.0, 9.75});

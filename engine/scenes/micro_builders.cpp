@@ -31,6 +31,10 @@ ShelterId add_exit(Model& m, Ring area, const char* name, std::int32_t capacity)
   return id;
 }
 
+ShelterId add_line_exit(Model& m, Vec2 a, Vec2 b, const char* name, std::int32_t capacity) {
+  return add_exit(m, micro_line_exit(a, b, 0.0).exit, name, capacity);
+}
+
 Model micro_corridor(double length, double width) {
   Model m = micro_area({rect(0.0, 0.0, length + 1.0, width)});
   add_exit(m, rect(length, 0.0, length + 1.0, width), "end");
@@ -43,21 +47,27 @@ Model micro_room_with_door(double side, double door_width) {
 
 Model micro_room_with_door(double side, double depth, double door_width) {
   const double c = 0.5 * depth, w = 0.5 * door_width, wall = 0.4;
-  // The room and the door channel through its east wall as one ring.
-  Ring ring{{0.0, 0.0},           {side, 0.0},   {side, c - w}, {side + wall, c - w},
-            {side + wall, c + w}, {side, c + w}, {side, depth}, {0.0, depth}};
+  // A line exit across the middle of the door channel through the east wall (0.4 m
+  // thick), built as a scenario file's line exit is: the room and the opening (the
+  // channel from the room to kExitReach past the line) as one ring.
+  const MicroLineExit e = micro_line_exit({side + 0.5 * wall, c - w}, {side + 0.5 * wall, c + w}, 0.5 * wall);
+  Ring ring{{0.0, 0.0},   {side, 0.0},   {side, c - w}, e.opening[2],
+            e.opening[3], {side, c + w}, {side, depth}, {0.0, depth}};
   Model m = micro_area({std::move(ring)});
-  // The exit reaches past the end of the channel, which makes that end an opening.
-  add_exit(m, rect(side + 0.5 * wall, c - w, side + wall + 0.5, c + w), "door");
+  add_exit(m, e.exit, "door");
   return m;
 }
 
 Model micro_bottleneck(double depth, double width, double channel_width, double channel_length) {
-  const double c = 0.5 * width, w = 0.5 * channel_width, end = depth + channel_length;
-  Ring ring{{0.0, 0.0},   {depth, 0.0},   {depth, c - w}, {end, c - w},
-            {end, c + w}, {depth, c + w}, {depth, width}, {0.0, width}};
+  const double c = 0.5 * width, w = 0.5 * channel_width, line = depth + channel_length - 0.2;
+  // A line exit across the channel 0.2 m before its end, built as a scenario file's
+  // line exit is: the waiting area and the opening (the channel from the area to
+  // kExitReach past the line) as one ring.
+  const MicroLineExit e = micro_line_exit({line, c - w}, {line, c + w}, line - depth);
+  Ring ring{{0.0, 0.0},   {depth, 0.0},   {depth, c - w}, e.opening[2],
+            e.opening[3], {depth, c + w}, {depth, width}, {0.0, width}};
   Model m = micro_area({std::move(ring)});
-  add_exit(m, rect(end - 0.2, c - w, end + 0.5, c + w), "bottleneck");
+  add_exit(m, e.exit, "bottleneck");
   return m;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "engine/movement/micro/micro_geometry.hpp"
+#include "engine/movement/micro/micro_line_exit.hpp"
 #include "maps/micro_geometry_import.hpp"
 #include "scenarios/loader/micro_map_area.hpp"
 #include "scenarios/loader/micro_parts.hpp"
@@ -120,6 +121,66 @@ double door_line(const Piece& p, const char* what) {
   return w;
 }
 
+// A line exit counts a person once the body's centre has crossed the line to the
+// outside (micro_line_exit(), as the shared verification scenes build theirs): the
+// outside is the side with less of the walkable area within kExitReach of the line.
+// Its opening (door_depth / 2 inside, kExitReach beyond, cutting the wall it sits in)
+// joins the walkable area; the exit area lies beyond the line.
+void line_exit(const Piece& p, const std::vector<PolygonRingsList>& base, double door_depth, Ring& area,
+               std::vector<PolygonRingsList>& cutters) {
+  const Vec2 a = p.f.lines[0][0], b = p.f.lines[0][1];
+  const double right = maps::intersection_area(base, {{micro_line_exit(a, b, 0.0).opening}});
+  const double left = maps::intersection_area(base, {{micro_line_exit(b, a, 0.0).opening}});
+  const double half = 0.5 * distance(a, b) * kExitReach;  // m², half of one side's band
+  if (right > half && left > half)
+    fail(p.f,
+         "has walkable ground on both sides: a line exit is drawn on the outer edge of a room or "
+         "corridor, across its opening to the outside (or give the exit as a polygon)");
+  const MicroLineExit e =
+      right <= left ? micro_line_exit(a, b, 0.5 * door_depth) : micro_line_exit(b, a, 0.5 * door_depth);
+  cutters.push_back({e.opening});
+  area = e.exit;
+}
+
+// The band from `from` to `to` m off the line a → b, on its right, as long as the line.
+Ring side_band(Vec2 a, Vec2 b, double from, double to) {
+  const Vec2 d = b - a;
+  const Vec2 out = Vec2{d.y, -d.x} * (1.0 / norm(d));
+  return {b + out * from, a + out * from, a + out * to, b + out * to};
+}
+
+// A door joins the places on both sides only when its door_depth rectangle reaches
+// walkable ground on each; a shallower one leaves a sliver of wall (or of the gap
+// drawn as a wall) that would later read as a passage "narrower than a body". Says
+// so, and how deep the rectangle must be: it probes a 5 cm band just past each end
+// of the rectangle, and past it in 5 cm steps the ground without doors.
+void check_door_reaches(const Piece& door, const std::vector<PolygonRingsList>& area,
+                        const std::vector<PolygonRingsList>& ground, double door_depth) {
+  constexpr double kBand = 0.05;  // m
+  const Vec2 a = door.f.lines[0][0], b = door.f.lines[0][1];
+  const double full = distance(a, b) * kBand;  // m², one band
+  for (const bool right : {true, false}) {
+    const Vec2 p = right ? a : b, q = right ? b : a;
+    const double half = 0.5 * door_depth;
+    if (maps::intersection_area(area, {{side_band(p, q, half, half + kBand)}}) >= 0.5 * full) continue;
+    const Vec2 mid = (p + q) * 0.5;
+    const Vec2 toward = mid + Vec2{(q - p).y, -(q - p).x} * ((half + kBand) / norm(q - p));
+    std::string advice =
+        "no walkable ground lies within 5 m on that side: a door joins two rooms or corridors";
+    for (double x = half; x < 5.0; x += kBand)
+      if (maps::intersection_area(ground, {{side_band(p, q, x, x + kBand)}}) >= 0.5 * full) {
+        advice = "the walkable ground there begins about " + metres(x) +
+                 " from the door line: make micro.door_depth at least " + metres(2.0 * (x + kBand));
+        break;
+      }
+    fail(door.f, "does not open a way through: micro.door_depth is " + metres(door_depth) +
+                     ", so the opening a door cuts reaches " + metres(half) +
+                     " either side of its line, and on "
+                     "its side towards " +
+                     at(toward) + " that ends in a wall or outside every room; " + advice);
+  }
+}
+
 constexpr double kMaxLocal = 10'000.0;  // m from the origin
 
 }  // namespace
@@ -209,27 +270,29 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
       cutters.push_back({strip(p.f.lines[0][0], p.f.lines[0][1], 0.5 * s.door_depth, 0.0)});
       g.doors.push_back(&p);
       g.micro.doors.push_back({p.f.where, strip(p.f.lines[0][0], p.f.lines[0][1], 0.5 * s.door_depth, 0.0)});
-    } else {  // exit
-      Ring area;
+    } else {      // exit
+      Ring area;  // a line exit's: below, once the walkable area says which side is outside
       if (!p.f.lines.empty() || !p.f.points.empty()) {
         door_line(p, "line exit");
-        area = strip(p.f.lines[0][0], p.f.lines[0][1], 0.5 * s.door_depth, 0.0);
       } else {
         check_polygons(p);
         if (p.f.polygons.size() != 1 || p.f.polygons[0].size() != 1)
           fail(p.f, "an exit polygon is one polygon without holes");
         area = p.f.polygons[0][0];
         area.pop_back();  // closing vertex (checked closed above)
+        cutters.push_back({area});
       }
-      cutters.push_back({area});
       g.exits.push_back(&p);
       g.exit_areas.push_back(std::move(area));
     }
   }
-  // A door opens its wall only when it is deeper than the wall is thick (strip() above:
+  // A door (or a line exit) opens its wall only when it is deeper than the wall is thick (strip() above:
   // door_depth across the door line, the wall's thickness across the wall line); a
   // shallower one leaves a sliver of wall that later reads as "narrower than a body".
-  for (const Piece* door : g.doors) {
+  std::vector<const Piece*> openings = g.doors;  // doors and line exits
+  for (const Piece* e : g.exits)
+    if (!e->f.lines.empty()) openings.push_back(e);
+  for (const Piece* door : openings) {
     const Vec2 mid = (door->f.lines[0][0] + door->f.lines[0][1]) * 0.5;
     for (const Piece* wall : g.blocks) {
       if (wall->f.kind != "wall") continue;
@@ -241,8 +304,8 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
           if (pr.distance > 0.5 * thick + 1e-9) continue;
           fail(door->f, "sits in wall '" + wall->f.name + "' (" + wall->f.where + "), " + metres(thick) +
                             " thick, but micro.door_depth is " + metres(s.door_depth) +
-                            ": a door cuts an opening door_depth deep across its line, so door_depth must be "
-                            "more than the thickness of the walls doors sit in");
+                            ": a door or line exit cuts an opening door_depth deep across its line, so "
+                            "door_depth must be more than the thickness of the walls they sit in");
         }
     }
   }
@@ -253,11 +316,17 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
 
   // An exit must lie on the edge of or inside what is walkable.
   const std::vector<PolygonRingsList> base = maps::polygon_union(walk);
-  for (std::size_t e = 0; e < g.exits.size(); ++e)
-    if (!(maps::intersection_area(base, {{g.exit_areas[e]}}) > 1e-6))
-      fail(g.exits[e]->f,
+  for (std::size_t e = 0; e < g.exits.size(); ++e) {
+    const Piece& p = *g.exits[e];
+    const bool line = g.exit_areas[e].empty();
+    const Ring probe =
+        line ? strip(p.f.lines[0][0], p.f.lines[0][1], 0.5 * s.door_depth, 0.0) : g.exit_areas[e];
+    if (!(maps::intersection_area(base, {{probe}}) > 1e-6))
+      fail(p.f,
            "lies outside the walkable area: an exit must lie on the edge of (or inside) a room, "
            "corridor or walkable polygon");
+    if (line) line_exit(p, base, s.door_depth, g.exit_areas[e], cutters);
+  }
 
   // Doors and exits cut through walls and obstacles and join what they touch; what
   // is left of the obstacles is cut out of the walkable area.
@@ -266,6 +335,10 @@ Geometry build_geometry(const std::vector<Piece>& pieces, const MicroSection& s)
   open.insert(open.end(), cutters.begin(), cutters.end());
   const std::vector<PolygonRingsList> area = maps::polygon_difference(open, solid);
   if (area.empty()) throw InputError("", 0, "micro", "walls and obstacles cover the whole walkable area");
+  if (!g.doors.empty()) {
+    const std::vector<PolygonRingsList> ground = maps::polygon_difference(walk, blocks);
+    for (const Piece* door : g.doors) check_door_reaches(*door, area, ground, s.door_depth);
+  }
   // Box2D computes in single precision (about 1 mm at 10 km from the origin, half a
   // metre at UTM northings), so building geometry must be in local metres.
   double far = 0.0;

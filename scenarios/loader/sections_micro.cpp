@@ -250,14 +250,16 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
     v->check_keys({"framerate"});
     desc.run.trajectory_framerate = v->need("framerate").positive();
   }
-  // A line exit reaches door_depth / 2 into the room: it must hold navigation cells
-  // (params.grid_cell) there, or the exit seems to lie outside what is walkable.
+  // A door cuts an opening door_depth deep through its wall: shallower than two
+  // navigation cells (params.grid_cell) it may hold no cell centre, and the grid would
+  // see a wall there that reads as a passage narrower than a body.
   if (m.door_depth < 2.0 * desc.params.micro.grid_cell)
     f.fail_at("door_depth",
               "is " + micro::metres(m.door_depth) + ", less than two navigation cells (" +
                   micro::metres(2.0 * desc.params.micro.grid_cell) +
-                  ", params.grid_cell): a line exit reaches half of door_depth into the room and "
-                  "would hold no cell of the walkable area");
+                  ", params.grid_cell): the opening a door cuts through its wall would hold no cell of "
+                  "the navigation grid, which would see a wall there; use at least " +
+                  micro::metres(2.0 * desc.params.micro.grid_cell));
   m.population = read_micro_population(root.need("population"), sections, area, desc.population);
   desc.micro = std::move(m);
 }

@@ -9,6 +9,7 @@
 #include "engine/core/input_error.hpp"
 #include "engine/core/model.hpp"
 #include "engine/movement/micro/micro_field.hpp"
+#include "engine/movement/micro/micro_line_exit.hpp"
 #include "engine/movement/micro/micro_passage.hpp"
 
 namespace ss {
@@ -55,15 +56,24 @@ void check_micro_ring(Ring& r, const std::string& field) {
   if (std::fabs(signed_area(r)) < 1e-6) fail(field, "has no area");
 }
 
-namespace {
-
-// A door line (2 points) becomes a strip of ±half_width around it.
-Ring door_strip(Vec2 a, Vec2 b, double half_width) {
+MicroLineExit micro_line_exit(Vec2 a, Vec2 b, double inside) {
   const Vec2 d = b - a;
-  const double len = norm(d);
-  const Vec2 n = Vec2{-d.y, d.x} * (half_width / len);
-  return {a - n, b - n, b + n, a + n};
+  const Vec2 out = Vec2{d.y, -d.x} * (1.0 / norm(d));  // unit normal to the right of a → b
+  // Both rings counter-clockwise: from the inner (left) side across to the outer one.
+  const auto band = [&](double from, double to) -> Ring {
+    return {b + out * from, a + out * from, a + out * to, b + out * to};
+  };
+  // The exit is kPostInset narrower than the opening at each side: build_walls()
+  // (micro_movement.cpp) leaves out an edge that has an exit 1 cm beside it, and the
+  // opening's sides past the line are to stay walls, the door posts a body squeezes
+  // past until its centre is out. No body's centre comes that near a wall.
+  constexpr double kPostInset = 0.02;  // m
+  const Vec2 u = d * (kPostInset / norm(d));
+  const Ring exit{b - u, a + u, a + u + out * (2.0 * kExitReach), b - u + out * (2.0 * kExitReach)};
+  return {band(-inside, kExitReach), exit};
 }
+
+namespace {
 
 double ring_distance(const Ring& r, Vec2 p) {
   double best = std::numeric_limits<double>::infinity();
@@ -179,10 +189,9 @@ std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const Micro
                                                     std::span<const Vec2> homes,
                                                     std::span<const double> radii, double clearance,
                                                     double max_distance) {
-  const double door_half =
-      std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
   for (MicroExit& e : g.exits)
-    if (e.area.size() == 2 && !(e.area[0] == e.area[1])) e.area = door_strip(e.area[0], e.area[1], door_half);
+    if (e.area.size() == 2 && !(e.area[0] == e.area[1]))
+      e.area = micro_line_exit(e.area[0], e.area[1], 0.0).exit;
   rasterise(g, p.grid_cell);
   const MicroGrid& grid = g.grid;
   const std::vector<std::uint8_t> all_open(g.exits.size(), 1);
@@ -270,12 +279,11 @@ void finalize_micro(Model& m) {
     check_micro_ring(g.walkable[i], "micro.walkable[" + std::to_string(i) + "]");
   for (std::size_t i = 0; i < g.obstacles.size(); ++i)
     check_micro_ring(g.obstacles[i], "micro.obstacles[" + std::to_string(i) + "]");
-  const double door_half =
-      std::max({p.radius_adult, p.radius_elderly, p.radius_child, p.radius_wheelchair}) + 0.1;
   for (std::size_t i = 0; i < g.exits.size(); ++i) {
     MicroExit& e = g.exits[i];
     const std::string field = "micro.exits[" + std::to_string(i) + "]";
-    if (e.area.size() == 2 && !(e.area[0] == e.area[1])) e.area = door_strip(e.area[0], e.area[1], door_half);
+    if (e.area.size() == 2 && !(e.area[0] == e.area[1]))
+      e.area = micro_line_exit(e.area[0], e.area[1], 0.0).exit;
     check_micro_ring(e.area, field);
     if (!e.shelter.valid() || e.shelter.index() >= m.world.shelters.size())
       fail(field, "names an unknown shelter");

@@ -19,8 +19,8 @@ namespace ss {
 struct Model;
 
 struct MicroExit {
-  // A polygon; a ring of 2 points is a door line, widened to a strip of ±half a
-  // body so that crossing the line counts as entering it.
+  // A polygon (a body whose centre lies inside has left); a ring of 2 points a → b
+  // is a line exit: finalize_micro() takes micro_line_exit(a, b, 0).exit instead.
   Ring area;          // m
   ShelterId shelter;  // where people who enter it are counted as safe
 };

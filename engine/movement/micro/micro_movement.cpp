@@ -217,7 +217,7 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
 
   cost_ = walking_cost(g, p);
   // Each exit's width for the quickest-exit choice: the longer side of the box
-  // around its walkable cells (a door line's strip, an exit square).
+  // around its walkable cells (a line exit's opening, an exit square).
   exit_width_.assign(model.micro.exits.size(), 0.0f);
   {
     std::vector<Box> box(model.micro.exits.size());

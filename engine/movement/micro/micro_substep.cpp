@@ -36,6 +36,23 @@ double speed_cap(const Model& model, const SimState& s, std::size_t i, Vec2 p) {
   return hazard_walking_speed(model, s, ResidentId{i}, WalkerPlace{EdgeId{}, 0.0, p}, v0);
 }
 
+// The exit whose polygon holds the body's centre q (cell c of the grid), or -1.
+// A person leaves once the centre lies inside the exit's own polygon (for a line
+// exit: once it has crossed the line), not when it enters a cell whose centre does:
+// that would count it up to half a cell early, or late. A centre that has just
+// crossed may lie in a cell marked for no exit, so the four neighbours are asked too.
+int exit_holding(const MicroGeometry& g, long c, Vec2 q) {
+  const MicroGrid& grid = g.grid;
+  const long x = c % grid.nx, y = c / grid.nx;
+  const long near[5][2] = {{x, y}, {x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
+  for (const auto& n : near) {
+    if (n[0] < 0 || n[1] < 0 || n[0] >= grid.nx || n[1] >= grid.ny) continue;
+    const int e = grid.exit[static_cast<std::size_t>(n[1] * grid.nx + n[0])];
+    if (e >= 0 && contains(g.exits[static_cast<std::size_t>(e)].area, q)) return e;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void MicroMovement::bucket_walkers(const Model& model) {
@@ -302,10 +319,12 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     state.velocity[i] = {v.x, v.y};
 
     const long c = grid.cell_of(q);
-    if (c >= 0 && c % grid.nx >= exit_lo_[0] && c % grid.nx <= exit_hi_[0] && c / grid.nx >= exit_lo_[1] &&
-        c / grid.nx <= exit_hi_[1] && grid.exit[static_cast<std::size_t>(c)] >= 0) {
-      const ShelterId s =
-          model.micro.exits[static_cast<std::size_t>(grid.exit[static_cast<std::size_t>(c)])].shelter;
+    const int out = c >= 0 && c % grid.nx >= exit_lo_[0] - 1 && c % grid.nx <= exit_hi_[0] + 1 &&
+                            c / grid.nx >= exit_lo_[1] - 1 && c / grid.nx <= exit_hi_[1] + 1
+                        ? exit_holding(model.micro, c, q)
+                        : -1;
+    if (out >= 0) {
+      const ShelterId s = model.micro.exits[static_cast<std::size_t>(out)].shelter;
       if (shelter_accepts(model, state, s, r, t1)) {
         admit(model, state, r, s, t1);
         state.velocity[i] = {};
