@@ -20,11 +20,10 @@ const char* to_string(ModelChoice m) {
 const std::vector<TestDef>& all_tests() {
   static const std::vector<TestDef> defs = {
       {"RiMEA 1", "one person walks 40 m of a 2 m corridor at 1.33 m/s", true, true, rimea_1},
-      // Network model only: the micro model's floors are level (docs/movement.md).
       {"RiMEA 2", "one person walks up a 10 m (along the slope) staircase at the model's stair speed", true,
-       false, rimea_2},
+       true, rimea_2},
       {"RiMEA 3", "one person walks down a 10 m (along the slope) staircase at the model's stair speed", true,
-       false, rimea_3},
+       true, rimea_3},
       {"RiMEA 4", "speed-density relation in a corridor against Weidmann (1993)", true, true, rimea_4},
       {"RiMEA 5", "10 persons start moving at their pre-movement times 10, 20 ... 100 s", true, true,
        rimea_5},

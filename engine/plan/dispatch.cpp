@@ -1,12 +1,15 @@
 // Dispatch of idle teams and routing of escorts: one reverse Dijkstra
 // (build_route_field) from the team's position over the edges its mode may use gives
-// the travel distance to every task at once.
+// the travel distance to every task at once. Teams on foot weigh each street by the
+// time it takes on its slope or stair (engine/plan/team_travel.hpp), so the field's
+// distances are metres of level walking and a flatter detour wins when it is quicker.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <tuple>
 
 #include "engine/plan/responders.hpp"
+#include "engine/plan/team_travel.hpp"
 #include "engine/routing/navigation.hpp"
 #include "engine/routing/routing.hpp"
 
@@ -37,12 +40,14 @@ std::vector<std::uint8_t> team_closed_edges(const Model& model, const SimState& 
 namespace {
 
 // Distances from one node: build_route_field with a single pseudo-site at it.
-void field_from(const Model& model, NodeId source, const std::vector<std::uint8_t>& closed, RouteField& out) {
+// `walk`: team_walk_factors(outward = true), empty for plain lengths.
+void field_from(const Model& model, NodeId source, const std::vector<std::uint8_t>& closed,
+                const std::vector<float>& walk, RouteField& out) {
   ShelterSite site;
   site.node = source;
   const ShelterSite sites[] = {site};
   const ShelterId target[] = {ShelterId{0}};
-  build_route_field(model.world.streets, sites, target, EdgeFilter{closed, false, {}, {}}, out);
+  build_route_field(model.world.streets, sites, target, EdgeFilter{closed, false, {}, walk}, out);
 }
 
 // The route from `start` following next_edge to the field's source, as nodes and
@@ -93,7 +98,9 @@ bool dispatch_team(const Model& model, SimState& s, TeamId id, double depart) {
                                [&](const Task& k) { return k.open && !k.taken && can_do(team, k); });
   if (!any) return false;
   RouteField f;
-  field_from(model, ts.node, team_closed_edges(model, s, team.mode), f);
+  std::vector<float> walk;
+  team_walk_factors(model, team.mode, team.speed, /*outward=*/true, walk);
+  field_from(model, ts.node, team_closed_edges(model, s, team.mode), walk, f);
   // Priority (the "time until the hazard reaches the home × vulnerability"):
   // the hazard's arrival scaled down by vulnerability first, then vulnerability, then
   // travel time; the task index breaks ties.
@@ -122,14 +129,19 @@ bool dispatch_team(const Model& model, SimState& s, TeamId id, double depart) {
   home_node(model, task.first, &leg);
   task.taken = true;
   if (std::isnan(task.dispatched)) task.dispatched = static_cast<float>(depart);
-  const double dist = f.dist[task.node.index()] + leg;
   trace(model, f, task.node, /*reverse=*/true, ts);
+  // Time: each street at its factor in the direction walked, then the last metres from
+  // the junction to the door along the home's street; distance: plain metres.
+  std::vector<double> cost;
+  team_path_cost(model, team.mode, team.speed, ts, cost);
+  const double leg_cost =
+      leg / team_edge_factor(model, team.mode, team.speed, model.home_edge[task.first.index()], task.node);
   ts.stage = TeamStage::ToTask;
   ts.stage_start = depart;
-  ts.stage_end = depart + dist / team.speed;
+  ts.stage_end = depart + (cost.back() + leg_cost) / team.speed;
   ts.node = task.node;
   ts.task = TaskId{pick};
-  ts.distance += dist;
+  ts.distance += static_cast<double>(ts.path_dist.back()) + leg;
   return true;
 }
 
@@ -146,19 +158,31 @@ bool send_to_shelter(const Model& model, SimState& s, TeamId id, double depart) 
         s.occupancy[k] + load <= w.shelters[k].capacity)
       targets.push_back(sh);
   }
+  const double rate = std::min(team.speed, team.escort_speed);
+  std::vector<float> walk;
+  team_walk_factors(model, team.mode, rate, /*outward=*/false, walk);
   RouteField f;
   build_route_field(w.streets, w.shelters, targets,
-                    EdgeFilter{team_closed_edges(model, s, team.mode), false, {}, {}}, f);
+                    EdgeFilter{team_closed_edges(model, s, team.mode), false, {}, walk}, f);
   if (!f.reachable(ts.node)) return false;
+  // From the door along the home's street to its junction first, when leaving the home.
   float leg = 0.0f;
-  if (ts.task.valid() && ts.stage == TeamStage::OnSite)
-    home_node(model, s.response.tasks[ts.task.index()].first, &leg);
-  const double dist = f.dist[ts.node.index()] + leg;
-  trace(model, f, ts.node, /*reverse=*/false, ts);
-  ts.shelter = f.target[ts.node.index()];
+  double leg_cost = 0.0;
+  if (ts.task.valid() && ts.stage == TeamStage::OnSite) {
+    const ResidentId first = s.response.tasks[ts.task.index()].first;
+    home_node(model, first, &leg);
+    const EdgeId home = model.home_edge[first.index()];
+    leg_cost = leg / team_edge_factor(model, team.mode, rate, home, w.streets.other_end(home, ts.node));
+  }
+  const NodeId start = ts.node;
+  trace(model, f, start, /*reverse=*/false, ts);
+  std::vector<double> cost;
+  team_path_cost(model, team.mode, rate, ts, cost);
+  const double dist = static_cast<double>(ts.path_dist.back()) + leg;
+  ts.shelter = f.target[start.index()];
   ts.stage = TeamStage::Escorting;
   ts.stage_start = depart;
-  ts.stage_end = depart + dist / std::min(team.speed, team.escort_speed);
+  ts.stage_end = depart + (leg_cost + cost.back()) / rate;
   ts.node = w.shelters[ts.shelter.index()].node;
   ts.distance += dist;
   for (const ResidentId r : ts.carried) s.distance[r.index()] += static_cast<float>(dist);

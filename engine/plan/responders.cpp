@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/plan/team_travel.hpp"
 #include "engine/plan/warning.hpp"
 #include "engine/routing/navigation.hpp"
 
@@ -210,22 +211,34 @@ void reroute_if_blocked(const Model& model, SimState& s, TeamId id, double t) {
     return;
   const Team& team = model.plan.response.teams[id.index()];
   const MoverClass c = team.mode == TravelMode::Vehicle ? MoverClass::Vehicle : MoverClass::TeamOnFoot;
-  // Where the team is: the same convention as team_position().
-  const double total = ts.path_dist.back();
+  // Where the team is: the same convention as team_position(), the share of the
+  // stage's time gone is the share of the path's level-walking metres covered.
+  const double rate = team_stage_speed(team, ts);
+  std::vector<double> cost;
+  team_path_cost(model, team.mode, rate, ts, cost);
   const double span = ts.stage_end - ts.stage_start;
-  const double d = span > 0.0 ? std::clamp((t - ts.stage_start) / span, 0.0, 1.0) * total : 0.0;
+  const double here = span > 0.0 ? std::clamp((t - ts.stage_start) / span, 0.0, 1.0) * cost.back() : 0.0;
   std::size_t k = 0;  // on path_edges[k], from path[k] to path[k + 1]
-  while (k + 1 < ts.path_edges.size() && ts.path_dist[k + 1] <= d) ++k;
+  while (k + 1 < ts.path_edges.size() && cost[k + 1] <= here) ++k;
   std::size_t j = k;
   while (j < ts.path_edges.size() && !blocked_for(s, ts.path_edges[j], c)) ++j;
   if (j == ts.path_edges.size()) return;
   const bool back = j == k;
   const NodeId n = back ? ts.path[k] : ts.path[k + 1];
-  const double to_node = back ? d - ts.path_dist[k] : ts.path_dist[k + 1] - d;
-  const double rate = ts.stage == TeamStage::Escorting ? std::min(team.speed, team.escort_speed) : team.speed;
+  const double w = cost[k + 1] - cost[k];
+  const double share = w > 0.0 ? std::clamp((here - cost[k]) / w, 0.0, 1.0) : 1.0;  // of edge k covered
+  const double metres = share * (ts.path_dist[k + 1] - ts.path_dist[k]);
+  // Back over the metres covered, at the factor of walking edge k the other way.
+  const double to_node =
+      back ? metres / team_edge_factor(model, team.mode, rate, ts.path_edges[k], ts.path[k + 1])
+           : cost[k + 1] - here;
   const double at = std::max(ts.stage_start, t + to_node / rate);
-  // The distance booked at departure becomes the distance actually travelled.
-  const double correction = (at - ts.stage_end) * rate;
+  // The distance booked at departure (the path, and for a team heading to a task the
+  // last metres to the door) becomes the distance actually travelled.
+  float end_leg = 0.0f;
+  if (ts.stage == TeamStage::ToTask) home_node(model, s.response.tasks[ts.task.index()].first, &end_leg);
+  const double travelled = back ? ts.path_dist[k] + 2.0 * metres : ts.path_dist[k + 1];
+  const double correction = travelled - ts.path_dist.back() - end_leg;
   ts.distance += correction;
   for (const ResidentId r : ts.carried) s.distance[r.index()] += static_cast<float>(correction);
   ts.stage_end = at;
@@ -434,18 +447,40 @@ namespace {
 
 // A travelling team's place on its leg at time t: the leg index k (on path_edges[k],
 // from path[k] to path[k + 1]) and the metres from path[k]; the same convention as
-// reroute_if_blocked(). False when it is not travelling.
-bool team_on_leg(const TeamState& ts, double t, std::size_t& k, double& along) {
+// reroute_if_blocked(): the share of the stage's time gone is the share of the path's
+// level-walking metres covered (team_travel.hpp), so a team on foot slows on a climb
+// and on stairs. False when it is not travelling.
+bool team_on_leg(const Model& model, TeamId id, const TeamState& ts, double t, std::size_t& k,
+                 double& along) {
   const bool moving = ts.stage == TeamStage::ToTask || ts.stage == TeamStage::Escorting;
   if (!moving || ts.path.size() < 2 || ts.path_edges.size() + 1 != ts.path.size() ||
-      ts.stage_end <= ts.stage_start)
+      ts.path_dist.size() != ts.path.size() || ts.stage_end <= ts.stage_start)
     return false;
+  const auto& teams = model.plan.response.teams;
+  // A state without its plan's team (drawing a hand-made state) moves at an even pace.
+  const TravelMode mode = id.index() < teams.size() ? teams[id.index()].mode : TravelMode::Vehicle;
+  const double rate = id.index() < teams.size() ? team_stage_speed(teams[id.index()], ts) : 1.0;
+  const StreetGraph& g = model.world.streets;
+  // Two passes without allocating: the GUI asks for every team every frame.
+  auto cost_of = [&](std::size_t i) {
+    return g.edge_length[ts.path_edges[i].index()] /
+           team_edge_factor(model, mode, rate, ts.path_edges[i], ts.path[i]);
+  };
+  double total = 0.0;
+  for (std::size_t i = 0; i < ts.path_edges.size(); ++i) total += cost_of(i);
   const double f = std::clamp((t - ts.stage_start) / (ts.stage_end - ts.stage_start), 0.0, 1.0);
-  const double d = f * ts.path_dist.back();
+  double left = f * total;
   k = 0;
-  while (k + 1 < ts.path_edges.size() && ts.path_dist[k + 1] <= d) ++k;
-  along = d - ts.path_dist[k];
-  return true;
+  for (;;) {
+    const double w = cost_of(k);
+    if (left < w || k + 1 == ts.path_edges.size()) {
+      const double share = w > 0.0 ? std::clamp(left / w, 0.0, 1.0) : 1.0;
+      along = share * (ts.path_dist[k + 1] - ts.path_dist[k]);
+      return true;
+    }
+    left -= w;
+    ++k;
+  }
 }
 
 // Point k of edge e's polyline as walked from node `from` (reversed when `from` is
@@ -486,7 +521,7 @@ Vec2 team_position(const Model& model, const SimState& s, TeamId id, double t) {
   const StreetGraph& g = model.world.streets;
   std::size_t k = 0;
   double along = 0.0;
-  if (!team_on_leg(ts, t, k, along)) return g.node_pos[ts.node.index()];
+  if (!team_on_leg(model, id, ts, t, k, along)) return g.node_pos[ts.node.index()];
   // Along the street's own polyline, at the share of the leg's booked length covered
   // (path_dist counts edge_length, which is measured along the geometry).
   const double leg = ts.path_dist[k + 1] - ts.path_dist[k];
@@ -499,7 +534,7 @@ void team_route_ahead(const Model& model, const SimState& s, TeamId id, double t
   const StreetGraph& g = model.world.streets;
   std::size_t k = 0;
   double along = 0.0;
-  if (!team_on_leg(ts, t, k, along)) return;
+  if (!team_on_leg(model, id, ts, t, k, along)) return;
   const double leg = ts.path_dist[k + 1] - ts.path_dist[k];
   const Walked here = walked(g, ts.path_edges[k], ts.path[k]);
   std::size_t seg = 0;

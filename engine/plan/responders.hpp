@@ -4,8 +4,9 @@
 // are dispatched by priority and travel time (engine/plan/dispatch.cpp); every task's
 // creation, dispatch, arrival and completion is recorded.
 //
-// Simplification: teams travel the street network at their own speed along the
-// shortest path over the edges their mode may use, found when they set off; they are
+// Simplification: teams travel the street network at their own speed (on foot times
+// the slope or stair factor of each street, engine/plan/team_travel.hpp) along the
+// quickest path over the edges their mode may use, found when they set off; they are
 // not slowed by pedestrian crowds and do not take up room on the streets. A street
 // ahead that closes while they travel (inject, or water too deep for teams on foot
 // or vehicles) makes them re-plan from the next junction (docs/plan.md).

@@ -9,6 +9,7 @@
 #include "scenarios/loader/assemble.hpp"
 #include "scenarios/loader/memory_check.hpp"
 #include "scenarios/loader/micro_parts.hpp"
+#include "scenarios/loader/micro_stairs_section.hpp"
 
 namespace ss::scenarios {
 namespace {
@@ -116,6 +117,7 @@ Assembly assemble_micro(const ScenarioDesc& d) {
   m.micro.walkable = std::move(g.micro.walkable);
   m.micro.obstacles = std::move(g.micro.obstacles);
   m.micro.doors = std::move(g.micro.doors);
+  m.micro.stairs = build_micro_stairs(d);
   // Every named room, corridor or walkable polygon is a zone of the summary.
   for (const Piece* p : g.places)
     for (const PolygonRingsList& poly : p->f.polygons) {

@@ -100,6 +100,16 @@ struct MicroAreaDesc {
   int line = 0;
 };
 
+// A stair area (micro.stairs, docs/micro.md "Stairs"): a polygon of its horizontal
+// run and the way up in plan.
+struct MicroStairDesc {
+  std::string name;
+  std::string wkt;
+  Vec2 up{0.0, 0.0};  // m, any length > 0
+  std::string field;  // "micro.stairs[0]"
+  int line = 0;
+};
+
 struct MicroSection {
   std::optional<MicroAreaDesc> area;
   std::vector<MicroLayerDesc> layers;
@@ -110,7 +120,8 @@ struct MicroSection {
   // Doors and line exits become rectangles this deep across their line: a door cuts
   // walls up to this thick (load-bearing masonry walls are up to about 0.5 m), an
   // exit reaches half of it inside and half outside the building.
-  double door_depth = 1.0;  // m
+  double door_depth = 1.0;             // m
+  std::vector<MicroStairDesc> stairs;  // scenarios/loader/micro_stairs_section.cpp
   MicroPopulationDesc population;
 };
 

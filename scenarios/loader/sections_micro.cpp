@@ -7,6 +7,7 @@
 #include <string>
 
 #include "scenarios/loader/micro_parts.hpp"
+#include "scenarios/loader/micro_stairs_section.hpp"
 
 namespace ss::scenarios::detail {
 
@@ -221,7 +222,7 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
     if (auto v = root.get(key)) v->fail(std::string("is not used with movement: micro; ") + instead);
 
   f.check_keys({"area", "layers", "rooms", "corridors", "walkable", "obstacles", "walls", "doors", "exits",
-                "wall_thickness", "door_depth", "params", "trajectories"});
+                "wall_thickness", "door_depth", "params", "trajectories", "stairs"});
   MicroSection m;
   if (area) {  // a region of the map: its streets, buildings and shelters
     m.area = read_area(f.need("area"));
@@ -241,6 +242,7 @@ void read_micro_scenario(const Field& root, const Sections& sections, ScenarioDe
         "give the geometry: layers (GeoJSON, GeoPackage, ... in metres) and/or rooms, corridors, walls, "
         "doors, "
         "exits as WKT");
+  if (auto v = f.get("stairs")) read_micro_stairs(*v, m.stairs);
   if (auto v = f.get("wall_thickness")) m.wall_thickness = v->length();
   if (!(m.wall_thickness > 0.0)) f.fail_at("wall_thickness", "must be greater than 0");
   if (auto v = f.get("door_depth")) m.door_depth = v->length();

@@ -28,10 +28,12 @@ TEST_CASE("RiMEA 1: one person covers 40 m in 26-34 s", "[verify]") {
 
 TEST_CASE("RiMEA 2: one person walks up a staircase at the model's stair speed", "[verify]") {
   require_pass("RiMEA 2", ModelChoice::Network);
+  require_pass("RiMEA 2", ModelChoice::Micro);
 }
 
 TEST_CASE("RiMEA 3: one person walks down a staircase at the model's stair speed", "[verify]") {
   require_pass("RiMEA 3", ModelChoice::Network);
+  require_pass("RiMEA 3", ModelChoice::Micro);
 }
 
 TEST_CASE("RiMEA 4: the speed-density relation follows Weidmann up to 4 P/m2", "[verify]") {

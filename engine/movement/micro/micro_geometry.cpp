@@ -300,6 +300,7 @@ void finalize_micro(Model& m) {
     }
     site.pos = centroid(it->area);
   }
+  check_micro_stairs(g);
   rasterise(g, p.grid_cell);
   for (std::size_t i = 0; i < g.exits.size(); ++i) {
     bool touches = false;
@@ -332,6 +333,7 @@ void finalize_micro(Model& m) {
                " cannot reach any exit: a door or passage on the way "
                "is narrower than a body");
   }
+  check_micro_stairs_step_free(m, cost);
 
   Box b;
   for (const Ring& r : g.walkable)

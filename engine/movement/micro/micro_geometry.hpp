@@ -12,6 +12,7 @@
 
 #include "engine/core/ids.hpp"
 #include "engine/core/params.hpp"
+#include "engine/movement/micro/micro_stairs.hpp"
 #include "engine/world/geometry.hpp"
 
 namespace ss {
@@ -61,7 +62,8 @@ struct MicroGeometry {
   // periodic corridor): bodies leaving past the largest x re-enter at the smallest,
   // the end walls are left out, and everyone walks towards +x; no exits needed.
   bool periodic_x = false;
-  std::vector<MicroDoor> doors;  // for naming places only; the walkable rings hold the openings
+  std::vector<MicroDoor> doors;    // for naming places only; the walkable rings hold the openings
+  std::vector<MicroStair> stairs;  // stair areas (micro_stairs.hpp): slower walking, no wheelchairs
 
   MicroGrid grid;  // derived by finalize_micro()
 

@@ -301,7 +301,7 @@ void MicroMovement::build_fields(const Model& model, const SimState& state, doub
       to_exit_[e] = build_micro_field(g.grid, cost_, only);
     }
   }
-  step_free_ = build_micro_field(g.grid, cost_, open_step_free);
+  step_free_ = build_micro_field(g.grid, step_free_cost(g, cost_), open_step_free);  // no stairs
   to_shelter_.assign(model.world.shelters.size(), MicroField{});
   if (model.plan.assignment != Plan::Assignment::ByZone) return;
   for (const ShelterId s : model.plan.zone_shelter) {

@@ -145,8 +145,14 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
   free_.resize(n);
   held_.resize(n);
   rest_ok_.resize(n);
-  for (std::size_t k = 0; k < n; ++k)
-    cap_[k] = static_cast<float>(speed_cap(model, state, walkers_[k].index(), pos_[k]));
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = walkers_[k].index();
+    double cap = speed_cap(model, state, i, pos_[k]);
+    if (!model.micro.stairs.empty())  // slower on stairs, up or down (micro_stairs.hpp)
+      cap = std::min(cap, micro_stair_cap(model.micro, pos_[k], dir_[k], state.free_speed[i],
+                                          age_band(model.population.age[i]), model.population.mobility[i]));
+    cap_[k] = static_cast<float>(cap);
+  }
 
   // 1. Desired velocity and driving force, from the frozen positions only.
   for (std::size_t k = 0; k < n; ++k) {
