@@ -101,13 +101,14 @@ int report_command(const ReportOptions& opt) {
     throw std::runtime_error("interrupted: " + opt.out + " was written without the decisions' values");
   const drill::ValueFigures drill_figures = drill::value_figures(drill::debrief_summary(d));
   batch::write_file_atomically(
-      opt.out, drill::debrief_html(d, injects, drill::values_section_html(d, drill_figures, runs), lang));
+      opt.out,
+      drill::debrief_html(d, injects, drill::values_section_html(d, drill_figures, runs, lang), lang));
   if (!opt.quiet) {
     const double depth = drill::exposed_depth(d.run.assembly->model);
     for (const drill::ValueRun& r : runs)
       std::printf("%-16s %s: %s\n",
                   r.line == 0 ? "all decisions" : ("line " + std::to_string(r.line)).c_str(), r.label.c_str(),
-                  r.ok ? drill::worth_in_words(drill_figures, r.figures, depth).c_str()
+                  r.ok ? drill::worth_in_words(drill_figures, r.figures, depth, lang).c_str()
                        : ("re-run failed: " + r.error).c_str());
   }
   for (const drill::ValueRun& r : runs)

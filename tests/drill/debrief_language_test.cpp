@@ -10,6 +10,7 @@
 #include "drill/debrief.hpp"
 #include "drill/debrief_html.hpp"
 #include "drill/debrief_injects.hpp"
+#include "drill/decision_values.hpp"
 #include "drill/drill_runner.hpp"
 #include "tests/drill/drill_test_util.hpp"
 
@@ -97,4 +98,26 @@ TEST_CASE("the after-action report in English is the report as it always was") {
   CHECK_THAT(en, Catch::Contains("<td>M2</td><td>0:05:00</td><td>skipped by script</td>"));
   CHECK_THAT(en, Catch::Contains("water 0.1–0.5 m"));
   CHECK_FALSE(std::regex_search(en, std::regex("[0-9],[0-9] %")));
+}
+
+TEST_CASE("a decision's worth in German and Chinese, with the decimal comma in German") {
+  ss::drill::ValueFigures drill, without;
+  drill.t90 = 3600.0 + 240.0;
+  without.t90 = 3600.0;
+  drill.safe = 912;
+  without.safe = 900;
+  drill.in_water = 10;
+  without.in_water = 130;
+  drill.danger = 5;
+  without.danger = 4;
+  drill.danger_rating = without.danger_rating = 0.75;
+  CHECK(ss::drill::worth_in_words(drill, without, 0.1, Language::De) ==
+        "kostete 0:04:00 bei T90, brachte 12 Personen mehr in Sicherheit, bewahrte 120 Personen vor Wasser ≥ "
+        "0,1 m und brachte 1 Person mehr in gefährliches Wasser (Gefahrenwert ≥ 0,75)");
+  CHECK(ss::drill::worth_in_words(drill, without, 0.1, Language::ZhCn) ==
+        "使 T90 推迟 0:04:00，使多 12 人到达安全地点，使 120 人免于水深 ≥ 0.1 m 的水，并使多 1 "
+        "人陷入危险水域（危险"
+        "等级 ≥ 0.75）");
+  CHECK(ss::drill::worth_in_words(drill, without, 0.1, Language::En) ==
+        ss::drill::worth_in_words(drill, without, 0.1));
 }
