@@ -216,7 +216,7 @@ void write_comparison(const fs::path& dir, const Comparison& c) {
   for (const auto& [variant, text] : find_descriptions(dir)) described.descriptions.emplace(variant, text);
   write_file_atomically(dir / "comparison.json", comparison_json(described).dump(2) + "\n");
   write_file_atomically(dir / "comparison.csv", comparison_csv(described));
-  write_file_atomically(dir / "report.html", report_html(described));
+  write_file_atomically(dir / "report.html", report_html(described, i18n::language()));
 }
 
 std::vector<fs::path> find_run_folders(const fs::path& batch_dir) {

@@ -4,6 +4,8 @@
 // report, the CSV/JSON labels, the printed tables and the comparison of two runs.
 #include <string>
 
+#include "i18n/language.hpp"
+
 namespace ss::batch {
 
 // Unit of a KPI's values, as they are stored (comparison.json, comparison.csv).
@@ -28,10 +30,12 @@ struct KpiInfo {
 // mean_distance_m, response.*, target.<i>_<kind>.met, targets.met, and a hazard's
 // "<hazard>.<kpi>" (words from the name, unit from its suffix _s, _m, _m2, _share).
 // An unknown key keeps its own text, with the unit taken from its suffix.
-KpiInfo describe_kpi(const std::string& key);
+// `l`: the language of words and unit_text (the reports); files and printed tables
+// keep English, the default.
+KpiInfo describe_kpi(const std::string& key, i18n::Language l = i18n::Language::En);
 
 // "T90, everyone (h:mm:ss)".
-std::string kpi_label(const std::string& key);
+std::string kpi_label(const std::string& key, i18n::Language l = i18n::Language::En);
 
 // Unit symbol in files: "s", "share", "m", "m2", "count", "ratio".
 const char* unit_symbol(Unit u);
@@ -47,15 +51,17 @@ const char* unit_symbol(Unit u);
 // a second's walk (free walking speed 1.34 m/s, Weidmann 1993), in line with 1 s.
 double practical_threshold(Unit u);
 // The threshold in words: "1 s", "0.1 pp", "1 cm", "1 m²", "" for none.
-std::string threshold_text(Unit u, double threshold);
-std::string threshold_text(Unit u);
+std::string threshold_text(Unit u, double threshold, i18n::Language l = i18n::Language::En);
+std::string threshold_text(Unit u, i18n::Language l = i18n::Language::En);
 
 // A value in its display unit: "0:12:05", "93.4 %", "512 m", "0.42 m", "1250 m²",
-// counts "3" or "2.5" (a mean over runs).
-std::string format_value(Unit u, double v);
+// counts "3" or "2.5" (a mean over runs). In German with the decimal comma ("93,4 %",
+// i18n/number_format.hpp); the units' symbols are the same in every language.
+std::string format_value(Unit u, double v, i18n::Language l = i18n::Language::En);
 // A difference with its sign: "+0:01:00", "−2.0 pp" (percentage points), "±0".
-std::string format_difference(Unit u, double v);
-// Seconds as h:mm:ss (rounded to whole seconds), "-" prefixed when negative.
-std::string clock_text(double seconds);
+std::string format_difference(Unit u, double v, i18n::Language l = i18n::Language::En);
+// Seconds as h:mm:ss (rounded to whole seconds), "-" prefixed when negative; "never"
+// (translated) when not finite.
+std::string clock_text(double seconds, i18n::Language l = i18n::Language::En);
 
 }  // namespace ss::batch

@@ -6,9 +6,12 @@
 #include <string>
 
 #include "batch/comparison.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::batch {
 
-std::string report_html(const Comparison& c);
+// In language `l` (headings, words, units, numbers; docs/batch.md); variant, zone,
+// shelter names and KPI keys as they are.
+std::string report_html(const Comparison& c, i18n::Language l = i18n::Language::En);
 
 }  // namespace ss::batch

@@ -4,8 +4,12 @@
 
 #include "batch/kpi_labels.hpp"
 #include "batch/svg_chart.hpp"
+#include "i18n/number_format.hpp"
 
 namespace ss::batch {
+
+using i18n::fill;
+using i18n::Language;
 
 const char* report_style() {
   return R"(<style>
@@ -25,8 +29,8 @@ th { background: #f0f0f0; } td.kpi code { color: #777; font-size: 11px; }
 )";
 }
 
-std::string kpi_name_cell(const std::string& key) {
-  return "<td class=kpi>" + html_escape(kpi_label(key)) + "<br><code>" + html_escape(key) + "</code></td>";
+std::string kpi_name_cell(const std::string& key, Language l) {
+  return "<td class=kpi>" + html_escape(kpi_label(key, l)) + "<br><code>" + html_escape(key) + "</code></td>";
 }
 
 const char* verdict_class(Verdict v) {
@@ -35,60 +39,69 @@ const char* verdict_class(Verdict v) {
   return "same";
 }
 
-std::string conditional_scope(const std::string& conditional_on) {
-  if (conditional_on == "response.reached_share") return "over reached tasks only";
-  if (conditional_on == "overall.safe_share") return "over sheltered residents only";
-  return "over part of the population only (" + describe_kpi(conditional_on).words + ")";
+std::string conditional_scope(const std::string& conditional_on, Language l) {
+  if (conditional_on == "response.reached_share") return tr(l, "over reached tasks only");
+  if (conditional_on == "overall.safe_share") return tr(l, "over sheltered residents only");
+  return fill(tr(l, "over part of the population only (%s)"), {describe_kpi(conditional_on, l).words});
 }
 
-std::string verdict_text(Verdict v, const std::string& key, const std::string& conditional_on) {
+std::string verdict_text(Verdict v, const std::string& key, const std::string& conditional_on, Language l) {
   switch (v) {
-    case Verdict::Better: return "▲ better";
-    case Verdict::Worse: return "▼ worse";
-    case Verdict::NoDifference: return "no difference";
-    case Verdict::NotTested: return "not tested (fewer than 2 paired seeds)";
+    case Verdict::Better: return tr(l, "▲ better");
+    case Verdict::Worse: return tr(l, "▼ worse");
+    case Verdict::NoDifference: return tr(l, "no difference");
+    case Verdict::NotTested: return tr(l, "not tested (fewer than 2 paired seeds)");
     case Verdict::BelowThreshold: {
-      const KpiInfo k = describe_kpi(key);
-      return "below the " + threshold_text(k.unit, k.threshold) + " threshold";
+      const KpiInfo k = describe_kpi(key, l);
+      return fill(tr(l, "below the %s threshold"), {threshold_text(k.unit, k.threshold, l)});
     }
-    case Verdict::NotComparable: return "not comparable: " + describe_kpi(conditional_on).words + " differs";
+    case Verdict::NotComparable:
+      return fill(tr(l, "not comparable: %s differs"), {describe_kpi(conditional_on, l).words});
   }
   return "";
 }
 
-std::string verdict_legend(bool paired_seeds) {
+std::string report_head(const std::string& title, Language l, const char* extra_style) {
+  return std::string("<!DOCTYPE html>\n<html lang=") + i18n::code(l) +
+         ">\n<head>\n<meta charset=utf-8>\n<title>" + html_escape(title) + "</title>\n" + report_style() +
+         extra_style + "</head>\n<body>\n";
+}
+
+std::string verdict_legend(bool paired_seeds, Language l) {
   std::string thresholds;
-  const std::pair<Unit, const char*> kinds[] = {{Unit::Seconds, "times"},
-                                                {Unit::Share, "shares"},
-                                                {Unit::Metres, "lengths"},
-                                                {Unit::SquareMetres, "areas"}};
+  const std::pair<Unit, const char*> kinds[] = {{Unit::Seconds, tr_noop("%s for times")},
+                                                {Unit::Share, tr_noop("%s for shares")},
+                                                {Unit::Metres, tr_noop("%s for lengths")},
+                                                {Unit::SquareMetres, tr_noop("%s for areas")}};
   for (const auto& [unit, what] : kinds)
-    thresholds += (thresholds.empty() ? "" : ", ") + threshold_text(unit) + " for " + what;
-  thresholds += " (1 m for the mean distance walked)";
-  std::string s =
-      "<p class=meta><span class=better>▲ better</span> and <span class=worse>▼ worse</span> are meant "
-      "for the people evacuated, in the KPI's better direction. ";
+    thresholds += (thresholds.empty() ? "" : ", ") + fill(tr(l, what), {threshold_text(unit, l)});
+  thresholds += fill(tr(l, " (%s for the mean distance walked)"), {i18n::localize_number("1 m", l)});
+  std::string s = std::string("<p class=meta>") +
+                  tr(l,
+                     "<span class=better>▲ better</span> and <span class=worse>▼ worse</span> are meant "
+                     "for the people evacuated, in the KPI's better direction. ");
   if (paired_seeds)
-    s += "They need both a 95 % interval that excludes zero and a difference at least as large as the "
-         "practical "
-         "threshold (" +
-         thresholds +
-         "; any change of a count); smaller differences are marked "
-         "<span class=same>below the threshold</span>. An <i>exact</i> difference is the same in every seed: "
-         "with "
-         "common random numbers a plan that only shifts times gives identical paired differences, so the "
-         "interval has no width. ";
+    s += fill(tr(l,
+                 "They need both a 95 % interval that excludes zero and a difference at least as large as "
+                 "the practical threshold (%s; any change of a count); smaller differences are marked "
+                 "<span class=same>below the threshold</span>. An <i>exact</i> difference is the same in "
+                 "every seed: with common random numbers a plan that only shifts times gives identical "
+                 "paired differences, so the interval has no width. "),
+              {thresholds});
   else
-    s += "With one run each they only say which way B differs from A once the difference reaches the "
-         "practical "
-         "threshold (" +
-         thresholds + "; any change of a count), not whether it is more than chance. ";
+    s += fill(tr(l,
+                 "With one run each they only say which way B differs from A once the difference reaches "
+                 "the practical threshold (%s; any change of a count), not whether it is more than "
+                 "chance. "),
+              {thresholds});
   return s +
-         "KPIs marked <span class=note>over reached tasks only</span> or <span class=note>over sheltered "
-         "residents only</span> describe a part of the population that differs between plans (a late warning "
-         "reaches fewer tasks and is then quicker at the few it reaches); they are shown beside that part's "
-         "size, never ranked, and <span class=same>not comparable</span> while it differs. pp: percentage "
-         "points.</p>\n";
+         tr(l,
+            "KPIs marked <span class=note>over reached tasks only</span> or <span class=note>over sheltered "
+            "residents only</span> describe a part of the population that differs between plans (a late "
+            "warning reaches fewer tasks and is then quicker at the few it reaches); they are shown beside "
+            "that part's size, never ranked, and <span class=same>not comparable</span> while it differs. "
+            "pp: percentage points.") +
+         "</p>\n";
 }
 
 bool in_section(const std::string& key, const std::string& prefix) {

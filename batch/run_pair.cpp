@@ -33,37 +33,43 @@ const KpiValue* find(const RunRecord& r, const std::string& key) {
   return nullptr;
 }
 
-std::vector<std::string> notes_on(const RunRecord& a, const RunRecord& b) {
+}  // namespace
+
+std::vector<std::string> pair_notes(const PairSide& a, const PairSide& b, i18n::Language l) {
+  using i18n::fill;
   std::vector<std::string> n;
   n.push_back(
-      "One run each: there is no spread to test against, so no intervals and no significance. Better and "
-      "worse "
-      "only say which way a difference goes once it reaches the practical threshold; part of it may be "
-      "chance. "
-      "Run `safestreet batch` with several seeds to know.");
+      tr(l,
+         "One run each: there is no spread to test against, so no intervals and no significance. Better "
+         "and worse only say which way a difference goes once it reaches the practical threshold; part of "
+         "it may be chance. Run `safestreet batch` with several seeds to know."));
   if (a.scenario != b.scenario)
-    n.push_back("Different scenarios ('" + a.scenario + "' and '" + b.scenario +
-                "'): the differences include everything that differs between the two files.");
+    n.push_back(fill(tr(l,
+                        "Different scenarios ('%s' and '%s'): the differences include everything that "
+                        "differs between the two files."),
+                     {a.scenario, b.scenario}));
   if (a.seed == b.seed)
-    n.push_back(
-        "Both runs use seed " + std::to_string(a.seed) +
-        " (common random numbers): residents draw the same speeds and delays in both, so within this one "
-        "draw the differences come from the plan.");
+    n.push_back(fill(tr(l,
+                        "Both runs use seed %s (common random numbers): residents draw the same speeds and "
+                        "delays in both, so within this one draw the differences come from the plan."),
+                     {std::to_string(a.seed)}));
   else
-    n.push_back("Different seeds (" + std::to_string(a.seed) + " and " + std::to_string(b.seed) +
-                "): part of every difference comes from the random draws, not from the plan.");
+    n.push_back(fill(tr(l,
+                        "Different seeds (%s and %s): part of every difference comes from the random "
+                        "draws, not from the plan."),
+                     {std::to_string(a.seed), std::to_string(b.seed)}));
   if (a.scenario == b.scenario && a.variant == b.variant && a.seed == b.seed)
     n.push_back(
-        "Same scenario, variant and seed: the runs should be identical; a difference means another "
-        "SafeStreet version or changed input files.");
+        tr(l,
+           "Same scenario, variant and seed: the runs should be identical; a difference means another "
+           "SafeStreet version or changed input files."));
   return n;
 }
 
-}  // namespace
-
 RunPair compare_two_runs(const RunRecord& a, const RunRecord& b, const std::string& description_a,
                          const std::string& description_b) {
-  RunPair p{side(a, description_a, "A"), side(b, description_b, "B"), {}, notes_on(a, b)};
+  RunPair p{side(a, description_a, "A"), side(b, description_b, "B"), {}, {}};
+  p.notes = pair_notes(p.a, p.b, i18n::Language::En);
   auto add = [&](const KpiValue& k) {
     for (const PairRow& row : p.kpis)
       if (row.key == k.key) return;
@@ -159,7 +165,7 @@ void write_run_pair(const fs::path& dir, const RunPair& p) {
   if (ec) throw std::runtime_error("cannot create '" + dir.string() + "': " + ec.message());
   write_file_atomically(dir / "comparison.json", run_pair_json(p).dump(2) + "\n");
   write_file_atomically(dir / "comparison.csv", run_pair_csv(p));
-  write_file_atomically(dir / "report.html", run_pair_html(p));
+  write_file_atomically(dir / "report.html", run_pair_html(p, i18n::language()));
 }
 
 void print_run_pair(std::ostream& out, const RunPair& p) {

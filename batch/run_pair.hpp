@@ -15,6 +15,7 @@
 #include "batch/comparison.hpp"
 #include "batch/run_record.hpp"
 #include "batch/verdict.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::batch {
 
@@ -49,7 +50,10 @@ RunPair compare_two_runs(const RunRecord& a, const RunRecord& b, const std::stri
 // pair; deterministic like the batch files (no times, no paths).
 nlohmann::ordered_json run_pair_json(const RunPair& p);
 std::string run_pair_csv(const RunPair& p);
-std::string run_pair_html(const RunPair& p);
+// In language `l` (the report's words and numbers; JSON and CSV stay English).
+std::string run_pair_html(const RunPair& p, i18n::Language l = i18n::Language::En);
+// What a pair of runs can say (RunPair::notes) in language `l`.
+std::vector<std::string> pair_notes(const PairSide& a, const PairSide& b, i18n::Language l);
 void write_run_pair(const std::filesystem::path& dir, const RunPair& p);
 
 // The table `compare` prints: every KPI outside the group and zone sections.

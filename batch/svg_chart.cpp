@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "i18n/number_format.hpp"
+
 namespace ss::batch {
 namespace {
 
@@ -57,7 +59,7 @@ std::string html_escape(const std::string& text) {
   return out;
 }
 
-std::string evacuation_chart_svg(const std::vector<VariantCurve>& curves) {
+std::string evacuation_chart_svg(const std::vector<VariantCurve>& curves, i18n::Language l) {
   double t_max = 60;  // s; at least one minute so an empty chart still has an axis
   for (const VariantCurve& c : curves)
     if (!c.time_s.empty()) t_max = std::max(t_max, c.time_s.back());
@@ -68,15 +70,15 @@ std::string evacuation_chart_svg(const std::vector<VariantCurve>& curves) {
 
   std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + fmt(kWidth) + "\" height=\"" +
                   fmt(kHeight) + "\" viewBox=\"0 0 " + fmt(kWidth) + " " + fmt(kHeight) +
-                  "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" "
-                  "aria-label=\"Evacuation curves\">\n";
+                  "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" aria-label=\"" +
+                  html_escape(tr(l, "Evacuation curves")) + "\">\n";
   // Grid and axes.
   const double step = nice_step(minutes, 8);
   for (double m = 0; m <= minutes + 1e-9; m += step) {
     s += "<line x1=\"" + fmt(x(m * 60)) + "\" y1=\"" + fmt(kTop) + "\" x2=\"" + fmt(x(m * 60)) + "\" y2=\"" +
          fmt(kTop + plot_h) + "\" stroke=\"#ddd\"/>\n";
     s += "<text x=\"" + fmt(x(m * 60)) + "\" y=\"" + fmt(kTop + plot_h + 16) + "\" text-anchor=\"middle\">" +
-         label(m) + "</text>\n";
+         i18n::localize_number(label(m), l) + "</text>\n";
   }
   for (int p = 0; p <= 100; p += 20) {
     s += "<line x1=\"" + fmt(kLeft) + "\" y1=\"" + fmt(y(p / 100.0)) + "\" x2=\"" + fmt(kLeft + plot_w) +
@@ -86,10 +88,10 @@ std::string evacuation_chart_svg(const std::vector<VariantCurve>& curves) {
   }
   s += "<rect x=\"" + fmt(kLeft) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(plot_w) + "\" height=\"" +
        fmt(plot_h) + "\" fill=\"none\" stroke=\"#444\"/>\n";
-  s += "<text x=\"" + fmt(kLeft + plot_w / 2) + "\" y=\"" + fmt(kHeight - 10) +
-       "\" text-anchor=\"middle\">time since start (min)</text>\n";
+  s += "<text x=\"" + fmt(kLeft + plot_w / 2) + "\" y=\"" + fmt(kHeight - 10) + "\" text-anchor=\"middle\">" +
+       html_escape(tr(l, "time since start (min)")) + "</text>\n";
   s += "<text transform=\"translate(16 " + fmt(kTop + plot_h / 2) +
-       ") rotate(-90)\" text-anchor=\"middle\">residents sheltered</text>\n";
+       ") rotate(-90)\" text-anchor=\"middle\">" + html_escape(tr(l, "residents sheltered")) + "</text>\n";
 
   for (std::size_t i = 0; i < curves.size(); ++i) {
     const VariantCurve& c = curves[i];

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "batch/comparison.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::batch {
 
@@ -15,7 +16,8 @@ const char* variant_colour(std::size_t i);
 
 // Sheltered share (0–100 %) over time (minutes) for every curve, with axes, grid
 // lines and a legend.
-std::string evacuation_chart_svg(const std::vector<VariantCurve>& curves);
+std::string evacuation_chart_svg(const std::vector<VariantCurve>& curves,
+                                 i18n::Language l = i18n::Language::En);
 
 // Text safe inside HTML/SVG elements and attribute values.
 std::string html_escape(const std::string& text);

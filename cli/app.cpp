@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "engine/core/input_error.hpp"
+#include "i18n/error_text.hpp"
 #include "i18n/language.hpp"
 
 namespace ss::cli {
@@ -228,10 +229,11 @@ int main(int argc, char** argv) {
       return drill_command(drill);
     }
   } catch (const InputError& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    // file:line: field: as thrown, the message in the planners' language (i18n/error_text.hpp).
+    std::cerr << "error: " << i18n::error_text(e) << "\n";
     return kExitBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << "error: " << i18n::error_text(e) << "\n";
     return kExitFailure;
   }
   return kExitFailure;

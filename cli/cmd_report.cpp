@@ -16,6 +16,7 @@
 #include "drill/decision_values.hpp"
 #include "drill/drill_script.hpp"
 #include "engine/core/input_error.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::cli {
 namespace {
@@ -58,13 +59,19 @@ int report_command(const ReportOptions& opt) {
   // re-runs go on; rewritten whole with them when they are done.
   const std::vector<drill::ValueRun> planned = drill::plan_value_runs(d, {});
   const bool values = !opt.no_decision_values && planned.size() > 1;
+  // In the language of --lang or the locale (docs/drills.md "The after-action report").
+  const i18n::Language lang = i18n::language();
   batch::write_file_atomically(
       opt.out,
-      drill::debrief_html(d, injects,
-                          values ? "<h2>What each decision was worth</h2>\n<p class=meta>The re-runs without "
-                                   "the players' decisions are under way; this page is rewritten with "
-                                   "their results when they are done.</p>\n"
-                                 : ""));
+      drill::debrief_html(
+          d, injects,
+          values ? std::string("<h2>") + tr(lang, "What each decision was worth") + "</h2>\n<p class=meta>" +
+                       tr(lang,
+                          "The re-runs without the players' decisions are under way; this page is "
+                          "rewritten with their results when they are done.") +
+                       "</p>\n"
+                 : std::string(),
+          lang));
   if (!opt.quiet) {
     std::printf("report           %s\n", opt.out.c_str());
     std::printf("events           %zu journal events, %zu injects, %zu decisions, %zu maps\n",
@@ -94,13 +101,14 @@ int report_command(const ReportOptions& opt) {
     throw std::runtime_error("interrupted: " + opt.out + " was written without the decisions' values");
   const drill::ValueFigures drill_figures = drill::value_figures(drill::debrief_summary(d));
   batch::write_file_atomically(
-      opt.out, drill::debrief_html(d, injects, drill::values_section_html(d, drill_figures, runs)));
+      opt.out,
+      drill::debrief_html(d, injects, drill::values_section_html(d, drill_figures, runs, lang), lang));
   if (!opt.quiet) {
     const double depth = drill::exposed_depth(d.run.assembly->model);
     for (const drill::ValueRun& r : runs)
       std::printf("%-16s %s: %s\n",
                   r.line == 0 ? "all decisions" : ("line " + std::to_string(r.line)).c_str(), r.label.c_str(),
-                  r.ok ? drill::worth_in_words(drill_figures, r.figures, depth).c_str()
+                  r.ok ? drill::worth_in_words(drill_figures, r.figures, depth, lang).c_str()
                        : ("re-run failed: " + r.error).c_str());
   }
   for (const drill::ValueRun& r : runs)

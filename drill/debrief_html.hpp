@@ -8,12 +8,15 @@
 
 #include "drill/debrief.hpp"
 #include "drill/debrief_injects.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::drill {
 
 // `values_section`: the HTML of "What each decision was worth" (decision_values.hpp),
-// or empty when the re-runs were not made.
-std::string debrief_html(const Debrief& d, const InjectTable& injects, const std::string& values_section);
+// or empty when the re-runs were not made. `l`: the language of headings, words and
+// numbers; journal texts, names and roles stay as the drill wrote them.
+std::string debrief_html(const Debrief& d, const InjectTable& injects, const std::string& values_section,
+                         i18n::Language l = i18n::Language::En);
 
 // The run's key figures as `safestreet run` writes them to summary.json and a batch
 // reads them back (batch::kpis_from_summary): the same keys and values for the drill

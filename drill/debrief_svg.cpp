@@ -141,7 +141,7 @@ std::string map_svg(const Model& model, const MapFrame& fr) {
   return s + "</svg>\n";
 }
 
-std::string timeline_svg(const Debrief& d, const InjectTable& injects) {
+std::string timeline_svg(const Debrief& d, const InjectTable& injects, i18n::Language l) {
   const Model& model = d.run.assembly->model;
   const SimState& st = d.run.sim->state();
   const double end = std::max(model.run.duration, st.time(model.run.dt));
@@ -178,16 +178,17 @@ std::string timeline_svg(const Debrief& d, const InjectTable& injects) {
   s += "<rect x=\"" + num(left) + "\" y=\"" + num(top) + "\" width=\"" + num(plot_w) + "\" height=\"" +
        num(curve_h) + "\" fill=\"none\" stroke=\"#ccc\"/>";
   s += "<polyline points=\"" + pts + "\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\"/>";
-  s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(top + 12) + "\" text-anchor=\"end\">100 % safe</text>";
+  s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(top + 12) + "\" text-anchor=\"end\">" +
+       html_escape(tr(l, "100 % safe")) + "</text>";
   s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(top + curve_h) + "\" text-anchor=\"end\">0 %</text>\n";
   auto lane_label = [&](std::size_t k, const std::string& text) {
     s += "<text x=\"" + num(left - 8) + "\" y=\"" + num1(lane_y(k) + 4) + "\" text-anchor=\"end\">" +
          html_escape(text) + "</text><line x1=\"" + num(left) + "\" x2=\"" + num(width - right) + "\" y1=\"" +
          num1(lane_y(k)) + "\" y2=\"" + num1(lane_y(k)) + "\" stroke=\"#ddd\"/>";
   };
-  lane_label(0, "injects");
+  lane_label(0, tr(l, "injects"));
   for (std::size_t r = 0; r < roles.size(); ++r) lane_label(r + 1, roles[r]);
-  lane_label(roles.size() + 1, "trainer, notes");
+  lane_label(roles.size() + 1, tr(l, "trainer, notes"));
   // Injects: filled when fired, open when held, crossed when skipped, grey when not fired.
   for (const InjectRow& row : injects.rows) {
     const double t = row.fired.value_or(row.due);

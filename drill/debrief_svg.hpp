@@ -6,6 +6,7 @@
 
 #include "drill/debrief.hpp"
 #include "drill/debrief_injects.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::drill {
 
@@ -24,6 +25,6 @@ std::string map_svg(const Model& model, const MapFrame& frame);
 
 // The drill on a time axis: the sheltered share as a curve, the injects by status, the
 // decisions by role, the trainer's actions and notes, each a marker at its simulated time.
-std::string timeline_svg(const Debrief& d, const InjectTable& injects);
+std::string timeline_svg(const Debrief& d, const InjectTable& injects, i18n::Language l = i18n::Language::En);
 
 }  // namespace ss::drill

@@ -7,8 +7,13 @@
 #include "batch/svg_chart.hpp"
 #include "engine/core/display_text.hpp"
 #include "engine/hazards/flood/flood_hazard.hpp"
+#include "i18n/number_format.hpp"
 
 namespace ss::drill {
+
+using i18n::fill;
+using i18n::Language;
+
 namespace {
 
 using batch::html_escape;
@@ -18,9 +23,11 @@ std::string text_of(const nlohmann::json& j, const char* key) {
   return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
 }
 
-std::string people(std::uint64_t n) { return format_count(n) + (n == 1 ? " person" : " people"); }
-std::string more_people(std::uint64_t n) {
-  return format_count(n) + (n == 1 ? " more person" : " more people");
+std::string people(std::uint64_t n, Language l) {
+  return fill(n == 1 ? tr(l, "%s person") : tr(l, "%s people"), {i18n::format_count(n, l)});
+}
+std::string more_people(std::uint64_t n, Language l) {
+  return fill(n == 1 ? tr(l, "%s more person") : tr(l, "%s more people"), {i18n::format_count(n, l)});
 }
 
 std::string exact(double v) {
@@ -29,17 +36,17 @@ std::string exact(double v) {
   return buf;
 }
 
-std::string depth_text(double m) {
+std::string depth_text(double m, Language l = Language::En) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g m", m);
-  return buf;
+  return i18n::localize_number(buf, l);
 }
 
 // Joins phrases as "a, b and c".
-std::string join(const std::vector<std::string>& parts) {
+std::string join(const std::vector<std::string>& parts, Language l) {
   std::string s;
   for (std::size_t k = 0; k < parts.size(); ++k)
-    s += (k == 0 ? "" : k + 1 == parts.size() ? " and " : ", ") + parts[k];
+    s += std::string(k == 0 ? "" : k + 1 == parts.size() ? tr(l, " and ") : tr(l, ", ")) + parts[k];
   return s;
 }
 
@@ -128,76 +135,80 @@ void run_value_runs(std::vector<ValueRun>& runs, const std::string& exe, const s
   }
 }
 
-std::string worth_in_words(const ValueFigures& drill, const ValueFigures& without, double exposed_depth) {
+std::string worth_in_words(const ValueFigures& drill, const ValueFigures& without, double exposed_depth,
+                           Language l) {
   std::vector<std::string> parts;
   if (drill.t90 && without.t90) {
     const double dt = *drill.t90 - *without.t90;
     if (std::abs(dt) >= 0.5)
-      parts.push_back(dt > 0 ? "cost " + format_clock(dt) + " of T90"
-                             : "brought T90 " + format_clock(-dt) + " earlier");
+      parts.push_back(dt > 0 ? fill(tr(l, "cost %s of T90"), {format_clock(dt)})
+                             : fill(tr(l, "brought T90 %s earlier"), {format_clock(-dt)}));
   } else if (drill.t90 && !without.t90) {
-    parts.push_back("made 90 % safe at all (by " + format_clock(*drill.t90) + ")");
+    parts.push_back(fill(tr(l, "made 90 % safe at all (by %s)"), {format_clock(*drill.t90)}));
   } else if (!drill.t90 && without.t90) {
-    parts.push_back("kept 90 % from being safe (it was at " + format_clock(*without.t90) + " without)");
+    parts.push_back(
+        fill(tr(l, "kept 90 % from being safe (it was at %s without)"), {format_clock(*without.t90)}));
   }
   const auto ds = static_cast<std::int64_t>(drill.safe) - static_cast<std::int64_t>(without.safe);
-  if (ds > 0) parts.push_back("brought " + more_people(static_cast<std::uint64_t>(ds)) + " to safety");
-  if (ds < 0) parts.push_back("left " + more_people(static_cast<std::uint64_t>(-ds)) + " not safe");
-  if (drill.in_water && without.in_water) {
-    const auto dw = static_cast<std::int64_t>(*drill.in_water) - static_cast<std::int64_t>(*without.in_water);
-    const std::string water = "water ≥ " + depth_text(exposed_depth);
-    if (dw < 0) parts.push_back("kept " + people(static_cast<std::uint64_t>(-dw)) + " out of " + water);
-    if (dw > 0) parts.push_back("put " + more_people(static_cast<std::uint64_t>(dw)) + " in " + water);
-  }
-  if (drill.in_deep && without.in_deep) {
-    const auto dd = static_cast<std::int64_t>(*drill.in_deep) - static_cast<std::int64_t>(*without.in_deep);
-    const std::string water = depth_text(drill.deep_water) + " of water";
-    if (dd < 0) parts.push_back("kept " + people(static_cast<std::uint64_t>(-dd)) + " out of " + water);
-    if (dd > 0) parts.push_back("put " + more_people(static_cast<std::uint64_t>(dd)) + " in " + water);
-  }
+  if (ds > 0)
+    parts.push_back(fill(tr(l, "brought %s to safety"), {more_people(static_cast<std::uint64_t>(ds), l)}));
+  if (ds < 0)
+    parts.push_back(fill(tr(l, "left %s not safe"), {more_people(static_cast<std::uint64_t>(-ds), l)}));
+  // Kept out of (fewer) or put in (more) water of a kind, drill minus re-run.
+  auto water_change = [&](std::int64_t d, const std::string& water) {
+    if (d < 0)
+      parts.push_back(fill(tr(l, "kept %s out of %s"), {people(static_cast<std::uint64_t>(-d), l), water}));
+    if (d > 0)
+      parts.push_back(fill(tr(l, "put %s in %s"), {more_people(static_cast<std::uint64_t>(d), l), water}));
+  };
+  if (drill.in_water && without.in_water)
+    water_change(static_cast<std::int64_t>(*drill.in_water) - static_cast<std::int64_t>(*without.in_water),
+                 fill(tr(l, "water ≥ %s"), {depth_text(exposed_depth, l)}));
+  if (drill.in_deep && without.in_deep)
+    water_change(static_cast<std::int64_t>(*drill.in_deep) - static_cast<std::int64_t>(*without.in_deep),
+                 fill(tr(l, "%s of water"), {depth_text(drill.deep_water, l)}));
   if (drill.danger && without.danger) {
-    const auto dd = static_cast<std::int64_t>(*drill.danger) - static_cast<std::int64_t>(*without.danger);
     char hr[32];
     std::snprintf(hr, sizeof hr, "%g", drill.danger_rating);
-    const std::string water = std::string("dangerous water (hazard rating ≥ ") + hr + ")";
-    if (dd < 0) parts.push_back("kept " + people(static_cast<std::uint64_t>(-dd)) + " out of " + water);
-    if (dd > 0) parts.push_back("put " + more_people(static_cast<std::uint64_t>(dd)) + " in " + water);
+    water_change(static_cast<std::int64_t>(*drill.danger) - static_cast<std::int64_t>(*without.danger),
+                 fill(tr(l, "dangerous water (hazard rating ≥ %s)"), {i18n::localize_number(hr, l)}));
   }
-  if (parts.empty()) return "changed none of these figures";
-  return join(parts);
+  if (parts.empty()) return tr(l, "changed none of these figures");
+  return join(parts, l);
 }
 
 std::string values_section_html(const Debrief& d, const ValueFigures& drill,
-                                const std::vector<ValueRun>& runs) {
+                                const std::vector<ValueRun>& runs, Language l) {
   const double depth = exposed_depth(d.run.assembly->model);
-  std::string h =
-      "<h2>What each decision was worth</h2>\n<p class=meta>The drill replayed from its journal without any "
-      "of the "
-      "players' decisions, and without each decision in turn: the same scenario, seed and injects (common "
-      "random "
-      "numbers), so every difference below is the decision's doing. Differences are the drill minus the "
-      "re-run: what "
-      "making the decision changed.</p>\n<ul class=worth>\n";
+  std::string h = std::string("<h2>") + tr(l, "What each decision was worth") + "</h2>\n<p class=meta>" +
+                  tr(l,
+                     "The drill replayed from its journal without any of the players' decisions, and without "
+                     "each decision in turn: the same scenario, seed and injects (common random numbers), so "
+                     "every difference below is the decision's doing. Differences are the drill minus the "
+                     "re-run: what making the decision changed.") +
+                  "</p>\n<ul class=worth>\n";
   for (const ValueRun& r : runs) {
     if (!r.ok) {
-      h += "<li class=warn>" + html_escape(r.label) + ": the re-run failed: " + html_escape(r.error) +
-           "</li>\n";
+      h += "<li class=warn>" +
+           fill(tr(l, "%s: the re-run failed: %s"), {html_escape(r.label), html_escape(r.error)}) + "</li>\n";
       continue;
     }
-    const std::string what =
-        r.line == 0 ? "The players' decisions together" : "The decision at " + r.label + ",";
+    const std::string what = r.line == 0 ? std::string(tr(l, "The players' decisions together"))
+                                         : fill(tr(l, "The decision at %s,"), {r.label});
     h += "<li data-line=\"" + std::to_string(r.line) + "\">" + html_escape(what) + " " +
-         html_escape(worth_in_words(drill, r.figures, depth)) + ".</li>\n";
+         html_escape(worth_in_words(drill, r.figures, depth, l)) + tr(l, ".") + "</li>\n";
   }
-  h += "</ul>\n<table class=values><tr><th>run</th><th>T90</th><th>safe</th><th>not safe</th>";
+  h += std::string("</ul>\n<table class=values><tr><th>") + tr(l, "run") + "</th><th>T90</th><th>" +
+       tr(l, "safe") + "</th><th>" + tr(l, "not safe") + "</th>";
   const bool flood = drill.in_water.has_value();
   if (flood) {
     char hr[32];
     std::snprintf(hr, sizeof hr, "%g", drill.danger_rating);
-    h += "<th>in water ≥ " + depth_text(depth) + "</th><th>in water ≥ " + depth_text(drill.deep_water) +
-         "</th><th>in water of hazard rating ≥ " + std::string(hr) + "</th>";
+    h += "<th>" + fill(tr(l, "in water ≥ %s"), {depth_text(depth, l)}) + "</th><th>" +
+         fill(tr(l, "in water ≥ %s"), {depth_text(drill.deep_water, l)}) + "</th><th>" +
+         fill(tr(l, "in water of hazard rating ≥ %s"), {i18n::localize_number(hr, l)}) + "</th>";
   }
-  h += "<th>re-run wall time</th></tr>\n";
+  h += std::string("<th>") + tr(l, "re-run wall time") + "</th></tr>\n";
   auto cells = [&](const ValueFigures& f, const ValueFigures* base) {
     auto diff = [&](std::int64_t v) {
       if (!base) return std::string{};
@@ -205,10 +216,10 @@ std::string values_section_html(const Debrief& d, const ValueFigures& drill,
              (v > 0   ? "+"
               : v < 0 ? "−"
                       : "±") +
-             format_count(static_cast<std::uint64_t>(std::llabs(v))) + ")</span>";
+             i18n::format_count(static_cast<std::uint64_t>(std::llabs(v)), l) + ")</span>";
     };
     std::string c = "<td data-kpi=\"t90\" data-value=\"" + (f.t90 ? exact(*f.t90) : "") + "\">" +
-                    (f.t90 ? format_clock(*f.t90) : "not reached");
+                    (f.t90 ? format_clock(*f.t90) : std::string(tr(l, "not reached")));
     if (base && f.t90 && base->t90) {
       const double v = *f.t90 - *base->t90;
       c += " <span class=na>(" +
@@ -217,37 +228,42 @@ std::string values_section_html(const Debrief& d, const ValueFigures& drill,
                                : "±") +
            format_clock(std::abs(v)) + ")</span>";
     }
-    c += "</td><td data-kpi=\"safe\" data-value=\"" + std::to_string(f.safe) + "\">" + format_count(f.safe) +
+    c += "</td><td data-kpi=\"safe\" data-value=\"" + std::to_string(f.safe) + "\">" +
+         i18n::format_count(f.safe, l) +
          diff(base ? static_cast<std::int64_t>(f.safe) - static_cast<std::int64_t>(base->safe) : 0) + "</td>";
     c += "<td data-kpi=\"not_safe\" data-value=\"" + std::to_string(f.not_safe) + "\">" +
-         format_count(f.not_safe) +
+         i18n::format_count(f.not_safe, l) +
          diff(base ? static_cast<std::int64_t>(f.not_safe) - static_cast<std::int64_t>(base->not_safe) : 0) +
          "</td>";
     if (flood) {
       const std::uint64_t w = f.in_water.value_or(0), g = f.danger.value_or(0), d = f.in_deep.value_or(0);
-      c += "<td data-kpi=\"in_water\" data-value=\"" + std::to_string(w) + "\">" + format_count(w) +
+      c += "<td data-kpi=\"in_water\" data-value=\"" + std::to_string(w) + "\">" + i18n::format_count(w, l) +
            diff(base ? static_cast<std::int64_t>(w) - static_cast<std::int64_t>(base->in_water.value_or(0))
                      : 0) +
-           "</td><td data-kpi=\"in_deep_water\" data-value=\"" + std::to_string(d) + "\">" + format_count(d) +
+           "</td><td data-kpi=\"in_deep_water\" data-value=\"" + std::to_string(d) + "\">" +
+           i18n::format_count(d, l) +
            diff(base ? static_cast<std::int64_t>(d) - static_cast<std::int64_t>(base->in_deep.value_or(0))
                      : 0) +
-           "</td><td data-kpi=\"danger\" data-value=\"" + std::to_string(g) + "\">" + format_count(g) +
+           "</td><td data-kpi=\"danger\" data-value=\"" + std::to_string(g) + "\">" +
+           i18n::format_count(g, l) +
            diff(base ? static_cast<std::int64_t>(g) - static_cast<std::int64_t>(base->danger.value_or(0))
                      : 0) +
            "</td>";
     }
     return c;
   };
-  h += "<tr data-run=\"drill\"><td>the drill, every decision made</td>" + cells(drill, nullptr) +
-       "<td></td></tr>\n";
+  h += std::string("<tr data-run=\"drill\"><td>") + tr(l, "the drill, every decision made") + "</td>" +
+       cells(drill, nullptr) + "<td></td></tr>\n";
   for (const ValueRun& r : runs) {
     if (!r.ok) continue;
     h += "<tr data-run=\"" +
          std::string(r.line == 0 ? "without-all" : "without-line-" + std::to_string(r.line)) + "\"><td>" +
-         html_escape(r.line == 0 ? r.label : "without " + r.label) + "</td>" + cells(r.figures, &drill) +
-         "<td>" + exact(std::round(r.seconds * 10.0) / 10.0) + " s</td></tr>\n";
+         html_escape(r.line == 0 ? std::string(tr(l, "without any of the players' decisions"))
+                                 : fill(tr(l, "without %s"), {r.label})) +
+         "</td>" + cells(r.figures, &drill) + "<td>" +
+         i18n::localize_number(exact(std::round(r.seconds * 10.0) / 10.0), l) + " s</td></tr>\n";
   }
-  return h + "</table>\n<p class=meta>In brackets: the re-run minus the drill.</p>\n";
+  return h + "</table>\n<p class=meta>" + tr(l, "In brackets: the re-run minus the drill.") + "</p>\n";
 }
 
 }  // namespace ss::drill

@@ -16,6 +16,7 @@
 
 #include "batch/process_pool.hpp"
 #include "drill/debrief.hpp"
+#include "i18n/language.hpp"
 
 namespace ss::drill {
 
@@ -54,13 +55,15 @@ void run_value_runs(std::vector<ValueRun>& runs, const std::string& exe, const s
 // "cost 0:04:00 of T90, brought 12 more people to safety and kept 120 people out of
 // water ≥ 0.1 m": what having made the decision(s) changed, drill minus re-run.
 // `exposed_depth`: the flood's FloodPeople::exposed_depth (m).
-std::string worth_in_words(const ValueFigures& drill, const ValueFigures& without, double exposed_depth);
+// `l`: the language of the words and numbers (the report's, the printout's).
+std::string worth_in_words(const ValueFigures& drill, const ValueFigures& without, double exposed_depth,
+                           i18n::Language l = i18n::Language::En);
 
 // The flood's FloodPeople::exposed_depth (m): what "in water" means; 0 without a flood.
 double exposed_depth(const Model& model);
 
 // The report's section: the sentence per decision and the table of figures.
 std::string values_section_html(const Debrief& d, const ValueFigures& drill,
-                                const std::vector<ValueRun>& runs);
+                                const std::vector<ValueRun>& runs, i18n::Language l = i18n::Language::En);
 
 }  // namespace ss::drill

@@ -15,6 +15,7 @@
 #include "gui/drill_mode.hpp"
 #include "gui/panels.hpp"
 #include "i18n/catalogs.hpp"
+#include "i18n/error_text.hpp"
 #include "i18n/language.hpp"
 
 namespace ss::gui {
@@ -79,7 +80,7 @@ App::App(Options options) : options_(std::move(options)), sync_phases_(!options_
                                                scene, drill_seed_);
       drill_scene_ = scene;
     } catch (const std::exception& e) {
-      ctx_.messages.error(std::string("drill: ") + e.what());
+      ctx_.messages.error(std::string("drill: ") + i18n::error_text(e));
     }
   }
   if (!options_.script.empty()) {

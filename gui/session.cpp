@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "i18n/error_text.hpp"
+
 namespace ss::gui {
 namespace {
 using Clock = std::chrono::steady_clock;
@@ -69,7 +71,8 @@ Session::PollResult Session::poll() {
     install(std::move(p));
     r.loaded = true;
   } catch (const std::exception& e) {
-    r.error = e.what();
+    // A scenario's InputError keeps file:line: field:, its message in the chosen language.
+    r.error = i18n::error_text(e);
   }
   return r;
 }
