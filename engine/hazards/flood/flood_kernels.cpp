@@ -113,7 +113,6 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void faces_rows(con
   }
 }
 
-
 // Depth never goes negative: a cell whose faces would take out more than it holds
 // has its outgoing discharges scaled down to what it holds. Each face leaves
 // exactly one cell (the upstream one), so the scaling keeps the scheme
@@ -177,7 +176,6 @@ inline void limit_y_faces(const FloodGrid& g, FloodState& s, const Spans& w, int
   }
 }
 
-
 // Continuity (Bates et al. 2010 eq. 7) for one row: h⁺ = h + Δt/Δx (q_in − q_out).
 // Finds the row's new wet span and its deepest cell on the way.
 inline void depth_row(const FloodGrid& g, FloodState& s, const Spans& w, int iy, double dt_over_dx,
@@ -217,7 +215,6 @@ inline void depth_row(const FloodGrid& g, FloodState& s, const Spans& w, int iy,
   s.wet_x0[iy] = first;
   s.wet_x1[iy] = last;
 }
-
 
 // Limiter and continuity over rows r0..r1 of the processed spans in one sweep. The
 // depth of row iy needs the final discharges of all its faces, scaled by the factors
@@ -264,7 +261,6 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void sweep_rows(con
 }
 
 }  // namespace
-
 
 void add_wet(FloodState& s, int nx, std::size_t c) {
   const int x = static_cast<int>(c % static_cast<std::size_t>(nx)),
