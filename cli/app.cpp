@@ -26,6 +26,19 @@ const CLI::Validator kSeedNumber(
 
 }  // namespace
 
+int with_error_reporting(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const InputError& e) {
+    // file:line: field: as thrown, the message in the planners' language (i18n/error_text.hpp).
+    std::cerr << "error: " << i18n::error_text(e) << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << i18n::error_text(e) << "\n";
+    return kExitFailure;
+  }
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"SafeStreet: evacuation drills and plans for one urban subdistrict"};
   app.require_subcommand(1);
@@ -210,7 +223,7 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitBadInput;
   }
-  try {
+  return with_error_reporting([&]() -> int {
     if (*run_cmd) return run_command(run);
     if (*check_cmd) return check_command(check);
     if (*verify_cmd) return verify_command(verify);
@@ -228,15 +241,8 @@ int main(int argc, char** argv) {
       drill.action = DrillOptions::Action::Replay;
       return drill_command(drill);
     }
-  } catch (const InputError& e) {
-    // file:line: field: as thrown, the message in the planners' language (i18n/error_text.hpp).
-    std::cerr << "error: " << i18n::error_text(e) << "\n";
-    return kExitBadInput;
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << i18n::error_text(e) << "\n";
     return kExitFailure;
-  }
-  return kExitFailure;
+  });
 }
 
 }  // namespace ss::cli

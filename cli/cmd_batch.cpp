@@ -26,6 +26,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "engine/core/input_error.hpp"
+#include "i18n/error_text.hpp"
 #include "output/format.hpp"
 
 namespace ss::cli {
@@ -163,7 +164,7 @@ class ForkLauncher {
         return loaded.exit_code;
       }
       opt.preloaded = loaded.scenario;
-      return run_reporting_errors(opt);
+      return with_error_reporting([&] { return run_command(opt); });
     });
   }
 
@@ -184,26 +185,13 @@ class ForkLauncher {
       req.flood_threads = opt.flood_threads;  // a setting of the model: as `run --flood-threads` sets it
       it->second.scenario = std::make_shared<const batch::LoadedScenario>(batch::load_run_scenario(req));
     } catch (const InputError& e) {
-      it->second.error = e.what();
+      it->second.error = i18n::error_text(e);  // as with_error_reporting prints it
       it->second.exit_code = kExitBadInput;
     } catch (const std::exception& e) {
-      it->second.error = e.what();
+      it->second.error = i18n::error_text(e);
       it->second.exit_code = kExitFailure;
     }
     return it->second;
-  }
-
-  // run_command with the error reporting of the command line (cli/app.cpp).
-  static int run_reporting_errors(const RunOptions& opt) {
-    try {
-      return run_command(opt);
-    } catch (const InputError& e) {
-      std::cerr << "error: " << e.what() << "\n";
-      return kExitBadInput;
-    } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
-      return kExitFailure;
-    }
   }
 
   const batch::BatchPlan& plan_;

@@ -1,6 +1,7 @@
 #pragma once
 // Subcommands of the `safestreet` command line tool.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -121,5 +122,11 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;   // a run failed for a reason other than its inputs
 inline constexpr int kExitBadInput = 2;  // the scenario or a file it names is wrong
 inline constexpr int kExitProblems = 3;  // `check` found problems that do not stop a run
+
+// `body`'s exit code; an error it throws is printed as `error: file:line: field:
+// message` on stderr, the message in the planners' language (i18n/error_text.hpp), and
+// gives kExitBadInput (InputError) or kExitFailure (anything else). The one error
+// report of the command line: `safestreet`'s commands and a batch's forked runs.
+int with_error_reporting(const std::function<int()>& body);
 
 }  // namespace ss::cli

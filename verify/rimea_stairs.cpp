@@ -27,6 +27,19 @@ double stair_speed(StairWay way) { return kStairFreeSpeed * (way == StairWay::Up
 
 const double kCosStair = kStepTread / std::hypot(kStepTread, kStepRiser);
 
+// The travel time of the model's one resident, who sets off at once at kFreeSpeed:
+// from stepping out to arriving (s; NaN when they never arrive).
+double one_walker_time(Model& m, const Options& o) {
+  builders::instant_departure(m);
+  m.finalize();
+  Simulation sim(m, o.seed);
+  const float v0[] = {kFreeSpeed};
+  override_draws(sim, v0, {});
+  run(sim);
+  const SimState& s = sim.state();
+  return static_cast<double>(s.arrival_time[0]) - s.start_time[0];
+}
+
 Result network_staircase(const char* id, StairWay way, const Options& o) {
   Result r = make_result(def_of(id), ModelChoice::Network);
   Model m = builders::staircase(kAlong, kWidth, way == StairWay::Up);
@@ -34,16 +47,9 @@ Result network_staircase(const char* id, StairWay way, const Options& o) {
   // junction itself would first wait there for the junction's flow credit (0.4 s at
   // dt 0.1 s on 2 m, as in RiMEA 1), which is not the stair's doing.
   builders::add_residents(m, {kStart, 0.0}, 1, 30);
-  builders::instant_departure(m);
   m.run.dt = 0.1;
   m.run.duration = 120.0;
-  m.finalize();
-  Simulation sim(m, o.seed);
-  const float v0[] = {kFreeSpeed};
-  override_draws(sim, v0, {});
-  run(sim);
-  const SimState& s = sim.state();
-  const double t = static_cast<double>(s.arrival_time[0]) - s.start_time[0];
+  const double t = one_walker_time(m, o);
   const double along = stair_speed(way);
   const double hand = (kAlong - kStart / kCosStair) / std::min(along, static_cast<double>(kFreeSpeed));
   r.measured = fmt("%.2f s for %.0f m (%.3f m/s along the stair)", t, kAlong, kAlong / t);
@@ -70,15 +76,8 @@ Result micro_staircase(const char* id, StairWay way, const Options& o) {
   stair.name = "stair";
   m.micro.stairs.push_back(stair);
   builders::add_residents(m, {start, 0.5 * kWidth}, 1, 30);
-  builders::instant_departure(m);
   m.run.duration = 120.0;
-  m.finalize();
-  Simulation sim(m, o.seed);
-  const float v0[] = {kFreeSpeed};
-  override_draws(sim, v0, {});
-  run(sim);
-  const SimState& s = sim.state();
-  const double t = static_cast<double>(s.arrival_time[0]) - s.start_time[0];
+  const double t = one_walker_time(m, o);
   const double along = stair_speed(way);
   const double hand = (run_h - start) / (std::min(along, static_cast<double>(kFreeSpeed)) * kCosStair);
   const double tau = m.params.micro.relaxation_time;

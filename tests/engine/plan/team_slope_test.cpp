@@ -8,11 +8,14 @@
 #include "engine/core/simulation.hpp"
 #include "engine/plan/responders.hpp"
 #include "engine/scenes/builders.hpp"
+#include "engine/test_support.hpp"
 #include "engine/world/slope.hpp"
 
 using namespace ss;
 
 namespace {
+
+using ss::testing::link;
 
 Team walker_team(NodeId depot, TravelMode mode = TravelMode::Foot) {
   Team t;
@@ -27,13 +30,6 @@ Team walker_team(NodeId depot, TravelMode mode = TravelMode::Foot) {
   t.escort_capacity = 1;
   t.escort_speed = 0.8;
   return t;
-}
-
-EdgeId link(StreetGraph& g, NodeId a, NodeId b, double rise, StreetKind kind = StreetKind::Residential) {
-  const Vec2 pts[] = {g.node_pos[a.index()], g.node_pos[b.index()]};
-  const EdgeId e = g.add_edge(a, b, pts, 3.0f, kind);
-  g.edge_rise[e.index()] = static_cast<float>(rise);
-  return e;
 }
 
 // A straight way of two 200 m streets from node 0 at x = 0 to node 2 at x = 400, each
@@ -144,20 +140,11 @@ namespace {
 
 // From the depot S (node 0) to the home at T (node 2), 100 m apart at the same height:
 // straight over a crest H (node 1) `hill` m high, or round it through D (node 3) on the
-// level, `detour` m long. Edges: 0 S–H, 1 H–T, 2 S–D, 3 D–T.
+// level, `detour` m long (testing::hill_or_detour_streets).
 Model hill_or_detour(double hill, double detour, TravelMode mode) {
   Model m;
   StreetGraph& g = m.world.streets;
-  const double half = detour / 2.0;
-  g.add_node({0.0, 0.0}, 0.0f);
-  g.add_node({50.0, 0.0}, static_cast<float>(hill));
-  g.add_node({100.0, 0.0}, 0.0f);
-  g.add_node({50.0, std::sqrt(half * half - 50.0 * 50.0)}, 0.0f);
-  link(g, NodeId{0}, NodeId{1}, hill, StreetKind::Residential);
-  link(g, NodeId{1}, NodeId{2}, -hill, StreetKind::Residential);
-  link(g, NodeId{0}, NodeId{3}, 0.0, StreetKind::Residential);
-  link(g, NodeId{3}, NodeId{2}, 0.0, StreetKind::Residential);
-  g.build_adjacency();
+  testing::hill_or_detour_streets(g, hill, detour, StreetKind::Residential);
   m.world.bounds = bounds(g.node_pos);
   builders::add_shelter(m, NodeId{0}, 10, "hall");
   m.population.add(85, Mobility::Bedridden, true, true, HouseholdId{0}, {100.0, 0.0});

@@ -7,6 +7,7 @@
 #include "engine/core/simulation.hpp"
 #include "engine/routing/routing.hpp"
 #include "engine/scenes/builders.hpp"
+#include "engine/test_support.hpp"
 #include "engine/world/slope.hpp"
 
 using namespace ss;
@@ -15,25 +16,11 @@ namespace {
 
 // From S (node 0) to the shelter at T (node 2), 100 m apart at the same height: the
 // direct way climbs `hill` m over a crest H (node 1) halfway, the detour through D
-// (node 3) is level and `detour` m long. Edges: 0 S–H, 1 H–T, 2 S–D, 3 D–T.
+// (node 3) is level and `detour` m long (testing::hill_or_detour_streets).
 Model hill_or_detour(double hill, double detour) {
   Model m;
   StreetGraph& g = m.world.streets;
-  const double half = detour / 2.0;
-  g.add_node({0.0, 0.0}, 0.0f);
-  g.add_node({50.0, 0.0}, static_cast<float>(hill));
-  g.add_node({100.0, 0.0}, 0.0f);
-  g.add_node({50.0, std::sqrt(half * half - 50.0 * 50.0)}, 0.0f);
-  auto link = [&](int a, int b, double rise) {
-    const Vec2 pts[] = {g.node_pos[a], g.node_pos[b]};
-    const EdgeId e = g.add_edge(NodeId{a}, NodeId{b}, pts, 3.0f, StreetKind::Footway);
-    g.edge_rise[e.index()] = static_cast<float>(rise);
-  };
-  link(0, 1, hill);
-  link(1, 2, -hill);
-  link(0, 3, 0.0);
-  link(3, 2, 0.0);
-  g.build_adjacency();
+  testing::hill_or_detour_streets(g, hill, detour, StreetKind::Footway);
   m.world.bounds = bounds(g.node_pos);
   builders::add_shelter(m, NodeId{2}, 100, "T");
   builders::add_residents(m, {0.0, 0.0}, 1);
