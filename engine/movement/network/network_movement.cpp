@@ -33,16 +33,17 @@ float terrain_factor(const Model& model, const SimState& state, ResidentId r) {
 void NetworkMovement::reset(const Model& model, const SimState& state) {
   factor_.assign(model.world.streets.edge_count(), 1.0f);
   factor_at_.assign(model.world.streets.edge_count(), 0);
-  waiting_now_.assign(state.status.size(), 0);
   // Flow is counted in fixed windows of StreetRecords::kFlowWindow from the run's start,
   // by step (time is step × dt); at least one step per window.
   flow_window_steps_ =
       static_cast<std::uint64_t>(std::max(1.0, std::round(StreetRecords::kFlowWindow / model.run.dt)));
-  rebuild_queue_order(state);
+  refile_all(model, state, state.time(model.run.dt) + model.run.dt);
 }
 
 double NetworkMovement::bytes_per_resident() {
-  return 3.0 * sizeof(Queued) + 3.0 * sizeof(Arrival) + sizeof(std::uint8_t);
+  // Entries in the lines with up to as much again of room and served prefix, the step's
+  // arrivals on foot and those filed at the next step, and a turn each at most.
+  return 4.0 * sizeof(Entry) + sizeof(Turn);
 }
 
 void NetworkMovement::join_queue(SimState& state, ResidentId r, EdgeId e) {
@@ -50,7 +51,6 @@ void NetworkMovement::join_queue(SimState& state, ResidentId r, EdgeId e) {
   state.remaining[r.index()] = 0.0f;
   state.reached_end_step[r.index()] = state.step;
   if (state.edge_queued[e.index()]++ == 0) state.records.streets.queue_since[e.index()] = state.step;
-  joined_.push_back({state.step, r});
 }
 
 void NetworkMovement::leave_queue(SimState& state, EdgeId e) {
@@ -82,50 +82,65 @@ namespace {
 bool waits_since(const SimState& state, std::size_t i, std::uint64_t reached) {
   return state.edge[i].valid() && !(state.remaining[i] > 0.0f) && state.reached_end_step[i] == reached;
 }
+bool before(std::uint64_t reached_a, ResidentId a, std::uint64_t reached_b, ResidentId b) {
+  return reached_a != reached_b ? reached_a < reached_b : a < b;
+}
 }  // namespace
 
-void NetworkMovement::rebuild_queue_order(const SimState& state) {
-  queue_order_.clear();
-  joined_.clear();
-  for (std::size_t i = 0; i < state.edge.size(); ++i)
-    if (waits_since(state, i, state.reached_end_step[i]))
-      queue_order_.push_back({state.reached_end_step[i], ResidentId{i}});
-  std::sort(queue_order_.begin(), queue_order_.end());
+std::uint32_t NetworkMovement::way_on(const Model& model, const SimState& state, ResidentId r, double t) {
+  const std::size_t i = r.index();
+  const NodeId n = state.toward[i];
+  const RouteField& f = route_field_for(model, state, r, t);
+  if (f.dist[n.index()] == 0.0f && f.target[n.index()].valid()) return kWayShelter;
+  if (!f.reachable(n)) return kWayNowhere;
+  const EdgeId next = f.next_edge[n.index()];
+  return next == state.edge[i] ? kWayBack : static_cast<std::uint32_t>(next.index());
 }
 
-void NetworkMovement::merge_joined() {
-  if (joined_.empty()) return;
-  std::sort(joined_.begin(), joined_.end());
-  merge_buf_.clear();
-  std::merge(queue_order_.begin(), queue_order_.end(), joined_.begin(), joined_.end(),
-             std::back_inserter(merge_buf_));
-  queue_order_.swap(merge_buf_);
-  joined_.clear();
-}
-
-// This step's arrivals at nodes, first come first served: those already waiting (the
-// walk flagged them in waiting_now_) in the kept queue order, merged with those who
-// walked in this step (all joined at this step, so after every earlier joiner).
-void NetworkMovement::collect_arrivals(const SimState& state, double t_end) {
-  waiting_.clear();
-  std::size_t kept = 0;
-  for (const Queued& q : queue_order_) {
-    const std::size_t i = q.r.index();
-    if (!waits_since(state, i, q.reached)) continue;        // left that queue since
-    if (kept > 0 && queue_order_[kept - 1] == q) continue;  // joined, left, joined again in one step
-    queue_order_[kept++] = q;
-    if (waiting_now_[i] == 0) continue;  // off the active list (stranded, parked until routes change)
-    waiting_now_[i] = 0;
-    waiting_.push_back({q.reached, q.r, 0.0f, t_end});
+void NetworkMovement::file(const Model& model, const SimState& state, const Entry& x, double t) {
+  const std::size_t i = x.r.index();
+  const StreetGraph& g = model.world.streets;
+  const std::size_t e = state.edge[i].index();
+  const auto end = static_cast<std::uint32_t>(2 * e + (g.edge_to[e] == state.toward[i] ? 0 : 1));
+  const std::uint32_t way = way_on(model, state, x.r, t);
+  const auto [it, fresh] =
+      line_of_.try_emplace((std::uint64_t{end} << 32) | way, static_cast<std::uint32_t>(lines_.size()));
+  if (fresh) lines_.push_back(Line{end, way, {}, 0, 0, false});
+  Line& line = lines_[it->second];
+  // Service order: mostly an append (everyone filed in a step joined at this step or before).
+  auto pos = line.items.end();
+  while (pos != line.items.begin() + static_cast<std::ptrdiff_t>(line.head) &&
+         before(x.reached, x.r, (pos - 1)->reached, (pos - 1)->r))
+    --pos;
+  line.items.insert(pos, x);
+  ++filed_;
+  if (!line.listed) {
+    line.listed = true;
+    nonempty_.push_back(it->second);
   }
-  queue_order_.resize(kept);
+}
+
+void NetworkMovement::refile_all(const Model& model, const SimState& state, double t) {
+  for (Line& line : lines_) {
+    line.items.clear();
+    line.head = line.gaps = 0;
+    line.listed = false;
+  }
+  nonempty_.clear();
+  joined_.clear();
+  filed_ = 0;
+  walked_in_.clear();
+  moving_.clear();
+  for (const ResidentId r : state.active)
+    if (waits_since(state, r.index(), state.reached_end_step[r.index()]))
+      walked_in_.push_back({state.reached_end_step[r.index()], r, 0.0f, -1.0});
+    else
+      moving_.push_back(r);
+  refiled_at_ = state.step + 1;
   std::sort(walked_in_.begin(), walked_in_.end(),
-            [](const Arrival& a, const Arrival& b) { return a.r < b.r; });
-  arrivals_.clear();
-  std::merge(waiting_.begin(), waiting_.end(), walked_in_.begin(), walked_in_.end(),
-             std::back_inserter(arrivals_), [](const Arrival& a, const Arrival& b) {
-               return a.reached != b.reached ? a.reached < b.reached : a.r < b.r;
-             });
+            [](const Entry& a, const Entry& b) { return before(a.reached, a.r, b.reached, b.r); });
+  for (const Entry& x : walked_in_) file(model, state, x, t);
+  walked_in_.clear();
 }
 
 float NetworkMovement::queue_length(const Model& model, EdgeId e) const {
@@ -173,64 +188,149 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
   const double t_end = t + dt;
   ready_.clear();
   walked_in_.clear();
-  merge_joined();  // those who joined a queue since the last step (see join_queue)
-  std::size_t waiting = 0;
 
-  // 1. Advance everyone on the street with speeds from the frozen densities.
+  // 1. Advance everyone on the street with speeds from the frozen densities. The walk
+  // goes over the active residents who are not waiting at a node (those are in the
+  // lines): walkers and residents at home, in the order of the active list. Whoever
+  // the bookkeeping took off the active list since is dropped from it here.
   queued_start_ = state.edge_queued;
-  for (const ResidentId r : state.active) {
+  std::size_t kept = 0;
+  for (const ResidentId r : moving_) {
     const std::size_t i = r.index();
     const Status st = state.status[i];
     const EdgeId e = state.edge[i];
     if (e.valid()) {
-      if (state.remaining[i] > 0.0f) {
-        float v = state.free_speed[i] * speed_factor(model, state, e) * terrain_factor(model, state, r);
-        if (!model.hazards.empty())  // walking in water, smoke (engine/hazards/hazards.hpp)
-          v = hazard_walking_speed(model, state, r,
-                                   WalkerPlace{e, walker_along(model.world.streets, state, r), {}}, v);
-        if (!std::isfinite(v)) {
-          ++state.records.warnings.non_finite_speed;
-          v = 0.0f;
-        }
-        const float d = v * static_cast<float>(dt);
-        const float tail = queue_length(model, e);  // m, back of the queue from the node
-        if (state.remaining[i] - d <= tail) {
-          // Joins the queue (or reaches the node when there is none). The distance
-          // through the queue counts as walked.
-          const float to_tail = std::max(0.0f, state.remaining[i] - tail);
-          const double reach = t + (v > 0.0f ? to_tail / v : 0.0);
-          state.distance[i] += state.remaining[i];
-          walked_in_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
-          join_queue(state, r, e);
-        } else {
-          state.remaining[i] -= d;
-          state.distance[i] += d;
-        }
-      } else {
-        waiting_now_[i] = 1;
-        ++waiting;
+      if (!(state.remaining[i] > 0.0f)) continue;  // waits at a node: in a line, or filed below
+      float v = state.free_speed[i] * speed_factor(model, state, e) * terrain_factor(model, state, r);
+      if (!model.hazards.empty())  // walking in water, smoke (engine/hazards/hazards.hpp)
+        v = hazard_walking_speed(model, state, r,
+                                 WalkerPlace{e, walker_along(model.world.streets, state, r), {}}, v);
+      if (!std::isfinite(v)) {
+        ++state.records.warnings.non_finite_speed;
+        v = 0.0f;
       }
-    } else if ((st == Status::Preparing && t_end >= state.warned_time[i] + state.premove[i]) ||
-               st == Status::Stranded) {
+      const float d = v * static_cast<float>(dt);
+      const float tail = queue_length(model, e);  // m, back of the queue from the node
+      if (state.remaining[i] - d <= tail) {
+        // Joins the queue (or reaches the node when there is none). The distance
+        // through the queue counts as walked.
+        const float to_tail = std::max(0.0f, state.remaining[i] - tail);
+        const double reach = t + (v > 0.0f ? to_tail / v : 0.0);
+        state.distance[i] += state.remaining[i];
+        walked_in_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
+        join_queue(state, r, e);
+        continue;
+      }
+      state.remaining[i] -= d;
+      state.distance[i] += d;
+    } else if (st == Status::Sheltered || st == Status::WaitingForHelp) {
+      continue;  // off the active list
+    } else if (st == Status::Stranded) {
+      // Stranded at home: parked off the active list, back on it (and here, refiled)
+      // when the routes change, when they try again.
+      if (refiled_at_ != state.step + 1) continue;
+      ready_.push_back(r);
+    } else if (st == Status::Preparing && t_end >= state.warned_time[i] + state.premove[i]) {
       ready_.push_back(r);
     }
+    moving_[kept++] = r;
   }
+  moving_.resize(kept);
 
   // 2. Residents at a node enter a shelter or the next street, first come first served.
-  collect_arrivals(state, t_end);
-  // Every waiting resident joined through join_queue, so the kept order holds them all;
-  // anything else is a defect in this file, and a run that went on would be wrong.
-  if (waiting_.size() != waiting)
-    throw std::logic_error("network movement: a resident waits at a node outside the queue order");
-  for (const Arrival& a : arrivals_) at_node(model, state, a, t_end);
+  // Those who joined a queue since the last step's walk are filed first.
+  for (const Entry& x : joined_) file(model, state, x, t_end);
+  joined_.clear();
+  std::sort(walked_in_.begin(), walked_in_.end(), [](const Entry& a, const Entry& b) { return a.r < b.r; });
+  for (const Entry& x : walked_in_) file(model, state, x, t_end);
+  serve_lines(model, state, t_end);
 
   // 3. Ready residents step out of their homes onto their street.
   for (const ResidentId r : ready_) depart(model, state, r, t_end);
 }
 
-void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival& a, double t_end) {
+namespace {
+// Min-heap order of turns: the earliest arrival at its node first.
+template <class T>
+bool later(const T& a, const T& b) {
+  return a.reached != b.reached ? a.reached > b.reached : b.r < a.r;
+}
+}  // namespace
+
+// Every line's head in the order of arrival at the node (a merge of the lines): a line
+// goes on to its next entry while its entries leave or are turned away by a full
+// shelter, and stops for this step when one waits for the street ahead. Everyone
+// behind them in that line goes the same way and would wait as well (the street's
+// exit credit, the next street's entry credit and room are the same for them, and
+// they waited less long for the gridlock guard).
+void NetworkMovement::serve_lines(const Model& model, SimState& state, double t_end) {
+  turns_.clear();
+  std::size_t kept = 0;
+  for (const std::uint32_t l : nonempty_) {
+    Line& line = lines_[l];
+    while (line.head < line.items.size() && !line.items[line.head].r.valid()) ++line.head;
+    if (line.head == line.items.size()) {
+      line.items.clear();
+      line.head = line.gaps = 0;
+      line.listed = false;
+      continue;
+    }
+    nonempty_[kept++] = l;
+    const Entry& x = line.items[line.head];
+    turns_.push_back({x.reached, x.r, l, line.head});
+  }
+  nonempty_.resize(kept);
+  std::make_heap(turns_.begin(), turns_.end(), later<Turn>);
+  while (!turns_.empty()) {
+    std::pop_heap(turns_.begin(), turns_.end(), later<Turn>);
+    const Turn turn = turns_.back();
+    turns_.pop_back();
+    Line& line = lines_[turn.line];
+    if (!serve(model, state, line, turn.at, t_end)) continue;
+    std::size_t at = turn.at + 1;
+    while (at < line.items.size() && !line.items[at].r.valid()) ++at;
+    if (at == line.items.size()) continue;
+    turns_.push_back({line.items[at].reached, line.items[at].r, turn.line, at});
+    std::push_heap(turns_.begin(), turns_.end(), later<Turn>);
+  }
+  // Room and order: the served prefix goes once it is half the line, gaps once a step.
+  for (const std::uint32_t l : nonempty_) {
+    Line& line = lines_[l];
+    if (line.gaps > 0) {
+      line.items.erase(std::remove_if(line.items.begin() + static_cast<std::ptrdiff_t>(line.head),
+                                      line.items.end(), [](const Entry& x) { return !x.r.valid(); }),
+                       line.items.end());
+      line.gaps = 0;
+    }
+    if (line.head > 64 && 2 * line.head > line.items.size()) {
+      line.items.erase(line.items.begin(), line.items.begin() + static_cast<std::ptrdiff_t>(line.head));
+      line.head = 0;
+    }
+  }
+}
+
+void NetworkMovement::drop(Line& line, std::size_t at) {
+  line.items[at].r = ResidentId{};
+  --filed_;
+  if (at == line.head)
+    ++line.head;
+  else
+    ++line.gaps;
+}
+
+bool NetworkMovement::serve(const Model& model, SimState& state, Line& line, std::size_t at, double t_end) {
+  const Entry a = line.items[at];
   const StreetGraph& g = model.world.streets;
   const std::size_t i = a.r.index();
+  // What they walked past the node and when they reached it count in the step they
+  // walked in; from the next step on they wait at the node (0 m, the step's end).
+  const bool walked_in = a.reached == state.step && a.time >= 0.0;
+  const double time = walked_in ? a.time : t_end;
+  const float leftover = walked_in ? a.leftover : 0.0f;
+  if (!waits_since(state, i, a.reached)) {  // left the queue some other way since
+    drop(line, at);
+    return true;
+  }
   const NodeId n = state.toward[i];
   const EdgeId e = state.edge[i];
   const RouteField& f = route_field_for(model, state, a.r, t_end);
@@ -242,22 +342,29 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
       leave_queue(state, e);
       left(state, e);
       state.edge[i] = EdgeId{};
-      admit(model, state, a.r, s, std::min(a.time, t_end));
-      return;
+      admit(model, state, a.r, s, std::min(time, t_end));
+      drop(line, at);
+      return true;
     }
-    // Filled up earlier in this step: wait here until the routes are rebuilt.
+    // Filled up earlier in this step: wait here until the routes are rebuilt (stranded
+    // residents wait off the active list until then).
     ++state.turned_away[i];
     ++state.records.warnings.rerouted_full;
     state.routes_dirty = true;
-    return;
+    if (state.status[i] == Status::Stranded) drop(line, at);
+    return true;
   }
   if (!f.reachable(n)) {
     // Every shelter full and the plan names assembly areas: they set off for one from
-    // here at the next step, along its field.
-    if (head_for_assembly(model, state, a.r, t_end)) return;
+    // here at the next step, along its field (filed again in its line then).
+    drop(line, at);
+    if (head_for_assembly(model, state, a.r, t_end)) {
+      joined_.push_back({a.reached, a.r, 0.0f, -1.0});
+      return true;
+    }
     state.status[i] = Status::Stranded;
     state.blocked[i] = blocked_reason(model, state, t_end);
-    return;
+    return true;
   }
   state.status[i] = Status::Moving;
   const EdgeId next = f.next_edge[n.index()];
@@ -266,26 +373,33 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
     // while they waited at its end; with direction-dependent costs this happens): they
     // turn round on it. Leaving and re-entering it would wait for room they already
     // take, and a street full of such people would never let anyone back in.
+    drop(line, at);
     leave_queue(state, e);
     state.toward[i] = g.other_end(e, n);
     state.remaining[i] = g.edge_length[e.index()];
     ++state.records.warnings.turned_around;
-    if (state.remaining[i] <= 0.0f) join_queue(state, a.r, e);
-    return;
+    if (state.remaining[i] <= 0.0f) {
+      join_queue(state, a.r, e);
+      joined_.push_back({state.step, a.r, 0.0f, -1.0});
+    } else {
+      moving_.push_back(a.r);
+    }
+    return true;
   }
   refill(model, state, e);
   refill(model, state, next);
-  if (state.exit_credit[e.index()] < 1.0f || state.entry_credit[next.index()] < 1.0f) return;
+  if (state.exit_credit[e.index()] < 1.0f || state.entry_credit[next.index()] < 1.0f) return false;
   const MovementParams& p = model.params.movement;
   if (state.edge_count[next.index()] >= storage_capacity(g, next, p)) {
     // Gridlock guard (see MovementParams::stuck_time): after waiting long enough at
     // the head of the queue, squeeze in unless the street is packed to squeeze_density.
     const double waited = static_cast<double>(state.step - a.reached) * model.run.dt;
     const double packed = p.squeeze_density * g.edge_length[next.index()] * g.edge_width[next.index()];
-    if (waited < p.stuck_time || state.edge_count[next.index()] + 1.0 > std::max(1.0, packed)) return;
+    if (waited < p.stuck_time || state.edge_count[next.index()] + 1.0 > std::max(1.0, packed)) return false;
     ++state.records.warnings.squeezed;
   }
 
+  drop(line, at);
   --state.edge_count[e.index()];
   leave_queue(state, e);
   left(state, e);
@@ -297,10 +411,16 @@ void NetworkMovement::at_node(const Model& model, SimState& state, const Arrival
   state.edge[i] = next;
   state.toward[i] = g.other_end(next, n);
   const float len = g.edge_length[next.index()];
-  const float carry = std::min(a.leftover, len);
+  const float carry = std::min(leftover, len);
   state.remaining[i] = len - carry;
   state.distance[i] += carry;
-  if (state.remaining[i] <= 0.0f) join_queue(state, a.r, next);  // crossed a very short street in one step
+  if (state.remaining[i] <= 0.0f) {  // crossed a very short street in one step
+    join_queue(state, a.r, next);
+    joined_.push_back({state.step, a.r, 0.0f, -1.0});
+  } else {
+    moving_.push_back(a.r);
+  }
+  return true;
 }
 
 void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, double t_end) {
@@ -342,7 +462,10 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
   state.start_time[i] = static_cast<float>(t_end);
   ++state.edge_count[e.index()];
   entered(state, e);
-  if (state.remaining[i] <= 0.0f) join_queue(state, r, e);  // the door opens onto the junction
+  if (state.remaining[i] <= 0.0f) {  // the door opens onto the junction
+    join_queue(state, r, e);
+    joined_.push_back({state.step, r, 0.0f, -1.0});
+  }
   ++state.records.edge_passages[e.index()];
 }
 
@@ -363,6 +486,7 @@ void NetworkMovement::release_from_shelter(const Model& model, SimState& state, 
   ++state.edge_count[e.index()];
   entered(state, e);
   join_queue(state, r, e);
+  joined_.push_back({state.step, r, 0.0f, -1.0});
   state.active.push_back(r);
 }
 
@@ -388,6 +512,16 @@ void NetworkMovement::routes_changed(const Model& model, SimState& state, double
       if (state.remaining[i] <= 0.0f) join_queue(state, r, e);  // had just stepped onto the street
     }
   }
+  // Everyone waiting at a node is filed again along the new fields (those who just
+  // turned onto a queue with them); those who go on along a street are on the move
+  // again (stranded residents whose way opened), though their line's head may hold
+  // them this step.
+  const double t_end = t + model.run.dt;
+  refile_all(model, state, t_end);
+  for (const Line& line : lines_)
+    if (line.way != kWayShelter && line.way != kWayNowhere)
+      for (std::size_t k = line.head; k < line.items.size(); ++k)
+        state.status[line.items[k].r.index()] = Status::Moving;
 }
 
 }  // namespace ss

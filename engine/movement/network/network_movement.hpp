@@ -6,6 +6,7 @@
 // junctions and spill back upstream. Nobody is created or lost: a resident is
 // always on exactly one edge, at home, or in one shelter.
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/movement/movement.hpp"
@@ -21,26 +22,43 @@ class NetworkMovement final : public MovementModel {
   // next step's arrivals at that node send them on along the rebuilt fields.
   void release_from_shelter(const Model& model, SimState& state, ResidentId r, double t) override;
   // Bytes per resident of this model's own lists at their fullest (everyone waiting
-  // at once): the queue order with its merge and join buffers, the step's arrival
-  // lists and the waiting flag. For the memory estimate.
+  // at once): the waiting lines with their free space, the step's arrivals on foot and
+  // the order of the lines' heads. For the memory estimate.
   static double bytes_per_resident();
 
  private:
-  struct Arrival {
-    std::uint64_t reached;  // step the resident joined the queue (FIFO order)
-    ResidentId r;
-    float leftover;  // m walked past the node this step (0 when queued)
-    double time;     // s, when they reached the node (exact within the step)
-  };
-  // A resident waiting at an edge's end since step `reached`: the order of service.
-  struct Queued {
+  // A resident waiting at an edge's end since step `reached` (FIFO order), with what
+  // they bring to this step when they walked in during it: the metres past the node
+  // and the exact time they reached it (time < 0: they were already waiting, t_end).
+  struct Entry {
     std::uint64_t reached;
     ResidentId r;
-    friend bool operator<(const Queued& a, const Queued& b) {
-      return a.reached != b.reached ? a.reached < b.reached : a.r < b.r;
-    }
-    friend bool operator==(const Queued&, const Queued&) = default;
+    float leftover;
+    double time;
   };
+  // The residents waiting at one end of one street who go the same way on from the
+  // node: to the same next street, or to the node's shelter, or nowhere reachable, or
+  // back along the street. Kept in service order (first come, first served); entries
+  // before `head` and entries whose r is invalid have left.
+  struct Line {
+    std::uint32_t end = 0;  // 2 × edge + (0: toward edge_to, 1: toward edge_from)
+    std::uint32_t way = 0;  // next edge index, or one of the kWay* below
+    std::vector<Entry> items;
+    std::size_t head = 0;
+    std::size_t gaps = 0;  // entries after head that left (r invalid)
+    bool listed = false;   // in nonempty_
+  };
+  static constexpr std::uint32_t kWayShelter = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kWayNowhere = 0xFFFFFFFEu;
+  static constexpr std::uint32_t kWayBack = 0xFFFFFFFDu;
+  // A line's turn in this step: its next entry to serve, ordered by (reached, r).
+  struct Turn {
+    std::uint64_t reached;
+    ResidentId r;
+    std::uint32_t line;
+    std::size_t at;  // index in the line's items
+  };
+
   float speed_factor(const Model& model, const SimState& state, EdgeId e);
   [[nodiscard]] float queue_length(const Model& model, EdgeId e) const;
   void join_queue(SimState& state, ResidentId r, EdgeId e);
@@ -49,28 +67,38 @@ class NetworkMovement final : public MovementModel {
   static void leave_queue(SimState& state, EdgeId e);
   static void entered(SimState& state, EdgeId e);
   void left(SimState& state, EdgeId e) const;
-  void merge_joined();
-  void rebuild_queue_order(const SimState& state);
-  void collect_arrivals(const SimState& state, double t_end);
   void refill(const Model& model, SimState& state, EdgeId e) const;
-  void at_node(const Model& model, SimState& state, const Arrival& a, double t_end);
+  // Which way r goes on from the node they wait at, on the routes as they stand.
+  static std::uint32_t way_on(const Model& model, const SimState& state, ResidentId r, double t);
+  // Files r's entry in the line of their street end and way on, in service order.
+  void file(const Model& model, const SimState& state, const Entry& x, double t);
+  // Every waiting resident on the active list filed again from the state (the routes
+  // changed, or the state was restored).
+  void refile_all(const Model& model, const SimState& state, double t);
+  void serve_lines(const Model& model, SimState& state, double t_end);
+  // Serves one entry; true when the line goes on to its next entry this step.
+  bool serve(const Model& model, SimState& state, Line& line, std::size_t at, double t_end);
+  void drop(Line& line, std::size_t at);
   void depart(const Model& model, SimState& state, ResidentId r, double t_end);
 
   // Per-step cache of the Weidmann factor per edge (derived from state, not state).
   std::vector<float> factor_;             // (edges)
   std::vector<std::uint64_t> factor_at_;  // step + 1 the factor was computed at, 0 = never, (edges)
-  std::vector<Arrival> arrivals_;         // reached the node this step: walked there, or already waiting
-  // Everyone waiting at an edge's end, in service order (first come, first served),
-  // kept from step to step so that a long queue is not sorted again every step.
-  // Entries of residents who have since left their queue are dropped as they are met.
-  // Derived from the state: rebuilt by reset().
-  std::vector<Queued> queue_order_;
-  std::vector<Queued> joined_;      // joined since queue_order_ was last merged
-  std::vector<Queued> merge_buf_;   // scratch for the merge
-  std::vector<Arrival> waiting_;    // this step's arrivals already waiting, in order (scratch)
-  std::vector<Arrival> walked_in_;  // this step's arrivals on foot (scratch)
-  std::vector<std::uint8_t>
-      waiting_now_;  // 1 = seen waiting in this step's walk over the active list, (residents)
+  // The waiting lines, derived from the state: rebuilt by reset() and when the routes
+  // change. A resident who waits costs nothing in a step where their line's head does
+  // not move: only heads are served, in the order of their arrival at the node.
+  std::vector<Line> lines_;
+  std::unordered_map<std::uint64_t, std::uint32_t> line_of_;  // (end, way) → index in lines_
+  std::vector<std::uint32_t> nonempty_;                       // lines with entries
+  std::size_t filed_ = 0;                                     // entries in all lines
+  std::vector<Turn> turns_;                                   // heap of the step's turns (scratch)
+  // The active residents not waiting at a node, in the active list's order (walkers
+  // and residents at home), derived like the lines; refiled_at_ = step + 1 of the
+  // last rebuild from the active list.
+  std::vector<ResidentId> moving_;
+  std::uint64_t refiled_at_ = 0;
+  std::vector<Entry> joined_;     // joined a queue outside the step's walk, filed at the next step
+  std::vector<Entry> walked_in_;  // this step's arrivals on foot (scratch)
   std::vector<ResidentId> ready_;
   std::vector<std::uint32_t> queued_start_;  // edge_queued frozen at the start of the step, (edges)
   std::uint64_t flow_window_steps_ = 1;      // steps per flow window (StreetRecords::kFlowWindow)

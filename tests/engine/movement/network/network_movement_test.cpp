@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "engine/core/metrics.hpp"
 #include "engine/core/simulation.hpp"
@@ -233,6 +235,46 @@ TEST_CASE("opposite flows on a narrow street do not lock each other up") {
   sim.run_to_end();
   CHECK(sim.state().occupancy[0] == 80);
   CHECK(sim.state().occupancy[1] == 80);
+}
+
+TEST_CASE("at a junction, residents bound for a free street pass those waiting for a narrow one") {
+  // Junction J (node 1) of a 3 × 2 grid, 30 m apart. 80 residents assigned shelter A
+  // beyond a 0.3 m path (1–4: one person per 2.6 s) reach J first; 80 assigned
+  // shelter B along a 3 m street (1–2) arrive behind them on the same street. Those
+  // waiting for the path must not hold up those going on along the free street: the
+  // waiting are kept in one line per way on, not one per street end.
+  Model m = builders::street_grid(3, 2, 30.0, 3.0);
+  StreetGraph& g = m.world.streets;
+  for (std::size_t e = 0; e < g.edge_count(); ++e)
+    if ((g.edge_from[e] == NodeId{1} && g.edge_to[e] == NodeId{4}) ||
+        (g.edge_from[e] == NodeId{4} && g.edge_to[e] == NodeId{1}))
+      g.edge_width[e] = 0.3f;
+  const ShelterId a = builders::add_shelter(m, NodeId{4}, 500, "A");
+  const ShelterId b = builders::add_shelter(m, NodeId{2}, 500, "B");
+  m.world.zones.push_back({"near", Ring{{7, -2}, {12, -2}, {12, 2}, {7, 2}}});
+  m.world.zones.push_back({"far", Ring{{1, -2}, {5, -2}, {5, 2}, {1, 2}}});
+  builders::add_residents(m, {9.0, 0.0}, 80);  // residents 0–79, 21 m before J
+  builders::add_residents(m, {3.0, 0.0}, 80);  // residents 80–159, 27 m before J
+  m.plan.assignment = Plan::Assignment::ByZone;
+  m.plan.zone_shelter = {a, b, ShelterId{}};
+  all_walk_at(m, 1.3);
+  m.finalize();
+  Simulation sim(m, 1);
+  sim.run_to_end();
+  const SimState& s = sim.state();
+  std::vector<float> to_a, to_b;
+  for (std::size_t i = 0; i < 160; ++i) {
+    REQUIRE(s.status[i] == Status::Sheltered);
+    (i < 80 ? to_a : to_b).push_back(s.arrival_time[i]);
+    CHECK(s.shelter[i] == (i < 80 ? a : b));
+  }
+  std::sort(to_a.begin(), to_a.end());
+  std::sort(to_b.begin(), to_b.end());
+  // B's crowd leaves J at its street's exit credit, 3.9 P/s, while A's waits at one
+  // person per 2.6 s: all of B's are in before half of A's.
+  CHECK(to_b.back() < to_a[39]);
+  CHECK(to_a.back() > 150.0);  // the path did hold A's crowd
+  check_conservation(m, s);
 }
 
 TEST_CASE("streets shorter than one step's walk are crossed without losing anyone") {
