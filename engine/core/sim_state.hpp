@@ -231,6 +231,10 @@ struct SimState {
   // change (a shelter opens or gets room, a road reopens). The hazards still see
   // them. Network model only. bookkeeping, decisions phases
   std::vector<ResidentId> parked;
+  // Someone on `active` became (or stayed, after the routes changed) sheltered,
+  // stranded or waiting for help during this step: the bookkeeping phase looks over
+  // `active` only then, and clears it. Always false between steps.
+  bool leaving = false;
 
   // Streets.
   std::vector<std::uint32_t> edge_count;  // residents on each edge; movement, (edges)

@@ -297,6 +297,7 @@ void Simulation::decisions_phase(double t) {
   rebuild_routes(m, s, t);
   // The stranded try again on the new routes (and are parked again if still stuck).
   s.active.insert(s.active.end(), s.parked.begin(), s.parked.end());
+  s.leaving = s.leaving || !s.parked.empty();  // some may stay stranded
   s.parked.clear();
   movement_->routes_changed(m, s, t);
   // Shelters a hazard made unsafe: everyone inside leaves by the door and walks on
@@ -313,6 +314,8 @@ void Simulation::decisions_phase(double t) {
 // the network model, stranded residents wait off it until the routes change.
 void Simulation::bookkeeping_phase() {
   SimState& s = state_;
+  if (!s.leaving) return;
+  s.leaving = false;
   const bool park = model_->movement == MovementKind::Network;
   std::erase_if(s.active, [&](ResidentId r) {
     const Status st = s.status[r.index()];

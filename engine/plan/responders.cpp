@@ -147,6 +147,7 @@ void advance(const Model& model, SimState& s, TeamId id, double t) {
       }
       if (!send_to_shelter(model, s, id, at)) {
         for (const ResidentId r : ts.carried) s.status[r.index()] = Status::WaitingForHelp;
+        s.leaving = true;
         ts.carried.clear();
         task.failed = true;
         complete(s, ts, at);
@@ -162,6 +163,7 @@ void advance(const Model& model, SimState& s, TeamId id, double t) {
         for (const ResidentId r : ts.carried) {
           s.status[r.index()] = Status::Stranded;
           s.blocked[r.index()] = Outcome::SheltersFull;
+          s.leaving = true;
         }
       } else {
         for (const ResidentId r : ts.carried) admit(model, s, r, sh, at);
@@ -261,6 +263,7 @@ void reroute_if_blocked(const Model& model, SimState& s, TeamId id, double t) {
   for (const ResidentId r : ts.carried) {
     s.status[r.index()] = Status::Stranded;
     s.blocked[r.index()] = Outcome::NoRoute;
+    s.leaving = true;
   }
   ts.carried.clear();
   task.failed = true;

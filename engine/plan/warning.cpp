@@ -182,6 +182,7 @@ void warn_resident(const Model& model, SimState& s, ResidentId r, double t, Warn
   ++w.cell_warned[w.cell[i]];
   if (needs_help(model.population, i)) {
     s.status[i] = Status::WaitingForHelp;
+    s.leaving = true;
     return;
   }
   s.status[i] = Status::Preparing;

@@ -34,6 +34,7 @@ const RouteField& route_field_for(const Model& model, const SimState& state, Res
 void admit(const Model& model, SimState& state, ResidentId r, ShelterId s, double t) {
   const std::size_t i = r.index(), si = s.index();
   state.status[i] = Status::Sheltered;
+  state.leaving = true;
   state.arrival_time[i] = static_cast<float>(t);
   state.shelter[i] = s;
   ++state.occupancy[si];

@@ -357,6 +357,7 @@ void MicroMovement::step(const Model& model, SimState& state, double t) {
     if (!(ready || st == Status::Stranded || st == Status::Moving)) continue;
     if (!way_out(model, state, r, t_end)) {
       state.status[i] = Status::Stranded;
+      state.leaving = true;
       state.blocked[i] = blocked_reason(model, state, t_end);
       continue;
     }

@@ -363,6 +363,7 @@ bool NetworkMovement::serve(const Model& model, SimState& state, Line& line, std
       return true;
     }
     state.status[i] = Status::Stranded;
+    state.leaving = true;
     state.blocked[i] = blocked_reason(model, state, t_end);
     return true;
   }
@@ -430,6 +431,7 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
     // Plan::vertical: ready to go, they go up to their top floor instead (the stairs
     // inside the home take no time at this scale) and are safe there.
     state.status[i] = Status::Sheltered;
+    state.leaving = true;
     state.start_time[i] = static_cast<float>(t_end);
     state.arrival_time[i] = static_cast<float>(t_end);
     return;
@@ -448,6 +450,7 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
       return;
     }
     state.status[i] = Status::Stranded;
+    state.leaving = true;
     state.blocked[i] = blocked_reason(model, state, t_end);
     return;
   }
