@@ -28,6 +28,7 @@ void MapView::set_model(const Model& model) {
   placed_labels_.clear();
   positions_.clear();
   drawn_.clear();
+  dot_view_ok_ = false;
   teams_.clear();
   flood_.reset();
   fire_.reset();
@@ -336,9 +337,10 @@ Selection MapView::pick(const Model& m, const EdgeIndex& streets, sf::Vector2f p
   }
   if (best.kind != Selection::Kind::None) return best;
   best_d = sizes_.pick_resident;
-  for (std::size_t i = 0; i < positions_.size() && i < drawn_.size(); ++i) {
+  const std::vector<Vec2>& pos = positions_.positions();
+  for (std::size_t i = 0; i < pos.size() && i < drawn_.size(); ++i) {
     if (!drawn_[i]) continue;
-    const sf::Vector2f p = camera_.to_screen(positions_[i]);
+    const sf::Vector2f p = camera_.to_screen(pos[i]);
     const float d = std::hypot(p.x - pixel.x, p.y - pixel.y);
     if (d < best_d) best_d = d, best = {Selection::Kind::Resident, static_cast<std::uint32_t>(i)};
   }

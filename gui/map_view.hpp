@@ -20,6 +20,8 @@
 #include "gui/heat_layers.hpp"
 #include "gui/map_layers.hpp"
 #include "gui/map_style.hpp"
+#include "gui/resident_dots.hpp"
+#include "gui/resident_positions.hpp"
 #include "gui/view_state.hpp"
 #include "gui/zone_layers.hpp"
 
@@ -119,22 +121,32 @@ class MapView {
   sf::VertexArray zone_outline_{sf::Quads};  // pixels
   std::vector<PlacedLabel> placed_labels_;
   Box bounds_;
-  std::vector<Vec2> positions_;      // scratch: residents' positions this frame, (residents)
-  std::vector<std::uint8_t> drawn_;  // scratch: 1 if the dot was drawn this frame, (residents)
-  // Residents' dots this frame: squares of dot_size_ px at (x, y) px from the map
-  // area's corner, rasterised into dot_pixels_ (RGBA, map-sized) and drawn as one
-  // texture; dot_quads_ is the fallback when the texture cannot be created.
-  struct Dot {
-    int x = 0, y = 0;
-    sf::Color colour;
+  // Residents' positions, kept from frame to frame: only those whose network state
+  // changed are placed anew (gui/resident_positions.hpp).
+  ResidentPositions positions_;
+  std::vector<std::uint8_t> drawn_;  // 1 if the dot was drawn at the last prepare, (residents)
+  // The view the dots were last made for: when any of it changes, every resident's
+  // mark is made again; otherwise only those whose position or status changed.
+  struct DotView {
+    double cx = 0, cy = 0, scale = 0;
+    float left = 0, top = 0, width = 0, height = 0;
+    int dot = 0, late = 0, rim = 0;
+    ColourBy colour_by = ColourBy::State;
+    bool residents = false, sheltered = false, past_deadline = false, bodies = false;
+    std::uint64_t model = 0;
+    bool operator==(const DotView&) const = default;
   };
-  std::vector<Dot> dots_;
-  std::vector<Dot> late_dots_;  // late residents (gui/late_residents.hpp): corner of the rimmed square
+  DotView dot_view_;
+  bool dot_view_ok_ = false;  // false: no marks made yet for this model
+  // Residents' dots: squares of dot_size_ px (late ones larger and rimmed) in a
+  // map-sized RGBA image kept from frame to frame and drawn as one texture; only the
+  // rows repainted since the last upload go to the texture (gui/resident_dots.hpp).
+  // dot_quads_ is the fallback when the texture cannot be created.
+  ResidentDots dots_;
   std::size_t late_count_ = 0;  // late residents in view this frame
   int dot_size_ = 1;
-  int late_size_ = 5, late_rim_ = 1;  // late residents' square and rim, px (sizes_)
-  unsigned dot_w_ = 0, dot_h_ = 0;
-  std::vector<std::uint8_t> dot_pixels_;
+  int late_size_ = 5, late_rim_ = 1;        // late residents' square and rim, px (sizes_)
+  unsigned upload_lo_ = 0, upload_hi_ = 0;  // rows painted but not yet uploaded, [lo, hi)
   sf::Texture dot_tex_;
   bool dot_layer_ok_ = true;
   std::vector<sf::Vertex> dot_quads_;

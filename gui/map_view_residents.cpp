@@ -13,25 +13,23 @@
 namespace ss::gui {
 namespace {
 
-sf::Color resident_colour(const Model& m, const SimState& s, std::size_t i, ColourBy by) {
+Rgb resident_colour(const Model& m, const SimState& s, std::size_t i, ColourBy by) {
   switch (by) {
-    case ColourBy::AgeBand: return to_sf(kAgeColour[static_cast<std::size_t>(age_band(m.population.age[i]))]);
-    case ColourBy::Mobility:
-      return to_sf(kMobilityColour[static_cast<std::size_t>(m.population.mobility[i])]);
+    case ColourBy::AgeBand: return kAgeColour[static_cast<std::size_t>(age_band(m.population.age[i]))];
+    case ColourBy::Mobility: return kMobilityColour[static_cast<std::size_t>(m.population.mobility[i])];
     case ColourBy::State: break;
   }
-  return to_sf(kStatusColour[static_cast<std::size_t>(s.status[i])]);
+  return kStatusColour[static_cast<std::size_t>(s.status[i])];
 }
 
 }  // namespace
 
 void MapView::prepare_residents(const Model& m, const SimState& s, const ViewState& v) {
-  resident_positions(m, s, positions_);
-  drawn_.assign(positions_.size(), 0);
-  dots_.clear();
+  positions_.update(m, s);
+  const std::vector<Vec2>& pos = positions_.positions();
+  const std::vector<std::uint8_t>& changed = positions_.changed();
   ring_overlay_.clear();
   body_overlay_.clear();
-  if (!v.layers.residents) return;
   const sf::FloatRect vp = camera_.viewport();
   const style::MapSizes& z = sizes_;
   dot_size_ = z.dot;
@@ -40,67 +38,81 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
   const float half = static_cast<float>(dot_size_) / 2;
   const bool bodies = m.movement == MovementKind::Micro;
   const double now = s.time(m.run.dt), deadline = late_deadline(m);
-  late_dots_.clear();
+  const DotView view{camera_.center().x,
+                     camera_.center().y,
+                     camera_.scale(),
+                     vp.left,
+                     vp.top,
+                     vp.width,
+                     vp.height,
+                     dot_size_,
+                     late_size_,
+                     late_rim_,
+                     v.colour_by,
+                     v.layers.residents,
+                     v.layers.sheltered_residents,
+                     v.layers.late_residents && now > deadline,
+                     bodies,
+                     model_serial_};
+  // A new view makes every mark again; so do bodies drawn at their true size, which
+  // are rebuilt as triangles every frame.
+  const bool cleared = dots_.begin(static_cast<unsigned>(std::max(1.0f, vp.width)),
+                                   static_cast<unsigned>(std::max(1.0f, vp.height)), dot_size_, late_size_,
+                                   late_rim_, pos.size());
+  const bool all = cleared || !dot_view_ok_ || !(view == dot_view_) || bodies;
+  dot_view_ = view;
+  dot_view_ok_ = true;
+  drawn_.resize(pos.size(), 0);
   late_count_ = 0;
-  for (std::size_t i = 0; i < positions_.size(); ++i) {
-    if (s.status[i] == Status::Sheltered && !v.layers.sheltered_residents) continue;
-    const sf::Vector2f p = camera_.to_screen(positions_[i]);
-    if (!vp.contains(p)) continue;
-    const bool late = v.layers.late_residents && is_late(s, i, now, deadline);
-    late_count_ += late ? 1 : 0;
-    if (bodies) {
-      // Zoomed in on a micro area, a resident is drawn as its body: a disc of the
-      // body radius the model moves (MicroParams, by profile).
-      const auto r_px = static_cast<float>(
-          body_radius(m.population.age[i], m.population.mobility[i], m.params.micro) * camera_.scale());
-      if (2 * r_px > static_cast<float>(dot_size_)) {
-        append_disc(body_overlay_, p, r_px, late ? to_sf(kLate) : resident_colour(m, s, i, v.colour_by));
-        drawn_[i] = 1;
-        continue;
+  const float lh = static_cast<float>(late_size_) / 2 + static_cast<float>(late_rim_);
+  for (std::size_t i = 0; i < pos.size(); ++i) {
+    if (!all && !changed[i]) {
+      late_count_ += dots_.mark(i).kind == DotKind::Late ? 1 : 0;
+      continue;
+    }
+    DotMark mark;
+    drawn_[i] = 0;
+    const sf::Vector2f p = camera_.to_screen(pos[i]);
+    const bool shown =
+        v.layers.residents && (s.status[i] != Status::Sheltered || v.layers.sheltered_residents);
+    if (shown && vp.contains(p)) {
+      const bool late = view.past_deadline && s.status[i] != Status::Sheltered;
+      drawn_[i] = 1;
+      bool body = false;
+      if (bodies) {
+        // Zoomed in on a micro area, a resident is drawn as its body: a disc of the
+        // body radius the model moves (MicroParams, by profile).
+        const auto r_px = static_cast<float>(
+            body_radius(m.population.age[i], m.population.mobility[i], m.params.micro) * camera_.scale());
+        if (2 * r_px > static_cast<float>(dot_size_)) {
+          append_disc(body_overlay_, p, r_px, to_sf(late ? kLate : resident_colour(m, s, i, v.colour_by)));
+          body = true;
+        }
       }
-    }
-    // Snap to whole pixels so dots keep their exact colour (no blending at edges);
-    // kept relative to the map area's corner.
-    const auto x0 = static_cast<int>(std::round(p.x - half) - vp.left);
-    const auto y0 = static_cast<int>(std::round(p.y - half) - vp.top);
-    if (late) {
-      // Late residents larger, rimmed and in one colour, over every other dot.
-      const float lh = static_cast<float>(late_size_) / 2 + static_cast<float>(late_rim_);
-      late_dots_.push_back({static_cast<int>(std::round(p.x - lh) - vp.left),
-                            static_cast<int>(std::round(p.y - lh) - vp.top), to_sf(kLate)});
-    } else {
-      dots_.push_back({x0, y0, resident_colour(m, s, i, v.colour_by)});
-    }
-    drawn_[i] = 1;
-  }
-  // The squares rasterised into the map-sized RGBA layer, transparent elsewhere;
-  // later dots over earlier ones as in a draw in resident order.
-  dot_w_ = static_cast<unsigned>(std::max(1.0f, vp.width));
-  dot_h_ = static_cast<unsigned>(std::max(1.0f, vp.height));
-  dot_pixels_.assign(std::size_t{4} * dot_w_ * dot_h_, 0);
-  const int w = static_cast<int>(dot_w_), h = static_cast<int>(dot_h_);
-  auto square = [&](int x0, int y0, int size, sf::Color c) {
-    const int xa = std::max(x0, 0), xb = std::min(x0 + size, w);
-    const int ya = std::max(y0, 0), yb = std::min(y0 + size, h);
-    for (int y = ya; y < yb; ++y) {
-      std::uint8_t* px =
-          &dot_pixels_[4 * (static_cast<std::size_t>(y) * dot_w_ + static_cast<std::size_t>(xa))];
-      for (int x = xa; x < xb; ++x, px += 4) {
-        px[0] = c.r;
-        px[1] = c.g;
-        px[2] = c.b;
-        px[3] = c.a;
+      // Snap to whole pixels so dots keep their exact colour (no blending at edges);
+      // kept relative to the map area's corner. Late residents larger, rimmed and in
+      // one colour, over every other dot.
+      if (!body && late) {
+        mark = {static_cast<int>(std::round(p.x - lh) - vp.left),
+                static_cast<int>(std::round(p.y - lh) - vp.top), kLate, DotKind::Late};
+      } else if (!body) {
+        mark = {static_cast<int>(std::round(p.x - half) - vp.left),
+                static_cast<int>(std::round(p.y - half) - vp.top), resident_colour(m, s, i, v.colour_by),
+                DotKind::Plain};
       }
+      late_count_ += late ? 1 : 0;
     }
-  };
-  for (const Dot& d : dots_) square(d.x, d.y, dot_size_, d.colour);
-  const int rim = late_rim_, late = late_size_;
-  for (const Dot& d : late_dots_) {
-    square(d.x, d.y, late + 2 * rim, sf::Color(10, 10, 10));
-    square(d.x + rim, d.y + rim, late, d.colour);
+    dots_.set(i, mark);
   }
-  if (v.selection.kind == Selection::Kind::Resident && v.selection.id < positions_.size()) {
-    const sf::Vector2f c = camera_.to_screen(positions_[v.selection.id]);
+  dots_.finish();
+  // The rows the texture has yet to receive (kept until draw_residents uploads them).
+  for (const auto& [first, count] : dots_.painted_rows()) {
+    if (upload_hi_ <= upload_lo_) upload_lo_ = first, upload_hi_ = first;
+    upload_lo_ = std::min(upload_lo_, first);
+    upload_hi_ = std::max(upload_hi_, first + count);
+  }
+  if (v.selection.kind == Selection::Kind::Resident && v.selection.id < pos.size()) {
+    const sf::Vector2f c = camera_.to_screen(pos[v.selection.id]);
     // A hollow ring of four bars so the resident's own colour stays visible.
     const float r = half + z.ring_gap, bar = z.ring_bar;
     const sf::Color col = to_sf(kSelection);
@@ -112,37 +124,54 @@ void MapView::prepare_residents(const Model& m, const SimState& s, const ViewSta
 }
 
 void MapView::draw_residents(sf::RenderWindow& w) {
-  if (dots_.empty() && late_dots_.empty()) return;
+  if (dots_.empty()) return;
   const sf::FloatRect vp = camera_.viewport();
-  if (dot_layer_ok_ && dot_tex_.getSize() != sf::Vector2u(dot_w_, dot_h_))
-    dot_layer_ok_ = dot_tex_.create(dot_w_, dot_h_);
+  const unsigned dw = dots_.width(), dh = dots_.height();
+  if (dot_layer_ok_ && dot_tex_.getSize() != sf::Vector2u(dw, dh)) {
+    dot_layer_ok_ = dot_tex_.create(dw, dh);
+    upload_lo_ = 0, upload_hi_ = dh;  // a new texture holds nothing yet
+  }
   if (dot_layer_ok_) {
-    // One upload and one textured quad instead of a quad per resident: a software
-    // renderer pays per primitive, and 25,000 tiny quads cost more than the copy.
-    dot_tex_.update(dot_pixels_.data());
-    const auto fw = static_cast<float>(dot_w_), fh = static_cast<float>(dot_h_);
-    const sf::Vertex quad[4] = {{{vp.left, vp.top}, {0, 0}},
-                                {{vp.left + fw, vp.top}, {fw, 0}},
-                                {{vp.left + fw, vp.top + fh}, {fw, fh}},
-                                {{vp.left, vp.top + fh}, {0, fh}}};
+    // One textured quad instead of a quad per resident: a software renderer pays per
+    // primitive, and 250,000 tiny quads cost far more than the copy. Only the rows
+    // repainted since the last upload are copied, in one band.
+    upload_hi_ = std::min(upload_hi_, dh);
+    if (upload_hi_ > upload_lo_)
+      dot_tex_.update(dots_.pixels().data() + std::size_t{4} * dw * upload_lo_, dw, upload_hi_ - upload_lo_,
+                      0, upload_lo_);
+    upload_lo_ = upload_hi_ = 0;
+    // Only the tiles that hold dots: the renderer blends every pixel of the quad.
+    const auto [x0, y0, x1, y1] = dots_.occupied();
+    if (x1 <= x0 || y1 <= y0) return;
+    const auto fx0 = static_cast<float>(x0), fy0 = static_cast<float>(y0);
+    const auto fx1 = static_cast<float>(x1), fy1 = static_cast<float>(y1);
+    const sf::Vertex quad[4] = {{{vp.left + fx0, vp.top + fy0}, {fx0, fy0}},
+                                {{vp.left + fx1, vp.top + fy0}, {fx1, fy0}},
+                                {{vp.left + fx1, vp.top + fy1}, {fx1, fy1}},
+                                {{vp.left + fx0, vp.top + fy1}, {fx0, fy1}}};
     w.draw(quad, 4, sf::Quads, sf::RenderStates(&dot_tex_));
     return;
   }
-  // Without the texture (creation failed): the same squares as vertex quads.
-  dot_quads_.resize(4 * (dots_.size() + late_dots_.size()));
-  std::size_t k = 0;
-  for (std::size_t j = 0; j < dots_.size() + late_dots_.size(); ++j) {
-    const bool late = j >= dots_.size();
-    const Dot& d = late ? late_dots_[j - dots_.size()] : dots_[j];
-    const float size = static_cast<float>(late ? late_size_ + 2 * late_rim_ : dot_size_);
-    const float x0 = static_cast<float>(d.x) + vp.left, y0 = static_cast<float>(d.y) + vp.top;
-    const float x1 = x0 + size, y1 = y0 + size;
-    dot_quads_[k++] = sf::Vertex({x0, y0}, d.colour);
-    dot_quads_[k++] = sf::Vertex({x1, y0}, d.colour);
-    dot_quads_[k++] = sf::Vertex({x1, y1}, d.colour);
-    dot_quads_[k++] = sf::Vertex({x0, y1}, d.colour);
-  }
-  w.draw(dot_quads_.data(), k, sf::Quads);
+  // Without the texture (creation failed): the same squares as vertex quads, plain
+  // dots first, then late ones with their rim, as the image paints them.
+  dot_quads_.clear();
+  auto square = [&](int x, int y, int size, Rgb rgb) {
+    const sf::Color c = to_sf(rgb);
+    const float x0 = static_cast<float>(x) + vp.left, y0 = static_cast<float>(y) + vp.top;
+    const float x1 = x0 + static_cast<float>(size), y1 = y0 + static_cast<float>(size);
+    dot_quads_.emplace_back(sf::Vector2f{x0, y0}, c);
+    dot_quads_.emplace_back(sf::Vector2f{x1, y0}, c);
+    dot_quads_.emplace_back(sf::Vector2f{x1, y1}, c);
+    dot_quads_.emplace_back(sf::Vector2f{x0, y1}, c);
+  };
+  for (std::size_t i = 0; i < drawn_.size(); ++i)
+    if (const DotMark& d = dots_.mark(i); d.kind == DotKind::Plain) square(d.x, d.y, dot_size_, d.colour);
+  for (std::size_t i = 0; i < drawn_.size(); ++i)
+    if (const DotMark& d = dots_.mark(i); d.kind == DotKind::Late) {
+      square(d.x, d.y, late_size_ + 2 * late_rim_, Rgb{10, 10, 10});
+      square(d.x + late_rim_, d.y + late_rim_, late_size_, d.colour);
+    }
+  w.draw(dot_quads_.data(), dot_quads_.size(), sf::Quads);
 }
 
 void MapView::prepare_micro_crowding(const SimState& s) {
@@ -153,10 +182,11 @@ void MapView::prepare_micro_crowding(const SimState& s) {
   const Vec2 o = camera_.origin();
   auto key = [](std::int64_t cx, std::int64_t cy) { return (cx << 32) | (cy & 0xffffffff); };
   crowd_cells_.clear();
-  for (std::size_t i = 0; i < positions_.size(); ++i) {
+  const std::vector<Vec2>& pos = positions_.positions();
+  for (std::size_t i = 0; i < pos.size(); ++i) {
     if (s.status[i] != Status::Moving) continue;
-    crowd_cells_.push_back(key(static_cast<std::int64_t>(std::floor(positions_[i].x / kCell)),
-                               static_cast<std::int64_t>(std::floor(positions_[i].y / kCell))));
+    crowd_cells_.push_back(key(static_cast<std::int64_t>(std::floor(pos[i].x / kCell)),
+                               static_cast<std::int64_t>(std::floor(pos[i].y / kCell))));
   }
   std::sort(crowd_cells_.begin(), crowd_cells_.end());
   auto count = [&](std::int64_t k) {
