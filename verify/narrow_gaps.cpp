@@ -22,8 +22,8 @@ constexpr double kDepth = 0.4;      // m, a wall with a door frame (assumption)
 constexpr double kWaitWidth = 5.0;  // m
 constexpr double kDensity = 3.0;    // P/m²
 constexpr int kPersons = 60;
-constexpr int kSeeds = 3;           // mean of three, as the width sweep
-constexpr double kTolerance = 0.15; // as the width sweep (issue 15)
+constexpr int kSeeds = 3;            // mean of three, as the width sweep
+constexpr double kTolerance = 0.15;  // as the width sweep (issue 15)
 
 struct Reference {
   double width;  // m

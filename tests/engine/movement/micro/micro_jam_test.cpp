@@ -74,9 +74,10 @@ TEST_CASE("a corridor a little wider than a body is accepted and walked through"
 }
 
 TEST_CASE("a child fits where an adult does not: the check goes by each body") {
-  Model m = rooms_and_corridor(0.50);
+  // Turned sideways a child is 0.24 m deep and an adult 0.30 m (FDS+Evac torso depths).
+  Model m = rooms_and_corridor(0.305);
   builders::add_exit(m, rect(17.5, 2.0, 18.0, 3.0), "east");
-  builders::add_residents(m, {2.0, 2.5}, 1, 10);  // a child: 0.42 m across
+  builders::add_residents(m, {2.0, 2.5}, 1, 10);  // a child
   CHECK_NOTHROW(m.finalize());
   builders::add_residents(m, {2.0, 1.0}, 1, 30);
   CHECK_THROWS_WITH(m.finalize(), Catch::Contains("population[1]"));

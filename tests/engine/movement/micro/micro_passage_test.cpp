@@ -63,8 +63,9 @@ TEST_CASE("a door narrower than the sideways body is refused, naming the place a
   } catch (const InputError& e) {
     INFO(e.what());
     CHECK(e.field() == "population[0]");
-    CHECK_THAT(e.message(), Catch::Contains("narrows to 0.280 m") && Catch::Contains("even turned sideways") &&
-                                Catch::Contains("0.300 m deep") && Catch::Contains("narrower than a body"));
+    CHECK_THAT(e.message(), Catch::Contains("narrows to 0.280 m") &&
+                                Catch::Contains("even turned sideways") && Catch::Contains("0.300 m deep") &&
+                                Catch::Contains("narrower than a body"));
   }
 }
 
