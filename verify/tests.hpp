@@ -28,6 +28,7 @@ Result imo_4(ModelChoice m, const Options& o);
 Result fzj_bottleneck(ModelChoice m, const Options& o);
 Result trajectory_flow(ModelChoice m, const Options& o);
 Result bottleneck_widths(ModelChoice m, const Options& o);
+Result kretz_narrow_gaps(ModelChoice m, const Options& o);
 // Fire spread (verify/fire.cpp): Hamada on a block grid, firebreak, wind, determinism.
 Result fire_hamada_1(ModelChoice m, const Options& o);
 Result fire_hamada_2(ModelChoice m, const Options& o);

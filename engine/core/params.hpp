@@ -75,9 +75,25 @@ struct MicroParams {
   double radius_child = 0.21;    // m, age < child_age
   // Wheelchair: ISO 7193 overall width 0.70 m, as a circle of that diameter.
   double radius_wheelchair = 0.35;  // m
-  int child_age = 18;               // years, as AgeBand::Child
-  int elderly_age = 60;             // years, as AgeBand::Senior and older
-  double body_mass = 80.0;          // kg, Helbing, Farkas & Vicsek 2000 (Nature 407)
+  // Turned sideways, a walker is as wide as the depth of its torso: FDS+Evac models a
+  // body as a torso circle with two shoulder circles, the torso's radius R_t/R_d of the
+  // body radius (Korhonen, FDS+Evac technical reference, VTT 2021, body types: adult
+  // 0.5882, elderly 0.6000, child 0.5714 → 0.15, 0.15, 0.12 m; a chest depth of about
+  // 0.25-0.29 m for adults, Pheasant "Bodyspace", with clothing). People pass gaps of
+  // 0.4 and 0.5 m that way (Kretz, Grünebohm & Schreckenberg 2006, J. Stat. Mech.
+  // P10014). Wheelchairs never turn (radius_wheelchair stays).
+  double sideways_radius_adult = 0.15;    // m, half the body depth
+  double sideways_radius_elderly = 0.15;  // m
+  double sideways_radius_child = 0.12;    // m
+  // Speed of a body turned fully sideways (standing where the clearance is its
+  // sideways radius) as a share of its speed: side-stepping through a gap is slower
+  // than walking. Planning assumption, set on Kretz et al. 2006 Table 3 (0.4 m 0.88 P/s,
+  // 0.5 m 1.02 P/s; docs/verification.md "Narrow gaps"); a body turned part way gets a
+  // share in between.
+  double sideways_speed_factor = 0.6;
+  int child_age = 18;       // years, as AgeBand::Child
+  int elderly_age = 60;     // years, as AgeBand::Senior and older
+  double body_mass = 80.0;  // kg, Helbing, Farkas & Vicsek 2000 (Nature 407)
   // Driving term m (v_des e - v) / tau, Helbing & Molnar 1995 (Phys. Rev. E 51).
   // They and Helbing, Farkas & Vicsek 2000 use tau = 0.5 s; 0.55 s here, calibrated
   // with time_gap and ahead_lateral_factor (docs/verification.md): a shorter tau

@@ -79,20 +79,30 @@ Assembly assemble_micro(const ScenarioDesc& d) {
   add_map_residents(d, g, context.residents, m.population, origin, a);
   m.world.buildings = std::move(context.buildings);  // drawn around the streets, nothing else
 
-  // A door or exit must let the widest resident through (MicroParams body radii).
+  // A door or exit must let every resident through as narrow as its body gets: a
+  // walker turned sideways, a wheelchair as it is (passing_radius, MicroParams).
   double r_max = 0.0;
+  std::size_t widest = 0;
   for (std::size_t i = 0; i < m.population.size(); ++i)
-    r_max = std::max(r_max, body_radius(m.population.age[i], m.population.mobility[i], m.params.micro));
+    if (const double r = passing_radius(m.population.age[i], m.population.mobility[i], m.params.micro);
+        r > r_max) {
+      r_max = r;
+      widest = i;
+    }
+  const std::string body = m.population.size() == 0 ? std::string()
+                           : m.population.mobility[widest] == Mobility::Wheelchair
+                               ? "narrower than a body can pass: the wheelchair of resident " +
+                                     std::to_string(widest) + " (" + metres(2.0 * r_max) +
+                                     " across) cannot turn sideways"
+                               : "narrower than a body can pass even turned sideways (" +
+                                     metres(2.0 * r_max) + " deep, resident " + std::to_string(widest) + ")";
   for (const Piece* p : g.doors) {
     const double w = distance(p->f.lines[0][0], p->f.lines[0][1]);
-    if (w < 2.0 * r_max)
-      fail(p->f, "is " + metres(w) + " wide, narrower than a body (" + metres(2.0 * r_max) +
-                     " across, the widest resident)");
+    if (w < 2.0 * r_max) fail(p->f, "is " + metres(w) + " wide, " + body);
   }
   for (const Piece* p : g.exits)
     if (!p->f.lines.empty() && distance(p->f.lines[0][0], p->f.lines[0][1]) < 2.0 * r_max)
-      fail(p->f, "is " + metres(distance(p->f.lines[0][0], p->f.lines[0][1])) +
-                     " wide, narrower than a body (" + metres(2.0 * r_max) + " across, the widest resident)");
+      fail(p->f, "is " + metres(distance(p->f.lines[0][0], p->f.lines[0][1])) + " wide, " + body);
 
   // One shelter per exit; an exit without capacity takes everyone (it leads outdoors).
   std::map<std::string, const Piece*> exit_names;

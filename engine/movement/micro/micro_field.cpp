@@ -66,10 +66,21 @@ std::vector<float> fast_marching(int nx, int ny, double h, std::span<const float
 std::vector<float> walking_cost(const MicroGrid& g, const MicroParams& p) {
   std::vector<float> cost(g.size(), kInfF);
   const double span = std::max(1e-6, p.wall_margin - p.field_clearance);
+  // Where walkers have to turn sideways (MicroGrid::sideways) the field lets centres
+  // through cells down to the smallest sideways radius, less half a cell (the grid's
+  // wall distance runs up to a cell short of the polygons': a 0.4 m gap's middle cells
+  // may read 0.15 m), at the wall penalty carried on past field_clearance, so the way
+  // out runs through a narrow place only when no wider one is about as short. (A cost
+  // raised further there, by 1 / sideways_speed_factor, made the field's order of who
+  // is nearer the way out run against the bodies' order at a gap's mouth: the one
+  // beside the mouth waited for one behind it that it blocked, and the 0.4-0.5 m gaps
+  // clogged for some speed factors; docs/verification.md "Narrow gaps".)
+  const double open_from =
+      g.sideways ? std::min(p.field_clearance, smallest_passing_radius(p) - 0.5 * g.h) : p.field_clearance;
   for (std::size_t i = 0; i < g.size(); ++i) {
     if (!g.walkable[i]) continue;
     const double d = g.wall_distance[i];
-    if (d < p.field_clearance) continue;
+    if (d < open_from) continue;
     const double x = std::max(0.0, (p.wall_margin - d) / span);
     cost[i] = static_cast<float>(1.0 + p.wall_penalty * x * x);
   }

@@ -35,6 +35,8 @@ struct MicroField {
 // Cost of walking through each cell: +inf off the walkable area and within
 // p.field_clearance of a wall; 1 + wall_penalty ((margin − d) / (margin − clearance))²
 // within wall_margin of a wall, so paths keep off walls without being forbidden there.
+// With g.sideways, cells from the smallest sideways radius (less half a cell) up to
+// field_clearance are open too, at that cost carried on (x > 1).
 std::vector<float> walking_cost(const MicroGrid& g, const MicroParams& p);
 
 // Field towards the exits marked in `exit_open` (one 0/1 entry per exit).

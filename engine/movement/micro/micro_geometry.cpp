@@ -267,11 +267,28 @@ double body_radius(int age, Mobility mobility, const MicroParams& p) {
   return p.radius_adult;
 }
 
+double passing_radius(int age, Mobility mobility, const MicroParams& p) {
+  if (mobility == Mobility::Wheelchair) return p.radius_wheelchair;
+  const double full = body_radius(age, mobility, p);
+  if (age < p.child_age) return std::min(full, p.sideways_radius_child);
+  if (age >= p.elderly_age) return std::min(full, p.sideways_radius_elderly);
+  return std::min(full, p.sideways_radius_adult);
+}
+
+double smallest_passing_radius(const MicroParams& p) {
+  return std::min({p.sideways_radius_adult, p.sideways_radius_elderly, p.sideways_radius_child,
+                   p.radius_adult, p.radius_elderly, p.radius_child});
+}
+
 void finalize_micro(Model& m) {
   MicroGeometry& g = m.micro;
   const MicroParams& p = m.params.micro;
   if (!(p.substep > 0.0) || !(p.grid_cell > 0.0) || !(p.relaxation_time > 0.0) || !(p.time_gap > 0.0))
     fail("params.micro", "substep, grid_cell, relaxation_time and time_gap must be positive");
+  if (!(p.sideways_speed_factor > 0.0 && p.sideways_speed_factor <= 1.0) ||
+      !(smallest_passing_radius(p) > 0.0))
+    fail("params.micro",
+         "sideways_speed_factor must lie in (0, 1] and every body and sideways radius be positive");
   if (g.walkable.empty()) fail("micro.walkable", "movement: micro needs a walkable area");
   if (g.exits.empty() && !g.periodic_x) fail("micro.exits", "the micro geometry has no exit");
   if (!m.plan.closed_edges.empty()) fail("plan.closed_roads", "a micro scenario has no streets to close");
@@ -309,6 +326,7 @@ void finalize_micro(Model& m) {
     if (!touches) fail("micro.exits[" + std::to_string(i) + "]", "lies outside the walkable area");
   }
   const std::size_t n = m.population.size();
+  g.grid.sideways = micro_needs_sideways(m);
   std::vector<float> cost = walking_cost(g.grid, p);
   const std::vector<std::uint8_t> all_open(g.exits.size(), 1);
   const MicroField reach = g.periodic_x ? MicroField{} : build_micro_field(g.grid, cost, all_open);

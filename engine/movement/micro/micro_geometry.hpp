@@ -35,6 +35,10 @@ struct MicroGrid {
   std::vector<std::uint8_t> walkable;  // 0/1: centre inside the walkable area, (cells)
   std::vector<float> wall_distance;    // m from the centre to the nearest non-walkable cell, (cells)
   std::vector<std::int16_t> exit;      // index into MicroGeometry::exits, -1 = none, (cells)
+  // Some resident's every way out is narrower than its body, so walkers turn sideways
+  // (micro_passage.hpp micro_needs_sideways): the field opens cells down to the
+  // sideways radius (walking_cost) and bodies shrink in narrow places (micro_substep.cpp).
+  bool sideways = false;
 
   [[nodiscard]] std::size_t size() const { return walkable.size(); }
   [[nodiscard]] Vec2 centre(int ix, int iy) const {
@@ -102,5 +106,10 @@ std::vector<std::optional<Vec2>> micro_start_places(MicroGeometry g, const Micro
 
 // Body radius of a resident by profile (MicroParams, FDS+Evac body types).
 double body_radius(int age, Mobility mobility, const MicroParams& p);
+// The narrowest a resident's body gets: turned sideways, half its torso depth
+// (MicroParams::sideways_radius_*); a wheelchair does not turn (its body_radius).
+double passing_radius(int age, Mobility mobility, const MicroParams& p);
+// The smallest sideways radius of any profile (the field's narrowest open cells).
+double smallest_passing_radius(const MicroParams& p);
 
 }  // namespace ss

@@ -54,22 +54,24 @@ double MicroMovement::bytes_per_body() {
   const double box2d = sizeof(b2Body) + sizeof(b2Fixture) + sizeof(b2FixtureProxy) + sizeof(b2CircleShape) +
                        2.0 * sizeof(b2TreeNode) +
                        kContactsPerBody * (sizeof(b2Contact) + sizeof(b2ContactEdge));
-  // Per resident: body_, radius_, anchor_, anchor_time_, stuck_, jam_t_, choice_, still_, resting_,
-  // was_held_; per walker: walkers_, pos_, vel_, field_, t_ahead_, dir_, go_, cap_, free_, held_, rest_ok_,
-  // cell_items_, walker_cell_, near_.
+  // Per resident: body_, radius_, side_radius_, anchor_, anchor_time_, stuck_, jam_t_, choice_, still_,
+  // resting_, was_held_; per walker: walkers_, pos_, vel_, field_, t_ahead_, dir_, go_, reff_, turned_, cap_,
+  // free_, held_, rest_ok_, cell_items_, walker_cell_, near_.
   using M = MicroMovement;
   const double arrays = element_size<decltype(M::body_)>() + element_size<decltype(M::radius_)>() +
-                        element_size<decltype(M::anchor_)>() + element_size<decltype(M::anchor_time_)>() +
-                        element_size<decltype(M::stuck_)>() + element_size<decltype(M::jam_t_)>() +
-                        element_size<decltype(M::choice_)>() + element_size<decltype(M::walkers_)>() +
-                        element_size<decltype(M::pos_)>() + element_size<decltype(M::vel_)>() +
-                        element_size<decltype(M::field_)>() + element_size<decltype(M::t_ahead_)>() +
-                        element_size<decltype(M::dir_)>() + element_size<decltype(M::go_)>() +
-                        element_size<decltype(M::cap_)>() + element_size<decltype(M::free_)>() +
-                        element_size<decltype(M::cell_items_)>() + element_size<decltype(M::walker_cell_)>() +
-                        element_size<decltype(M::near_)>() + element_size<decltype(M::still_)>() +
-                        element_size<decltype(M::resting_)>() + element_size<decltype(M::was_held_)>() +
-                        element_size<decltype(M::held_)>() + element_size<decltype(M::rest_ok_)>();
+                        element_size<decltype(M::side_radius_)>() + element_size<decltype(M::reff_)>() +
+                        element_size<decltype(M::turned_)>() + element_size<decltype(M::anchor_)>() +
+                        element_size<decltype(M::anchor_time_)>() + element_size<decltype(M::stuck_)>() +
+                        element_size<decltype(M::jam_t_)>() + element_size<decltype(M::choice_)>() +
+                        element_size<decltype(M::walkers_)>() + element_size<decltype(M::pos_)>() +
+                        element_size<decltype(M::vel_)>() + element_size<decltype(M::field_)>() +
+                        element_size<decltype(M::t_ahead_)>() + element_size<decltype(M::dir_)>() +
+                        element_size<decltype(M::go_)>() + element_size<decltype(M::cap_)>() +
+                        element_size<decltype(M::free_)>() + element_size<decltype(M::cell_items_)>() +
+                        element_size<decltype(M::walker_cell_)>() + element_size<decltype(M::near_)>() +
+                        element_size<decltype(M::still_)>() + element_size<decltype(M::resting_)>() +
+                        element_size<decltype(M::was_held_)>() + element_size<decltype(M::held_)>() +
+                        element_size<decltype(M::rest_ok_)>();
   return box2d + arrays;
 }
 
@@ -184,9 +186,12 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
   build_walls(model);
 
   radius_.resize(n);
+  side_radius_.resize(n);
   double r_max = 0.0, v_max = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     radius_[i] = static_cast<float>(body_radius(model.population.age[i], model.population.mobility[i], p));
+    side_radius_[i] =
+        static_cast<float>(passing_radius(model.population.age[i], model.population.mobility[i], p));
     r_max = std::max(r_max, static_cast<double>(radius_[i]));
     v_max = std::max(v_max, static_cast<double>(state.free_speed[i]));
   }

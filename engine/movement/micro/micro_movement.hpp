@@ -62,9 +62,10 @@ class MicroMovement final : public MovementModel {
   void bucket_walkers(const Model& model);
 
   std::unique_ptr<b2World> world_;
-  std::vector<b2Body*> body_;  // (residents), nullptr while at home or after arrival
-  std::vector<float> radius_;  // m, (residents)
-  std::vector<float> cost_;    // walking cost per grid cell, (cells)
+  std::vector<b2Body*> body_;       // (residents), nullptr while at home or after arrival
+  std::vector<float> radius_;       // m, (residents)
+  std::vector<float> side_radius_;  // m, passing_radius: turned sideways (wheelchair: radius_), (residents)
+  std::vector<float> cost_;         // walking cost per grid cell, (cells)
   MicroField nearest_, step_free_;
   std::vector<MicroField> to_shelter_;  // fields of assigned shelters, (shelters; empty when unused)
 
@@ -75,9 +76,11 @@ class MicroMovement final : public MovementModel {
   std::vector<float> t_ahead_;            // field value at each walker, (walkers)
   std::vector<Vec2> dir_;                 // walking direction, (walkers)
   std::vector<std::uint8_t> go_;          // 1: walks (has a direction), (walkers)
-  std::vector<float> cap_;          // m/s, speed cap where each walker stands (free speed, water), (walkers)
-  std::vector<std::uint8_t> free_;  // 1: no body in the way ahead (stuck detection), (walkers)
-  std::vector<std::uint8_t> held_;  // 1: the gap rule alone asks for less than kRestSpeed, (walkers)
+  std::vector<float> reff_;               // m, body radius now (smaller when turned sideways), (walkers)
+  std::vector<float> turned_;  // 0 … 1: how far the place a body stands in turns it sideways, (walkers)
+  std::vector<float> cap_;     // m/s, speed cap where each walker stands (free speed, water), (walkers)
+  std::vector<std::uint8_t> free_;     // 1: no body in the way ahead (stuck detection), (walkers)
+  std::vector<std::uint8_t> held_;     // 1: the gap rule alone asks for less than kRestSpeed, (walkers)
   std::vector<std::uint8_t> rest_ok_;  // 1: held by a body that was held itself (may rest), (walkers)
 
   // Resting bodies (micro_substep.cpp): a body held up by the one ahead that has stood

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <queue>
 #include <string>
 #include <utility>
@@ -151,23 +152,31 @@ std::string place_name(const Model& m, Vec2 p) {
   return "";
 }
 
-}  // namespace
+// The first resident (in index order) whose every way out narrows below
+// radius_of(r) + kWallSkin, with the narrowest place and its clear half-width.
+struct Blocked {
+  std::size_t resident = 0;
+  Vec2 place;
+  double clear = 0.0;  // m, clear half-width at the place
+};
 
-void check_micro_passages(const Model& m) {
+template <class RadiusOf>
+std::optional<Blocked> first_blocked(const Model& m, RadiusOf radius_of) {
   const MicroGeometry& geo = m.micro;
   const MicroGrid& g = geo.grid;
-  if (geo.periodic_x || g.size() == 0) return;
-  const MicroParams& p = m.params.micro;
+  if (geo.periodic_x || g.size() == 0) return std::nullopt;
   const std::size_t n = m.population.size();
-  // Residents by body radius: one fill per size (at most four).
+  // Residents by body radius: one fill per size (at most a few).
   std::vector<std::pair<float, std::vector<std::uint8_t>>> fills;
   std::vector<float> widest;
   std::vector<float> cleared;  // largest body radius a checked way out from the cell lets through, (cells)
   for (std::size_t r = 0; r < n; ++r) {
-    const auto radius = static_cast<float>(body_radius(m.population.age[r], m.population.mobility[r], p));
+    const auto radius = static_cast<float>(radius_of(r));
     auto it = std::find_if(fills.begin(), fills.end(), [&](const auto& f) { return f.first == radius; });
     if (it == fills.end()) {
-      fills.emplace_back(radius, reach_with(g, radius));
+      // The grid's fill asks for the 5 mm skin too (below): a 0.30 m door reads 0.15 m
+      // on the grid and must go to the measurement for a body 0.30 m deep.
+      fills.emplace_back(radius, reach_with(g, radius + static_cast<float>(kWallSkin)));
       it = fills.end() - 1;
     }
     const Vec2 home = m.population.home[r];
@@ -223,13 +232,45 @@ void check_micro_passages(const Model& m) {
       }
       continue;
     }
-    throw InputError("", 0, "population[" + std::to_string(r) + "]",
-                     "resident " + std::to_string(r) + " at " + at(home) +
-                         " cannot reach any exit: every way out narrows to " + metres(2.0 * clear) + " at " +
-                         at(place) + place_name(m, place) + ", narrower than a body of its size (" +
-                         metres(2.0 * radius) + " across, " + metres(2.0 * (radius + kWallSkin)) +
-                         " with the 5 mm the body model keeps off each wall)");
+    return Blocked{r, place, clear};
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool micro_needs_sideways(const Model& m) {
+  const MicroParams& p = m.params.micro;
+  const Population& pop = m.population;
+  // Wheelchairs never turn: only walkers whose full body does not get out count.
+  return first_blocked(m,
+                       [&](std::size_t r) {
+                         return pop.mobility[r] == Mobility::Wheelchair
+                                    ? 0.0
+                                    : body_radius(pop.age[r], pop.mobility[r], p);
+                       })
+      .has_value();
+}
+
+void check_micro_passages(const Model& m) {
+  const MicroParams& p = m.params.micro;
+  const Population& pop = m.population;
+  const auto blocked =
+      first_blocked(m, [&](std::size_t r) { return passing_radius(pop.age[r], pop.mobility[r], p); });
+  if (!blocked) return;
+  const std::size_t r = blocked->resident;
+  const double radius = passing_radius(pop.age[r], pop.mobility[r], p);
+  const std::string body =
+      pop.mobility[r] == Mobility::Wheelchair
+          ? "narrower than a body of its size (a wheelchair, which cannot turn sideways: " +
+                metres(2.0 * radius) + " across, "
+          : "narrower than a body of its size even turned sideways (" + metres(2.0 * radius) + " deep, ";
+  throw InputError("", 0, "population[" + std::to_string(r) + "]",
+                   "resident " + std::to_string(r) + " at " + at(pop.home[r]) +
+                       " cannot reach any exit: every way out narrows to " + metres(2.0 * blocked->clear) +
+                       " at " + at(blocked->place) + place_name(m, blocked->place) + ", " + body +
+                       metres(2.0 * (radius + kWallSkin)) +
+                       " with the 5 mm the body model keeps off each wall)");
 }
 
 }  // namespace ss

@@ -23,6 +23,14 @@ namespace {
 constexpr double kRestSpeed = b2_linearSleepTolerance;  // m/s
 constexpr double kRestTime = b2_timeToSleep;            // s
 constexpr std::uint32_t kNoLead = std::numeric_limits<std::uint32_t>::max();
+// Box2D keeps bodies b2_polygonRadius off chain shapes and lets them overlap by
+// b2_linearSlop: a body needs 5 mm beyond its radius on each side (as
+// check_micro_passages counts it) and one resting on a plain wall reads about its
+// radius + 5 mm there. A body turns where the clearance is 1 mm less than that
+// (numerical choice: a gap of just under two radii + 1 cm still turns it; a 3 mm
+// margin let 0.4 m gaps clog, docs/verification.md "Narrow gaps").
+constexpr double kWallSkin = 0.005;   // m
+constexpr double kTurnSlack = 0.001;  // m
 
 Vec2 from_b2_pos(const b2Body* b) { return {b->GetPosition().x, b->GetPosition().y}; }
 b2Vec2 to_b2(Vec2 p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
@@ -133,12 +141,55 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     dir_[k] = go_[k] ? e : Vec2{0.0, 0.0};
   }
 
+  // Turning sideways (MicroGrid::sideways: some way out is narrower than a body). A
+  // walker whose centre or front (one radius ahead along its way) lies nearer a wall
+  // than its radius is in or at a place too narrow for its shoulders: its body shrinks
+  // to the clearance there, down to its sideways radius (half its torso depth,
+  // MicroParams), and it walks slower the further it has turned. Clearances are
+  // measured on the polygons (the grid's run up to a cell short) where the grid says a
+  // wall may be that near. Wheelchairs keep their size.
+  reff_.resize(n);
+  turned_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = walkers_[k].index();
+    b2Body* b = body_[i];
+    b2Shape* shape = b->GetFixtureList()->GetShape();
+    const float r = radius_[i];
+    reff_[k] = shape->m_radius;
+    turned_[k] = 0.0f;
+    if (!grid.sideways || !go_[k] || resting_[i] || !(side_radius_[i] < r)) continue;
+    const Vec2 front = pos_[k] + dir_[k] * static_cast<double>(r);
+    auto near_wall = [&](Vec2 q) {
+      const long c = grid.cell_of(q);
+      return c < 0 || grid.wall_distance[static_cast<std::size_t>(c)] < r + grid.h;
+    };
+    double want = r;
+    turned_[k] = 0.0f;
+    if (near_wall(pos_[k]) || near_wall(front)) {
+      const double at = model.micro.wall_distance(pos_[k]);
+      const double clear = std::min(at, model.micro.wall_distance(front));
+      // How far the place the centre stands in makes the body turn: the share of the way
+      // from its full radius to its sideways one (the front only prepares the turn).
+      const double need =
+          std::clamp(at - kWallSkin, static_cast<double>(side_radius_[i]), static_cast<double>(r));
+      turned_[k] = static_cast<float>((r - need) / std::max(1e-6, static_cast<double>(r - side_radius_[i])));
+      // kTurnSlack: a body pressed on a plain wall reads its radius less Box2D's contact
+      // slop and must not start to shrink there.
+      if (clear < r + kWallSkin - kTurnSlack)
+        want = std::clamp(clear - kWallSkin, static_cast<double>(side_radius_[i]), static_cast<double>(r));
+    }
+    if (static_cast<float>(want) != shape->m_radius) {
+      shape->m_radius = static_cast<float>(want);
+      reff_[k] = static_cast<float>(want);
+    }
+  }
+
   // Walkers in bucket order with what the gap search reads, so that it scans
   // memory in sequence.
   near_.resize(n);
   for (std::size_t q = 0; q < n; ++q) {
     const std::uint32_t j = cell_items_[q];
-    near_[q] = {pos_[j], t_ahead_[j], radius_[walkers_[j].index()], j};
+    near_[q] = {pos_[j], t_ahead_[j], reff_[j], j};
   }
 
   cap_.resize(n);
@@ -151,6 +202,10 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
     if (!model.micro.stairs.empty())  // slower on stairs, up or down (micro_stairs.hpp)
       cap = std::min(cap, micro_stair_cap(model.micro, pos_[k], dir_[k], state.free_speed[i],
                                           age_band(model.population.age[i]), model.population.mobility[i]));
+    if (turned_[k] > 0.0f) {  // turned sideways, part or all the way
+      const double turned = turned_[k];
+      cap *= 1.0 - (1.0 - p.sideways_speed_factor) * std::min(1.0, turned);
+    }
     cap_[k] = static_cast<float>(cap);
   }
 
@@ -222,7 +277,7 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
             Vec2 d = nb.p - pos_[k];
             if (period_ > 0.0) d.x -= period_ * std::round(d.x / period_);
             const double along = dot(d, e);
-            const double l = radius_[i] + nb.r;
+            const double l = reff_[k] + nb.r;
             const double lateral = std::fabs(d.x * e.y - d.y * e.x);
             const double s = norm(d);
             const bool holds = nearer & (along > 0.0) & (lateral <= p.ahead_lateral_factor * l);

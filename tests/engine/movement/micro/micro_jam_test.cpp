@@ -39,18 +39,18 @@ Model rooms_and_corridor(double width) {
 }  // namespace
 
 TEST_CASE("a corridor narrower than a body is refused, naming where it narrows") {
-  Model m = rooms_and_corridor(0.45);
+  Model m = rooms_and_corridor(0.28);
   builders::add_exit(m, rect(17.5, 2.0, 18.0, 3.0), "east");
-  builders::add_residents(m, {2.0, 2.5}, 1, 30);  // an adult: 0.51 m across
+  builders::add_residents(m, {2.0, 2.5}, 1, 30);  // an adult: 0.51 m across, 0.30 m deep sideways
   try {
     m.finalize();
-    FAIL("a 0.45 m corridor was accepted for a 0.51 m body");
+    FAIL("a 0.28 m corridor was accepted for a body 0.30 m deep");
   } catch (const InputError& e) {
     INFO(e.what());
     CHECK(e.field() == "population[0]");
     CHECK_THAT(e.message(), Catch::Contains("cannot reach any exit") &&
-                                Catch::Contains("narrows to 0.450 m") && Catch::Contains("in 'Corridor'") &&
-                                Catch::Contains("0.510 m across"));
+                                Catch::Contains("narrows to 0.280 m") && Catch::Contains("in 'Corridor'") &&
+                                Catch::Contains("0.300 m deep"));
     // The coordinates lie in the corridor.
     const std::size_t at = e.message().find(" at (", e.message().find("narrows"));
     REQUIRE(at != std::string::npos);
@@ -74,9 +74,10 @@ TEST_CASE("a corridor a little wider than a body is accepted and walked through"
 }
 
 TEST_CASE("a child fits where an adult does not: the check goes by each body") {
-  Model m = rooms_and_corridor(0.50);
+  // Turned sideways a child is 0.24 m deep and an adult 0.30 m (FDS+Evac torso depths).
+  Model m = rooms_and_corridor(0.305);
   builders::add_exit(m, rect(17.5, 2.0, 18.0, 3.0), "east");
-  builders::add_residents(m, {2.0, 2.5}, 1, 10);  // a child: 0.42 m across
+  builders::add_residents(m, {2.0, 2.5}, 1, 10);  // a child
   CHECK_NOTHROW(m.finalize());
   builders::add_residents(m, {2.0, 1.0}, 1, 30);
   CHECK_THROWS_WITH(m.finalize(), Catch::Contains("population[1]"));
