@@ -41,25 +41,24 @@ const std::vector<BottleneckReference>& bottleneck_references() {
   return refs;
 }
 
-BottleneckFlow bottleneck_flow(double width, const Options& o) {
+BottleneckFlow waiting_area_flow(double width, int persons, double length, const Options& o) {
   // Seeds change the start places' order and the drawn free speeds; the flow of one
   // is chaotic (docs/verification.md, IMO 4), the mean of three is not.
   constexpr int kSeeds = 3;
-  const int n = persons_for(width);
   // A square lattice at kDensity, 0.26 m (a body) clear of the walls, as deep as it
   // takes to hold everyone.
   const double spacing = 1.0 / std::sqrt(kDensity);
   const int rows = static_cast<int>(std::floor((kWaitWidth - 0.52) / spacing));
-  const double depth = std::ceil(static_cast<double>(n) / rows) * spacing + 0.53;
+  const double depth = std::ceil(static_cast<double>(persons) / rows) * spacing + 0.53;
   BottleneckFlow out;
   out.width = width;
-  out.persons = n;
+  out.persons = persons;
   for (int k = 0; k < kSeeds; ++k) {
-    Model m = builders::micro_bottleneck(depth, kWaitWidth, width, kLength);
+    Model m = builders::micro_bottleneck(depth, kWaitWidth, width, length);
     Box area;
     area.extend({0.26, 0.26});
     area.extend({depth - 0.26, kWaitWidth - 0.26});
-    builders::place_lattice(m, area, n, spacing, 25);
+    builders::place_lattice(m, area, persons, spacing, 25);
     builders::instant_departure(m);
     m.run.dt = 0.05;
     m.run.duration = 300.0;
@@ -70,10 +69,14 @@ BottleneckFlow bottleneck_flow(double width, const Options& o) {
     for (const float a : sim.state().arrival_time)
       if (!std::isnan(a)) t.push_back(a);
     out.arrived += static_cast<int>(t.size());
-    out.flow += flow_10_90(t, static_cast<std::size_t>(n)) / kSeeds;
+    out.flow += flow_10_90(t, static_cast<std::size_t>(persons)) / kSeeds;
   }
   out.arrived /= kSeeds;
   return out;
+}
+
+BottleneckFlow bottleneck_flow(double width, const Options& o) {
+  return waiting_area_flow(width, persons_for(width), kLength, o);
 }
 
 Result bottleneck_widths(ModelChoice mc, const Options& o) {
