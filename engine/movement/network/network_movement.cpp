@@ -105,7 +105,7 @@ void NetworkMovement::file(const Model& model, const SimState& state, const Entr
   const std::uint32_t way = way_on(model, state, x.r, t);
   const auto [it, fresh] =
       line_of_.try_emplace((std::uint64_t{end} << 32) | way, static_cast<std::uint32_t>(lines_.size()));
-  if (fresh) lines_.push_back(Line{end, way, {}, 0, 0, false});
+  if (fresh) lines_.push_back(Line{way, {}, 0, 0, false});
   Line& line = lines_[it->second];
   // Service order: mostly an append (everyone filed in a step joined at this step or before).
   auto pos = line.items.end();

@@ -41,7 +41,6 @@ class NetworkMovement final : public MovementModel {
   // back along the street. Kept in service order (first come, first served); entries
   // before `head` and entries whose r is invalid have left.
   struct Line {
-    std::uint32_t end = 0;  // 2 × edge + (0: toward edge_to, 1: toward edge_from)
     std::uint32_t way = 0;  // next edge index, or one of the kWay* below
     std::vector<Entry> items;
     std::size_t head = 0;
