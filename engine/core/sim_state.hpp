@@ -235,6 +235,13 @@ struct SimState {
   // stranded or waiting for help during this step: the bookkeeping phase looks over
   // `active` only then, and clears it. Always false between steps.
   bool leaving = false;
+  // Residents at home whose time to leave (warned_time + premove) was set or brought
+  // forward since the movement model's last step (engine/plan/warning.cpp): the
+  // network model files them by that time instead of looking at everyone at home
+  // every step. Scratch between the phases that warn and the next movement step; not
+  // hashed: on restore the network model rebuilds its departures from status and
+  // times, so what it holds changes no result. warning, responders, movement phases
+  std::vector<ResidentId> readied;
 
   // Streets.
   std::vector<std::uint32_t> edge_count;  // residents on each edge; movement, (edges)

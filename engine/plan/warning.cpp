@@ -189,6 +189,7 @@ void warn_resident(const Model& model, SimState& s, ResidentId r, double t, Warn
   const bool prompted = source == WarnSource::DoorKnock || source == WarnSource::Hazard;
   s.premove[i] = w.refuses[i] && !prompted ? kInf : w.premove_base[i];
   if (prompted) w.refuses[i] = 0;
+  s.readied.push_back(r);
 }
 
 void door_knocked(const Model& model, SimState& s, ResidentId r, double t) {
@@ -202,6 +203,7 @@ void door_knocked(const Model& model, SimState& s, ResidentId r, double t) {
       // Persuaded: they get ready now, taking their usual time.
       s.premove[i] = static_cast<float>(t - s.warned_time[i]) + s.warn.premove_base[i];
       s.warn.refuses[i] = 0;
+      s.readied.push_back(h.members[k]);
     }
   }
 }
@@ -212,6 +214,7 @@ void hazard_at_home(const Model& model, SimState& s, ResidentId r, double t) {
   if (s.warn.refuses[i] && s.status[i] == Status::Preparing) {
     s.premove[i] = static_cast<float>(t - s.warned_time[i]);  // water at the door: they go at once
     s.warn.refuses[i] = 0;
+    s.readied.push_back(r);
   }
 }
 
@@ -221,6 +224,7 @@ void hazard_in_home(const Model& model, SimState& s, ResidentId r, double t) {
   if (s.status[i] == Status::Preparing) {  // their own home burns: nobody finishes packing
     s.premove[i] = static_cast<float>(std::max(0.0, t - static_cast<double>(s.warned_time[i])));
     s.warn.refuses[i] = 0;
+    s.readied.push_back(r);
   }
 }
 

@@ -345,6 +345,7 @@ void MicroMovement::step(const Model& model, SimState& state, double t) {
   // Decisions once per step: leaving home, and who has no way out (all exits
   // closed or full) and stands still until the routes change.
   const MicroGrid& grid = model.micro.grid;
+  state.readied.clear();  // this model looks at everyone at home each step (below)
   const std::size_t n_active = state.active.size();
   for (std::size_t a = 0; a < n_active; ++a) {
     // Numerical choice, as in substep: fetch the field cell of the resident this

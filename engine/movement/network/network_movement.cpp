@@ -43,7 +43,8 @@ void NetworkMovement::reset(const Model& model, const SimState& state) {
 double NetworkMovement::bytes_per_resident() {
   // Entries in the lines with up to as much again of room and served prefix, the step's
   // arrivals on foot and those filed at the next step, and a turn each at most.
-  return 4.0 * sizeof(Entry) + sizeof(Turn);
+  // At home: a rank, and a departure in the heap and in the due list at most.
+  return 4.0 * sizeof(Entry) + sizeof(Turn) + sizeof(std::uint32_t) + 2.0 * sizeof(Departure);
 }
 
 void NetworkMovement::join_queue(SimState& state, ResidentId r, EdgeId e) {
@@ -131,16 +132,46 @@ void NetworkMovement::refile_all(const Model& model, const SimState& state, doub
   filed_ = 0;
   walked_in_.clear();
   moving_.clear();
-  for (const ResidentId r : state.active)
-    if (waits_since(state, r.index(), state.reached_end_step[r.index()]))
-      walked_in_.push_back({state.reached_end_step[r.index()], r, 0.0f, -1.0});
-    else
+  home_rank_.assign(state.status.size(), kNoRank);
+  departures_.clear();
+  due_.clear();
+  std::uint32_t rank = 0;
+  for (const ResidentId r : state.active) {
+    const std::size_t i = r.index();
+    if (waits_since(state, i, state.reached_end_step[i])) {
+      walked_in_.push_back({state.reached_end_step[i], r, 0.0f, -1.0});
+    } else if (state.edge[i].valid()) {
       moving_.push_back(r);
-  refiled_at_ = state.step + 1;
+    } else {
+      home_rank_[i] = rank;
+      // Stranded at home: parked off the active list, back on it when the routes
+      // change, and they try again at once.
+      if (state.status[i] == Status::Stranded) due_.push_back({0.0f, rank, r});
+      schedule(state, r);
+      ++rank;
+    }
+  }
   std::sort(walked_in_.begin(), walked_in_.end(),
             [](const Entry& a, const Entry& b) { return before(a.reached, a.r, b.reached, b.r); });
   for (const Entry& x : walked_in_) file(model, state, x, t);
   walked_in_.clear();
+}
+
+namespace {
+// Min-heap order of departures: the earliest time to leave first.
+bool later_departure(float a, float b) { return a > b; }
+}  // namespace
+
+void NetworkMovement::schedule(const SimState& state, ResidentId r) {
+  const std::size_t i = r.index();
+  if (home_rank_[i] == kNoRank || state.status[i] != Status::Preparing || state.edge[i].valid()) return;
+  // The time the step's test `t_end >= warned_time + premove` compares with, in the
+  // same float arithmetic; refusers (premove infinite) have none until persuaded.
+  const float time = state.warned_time[i] + state.premove[i];
+  if (!(time < std::numeric_limits<float>::infinity())) return;
+  departures_.push_back({time, home_rank_[i], r});
+  std::push_heap(departures_.begin(), departures_.end(),
+                 [](const Departure& a, const Departure& b) { return later_departure(a.time, b.time); });
 }
 
 float NetworkMovement::queue_length(const Model& model, EdgeId e) const {
@@ -186,53 +217,42 @@ void NetworkMovement::refill(const Model& model, SimState& state, EdgeId e) cons
 void NetworkMovement::step(const Model& model, SimState& state, double t) {
   const double dt = model.run.dt;
   const double t_end = t + dt;
-  ready_.clear();
   walked_in_.clear();
+  for (const ResidentId r : state.readied) schedule(state, r);
+  state.readied.clear();
 
-  // 1. Advance everyone on the street with speeds from the frozen densities. The walk
-  // goes over the active residents who are not waiting at a node (those are in the
-  // lines): walkers and residents at home, in the order of the active list. Whoever
-  // the bookkeeping took off the active list since is dropped from it here.
+  // 1. Advance everyone on the street with speeds from the frozen densities. Whoever
+  // reached a shelter since is dropped from the walk here; those waiting at a node
+  // are in the lines.
   queued_start_ = state.edge_queued;
   std::size_t kept = 0;
   for (const ResidentId r : moving_) {
     const std::size_t i = r.index();
-    const Status st = state.status[i];
     const EdgeId e = state.edge[i];
-    if (e.valid()) {
-      if (!(state.remaining[i] > 0.0f)) continue;  // waits at a node: in a line, or filed below
-      float v = state.free_speed[i] * speed_factor(model, state, e) * terrain_factor(model, state, r);
-      if (!model.hazards.empty())  // walking in water, smoke (engine/hazards/hazards.hpp)
-        v = hazard_walking_speed(model, state, r,
-                                 WalkerPlace{e, walker_along(model.world.streets, state, r), {}}, v);
-      if (!std::isfinite(v)) {
-        ++state.records.warnings.non_finite_speed;
-        v = 0.0f;
-      }
-      const float d = v * static_cast<float>(dt);
-      const float tail = queue_length(model, e);  // m, back of the queue from the node
-      if (state.remaining[i] - d <= tail) {
-        // Joins the queue (or reaches the node when there is none). The distance
-        // through the queue counts as walked.
-        const float to_tail = std::max(0.0f, state.remaining[i] - tail);
-        const double reach = t + (v > 0.0f ? to_tail / v : 0.0);
-        state.distance[i] += state.remaining[i];
-        walked_in_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
-        join_queue(state, r, e);
-        continue;
-      }
-      state.remaining[i] -= d;
-      state.distance[i] += d;
-    } else if (st == Status::Sheltered || st == Status::WaitingForHelp) {
-      continue;  // off the active list
-    } else if (st == Status::Stranded) {
-      // Stranded at home: parked off the active list, back on it (and here, refiled)
-      // when the routes change, when they try again.
-      if (refiled_at_ != state.step + 1) continue;
-      ready_.push_back(r);
-    } else if (st == Status::Preparing && t_end >= state.warned_time[i] + state.premove[i]) {
-      ready_.push_back(r);
+    if (!e.valid()) continue;                    // in a shelter
+    if (!(state.remaining[i] > 0.0f)) continue;  // waits at a node: in a line, or filed below
+    float v = state.free_speed[i] * speed_factor(model, state, e) * terrain_factor(model, state, r);
+    if (!model.hazards.empty())  // walking in water, smoke (engine/hazards/hazards.hpp)
+      v = hazard_walking_speed(model, state, r,
+                               WalkerPlace{e, walker_along(model.world.streets, state, r), {}}, v);
+    if (!std::isfinite(v)) {
+      ++state.records.warnings.non_finite_speed;
+      v = 0.0f;
     }
+    const float d = v * static_cast<float>(dt);
+    const float tail = queue_length(model, e);  // m, back of the queue from the node
+    if (state.remaining[i] - d <= tail) {
+      // Joins the queue (or reaches the node when there is none). The distance
+      // through the queue counts as walked.
+      const float to_tail = std::max(0.0f, state.remaining[i] - tail);
+      const double reach = t + (v > 0.0f ? to_tail / v : 0.0);
+      state.distance[i] += state.remaining[i];
+      walked_in_.push_back({state.step, r, tail > 0.0f ? 0.0f : d - state.remaining[i], reach});
+      join_queue(state, r, e);
+      continue;
+    }
+    state.remaining[i] -= d;
+    state.distance[i] += d;
     moving_[kept++] = r;
   }
   moving_.resize(kept);
@@ -245,8 +265,45 @@ void NetworkMovement::step(const Model& model, SimState& state, double t) {
   for (const Entry& x : walked_in_) file(model, state, x, t_end);
   serve_lines(model, state, t_end);
 
-  // 3. Ready residents step out of their homes onto their street.
-  for (const ResidentId r : ready_) depart(model, state, r, t_end);
+  // 3. Residents whose time to leave has come step out of their homes onto their
+  // street, in the active list's order; whoever finds no room tries again next step.
+  const auto by_time = [](const Departure& a, const Departure& b) { return later_departure(a.time, b.time); };
+  fresh_.clear();
+  while (!departures_.empty() && t_end >= departures_.front().time) {
+    std::pop_heap(departures_.begin(), departures_.end(), by_time);
+    const Departure x = departures_.back();
+    departures_.pop_back();
+    const std::size_t i = x.r.index();
+    // Stale when their time changed since (a newer entry holds it) or they left.
+    if (state.status[i] == Status::Preparing && !state.edge[i].valid() &&
+        state.warned_time[i] + state.premove[i] == x.time)
+      fresh_.push_back(x);
+  }
+  if (!fresh_.empty()) {
+    const auto by_rank = [](const Departure& a, const Departure& b) { return a.rank < b.rank; };
+    std::sort(fresh_.begin(), fresh_.end(), by_rank);
+    const std::size_t old = due_.size();
+    due_.insert(due_.end(), fresh_.begin(), fresh_.end());
+    std::inplace_merge(due_.begin(), due_.begin() + static_cast<std::ptrdiff_t>(old), due_.end(), by_rank);
+    due_.erase(std::unique(due_.begin(), due_.end(),
+                           [](const Departure& a, const Departure& b) { return a.rank == b.rank; }),
+               due_.end());
+  }
+  kept = 0;
+  for (const Departure& x : due_) {
+    const std::size_t i = x.r.index();
+    const Status st = state.status[i];
+    // At home and still going: getting ready (time come), or stranded and back on
+    // the active list with the routes just changed.
+    if (state.edge[i].valid() || (st != Status::Preparing && st != Status::Stranded)) continue;
+    depart(model, state, x.r, t_end);
+    if (state.edge[i].valid()) {
+      if (state.remaining[i] > 0.0f) moving_.push_back(x.r);
+    } else if (state.status[i] == Status::Preparing) {
+      due_[kept++] = x;
+    }
+  }
+  due_.resize(kept);
 }
 
 namespace {

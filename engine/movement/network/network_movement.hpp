@@ -22,8 +22,9 @@ class NetworkMovement final : public MovementModel {
   // next step's arrivals at that node send them on along the rebuilt fields.
   void release_from_shelter(const Model& model, SimState& state, ResidentId r, double t) override;
   // Bytes per resident of this model's own lists at their fullest (everyone waiting
-  // at once): the waiting lines with their free space, the step's arrivals on foot and
-  // the order of the lines' heads. For the memory estimate.
+  // at once): the waiting lines with their free space, the step's arrivals on foot,
+  // the order of the lines' heads, and the departures of those at home. For the
+  // memory estimate.
   static double bytes_per_resident();
 
  private:
@@ -91,14 +92,29 @@ class NetworkMovement final : public MovementModel {
   std::vector<std::uint32_t> nonempty_;                       // lines with entries
   std::size_t filed_ = 0;                                     // entries in all lines
   std::vector<Turn> turns_;                                   // heap of the step's turns (scratch)
-  // The active residents not waiting at a node, in the active list's order (walkers
-  // and residents at home), derived like the lines; refiled_at_ = step + 1 of the
-  // last rebuild from the active list.
+  // The walkers on the active list (not waiting at a node), derived like the lines;
+  // their order changes no result (the walk reads only densities frozen at the start
+  // of the step, and arrivals are filed in resident order).
   std::vector<ResidentId> moving_;
-  std::uint64_t refiled_at_ = 0;
-  std::vector<Entry> joined_;     // joined a queue outside the step's walk, filed at the next step
-  std::vector<Entry> walked_in_;  // this step's arrivals on foot (scratch)
-  std::vector<ResidentId> ready_;
+  // Residents at home on the active list, derived like the lines. They step out in
+  // the active list's order at the last rebuild (home_rank_). Those getting ready
+  // wait in a heap by their time to leave (warned_time + premove, as SimState keeps
+  // it), so a step looks only at those whose time has come; a street with no room
+  // keeps them in due_ (rank order) until it has. Heap entries whose time changed
+  // since are stale and skipped.
+  struct Departure {
+    float time;
+    std::uint32_t rank;
+    ResidentId r;
+  };
+  void schedule(const SimState& state, ResidentId r);
+  static constexpr std::uint32_t kNoRank = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> home_rank_;     // (residents), kNoRank: not at home on the active list
+  std::vector<Departure> departures_;        // min-heap by time
+  std::vector<Departure> due_;               // time reached, still at home; by rank
+  std::vector<Departure> fresh_;             // scratch
+  std::vector<Entry> joined_;                // joined a queue outside the step's walk, filed at the next step
+  std::vector<Entry> walked_in_;             // this step's arrivals on foot (scratch)
   std::vector<std::uint32_t> queued_start_;  // edge_queued frozen at the start of the step, (edges)
   std::uint64_t flow_window_steps_ = 1;      // steps per flow window (StreetRecords::kFlowWindow)
 };
