@@ -348,3 +348,26 @@ TEST_CASE("residents stranded before they leave home wait at home, and set off w
   CHECK(r.overall.by_outcome[static_cast<std::size_t>(Outcome::Sheltered)] == 4);
   for (std::size_t i = 0; i < 4; ++i) CHECK(sim.state().start_time[i] >= 120.0f);
 }
+
+TEST_CASE("residents whose street is full step out as it empties, in a fixed order, and all get away") {
+  // 400 residents ready at once on a 40 m × 1 m street that holds fewer: the rest
+  // wait at home and try again each step; they go in the active list's order.
+  Model m = builders::corridor(40.0, 1.0);
+  builders::add_residents(m, {20.0, 0.0}, 400);
+  all_walk_at(m, 1.2);
+  m.run.duration = 3600.0;
+  m.finalize();
+  const double capacity = m.params.movement.storage_density * 40.0 * 1.0;
+  REQUIRE(capacity < 400.0);
+  Simulation sim(m, 1);
+  sim.run_until(2.0);
+  std::size_t at_home = 0;
+  for (std::size_t i = 0; i < 400; ++i) at_home += std::isnan(sim.state().start_time[i]);
+  CHECK(at_home >= 400 - static_cast<std::size_t>(capacity));
+  sim.run_to_end();
+  const SimState& s = sim.state();
+  for (std::size_t i = 0; i < 400; ++i) REQUIRE(s.status[i] == Status::Sheltered);
+  for (std::size_t i = 1; i < 400; ++i) CHECK(s.start_time[i - 1] <= s.start_time[i]);
+  CHECK(s.start_time[399] > s.start_time[0] + 10.0f);
+  check_conservation(m, s);
+}
