@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/core/input_error.hpp"
+#include "engine/core/simulation.hpp"
 
 namespace ss::testing {
 
@@ -63,6 +64,14 @@ inline std::string small_town(const TempDir& dir, const std::string& rest) {
                    "zones: {grid: 200 m}\n"                                               // 6
                    "run: {dt: 1, duration: 30 min}\n" +                                   // 7
                        rest);
+}
+
+// Runs the model with `seed` until everyone is out or the time is up; the final state.
+inline SimState run_whole(const Model& m, std::uint64_t seed) {
+  Simulation sim(m, seed);
+  while (!sim.finished()) sim.step();
+  sim.run_to_end();
+  return sim.state();
 }
 
 }  // namespace ss::testing
