@@ -235,6 +235,12 @@ struct SimState {
   // stranded or waiting for help during this step: the bookkeeping phase looks over
   // `active` only then, and clears it. Always false between steps.
   bool leaving = false;
+  // Sets resident i's status to one that takes them off `active` at the bookkeeping
+  // (sheltered, stranded or waiting for help) and tells the bookkeeping to look.
+  void leave_active(std::size_t i, Status st) {
+    status[i] = st;
+    leaving = true;
+  }
   // Residents at home whose time to leave (warned_time + premove) was set or brought
   // forward since the movement model's last step (engine/plan/warning.cpp): the
   // network model files them by that time instead of looking at everyone at home

@@ -146,8 +146,7 @@ void advance(const Model& model, SimState& s, TeamId id, double t) {
         s.start_time[r.index()] = static_cast<float>(at);
       }
       if (!send_to_shelter(model, s, id, at)) {
-        for (const ResidentId r : ts.carried) s.status[r.index()] = Status::WaitingForHelp;
-        s.leaving = true;
+        for (const ResidentId r : ts.carried) s.leave_active(r.index(), Status::WaitingForHelp);
         ts.carried.clear();
         task.failed = true;
         complete(s, ts, at);
@@ -161,9 +160,8 @@ void advance(const Model& model, SimState& s, TeamId id, double t) {
       if (!shelter_open(model, s, sh, at) || room < static_cast<std::int32_t>(ts.carried.size())) {
         if (send_to_shelter(model, s, id, at)) return;  // closed or filled meanwhile: on to the next
         for (const ResidentId r : ts.carried) {
-          s.status[r.index()] = Status::Stranded;
+          s.leave_active(r.index(), Status::Stranded);
           s.blocked[r.index()] = Outcome::SheltersFull;
-          s.leaving = true;
         }
       } else {
         for (const ResidentId r : ts.carried) admit(model, s, r, sh, at);
@@ -261,9 +259,8 @@ void reroute_if_blocked(const Model& model, SimState& s, TeamId id, double t) {
   // No open step-free shelter with room can be reached from here any more.
   Task& task = s.response.tasks[ts.task.index()];
   for (const ResidentId r : ts.carried) {
-    s.status[r.index()] = Status::Stranded;
+    s.leave_active(r.index(), Status::Stranded);
     s.blocked[r.index()] = Outcome::NoRoute;
-    s.leaving = true;
   }
   ts.carried.clear();
   task.failed = true;

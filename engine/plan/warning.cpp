@@ -181,8 +181,7 @@ void warn_resident(const Model& model, SimState& s, ResidentId r, double t, Warn
   w.channel[i] = channel;
   ++w.cell_warned[w.cell[i]];
   if (needs_help(model.population, i)) {
-    s.status[i] = Status::WaitingForHelp;
-    s.leaving = true;
+    s.leave_active(i, Status::WaitingForHelp);
     return;
   }
   s.status[i] = Status::Preparing;

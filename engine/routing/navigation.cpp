@@ -33,8 +33,7 @@ const RouteField& route_field_for(const Model& model, const SimState& state, Res
 
 void admit(const Model& model, SimState& state, ResidentId r, ShelterId s, double t) {
   const std::size_t i = r.index(), si = s.index();
-  state.status[i] = Status::Sheltered;
-  state.leaving = true;
+  state.leave_active(i, Status::Sheltered);
   state.arrival_time[i] = static_cast<float>(t);
   state.shelter[i] = s;
   ++state.occupancy[si];

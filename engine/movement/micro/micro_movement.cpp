@@ -362,8 +362,7 @@ void MicroMovement::step(const Model& model, SimState& state, double t) {
     const bool ready = st == Status::Preparing && t_end >= state.warned_time[i] + state.premove[i];
     if (!(ready || st == Status::Stranded || st == Status::Moving)) continue;
     if (!way_out(model, state, r, t_end)) {
-      state.status[i] = Status::Stranded;
-      state.leaving = true;
+      state.leave_active(i, Status::Stranded);
       state.blocked[i] = blocked_reason(model, state, t_end);
       continue;
     }

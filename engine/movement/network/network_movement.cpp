@@ -441,8 +441,7 @@ bool NetworkMovement::serve(const Model& model, SimState& state, Line& line, std
       joined_.push_back({a.reached, a.r, 0.0f, -1.0});
       return true;
     }
-    state.status[i] = Status::Stranded;
-    state.leaving = true;
+    state.leave_active(i, Status::Stranded);
     state.blocked[i] = blocked_reason(model, state, t_end);
     return true;
   }
@@ -509,8 +508,7 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
   if (!model.upstairs_floor.empty() && !std::isnan(model.upstairs_floor[i])) {
     // Plan::vertical: ready to go, they go up to their top floor instead (the stairs
     // inside the home take no time at this scale) and are safe there.
-    state.status[i] = Status::Sheltered;
-    state.leaving = true;
+    state.leave_active(i, Status::Sheltered);
     state.start_time[i] = static_cast<float>(t_end);
     state.arrival_time[i] = static_cast<float>(t_end);
     return;
@@ -528,8 +526,7 @@ void NetworkMovement::depart(const Model& model, SimState& state, ResidentId r, 
       depart(model, state, r, t_end);
       return;
     }
-    state.status[i] = Status::Stranded;
-    state.leaving = true;
+    state.leave_active(i, Status::Stranded);
     state.blocked[i] = blocked_reason(model, state, t_end);
     return;
   }
