@@ -304,13 +304,23 @@ void full_scan(const FloodGrid& g, FloodState& s) {
 // and roughness: it is dry, and this is what outflow_flux gives (on a 2,000-row grid reading every edge
 // cell's depth, bed and roughness, one cache line each, took 3–6 % of a sub-step).
 void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w) {
+  outflow_faces(f, s, w, 0, f.grid.ny - 1, true);
+}
+
+void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w, int row_lo, int row_hi,
+                   bool horizontal) {
   const FloodGrid& g = f.grid;
   const FloodSolverParams& p = f.solver;
   const std::size_t nx = static_cast<std::size_t>(g.nx);
   for (const OutflowEdge& o : f.outflows) {
     const bool vertical = o.side == GridSide::West || o.side == GridSide::East;
+    if (!vertical && !horizontal) continue;
     const int count = vertical ? g.ny : g.nx;
-    for (int kk = 0; kk < count; ++kk) {
+    // Every face depends only on its own cell and the one inside: any split of the
+    // rows gives the same bits.
+    const int k0 = vertical ? std::max(0, row_lo) : 0;
+    const int k1 = vertical ? std::min(count - 1, row_hi) : count - 1;
+    for (int kk = k0; kk <= k1; ++kk) {
       std::size_t c, inner;
       double* q;
       double sign;

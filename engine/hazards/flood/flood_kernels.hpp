@@ -65,6 +65,10 @@ void update_faces(const FloodDesc& f, FloodState& s, const Spans& w, double dt);
 void band_faces(const FloodDesc& f, FloodState& s, const Spans& w, double dt, int r0, int r1);
 // The free-outflow edges' faces.
 void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w);
+// The same for the west and east edges' rows row_lo..row_hi only, and the south and
+// north edges when `horizontal`: a team splits the edges by its bands' rows.
+void outflow_faces(const FloodDesc& f, FloodState& s, const Spans& w, int row_lo, int row_hi,
+                   bool horizontal);
 
 // Factor rows of the band r0..r1 before the sweep: all ones, then the halo rows.
 void prepare_band(const FloodGrid& g, const FloodState& s, const Spans& w, double dt, int r0, int r1,

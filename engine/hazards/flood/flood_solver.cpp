@@ -82,7 +82,7 @@ void split_bands(const Spans& w, int bands, std::uint64_t cells, std::vector<int
 }
 
 // A sub-step's faces, limiter and depths on a team of threads, band k on member k:
-// faces (and, on member 0, the outflow edges); every band's halo factor rows from
+// faces and its rows' outflow edges; every band's halo factor rows from
 // the unscaled discharges; then each band's sweep. The last row of every band but
 // the top one is updated afterwards, in band order, on the calling thread. Every
 // face and cell is computed by the same operations as on one thread, and what is
@@ -98,8 +98,13 @@ void substep_on_team(const FloodDesc& f, FloodState& s, const Spans& w, double d
   team.run([&](int m) {
     const int r0 = m < bands ? start[static_cast<std::size_t>(m)] : 0;
     const int r1 = m < bands ? start[static_cast<std::size_t>(m) + 1] - 1 : -1;
-    if (m < bands) band_faces(f, s, w, dt, r0, m == bands - 1 ? last_face_row : r1);
-    if (m == 0) outflow_faces(f, s, w);
+    if (m < bands) {
+      band_faces(f, s, w, dt, r0, m == bands - 1 ? last_face_row : r1);
+      // The west and east outflow edges by the same rows (the first and last bands
+      // also the rows beyond the spans, whose faces are zeroed); south and north on
+      // the first member.
+      outflow_faces(f, s, w, m == 0 ? 0 : r0, m == bands - 1 ? f.grid.ny - 1 : r1, m == 0);
+    }
     team.sync();
     if (m < bands) {
       LimitRows& lr = rows[static_cast<std::size_t>(m)];
