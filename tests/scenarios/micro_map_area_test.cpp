@@ -12,8 +12,8 @@
 #include "scenarios/loader/scenario_loader.hpp"
 #include "tests/scenarios/scenario_test_util.hpp"
 
-using ss::testing::TempDir;
 using ss::testing::run_whole;
+using ss::testing::TempDir;
 
 namespace {
 

@@ -346,7 +346,6 @@ TEST_CASE("bad micro geometry is rejected naming the file, line or feature") {
   }
 }
 
-
 // Issue 15: a 0.45 m door is narrower than an adult's 0.51 m body, but people pass
 // such gaps sideways (Kretz et al. 2006); a wheelchair cannot.
 TEST_CASE("a 0.45 m door with only adults loads and everyone leaves through it sideways") {
@@ -378,7 +377,6 @@ TEST_CASE("the same 0.45 m door with a wheelchair user is refused, naming the do
                                 Catch::Contains("cannot turn sideways"));
   }
 }
-
 
 TEST_CASE("micro.trajectories records every walker at the frame rate asked for") {
   TempDir dir;
