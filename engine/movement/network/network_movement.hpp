@@ -68,6 +68,11 @@ class NetworkMovement final : public MovementModel {
   static void entered(SimState& state, EdgeId e);
   void left(SimState& state, EdgeId e) const;
   void refill(const Model& model, SimState& state, EdgeId e) const;
+  // In a queue at an edge's end since step `reached` (the walk in step() takes
+  // everyone on an edge without distance left as waiting).
+  static bool waits_since(const SimState& state, std::size_t i, std::uint64_t reached);
+  // Service order in a line: joined earlier, then the lower resident id.
+  static bool before(std::uint64_t reached_a, ResidentId a, std::uint64_t reached_b, ResidentId b);
   // Which way r goes on from the node they wait at, on the routes as they stand.
   static std::uint32_t way_on(const Model& model, const SimState& state, ResidentId r, double t);
   // Files r's entry in the line of their street end and way on, in service order.
@@ -79,6 +84,9 @@ class NetworkMovement final : public MovementModel {
   // Serves one entry; true when the line goes on to its next entry this step.
   bool serve(const Model& model, SimState& state, Line& line, std::size_t at, double t_end);
   void drop(Line& line, std::size_t at);
+  // Residents whose time to leave has come step out of their homes (depart), in the
+  // active list's order.
+  void step_out(const Model& model, SimState& state, double t_end);
   void depart(const Model& model, SimState& state, ResidentId r, double t_end);
 
   // Per-step cache of the Weidmann factor per edge (derived from state, not state).
@@ -106,6 +114,8 @@ class NetworkMovement final : public MovementModel {
     float time;
     std::uint32_t rank;
     ResidentId r;
+    // Min-heap order: the earliest time to leave first.
+    static bool later(const Departure& a, const Departure& b) { return a.time > b.time; }
   };
   void schedule(const SimState& state, ResidentId r);
   static constexpr std::uint32_t kNoRank = 0xFFFFFFFFu;
