@@ -191,6 +191,16 @@ void warn_resident(const Model& model, SimState& s, ResidentId r, double t, Warn
   s.readied.push_back(r);
 }
 
+namespace {
+// Resident i, getting ready at home, will leave `premove` after their warning and no
+// longer refuses; the movement model is told of the new time (SimState::readied).
+void persuade(SimState& s, std::size_t i, float premove) {
+  s.premove[i] = premove;
+  s.warn.refuses[i] = 0;
+  s.readied.push_back(ResidentId{i});
+}
+}  // namespace
+
 void door_knocked(const Model& model, SimState& s, ResidentId r, double t) {
   const Households& h = s.warn.households;
   const std::uint32_t hh = h.of_resident[r.index()];
@@ -200,9 +210,7 @@ void door_knocked(const Model& model, SimState& s, ResidentId r, double t) {
       warn_resident(model, s, h.members[k], t, WarnSource::DoorKnock);
     } else if (s.warn.refuses[i] && s.status[i] == Status::Preparing) {
       // Persuaded: they get ready now, taking their usual time.
-      s.premove[i] = static_cast<float>(t - s.warned_time[i]) + s.warn.premove_base[i];
-      s.warn.refuses[i] = 0;
-      s.readied.push_back(h.members[k]);
+      persuade(s, i, static_cast<float>(t - s.warned_time[i]) + s.warn.premove_base[i]);
     }
   }
 }
@@ -211,9 +219,7 @@ void hazard_at_home(const Model& model, SimState& s, ResidentId r, double t) {
   const std::size_t i = r.index();
   if (s.status[i] == Status::Unaware) warn_resident(model, s, r, t, WarnSource::Hazard);
   if (s.warn.refuses[i] && s.status[i] == Status::Preparing) {
-    s.premove[i] = static_cast<float>(t - s.warned_time[i]);  // water at the door: they go at once
-    s.warn.refuses[i] = 0;
-    s.readied.push_back(r);
+    persuade(s, i, static_cast<float>(t - s.warned_time[i]));  // water at the door: they go at once
   }
 }
 
@@ -221,9 +227,7 @@ void hazard_in_home(const Model& model, SimState& s, ResidentId r, double t) {
   hazard_at_home(model, s, r, t);
   const std::size_t i = r.index();
   if (s.status[i] == Status::Preparing) {  // their own home burns: nobody finishes packing
-    s.premove[i] = static_cast<float>(std::max(0.0, t - static_cast<double>(s.warned_time[i])));
-    s.warn.refuses[i] = 0;
-    s.readied.push_back(r);
+    persuade(s, i, static_cast<float>(std::max(0.0, t - static_cast<double>(s.warned_time[i]))));
   }
 }
 
