@@ -39,8 +39,8 @@ std::vector<double> line_crossings(const output::TrajectoryFile& traj, Vec2 a, V
 Result trajectory_flow(ModelChoice mc, const Options& o) {
   Result r = make_result(def_of("Trajectories"), mc);
   // One IMO 4 layout at 10 frames per s (one per 0.1 s step); the measurement line
-  // is the door's inner edge (x = 8.0 m, the channel's entrance), 0.2 m before the
-  // middle of the channel where the model counts a person out.
+  // is the door's inner edge (x = 8.0 m, the channel's entrance), 0.7 m before the
+  // model counts a person out (kExitWalkOn past the exit line in the channel's middle).
   Model m = imo_4_micro_room(o.seed);
   builders::instant_departure(m);
   m.run.duration = 600.0;

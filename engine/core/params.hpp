@@ -95,10 +95,11 @@ struct MicroParams {
   int elderly_age = 60;     // years, as AgeBand::Senior and older
   double body_mass = 80.0;  // kg, Helbing, Farkas & Vicsek 2000 (Nature 407)
   // Driving term m (v_des e - v) / tau, Helbing & Molnar 1995 (Phys. Rev. E 51).
-  // They and Helbing, Farkas & Vicsek 2000 use tau = 0.5 s; 0.55 s here, calibrated
-  // with time_gap and ahead_lateral_factor (docs/verification.md): a shorter tau
-  // lets bodies shove through a 1 m door faster than IMO 4 allows.
-  double relaxation_time = 0.55;  // s
+  // They and Helbing, Farkas & Vicsek 2000 use tau = 0.5 s; 0.45 s here, calibrated
+  // with time_gap, ahead_lateral_factor, lane_band and merge_yield_cos on RiMEA 4,
+  // IMO 4, FZJ AO-300 and the bottleneck width sweep (docs/verification.md): a
+  // shorter tau lets bodies shove through a 1 m door faster than IMO 4 allows.
+  double relaxation_time = 0.45;  // s
   // Desired speed keeps a time gap to the nearest body ahead: v_des = min(v0, max(0,
   // (s - l) / T)), s the centre distance, l the sum of radii; the collision-free
   // speed model of Tordeux, Chraibi & Seyfried 2016 (Collective Dynamics 1), which
@@ -113,8 +114,18 @@ struct MicroParams {
   // in a crowd stagger into zipper lanes about 0.45 m apart, narrower than a body
   // (Hoogendoorn & Daamen 2005, Transportation Science 39); calibrated as time_gap.
   double ahead_lateral_factor = 0.5;  // × l
-  double substep = 0.05;              // s, fixed physics sub-step (Box2D manual: 1/60-1/20 s)
-  int velocity_iterations = 6;        // Box2D solver iterations (manual default 8/3)
+  // Merging at a door: a body touching one in front of it that is nearer the way out
+  // and walks in a direction more than acos(merge_yield_cos) apart from its own (one
+  // coming along the wall beside a door's mouth, the other heading into it) is held
+  // by it whatever their lateral offset, and waits its turn instead of pressing into
+  // its side: people merge one by one into a bottleneck (the zipper, Hoogendoorn &
+  // Daamen 2005). Without it the bodies beside the mouth pressed the one in front of
+  // it from both sides at full drive, an arch that held the 0.8 m bottleneck for
+  // seconds at a time (docs/verification.md, "Bottleneck flow against width").
+  // Calibrated on the width sweep and Kretz's gaps: 0.7, about 45°.
+  double merge_yield_cos = 0.7;
+  double substep = 0.05;        // s, fixed physics sub-step (Box2D manual: 1/60-1/20 s)
+  int velocity_iterations = 6;  // Box2D solver iterations (manual default 8/3)
   int position_iterations = 2;
   double body_friction = 0.0;  // Coulomb friction between bodies and walls
   // Navigation grid and its cost: fast marching on cells of grid_cell; cells nearer
@@ -125,6 +136,14 @@ struct MicroParams {
   double field_clearance = 0.2;  // m, just under the smallest body radius
   double wall_margin = 0.6;      // m
   double wall_penalty = 0.5;     // extra cost factor at the clearance line
+  // In a passage narrower than 2 × wall_margin the penalty would pull everyone onto
+  // its middle line, single file. People in a bottleneck walk in two staggered lanes
+  // about 0.45 m apart (zipper lanes, Hoogendoorn & Daamen 2005, Transportation
+  // Science 39; Seyfried et al. 2009), so the cost stays flat over a band lane_band
+  // wide in a passage's middle: the margin is at most the passage's half-width (the
+  // largest wall distance within wall_margin) less lane_band / 2. Calibrated with the
+  // bottleneck width sweep (docs/verification.md).
+  double lane_band = 0.5;  // m
   // A walker that has not moved stuck_distance within stuck_time while the way ahead
   // was free (no body within the speed rule's look-ahead, micro_substep.cpp) is
   // counted as stuck; waiting behind someone restarts the clock.

@@ -49,7 +49,7 @@ Model micro_room_with_door(double side, double depth, double door_width) {
   const double c = 0.5 * depth, w = 0.5 * door_width, wall = 0.4;
   // A line exit across the middle of the door channel through the east wall (0.4 m
   // thick), built as a scenario file's line exit is: the room and the opening (the
-  // channel from the room to kExitReach past the line) as one ring.
+  // channel from the room to kExitWalkOn + kExitReach past the line) as one ring.
   const MicroLineExit e = micro_line_exit({side + 0.5 * wall, c - w}, {side + 0.5 * wall, c + w}, 0.5 * wall);
   Ring ring{{0.0, 0.0},   {side, 0.0},   {side, c - w}, e.opening[2],
             e.opening[3], {side, c + w}, {side, depth}, {0.0, depth}};
@@ -62,7 +62,7 @@ Model micro_bottleneck(double depth, double width, double channel_width, double 
   const double c = 0.5 * width, w = 0.5 * channel_width, line = depth + channel_length - 0.2;
   // A line exit across the channel 0.2 m before its end, built as a scenario file's
   // line exit is: the waiting area and the opening (the channel from the area to
-  // kExitReach past the line) as one ring.
+  // kExitWalkOn + kExitReach past the line) as one ring.
   const MicroLineExit e = micro_line_exit({line, c - w}, {line, c + w}, line - depth);
   Ring ring{{0.0, 0.0},   {depth, 0.0},   {depth, c - w}, e.opening[2],
             e.opening[3], {depth, c + w}, {depth, width}, {0.0, width}};

@@ -21,24 +21,24 @@ Model micro_area(std::vector<Ring> walkable, std::vector<Ring> obstacles = {});
 // enters the polygon has left.
 ShelterId add_exit(Model& m, Ring area, const char* name = "exit", std::int32_t capacity = 100000);
 // Adds a line exit a → b with the outside on its right (micro_line_exit(), as
-// scenario files build theirs): counted once the centre crosses the line. The
-// walkable rings must reach kExitReach past the line (micro_line_exit's opening).
+// scenario files build theirs): counted once the centre is kExitWalkOn past the line. The
+// walkable rings must reach kExitWalkOn + kExitReach past the line (micro_line_exit's opening).
 ShelterId add_line_exit(Model& m, Vec2 a, Vec2 b, const char* name = "exit", std::int32_t capacity = 100000);
 
 // A corridor [0, length] × [0, width] with a 1 m exit zone beyond x = length.
 Model micro_corridor(double length, double width);
 
 // A room [0, side] × [0, side] with a door of `door_width` centred in its east wall
-// (a 0.4 m thick wall); arriving = the centre crossing a line exit across the middle
-// of the door channel (micro_line_exit(), as a scenario file's line exit).
+// (a 0.4 m thick wall); arriving = the centre kExitWalkOn past a line exit across the
+// middle of the door channel (micro_line_exit(), as a scenario file's line exit).
 Model micro_room_with_door(double side, double door_width);
 // The same for a room [0, side] × [0, depth]: the door is centred in the east wall.
 Model micro_room_with_door(double side, double depth, double door_width);
 
 // A waiting area [0, depth] × [0, width] with a bottleneck channel `channel_width`
 // wide and `channel_length` long centred in its east side; arriving = the centre
-// crossing a line exit 0.2 m before the channel's end (micro_line_exit(): the walls
-// go on kExitReach past the line, the exit area beyond them is open).
+// kExitWalkOn past a line exit 0.2 m before the channel's end (micro_line_exit(): the walls
+// go on kExitWalkOn + kExitReach past the line, the exit area beyond them is open).
 Model micro_bottleneck(double depth, double width, double channel_width, double channel_length);
 
 // A corridor [0, length] × [0, width] that wraps around in x (RiMEA 4).

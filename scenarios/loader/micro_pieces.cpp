@@ -121,17 +121,18 @@ double door_line(const Piece& p, const char* what) {
   return w;
 }
 
-// A line exit counts a person once the body's centre has crossed the line to the
-// outside (micro_line_exit(), as the shared verification scenes build theirs): the
-// outside is the side with less of the walkable area within kExitReach of the line.
-// Its opening (door_depth / 2 inside, kExitReach beyond, cutting the wall it sits in)
-// joins the walkable area; the exit area lies beyond the line.
+// A line exit counts a person once the body's centre has walked kExitWalkOn past the
+// line to the outside (micro_line_exit(), as the shared verification scenes build
+// theirs): the outside is the side with less of the walkable area within
+// kExitWalkOn + kExitReach of the line. Its opening (door_depth / 2 inside,
+// kExitWalkOn + kExitReach beyond, cutting the wall it sits in) joins the walkable
+// area; the exit area lies beyond the line.
 void line_exit(const Piece& p, const std::vector<PolygonRingsList>& base, double door_depth, Ring& area,
                std::vector<PolygonRingsList>& cutters) {
   const Vec2 a = p.f.lines[0][0], b = p.f.lines[0][1];
   const double right = maps::intersection_area(base, {{micro_line_exit(a, b, 0.0).opening}});
   const double left = maps::intersection_area(base, {{micro_line_exit(b, a, 0.0).opening}});
-  const double half = 0.5 * distance(a, b) * kExitReach;  // m², half of one side's band
+  const double half = 0.5 * distance(a, b) * (kExitWalkOn + kExitReach);  // m², half of one side's band
   if (right > half && left > half)
     fail(p.f,
          "has walkable ground on both sides: a line exit is drawn on the outer edge of a room or "

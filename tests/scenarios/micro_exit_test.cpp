@@ -1,6 +1,6 @@
 // Exits of micro scenarios as users write them (scenarios/loader/micro_pieces.cpp,
 // micro_line_exit() in engine/movement/micro/micro_geometry.cpp): a line exit on the
-// outer wall counts a person once the body's centre has crossed the line, so the
+// outer wall counts a person once the body's centre has walked on past the line, so the
 // opening limits the flow whatever micro.door_depth is, and a scenario file builds
 // the same geometry as the verification scenes (engine/scenes/micro_builders.cpp).
 #include <algorithm>

@@ -63,6 +63,35 @@ std::vector<float> fast_marching(int nx, int ny, double h, std::span<const float
   return out;
 }
 
+namespace {
+
+// The half-width of the passage each walkable cell lies in: the largest wall distance
+// of a walkable cell within `reach` (a square window, max filtered along rows, then
+// along columns). In a corridor of half-width w it is w; in the open it exceeds the
+// cell's own wall distance by at least `reach`.
+std::vector<float> passage_half_width(const MicroGrid& g, double reach) {
+  const long r = static_cast<long>(std::ceil(reach / g.h));
+  const auto at = [&](long x, long y) { return static_cast<std::size_t>(y * g.nx + x); };
+  std::vector<float> rows(g.size(), 0.0f), out(g.size(), 0.0f);
+  for (long y = 0; y < g.ny; ++y)
+    for (long x = 0; x < g.nx; ++x) {
+      float m = 0.0f;
+      for (long k = std::max(0L, x - r); k <= std::min<long>(g.nx - 1, x + r); ++k)
+        if (g.walkable[at(k, y)]) m = std::max(m, g.wall_distance[at(k, y)]);
+      rows[at(x, y)] = m;
+    }
+  for (long y = 0; y < g.ny; ++y)
+    for (long x = 0; x < g.nx; ++x) {
+      float m = 0.0f;
+      for (long k = std::max(0L, y - r); k <= std::min<long>(g.ny - 1, y + r); ++k)
+        m = std::max(m, rows[at(x, k)]);
+      out[at(x, y)] = m;
+    }
+  return out;
+}
+
+}  // namespace
+
 std::vector<float> walking_cost(const MicroGrid& g, const MicroParams& p) {
   std::vector<float> cost(g.size(), kInfF);
   const double span = std::max(1e-6, p.wall_margin - p.field_clearance);
@@ -77,11 +106,19 @@ std::vector<float> walking_cost(const MicroGrid& g, const MicroParams& p) {
   // clogged for some speed factors; docs/verification.md "Narrow gaps".)
   const double open_from =
       g.sideways ? std::min(p.field_clearance, smallest_passing_radius(p) - 0.5 * g.h) : p.field_clearance;
+  const std::vector<float> half_width = passage_half_width(g, p.wall_margin);
   for (std::size_t i = 0; i < g.size(); ++i) {
     if (!g.walkable[i]) continue;
     const double d = g.wall_distance[i];
     if (d < open_from) continue;
-    const double x = std::max(0.0, (p.wall_margin - d) / span);
+    // The penalty's reach: wall_margin, less in a passage narrower than two margins
+    // (MicroParams::lane_band). Along a wall in the open the half-width is at least
+    // the cell's wall distance d + wall_margin, so the reach is cut only where d is
+    // under lane_band / 2, and by no more than that: at the clearance line the cost is
+    // 1.38 there instead of 1.5 (defaults), beyond 0.25 m off the wall it is as before.
+    const double margin =
+        std::min(p.wall_margin, std::max(p.field_clearance, half_width[i] - 0.5 * p.lane_band));
+    const double x = std::max(0.0, (margin - d) / span);
     cost[i] = static_cast<float>(1.0 + p.wall_penalty * x * x);
   }
   return cost;

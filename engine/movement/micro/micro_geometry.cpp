@@ -69,8 +69,9 @@ MicroLineExit micro_line_exit(Vec2 a, Vec2 b, double inside) {
   // past until its centre is out. No body's centre comes that near a wall.
   constexpr double kPostInset = 0.02;  // m
   const Vec2 u = d * (kPostInset / norm(d));
-  const Ring exit{b - u, a + u, a + u + out * (2.0 * kExitReach), b - u + out * (2.0 * kExitReach)};
-  return {band(-inside, kExitReach), exit};
+  const Vec2 from = out * kExitWalkOn, to = out * (kExitWalkOn + 2.0 * kExitReach);
+  const Ring exit{b - u + from, a + u + from, a + u + to, b - u + to};
+  return {band(-inside, kExitWalkOn + kExitReach), exit};
 }
 
 namespace {

@@ -46,7 +46,7 @@ double speed_cap(const Model& model, const SimState& s, std::size_t i, Vec2 p) {
 
 // The exit whose polygon holds the body's centre q (cell c of the grid), or -1.
 // A person leaves once the centre lies inside the exit's own polygon (for a line
-// exit: once it has crossed the line), not when it enters a cell whose centre does:
+// exit: once it is kExitWalkOn past the line), not when it enters a cell whose centre does:
 // that would count it up to half a cell early, or late. A centre that has just
 // crossed may lie in a cell marked for no exit, so the four neighbours are asked too.
 int exit_holding(const MicroGeometry& g, long c, Vec2 q) {
@@ -280,7 +280,11 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
             const double l = reff_[k] + nb.r;
             const double lateral = std::fabs(d.x * e.y - d.y * e.x);
             const double s = norm(d);
-            const bool holds = nearer & (along > 0.0) & (lateral <= p.ahead_lateral_factor * l);
+            // Merging (MicroParams::merge_yield_cos): touching (within Box2D's contact
+            // slop, the 1 cm of `pushed` below) and crossing this walker's way.
+            const Vec2 e_j = dir_[j];
+            const bool merging = (s <= l + 0.01) & (e_j.x * e.x + e_j.y * e.y < p.merge_yield_cos);
+            const bool holds = nearer & (along > 0.0) & ((lateral <= p.ahead_lateral_factor * l) | merging);
             lead = (holds & (s - l < gap)) ? j : lead;
             gap = holds ? std::min(gap, s - l) : gap;
             // In the way, whatever its place in the queue: ahead, laterally within the
@@ -292,7 +296,6 @@ void MicroMovement::substep(const Model& model, SimState& state, double t0, doub
             // ahead of it along its own direction): a resting body would stand in its
             // way like a wall, so this body may not rest (the 1 cm: touching within
             // Box2D's contact slop, a numerical choice).
-            const Vec2 e_j = dir_[j];
             pushed = pushed | (nearer & (s <= l + 0.01) & (e_j.x * d.x + e_j.y * d.y < 0.0));
           }
         }
