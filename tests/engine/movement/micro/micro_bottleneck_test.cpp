@@ -55,7 +55,9 @@ double flow(double width, const MicroParams& p) {
 
 }  // namespace
 
-TEST_CASE("the walking cost is flat over two lanes' width in a 1.2 m channel and still keeps people off walls in the open") {
+TEST_CASE(
+    "the walking cost is flat over two lanes' width in a 1.2 m channel and still keeps people off walls in "
+    "the open") {
   MicroParams p;
   Model m = channel(1.2, p);
   builders::add_residents(m, {2.0, 2.5}, 1, 25);
