@@ -41,7 +41,8 @@ const std::vector<BottleneckReference>& bottleneck_references() {
   return refs;
 }
 
-BottleneckFlow waiting_area_flow(double width, int persons, double length, const Options& o) {
+BottleneckFlow waiting_area_flow(double width, int persons, double length, const Options& o,
+                                 const MicroParams& params) {
   // Seeds change the start places' order and the drawn free speeds; the flow of one
   // is chaotic (docs/verification.md, IMO 4), the mean of three is not.
   constexpr int kSeeds = 3;
@@ -55,6 +56,7 @@ BottleneckFlow waiting_area_flow(double width, int persons, double length, const
   out.persons = persons;
   for (int k = 0; k < kSeeds; ++k) {
     Model m = builders::micro_bottleneck(depth, kWaitWidth, width, length);
+    m.params.micro = params;
     Box area;
     area.extend({0.26, 0.26});
     area.extend({depth - 0.26, kWaitWidth - 0.26});

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/core/params.hpp"
+
 namespace ss::verify {
 
 enum class ModelChoice : std::uint8_t { Network, Micro, Fire };
@@ -71,8 +73,10 @@ struct BottleneckFlow {
   int arrived = 0;     // through the bottleneck (mean over the seeds)
 };
 // The flow of `persons` young adults at 3 P/m² in a waiting area 5 m wide through a
-// channel `width` wide and `length` long centred in its east side (mean of 3 seeds).
-BottleneckFlow waiting_area_flow(double width, int persons, double length, const Options& opt);
+// channel `width` wide and `length` long centred in its east side (mean of 3 seeds),
+// with the micro model's parameters `params` (the defaults unless a test asks).
+BottleneckFlow waiting_area_flow(double width, int persons, double length, const Options& opt,
+                                 const MicroParams& params = MicroParams{});
 BottleneckFlow bottleneck_flow(double width, const Options& opt);
 // The flow through a gap of `width` (0.4 or 0.5 m, Kretz et al. 2006) in a wall 0.4 m
 // deep, 60 young adults at 3 P/m² in front of it (verify/narrow_gaps.cpp).

@@ -328,9 +328,9 @@ void finalize_micro(Model& m) {
   }
   const std::size_t n = m.population.size();
   g.grid.sideways = micro_needs_sideways(m);
-  std::vector<float> cost = walking_cost(g.grid, p);
+  g.grid.cost = walking_cost(g.grid, p);
   const std::vector<std::uint8_t> all_open(g.exits.size(), 1);
-  const MicroField reach = g.periodic_x ? MicroField{} : build_micro_field(g.grid, cost, all_open);
+  const MicroField reach = g.periodic_x ? MicroField{} : build_micro_field(g.grid, g.grid.cost, all_open);
   for (std::size_t r = 0; r < n; ++r) {
     const Vec2 h = m.population.home[r];
     const std::string who = "resident " + std::to_string(r) + " at " + at(h);

@@ -35,6 +35,9 @@ struct MicroGrid {
   std::vector<std::uint8_t> walkable;  // 0/1: centre inside the walkable area, (cells)
   std::vector<float> wall_distance;    // m from the centre to the nearest non-walkable cell, (cells)
   std::vector<std::int16_t> exit;      // index into MicroGeometry::exits, -1 = none, (cells)
+  // Walking cost per cell (walking_cost() with the model's params and `sideways`,
+  // micro_field.hpp), the one every navigation field of the run is built on, (cells)
+  std::vector<float> cost;
   // Some resident's every way out is narrower than its body, so walkers turn sideways
   // (micro_passage.hpp micro_needs_sideways): the field opens cells down to the
   // sideways radius (walking_cost) and bodies shrink in narrow places (micro_substep.cpp).

@@ -78,7 +78,8 @@ double MicroMovement::bytes_per_body() {
 double MicroMovement::bytes_per_cell(const Model& model) {
   const double grid = sizeof(decltype(MicroGrid::walkable)::value_type) +
                       sizeof(decltype(MicroGrid::wall_distance)::value_type) +
-                      sizeof(decltype(MicroGrid::exit)::value_type);
+                      sizeof(decltype(MicroGrid::exit)::value_type) +
+                      sizeof(decltype(MicroGrid::cost)::value_type);
   // Fields: the nearest exit, the step-free one, one per shelter that residents are
   // assigned to (at most one per exit).
   std::vector<std::uint32_t> assigned;
@@ -94,7 +95,7 @@ double MicroMovement::bytes_per_cell(const Model& model) {
   // (double, cell) per cell at most, and the result as float.
   const double marching =
       sizeof(double) + sizeof(std::uint8_t) + sizeof(std::pair<double, std::uint32_t>) + sizeof(float);
-  return grid + sizeof(decltype(MicroMovement::cost_)::value_type) + fields * sizeof(FieldCell) + marching;
+  return grid + fields * sizeof(FieldCell) + marching;
 }
 
 void MicroMovement::build_walls(const Model& model) {
@@ -220,7 +221,6 @@ void MicroMovement::reset(const Model& model, const SimState& state) {
     exit_hi_[1] = std::max(exit_hi_[1], y);
   }
 
-  cost_ = walking_cost(g, p);
   // Each exit's width for the quickest-exit choice: the longer side of the box
   // around its walkable cells (a line exit's opening, an exit square).
   exit_width_.assign(model.micro.exits.size(), 0.0f);
@@ -294,7 +294,7 @@ void MicroMovement::build_fields(const Model& model, const SimState& state, doub
     open[e] = shelter_open(model, state, s, t) && !state.shelter_full[s.index()] ? 1 : 0;
     open_step_free[e] = open[e] && model.world.shelters[s.index()].step_free ? 1 : 0;
   }
-  nearest_ = build_micro_field(g.grid, cost_, open);
+  nearest_ = build_micro_field(g.grid, g.grid.cost, open);
   exit_open_ = open;
   to_exit_.clear();
   if (model.params.micro.quickest_exit && std::count(open.begin(), open.end(), 1) >= 2) {
@@ -303,17 +303,17 @@ void MicroMovement::build_fields(const Model& model, const SimState& state, doub
       if (!open[e]) continue;
       std::vector<std::uint8_t> only(ne, 0);
       only[e] = 1;
-      to_exit_[e] = build_micro_field(g.grid, cost_, only);
+      to_exit_[e] = build_micro_field(g.grid, g.grid.cost, only);
     }
   }
-  step_free_ = build_micro_field(g.grid, step_free_cost(g, cost_), open_step_free);  // no stairs
+  step_free_ = build_micro_field(g.grid, step_free_cost(g, g.grid.cost), open_step_free);  // no stairs
   to_shelter_.assign(model.world.shelters.size(), MicroField{});
   if (model.plan.assignment != Plan::Assignment::ByZone) return;
   for (const ShelterId s : model.plan.zone_shelter) {
     if (!s.valid() || !to_shelter_[s.index()].empty()) continue;
     std::vector<std::uint8_t> only(ne, 0);
     for (std::size_t e = 0; e < ne; ++e) only[e] = open[e] && g.exits[e].shelter == s ? 1 : 0;
-    to_shelter_[s.index()] = build_micro_field(g.grid, cost_, only);
+    to_shelter_[s.index()] = build_micro_field(g.grid, g.grid.cost, only);
   }
 }
 

@@ -65,7 +65,6 @@ class MicroMovement final : public MovementModel {
   std::vector<b2Body*> body_;       // (residents), nullptr while at home or after arrival
   std::vector<float> radius_;       // m, (residents)
   std::vector<float> side_radius_;  // m, passing_radius: turned sideways (wheelchair: radius_), (residents)
-  std::vector<float> cost_;         // walking cost per grid cell, (cells)
   MicroField nearest_, step_free_;
   std::vector<MicroField> to_shelter_;  // fields of assigned shelters, (shelters; empty when unused)
 

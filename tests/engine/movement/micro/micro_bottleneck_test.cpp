@@ -1,14 +1,14 @@
 // Narrow passages in the micro model: the lane band of the navigation cost
-// (MicroParams::lane_band, engine/movement/micro/micro_field.cpp) and merging at a
-// bottleneck's mouth (MicroParams::merge_yield_cos, micro_substep.cpp).
+// (MicroParams::lane_band, engine/movement/micro/micro_field.cpp). Merging at a
+// bottleneck's mouth is measured with the width sweep's scene in
+// tests/verify/micro_doors_test.cpp.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
-#include "engine/core/simulation.hpp"
+#include "engine/core/model.hpp"
 #include "engine/movement/micro/micro_field.hpp"
 #include "engine/scenes/micro_builders.hpp"
 
@@ -17,40 +17,13 @@ using namespace ss;
 namespace {
 
 // The width sweep's scene (verify/bottleneck_widths.cpp): a waiting area 5 m wide and
-// deep enough for 60 persons at 3 P/m² (9 columns of 7), a channel `width` wide and
-// 2.8 m long in the middle of its east side.
+// about 5.7 m deep, a channel `width` wide and 2.8 m long in the middle of its east side.
 constexpr double kDepth = 5.73;
 
 Model channel(double width, const MicroParams& p) {
   Model m = builders::micro_bottleneck(kDepth, 5.0, width, 2.8);
   m.params.micro = p;
   return m;
-}
-
-// 60 young adults at 3 P/m² leave through the channel; people per second between the
-// 10th and the 90th out, the mean of seeds 1-3 (as the width sweep measures).
-double flow(double width, const MicroParams& p) {
-  double sum = 0.0;
-  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
-    Model m = channel(width, p);
-    Box area;
-    area.extend({0.26, 0.26});
-    area.extend({kDepth - 0.26, 5.0 - 0.26});
-    REQUIRE(builders::place_lattice(m, area, 60, 1.0 / std::sqrt(3.0), 25) == 60);
-    builders::instant_departure(m);
-    m.run.dt = 0.05;
-    m.run.duration = 300.0;
-    m.finalize();
-    Simulation sim(m, seed);
-    while (!sim.finished()) sim.step();
-    std::vector<double> t;
-    for (const float a : sim.state().arrival_time)
-      if (!std::isnan(a)) t.push_back(a);
-    REQUIRE(t.size() == 60);
-    std::sort(t.begin(), t.end());
-    sum += 48.0 / (t[53] - t[5]);
-  }
-  return sum / 3.0;
 }
 
 }  // namespace
@@ -100,18 +73,4 @@ TEST_CASE("in a 1.2 m channel the way out runs straight along it, not onto its c
   MicroParams single = p;
   single.lane_band = 0.0;
   CHECK(lateral(single) < -0.1);  // towards the centre line
-}
-
-TEST_CASE("people merge one by one into a 0.8 m bottleneck instead of wedging its mouth") {
-  // The bodies beside the mouth wait for the one in front of it (merge_yield_cos);
-  // without that rule they pressed into its sides at full drive, an arch that held
-  // the mouth for seconds at a time (docs/verification.md). Seyfried et al. 2009
-  // measured 1.29 P/s at 0.8 m.
-  MicroParams p;
-  const double merged = flow(0.8, p);
-  MicroParams pressing = p;
-  pressing.merge_yield_cos = -2.0;  // never yields
-  const double wedged = flow(0.8, pressing);
-  CHECK(merged > 1.1 * wedged);
-  CHECK(merged >= 0.85 * 1.29);
 }
