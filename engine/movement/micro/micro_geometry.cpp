@@ -352,7 +352,7 @@ void finalize_micro(Model& m) {
                " cannot reach any exit: a door or passage on the way "
                "is narrower than a body");
   }
-  check_micro_stairs_step_free(m, cost);
+  check_micro_stairs_step_free(m, g.grid.cost);
 
   Box b;
   for (const Ring& r : g.walkable)
