@@ -120,6 +120,12 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--json", verify.json, "Also write the results as JSON to this file");
   verify_cmd->add_option("--data", verify.data_dir, "Data folder with pedestrian/hermes-2009-AO_300/");
   verify_cmd->add_option("--test", verify.test, "Only the tests whose name contains this, e.g. 'RiMEA 4'");
+  verify_cmd
+      ->add_option(
+          "--calibration", verify.calibration,
+          "The micro model's calibration: imo (at most 1.33 P/s through a 1 m door) or measured (the "
+          "flows measured through 0.8-2.5 m bottlenecks)")
+      ->capture_default_str();
   verify_cmd->add_option("--figures", verify.figures,
                          "Also write figures into this folder: bottleneck_widths.svg and .csv (micro)");
 

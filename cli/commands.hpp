@@ -62,11 +62,12 @@ struct CompareOptions {
 int compare_command(const CompareOptions& opt);
 
 struct VerifyOptions {
-  std::string model = "all";  // network, micro, fire or all
-  std::string json;           // also write the results here as JSON
-  std::string data_dir;       // default: the source tree's data/
-  std::string test;           // only the tests whose id contains this (default: all)
-  std::string figures;        // also write figures (SVG) and their data (CSV) into this folder
+  std::string model = "all";        // network, micro, fire or all
+  std::string json;                 // also write the results here as JSON
+  std::string data_dir;             // default: the source tree's data/
+  std::string test;                 // only the tests whose id contains this (default: all)
+  std::string figures;              // also write figures (SVG) and their data (CSV) into this folder
+  std::string calibration = "imo";  // the micro model's calibration: imo or measured (MicroCalibration)
 };
 int verify_command(const VerifyOptions& opt);
 

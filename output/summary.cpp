@@ -166,7 +166,8 @@ ojson summary_json(const Model& model, const SimState& state, const RunMetrics& 
     // Residents that did not get anywhere for MicroParams::stuck_time.
     j["micro"] = {{"stuck", state.records.warnings.stuck},
                   {"stuck_time_s", model.params.micro.stuck_time},
-                  {"stuck_distance_m", model.params.micro.stuck_distance}};
+                  {"stuck_distance_m", model.params.micro.stuck_distance},
+                  {"calibration", to_string(model.params.micro.calibration)}};
     // Crowds that stopped moving while people remained, each with its place.
     ojson jams = ojson::array();
     for (const MicroJam& jam : state.records.jams)

@@ -78,7 +78,7 @@ BottleneckFlow waiting_area_flow(double width, int persons, double length, const
 }
 
 BottleneckFlow bottleneck_flow(double width, const Options& o) {
-  return waiting_area_flow(width, persons_for(width), kLength, o);
+  return waiting_area_flow(width, persons_for(width), kLength, o, micro_params(o));
 }
 
 Result bottleneck_widths(ModelChoice mc, const Options& o) {

@@ -100,6 +100,7 @@ Result fzj_bottleneck(ModelChoice mc, const Options& o) {
     for (const Vec2 p : d.start) builders::add_residents(m, p, 1, 25);
     m.run.dt = 0.05;
     m.run.duration = 180.0;
+    calibrate(m, o);
     m.finalize();
     Simulation sim(m, o.seed + static_cast<std::uint64_t>(k));
     override_draws(sim, {}, d.appear);  // warned at 0 s, each enters when first tracked

@@ -29,7 +29,7 @@ constexpr Reference kRefs[] = {{0.4, 0.88}, {0.5, 1.02}};
 }  // namespace
 
 BottleneckFlow narrow_gap_flow(double width, const Options& o) {
-  return waiting_area_flow(width, kPersons, kDepth, o);
+  return waiting_area_flow(width, kPersons, kDepth, o, micro_params(o));
 }
 
 Result kretz_narrow_gaps(ModelChoice mc, const Options& o) {

@@ -87,10 +87,20 @@ std::vector<Result> run_all(std::span<const ModelChoice> models, const Options& 
     for (const TestDef& d : all_tests())
       if ((only.empty() || d.id.find(only) != std::string::npos) &&
           ((m == ModelChoice::Network && d.network) || (m == ModelChoice::Micro && d.micro) ||
-           (m == ModelChoice::Fire && d.fire)))
+           (m == ModelChoice::Fire && d.fire))) {
         out.push_back(d.run(m, opt));
+        if (m == ModelChoice::Micro) out.back().calibration = to_string(opt.calibration);
+      }
   return out;
 }
+
+MicroParams micro_params(const Options& o) {
+  MicroParams p;
+  apply_micro_calibration(p, o.calibration);
+  return p;
+}
+
+void calibrate(Model& m, const Options& o) { apply_micro_calibration(m.params.micro, o.calibration); }
 
 void override_draws(Simulation& sim, std::span<const float> free_speed, std::span<const float> premove) {
   // Pre-movement delays count from the warning, which the first step issues (the

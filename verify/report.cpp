@@ -33,6 +33,11 @@ std::string format_table(std::span<const Result> results) {
     failed += r.pass ? 0 : 1;
   }
   os << results.size() - static_cast<std::size_t>(failed) << " passed, " << failed << " failed\n";
+  const auto micro =
+      std::find_if(results.begin(), results.end(), [](const Result& r) { return !r.calibration.empty(); });
+  if (micro != results.end())
+    os << "micro model calibration: " << micro->calibration
+       << " (imo or measured: docs/micro.md, \"Door flows: two calibrations\")\n";
   return os.str();
 }
 
@@ -44,6 +49,7 @@ std::string to_json(std::span<const Result> results) {
     nlohmann::ordered_json o;
     o["id"] = r.id;
     o["model"] = to_string(r.model);
+    if (!r.calibration.empty()) o["calibration"] = r.calibration;
     o["checks"] = r.checks;
     o["measured"] = r.measured;
     o["criterion"] = r.criterion;

@@ -26,6 +26,7 @@ Result rimea_1(ModelChoice mc, const Options& o) {
   }
   builders::instant_departure(m);
   m.run.duration = 120.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   const float v0[] = {1.33f};  // RiMEA 1: free speed 1.33 m/s
@@ -54,6 +55,7 @@ Result rimea_5(ModelChoice mc, const Options& o) {
     m.run.dt = 0.5;
   }
   m.run.duration = 200.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   std::vector<float> premove(10);
@@ -97,6 +99,7 @@ Result rimea_7(ModelChoice mc, const Options& o) {
   }
   m.params.residents.premove_median = 0.0;
   m.run.duration = 120.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   sim.run_until(t1);

@@ -50,6 +50,7 @@ FdPoint micro_fd_point(double rho, const Options& o) {
   spread(m, n, kL, kW);
   builders::instant_departure(m);
   m.run.duration = 70.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   override_draws(sim, std::vector<float>(static_cast<std::size_t>(n), 1.34f), {});  // Weidmann's v0
@@ -77,6 +78,7 @@ FdPoint network_fd_point(double rho, const Options& o) {
   const int n = static_cast<int>(std::lround(rho * 200.0));
   builders::add_residents(m, {50.0, 0.0}, n, 30);
   builders::instant_departure(m);
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   override_draws(sim, std::vector<float>(static_cast<std::size_t>(n), 1.34f), {});
@@ -139,6 +141,7 @@ Result rimea_6(ModelChoice mc, const Options& o) {
   builders::place_lattice(m, start, 20, 0.55);
   builders::instant_departure(m);
   m.run.duration = 120.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   int outside = 0;
@@ -178,6 +181,7 @@ Result rimea_12(ModelChoice mc, const Options& o) {
     builders::place_lattice(m, left, 150, 0.52);
     builders::instant_departure(m);
     m.run.duration = 600.0;
+    calibrate(m, o);
     m.finalize();
     Simulation sim(m, o.seed);
     // Persons in 2 m × 4 m boxes in front of the corridor and of the final exit.
@@ -211,6 +215,7 @@ Result rimea_12(ModelChoice mc, const Options& o) {
     builders::instant_departure(m);
     m.run.dt = 0.5;
     m.run.duration = 600.0;
+    calibrate(m, o);
     m.finalize();
     Simulation sim(m, o.seed);
     run(sim, [&](const SimState& s) {

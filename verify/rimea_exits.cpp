@@ -63,6 +63,7 @@ Result rimea_10(ModelChoice mc, const Options& o) {
   m.plan.zone_shelter = zone_exit;
   builders::instant_departure(m);
   m.run.duration = 300.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   run(sim);
@@ -92,7 +93,8 @@ struct ExitUse {
 // RiMEA 11: a 20 m × 20 m room with two 1 m doors through its 0.4 m east wall,
 // centred at y = 3 m and y = 17 m (14 m apart), 200 persons on a 0.6 m lattice in
 // x 11.2 … 19.7 m, y 0.3 … 9.3 m: every one of them nearer the first door.
-ExitUse rimea_11_run(bool quickest, std::uint64_t seed) {
+ExitUse rimea_11_run(bool quickest, const Options& o) {
+  const std::uint64_t seed = o.seed;
   const Ring room{{0, 0},     {20, 0},      {20, 2.5},    {20.4, 2.5}, {20.4, 3.5}, {20, 3.5},
                   {20, 16.5}, {20.4, 16.5}, {20.4, 17.5}, {20, 17.5},  {20, 20},    {0, 20}};
   Model m = builders::micro_area({room});
@@ -105,6 +107,7 @@ ExitUse rimea_11_run(bool quickest, std::uint64_t seed) {
   builders::instant_departure(m);
   m.params.micro.quickest_exit = quickest;
   m.run.duration = 600.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, seed);
   run(sim);
@@ -122,10 +125,10 @@ ExitUse rimea_11_run(bool quickest, std::uint64_t seed) {
 
 Result rimea_11(ModelChoice mc, const Options& o) {
   Result r = make_result(def_of("RiMEA 11"), mc);
-  const ExitUse q = rimea_11_run(true, o.seed);
+  const ExitUse q = rimea_11_run(true, o);
   // The same crowd with the choice switched off (everyone to the nearest exit), for
   // the report: what the choice changes.
-  const ExitUse n = rimea_11_run(false, o.seed);
+  const ExitUse n = rimea_11_run(false, o);
   r.measured =
       fmt("second exit %d of %d (%.0f %%), all out %.0f s; nearest-exit choice: second exit %d, %.0f s",
           q.far, q.near + q.far, 100.0 * q.far / 200.0, q.last, n.far, n.last);
@@ -164,7 +167,7 @@ namespace {
 
 // One IMO 4 layout (micro: imo_4_micro_room; network: a 5 m street into a 1 m door);
 // returns the arrival times at the exit.
-std::vector<double> imo_4_layout(ModelChoice mc, std::uint64_t seed) {
+std::vector<double> imo_4_layout(ModelChoice mc, const Options& o, std::uint64_t seed) {
   Model m;
   if (mc == ModelChoice::Micro) {
     m = imo_4_micro_room(seed);
@@ -183,6 +186,7 @@ std::vector<double> imo_4_layout(ModelChoice mc, std::uint64_t seed) {
   }
   builders::instant_departure(m);
   m.run.duration = 600.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, seed);
   run(sim);
@@ -203,7 +207,7 @@ Result imo_4(ModelChoice mc, const Options& o) {
   double sum = 0.0, lo = 1e9, hi = 0.0, whole = 0.0;
   std::size_t out = 0;
   for (int k = 0; k < kLayouts; ++k) {
-    const std::vector<double> arr = imo_4_layout(mc, o.seed + static_cast<std::uint64_t>(k));
+    const std::vector<double> arr = imo_4_layout(mc, o, o.seed + static_cast<std::uint64_t>(k));
     const double f = flow_10_90(arr, 100);
     sum += f;
     lo = std::min(lo, f);

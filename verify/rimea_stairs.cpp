@@ -31,6 +31,7 @@ const double kCosStair = kStepTread / std::hypot(kStepTread, kStepRiser);
 // from stepping out to arriving (s; NaN when they never arrive).
 double one_walker_time(Model& m, const Options& o) {
   builders::instant_departure(m);
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   const float v0[] = {kFreeSpeed};

@@ -38,6 +38,11 @@ Result fire_firebreak(ModelChoice m, const Options& o);
 Result fire_wind_doubling(ModelChoice m, const Options& o);
 Result fire_deterministic(ModelChoice m, const Options& o);
 
+// The micro model's parameters under opt.calibration, and the same applied to a
+// scene's model (the calibrated fields only; what the scene set itself stays).
+MicroParams micro_params(const Options& o);
+void calibrate(Model& m, const Options& o);
+
 // Replaces drawn per-resident values through the snapshot API (as a replay would):
 // free speeds before the first step, pre-movement delays right after the warning
 // step at 0 s. Empty vectors leave the draws alone.

@@ -45,6 +45,7 @@ Result trajectory_flow(ModelChoice mc, const Options& o) {
   builders::instant_departure(m);
   m.run.duration = 600.0;
   m.run.trajectory_framerate = 10.0;
+  calibrate(m, o);
   m.finalize();
   Simulation sim(m, o.seed);
   run(sim);

@@ -22,6 +22,8 @@ const char* to_string(ModelChoice m);
 struct Options {
   std::string data_dir = SAFESTREET_DATA_DIR;  // holds pedestrian/hermes-2009-AO_300/
   std::uint64_t seed = 1;
+  // The micro model's calibration every micro test runs with (MicroCalibration).
+  MicroCalibration calibration = MicroCalibration::Imo;
 };
 
 struct Result {
@@ -32,6 +34,7 @@ struct Result {
   std::string criterion;  // the pass criterion
   bool pass = false;
   std::vector<std::pair<std::string, double>> values;  // named numbers for JSON
+  std::string calibration;  // micro results: the calibration they ran with ("imo", "measured")
 };
 
 struct TestDef {
@@ -74,7 +77,8 @@ struct BottleneckFlow {
 };
 // The flow of `persons` young adults at 3 P/m² in a waiting area 5 m wide through a
 // channel `width` wide and `length` long centred in its east side (mean of 3 seeds),
-// with the micro model's parameters `params` (the defaults unless a test asks).
+// with the micro model's parameters `params` (the defaults unless a test asks;
+// bottleneck_flow and narrow_gap_flow pass those of opt.calibration).
 BottleneckFlow waiting_area_flow(double width, int persons, double length, const Options& opt,
                                  const MicroParams& params = MicroParams{});
 BottleneckFlow bottleneck_flow(double width, const Options& opt);
@@ -87,8 +91,8 @@ std::string bottleneck_svg(std::span<const BottleneckFlow> flows);
 
 // A table with one row per result: test, model, checks, measured, criterion, pass/fail.
 std::string format_table(std::span<const Result> results);
-// The same as JSON text: {"results": [{id, model, checks, measured, criterion, pass, values}], "passed",
-// "failed"}.
+// The same as JSON text: {"results": [{id, model, calibration (micro), checks, measured, criterion, pass,
+// values}], "passed", "failed"}.
 std::string to_json(std::span<const Result> results);
 
 }  // namespace ss::verify

@@ -13,4 +13,13 @@ double weidmann_factor(double rho, const MovementParams& p) {
   return std::clamp(f, 0.0, 1.0);
 }
 
+void apply_micro_calibration(MicroParams& p, MicroCalibration c) {
+  const MicroCalibrationValues& v = c == MicroCalibration::Measured ? kMeasuredCalibration : kImoCalibration;
+  p.time_gap = v.time_gap;
+  p.ahead_lateral_factor = v.ahead_lateral_factor;
+  p.calibration = c;
+}
+
+const char* to_string(MicroCalibration c) { return c == MicroCalibration::Measured ? "measured" : "imo"; }
+
 }  // namespace ss
