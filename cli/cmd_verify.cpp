@@ -57,10 +57,10 @@ int verify_command(const VerifyOptions& opt) {
     throw InputError("", 0, "--model", "must be network, micro, fire or all, got '" + opt.model + "'");
   verify::Options o;
   if (!opt.data_dir.empty()) o.data_dir = opt.data_dir;
-  if (opt.calibration == "measured")
-    o.calibration = MicroCalibration::Measured;
-  else if (opt.calibration != "imo")
+  const std::optional<MicroCalibration> calibration = micro_calibration_from(opt.calibration);
+  if (!calibration)
     throw InputError("", 0, "--calibration", "must be imo or measured, got '" + opt.calibration + "'");
+  o.calibration = *calibration;
   const std::vector<verify::Result> results = verify::run_all(models, o, opt.test);
   if (results.empty())
     throw InputError("", 0, "--test",

@@ -67,9 +67,7 @@ BottleneckFlow waiting_area_flow(double width, int persons, double length, const
     m.finalize();
     Simulation sim(m, o.seed + static_cast<std::uint64_t>(k));
     run(sim);
-    std::vector<double> t;
-    for (const float a : sim.state().arrival_time)
-      if (!std::isnan(a)) t.push_back(a);
+    const std::vector<double> t = arrival_times(sim.state());
     out.arrived += static_cast<int>(t.size());
     out.flow += flow_10_90(t, static_cast<std::size_t>(persons)) / kSeeds;
   }

@@ -105,9 +105,7 @@ Result fzj_bottleneck(ModelChoice mc, const Options& o) {
     Simulation sim(m, o.seed + static_cast<std::uint64_t>(k));
     override_draws(sim, {}, d.appear);  // warned at 0 s, each enters when first tracked
     run(sim);
-    std::vector<double> sim_t;
-    for (const float t : sim.state().arrival_time)
-      if (!std::isnan(t)) sim_t.push_back(t);
+    const std::vector<double> sim_t = arrival_times(sim.state());
     const double f = flow_10_90(sim_t, n);
     simulated += f / kSeeds;
     lo = std::min(lo, f);

@@ -120,6 +120,13 @@ void run(Simulation& sim, const std::function<void(const SimState&)>& each) {
   }
 }
 
+std::vector<double> arrival_times(const SimState& s) {
+  std::vector<double> out;
+  for (const float t : s.arrival_time)
+    if (!std::isnan(t)) out.push_back(t);
+  return out;
+}
+
 double flow_10_90(std::vector<double> arrivals, std::size_t total) {
   std::sort(arrivals.begin(), arrivals.end());
   const auto k10 = static_cast<std::size_t>(std::ceil(0.1 * static_cast<double>(total)));

@@ -190,10 +190,7 @@ std::vector<double> imo_4_layout(ModelChoice mc, const Options& o, std::uint64_t
   m.finalize();
   Simulation sim(m, seed);
   run(sim);
-  std::vector<double> arrivals;
-  for (const float t : sim.state().arrival_time)
-    if (!std::isnan(t)) arrivals.push_back(t);
-  return arrivals;
+  return arrival_times(sim.state());
 }
 
 }  // namespace

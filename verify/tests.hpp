@@ -51,6 +51,9 @@ void override_draws(Simulation& sim, std::span<const float> free_speed, std::spa
 // Runs until everyone is safe or the run's duration, calling `each` after every step.
 void run(Simulation& sim, const std::function<void(const SimState&)>& each = {});
 
+// Arrival times (s) of everyone who arrived, in resident order.
+std::vector<double> arrival_times(const SimState& s);
+
 // Flow (P/s) between the crossings of 10 % and 90 % of `total` people, from their
 // arrival times (the same definition for simulated and measured curves). 0 when
 // fewer than 90 % arrived.

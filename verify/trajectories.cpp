@@ -49,9 +49,7 @@ Result trajectory_flow(ModelChoice mc, const Options& o) {
   m.finalize();
   Simulation sim(m, o.seed);
   run(sim);
-  std::vector<double> arrivals;
-  for (const float t : sim.state().arrival_time)
-    if (!std::isnan(t)) arrivals.push_back(t);
+  const std::vector<double> arrivals = arrival_times(sim.state());
   const output::TrajectoryFile traj =
       output::parse_trajectory_txt(output::trajectory_txt(sim.state(), "IMO 4 room"));
   const std::vector<double> crossed = line_crossings(traj, {8.0, 2.0}, {8.0, 3.0});

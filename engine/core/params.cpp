@@ -22,4 +22,10 @@ void apply_micro_calibration(MicroParams& p, MicroCalibration c) {
 
 const char* to_string(MicroCalibration c) { return c == MicroCalibration::Measured ? "measured" : "imo"; }
 
+std::optional<MicroCalibration> micro_calibration_from(std::string_view name) {
+  for (const MicroCalibration c : {MicroCalibration::Imo, MicroCalibration::Measured})
+    if (name == to_string(c)) return c;
+  return std::nullopt;
+}
+
 }  // namespace ss

@@ -4,6 +4,8 @@
 // VERIFICATION.md for the reference values.
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "engine/world/population.hpp"
 
@@ -207,8 +209,10 @@ struct Params {
 
 // Sets the fields a calibration fixes (MicroCalibrationValues); the others stay.
 void apply_micro_calibration(MicroParams& p, MicroCalibration c);
-// "imo" / "measured", as scenario files and `safestreet verify --calibration` name them.
+// "imo" / "measured", as scenario files and `safestreet verify --calibration` name them;
+// micro_calibration_from reads those names back (nullopt for any other text).
 const char* to_string(MicroCalibration c);
+std::optional<MicroCalibration> micro_calibration_from(std::string_view name);
 
 // Weidmann speed factor v(ρ)/v0 for density rho (P/m²), in [0, 1].
 double weidmann_factor(double rho, const MovementParams& p);

@@ -150,12 +150,13 @@ void read_micro_params(const Field& f, MicroParams& p) {
   f.check_keys({"stuck_time", "stuck_distance", "grid_cell", "exit_choice", "jam_time", "calibration"});
   if (auto v = f.get("calibration")) {
     const std::string c = v->text();
-    if (c != "imo" && c != "measured")
+    const std::optional<MicroCalibration> calibration = micro_calibration_from(c);
+    if (!calibration)
       v->fail(
           "calibration must be imo (at most IMO's 1.33 P/s through a 1 m door, the default) or measured "
           "(flows measured through 0.8-2.5 m bottlenecks), got '" +
           c + "'");
-    apply_micro_calibration(p, c == "measured" ? MicroCalibration::Measured : MicroCalibration::Imo);
+    apply_micro_calibration(p, *calibration);
   }
   if (auto v = f.get("stuck_time")) p.stuck_time = v->duration();
   if (p.stuck_time <= 0.0) f.fail_at("stuck_time", "must be greater than 0");

@@ -4,7 +4,6 @@
 // at a bottleneck's mouth (MicroParams::merge_yield_cos, micro_substep.cpp).
 #include <catch2/catch.hpp>
 
-#include <cmath>
 #include <vector>
 
 #include "engine/movement/micro/micro_line_exit.hpp"
@@ -38,9 +37,7 @@ TEST_CASE("people walking on past a door hold up the one behind them: a crowd le
     m.finalize();
     Simulation sim(m, 1);
     verify::run(sim);
-    std::vector<double> t;
-    for (const float a : sim.state().arrival_time)
-      if (!std::isnan(a)) t.push_back(a);
+    const std::vector<double> t = verify::arrival_times(sim.state());
     REQUIRE(t.size() == 100);
     return verify::flow_10_90(t, 100);
   };
